@@ -1,0 +1,401 @@
+#include "check.h"
+
+#include <elf.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* Without a layout, segments are rounded to the smallest page of every
+ * platform vaslint knows. */
+#define DEFAULT_PAGE 4096u
+
+static uint64_t base_page(const layout *l)
+{
+	return l && l->npage_sizes ? l->page_sizes[0] : DEFAULT_PAGE;
+}
+
+static bool machine_matches(const layout *l, uint16_t em)
+{
+	for (size_t i = 0; i < l->nmachines; i++)
+		if (l->machines[i] == em)
+			return true;
+	return false;
+}
+
+void check_placed_free(placed_image *p)
+{
+	free(p->ranges);
+	memset(p, 0, sizeof(*p));
+}
+
+bool check_place_image(const image *img, const layout *l, placed_image *out,
+		       vl_error *err)
+{
+	placed_image p = {.img = img, .page = base_page(l)};
+
+	memset(out, 0, sizeof(*out));
+	if (l && !machine_matches(l, img->machine)) {
+		const char *m = layout_machine_name(img->machine);
+		char names[128] = "";
+		for (size_t i = 0; i < l->nmachines; i++) {
+			strncat(names, i ? ", " : "",
+				sizeof(names) - strlen(names) - 1);
+			strncat(names, l->machine_names[i],
+				sizeof(names) - strlen(names) - 1);
+		}
+		if (m)
+			return vl_fail(err, img->path, 0, 0,
+				       "machine %s does not match layout %s "
+				       "(%s)",
+				       m, l->name, names);
+		return vl_fail(err, img->path, 0, 0,
+			       "machine %u (e_machine) does not match layout "
+			       "%s (%s)",
+			       img->machine, l->name, names);
+	}
+	p.placed = img->type != ET_DYN || (l && l->has_pie_base);
+	p.base = img->type == ET_DYN && l && l->has_pie_base ? l->pie_base : 0;
+	p.ranges = calloc(img->nsegments ? img->nsegments : 1,
+			  sizeof(*p.ranges));
+	if (!p.ranges)
+		return vl_fail(err, img->path, 0, 0, "out of memory");
+	p.span = (va_range){UINT64_MAX, 0};
+	for (size_t i = 0; i < img->nsegments; i++) {
+		const image_segment *s = &img->segments[i];
+		uint64_t start, end;
+		/* The reader made sure vaddr + memsz fits; the base may not. */
+		if (!va_add(s->vaddr, p.base, &start) ||
+		    !va_add(start, s->memsz, &end) ||
+		    !va_align_up(end, p.page, &end)) {
+			check_placed_free(&p);
+			return vl_fail(err, img->path, 0, 0,
+				       "segment %zu wraps past 2^64 at load "
+				       "base 0x%" PRIx64,
+				       s->index, p.base);
+		}
+		p.ranges[i] = (va_range){va_align_down(start, p.page), end};
+		if (s->memsz == 0)
+			p.ranges[i].end = p.ranges[i].start;
+		if (p.ranges[i].start < p.span.start)
+			p.span.start = p.ranges[i].start;
+		if (p.ranges[i].end > p.span.end)
+			p.span.end = p.ranges[i].end;
+	}
+	if (p.span.start > p.span.end)
+		p.span = (va_range){0, 0};
+	p.occupied = p.span;
+	/* A dynamically linked Genode program: the dynamic linker reserves
+	 * its area from the program's link address on. */
+	if (l && l->linker_area && img->dynamic && img->type == ET_EXEC &&
+	    img->nsegments) {
+		va_range area;
+		if (va_range_from_size(p.span.start, l->linker_area, &area) &&
+		    area.end > p.occupied.end)
+			p.occupied.end = area.end;
+	}
+	*out = p;
+	return true;
+}
+
+static const char *seg_name(const image_segment *s, char *buf, size_t len)
+{
+	char fl[4];
+
+	snprintf(buf, len, "segment %zu (%s)", s->index,
+		 elfimage_flags_str(s->flags, fl));
+	return buf;
+}
+
+int check_segment_congruence(const placed_image *p, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < p->img->nsegments; i++) {
+		const image_segment *s = &p->img->segments[i];
+		char name[64];
+		if (s->align <= 1 ||
+		    (s->vaddr & (s->align - 1)) == (s->offset & (s->align - 1)))
+			continue;
+		vl_diag *d = vl_diags_add(
+			out, VL_RULE_SEGMENT_CONGRUENCE, p->img->path, 0, 0,
+			"%s: p_vaddr 0x%" PRIx64 " and p_offset 0x%" PRIx64
+			" differ modulo p_align 0x%" PRIx64
+			" (0x%" PRIx64 " vs 0x%" PRIx64 ")",
+			seg_name(s, name, sizeof(name)), s->vaddr, s->offset,
+			s->align, s->vaddr & (s->align - 1),
+			s->offset & (s->align - 1));
+		if (!d || !vl_diag_set_object(d, "segment", name,
+					      (va_range){s->vaddr,
+							 s->vaddr + s->memsz}))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
+static bool set_segment_object(vl_diag *d, const placed_image *p, size_t i)
+{
+	char name[64];
+
+	return vl_diag_set_object(d, "segment",
+				  seg_name(&p->img->segments[i], name,
+					   sizeof(name)),
+				  p->ranges[i]);
+}
+
+int check_segment_overlap(const placed_image *p, vl_diags *out)
+{
+	const image *img = p->img;
+	int found = 0;
+
+	for (size_t i = 0; i < img->nsegments; i++)
+		for (size_t j = i + 1; j < img->nsegments; j++) {
+			const image_segment *a = &img->segments[i];
+			const image_segment *b = &img->segments[j];
+			char an[64], bn[64], r1[VA_HEX_LEN], r2[VA_HEX_LEN],
+				r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+			if (!va_range_overlaps(p->ranges[i], p->ranges[j]))
+				continue;
+			/* Overlapping bytes are always wrong; sharing only a
+			 * page gives the page one set of rights, which may
+			 * be intended on a tiny image. */
+			bool bytes = va_range_overlaps(
+				(va_range){a->vaddr, a->vaddr + a->memsz},
+				(va_range){b->vaddr, b->vaddr + b->memsz});
+			vl_diag *d = vl_diags_add(
+				out, VL_RULE_SEGMENT_OVERLAP, img->path, 0, 0,
+				"%s [%s, %s) and %s [%s, %s) %s",
+				seg_name(a, an, sizeof(an)),
+				va_hex(p->ranges[i].start, r1),
+				va_hex(p->ranges[i].end, r2),
+				seg_name(b, bn, sizeof(bn)),
+				va_hex(p->ranges[j].start, r3),
+				va_hex(p->ranges[j].end, r4),
+				bytes ? "overlap"
+				      : "share a page (the loader maps the "
+					"page once, with one set of rights)");
+			if (!d || !set_segment_object(d, p, j))
+				return -1;
+			if (!bytes)
+				d->severity = VL_WARNING;
+			found++;
+		}
+	return found;
+}
+
+int check_position_independent(const placed_image *p, const layout *l,
+			       vl_diags *out)
+{
+	char h[VA_HEX_LEN];
+	vl_diag *d;
+
+	if (p->img->type != ET_DYN)
+		return 0;
+	if (p->placed)
+		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
+				 p->img->path, 0, 0,
+				 "position-independent image (ET_DYN): checked "
+				 "at load base %s, where layout %s says the "
+				 "platform loads such images",
+				 va_hex(p->base, h), l->name);
+	else if (l)
+		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
+				 p->img->path, 0, 0,
+				 "position-independent image (ET_DYN): layout "
+				 "%s gives no load base (pie-base), so only the "
+				 "image's own segments were checked, not where "
+				 "it lands",
+				 l->name);
+	else
+		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
+				 p->img->path, 0, 0,
+				 "position-independent image (ET_DYN): without "
+				 "a layout (-L) only its own segments were "
+				 "checked, not where it lands");
+	return d ? 1 : -1;
+}
+
+int check_address_space(const placed_image *p, const layout *l,
+			vl_diags *out)
+{
+	int found = 0;
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+
+	if (!l || !p->placed)
+		return 0;
+	for (size_t i = 0; i < p->img->nsegments; i++) {
+		va_range r = p->ranges[i];
+		char name[64];
+		if (va_range_empty(r) || va_range_contains(l->address_space, r))
+			continue;
+		vl_diag *d = vl_diags_add(
+			out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+			"%s [%s, %s) lies %s the address space [%s, %s) of "
+			"layout %s",
+			seg_name(&p->img->segments[i], name, sizeof(name)),
+			va_hex(r.start, r1), va_hex(r.end, r2),
+			va_range_overlaps(l->address_space, r) ? "partly outside"
+							       : "outside",
+			va_hex(l->address_space.start, r3),
+			va_hex(l->address_space.end, r4), l->name);
+		if (!d || !set_segment_object(d, p, i))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
+bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
+			uint64_t *out)
+{
+	va_set free_space;
+	bool ok;
+
+	va_set_init(&free_space);
+	ok = va_set_add(&free_space, l->address_space);
+	for (size_t i = 0; ok && i < l->nregions; i++)
+		if (!va_range_empty(l->regions[i].range))
+			ok = va_set_remove(&free_space, l->regions[i].range);
+	ok = ok && va_set_lowest_fit(&free_space, size ? size : 1, align,
+				     l->address_space.start, out);
+	va_set_free(&free_space);
+	return ok;
+}
+
+/* What the user can do about a conflict: the lowest link address at which
+ * the whole image (and its linker area) is legal, keeping its alignment. */
+static void legal_hint(const placed_image *p, const layout *l, char *buf,
+		       size_t len)
+{
+	uint64_t align = p->page, addr, size = va_range_size(p->occupied);
+	char h[VA_HEX_LEN], sz[VA_SIZE_LEN];
+
+	for (size_t i = 0; i < p->img->nsegments; i++)
+		if (p->img->segments[i].align > align)
+			align = p->img->segments[i].align;
+	if (p->img->type == ET_DYN)
+		snprintf(buf, len, "; load it elsewhere or shrink the region");
+	else if (check_lowest_legal(l, size, align, &addr))
+		snprintf(buf, len, "; the lowest legal link address is %s",
+			 va_hex(addr, h));
+	else
+		snprintf(buf, len,
+			 "; no legal link address exists in layout %s for an "
+			 "image of %s",
+			 l->name, va_size_str(size, sz));
+}
+
+static int reserved_one(const placed_image *p, const layout *l,
+			const layout_region *reg, const char *kind,
+			const char *name, va_range r, const char *hint,
+			vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+	vl_diag *d = vl_diags_add(
+		out, VL_RULE_RESERVED_OVERLAP, p->img->path, 0, 0,
+		"%s [%s, %s) overlaps %s [%s, %s): %s%s", name,
+		va_hex(r.start, r1), va_hex(r.end, r2), reg->name,
+		va_hex(reg->range.start, r3), va_hex(reg->range.end, r4),
+		reg->why, hint);
+
+	(void)l;
+	if (!d || !vl_diag_set_object(d, kind, name, r) ||
+	    !vl_diag_set_region(d, reg->name, reg->range) ||
+	    !vl_diag_set_related(d, reg->loc.file, reg->loc.line,
+				 reg->loc.column))
+		return -1;
+	return 1;
+}
+
+int check_reserved_overlap(const placed_image *p, const layout *l,
+			   vl_diags *out)
+{
+	char hint[256];
+	int found = 0;
+
+	if (!l || !p->placed)
+		return 0;
+	legal_hint(p, l, hint, sizeof(hint));
+	for (size_t k = 0; k < l->nregions; k++) {
+		const layout_region *reg = &l->regions[k];
+		bool segment_hit = false;
+		if (va_range_empty(reg->range))
+			continue;
+		for (size_t i = 0; i < p->img->nsegments; i++) {
+			char name[64];
+			if (!va_range_overlaps(p->ranges[i], reg->range))
+				continue;
+			segment_hit = true;
+			int n = reserved_one(
+				p, l, reg, "segment",
+				seg_name(&p->img->segments[i], name,
+					 sizeof(name)),
+				p->ranges[i], hint, out);
+			if (n < 0)
+				return -1;
+			found += n;
+		}
+		/* The linker area counts only where no segment already
+		 * explains the conflict. */
+		if (!segment_hit && p->occupied.end > p->span.end &&
+		    va_range_overlaps(p->occupied, reg->range)) {
+			int n = reserved_one(p, l, reg, "linker-area",
+					     "linker area", p->occupied, hint,
+					     out);
+			if (n < 0)
+				return -1;
+			found += n;
+		}
+	}
+	return found;
+}
+
+int check_image_overlap(const placed_image *a, const placed_image *b,
+			vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+
+	/* Only images with fixed addresses collide for certain; the loader
+	 * moves position-independent ones out of the way. */
+	if (a->img->type != ET_EXEC || b->img->type != ET_EXEC ||
+	    !va_range_overlaps(a->occupied, b->occupied))
+		return 0;
+	vl_diag *d = vl_diags_add(
+		out, VL_RULE_IMAGE_OVERLAP, b->img->path, 0, 0,
+		"image [%s, %s) overlaps %s [%s, %s)",
+		va_hex(b->occupied.start, r1), va_hex(b->occupied.end, r2),
+		a->img->path, va_hex(a->occupied.start, r3),
+		va_hex(a->occupied.end, r4));
+	if (!d || !vl_diag_set_object(d, "image", b->img->path, b->occupied) ||
+	    !vl_diag_set_region(d, a->img->path, a->occupied))
+		return -1;
+	return 1;
+}
+
+int check_images(const placed_image *imgs, size_t n, const layout *l,
+		 vl_diags *out)
+{
+	int total = 0, r;
+
+#define RUN(call)                 \
+	do {                      \
+		if ((r = (call)) < 0) \
+			return -1;    \
+		total += r;       \
+	} while (0)
+	for (size_t i = 0; i < n; i++) {
+		RUN(check_position_independent(&imgs[i], l, out));
+		RUN(check_segment_congruence(&imgs[i], out));
+		RUN(check_segment_overlap(&imgs[i], out));
+		RUN(check_address_space(&imgs[i], l, out));
+		RUN(check_reserved_overlap(&imgs[i], l, out));
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			RUN(check_image_overlap(&imgs[i], &imgs[j], out));
+#undef RUN
+	return total;
+}

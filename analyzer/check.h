@@ -1,0 +1,52 @@
+/* The checks.  Each check_* function looks at plain values (images, a
+ * layout), appends what it finds to a vl_diags and returns the number of
+ * findings, or -1 when memory ran out.  None of them opens a file. */
+#ifndef VASLINT_CHECK_H
+#define VASLINT_CHECK_H
+
+#include "diag.h"
+#include "elfimage.h"
+#include "layout.h"
+
+/* Where an image's segments land at run time: the load base vaslint
+ * assumes, the page-rounded range of every PT_LOAD, and whether the image
+ * has a fixed place at all (a position-independent one without a layout
+ * load base has not). */
+typedef struct placed_image {
+	const image *img;
+	bool placed;
+	uint64_t base;     /* added to every p_vaddr */
+	uint64_t page;     /* rounding granule */
+	va_range *ranges;  /* per segment, page-rounded, base added */
+	va_range span;     /* lowest start to highest end */
+	va_range occupied; /* span, or the linker area where it is larger */
+} placed_image;
+
+/* Place an image for a layout (NULL: no platform, 4 KiB pages).  Returns
+ * false with err when the image cannot be placed at all (machine does not
+ * match the layout, a segment wraps past 2^64 after adding the base). */
+bool check_place_image(const image *img, const layout *l, placed_image *out,
+		       vl_error *err);
+void check_placed_free(placed_image *p);
+
+int check_segment_congruence(const placed_image *p, vl_diags *out);
+int check_segment_overlap(const placed_image *p, vl_diags *out);
+int check_position_independent(const placed_image *p, const layout *l,
+			       vl_diags *out);
+int check_address_space(const placed_image *p, const layout *l, vl_diags *out);
+int check_reserved_overlap(const placed_image *p, const layout *l,
+			   vl_diags *out);
+int check_image_overlap(const placed_image *a, const placed_image *b,
+			vl_diags *out);
+
+/* Run every image check in order; the sum of findings or -1. */
+int check_images(const placed_image *imgs, size_t n, const layout *l,
+		 vl_diags *out);
+
+/* The lowest link address at which an image spanning `size` bytes (with
+ * alignment `align`) lies inside the address space and clear of every
+ * reserved region; false when none exists. */
+bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
+			uint64_t *out);
+
+#endif

@@ -1,0 +1,169 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return false;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->column = column;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+const char *vl_severity_name(vl_severity s)
+{
+	switch (s) {
+	case VL_NOTE:
+		return "note";
+	case VL_WARNING:
+		return "warning";
+	case VL_ERROR:
+		return "error";
+	}
+	return "error";
+}
+
+static void object_free(vl_object *o)
+{
+	free(o->kind);
+	free(o->name);
+}
+
+void vl_diags_free(vl_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		vl_diag *dg = &d->v[i];
+		free(dg->message);
+		free(dg->file);
+		free(dg->related_file);
+		if (dg->has_object)
+			object_free(&dg->object);
+		if (dg->has_region)
+			object_free(&dg->region);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+vl_diag *vl_diags_add(vl_diags *d, const vl_rule *rule, const char *file,
+		      unsigned line, unsigned column, const char *fmt, ...)
+{
+	va_list ap;
+	vl_diag dg = {0};
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		vl_diag *v = realloc(d->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		d->v = v;
+		d->cap = cap;
+	}
+	va_start(ap, fmt);
+	int len = vasprintf(&dg.message, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return NULL;
+	dg.rule = rule;
+	dg.seq = d->n;
+	dg.severity = rule->severity;
+	dg.line = line;
+	dg.column = column;
+	dg.file = dup_or_null(file);
+	if (file && !dg.file) {
+		free(dg.message);
+		return NULL;
+	}
+	d->v[d->n] = dg;
+	return &d->v[d->n++];
+}
+
+static bool set_object(vl_object *o, bool *has, const char *kind,
+		       const char *name, va_range r)
+{
+	vl_object n = {dup_or_null(kind), dup_or_null(name), r};
+
+	if ((kind && !n.kind) || (name && !n.name)) {
+		object_free(&n);
+		return false;
+	}
+	if (*has)
+		object_free(o);
+	*o = n;
+	*has = true;
+	return true;
+}
+
+bool vl_diag_set_object(vl_diag *dg, const char *kind, const char *name,
+			va_range r)
+{
+	return set_object(&dg->object, &dg->has_object, kind, name, r);
+}
+
+bool vl_diag_set_region(vl_diag *dg, const char *name, va_range r)
+{
+	return set_object(&dg->region, &dg->has_region, NULL, name, r);
+}
+
+bool vl_diag_set_related(vl_diag *dg, const char *file, unsigned line,
+			 unsigned column)
+{
+	char *f = dup_or_null(file);
+
+	if (file && !f)
+		return false;
+	free(dg->related_file);
+	dg->related_file = f;
+	dg->related_line = line;
+	dg->related_column = column;
+	return true;
+}
+
+/* Ties keep insertion order (seq), so the order is stable and output diffs
+ * cleanly whatever order the checks ran in. */
+static int diag_cmp(const void *pa, const void *pb)
+{
+	const vl_diag *a = pa, *b = pb;
+	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void vl_diags_sort(vl_diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+}
+
+size_t vl_diags_count(const vl_diags *d, vl_severity s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		n += d->v[i].severity == s;
+	return n;
+}

@@ -1,0 +1,84 @@
+/* Findings (diagnostics) and input errors.
+ *
+ * A diagnostic is a finding about the user's program: it has a rule, a
+ * severity and a place.  An input error means the run could not be done
+ * (exit 2): it names the file and, for text, the line and column. */
+#ifndef VASLINT_DIAG_H
+#define VASLINT_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "range.h"
+
+#define VL_ERR_LEN 512
+typedef struct vl_error {
+	char file[VL_ERR_LEN];
+	unsigned line;   /* 0: not applicable */
+	unsigned column; /* 0: not applicable */
+	char msg[VL_ERR_LEN];
+} vl_error;
+
+/* Fill err; file may be NULL.  Always returns false, so readers can say
+ * `return vl_fail(err, ...)`. */
+bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,
+	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+typedef enum vl_severity {
+	VL_NOTE,
+	VL_WARNING,
+	VL_ERROR,
+} vl_severity;
+
+const char *vl_severity_name(vl_severity s);
+
+struct vl_rule;
+
+/* A named address range a finding is about (a segment, a section, a
+ * request) or conflicts with (a reserved region). */
+typedef struct vl_object {
+	char *kind; /* "segment", "section", "image", "request", ... */
+	char *name;
+	va_range range;
+} vl_object;
+
+typedef struct vl_diag {
+	const struct vl_rule *rule;
+	vl_severity severity;
+	char *message;
+	char *file;
+	unsigned line, column; /* 0: none */
+	bool has_object;
+	vl_object object;
+	bool has_region;
+	vl_object region; /* kind unused */
+	/* Where the region (or other cause) is defined, for SARIF's
+	 * relatedLocations: a layout line. */
+	char *related_file;
+	unsigned related_line, related_column;
+	size_t seq; /* insertion order, for a stable sort */
+} vl_diag;
+
+typedef struct vl_diags {
+	vl_diag *v;
+	size_t n, cap;
+} vl_diags;
+
+void vl_diags_free(vl_diags *d);
+/* Append a diagnostic with a formatted message; returns it (for setting
+ * object and region), or NULL when memory runs out. */
+vl_diag *vl_diags_add(vl_diags *d, const struct vl_rule *rule,
+		      const char *file, unsigned line, unsigned column,
+		      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+bool vl_diag_set_object(vl_diag *dg, const char *kind, const char *name,
+			va_range r);
+bool vl_diag_set_region(vl_diag *dg, const char *name, va_range r);
+bool vl_diag_set_related(vl_diag *dg, const char *file, unsigned line,
+			 unsigned column);
+/* Sort by file, line, column, then insertion order, so output diffs
+ * cleanly whatever order the checks ran in. */
+void vl_diags_sort(vl_diags *d);
+size_t vl_diags_count(const vl_diags *d, vl_severity s);
+
+#endif

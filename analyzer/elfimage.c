@@ -1,0 +1,233 @@
+#include "elfimage.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <inttypes.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool elfimage_is_elf(const char *path)
+{
+	unsigned char magic[SELFMAG];
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	bool yes = false;
+
+	if (fd < 0)
+		return false;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		yes = read(fd, magic, SELFMAG) == SELFMAG &&
+		      memcmp(magic, ELFMAG, SELFMAG) == 0;
+	close(fd);
+	return yes;
+}
+
+const char *elfimage_flags_str(uint32_t flags, char buf[4])
+{
+	buf[0] = flags & PF_R ? 'R' : '-';
+	buf[1] = flags & PF_W ? 'W' : '-';
+	buf[2] = flags & PF_X ? 'X' : '-';
+	buf[3] = 0;
+	return buf;
+}
+
+void elfimage_free(image *img)
+{
+	free(img->path);
+	free(img->segments);
+	memset(img, 0, sizeof(*img));
+}
+
+/* A table of count entries of size entsize at off must lie inside the file. */
+static bool table_fits(uint64_t off, uint64_t count, uint64_t entsize,
+		       uint64_t file_size)
+{
+	uint64_t bytes, end;
+
+	return va_mul(count, entsize, &bytes) && va_add(off, bytes, &end) &&
+	       end <= file_size;
+}
+
+static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
+			  uint64_t file_size, size_t *phnum, vl_error *err)
+{
+	int cls = gelf_getclass(elf);
+	uint64_t phent = cls == ELFCLASS32 ? sizeof(Elf32_Phdr)
+					   : sizeof(Elf64_Phdr);
+	uint64_t shent = cls == ELFCLASS32 ? sizeof(Elf32_Shdr)
+					   : sizeof(Elf64_Shdr);
+	size_t shnum;
+
+	if (elf_getphdrnum(elf, phnum) != 0)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the program header count: %s",
+			       elf_errmsg(-1));
+	if (*phnum > IMAGE_MAX_PHDRS)
+		return vl_fail(err, path, 0, 0,
+			       "absurd program header count %zu (at most %d)",
+			       *phnum, IMAGE_MAX_PHDRS);
+	if (*phnum && eh->e_phentsize != phent)
+		return vl_fail(err, path, 0, 0,
+			       "program header entry size %u, expected %" PRIu64,
+			       eh->e_phentsize, phent);
+	if (*phnum && !table_fits(eh->e_phoff, *phnum, phent, file_size))
+		return vl_fail(err, path, 0, 0,
+			       "program header table (%zu entries at offset "
+			       "0x%" PRIx64 ") extends beyond the end of the "
+			       "file (%" PRIu64 " bytes): truncated or corrupt",
+			       *phnum, (uint64_t)eh->e_phoff, file_size);
+	/* The section headers are not used, but an image whose table points
+	 * past the file is corrupt, and saying so beats trusting the rest. */
+	if (elf_getshdrnum(elf, &shnum) != 0)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the section header count: %s",
+			       elf_errmsg(-1));
+	if (shnum && eh->e_shoff &&
+	    !table_fits(eh->e_shoff, shnum, shent, file_size))
+		return vl_fail(err, path, 0, 0,
+			       "section header table (%zu entries at offset "
+			       "0x%" PRIx64 ") extends beyond the end of the "
+			       "file (%" PRIu64 " bytes): truncated or corrupt",
+			       shnum, (uint64_t)eh->e_shoff, file_size);
+	return true;
+}
+
+static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
+			 int cls, uint64_t file_size, image_segment *seg,
+			 vl_error *err)
+{
+	uint64_t limit = cls == ELFCLASS32 ? UINT32_MAX : UINT64_MAX;
+	uint64_t end;
+
+	if (!va_add(ph->p_vaddr, ph->p_memsz, &end) || end - 1 > limit)
+		return vl_fail(err, path, 0, 0,
+			       "segment %zu [0x%" PRIx64 ", +0x%" PRIx64
+			       ") wraps past the end of the %d-bit address "
+			       "space",
+			       i, (uint64_t)ph->p_vaddr, (uint64_t)ph->p_memsz,
+			       cls == ELFCLASS32 ? 32 : 64);
+	if (!va_add(ph->p_offset, ph->p_filesz, &end) || end > file_size)
+		return vl_fail(err, path, 0, 0,
+			       "segment %zu file range [0x%" PRIx64
+			       ", +0x%" PRIx64 ") extends beyond the end of the "
+			       "file (%" PRIu64 " bytes): truncated or corrupt",
+			       i, (uint64_t)ph->p_offset,
+			       (uint64_t)ph->p_filesz, file_size);
+	if (ph->p_filesz > ph->p_memsz)
+		return vl_fail(err, path, 0, 0,
+			       "segment %zu has p_filesz 0x%" PRIx64
+			       " larger than p_memsz 0x%" PRIx64,
+			       i, (uint64_t)ph->p_filesz,
+			       (uint64_t)ph->p_memsz);
+	if (ph->p_align > 1 && !va_is_pow2(ph->p_align))
+		return vl_fail(err, path, 0, 0,
+			       "segment %zu has p_align 0x%" PRIx64
+			       ", which is not a power of two",
+			       i, (uint64_t)ph->p_align);
+	seg->index = i;
+	seg->vaddr = ph->p_vaddr;
+	seg->memsz = ph->p_memsz;
+	seg->offset = ph->p_offset;
+	seg->filesz = ph->p_filesz;
+	seg->align = ph->p_align;
+	seg->flags = ph->p_flags;
+	return true;
+}
+
+static bool read_elf(const char *path, Elf *elf, uint64_t file_size,
+		     image *img, vl_error *err)
+{
+	GElf_Ehdr eh;
+	size_t phnum;
+
+	if (elf_kind(elf) == ELF_K_AR)
+		return vl_fail(err, path, 0, 0,
+			       "is an archive, not an ELF image: give the "
+			       "linked program");
+	if (elf_kind(elf) != ELF_K_ELF)
+		return vl_fail(err, path, 0, 0, "not an ELF file");
+	if (!gelf_getehdr(elf, &eh))
+		return vl_fail(err, path, 0, 0, "bad ELF header: %s",
+			       elf_errmsg(-1));
+	img->elfclass = gelf_getclass(elf);
+	img->data = eh.e_ident[EI_DATA];
+	if (img->elfclass != ELFCLASS32 && img->elfclass != ELFCLASS64)
+		return vl_fail(err, path, 0, 0, "unknown ELF class %d",
+			       eh.e_ident[EI_CLASS]);
+	if (img->data != ELFDATA2LSB && img->data != ELFDATA2MSB)
+		return vl_fail(err, path, 0, 0, "unknown ELF data encoding %d",
+			       img->data);
+	img->machine = eh.e_machine;
+	img->type = eh.e_type;
+	if (!check_headers(path, elf, &eh, file_size, &phnum, err))
+		return false;
+	img->segments = calloc(phnum ? phnum : 1, sizeof(*img->segments));
+	if (!img->segments)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(elf, (int)i, &ph))
+			return vl_fail(err, path, 0, 0,
+				       "cannot read program header %zu: %s", i,
+				       elf_errmsg(-1));
+		if (ph.p_type == PT_INTERP || ph.p_type == PT_DYNAMIC)
+			img->dynamic = true;
+		if (ph.p_type != PT_LOAD)
+			continue;
+		if (!read_segment(path, &ph, i, img->elfclass, file_size,
+				  &img->segments[img->nsegments], err))
+			return false;
+		img->nsegments++;
+	}
+	return true;
+}
+
+bool elfimage_read(const char *path, image *out, vl_error *err)
+{
+	image img = {0};
+	struct stat st;
+	bool ok = false;
+	int fd;
+
+	memset(out, 0, sizeof(*out));
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return vl_fail(err, path, 0, 0, "libelf is too old: %s",
+			       elf_errmsg(-1));
+	/* O_NONBLOCK: a FIFO given by mistake must not hang the run. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return vl_fail(err, path, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		vl_fail(err, path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out_fd;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		vl_fail(err, path, 0, 0, "not a regular file");
+		goto out_fd;
+	}
+	/* Map rather than read: only the headers are touched, so a 100 MiB
+	 * library costs a few pages. */
+	Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (!elf) {
+		vl_fail(err, path, 0, 0, "not an ELF file: %s", elf_errmsg(-1));
+		goto out_fd;
+	}
+	img.path = strdup(path);
+	if (!img.path)
+		vl_fail(err, path, 0, 0, "out of memory");
+	else
+		ok = read_elf(path, elf, (uint64_t)st.st_size, &img, err);
+	elf_end(elf);
+out_fd:
+	close(fd);
+	if (ok)
+		*out = img;
+	else
+		elfimage_free(&img);
+	return ok;
+}

@@ -1,0 +1,43 @@
+/* ELF images read with libelf: the loadable segments and what kind of
+ * program they make.  Only headers are read, never section contents. */
+#ifndef VASLINT_ELFIMAGE_H
+#define VASLINT_ELFIMAGE_H
+
+#include "diag.h"
+#include "range.h"
+
+typedef struct image_segment {
+	size_t index; /* program header index */
+	uint64_t vaddr, memsz;
+	uint64_t offset, filesz;
+	uint64_t align;
+	uint32_t flags; /* PF_R | PF_W | PF_X */
+} image_segment;
+
+typedef struct image {
+	char *path;
+	int elfclass;     /* ELFCLASS32 or ELFCLASS64 */
+	int data;         /* ELFDATA2LSB or ELFDATA2MSB */
+	uint16_t machine; /* e_machine */
+	uint16_t type;    /* ET_EXEC, ET_DYN, ... */
+	bool dynamic;     /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
+	image_segment *segments; /* PT_LOAD only, in header order */
+	size_t nsegments;
+} image;
+
+/* Limits on what one image may claim, so a crafted header cannot make
+ * vaslint allocate or loop without bound. */
+#define IMAGE_MAX_PHDRS 65535
+
+/* True when the file starts with the ELF magic (reads 4 bytes). */
+bool elfimage_is_elf(const char *path);
+
+/* Read an image; false with err on a file that is not a well-formed ELF
+ * image (truncated, absurd counts, segments that wrap 64 bits). */
+bool elfimage_read(const char *path, image *out, vl_error *err);
+void elfimage_free(image *img);
+
+/* "R-X" style flags for messages. */
+const char *elfimage_flags_str(uint32_t flags, char buf[4]);
+
+#endif

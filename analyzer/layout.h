@@ -1,0 +1,81 @@
+/* Platform layout descriptions (layouts/NAME.yaml): the address space a
+ * program gets, the page sizes, and the regions the platform keeps. */
+#ifndef VASLINT_LAYOUT_H
+#define VASLINT_LAYOUT_H
+
+#include "diag.h"
+#include "range.h"
+
+/* Where a value came from in a text file: 1-based line and column. */
+typedef struct src_loc {
+	const char *file; /* owned by whoever owns the loc's parent */
+	unsigned line;
+	unsigned column;
+} src_loc;
+
+typedef struct layout_param {
+	char *name;
+	uint64_t value;
+	char *doc;
+	bool set; /* given with -D rather than the default */
+	src_loc loc;
+} layout_param;
+
+typedef struct layout_region {
+	char *name;
+	va_range range; /* empty regions (size 0) are kept but never conflict */
+	char *why;
+	src_loc loc;
+} layout_region;
+
+typedef struct layout {
+	char *path;
+	char *name;
+	char *description;
+	uint16_t *machines; /* ELF e_machine values the layout accepts */
+	char **machine_names;
+	size_t nmachines;
+	uint64_t *page_sizes; /* ascending; [0] is the base page */
+	size_t npage_sizes;
+	uint64_t flexpage_max; /* 0: the kernel has no flexpages */
+	va_range address_space;
+	bool has_pie_base;
+	uint64_t pie_base;
+	uint64_t linker_area; /* 0: none */
+	char *linker_area_why;
+	layout_param *params;
+	size_t nparams;
+	layout_region *regions;
+	size_t nregions;
+} layout;
+
+/* A -D NAME=VALUE from the command line, kept as text until the layout's
+ * parameters are known. */
+typedef struct layout_define {
+	const char *name;
+	const char *value;
+	size_t name_len;
+} layout_define;
+
+/* Resolve -L NAME to a file: NAME containing '/' or ending in .yaml is a
+ * path; otherwise layouts/NAME.yaml in the layouts directory.  Returns a
+ * malloc'ed path, or NULL (with err) when there is no such layout. */
+char *layout_find(const char *name, const char *layouts_dir, vl_error *err);
+
+/* Read and evaluate a layout; parameters take their defaults, then the
+ * defines.  Returns false with err (file:line:col) on any bad input. */
+bool layout_load(const char *path, const layout_define *defs, size_t ndefs,
+		 layout *out, vl_error *err);
+void layout_free(layout *l);
+
+/* The directory that holds the shipped layouts: $VASLINT_LAYOUTS, else
+ * ../layouts beside the executable's directory, else ./layouts. */
+const char *layout_dir(const char *argv0);
+
+/* Split "NAME=VALUE"; false with err when it has no '=' or a bad name. */
+bool layout_parse_define(const char *arg, layout_define *out, vl_error *err);
+
+/* The machine name for an ELF e_machine ("x86_64"), or NULL. */
+const char *layout_machine_name(uint16_t em);
+
+#endif

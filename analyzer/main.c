@@ -1,0 +1,63 @@
+/* vaslint: lint the virtual address space of a program before it runs.
+ * main only finds the subcommand; each one lives in cmd_<name>.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"check", cmd_check, "check ELF images against a platform layout"},
+	{"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
+	{"explain", cmd_explain, "say what a rule means, why, and how to fix it"},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: vaslint COMMAND [OPTION]... [INPUT]...\n"
+	      "\n"
+	      "vaslint finds link addresses that sit where the platform keeps\n"
+	      "something else (a VMM's guest shadow, the thread context area,\n"
+	      "the end of user space) before the program runs.\n"
+	      "\n"
+	      "Commands:\n",
+	      f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'vaslint COMMAND --help' tells more about each.\n"
+	      "Exit status: 0 clean, 1 errors found, 2 the run could not be "
+	      "done.\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return VL_EXIT_INPUT;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && strcmp(argv[1], "help") == 0) {
+			char *help_argv[] = {argv[2], "--help", NULL};
+			for (size_t i = 0;
+			     i < sizeof(commands) / sizeof(commands[0]); i++)
+				if (strcmp(argv[2], commands[i].name) == 0)
+					return commands[i].run(2, help_argv);
+		}
+		usage(stdout);
+		return VL_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("vaslint %s\n", VASLINT_VERSION);
+		return VL_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	cli_errorf("unknown command '%s' (see 'vaslint --help')", argv[1]);
+	return VL_EXIT_INPUT;
+}

@@ -1,0 +1,55 @@
+#include "report.h"
+
+#include <string.h>
+
+#include "rules.h"
+
+static const char *severity_color(vl_severity s)
+{
+	switch (s) {
+	case VL_ERROR:
+		return "\033[1;31m";
+	case VL_WARNING:
+		return "\033[1;35m";
+	case VL_NOTE:
+		return "\033[1;36m";
+	}
+	return "";
+}
+
+/* file:line:col: severity: message [rule], the form editors and CI log
+ * parsers already understand; line and column are left out for images. */
+bool report_text(FILE *f, const vl_diags *d, const report_run *run)
+{
+	const char *bold = run->color ? "\033[1m" : "";
+	const char *reset = run->color ? "\033[0m" : "";
+
+	for (size_t i = 0; i < d->n; i++) {
+		const vl_diag *dg = &d->v[i];
+		fprintf(f, "%s%s", bold, dg->file ? dg->file : "vaslint");
+		if (dg->line) {
+			fprintf(f, ":%u", dg->line);
+			if (dg->column)
+				fprintf(f, ":%u", dg->column);
+		}
+		fprintf(f, ":%s %s%s:%s %s [%s]\n", reset,
+			run->color ? severity_color(dg->severity) : "",
+			vl_severity_name(dg->severity), reset, dg->message,
+			dg->rule->id);
+	}
+	return !ferror(f);
+}
+
+bool report_write(FILE *f, report_format fmt, const vl_diags *d,
+		  const report_run *run)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		return report_text(f, d, run);
+	case REPORT_JSON:
+		return report_json(f, d, run);
+	case REPORT_SARIF:
+		return report_sarif(f, d, run);
+	}
+	return false;
+}
