@@ -218,36 +218,6 @@ int check_position_independent(const placed_image *p, const layout *l,
 	return d ? 1 : -1;
 }
 
-int check_address_space(const placed_image *p, const layout *l,
-			vl_diags *out)
-{
-	int found = 0;
-	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
-
-	if (!l || !p->placed)
-		return 0;
-	for (size_t i = 0; i < p->img->nsegments; i++) {
-		va_range r = p->ranges[i];
-		char name[64];
-		if (va_range_empty(r) || va_range_contains(l->address_space, r))
-			continue;
-		vl_diag *d = vl_diags_add(
-			out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-			"%s [%s, %s) lies %s the address space [%s, %s) of "
-			"layout %s",
-			seg_name(&p->img->segments[i], name, sizeof(name)),
-			va_hex(r.start, r1), va_hex(r.end, r2),
-			va_range_overlaps(l->address_space, r) ? "partly outside"
-							       : "outside",
-			va_hex(l->address_space.start, r3),
-			va_hex(l->address_space.end, r4), l->name);
-		if (!d || !set_segment_object(d, p, i))
-			return -1;
-		found++;
-	}
-	return found;
-}
-
 bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 			uint64_t *out)
 {
@@ -266,12 +236,15 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 }
 
 /* What the user can do about a conflict: the lowest link address at which
- * the whole image (and its linker area) is legal, keeping its alignment. */
+ * the whole image (and its linker area) is legal.  It is aligned to the
+ * layout's largest page, as `vaslint fix` places images, so the hint and
+ * the fix agree and the image can be mapped with the largest pages. */
 static void legal_hint(const placed_image *p, const layout *l, char *buf,
 		       size_t len)
 {
-	uint64_t align = p->page, addr, size = va_range_size(p->occupied);
-	char h[VA_HEX_LEN], sz[VA_SIZE_LEN];
+	uint64_t align = l->page_sizes[l->npage_sizes - 1], addr;
+	uint64_t size = va_range_size(p->occupied);
+	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
 	for (size_t i = 0; i < p->img->nsegments; i++)
 		if (p->img->segments[i].align > align)
@@ -279,29 +252,98 @@ static void legal_hint(const placed_image *p, const layout *l, char *buf,
 	if (p->img->type == ET_DYN)
 		snprintf(buf, len, "; load it elsewhere or shrink the region");
 	else if (check_lowest_legal(l, size, align, &addr))
-		snprintf(buf, len, "; the lowest legal link address is %s",
-			 va_hex(addr, h));
+		snprintf(buf, len,
+			 "; the lowest legal link address aligned to %s is %s",
+			 va_size_str(align, al), va_hex(addr, h));
 	else
 		snprintf(buf, len,
-			 "; no legal link address exists in layout %s for an "
-			 "image of %s",
-			 l->name, va_size_str(size, sz));
+			 "; no legal link address aligned to %s exists in "
+			 "layout %s for an image of %s",
+			 va_size_str(align, al), l->name,
+			 va_size_str(size, sz));
 }
 
-static int reserved_one(const placed_image *p, const layout *l,
-			const layout_region *reg, const char *kind,
-			const char *name, va_range r, const char *hint,
+/* The segments of an image that a predicate picks, as one object: a
+ * region hit by three segments of one image is one finding, not three. */
+typedef struct seg_group {
+	char name[256];
+	const char *kind;
+	va_range range;
+	size_t count;
+} seg_group;
+
+static void group_add(seg_group *g, const placed_image *p, size_t i)
+{
+	const image_segment *s = &p->img->segments[i];
+	size_t len = strlen(g->name);
+	char fl[4];
+
+	if (!g->count) {
+		g->range = p->ranges[i];
+		snprintf(g->name, sizeof(g->name), "segment %zu (%s)",
+			 s->index, elfimage_flags_str(s->flags, fl));
+	} else {
+		if (g->count == 1) {
+			/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)" */
+			char first[256];
+			snprintf(first, sizeof(first), "%s", g->name + 8);
+			snprintf(g->name, sizeof(g->name), "segments %.200s",
+				 first);
+			len = strlen(g->name);
+		}
+		snprintf(g->name + len, sizeof(g->name) - len, ", %zu (%s)",
+			 s->index, elfimage_flags_str(s->flags, fl));
+		if (p->ranges[i].start < g->range.start)
+			g->range.start = p->ranges[i].start;
+		if (p->ranges[i].end > g->range.end)
+			g->range.end = p->ranges[i].end;
+	}
+	g->count++;
+	g->kind = g->count == 1 ? "segment" : "segments";
+}
+
+int check_address_space(const placed_image *p, const layout *l,
 			vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+	seg_group g = {0};
+	bool partly = false;
+
+	if (!l || !p->placed)
+		return 0;
+	for (size_t i = 0; i < p->img->nsegments; i++) {
+		va_range r = p->ranges[i];
+		if (va_range_empty(r) || va_range_contains(l->address_space, r))
+			continue;
+		partly |= va_range_overlaps(l->address_space, r);
+		group_add(&g, p, i);
+	}
+	if (!g.count)
+		return 0;
+	vl_diag *d = vl_diags_add(
+		out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+		"%s [%s, %s) %s %s the address space [%s, %s) of layout %s",
+		g.name, va_hex(g.range.start, r1), va_hex(g.range.end, r2),
+		g.count == 1 ? "lies" : "lie", partly ? "partly outside" : "outside",
+		va_hex(l->address_space.start, r3),
+		va_hex(l->address_space.end, r4), l->name);
+	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range))
+		return -1;
+	return 1;
+}
+
+static int reserved_one(const placed_image *p, const layout_region *reg,
+			const char *kind, const char *name, va_range r,
+			bool plural, const char *hint, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 	vl_diag *d = vl_diags_add(
 		out, VL_RULE_RESERVED_OVERLAP, p->img->path, 0, 0,
-		"%s [%s, %s) overlaps %s [%s, %s): %s%s", name,
-		va_hex(r.start, r1), va_hex(r.end, r2), reg->name,
+		"%s [%s, %s) %s %s [%s, %s): %s%s", name, va_hex(r.start, r1),
+		va_hex(r.end, r2), plural ? "overlap" : "overlaps", reg->name,
 		va_hex(reg->range.start, r3), va_hex(reg->range.end, r4),
 		reg->why, hint);
 
-	(void)l;
 	if (!d || !vl_diag_set_object(d, kind, name, r) ||
 	    !vl_diag_set_region(d, reg->name, reg->range) ||
 	    !vl_diag_set_related(d, reg->loc.file, reg->loc.line,
@@ -314,41 +356,35 @@ int check_reserved_overlap(const placed_image *p, const layout *l,
 			   vl_diags *out)
 {
 	char hint[256];
-	int found = 0;
+	int found = 0, n;
 
 	if (!l || !p->placed)
 		return 0;
 	legal_hint(p, l, hint, sizeof(hint));
 	for (size_t k = 0; k < l->nregions; k++) {
 		const layout_region *reg = &l->regions[k];
-		bool segment_hit = false;
+		seg_group g = {0};
 		if (va_range_empty(reg->range))
 			continue;
-		for (size_t i = 0; i < p->img->nsegments; i++) {
-			char name[64];
-			if (!va_range_overlaps(p->ranges[i], reg->range))
-				continue;
-			segment_hit = true;
-			int n = reserved_one(
-				p, l, reg, "segment",
-				seg_name(&p->img->segments[i], name,
-					 sizeof(name)),
-				p->ranges[i], hint, out);
-			if (n < 0)
-				return -1;
-			found += n;
-		}
+		for (size_t i = 0; i < p->img->nsegments; i++)
+			if (va_range_overlaps(p->ranges[i], reg->range))
+				group_add(&g, p, i);
+		if (g.count)
+			n = reserved_one(p, reg, g.kind, g.name, g.range,
+					 g.count > 1, hint, out);
 		/* The linker area counts only where no segment already
 		 * explains the conflict. */
-		if (!segment_hit && p->occupied.end > p->span.end &&
-		    va_range_overlaps(p->occupied, reg->range)) {
-			int n = reserved_one(p, l, reg, "linker-area",
-					     "linker area", p->occupied, hint,
-					     out);
-			if (n < 0)
-				return -1;
-			found += n;
-		}
+		else if (p->occupied.end > p->span.end &&
+			 va_range_overlaps(p->occupied, reg->range))
+			n = reserved_one(p, reg, "linker-area",
+					 "linker area of the dynamically "
+					 "linked program",
+					 p->occupied, false, hint, out);
+		else
+			continue;
+		if (n < 0)
+			return -1;
+		found += n;
 	}
 	return found;
 }

@@ -1,9 +1,14 @@
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "outfile.h"
 
 void cli_error(const vl_error *err)
 {
@@ -89,4 +94,135 @@ bool cli_format(const char *arg, bool allow_sarif, report_format *out,
 			       "-f %s: unknown format (use text, json%s)", arg,
 			       allow_sarif ? " or sarif" : "");
 	return true;
+}
+
+int cli_common_option(int c, const char *arg, cli_opts *o, unsigned formats,
+		      vl_error *err)
+{
+	switch (c) {
+	case 'L':
+		o->layout.name = arg;
+		return 1;
+	case 'D':
+		return cli_layout_define(&o->layout, arg, err) ? 1 : -1;
+	case 'o':
+		o->output = arg;
+		return 1;
+	case 'f':
+		if (!cli_format(arg, formats & (1u << REPORT_SARIF), &o->format,
+				err))
+			return -1;
+		if (!(formats & (1u << o->format))) {
+			vl_fail(err, NULL, 0, 0,
+				"-f %s: not a format of this command", arg);
+			return -1;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+void cli_bad_option(const char *cmd, const char *with_value, int optopt_,
+		    const char *arg, vl_error *err)
+{
+	if (optopt_ && strchr(with_value, optopt_))
+		vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value", cmd,
+			optopt_);
+	else
+		vl_fail(err, NULL, 0, 0,
+			"%s: unknown option '%s' (see 'vaslint %s --help')",
+			cmd, arg, cmd);
+}
+
+static bool read_images(char **paths, size_t n, image *imgs, vl_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0)
+			return vl_fail(err, paths[i], 0, 0, "cannot open: %s",
+				       strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			return vl_fail(err, paths[i], 0, 0,
+				       "is a directory, not an input file");
+		if (!S_ISREG(st.st_mode))
+			return vl_fail(err, paths[i], 0, 0,
+				       "not a regular file");
+		if (access(paths[i], R_OK) != 0)
+			return vl_fail(err, paths[i], 0, 0, "cannot open: %s",
+				       strerror(errno));
+		if (!elfimage_is_elf(paths[i]))
+			return vl_fail(err, paths[i], 0, 0,
+				       "not an ELF file (this version of "
+				       "vaslint reads ELF images)");
+		if (!elfimage_read(paths[i], &imgs[i], err))
+			return false;
+	}
+	return true;
+}
+
+bool cli_inputs_open(cli_inputs *in, const cli_layout *lo, char **paths,
+		     size_t n, vl_error *err)
+{
+	memset(in, 0, sizeof(*in));
+	in->images = calloc(n ? n : 1, sizeof(*in->images));
+	in->placed = calloc(n ? n : 1, sizeof(*in->placed));
+	in->n = n;
+	if (!in->images || !in->placed) {
+		cli_inputs_close(in);
+		return vl_fail(err, NULL, 0, 0, "out of memory");
+	}
+	if (!cli_layout_load(lo, &in->layout, &in->have_layout, err) ||
+	    !read_images(paths, n, in->images, err))
+		goto fail;
+	for (size_t i = 0; i < n; i++)
+		if (!check_place_image(&in->images[i], cli_inputs_layout(in),
+				       &in->placed[i], err))
+			goto fail;
+	return true;
+fail:
+	cli_inputs_close(in);
+	return false;
+}
+
+void cli_inputs_close(cli_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		if (in->placed)
+			check_placed_free(&in->placed[i]);
+		if (in->images)
+			elfimage_free(&in->images[i]);
+	}
+	free(in->placed);
+	free(in->images);
+	if (in->have_layout)
+		layout_free(&in->layout);
+	memset(in, 0, sizeof(*in));
+}
+
+const layout *cli_inputs_layout(const cli_inputs *in)
+{
+	return in->have_layout ? &in->layout : NULL;
+}
+
+bool cli_use_color(const char *output)
+{
+	const char *no = getenv("NO_COLOR");
+
+	return !output && isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+bool cli_write_output(const char *output, cli_writer w, const void *what,
+		      const report_run *run, vl_error *err)
+{
+	outfile out;
+
+	if (!outfile_open(&out, output, err))
+		return false;
+	if (!w(out.f, what, run)) {
+		vl_fail(err, output ? output : "<stdout>", 0, 0,
+			"cannot write: %s", strerror(errno));
+		outfile_abort(&out);
+		return false;
+	}
+	return outfile_commit(&out, err);
 }

@@ -3,7 +3,9 @@
 #ifndef VASLINT_CLI_H
 #define VASLINT_CLI_H
 
+#include "check.h"
 #include "diag.h"
+#include "elfimage.h"
 #include "layout.h"
 #include "report/report.h"
 
@@ -34,7 +36,46 @@ void cli_layout_free(cli_layout *c);
 bool cli_format(const char *arg, bool allow_sarif, report_format *out,
 		vl_error *err);
 
+/* Options every subcommand that reads inputs takes: -L, -D, -f, -o. */
+typedef struct cli_opts {
+	cli_layout layout;
+	report_format format;
+	const char *output;
+} cli_opts;
+
+/* Handle option c (from getopt) if it is one of the common ones: returns
+ * 1 when handled, 0 when not, -1 on a bad value (err set).  formats is a
+ * mask of (1 << REPORT_x) the command accepts. */
+int cli_common_option(int c, const char *arg, cli_opts *o, unsigned formats,
+		      vl_error *err);
+/* The message for an option getopt did not accept. */
+void cli_bad_option(const char *cmd, const char *with_value, int optopt_,
+		    const char *arg, vl_error *err);
+
+/* The inputs of a run: the layout (if any) and every image, read and
+ * placed, all before any check runs so an input error stops the run before
+ * half a report is printed. */
+typedef struct cli_inputs {
+	layout layout;
+	bool have_layout;
+	image *images;
+	placed_image *placed;
+	size_t n;
+} cli_inputs;
+
+bool cli_inputs_open(cli_inputs *in, const cli_layout *lo, char **paths,
+		     size_t n, vl_error *err);
+void cli_inputs_close(cli_inputs *in);
+const layout *cli_inputs_layout(const cli_inputs *in);
+
+/* Write through an outfile (atomic for -o); false with err. */
+typedef bool (*cli_writer)(FILE *f, const void *what, const report_run *run);
+bool cli_write_output(const char *output, cli_writer w, const void *what,
+		      const report_run *run, vl_error *err);
+bool cli_use_color(const char *output);
+
 int cmd_check(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 int cmd_layouts(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 

@@ -11,6 +11,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{"check", cmd_check, "check ELF images against a platform layout"},
+	{"map", cmd_map, "print every address range vaslint evaluated"},
 	{"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
 	{"explain", cmd_explain, "say what a rule means, why, and how to fix it"},
 };

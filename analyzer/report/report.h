@@ -31,6 +31,29 @@ bool report_sarif(FILE *f, const vl_diags *d, const report_run *run);
 bool report_write(FILE *f, report_format fmt, const vl_diags *d,
 		  const report_run *run);
 
+/* One address range vaslint evaluated, as `vaslint map` prints it. */
+typedef struct map_range {
+	const char *kind; /* region, segment, section, symbol, request, free */
+	char *name;
+	va_range range;
+	const char *file; /* NULL: none */
+	unsigned line, column;
+} map_range;
+
+typedef struct map_ranges {
+	map_range *v;
+	size_t n, cap;
+} map_ranges;
+
+/* name is copied; file must outlive the list. */
+bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
+	     const char *file, unsigned line, unsigned column);
+void map_free(map_ranges *m);
+/* Sort by start address, then end, then kind, for a stable picture. */
+void map_sort(map_ranges *m);
+bool report_map_text(FILE *f, const map_ranges *m, const report_run *run);
+bool report_map_json(FILE *f, const map_ranges *m, const report_run *run);
+
 /* {"NAME": "0x..."} for every layout parameter; {} without a layout. */
 json_t *report_params_json(const layout *l);
 

@@ -1,0 +1,154 @@
+/* vaslint map: every address range vaslint evaluated, the same values the
+ * checks see: the layout's regions, each image's segments, and the free
+ * space between them. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "cli.h"
+
+static const char usage[] =
+	"usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
+	"                   [-o FILE] [INPUT...]\n"
+	"\n"
+	"Print the address space as vaslint sees it: the reserved regions of\n"
+	"the layout, the page-rounded PT_LOAD segments of every INPUT image at\n"
+	"the address it loads at, and the free ranges left in the layout's\n"
+	"address space.  Sorted by address.\n"
+	"\n"
+	"  -L LAYOUT        platform layout (name or path to .yaml)\n"
+	"  -D NAME=VALUE    set a layout parameter\n"
+	"  -f FORMAT        text (default) or json\n"
+	"  -o FILE          write to FILE (atomically) instead of stdout\n"
+	"  -h, --help       this text\n";
+
+static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
+{
+	if (!va_set_add(free_space, l->address_space))
+		return false;
+	for (size_t i = 0; i < l->nregions; i++) {
+		const layout_region *r = &l->regions[i];
+		if (va_range_empty(r->range))
+			continue;
+		if (!map_add(m, "region", r->name, r->range, r->loc.file,
+			     r->loc.line, r->loc.column) ||
+		    !va_set_remove(free_space, r->range))
+			return false;
+	}
+	return true;
+}
+
+static bool add_image(map_ranges *m, const placed_image *p, va_set *free_space)
+{
+	char name[512], fl[4];
+
+	if (!p->placed)
+		return true;
+	if (p->occupied.end > p->span.end) {
+		snprintf(name, sizeof(name), "%s linker area", p->img->path);
+		if (!map_add(m, "region", name, p->occupied, p->img->path, 0,
+			     0) ||
+		    !va_set_remove(free_space, p->occupied))
+			return false;
+	}
+	for (size_t i = 0; i < p->img->nsegments; i++) {
+		const image_segment *s = &p->img->segments[i];
+		if (va_range_empty(p->ranges[i]))
+			continue;
+		snprintf(name, sizeof(name), "%s segment %zu (%s)",
+			 p->img->path, s->index,
+			 elfimage_flags_str(s->flags, fl));
+		if (!map_add(m, "segment", name, p->ranges[i], p->img->path, 0,
+			     0) ||
+		    !va_set_remove(free_space, p->ranges[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool build_map(const cli_inputs *in, map_ranges *m)
+{
+	const layout *l = cli_inputs_layout(in);
+	va_set free_space;
+	bool ok = true;
+
+	va_set_init(&free_space);
+	if (l)
+		ok = add_layout(m, l, &free_space);
+	for (size_t i = 0; ok && i < in->n; i++)
+		ok = add_image(m, &in->placed[i], &free_space);
+	for (size_t i = 0; ok && l && i < free_space.n; i++)
+		ok = map_add(m, "free", "free", free_space.v[i], NULL, 0, 0);
+	va_set_free(&free_space);
+	map_sort(m);
+	return ok;
+}
+
+static bool write_text(FILE *f, const void *m, const report_run *run)
+{
+	return report_map_text(f, m, run);
+}
+
+static bool write_json(FILE *f, const void *m, const report_run *run)
+{
+	return report_map_json(f, m, run);
+}
+
+int cmd_map(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON;
+	cli_opts o = {.format = REPORT_TEXT};
+	vl_error err = {0};
+	cli_inputs in;
+	map_ranges m = {0};
+	int c, status = VL_EXIT_INPUT;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) != -1) {
+		int r = cli_common_option(c, optarg, &o, formats, &err);
+		if (r < 0)
+			goto bad;
+		if (r > 0)
+			continue;
+		if (c == 'h') {
+			fputs(usage, stdout);
+			cli_layout_free(&o.layout);
+			return VL_EXIT_OK;
+		}
+		cli_bad_option("map", "LDfo", optopt, argv[optind - 1], &err);
+		goto bad;
+	}
+	if (!o.layout.name && optind >= argc) {
+		vl_fail(&err, NULL, 0, 0,
+			"map: give a layout (-L), an input, or both");
+		goto bad;
+	}
+	if (!cli_inputs_open(&in, &o.layout, argv + optind,
+			     (size_t)(argc - optind), &err))
+		goto bad;
+	report_run run = {cli_inputs_layout(&in), false};
+	if (!build_map(&in, &m))
+		vl_fail(&err, NULL, 0, 0, "out of memory");
+	else if (cli_write_output(o.output,
+				  o.format == REPORT_JSON ? write_json
+							  : write_text,
+				  &m, &run, &err))
+		status = VL_EXIT_OK;
+	map_free(&m);
+	cli_inputs_close(&in);
+	if (status == VL_EXIT_OK) {
+		cli_layout_free(&o.layout);
+		return status;
+	}
+bad:
+	cli_error(&err);
+	cli_layout_free(&o.layout);
+	return VL_EXIT_INPUT;
+}

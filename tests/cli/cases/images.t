@@ -1,0 +1,23 @@
+# Several images in one call are checked against each other.
+$ vaslint check -L genode-nova-x86_32 vmm32-0x1000000 dyn32-0x1000000
+dyn32-0x1000000: error: image [0x1000000, 0x16e00000) overlaps vmm32-0x1000000 [0x1000000, 0x1015000) [image-overlap]
+[exit 1]
+
+$ vaslint check vmm32-0x1000000 vmm32-0x6000000 vmm32-0x47000000
+
+# Structure checks need no layout: incongruent p_vaddr/p_offset, PT_LOADs
+# whose bytes overlap, and PT_LOADs that only share a page (a warning).
+$ vaslint check incongruent
+incongruent: error: segment 2 (RW-): p_vaddr 0x6004000 and p_offset 0x4010 differ modulo p_align 0x1000 (0x0 vs 0x10) [segment-congruence]
+[exit 1]
+
+$ vaslint check overlapping
+overlapping: error: segment 1 (R-X) [0x6001000, 0x6004000) and segment 2 (RW-) [0x6002000, 0x6013000) overlap [segment-overlap]
+[exit 1]
+
+$ vaslint check page-share
+page-share: warning: segment 0 (R-X) [0x10000000, 0x10004000) and segment 1 (RW-) [0x10003000, 0x10014000) share a page (the loader maps the page once, with one set of rights) [segment-overlap]
+
+$ vaslint check --werror page-share
+page-share: warning: segment 0 (R-X) [0x10000000, 0x10004000) and segment 1 (RW-) [0x10003000, 0x10014000) share a page (the loader maps the page once, with one set of rights) [segment-overlap]
+[exit 1]
