@@ -150,6 +150,10 @@ static bool read_images(char **paths, size_t n, image *imgs, vl_error *err)
 		if (access(paths[i], R_OK) != 0)
 			return vl_fail(err, paths[i], 0, 0, "cannot open: %s",
 				       strerror(errno));
+		if (elfimage_is_archive(paths[i]))
+			return vl_fail(err, paths[i], 0, 0,
+				       "is an ar archive (a static library), "
+				       "not a linked image");
 		if (!elfimage_is_elf(paths[i]))
 			return vl_fail(err, paths[i], 0, 0,
 				       "not an ELF file (this version of "

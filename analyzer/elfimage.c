@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ar.h>
 #include <gelf.h>
 #include <inttypes.h>
 #include <libelf.h>
@@ -10,20 +11,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The first bytes of a regular file; 0 when it cannot be read. */
+static size_t read_magic(const char *path, unsigned char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	ssize_t n = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, buf, len);
+	close(fd);
+	return n > 0 ? (size_t)n : 0;
+}
+
+bool elfimage_is_archive(const char *path)
+{
+	unsigned char magic[SARMAG];
+
+	return read_magic(path, magic, SARMAG) == SARMAG &&
+	       memcmp(magic, ARMAG, SARMAG) == 0;
+}
+
 bool elfimage_is_elf(const char *path)
 {
 	unsigned char magic[SELFMAG];
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	bool yes = false;
-
-	if (fd < 0)
-		return false;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		yes = read(fd, magic, SELFMAG) == SELFMAG &&
-		      memcmp(magic, ELFMAG, SELFMAG) == 0;
-	close(fd);
-	return yes;
+	return read_magic(path, magic, SELFMAG) == SELFMAG &&
+	       memcmp(magic, ELFMAG, SELFMAG) == 0;
 }
 
 const char *elfimage_flags_str(uint32_t flags, char buf[4])
@@ -62,9 +77,14 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 					   : sizeof(Elf64_Shdr);
 	size_t shnum;
 
-	if (elf_getphdrnum(elf, phnum) != 0)
+	/* Check the raw header counts against the file before libelf uses
+	 * them: libelf quietly clamps a count that does not fit, which would
+	 * hide a truncated or forged file behind a vague error later. */
+	*phnum = eh->e_phnum;
+	if (*phnum == PN_XNUM && elf_getphdrnum(elf, phnum) != 0)
 		return vl_fail(err, path, 0, 0,
-			       "cannot read the program header count: %s",
+			       "cannot read the extended program header count: "
+			       "%s",
 			       elf_errmsg(-1));
 	if (*phnum > IMAGE_MAX_PHDRS)
 		return vl_fail(err, path, 0, 0,
@@ -81,13 +101,25 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 			       "file (%" PRIu64 " bytes): truncated or corrupt",
 			       *phnum, (uint64_t)eh->e_phoff, file_size);
 	/* The section headers are not used, but an image whose table points
-	 * past the file is corrupt, and saying so beats trusting the rest. */
-	if (elf_getshdrnum(elf, &shnum) != 0)
+	 * past the file is corrupt, and saying so beats trusting the rest.
+	 * e_shnum 0 with e_shoff set means the count is in section 0. */
+	shnum = eh->e_shnum;
+	if (!shnum && eh->e_shoff &&
+	    !table_fits(eh->e_shoff, 1, shent, file_size))
+		return vl_fail(err, path, 0, 0,
+			       "section header table at offset 0x%" PRIx64
+			       " lies beyond the end of the file (%" PRIu64
+			       " bytes): truncated or corrupt",
+			       (uint64_t)eh->e_shoff, file_size);
+	if (!shnum && eh->e_shoff && elf_getshdrnum(elf, &shnum) != 0)
 		return vl_fail(err, path, 0, 0,
 			       "cannot read the section header count: %s",
 			       elf_errmsg(-1));
-	if (shnum && eh->e_shoff &&
-	    !table_fits(eh->e_shoff, shnum, shent, file_size))
+	if (shnum && eh->e_shentsize != shent)
+		return vl_fail(err, path, 0, 0,
+			       "section header entry size %u, expected %" PRIu64,
+			       eh->e_shentsize, shent);
+	if (shnum && !table_fits(eh->e_shoff, shnum, shent, file_size))
 		return vl_fail(err, path, 0, 0,
 			       "section header table (%zu entries at offset "
 			       "0x%" PRIx64 ") extends beyond the end of the "

@@ -31,6 +31,8 @@ typedef struct image {
 
 /* True when the file starts with the ELF magic (reads 4 bytes). */
 bool elfimage_is_elf(const char *path);
+/* True when the file is an ar archive (a static library). */
+bool elfimage_is_archive(const char *path);
 
 /* Read an image; false with err on a file that is not a well-formed ELF
  * image (truncated, absurd counts, segments that wrap 64 bits). */

@@ -992,7 +992,7 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e,
 	for (i = 0; i < e->nargs; i++) {
 		expr_status s;
 
-		if (i < 32 && (names >> i & 1))
+		if (i < 32 && ((names >> i) & 1u))
 			continue;
 		s = expr_ev(v, e->args[i], &x[i]);
 		if (s == EXPR_ERROR) {

@@ -161,7 +161,7 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 	const layout *l = ctx;
 
 	for (size_t i = 0; i < l->nparams; i++)
-		if (strcmp(l->params[i].name, e->name) == 0) {
+		if (l->params[i].name && strcmp(l->params[i].name, e->name) == 0) {
 			*value = l->params[i].value;
 			return EXPR_OK;
 		}
@@ -304,7 +304,7 @@ static bool read_range(reader *r, yaml_node_t *n, const char *what,
 static layout_param *param_find(layout *l, const char *name, size_t len)
 {
 	for (size_t i = 0; i < l->nparams; i++)
-		if (strlen(l->params[i].name) == len &&
+		if (l->params[i].name && strlen(l->params[i].name) == len &&
 		    memcmp(l->params[i].name, name, len) == 0)
 			return &l->params[i];
 	return NULL;
@@ -355,13 +355,23 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 		layout_param *par = &l->params[l->nparams];
 		par->loc = (src_loc){l->path, (unsigned)k->start_mark.line + 1,
 				     (unsigned)k->start_mark.column + 1};
-		if (!take_string(r, k, "parameter name", &par->name) ||
-		    (f[1].value &&
-		     !take_string(r, f[1].value, "doc", &par->doc)))
-			return false;
-		if (!take_value(r, f[0].value, "default", &par->value))
-			return false;
+		/* Counted before its default is read, so layout_free frees
+		 * it on every path; its name goes in only after the default
+		 * is known, so a default cannot name its own parameter. */
 		l->nparams++;
+		char *name = NULL;
+		if (!take_string(r, k, "parameter name", &name) ||
+		    (f[1].value &&
+		     !take_string(r, f[1].value, "doc", &par->doc))) {
+			free(name);
+			return false;
+		}
+		l->nparams--;
+		bool ok = take_value(r, f[0].value, "default", &par->value);
+		l->nparams++;
+		par->name = name;
+		if (!ok)
+			return false;
 		for (size_t d = 0; d < ndefs; d++) {
 			expr_error e = {0};
 			if (defs[d].name_len != klen ||
@@ -369,9 +379,10 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 				continue;
 			/* Evaluate with this parameter not yet visible. */
 			l->nparams--;
-			bool ok = eval_text(l, defs[d].value, &par->value, &e);
+			bool set_ok =
+				eval_text(l, defs[d].value, &par->value, &e);
 			l->nparams++;
-			if (!ok)
+			if (!set_ok)
 				return vl_fail(r->err, "<command line>", 0, 0,
 					       "-D %s=%s: %s", par->name,
 					       defs[d].value, e.msg);

@@ -267,6 +267,8 @@ bool va_set_lowest_fit(const va_set *s, uint64_t size, uint64_t align,
 {
 	size_t i;
 
+	/* 0 means unaligned, like elsewhere here; any other alignment
+	 * that is not a power of two has no well-defined answer. */
 	if (align == 0)
 		align = 1;
 	if (!va_is_pow2(align))
@@ -297,32 +299,37 @@ const char *va_hex(uint64_t x, char buf[VA_HEX_LEN])
 /* The largest binary unit in which x is exact with at most one decimal
  * ("1.5 MiB", "1280 KiB"); plain bytes when no unit is exact, so a size in
  * a message is never rounded. */
+/* Sizes for people: exact where that reads well ("256 MiB", "1.5 MiB",
+ * "1280 KiB", "4097 bytes"), else approximate and marked so ("~768.0 MiB"),
+ * never a twelve-digit number of KiB. */
 const char *va_size_str(uint64_t x, char buf[VA_SIZE_LEN])
 {
-	static const char *const units[] = {"KiB", "MiB", "GiB", "TiB", "PiB",
-					    "EiB"};
-	int u;
+	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB",
+					    "TiB",   "PiB", "EiB"};
+	unsigned u = 0;
 
-	for (u = 5; u >= 0; u--) {
-		unsigned shift = 10 * (unsigned)(u + 1);
-		uint64_t unit = UINT64_C(1) << shift;
-		uint64_t rem = x & (unit - 1);
-
-		if (x < unit)
-			continue;
-		if (rem == 0) {
-			snprintf(buf, VA_SIZE_LEN, "%" PRIu64 " %s",
-				 x >> shift, units[u]);
-			return buf;
-		}
-		/* With a binary unit, the only exact single decimal is .5. */
-		if (rem == unit / 2) {
-			snprintf(buf, VA_SIZE_LEN, "%" PRIu64 ".5 %s",
-				 x >> shift, units[u]);
-			return buf;
-		}
+	if (x < 1024) {
+		snprintf(buf, VA_SIZE_LEN, "%" PRIu64 " %s", x,
+			 x == 1 ? "byte" : "bytes");
+		return buf;
 	}
-	snprintf(buf, VA_SIZE_LEN, "%" PRIu64 " %s", x,
-		 x == 1 ? "byte" : "bytes");
+	while (u < 6 && x >> (10 * (u + 1)))
+		u++;
+	unsigned shift = 10 * u;
+	uint64_t rem = x & ((UINT64_C(1) << shift) - 1);
+	uint64_t finer = x >> (shift - 10);
+	if (rem == 0)
+		snprintf(buf, VA_SIZE_LEN, "%" PRIu64 " %s", x >> shift,
+			 units[u]);
+	else if (rem == UINT64_C(1) << (shift - 1))
+		snprintf(buf, VA_SIZE_LEN, "%" PRIu64 ".5 %s", x >> shift,
+			 units[u]);
+	else if ((rem & ((UINT64_C(1) << (shift - 10)) - 1)) == 0 &&
+		 finer < 10000)
+		snprintf(buf, VA_SIZE_LEN, "%" PRIu64 " %s", finer,
+			 units[u - 1]);
+	else
+		snprintf(buf, VA_SIZE_LEN, "~%.1f %s",
+			 (double)x / (double)(UINT64_C(1) << shift), units[u]);
 	return buf;
 }

@@ -240,7 +240,7 @@ static void hex_is_lowercase_with_0x(void **state)
 	assert_string_equal(va_hex(UINT64_MAX, b), "0xffffffffffffffff");
 }
 
-static void size_str_uses_largest_exact_unit_else_bytes(void **state)
+static void size_str_is_exact_where_short_else_marked_approximate(void **state)
 {
 	char b[VA_SIZE_LEN];
 
@@ -258,13 +258,14 @@ static void size_str_uses_largest_exact_unit_else_bytes(void **state)
 	assert_string_equal(va_size_str(U64(0x40000000), b), "1 GiB");
 	assert_string_equal(va_size_str(U64(0x4000000000), b), "256 GiB");
 	assert_string_equal(va_size_str(U64(0x100000000), b), "4 GiB");
-	assert_string_equal(va_size_str(U64(0xffffffff), b),
-			    "4294967295 bytes");
+	assert_string_equal(va_size_str(U64(0xffffffff), b), "~4.0 GiB");
+	assert_string_equal(va_size_str(U64(0x2fffc000), b), "~768.0 MiB");
+	assert_string_equal(va_size_str(U64(0x15000), b), "84 KiB");
+	assert_string_equal(va_size_str(U64(0x100001), b), "~1.0 MiB");
 	assert_string_equal(va_size_str(U64(0x8000000000000000), b), "8 EiB");
 	assert_string_equal(va_size_str(U64(0xc000000000000000), b),
 			    "12 EiB");
-	assert_string_equal(va_size_str(UINT64_MAX, b),
-			    "18446744073709551615 bytes");
+	assert_string_equal(va_size_str(UINT64_MAX, b), "~16.0 EiB");
 }
 
 /* Assert that s holds exactly the n ranges in want. */
@@ -489,7 +490,7 @@ int main(void)
 		cmocka_unit_test(contains_includes_both_edges),
 		cmocka_unit_test(intersect_gives_common_part_or_zero_range),
 		cmocka_unit_test(hex_is_lowercase_with_0x),
-		cmocka_unit_test(size_str_uses_largest_exact_unit_else_bytes),
+		cmocka_unit_test(size_str_is_exact_where_short_else_marked_approximate),
 		cmocka_unit_test(set_add_keeps_sorted_and_merges_touching),
 		cmocka_unit_test(set_add_grows_past_initial_capacity),
 		cmocka_unit_test(set_remove_splits_trims_and_deletes),

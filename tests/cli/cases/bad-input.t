@@ -1,0 +1,71 @@
+# Bad input gets one line naming the file (and line:column for text) and
+# exit status 2, never a crash.  Damaged files are made on the spot from
+# good fixtures.
+
+$ vaslint check /no/such/file
+/no/such/file: error: cannot open: No such file or directory
+[exit 2]
+
+$ vaslint check .
+.: error: is a directory, not an input file
+[exit 2]
+
+$ vaslint check "$ROOT/SConstruct"
+$ROOT/SConstruct: error: not an ELF file (this version of vaslint reads ELF images)
+[exit 2]
+
+$ : > empty; vaslint check empty
+empty: error: not an ELF file (this version of vaslint reads ELF images)
+[exit 2]
+
+$ head -c 30 vmm32-0x6000000 > truncated-ehdr; vaslint check truncated-ehdr
+truncated-ehdr: error: not an ELF file: invalid ELF file data
+[exit 2]
+
+$ head -c 100 vmm32-0x6000000 > truncated-phdrs; vaslint check truncated-phdrs
+truncated-phdrs: error: program header table (3 entries at offset 0x34) extends beyond the end of the file (100 bytes): truncated or corrupt
+[exit 2]
+
+$ head -c 4352 vmm32-0x6000000 > truncated-segment; vaslint check truncated-segment
+truncated-segment: error: section header table (7 entries at offset 0x48c4) extends beyond the end of the file (4352 bytes): truncated or corrupt
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x6000000 nosh1 ehdr e_shnum =0; python3 "$ROOT/tests/fixtures/elfpatch.py" nosh1 nosh ehdr e_shoff =0; head -c 4352 nosh > truncated-text; vaslint check truncated-text
+truncated-text: error: segment 1 file range [0x1000, +0x3000) extends beyond the end of the file (4352 bytes): truncated or corrupt
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default phnum ehdr e_phnum =0xfffe; vaslint check phnum
+phnum: error: program header table (65534 entries at offset 0x40) extends beyond the end of the file (19136 bytes): truncated or corrupt
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default shnum ehdr e_shnum =0xfff0; vaslint check shnum
+shnum: error: section header table (65520 entries at offset 0x4900) extends beyond the end of the file (19136 bytes): truncated or corrupt
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default phoff ehdr e_phoff =0x7fffffff; vaslint check phoff
+phoff: error: program header table (3 entries at offset 0x7fffffff) extends beyond the end of the file (19136 bytes): truncated or corrupt
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default wrap64 phdr 2 p_vaddr =0xfffffffffffff000; vaslint check wrap64
+wrap64: error: segment 2 [0xfffffffffffff000, +0x10800) wraps past the end of the 64-bit address space
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x6000000 wrap32 phdr 2 p_memsz =0xfffff000; vaslint check wrap32
+wrap32: error: segment 2 [0x6004000, +0xfffff000) wraps past the end of the 32-bit address space
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x6000000 align3 phdr 1 p_align =0x3000; vaslint check align3
+align3: error: segment 1 has p_align 0x3000, which is not a power of two
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x6000000 filesz phdr 1 p_filesz =0x4000; vaslint check filesz
+filesz: error: segment 1 file range [0x1000, +0x4000) extends beyond the end of the file (18908 bytes): truncated or corrupt
+[exit 2]
+
+$ mkfifo -m 600 fifo 2>/dev/null; vaslint check fifo
+fifo: error: not a regular file
+[exit 2]
+
+$ rm -f archive.a; ar rc archive.a "$ROOT/tests/fixtures/lib.s"; vaslint check archive.a
+archive.a: error: is an ar archive (a static library), not a linked image
+[exit 2]

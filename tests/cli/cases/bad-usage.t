@@ -1,0 +1,94 @@
+# Usage errors: one line on stderr, exit 2.
+$ vaslint
+usage: vaslint COMMAND [OPTION]... [INPUT]...
+
+vaslint finds link addresses that sit where the platform keeps
+something else (a VMM's guest shadow, the thread context area,
+the end of user space) before the program runs.
+
+Commands:
+  check     check ELF images against a platform layout
+  map       print every address range vaslint evaluated
+  layouts   list the shipped platform layouts, or show one
+  explain   say what a rule means, why, and how to fix it
+
+'vaslint COMMAND --help' tells more about each.
+Exit status: 0 clean, 1 errors found, 2 the run could not be done.
+[exit 2]
+
+$ vaslint frobnicate
+vaslint: error: unknown command 'frobnicate' (see 'vaslint --help')
+[exit 2]
+
+$ vaslint check
+vaslint: error: check: no input given (see 'vaslint check --help')
+[exit 2]
+
+$ vaslint check --frobnicate vmm32-0x6000000
+vaslint: error: check: unknown option '--frobnicate' (see 'vaslint check --help')
+[exit 2]
+
+$ vaslint check -L
+vaslint: error: check: option -L needs a value
+[exit 2]
+
+$ vaslint check -f xml vmm32-0x6000000
+vaslint: error: -f xml: unknown format (use text, json or sarif)
+[exit 2]
+
+$ vaslint check -L no-such-layout vmm32-0x6000000
+vaslint: error: -L no-such-layout: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+[exit 2]
+
+$ vaslint check -D GUEST_RAM=1M vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=1M needs a layout: give -L NAME
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM vmm32-0x6000000
+vaslint: error: -D GUEST_RAM: expected NAME=VALUE
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D =1M vmm32-0x6000000
+vaslint: error: -D =1M: '' is not a parameter name
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D 'GUEST_RAM=' vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=: the value is empty
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=lots vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=lots: unknown parameter 'lots'
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D 'GUEST_RAM=256M +' vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=256M +: unexpected end of expression, expected a number, a name or '('
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=0xffffffffffffffffff vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=0xffffffffffffffffff: number does not fit in 64 bits
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=1G*1G*1G vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=1G*1G*1G: overflow in 0x1000000000000000 * 0x40000000 (does not fit in 64 bits)
+[exit 2]
+
+$ vaslint check -L genode-nova-x86_32 -D SHADOW_BASE=2M vmm32-0x6000000
+vaslint: error: -D SHADOW_BASE: layout genode-nova-x86_32 has no such parameter (it has: GUEST_RAM)
+[exit 2]
+
+# Parameters that make regions overlap make a layout that cannot be.
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=2G vmm32-0x6000000
+$ROOT/layouts/genode-nova-x86_32.yaml:27:5: error: region stack-area [0x40000000, 0x50000000) overlaps region guest-shadow [0x0, 0x80000000) (line 23)
+[exit 2]
+
+$ vaslint check -L linux-x86_64 -D SHADOW_BASE=0xfffffffffff00000 -D GUEST_RAM=2M vmm64-default
+$ROOT/layouts/linux-x86_64.yaml:25:11: error: region guest-shadow: start 0xfffffffffff00000 + size 0x200000 overflows 64 bits
+[exit 2]
+
+$ vaslint explain no-such-rule
+vaslint: error: explain: no rule 'no-such-rule' (run 'vaslint explain' for the list)
+[exit 2]
+
+$ vaslint layouts no-such-layout
+vaslint: error: -L no-such-layout: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+[exit 2]

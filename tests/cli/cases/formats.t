@@ -1,0 +1,28 @@
+# The three report formats of the contract, pinned by golden files.  The
+# SARIF is also validated against the 2.1.0 schema by tests/run-all.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | diff -u "$GOLDEN/check-2012.json" -
+
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f sarif vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed "s|$ROOT|\$ROOT|g" | diff -u "$GOLDEN/check-2012.sarif" -
+
+$ vaslint check -L genode-nova-x86_32 -f text dyn32-0x30000000 | diff -u "$GOLDEN/check-dyn.txt" -
+
+# A clean run is an empty list, not an absent one.
+$ vaslint check -L linux-x86_64 -f json vmm64-0x40000000
+{
+  "tool": "vaslint",
+  "version": "0.1.0",
+  "layout": "linux-x86_64",
+  "params": {
+    "GUEST_RAM": "0x0",
+    "SHADOW_BASE": "0x200000"
+  },
+  "diagnostics": []
+}
+
+$ vaslint map -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json vmm32-0x6000000 | diff -u "$GOLDEN/map-2012.json" -
+
+# -o writes the report to a file and prints nothing; the exit status still
+# tells the result.
+$ rm -f out.json; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json -o out.json vmm32-0x6000000; echo "exit $?"; python3 -c 'import json; d = json.load(open("out.json")); print(len(d["diagnostics"]), d["diagnostics"][0]["region"]["name"])'
+exit 1
+1 guest-shadow
