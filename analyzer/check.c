@@ -412,7 +412,7 @@ int check_image_overlap(const placed_image *a, const placed_image *b,
 }
 
 int check_images(const placed_image *imgs, size_t n, const layout *l,
-		 vl_diags *out)
+		 bool together, vl_diags *out)
 {
 	int total = 0, r;
 
@@ -429,7 +429,7 @@ int check_images(const placed_image *imgs, size_t n, const layout *l,
 		RUN(check_address_space(&imgs[i], l, out));
 		RUN(check_reserved_overlap(&imgs[i], l, out));
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; together && i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
 			RUN(check_image_overlap(&imgs[i], &imgs[j], out));
 #undef RUN

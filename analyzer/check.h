@@ -39,9 +39,11 @@ int check_reserved_overlap(const placed_image *p, const layout *l,
 int check_image_overlap(const placed_image *a, const placed_image *b,
 			vl_diags *out);
 
-/* Run every image check in order; the sum of findings or -1. */
+/* Run every image check in order, and with `together` check the images
+ * against each other as parts of one address space; the sum of findings
+ * or -1. */
 int check_images(const placed_image *imgs, size_t n, const layout *l,
-		 vl_diags *out);
+		 bool together, vl_diags *out);
 
 /* The lowest link address at which an image spanning `size` bytes (with
  * alignment `align`) lies inside the address space and clear of every

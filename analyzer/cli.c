@@ -134,34 +134,34 @@ void cli_bad_option(const char *cmd, const char *with_value, int optopt_,
 			cmd, arg, cmd);
 }
 
+static bool read_image(const char *path, image *img, vl_error *err)
+{
+	elfimage_status st = elfimage_read(path, img, err);
+
+	if (st == ELFIMAGE_NOT_ELF)
+		vl_fail(err, path, 0, 0,
+			"not an ELF file (this version of vaslint reads ELF "
+			"images)");
+	return st == ELFIMAGE_OK;
+}
+
+/* Every input is read, and every bad one named, before the run gives up:
+ * one line per bad file beats fixing them one rerun at a time.  The last
+ * error stays in err; the others are printed here. */
 static bool read_images(char **paths, size_t n, image *imgs, vl_error *err)
 {
+	bool ok = true;
+
 	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) != 0)
-			return vl_fail(err, paths[i], 0, 0, "cannot open: %s",
-				       strerror(errno));
-		if (S_ISDIR(st.st_mode))
-			return vl_fail(err, paths[i], 0, 0,
-				       "is a directory, not an input file");
-		if (!S_ISREG(st.st_mode))
-			return vl_fail(err, paths[i], 0, 0,
-				       "not a regular file");
-		if (access(paths[i], R_OK) != 0)
-			return vl_fail(err, paths[i], 0, 0, "cannot open: %s",
-				       strerror(errno));
-		if (elfimage_is_archive(paths[i]))
-			return vl_fail(err, paths[i], 0, 0,
-				       "is an ar archive (a static library), "
-				       "not a linked image");
-		if (!elfimage_is_elf(paths[i]))
-			return vl_fail(err, paths[i], 0, 0,
-				       "not an ELF file (this version of "
-				       "vaslint reads ELF images)");
-		if (!elfimage_read(paths[i], &imgs[i], err))
-			return false;
+		vl_error e;
+		if (read_image(paths[i], &imgs[i], &e))
+			continue;
+		if (!ok)
+			cli_error(err);
+		*err = e;
+		ok = false;
 	}
-	return true;
+	return ok;
 }
 
 bool cli_inputs_open(cli_inputs *in, const cli_layout *lo, char **paths,

@@ -9,13 +9,14 @@
 
 static const char usage[] =
 	"usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
-	"                     [-o FILE] [--werror] INPUT...\n"
+	"                     [-o FILE] [--werror] [--separate] INPUT...\n"
 	"\n"
 	"Check where the INPUTs (ELF images) land in the address space of a\n"
 	"platform: against its reserved regions (a VMM's guest shadow, the\n"
 	"thread context area, ...), the bounds of its user address space, and\n"
 	"each other; and whether each image is well formed (overlapping or\n"
-	"incongruent PT_LOAD segments).  Several images are checked together.\n"
+	"incongruent PT_LOAD segments).  Several images are checked as parts of\n"
+	"one address space, so images that overlap each other are reported.\n"
 	"\n"
 	"  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
 	"                   path to a .yaml file; without it only the checks that\n"
@@ -25,6 +26,7 @@ static const char usage[] =
 	"  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
 	"  -o FILE          write the report to FILE (atomically) instead of stdout\n"
 	"  --werror         exit 1 on warnings too (notes never count)\n"
+	"  --separate       check each INPUT on its own, not against the others\n"
 	"  -h, --help       this text\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
@@ -40,7 +42,8 @@ static bool write_diags(FILE *f, const void *what, const report_run *run)
 	return report_write(f, w->format, w->diags, run);
 }
 
-static int run_check(const cli_opts *o, bool werror, char **paths, size_t n)
+static int run_check(const cli_opts *o, bool werror, bool separate,
+		     char **paths, size_t n)
 {
 	cli_inputs in;
 	vl_diags diags = {0};
@@ -51,7 +54,8 @@ static int run_check(const cli_opts *o, bool werror, char **paths, size_t n)
 		cli_error(&err);
 		return VL_EXIT_INPUT;
 	}
-	if (check_images(in.placed, in.n, cli_inputs_layout(&in), &diags) < 0) {
+	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !separate,
+			 &diags) < 0) {
 		cli_errorf("out of memory");
 		goto done;
 	}
@@ -76,16 +80,17 @@ done:
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_WERROR = 256 };
+	enum { OPT_WERROR = 256, OPT_SEPARATE };
 	static const struct option longopts[] = {
 		{"werror", no_argument, NULL, OPT_WERROR},
+		{"separate", no_argument, NULL, OPT_SEPARATE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON |
 				 1u << REPORT_SARIF;
 	cli_opts o = {.format = REPORT_TEXT};
-	bool werror = false;
+	bool werror = false, separate = false;
 	vl_error err = {0};
 	int c, status;
 
@@ -99,6 +104,8 @@ int cmd_check(int argc, char **argv)
 			continue;
 		if (c == OPT_WERROR) {
 			werror = true;
+		} else if (c == OPT_SEPARATE) {
+			separate = true;
 		} else if (c == 'h') {
 			fputs(usage, stdout);
 			cli_layout_free(&o.layout);
@@ -114,7 +121,8 @@ int cmd_check(int argc, char **argv)
 			"check: no input given (see 'vaslint check --help')");
 		goto bad;
 	}
-	status = run_check(&o, werror, argv + optind, (size_t)(argc - optind));
+	status = run_check(&o, werror, separate, argv + optind,
+			   (size_t)(argc - optind));
 	cli_layout_free(&o.layout);
 	return status;
 bad:

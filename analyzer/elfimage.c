@@ -11,36 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The first bytes of a regular file; 0 when it cannot be read. */
-static size_t read_magic(const char *path, unsigned char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	ssize_t n = 0;
-
-	if (fd < 0)
-		return 0;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		n = read(fd, buf, len);
-	close(fd);
-	return n > 0 ? (size_t)n : 0;
-}
-
-bool elfimage_is_archive(const char *path)
-{
-	unsigned char magic[SARMAG];
-
-	return read_magic(path, magic, SARMAG) == SARMAG &&
-	       memcmp(magic, ARMAG, SARMAG) == 0;
-}
-
-bool elfimage_is_elf(const char *path)
-{
-	unsigned char magic[SELFMAG];
-	return read_magic(path, magic, SELFMAG) == SELFMAG &&
-	       memcmp(magic, ELFMAG, SELFMAG) == 0;
-}
-
 const char *elfimage_flags_str(uint32_t flags, char buf[4])
 {
 	buf[0] = flags & PF_R ? 'R' : '-';
@@ -181,7 +151,10 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size,
 			       "is an archive, not an ELF image: give the "
 			       "linked program");
 	if (elf_kind(elf) != ELF_K_ELF)
-		return vl_fail(err, path, 0, 0, "not an ELF file");
+		return vl_fail(err, path, 0, 0,
+			       "truncated or malformed ELF header (the file "
+			       "has %" PRIu64 " bytes)",
+			       file_size);
 	if (!gelf_getehdr(elf, &eh))
 		return vl_fail(err, path, 0, 0, "bad ELF header: %s",
 			       elf_errmsg(-1));
@@ -218,48 +191,77 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size,
 	return true;
 }
 
-bool elfimage_read(const char *path, image *out, vl_error *err)
+elfimage_status elfimage_read(const char *path, image *out, vl_error *err)
 {
+	unsigned char ident[SARMAG > EI_NIDENT ? SARMAG : EI_NIDENT];
+	elfimage_status status = ELFIMAGE_ERROR;
 	image img = {0};
 	struct stat st;
-	bool ok = false;
+	ssize_t got;
 	int fd;
 
 	memset(out, 0, sizeof(*out));
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return vl_fail(err, path, 0, 0, "libelf is too old: %s",
-			       elf_errmsg(-1));
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		vl_fail(err, path, 0, 0, "libelf is too old: %s",
+			elf_errmsg(-1));
+		return ELFIMAGE_ERROR;
+	}
 	/* O_NONBLOCK: a FIFO given by mistake must not hang the run. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
+	if (fd < 0) {
+		vl_fail(err, path, 0, 0, "cannot open: %s", strerror(errno));
+		return ELFIMAGE_ERROR;
+	}
 	if (fstat(fd, &st) != 0) {
 		vl_fail(err, path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out_fd;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		vl_fail(err, path, 0, 0, "is a directory, not an input file");
 		goto out_fd;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		vl_fail(err, path, 0, 0, "not a regular file");
 		goto out_fd;
 	}
-	/* Map rather than read: only the headers are touched, so a 100 MiB
-	 * library costs a few pages. */
-	Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	got = pread(fd, ident, sizeof(ident), 0);
+	if (got < 0) {
+		vl_fail(err, path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out_fd;
+	}
+	if (got >= SARMAG && memcmp(ident, ARMAG, SARMAG) == 0) {
+		vl_fail(err, path, 0, 0,
+			"is an ar archive (a static library), not a linked "
+			"image");
+		goto out_fd;
+	}
+	if (got < SELFMAG || memcmp(ident, ELFMAG, SELFMAG) != 0) {
+		vl_fail(err, path, 0, 0, "not an ELF file");
+		status = ELFIMAGE_NOT_ELF;
+		goto out_fd;
+	}
+	/* ELF_C_READ, not ELF_C_READ_MMAP: libelf then reads the headers it
+	 * is asked for with pread and nothing else, which is all vaslint
+	 * needs, and a 100 MiB library costs two small reads. */
+	Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (!elf) {
-		vl_fail(err, path, 0, 0, "not an ELF file: %s", elf_errmsg(-1));
+		vl_fail(err, path, 0, 0,
+			"truncated or malformed ELF header (the file has "
+			"%lld bytes): %s",
+			(long long)st.st_size, elf_errmsg(-1));
 		goto out_fd;
 	}
 	img.path = strdup(path);
 	if (!img.path)
 		vl_fail(err, path, 0, 0, "out of memory");
-	else
-		ok = read_elf(path, elf, (uint64_t)st.st_size, &img, err);
+	else if (read_elf(path, elf, (uint64_t)st.st_size, &img, err))
+		status = ELFIMAGE_OK;
 	elf_end(elf);
 out_fd:
 	close(fd);
-	if (ok)
+	if (status == ELFIMAGE_OK)
 		*out = img;
 	else
 		elfimage_free(&img);
-	return ok;
+	return status;
 }

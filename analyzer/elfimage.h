@@ -29,14 +29,17 @@ typedef struct image {
  * vaslint allocate or loop without bound. */
 #define IMAGE_MAX_PHDRS 65535
 
-/* True when the file starts with the ELF magic (reads 4 bytes). */
-bool elfimage_is_elf(const char *path);
-/* True when the file is an ar archive (a static library). */
-bool elfimage_is_archive(const char *path);
+typedef enum elfimage_status {
+	ELFIMAGE_OK,
+	ELFIMAGE_NOT_ELF, /* a readable regular file without the ELF magic */
+	ELFIMAGE_ERROR,   /* cannot be read, or a malformed ELF image */
+} elfimage_status;
 
-/* Read an image; false with err on a file that is not a well-formed ELF
- * image (truncated, absurd counts, segments that wrap 64 bits). */
-bool elfimage_read(const char *path, image *out, vl_error *err);
+/* Read an image with one open of the file.  ELFIMAGE_NOT_ELF lets the
+ * caller try the file as something else; err says why either way (a file
+ * that is not a regular file, an ar archive, a truncated image, absurd
+ * counts, segments that wrap). */
+elfimage_status elfimage_read(const char *path, image *out, vl_error *err);
 void elfimage_free(image *img);
 
 /* "R-X" style flags for messages. */

@@ -28,11 +28,24 @@ bool outfile_open(outfile *o, const char *dest, vl_error *err)
 		return vl_fail(err, dest, 0, 0, "out of memory");
 	}
 	if (stat(dest, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
 			outfile_abort(o);
 			return vl_fail(err, dest, 0, 0,
-				       "not a regular file: will not replace "
-				       "it");
+				       "is a directory: give a file name");
+		}
+		if (!S_ISREG(st.st_mode)) {
+			/* /dev/null, a terminal, a pipe: nothing to replace,
+			 * so write to it as it is. */
+			free(o->tmp);
+			o->tmp = NULL;
+			o->f = fopen(dest, "w");
+			if (!o->f) {
+				int e = errno;
+				outfile_abort(o);
+				return vl_fail(err, dest, 0, 0,
+					       "cannot write: %s", strerror(e));
+			}
+			return true;
 		}
 		mode = st.st_mode & 07777;
 	} else {
@@ -67,8 +80,14 @@ bool outfile_commit(outfile *o, vl_error *err)
 	if (!o->tmp) {
 		ok = fflush(o->f) == 0 && !ferror(o->f);
 		if (!ok)
-			vl_fail(err, "<stdout>", 0, 0, "cannot write: %s",
-				strerror(errno));
+			vl_fail(err, o->dest ? o->dest : "<stdout>", 0, 0,
+				"cannot write: %s", strerror(errno));
+		if (o->f != stdout && fclose(o->f) != 0 && ok)
+			ok = vl_fail(err, o->dest, 0, 0, "cannot write: %s",
+				     strerror(errno));
+		o->f = NULL;
+		free(o->dest);
+		o->dest = NULL;
 		return ok;
 	}
 	ok = fflush(o->f) == 0 && !ferror(o->f) && fsync(fileno(o->f)) == 0;

@@ -19,7 +19,7 @@ empty: error: not an ELF file (this version of vaslint reads ELF images)
 [exit 2]
 
 $ head -c 30 vmm32-0x6000000 > truncated-ehdr; vaslint check truncated-ehdr
-truncated-ehdr: error: not an ELF file: invalid ELF file data
+truncated-ehdr: error: truncated or malformed ELF header (the file has 30 bytes)
 [exit 2]
 
 $ head -c 100 vmm32-0x6000000 > truncated-phdrs; vaslint check truncated-phdrs

@@ -5,6 +5,13 @@ dyn32-0x1000000: error: image [0x1000000, 0x16e00000) overlaps vmm32-0x1000000 [
 
 $ vaslint check vmm32-0x1000000 vmm32-0x6000000 vmm32-0x47000000
 
+# Programs that never share an address space are checked with --separate.
+$ vaslint check vmm32-0x1000000 vmm32-0x1000000
+vmm32-0x1000000: error: image [0x1000000, 0x1015000) overlaps vmm32-0x1000000 [0x1000000, 0x1015000) [image-overlap]
+[exit 1]
+
+$ vaslint check --separate vmm32-0x1000000 vmm32-0x1000000
+
 # Structure checks need no layout: incongruent p_vaddr/p_offset, PT_LOADs
 # whose bytes overlap, and PT_LOADs that only share a page (a warning).
 $ vaslint check incongruent
