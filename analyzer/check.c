@@ -327,7 +327,10 @@ int check_address_space(const placed_image *p, const layout *l,
 		g.count == 1 ? "lies" : "lie", partly ? "partly outside" : "outside",
 		va_hex(l->address_space.start, r3),
 		va_hex(l->address_space.end, r4), l->name);
-	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range))
+	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
+	    !vl_diag_set_related(d, l->address_space_loc.file,
+				 l->address_space_loc.line,
+				 l->address_space_loc.column))
 		return -1;
 	return 1;
 }

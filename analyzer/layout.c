@@ -535,6 +535,9 @@ static bool read_layout(reader *r, yaml_node_t *root,
 	    !read_page_sizes(r, f[PAGES].value) ||
 	    !read_range(r, f[AS].value, "address-space", &l->address_space))
 		return false;
+	l->address_space_loc =
+		(src_loc){l->path, (unsigned)f[AS].key_node->start_mark.line + 1,
+			  (unsigned)f[AS].key_node->start_mark.column + 1};
 	if (f[FLEX].value &&
 	    !take_value(r, f[FLEX].value, "flexpage-max", &l->flexpage_max))
 		return false;

@@ -39,6 +39,7 @@ typedef struct layout {
 	size_t npage_sizes;
 	uint64_t flexpage_max; /* 0: the kernel has no flexpages */
 	va_range address_space;
+	src_loc address_space_loc; /* the address-space key */
 	bool has_pie_base;
 	uint64_t pie_base;
 	uint64_t linker_area; /* 0: none */

@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "rules.h"
@@ -10,17 +11,24 @@ static const char *level(vl_severity s)
 	return s == VL_ERROR ? "error" : s == VL_WARNING ? "warning" : "note";
 }
 
-/* A path as a URI reference: relative paths stay relative (GitHub resolves
- * them against the checkout), absolute ones become file:// URIs, and every
+/* A path as a URI reference: a path below the working directory becomes
+ * relative to it (GitHub resolves such URIs against the checkout and
+ * accepts no others), other absolute paths become file:// URIs, and every
  * byte outside the unreserved set is percent-encoded. */
 static json_t *uri(const char *path)
 {
-	size_t len = strlen(path);
-	char *out = malloc(len * 3 + 8), *o = out;
+	char *cwd = getcwd(NULL, 0), *out;
+	size_t clen = cwd ? strlen(cwd) : 0;
 	json_t *j;
 
+	if (cwd && path[0] == '/' && strncmp(path, cwd, clen) == 0 &&
+	    path[clen] == '/')
+		path += clen + 1;
+	free(cwd);
+	out = malloc(strlen(path) * 3 + 8);
 	if (!out)
 		return NULL;
+	char *o = out;
 	if (path[0] == '/')
 		o += sprintf(o, "file://");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -91,19 +99,32 @@ static json_t *result_json(const vl_diag *dg)
 	json_object_set_new(res, "ruleIndex",
 			    json_integer(dg->rule - vl_rules));
 	json_object_set_new(res, "level", json_string(level(dg->severity)));
-	json_object_set_new(res, "message", text(dg->message));
-	json_array_append_new(locs, location(dg->file ? dg->file : "",
-					     dg->line, dg->column));
+	/* GitHub shows a result only at a line of a text file.  A finding
+	 * about an image has no line of its own, so where vaslint knows the
+	 * line that caused it (the layout's region or address space) that
+	 * line is the location and the image a related one. */
+	bool at_cause = !dg->line && dg->related_file;
+	const char *file = dg->file ? dg->file : "";
+	char *msg = NULL;
+	if (at_cause && asprintf(&msg, "%s: %s", file, dg->message) < 0)
+		msg = NULL;
+	json_object_set_new(res, "message", text(msg ? msg : dg->message));
+	free(msg);
+	json_t *primary = at_cause ? location(dg->related_file,
+					      dg->related_line,
+					      dg->related_column)
+				   : location(file, dg->line, dg->column);
+	json_array_append_new(locs, primary);
 	json_object_set_new(res, "locations", locs);
-	/* A finding about an image has no line of its own; the layout line
-	 * of the region it collides with is where a reader can look. */
 	if (dg->related_file) {
-		json_t *rel = location(dg->related_file, dg->related_line,
-				       dg->related_column);
+		json_t *rel = at_cause ? location(file, 0, 0)
+				       : location(dg->related_file,
+						  dg->related_line,
+						  dg->related_column);
 		json_object_set_new(rel, "id", json_integer(0));
-		if (dg->has_region)
-			json_object_set_new(rel, "message",
-					    text(dg->region.name));
+		json_object_set_new(rel, "message",
+				    text(at_cause ? "the image"
+						  : "the cause"));
 		json_object_set_new(res, "relatedLocations",
 				    json_pack("[o]", rel));
 	}

@@ -26,3 +26,9 @@ $ vaslint map -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json vmm32-0x60000
 $ rm -f out.json; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json -o out.json vmm32-0x6000000; echo "exit $?"; python3 -c 'import json; d = json.load(open("out.json")); print(len(d["diagnostics"]), d["diagnostics"][0]["region"]["name"])'
 exit 1
 1 guest-shadow
+
+# In SARIF a finding about an image sits at the layout line that reserved
+# the region (GitHub shows results only at a line), relative to the working
+# directory where the layout lies below it; the image is a related location.
+$ cd "$ROOT" && vaslint check -L layouts/genode-nova-x86_32-2012.yaml -D GUEST_RAM=256M -f sarif build/fixtures/vmm32-0x6000000 | python3 -c 'import json, sys; r = json.load(sys.stdin)["runs"][0]["results"][0]; p = r["locations"][0]["physicalLocation"]; print(p["artifactLocation"]["uri"], p["region"]["startLine"], r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"])'
+layouts/genode-nova-x86_32-2012.yaml 23 build/fixtures/vmm32-0x6000000
