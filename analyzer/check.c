@@ -17,10 +17,11 @@ static uint64_t base_page(const layout *l)
 	return l && l->npage_sizes ? l->page_sizes[0] : DEFAULT_PAGE;
 }
 
-static bool machine_matches(const layout *l, uint16_t em)
+static bool machine_matches(const layout *l, const image *img)
 {
 	for (size_t i = 0; i < l->nmachines; i++)
-		if (l->machines[i] == em)
+		if (l->machines[i] == img->machine &&
+		    l->machine_classes[i] == img->elfclass)
 			return true;
 	return false;
 }
@@ -37,8 +38,8 @@ bool check_place_image(const image *img, const layout *l, placed_image *out,
 	placed_image p = {.img = img, .page = base_page(l)};
 
 	memset(out, 0, sizeof(*out));
-	if (l && !machine_matches(l, img->machine)) {
-		const char *m = layout_machine_name(img->machine);
+	if (l && !machine_matches(l, img)) {
+		const char *m = layout_machine_name(img->machine, img->elfclass);
 		char names[128] = "";
 		for (size_t i = 0; i < l->nmachines; i++) {
 			strncat(names, i ? ", " : "",
@@ -70,15 +71,20 @@ bool check_place_image(const image *img, const layout *l, placed_image *out,
 		if (!va_add(s->vaddr, p.base, &start) ||
 		    !va_add(start, s->memsz, &end) ||
 		    !va_align_up(end, p.page, &end)) {
+			uint64_t base = p.base;
 			check_placed_free(&p);
 			return vl_fail(err, img->path, 0, 0,
 				       "segment %zu wraps past 2^64 at load "
 				       "base 0x%" PRIx64,
-				       s->index, p.base);
+				       s->index, base);
 		}
 		p.ranges[i] = (va_range){va_align_down(start, p.page), end};
-		if (s->memsz == 0)
+		/* An empty segment occupies nothing, and must not stretch
+		 * the image's extent either. */
+		if (s->memsz == 0) {
 			p.ranges[i].end = p.ranges[i].start;
+			continue;
+		}
 		if (p.ranges[i].start < p.span.start)
 			p.span.start = p.ranges[i].start;
 		if (p.ranges[i].end > p.span.end)
@@ -242,7 +248,9 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 static void legal_hint(const placed_image *p, const layout *l, char *buf,
 		       size_t len)
 {
-	uint64_t align = l->page_sizes[l->npage_sizes - 1], addr;
+	uint64_t align = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
+					: base_page(l),
+		 addr;
 	uint64_t size = va_range_size(p->occupied);
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 

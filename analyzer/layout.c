@@ -22,15 +22,17 @@
 static const struct {
 	const char *name;
 	uint16_t em;
+	uint8_t elfclass;
 } machines[] = {
-	{"i386", EM_386},	  {"x86_64", EM_X86_64},  {"arm", EM_ARM},
-	{"aarch64", EM_AARCH64}, {"riscv64", EM_RISCV}, {"riscv32", EM_RISCV},
+	{"i386", EM_386, ELFCLASS32},	    {"x86_64", EM_X86_64, ELFCLASS64},
+	{"arm", EM_ARM, ELFCLASS32},	    {"aarch64", EM_AARCH64, ELFCLASS64},
+	{"riscv64", EM_RISCV, ELFCLASS64}, {"riscv32", EM_RISCV, ELFCLASS32},
 };
 
-const char *layout_machine_name(uint16_t em)
+const char *layout_machine_name(uint16_t em, int elfclass)
 {
 	for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
-		if (machines[i].em == em)
+		if (machines[i].em == em && machines[i].elfclass == elfclass)
 			return machines[i].name;
 	return NULL;
 }
@@ -231,7 +233,8 @@ static bool read_machines(reader *r, yaml_node_t *n)
 	}
 	l->machines = calloc(count, sizeof(*l->machines));
 	l->machine_names = calloc(count, sizeof(*l->machine_names));
-	if (!l->machines || !l->machine_names)
+	l->machine_classes = calloc(count, sizeof(*l->machine_classes));
+	if (!l->machines || !l->machine_names || !l->machine_classes)
 		return fail_at(r, n, "out of memory");
 	for (size_t i = 0; i < count; i++) {
 		yaml_node_t *m = items ? node(r, items[i]) : n;
@@ -248,6 +251,7 @@ static bool read_machines(reader *r, yaml_node_t *n)
 				       "riscv32)",
 				       scalar(m));
 		l->machines[i] = machines[j].em;
+		l->machine_classes[i] = machines[j].elfclass;
 		l->machine_names[i] = strdup(machines[j].name);
 		if (!l->machine_names[i])
 			return fail_at(r, m, "out of memory");
@@ -703,6 +707,7 @@ void layout_free(layout *l)
 	free(l->name);
 	free(l->description);
 	free(l->machines);
+	free(l->machine_classes);
 	for (size_t i = 0; i < l->nmachines; i++)
 		free(l->machine_names[i]);
 	free(l->machine_names);

@@ -33,6 +33,7 @@ typedef struct layout {
 	char *name;
 	char *description;
 	uint16_t *machines; /* ELF e_machine values the layout accepts */
+	uint8_t *machine_classes; /* with ELFCLASS32 or ELFCLASS64 each */
 	char **machine_names;
 	size_t nmachines;
 	uint64_t *page_sizes; /* ascending; [0] is the base page */
@@ -76,7 +77,7 @@ const char *layout_dir(const char *argv0);
 /* Split "NAME=VALUE"; false with err when it has no '=' or a bad name. */
 bool layout_parse_define(const char *arg, layout_define *out, vl_error *err);
 
-/* The machine name for an ELF e_machine ("x86_64"), or NULL. */
-const char *layout_machine_name(uint16_t em);
+/* The machine name for an ELF e_machine and class ("x86_64"), or NULL. */
+const char *layout_machine_name(uint16_t em, int elfclass);
 
 #endif
