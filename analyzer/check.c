@@ -39,7 +39,8 @@ bool check_place_image(const image *img, const layout *l, placed_image *out,
 
 	memset(out, 0, sizeof(*out));
 	if (l && !machine_matches(l, img)) {
-		const char *m = layout_machine_name(img->machine, img->elfclass);
+		const char *m =
+		    layout_machine_name(img->machine, img->elfclass);
 		char names[128] = "";
 		for (size_t i = 0; i < l->nmachines; i++) {
 			strncat(names, i ? ", " : "",
@@ -59,8 +60,8 @@ bool check_place_image(const image *img, const layout *l, placed_image *out,
 	}
 	p.placed = img->type != ET_DYN || (l && l->has_pie_base);
 	p.base = img->type == ET_DYN && l && l->has_pie_base ? l->pie_base : 0;
-	p.ranges = calloc(img->nsegments ? img->nsegments : 1,
-			  sizeof(*p.ranges));
+	p.ranges =
+	    calloc(img->nsegments ? img->nsegments : 1, sizeof(*p.ranges));
 	if (!p.ranges)
 		return vl_fail(err, img->path, 0, 0, "out of memory");
 	p.span = (va_range){UINT64_MAX, 0};
@@ -126,16 +127,16 @@ int check_segment_congruence(const placed_image *p, vl_diags *out)
 		    (s->vaddr & (s->align - 1)) == (s->offset & (s->align - 1)))
 			continue;
 		vl_diag *d = vl_diags_add(
-			out, VL_RULE_SEGMENT_CONGRUENCE, p->img->path, 0, 0,
-			"%s: p_vaddr 0x%" PRIx64 " and p_offset 0x%" PRIx64
-			" differ modulo p_align 0x%" PRIx64
-			" (0x%" PRIx64 " vs 0x%" PRIx64 ")",
-			seg_name(s, name, sizeof(name)), s->vaddr, s->offset,
-			s->align, s->vaddr & (s->align - 1),
-			s->offset & (s->align - 1));
-		if (!d || !vl_diag_set_object(d, "segment", name,
-					      (va_range){s->vaddr,
-							 s->vaddr + s->memsz}))
+		    out, VL_RULE_SEGMENT_CONGRUENCE, p->img->path, 0, 0,
+		    "%s: p_vaddr 0x%" PRIx64 " and p_offset 0x%" PRIx64
+		    " differ modulo p_align 0x%" PRIx64 " (0x%" PRIx64
+		    " vs 0x%" PRIx64 ")",
+		    seg_name(s, name, sizeof(name)), s->vaddr, s->offset,
+		    s->align, s->vaddr & (s->align - 1),
+		    s->offset & (s->align - 1));
+		if (!d || !vl_diag_set_object(
+			      d, "segment", name,
+			      (va_range){s->vaddr, s->vaddr + s->memsz}))
 			return -1;
 		found++;
 	}
@@ -146,10 +147,9 @@ static bool set_segment_object(vl_diag *d, const placed_image *p, size_t i)
 {
 	char name[64];
 
-	return vl_diag_set_object(d, "segment",
-				  seg_name(&p->img->segments[i], name,
-					   sizeof(name)),
-				  p->ranges[i]);
+	return vl_diag_set_object(
+	    d, "segment", seg_name(&p->img->segments[i], name, sizeof(name)),
+	    p->ranges[i]);
 }
 
 int check_segment_overlap(const placed_image *p, vl_diags *out)
@@ -162,27 +162,27 @@ int check_segment_overlap(const placed_image *p, vl_diags *out)
 			const image_segment *a = &img->segments[i];
 			const image_segment *b = &img->segments[j];
 			char an[64], bn[64], r1[VA_HEX_LEN], r2[VA_HEX_LEN],
-				r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+			    r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 			if (!va_range_overlaps(p->ranges[i], p->ranges[j]))
 				continue;
 			/* Overlapping bytes are always wrong; sharing only a
 			 * page gives the page one set of rights, which may
 			 * be intended on a tiny image. */
 			bool bytes = va_range_overlaps(
-				(va_range){a->vaddr, a->vaddr + a->memsz},
-				(va_range){b->vaddr, b->vaddr + b->memsz});
+			    (va_range){a->vaddr, a->vaddr + a->memsz},
+			    (va_range){b->vaddr, b->vaddr + b->memsz});
 			vl_diag *d = vl_diags_add(
-				out, VL_RULE_SEGMENT_OVERLAP, img->path, 0, 0,
-				"%s [%s, %s) and %s [%s, %s) %s",
-				seg_name(a, an, sizeof(an)),
-				va_hex(p->ranges[i].start, r1),
-				va_hex(p->ranges[i].end, r2),
-				seg_name(b, bn, sizeof(bn)),
-				va_hex(p->ranges[j].start, r3),
-				va_hex(p->ranges[j].end, r4),
-				bytes ? "overlap"
-				      : "share a page (the loader maps the "
-					"page once, with one set of rights)");
+			    out, VL_RULE_SEGMENT_OVERLAP, img->path, 0, 0,
+			    "%s [%s, %s) and %s [%s, %s) %s",
+			    seg_name(a, an, sizeof(an)),
+			    va_hex(p->ranges[i].start, r1),
+			    va_hex(p->ranges[i].end, r2),
+			    seg_name(b, bn, sizeof(bn)),
+			    va_hex(p->ranges[j].start, r3),
+			    va_hex(p->ranges[j].end, r4),
+			    bytes ? "overlap"
+				  : "share a page (the loader maps the "
+				    "page once, with one set of rights)");
 			if (!d || !set_segment_object(d, p, j))
 				return -1;
 			if (!bytes)
@@ -208,13 +208,13 @@ int check_position_independent(const placed_image *p, const layout *l,
 				 "platform loads such images",
 				 va_hex(p->base, h), l->name);
 	else if (l)
-		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
-				 p->img->path, 0, 0,
-				 "position-independent image (ET_DYN): layout "
-				 "%s gives no load base (pie-base), so only the "
-				 "image's own segments were checked, not where "
-				 "it lands",
-				 l->name);
+		d = vl_diags_add(
+		    out, VL_RULE_POSITION_INDEPENDENT, p->img->path, 0, 0,
+		    "position-independent image (ET_DYN): layout "
+		    "%s gives no load base (pie-base), so only the "
+		    "image's own segments were checked, not where "
+		    "it lands",
+		    l->name);
 	else
 		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
 				 p->img->path, 0, 0,
@@ -288,11 +288,12 @@ static void group_add(seg_group *g, const placed_image *p, size_t i)
 
 	if (!g->count) {
 		g->range = p->ranges[i];
-		snprintf(g->name, sizeof(g->name), "segment %zu (%s)",
-			 s->index, elfimage_flags_str(s->flags, fl));
+		snprintf(g->name, sizeof(g->name), "segment %zu (%s)", s->index,
+			 elfimage_flags_str(s->flags, fl));
 	} else {
 		if (g->count == 1) {
-			/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)" */
+			/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)"
+			 */
 			char first[256];
 			snprintf(first, sizeof(first), "%s", g->name + 8);
 			snprintf(g->name, sizeof(g->name), "segments %.200s",
@@ -310,8 +311,7 @@ static void group_add(seg_group *g, const placed_image *p, size_t i)
 	g->kind = g->count == 1 ? "segment" : "segments";
 }
 
-int check_address_space(const placed_image *p, const layout *l,
-			vl_diags *out)
+int check_address_space(const placed_image *p, const layout *l, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 	seg_group g = {0};
@@ -329,12 +329,13 @@ int check_address_space(const placed_image *p, const layout *l,
 	if (!g.count)
 		return 0;
 	vl_diag *d = vl_diags_add(
-		out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-		"%s [%s, %s) %s %s the address space [%s, %s) of layout %s",
-		g.name, va_hex(g.range.start, r1), va_hex(g.range.end, r2),
-		g.count == 1 ? "lies" : "lie", partly ? "partly outside" : "outside",
-		va_hex(l->address_space.start, r3),
-		va_hex(l->address_space.end, r4), l->name);
+	    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+	    "%s [%s, %s) %s %s the address space [%s, %s) of layout %s", g.name,
+	    va_hex(g.range.start, r1), va_hex(g.range.end, r2),
+	    g.count == 1 ? "lies" : "lie",
+	    partly ? "partly outside" : "outside",
+	    va_hex(l->address_space.start, r3),
+	    va_hex(l->address_space.end, r4), l->name);
 	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
 	    !vl_diag_set_related(d, l->address_space_loc.file,
 				 l->address_space_loc.line,
@@ -348,12 +349,12 @@ static int reserved_one(const placed_image *p, const layout_region *reg,
 			bool plural, const char *hint, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
-	vl_diag *d = vl_diags_add(
-		out, VL_RULE_RESERVED_OVERLAP, p->img->path, 0, 0,
-		"%s [%s, %s) %s %s [%s, %s): %s%s", name, va_hex(r.start, r1),
-		va_hex(r.end, r2), plural ? "overlap" : "overlaps", reg->name,
-		va_hex(reg->range.start, r3), va_hex(reg->range.end, r4),
-		reg->why, hint);
+	vl_diag *d = vl_diags_add(out, VL_RULE_RESERVED_OVERLAP, p->img->path,
+				  0, 0, "%s [%s, %s) %s %s [%s, %s): %s%s",
+				  name, va_hex(r.start, r1), va_hex(r.end, r2),
+				  plural ? "overlap" : "overlaps", reg->name,
+				  va_hex(reg->range.start, r3),
+				  va_hex(reg->range.end, r4), reg->why, hint);
 
 	if (!d || !vl_diag_set_object(d, kind, name, r) ||
 	    !vl_diag_set_region(d, reg->name, reg->range) ||
@@ -410,12 +411,12 @@ int check_image_overlap(const placed_image *a, const placed_image *b,
 	if (a->img->type != ET_EXEC || b->img->type != ET_EXEC ||
 	    !va_range_overlaps(a->occupied, b->occupied))
 		return 0;
-	vl_diag *d = vl_diags_add(
-		out, VL_RULE_IMAGE_OVERLAP, b->img->path, 0, 0,
-		"image [%s, %s) overlaps %s [%s, %s)",
-		va_hex(b->occupied.start, r1), va_hex(b->occupied.end, r2),
-		a->img->path, va_hex(a->occupied.start, r3),
-		va_hex(a->occupied.end, r4));
+	vl_diag *d = vl_diags_add(out, VL_RULE_IMAGE_OVERLAP, b->img->path, 0,
+				  0, "image [%s, %s) overlaps %s [%s, %s)",
+				  va_hex(b->occupied.start, r1),
+				  va_hex(b->occupied.end, r2), a->img->path,
+				  va_hex(a->occupied.start, r3),
+				  va_hex(a->occupied.end, r4));
 	if (!d || !vl_diag_set_object(d, "image", b->img->path, b->occupied) ||
 	    !vl_diag_set_region(d, a->img->path, a->occupied))
 		return -1;
@@ -427,11 +428,11 @@ int check_images(const placed_image *imgs, size_t n, const layout *l,
 {
 	int total = 0, r;
 
-#define RUN(call)                 \
-	do {                      \
-		if ((r = (call)) < 0) \
-			return -1;    \
-		total += r;       \
+#define RUN(call)                                                              \
+	do {                                                                   \
+		if ((r = (call)) < 0)                                          \
+			return -1;                                             \
+		total += r;                                                    \
 	} while (0)
 	for (size_t i = 0; i < n; i++) {
 		RUN(check_position_independent(&imgs[i], l, out));

@@ -15,10 +15,10 @@
 typedef struct placed_image {
 	const image *img;
 	bool placed;
-	uint64_t base;     /* added to every p_vaddr */
-	uint64_t page;     /* rounding granule */
+	uint64_t base;	   /* added to every p_vaddr */
+	uint64_t page;	   /* rounding granule */
 	va_range *ranges;  /* per segment, page-rounded, base added */
-	va_range span;     /* lowest start to highest end */
+	va_range span;	   /* lowest start to highest end */
 	va_range occupied; /* span, or the linker area where it is larger */
 } placed_image;
 

@@ -10,9 +10,10 @@
 #include "report/report.h"
 
 enum {
-	VL_EXIT_OK = 0,       /* no errors (warnings may have been printed) */
-	VL_EXIT_FINDINGS = 1, /* at least one error, or any finding with --werror */
-	VL_EXIT_INPUT = 2,    /* the run could not be done */
+	VL_EXIT_OK = 0, /* no errors (warnings may have been printed) */
+	VL_EXIT_FINDINGS =
+	    1, /* at least one error, or any finding with --werror */
+	VL_EXIT_INPUT = 2, /* the run could not be done */
 };
 
 /* Print an input error as one line on stderr, GCC style. */

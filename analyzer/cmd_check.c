@@ -8,29 +8,30 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
-	"                     [-o FILE] [--werror] [--separate] INPUT...\n"
-	"\n"
-	"Check where the INPUTs (ELF images) land in the address space of a\n"
-	"platform: against its reserved regions (a VMM's guest shadow, the\n"
-	"thread context area, ...), the bounds of its user address space, and\n"
-	"each other; and whether each image is well formed (overlapping or\n"
-	"incongruent PT_LOAD segments).  Several images are checked as parts of\n"
-	"one address space, so images that overlap each other are reported.\n"
-	"\n"
-	"  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
-	"                   path to a .yaml file; without it only the checks that\n"
-	"                   need no platform run\n"
-	"  -D NAME=VALUE    set a layout parameter; VALUE is an ld expression\n"
-	"                   (256M, 0x10000000, 64M+4K)\n"
-	"  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
-	"  -o FILE          write the report to FILE (atomically) instead of stdout\n"
-	"  --werror         exit 1 on warnings too (notes never count)\n"
-	"  --separate       check each INPUT on its own, not against the others\n"
-	"  -h, --help       this text\n"
-	"\n"
-	"Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
-	"Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
+    "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
+    "                     [-o FILE] [--werror] [--separate] INPUT...\n"
+    "\n"
+    "Check where the INPUTs (ELF images) land in the address space of a\n"
+    "platform: against its reserved regions (a VMM's guest shadow, the\n"
+    "thread context area, ...), the bounds of its user address space, and\n"
+    "each other; and whether each image is well formed (overlapping or\n"
+    "incongruent PT_LOAD segments).  Several images are checked as parts of\n"
+    "one address space, so images that overlap each other are reported.\n"
+    "\n"
+    "  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
+    "                   path to a .yaml file; without it only the checks that\n"
+    "                   need no platform run\n"
+    "  -D NAME=VALUE    set a layout parameter; VALUE is an ld expression\n"
+    "                   (256M, 0x10000000, 64M+4K)\n"
+    "  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
+    "  -o FILE          write the report to FILE (atomically) instead of "
+    "stdout\n"
+    "  --werror         exit 1 on warnings too (notes never count)\n"
+    "  --separate       check each INPUT on its own, not against the others\n"
+    "  -h, --help       this text\n"
+    "\n"
+    "Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
+    "Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
 
 static bool write_diags(FILE *f, const void *what, const report_run *run)
 {
@@ -82,13 +83,13 @@ int cmd_check(int argc, char **argv)
 {
 	enum { OPT_WERROR = 256, OPT_SEPARATE };
 	static const struct option longopts[] = {
-		{"werror", no_argument, NULL, OPT_WERROR},
-		{"separate", no_argument, NULL, OPT_SEPARATE},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"werror", no_argument, NULL, OPT_WERROR},
+	    {"separate", no_argument, NULL, OPT_SEPARATE},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
-	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON |
-				 1u << REPORT_SARIF;
+	const unsigned formats =
+	    1u << REPORT_TEXT | 1u << REPORT_JSON | 1u << REPORT_SARIF;
 	cli_opts o = {.format = REPORT_TEXT};
 	bool werror = false, separate = false;
 	vl_error err = {0};
@@ -96,7 +97,8 @@ int cmd_check(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) !=
+	       -1) {
 		int r = cli_common_option(c, optarg, &o, formats, &err);
 		if (r < 0)
 			goto bad;

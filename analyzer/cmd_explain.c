@@ -7,10 +7,10 @@
 #include "rules.h"
 
 static const char usage[] =
-	"usage: vaslint explain [RULE]\n"
-	"\n"
-	"Say what a rule (the id in brackets after a finding) means, why it\n"
-	"matters and how to fix it.  Without RULE, list every rule.\n";
+    "usage: vaslint explain [RULE]\n"
+    "\n"
+    "Say what a rule (the id in brackets after a finding) means, why it\n"
+    "matters and how to fix it.  Without RULE, list every rule.\n";
 
 /* Wrap prose at 76 columns with an indent, so explanations read well in a
  * terminal and diff cleanly. */
@@ -45,8 +45,8 @@ int cmd_explain(int argc, char **argv)
 {
 	const vl_rule *r;
 
-	if (argc > 1 && (strcmp(argv[1], "-h") == 0 ||
-			 strcmp(argv[1], "--help") == 0)) {
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 		fputs(usage, stdout);
 		return VL_EXIT_OK;
 	}

@@ -10,13 +10,13 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: vaslint layouts [-D NAME=VALUE]... [NAME]\n"
-	"\n"
-	"Without NAME, list the shipped platform layouts, one line each.\n"
-	"With NAME (or a path to a .yaml file), show that layout evaluated:\n"
-	"machine, page sizes, address space, parameters and reserved regions.\n"
-	"Layouts are read from $VASLINT_LAYOUTS, else the layouts/ folder of\n"
-	"the vaslint tree.\n";
+    "usage: vaslint layouts [-D NAME=VALUE]... [NAME]\n"
+    "\n"
+    "Without NAME, list the shipped platform layouts, one line each.\n"
+    "With NAME (or a path to a .yaml file), show that layout evaluated:\n"
+    "machine, page sizes, address space, parameters and reserved regions.\n"
+    "Layouts are read from $VASLINT_LAYOUTS, else the layouts/ folder of\n"
+    "the vaslint tree.\n";
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -90,10 +90,12 @@ static void show_layout(const layout *l)
 	printf("\n  page sizes:   ");
 	for (size_t i = 0; i < l->npage_sizes; i++)
 		printf(" %s", va_size_str(l->page_sizes[i], s));
-	printf("\n  address space: [%s, %s)\n", va_hex(l->address_space.start, a),
+	printf("\n  address space: [%s, %s)\n",
+	       va_hex(l->address_space.start, a),
 	       va_hex(l->address_space.end, b));
 	if (l->flexpage_max)
-		printf("  flexpage max:  %s\n", va_size_str(l->flexpage_max, s));
+		printf("  flexpage max:  %s\n",
+		       va_size_str(l->flexpage_max, s));
 	if (l->has_pie_base)
 		printf("  pie base:      %s\n", va_hex(l->pie_base, a));
 	if (l->linker_area)
@@ -119,8 +121,8 @@ static void show_layout(const layout *l)
 int cmd_layouts(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	cli_layout c = {0};
 	vl_error err = {0};

@@ -10,19 +10,19 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
-	"                   [-o FILE] [INPUT...]\n"
-	"\n"
-	"Print the address space as vaslint sees it: the reserved regions of\n"
-	"the layout, the page-rounded PT_LOAD segments of every INPUT image at\n"
-	"the address it loads at, and the free ranges left in the layout's\n"
-	"address space.  Sorted by address.\n"
-	"\n"
-	"  -L LAYOUT        platform layout (name or path to .yaml)\n"
-	"  -D NAME=VALUE    set a layout parameter\n"
-	"  -f FORMAT        text (default) or json\n"
-	"  -o FILE          write to FILE (atomically) instead of stdout\n"
-	"  -h, --help       this text\n";
+    "usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
+    "                   [-o FILE] [INPUT...]\n"
+    "\n"
+    "Print the address space as vaslint sees it: the reserved regions of\n"
+    "the layout, the page-rounded PT_LOAD segments of every INPUT image at\n"
+    "the address it loads at, and the free ranges left in the layout's\n"
+    "address space.  Sorted by address.\n"
+    "\n"
+    "  -L LAYOUT        platform layout (name or path to .yaml)\n"
+    "  -D NAME=VALUE    set a layout parameter\n"
+    "  -f FORMAT        text (default) or json\n"
+    "  -o FILE          write to FILE (atomically) instead of stdout\n"
+    "  -h, --help       this text\n";
 
 static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
 {
@@ -99,8 +99,8 @@ static bool write_json(FILE *f, const void *m, const report_run *run)
 int cmd_map(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON;
 	cli_opts o = {.format = REPORT_TEXT};
@@ -111,7 +111,8 @@ int cmd_map(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) !=
+	       -1) {
 		int r = cli_common_option(c, optarg, &o, formats, &err);
 		if (r < 0)
 			goto bad;

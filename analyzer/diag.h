@@ -15,7 +15,7 @@
 #define VL_ERR_LEN 512
 typedef struct vl_error {
 	char file[VL_ERR_LEN];
-	unsigned line;   /* 0: not applicable */
+	unsigned line;	 /* 0: not applicable */
 	unsigned column; /* 0: not applicable */
 	char msg[VL_ERR_LEN];
 } vl_error;
@@ -68,9 +68,9 @@ typedef struct vl_diags {
 void vl_diags_free(vl_diags *d);
 /* Append a diagnostic with a formatted message; returns it (for setting
  * object and region), or NULL when memory runs out. */
-vl_diag *vl_diags_add(vl_diags *d, const struct vl_rule *rule,
-		      const char *file, unsigned line, unsigned column,
-		      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+vl_diag *vl_diags_add(vl_diags *d, const struct vl_rule *rule, const char *file,
+		      unsigned line, unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 bool vl_diag_set_object(vl_diag *dg, const char *kind, const char *name,
 			va_range r);
 bool vl_diag_set_region(vl_diag *dg, const char *name, va_range r);

@@ -41,10 +41,10 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 			  uint64_t file_size, size_t *phnum, vl_error *err)
 {
 	int cls = gelf_getclass(elf);
-	uint64_t phent = cls == ELFCLASS32 ? sizeof(Elf32_Phdr)
-					   : sizeof(Elf64_Phdr);
-	uint64_t shent = cls == ELFCLASS32 ? sizeof(Elf32_Shdr)
-					   : sizeof(Elf64_Shdr);
+	uint64_t phent =
+	    cls == ELFCLASS32 ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr);
+	uint64_t shent =
+	    cls == ELFCLASS32 ? sizeof(Elf32_Shdr) : sizeof(Elf64_Shdr);
 	size_t shnum;
 
 	/* Check the raw header counts against the file before libelf uses
@@ -61,9 +61,10 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 			       "absurd program header count %zu (at most %d)",
 			       *phnum, IMAGE_MAX_PHDRS);
 	if (*phnum && eh->e_phentsize != phent)
-		return vl_fail(err, path, 0, 0,
-			       "program header entry size %u, expected %" PRIu64,
-			       eh->e_phentsize, phent);
+		return vl_fail(
+		    err, path, 0, 0,
+		    "program header entry size %u, expected %" PRIu64,
+		    eh->e_phentsize, phent);
 	if (*phnum && !table_fits(eh->e_phoff, *phnum, phent, file_size))
 		return vl_fail(err, path, 0, 0,
 			       "program header table (%zu entries at offset "
@@ -86,9 +87,10 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 			       "cannot read the section header count: %s",
 			       elf_errmsg(-1));
 	if (shnum && eh->e_shentsize != shent)
-		return vl_fail(err, path, 0, 0,
-			       "section header entry size %u, expected %" PRIu64,
-			       eh->e_shentsize, shent);
+		return vl_fail(
+		    err, path, 0, 0,
+		    "section header entry size %u, expected %" PRIu64,
+		    eh->e_shentsize, shent);
 	if (shnum && !table_fits(eh->e_shoff, shnum, shent, file_size))
 		return vl_fail(err, path, 0, 0,
 			       "section header table (%zu entries at offset "
@@ -115,7 +117,8 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 	if (!va_add(ph->p_offset, ph->p_filesz, &end) || end > file_size)
 		return vl_fail(err, path, 0, 0,
 			       "segment %zu file range [0x%" PRIx64
-			       ", +0x%" PRIx64 ") extends beyond the end of the "
+			       ", +0x%" PRIx64
+			       ") extends beyond the end of the "
 			       "file (%" PRIu64 " bytes): truncated or corrupt",
 			       i, (uint64_t)ph->p_offset,
 			       (uint64_t)ph->p_filesz, file_size);
@@ -140,8 +143,8 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 	return true;
 }
 
-static bool read_elf(const char *path, Elf *elf, uint64_t file_size,
-		     image *img, vl_error *err)
+static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
+		     vl_error *err)
 {
 	GElf_Ehdr eh;
 	size_t phnum;

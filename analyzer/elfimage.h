@@ -16,11 +16,11 @@ typedef struct image_segment {
 
 typedef struct image {
 	char *path;
-	int elfclass;     /* ELFCLASS32 or ELFCLASS64 */
-	int data;         /* ELFDATA2LSB or ELFDATA2MSB */
+	int elfclass;	  /* ELFCLASS32 or ELFCLASS64 */
+	int data;	  /* ELFDATA2LSB or ELFDATA2MSB */
 	uint16_t machine; /* e_machine */
-	uint16_t type;    /* ET_EXEC, ET_DYN, ... */
-	bool dynamic;     /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
+	uint16_t type;	  /* ET_EXEC, ET_DYN, ... */
+	bool dynamic; /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
 	image_segment *segments; /* PT_LOAD only, in header order */
 	size_t nsegments;
 } image;
@@ -32,7 +32,7 @@ typedef struct image {
 typedef enum elfimage_status {
 	ELFIMAGE_OK,
 	ELFIMAGE_NOT_ELF, /* a readable regular file without the ELF magic */
-	ELFIMAGE_ERROR,   /* cannot be read, or a malformed ELF image */
+	ELFIMAGE_ERROR,	  /* cannot be read, or a malformed ELF image */
 } elfimage_status;
 
 /* Read an image with one open of the file.  ELFIMAGE_NOT_ELF lets the

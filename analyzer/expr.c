@@ -25,8 +25,8 @@
  * long input cannot push the interesting part out of EXPR_MSG_LEN. */
 #define EXPR_QUOTE_MAX 40
 
-static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt,
-			   ...) EXPR_PRINTF(3, 4);
+static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
+    EXPR_PRINTF(3, 4);
 
 static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
 {
@@ -65,7 +65,10 @@ static void expr_quote(char *out, size_t outlen, const char *s, size_t len)
 
 /* ---- Numbers ---- */
 
-static bool expr_is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool expr_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
 
 static int expr_hex_value(char c)
 {
@@ -133,14 +136,24 @@ size_t expr_parse_number(const char *text, size_t len, uint64_t *value,
 		unsigned shift = 0;
 
 		switch (text[i]) {
-		case 'K': case 'k': shift = 10; break;
-		case 'M': case 'm': shift = 20; break;
-		case 'G': case 'g': shift = 30; break;
+		case 'K':
+		case 'k':
+			shift = 10;
+			break;
+		case 'M':
+		case 'm':
+			shift = 20;
+			break;
+		case 'G':
+		case 'g':
+			shift = 30;
+			break;
 		}
 		if (shift) {
 			if (!va_shl(v, shift, &v)) {
-				expr_set_error(err, expr_loc_at(0),
-					       "number does not fit in 64 bits");
+				expr_set_error(
+				    err, expr_loc_at(0),
+				    "number does not fit in 64 bits");
 				return 0;
 			}
 			i++;
@@ -294,7 +307,7 @@ typedef enum expr_tok_kind {
 	TOK_END,
 	TOK_NUM,
 	TOK_NAME,
-	TOK_OP,  /* an operator or punctuation; op holds its code */
+	TOK_OP,	 /* an operator or punctuation; op holds its code */
 	TOK_BAD, /* one byte that starts no token */
 } expr_tok_kind;
 
@@ -309,10 +322,10 @@ typedef struct expr_token {
 typedef struct expr_parser {
 	const char *s;
 	size_t len;
-	size_t pos;         /* next byte to lex */
+	size_t pos;	    /* next byte to lex */
 	uint32_t line, col; /* of s[pos] */
-	expr_token tok;     /* current token */
-	unsigned nest;      /* parser recursion depth */
+	expr_token tok;	    /* current token */
+	unsigned nest;	    /* parser recursion depth */
 	expr_error *err;
 } expr_parser;
 
@@ -344,14 +357,18 @@ static const struct {
 	const char *text;
 	int op;
 } expr_ops[] = {
-	{"||", EXPR_OP_OROR}, {"&&", EXPR_OP_ANDAND}, {"==", EXPR_OP_EQ},
-	{"!=", EXPR_OP_NE},   {"<=", EXPR_OP_LE},     {">=", EXPR_OP_GE},
-	{"<<", EXPR_OP_SHL},  {">>", EXPR_OP_SHR},    {"(", '('},
-	{")", ')'},           {",", ','},             {"?", '?'},
-	{":", ':'},           {"|", '|'},             {"&", '&'},
-	{"<", '<'},           {">", '>'},             {"+", '+'},
-	{"-", '-'},           {"*", '*'},             {"/", '/'},
-	{"%", '%'},           {"~", '~'},             {"!", '!'},
+    {"||", EXPR_OP_OROR}, {"&&", EXPR_OP_ANDAND},
+    {"==", EXPR_OP_EQ},	  {"!=", EXPR_OP_NE},
+    {"<=", EXPR_OP_LE},	  {">=", EXPR_OP_GE},
+    {"<<", EXPR_OP_SHL},  {">>", EXPR_OP_SHR},
+    {"(", '('},		  {")", ')'},
+    {",", ','},		  {"?", '?'},
+    {":", ':'},		  {"|", '|'},
+    {"&", '&'},		  {"<", '<'},
+    {">", '>'},		  {"+", '+'},
+    {"-", '-'},		  {"*", '*'},
+    {"/", '/'},		  {"%", '%'},
+    {"~", '~'},		  {"!", '!'},
 };
 
 /* Read the next token into p->tok; false with p->err set on a bad number. */
@@ -485,7 +502,10 @@ static expr *expr_oom(expr_parser *p)
 	return NULL;
 }
 
-static unsigned expr_max(unsigned a, unsigned b) { return a > b ? a : b; }
+static unsigned expr_max(unsigned a, unsigned b)
+{
+	return a > b ? a : b;
+}
 
 /* NAME '(' [arg {',' arg}] ')' with the current token at '('. */
 static expr *expr_p_call(expr_parser *p, const expr_token *name,
@@ -623,16 +643,33 @@ static int expr_prec(const expr_token *t)
 	if (t->kind != TOK_OP)
 		return 0;
 	switch (t->op) {
-	case EXPR_OP_OROR: return 1;
-	case EXPR_OP_ANDAND: return 2;
-	case '|': return 3;
-	case '&': return 4;
-	case EXPR_OP_EQ: case EXPR_OP_NE: case '<': case '>':
-	case EXPR_OP_LE: case EXPR_OP_GE: return 5;
-	case EXPR_OP_SHL: case EXPR_OP_SHR: return 6;
-	case '+': case '-': return 7;
-	case '*': case '/': case '%': return 8;
-	default: return 0;
+	case EXPR_OP_OROR:
+		return 1;
+	case EXPR_OP_ANDAND:
+		return 2;
+	case '|':
+		return 3;
+	case '&':
+		return 4;
+	case EXPR_OP_EQ:
+	case EXPR_OP_NE:
+	case '<':
+	case '>':
+	case EXPR_OP_LE:
+	case EXPR_OP_GE:
+		return 5;
+	case EXPR_OP_SHL:
+	case EXPR_OP_SHR:
+		return 6;
+	case '+':
+	case '-':
+		return 7;
+	case '*':
+	case '/':
+	case '%':
+		return 8;
+	default:
+		return 0;
 	}
 }
 
@@ -750,11 +787,11 @@ static const char *expr_op_text(int op)
 	return "?";
 }
 
-static expr_status expr_fail(expr_evaluator *v, const expr *e,
-			     const char *fmt, ...) EXPR_PRINTF(3, 4);
+static expr_status expr_fail(expr_evaluator *v, const expr *e, const char *fmt,
+			     ...) EXPR_PRINTF(3, 4);
 
-static expr_status expr_fail(expr_evaluator *v, const expr *e,
-			     const char *fmt, ...)
+static expr_status expr_fail(expr_evaluator *v, const expr *e, const char *fmt,
+			     ...)
 {
 	va_list ap;
 
@@ -851,10 +888,9 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 	case '/':
 	case '%':
 		if (b == 0)
-			return expr_fail(v, e,
-					 "division by zero in 0x%" PRIx64
-					 " %s 0x0",
-					 a, op);
+			return expr_fail(
+			    v, e, "division by zero in 0x%" PRIx64 " %s 0x0", a,
+			    op);
 		r = e->op == '/' ? a / b : a % b;
 		break;
 	case EXPR_OP_SHL:
@@ -870,14 +906,30 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 		/* Every bit has been shifted out, as ld computes it. */
 		r = b >= 64 ? 0 : a >> b;
 		break;
-	case '&': r = a & b; break;
-	case '|': r = a | b; break;
-	case EXPR_OP_EQ: r = a == b; break;
-	case EXPR_OP_NE: r = a != b; break;
-	case '<': r = a < b; break;
-	case '>': r = a > b; break;
-	case EXPR_OP_LE: r = a <= b; break;
-	case EXPR_OP_GE: r = a >= b; break;
+	case '&':
+		r = a & b;
+		break;
+	case '|':
+		r = a | b;
+		break;
+	case EXPR_OP_EQ:
+		r = a == b;
+		break;
+	case EXPR_OP_NE:
+		r = a != b;
+		break;
+	case '<':
+		r = a < b;
+		break;
+	case '>':
+		r = a > b;
+		break;
+	case EXPR_OP_LE:
+		r = a <= b;
+		break;
+	case EXPR_OP_GE:
+		r = a >= b;
+		break;
 	default:
 		return expr_fail(v, e, "unknown binary operator %d", e->op);
 	}
@@ -896,7 +948,7 @@ static const struct {
 	const char *name;
 	size_t nargs;
 } expr_builtins[] = {
-	{"ALIGN", 2}, {"MAX", 2}, {"MIN", 2}, {"LOG2CEIL", 1}, {"ABSOLUTE", 1},
+    {"ALIGN", 2}, {"MAX", 2}, {"MIN", 2}, {"LOG2CEIL", 1}, {"ABSOLUTE", 1},
 };
 
 /* Functions whose arguments ld defines as names (section, memory region or
@@ -905,17 +957,16 @@ static const struct {
 	const char *name;
 	unsigned mask; /* bit i set: argument i is a name */
 } expr_name_args[] = {
-	{"ADDR", ~0u},   {"LOADADDR", ~0u}, {"SIZEOF", ~0u},
-	{"ALIGNOF", ~0u}, {"DEFINED", ~0u},  {"ORIGIN", ~0u},
-	{"LENGTH", ~0u},  {"CONSTANT", ~0u}, {"SEGMENT_START", 1u},
+    {"ADDR", ~0u},    {"LOADADDR", ~0u}, {"SIZEOF", ~0u},
+    {"ALIGNOF", ~0u}, {"DEFINED", ~0u},	 {"ORIGIN", ~0u},
+    {"LENGTH", ~0u},  {"CONSTANT", ~0u}, {"SEGMENT_START", 1u},
 };
 
 static unsigned expr_name_mask(const char *name)
 {
 	size_t k;
 
-	for (k = 0; k < sizeof(expr_name_args) / sizeof(expr_name_args[0]);
-	     k++)
+	for (k = 0; k < sizeof(expr_name_args) / sizeof(expr_name_args[0]); k++)
 		if (strcmp(name, expr_name_args[k].name) == 0)
 			return expr_name_args[k].mask;
 	return 0;
@@ -950,8 +1001,7 @@ static expr_status expr_ev_builtin(expr_evaluator *v, const expr *e,
 	return EXPR_OK;
 }
 
-static expr_status expr_ev_call(expr_evaluator *v, const expr *e,
-				uint64_t *out)
+static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 {
 	const expr_env *env = v->env;
 	int builtin = -1;
@@ -965,22 +1015,20 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e,
 			builtin = (int)k;
 	if (builtin >= 0 && e->nargs != expr_builtins[builtin].nargs) {
 		if (builtin != 0)
-			return expr_fail(v, e,
-					 "%s takes %zu argument%s, got %zu",
-					 e->name, expr_builtins[builtin].nargs,
-					 expr_builtins[builtin].nargs == 1
-						 ? ""
-						 : "s",
-					 e->nargs);
+			return expr_fail(
+			    v, e, "%s takes %zu argument%s, got %zu", e->name,
+			    expr_builtins[builtin].nargs,
+			    expr_builtins[builtin].nargs == 1 ? "" : "s",
+			    e->nargs);
 		if (e->nargs != 1)
-			return expr_fail(v, e,
-					 "ALIGN takes 1 or 2 arguments, got %zu",
-					 e->nargs);
+			return expr_fail(
+			    v, e, "ALIGN takes 1 or 2 arguments, got %zu",
+			    e->nargs);
 		builtin = -1;
 	}
 	if (builtin < 0 && (!env || !env->call))
-		return expr_fail(v, e, "unknown function %.*s",
-				 EXPR_QUOTE_MAX, e->name);
+		return expr_fail(v, e, "unknown function %.*s", EXPR_QUOTE_MAX,
+				 e->name);
 	if (e->nargs > 1) {
 		if (e->nargs > SIZE_MAX / sizeof(*x) ||
 		    !(x = calloc(e->nargs, sizeof(*x))))
@@ -1019,8 +1067,7 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e,
 	return st;
 }
 
-static expr_status expr_ev_sym(expr_evaluator *v, const expr *e,
-			       uint64_t *out)
+static expr_status expr_ev_sym(expr_evaluator *v, const expr *e, uint64_t *out)
 {
 	const expr_env *env = v->env;
 	expr_status st;
@@ -1079,8 +1126,8 @@ static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out)
 		st = expr_ev_call(v, e, out);
 		break;
 	default:
-		st = expr_fail(v, e, "unknown expression kind %d",
-			       (int)e->kind);
+		st =
+		    expr_fail(v, e, "unknown expression kind %d", (int)e->kind);
 		break;
 	}
 	v->depth--;

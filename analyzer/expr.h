@@ -36,13 +36,13 @@ typedef enum expr_kind {
  * '&', '|', '<', '>') use these codes. */
 enum {
 	EXPR_OP_SHL = 256, /* << */
-	EXPR_OP_SHR,       /* >> */
-	EXPR_OP_EQ,        /* == */
-	EXPR_OP_NE,        /* != */
-	EXPR_OP_LE,        /* <= */
-	EXPR_OP_GE,        /* >= */
-	EXPR_OP_ANDAND,    /* && */
-	EXPR_OP_OROR,      /* || */
+	EXPR_OP_SHR,	   /* >> */
+	EXPR_OP_EQ,	   /* == */
+	EXPR_OP_NE,	   /* != */
+	EXPR_OP_LE,	   /* <= */
+	EXPR_OP_GE,	   /* >= */
+	EXPR_OP_ANDAND,	   /* && */
+	EXPR_OP_OROR,	   /* || */
 };
 
 typedef struct expr {

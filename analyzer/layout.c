@@ -24,9 +24,9 @@ static const struct {
 	uint16_t em;
 	uint8_t elfclass;
 } machines[] = {
-	{"i386", EM_386, ELFCLASS32},	    {"x86_64", EM_X86_64, ELFCLASS64},
-	{"arm", EM_ARM, ELFCLASS32},	    {"aarch64", EM_AARCH64, ELFCLASS64},
-	{"riscv64", EM_RISCV, ELFCLASS64}, {"riscv32", EM_RISCV, ELFCLASS32},
+    {"i386", EM_386, ELFCLASS32},      {"x86_64", EM_X86_64, ELFCLASS64},
+    {"arm", EM_ARM, ELFCLASS32},       {"aarch64", EM_AARCH64, ELFCLASS64},
+    {"riscv64", EM_RISCV, ELFCLASS64}, {"riscv32", EM_RISCV, ELFCLASS32},
 };
 
 const char *layout_machine_name(uint16_t em, int elfclass)
@@ -46,7 +46,7 @@ typedef struct reader {
 } reader;
 
 static bool fail_at(reader *r, const yaml_node_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static bool fail_at(reader *r, const yaml_node_t *n, const char *fmt, ...)
 {
@@ -56,7 +56,8 @@ static bool fail_at(reader *r, const yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return vl_fail(r->err, r->path, n ? (unsigned)n->start_mark.line + 1 : 0,
+	return vl_fail(r->err, r->path,
+		       n ? (unsigned)n->start_mark.line + 1 : 0,
 		       n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
 }
 
@@ -90,7 +91,7 @@ static bool want(reader *r, const yaml_node_t *n, yaml_node_type_t type,
 	if (n->type == type)
 		return true;
 	return fail_at(r, n, "%s must be %s, found %s", what,
-		       type == YAML_SCALAR_NODE     ? "a scalar"
+		       type == YAML_SCALAR_NODE	    ? "a scalar"
 		       : type == YAML_SEQUENCE_NODE ? "a list"
 						    : "a mapping",
 		       kind_name(n));
@@ -115,7 +116,8 @@ static bool take_fields(reader *r, yaml_node_t *map, const char *what,
 		yaml_node_t *k = node(r, p->key);
 		size_t i;
 		if (k->type != YAML_SCALAR_NODE)
-			return fail_at(r, k, "keys in %s must be scalars", what);
+			return fail_at(r, k, "keys in %s must be scalars",
+				       what);
 		for (i = 0; i < nfields; i++)
 			if (strcmp(fields[i].key, scalar(k)) == 0)
 				break;
@@ -147,8 +149,7 @@ static bool take_fields(reader *r, yaml_node_t *map, const char *what,
 	return true;
 }
 
-static bool take_string(reader *r, yaml_node_t *n, const char *what,
-			char **out)
+static bool take_string(reader *r, yaml_node_t *n, const char *what, char **out)
 {
 	if (!want(r, n, YAML_SCALAR_NODE, what))
 		return false;
@@ -163,12 +164,12 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 	const layout *l = ctx;
 
 	for (size_t i = 0; i < l->nparams; i++)
-		if (l->params[i].name && strcmp(l->params[i].name, e->name) == 0) {
+		if (l->params[i].name &&
+		    strcmp(l->params[i].name, e->name) == 0) {
 			*value = l->params[i].value;
 			return EXPR_OK;
 		}
-	snprintf(err->msg, sizeof(err->msg), "unknown parameter '%s'",
-		 e->name);
+	snprintf(err->msg, sizeof(err->msg), "unknown parameter '%s'", e->name);
 	err->loc = e->loc;
 	return EXPR_ERROR;
 }
@@ -266,8 +267,8 @@ static bool read_page_sizes(reader *r, yaml_node_t *n)
 
 	if (!want(r, n, YAML_SEQUENCE_NODE, "page-sizes"))
 		return false;
-	size_t count = (size_t)(n->data.sequence.items.top -
-				n->data.sequence.items.start);
+	size_t count =
+	    (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (!count)
 		return fail_at(r, n, "page-sizes is empty");
 	l->page_sizes = calloc(count, sizeof(*l->page_sizes));
@@ -284,8 +285,8 @@ static bool read_page_sizes(reader *r, yaml_node_t *n)
 				       "at least 1K",
 				       scalar(p));
 		if (i && v <= l->page_sizes[i - 1])
-			return fail_at(r, p,
-				       "page sizes must ascend, smallest first");
+			return fail_at(
+			    r, p, "page sizes must ascend, smallest first");
 		l->page_sizes[l->npage_sizes++] = v;
 	}
 	return true;
@@ -336,8 +337,8 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 
 	if (!want(r, n, YAML_MAPPING_NODE, "params"))
 		return false;
-	size_t count = (size_t)(n->data.mapping.pairs.top -
-				n->data.mapping.pairs.start);
+	size_t count =
+	    (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
 	l->params = calloc(count ? count : 1, sizeof(*l->params));
 	if (!l->params)
 		return fail_at(r, n, "out of memory");
@@ -384,7 +385,7 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 			/* Evaluate with this parameter not yet visible. */
 			l->nparams--;
 			bool set_ok =
-				eval_text(l, defs[d].value, &par->value, &e);
+			    eval_text(l, defs[d].value, &par->value, &e);
 			l->nparams++;
 			if (!set_ok)
 				return vl_fail(r->err, "<command line>", 0, 0,
@@ -423,8 +424,9 @@ static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 	if (!take_fields(r, n, "a region", f, 5))
 		return false;
 	if (!!f[2].value == !!f[3].value)
-		return fail_at(r, n, "a region needs exactly one of 'size' "
-				     "and 'end'");
+		return fail_at(r, n,
+			       "a region needs exactly one of 'size' "
+			       "and 'end'");
 	if (!take_string(r, f[0].value, "region name", &reg->name) ||
 	    !take_string(r, f[4].value, "why", &reg->why) ||
 	    !take_value(r, f[1].value, "start", &start) ||
@@ -456,8 +458,8 @@ static bool read_regions(reader *r, yaml_node_t *n)
 
 	if (!want(r, n, YAML_SEQUENCE_NODE, "regions"))
 		return false;
-	size_t count = (size_t)(n->data.sequence.items.top -
-				n->data.sequence.items.start);
+	size_t count =
+	    (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	l->regions = calloc(count ? count : 1, sizeof(*l->regions));
 	if (!l->regions)
 		return fail_at(r, n, "out of memory");
@@ -482,13 +484,13 @@ static bool read_regions(reader *r, yaml_node_t *n)
 				char a[VA_HEX_LEN], b[VA_HEX_LEN];
 				char c[VA_HEX_LEN], d[VA_HEX_LEN];
 				return fail_at(
-					r, item,
-					"region %s [%s, %s) overlaps region %s "
-					"[%s, %s) (line %u)",
-					reg->name, va_hex(reg->range.start, a),
-					va_hex(reg->range.end, b), o->name,
-					va_hex(o->range.start, c),
-					va_hex(o->range.end, d), o->loc.line);
+				    r, item,
+				    "region %s [%s, %s) overlaps region %s "
+				    "[%s, %s) (line %u)",
+				    reg->name, va_hex(reg->range.start, a),
+				    va_hex(reg->range.end, b), o->name,
+				    va_hex(o->range.start, c),
+				    va_hex(o->range.end, d), o->loc.line);
 			}
 		}
 	}
@@ -505,23 +507,34 @@ static bool read_linker_area(reader *r, yaml_node_t *n)
 	       take_string(r, f[1].value, "why", &r->l->linker_area_why);
 }
 
-static bool read_layout(reader *r, yaml_node_t *root,
-			const layout_define *defs, size_t ndefs)
+static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
+			size_t ndefs)
 {
 	layout *l = r->l;
-	enum { NAME, DESC, MACHINE, PAGES, FLEX, AS, PIE, LINKER, PARAMS,
-	       REGIONS, NFIELDS };
+	enum {
+		NAME,
+		DESC,
+		MACHINE,
+		PAGES,
+		FLEX,
+		AS,
+		PIE,
+		LINKER,
+		PARAMS,
+		REGIONS,
+		NFIELDS
+	};
 	field f[NFIELDS] = {
-		[NAME] = {"name", true, 0, 0},
-		[DESC] = {"description", true, 0, 0},
-		[MACHINE] = {"machine", true, 0, 0},
-		[PAGES] = {"page-sizes", true, 0, 0},
-		[FLEX] = {"flexpage-max", false, 0, 0},
-		[AS] = {"address-space", true, 0, 0},
-		[PIE] = {"pie-base", false, 0, 0},
-		[LINKER] = {"linker-area", false, 0, 0},
-		[PARAMS] = {"params", false, 0, 0},
-		[REGIONS] = {"regions", false, 0, 0},
+	    [NAME] = {"name", true, 0, 0},
+	    [DESC] = {"description", true, 0, 0},
+	    [MACHINE] = {"machine", true, 0, 0},
+	    [PAGES] = {"page-sizes", true, 0, 0},
+	    [FLEX] = {"flexpage-max", false, 0, 0},
+	    [AS] = {"address-space", true, 0, 0},
+	    [PIE] = {"pie-base", false, 0, 0},
+	    [LINKER] = {"linker-area", false, 0, 0},
+	    [PARAMS] = {"params", false, 0, 0},
+	    [REGIONS] = {"regions", false, 0, 0},
 	};
 
 	if (!take_fields(r, root, "a layout", f, NFIELDS) ||
@@ -540,8 +553,8 @@ static bool read_layout(reader *r, yaml_node_t *root,
 	    !read_range(r, f[AS].value, "address-space", &l->address_space))
 		return false;
 	l->address_space_loc =
-		(src_loc){l->path, (unsigned)f[AS].key_node->start_mark.line + 1,
-			  (unsigned)f[AS].key_node->start_mark.column + 1};
+	    (src_loc){l->path, (unsigned)f[AS].key_node->start_mark.line + 1,
+		      (unsigned)f[AS].key_node->start_mark.column + 1};
 	if (f[FLEX].value &&
 	    !take_value(r, f[FLEX].value, "flexpage-max", &l->flexpage_max))
 		return false;
@@ -570,21 +583,21 @@ static bool prescan(reader *r, const unsigned char *buf, size_t len)
 	yaml_parser_set_input_string(&p, buf, len);
 	while (ok && !done) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			ok = vl_fail(r->err, r->path,
-				     (unsigned)p.problem_mark.line + 1,
-				     (unsigned)p.problem_mark.column + 1,
-				     "malformed YAML: %s%s%s",
-				     p.problem ? p.problem : "syntax error",
-				     p.context ? " " : "",
-				     p.context ? p.context : "");
+			ok = vl_fail(
+			    r->err, r->path, (unsigned)p.problem_mark.line + 1,
+			    (unsigned)p.problem_mark.column + 1,
+			    "malformed YAML: %s%s%s",
+			    p.problem ? p.problem : "syntax error",
+			    p.context ? " " : "", p.context ? p.context : "");
 			break;
 		}
 		unsigned line = (unsigned)ev.start_mark.line + 1;
 		unsigned col = (unsigned)ev.start_mark.column + 1;
 		switch (ev.type) {
 		case YAML_ALIAS_EVENT:
-			ok = vl_fail(r->err, r->path, line, col,
-				     "YAML aliases are not allowed in a layout");
+			ok =
+			    vl_fail(r->err, r->path, line, col,
+				    "YAML aliases are not allowed in a layout");
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -667,7 +680,8 @@ bool layout_load(const char *path, const layout_define *defs, size_t ndefs,
 	if (!read_file(path, &buf, &len, err))
 		goto fail;
 	if (memchr(buf, 0, len)) {
-		vl_fail(err, path, 0, 0, "contains a NUL byte: not a YAML file");
+		vl_fail(err, path, 0, 0,
+			"contains a NUL byte: not a YAML file");
 		free(buf);
 		goto fail;
 	}

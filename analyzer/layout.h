@@ -32,7 +32,7 @@ typedef struct layout {
 	char *path;
 	char *name;
 	char *description;
-	uint16_t *machines; /* ELF e_machine values the layout accepts */
+	uint16_t *machines;	  /* ELF e_machine values the layout accepts */
 	uint8_t *machine_classes; /* with ELFCLASS32 or ELFCLASS64 each */
 	char **machine_names;
 	size_t nmachines;

@@ -10,10 +10,10 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{"check", cmd_check, "check ELF images against a platform layout"},
-	{"map", cmd_map, "print every address range vaslint evaluated"},
-	{"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
-	{"explain", cmd_explain, "say what a rule means, why, and how to fix it"},
+    {"check", cmd_check, "check ELF images against a platform layout"},
+    {"map", cmd_map, "print every address range vaslint evaluated"},
+    {"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
+    {"explain", cmd_explain, "say what a rule means, why, and how to fix it"},
 };
 
 static void usage(FILE *f)
@@ -27,7 +27,8 @@ static void usage(FILE *f)
 	      "Commands:\n",
 	      f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-9s %s\n", commands[i].name,
+			commands[i].summary);
 	fputs("\n'vaslint COMMAND --help' tells more about each.\n"
 	      "Exit status: 0 clean, 1 errors found, 2 the run could not be "
 	      "done.\n",

@@ -59,7 +59,8 @@ bool outfile_open(outfile *o, const char *dest, vl_error *err)
 		free(o->tmp);
 		o->tmp = NULL;
 		outfile_abort(o);
-		return vl_fail(err, dest, 0, 0, "cannot create a file beside it: %s",
+		return vl_fail(err, dest, 0, 0,
+			       "cannot create a file beside it: %s",
 			       strerror(e));
 	}
 	if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {

@@ -9,7 +9,7 @@
 
 typedef struct outfile {
 	FILE *f;
-	char *tmp;  /* NULL for stdout */
+	char *tmp; /* NULL for stdout */
 	char *dest;
 } outfile;
 

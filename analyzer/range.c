@@ -111,8 +111,8 @@ bool va_range_contains(va_range a, va_range b)
 va_range va_range_intersect(va_range a, va_range b)
 {
 	va_range r = {
-		.start = a.start > b.start ? a.start : b.start,
-		.end = a.end < b.end ? a.end : b.end,
+	    .start = a.start > b.start ? a.start : b.start,
+	    .end = a.end < b.end ? a.end : b.end,
 	};
 
 	/* One canonical empty range, so callers comparing results see equal
@@ -168,8 +168,8 @@ static size_t va_set_first_end_after(const va_set *s, uint64_t addr,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		bool before = touching ? s->v[mid].end < addr
-				       : s->v[mid].end <= addr;
+		bool before =
+		    touching ? s->v[mid].end < addr : s->v[mid].end <= addr;
 		if (before)
 			lo = mid + 1;
 		else
@@ -180,15 +180,15 @@ static size_t va_set_first_end_after(const va_set *s, uint64_t addr,
 
 /* Index of the first range at or after i whose start is above addr (or at it
  * when touching does not count). */
-static size_t va_set_first_start_after(const va_set *s, size_t i,
-				       uint64_t addr, bool touching)
+static size_t va_set_first_start_after(const va_set *s, size_t i, uint64_t addr,
+				       bool touching)
 {
 	size_t lo = i, hi = s->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		bool inside = touching ? s->v[mid].start <= addr
-				       : s->v[mid].start < addr;
+		bool inside =
+		    touching ? s->v[mid].start <= addr : s->v[mid].start < addr;
 		if (inside)
 			lo = mid + 1;
 		else

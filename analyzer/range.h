@@ -31,8 +31,14 @@ bool va_align_up(uint64_t x, uint64_t align, uint64_t *out);
 
 /* [start, start + size); false when start + size would pass 2^64 - 1. */
 bool va_range_from_size(uint64_t start, uint64_t size, va_range *out);
-static inline uint64_t va_range_size(va_range r) { return r.end - r.start; }
-static inline bool va_range_empty(va_range r) { return r.end <= r.start; }
+static inline uint64_t va_range_size(va_range r)
+{
+	return r.end - r.start;
+}
+static inline bool va_range_empty(va_range r)
+{
+	return r.end <= r.start;
+}
 bool va_range_overlaps(va_range a, va_range b);
 /* b lies entirely inside a. */
 bool va_range_contains(va_range a, va_range b);

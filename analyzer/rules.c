@@ -4,110 +4,110 @@
 
 /* Contract ids first (DESIGN.md: extend, do not rename). */
 const vl_rule vl_rules[] = {
-	{
-		"reserved-overlap",
-		VL_ERROR,
-		"an address range overlaps a region the platform reserves",
-		"A segment, section or request of the program occupies addresses "
-		"inside a region the platform layout reserves for something else: "
-		"a VMM's guest-physical shadow, a microkernel's thread context "
-		"(stack) area, a dynamic linker's area.",
-		"The program links fine and dies at start-up: its own text or data "
-		"is overwritten by the guest's RAM, or the kernel refuses to map the "
-		"segment because the range is taken, far from the real cause.",
-		"Link the program at the lowest legal address the message names "
-		"(-Ttext-segment=ADDR, or the base address in its linker script; "
-		"`vaslint fix` rewrites the script), or shrink the region, for "
-		"example with a smaller -D GUEST_RAM.",
-	},
-	{
-		"outside-address-space",
-		VL_ERROR,
-		"an address range lies outside the platform's user address space",
-		"A segment, section or request lies, at least in part, below the "
-		"first or above the last address the platform gives a program.",
-		"The loader's attach or mmap of that segment fails, and the "
-		"program never starts; on older kernels the limit was lower (NOVA "
-		"x86_32 gave components only 2 GiB until September 2012).",
-		"Link the program below the end of the address space the layout "
-		"names, or choose the layout of the kernel version you run.",
-	},
-	{
-		"segment-overlap",
-		VL_ERROR,
-		"two loadable segments of one image overlap",
-		"Two PT_LOAD program headers of the same image cover the same "
-		"addresses (after rounding to the platform's base page).",
-		"The loader maps the later segment over the earlier one: code or "
-		"data silently disappears, or the shared page gets the wrong "
-		"access rights. Linkers do not report this and no common ELF "
-		"checker does either.",
-		"Give each output section its own page in the linker script (align "
-		"segment starts to the page size), or check PHDRS assignments.",
-	},
-	{
-		"unaligned-request",
-		VL_ERROR,
-		"an address or offset defeats the natural alignment of its size",
-		"A fixed address or backing offset of a mapping is not aligned to "
-		"the largest page its size could use.",
-		"The kernel has to map it with many small pages instead of a few "
-		"large ones: more TLB misses, more kernel memory, slower faults.",
-		"Align the address and the offset to the largest power of two not "
-		"above the size (capped at the largest page size).",
-	},
-	{
-		"unalignable-size",
-		VL_WARNING,
-		"a size wastes a page tail or is not a multiple of the large page",
-		"A request's size is not a multiple of the base page, or a large "
-		"request is not a multiple of the large page.",
-		"Rounding wastes memory, and the tail needs small pages.",
-		"Round the size to the page, or to the large page for large "
-		"requests.",
-	},
-	{
-		"fixed-outside-reservation",
-		VL_ERROR,
-		"a fixed-address mapping lies outside any range the program reserved",
-		"A MAP_FIXED mapping (or a fixed attach) is not inside a range the "
-		"program reserved itself beforehand.",
-		"MAP_FIXED replaces whatever was mapped there: the program's own "
-		"heap, stack or libraries.",
-		"Reserve the range first (PROT_NONE mmap or a managed dataspace) "
-		"and map inside it, or use MAP_FIXED_NOREPLACE.",
-	},
-	{
-		"segment-congruence",
-		VL_ERROR,
-		"a segment's p_vaddr and p_offset differ modulo p_align",
-		"The ELF specification requires p_vaddr == p_offset modulo p_align "
-		"for loadable segments.",
-		"A loader that maps the file page by page cannot map such a "
-		"segment; some loaders reject the image, others map wrong bytes.",
-		"Relink with a linker script that keeps section addresses and file "
-		"offsets congruent (do not set an address with a different page "
-		"offset than the file position, or use -z max-page-size).",
-	},
-	{
-		"image-overlap",
-		VL_ERROR,
-		"two images checked together occupy the same addresses",
-		"Segments (or the dynamic linker area) of two images given in one "
-		"call overlap; they cannot be loaded into one address space.",
-		"Whichever is loaded second fails to map, or overwrites the first.",
-		"Link one of the images at another address.",
-	},
-	{
-		"position-independent",
-		VL_NOTE,
-		"a position-independent image was checked at an assumed base",
-		"The image is ET_DYN: the loader picks its base at run time.",
-		"vaslint can only check where it will land if the platform "
-		"layout says where such images are loaded (key pie-base).",
-		"Nothing to fix; add pie-base to the layout to check placement, "
-		"or link the program as a fixed-address executable.",
-	},
+    {
+	"reserved-overlap",
+	VL_ERROR,
+	"an address range overlaps a region the platform reserves",
+	"A segment, section or request of the program occupies addresses "
+	"inside a region the platform layout reserves for something else: "
+	"a VMM's guest-physical shadow, a microkernel's thread context "
+	"(stack) area, a dynamic linker's area.",
+	"The program links fine and dies at start-up: its own text or data "
+	"is overwritten by the guest's RAM, or the kernel refuses to map the "
+	"segment because the range is taken, far from the real cause.",
+	"Link the program at the lowest legal address the message names "
+	"(-Ttext-segment=ADDR, or the base address in its linker script; "
+	"`vaslint fix` rewrites the script), or shrink the region, for "
+	"example with a smaller -D GUEST_RAM.",
+    },
+    {
+	"outside-address-space",
+	VL_ERROR,
+	"an address range lies outside the platform's user address space",
+	"A segment, section or request lies, at least in part, below the "
+	"first or above the last address the platform gives a program.",
+	"The loader's attach or mmap of that segment fails, and the "
+	"program never starts; on older kernels the limit was lower (NOVA "
+	"x86_32 gave components only 2 GiB until September 2012).",
+	"Link the program below the end of the address space the layout "
+	"names, or choose the layout of the kernel version you run.",
+    },
+    {
+	"segment-overlap",
+	VL_ERROR,
+	"two loadable segments of one image overlap",
+	"Two PT_LOAD program headers of the same image cover the same "
+	"addresses (after rounding to the platform's base page).",
+	"The loader maps the later segment over the earlier one: code or "
+	"data silently disappears, or the shared page gets the wrong "
+	"access rights. Linkers do not report this and no common ELF "
+	"checker does either.",
+	"Give each output section its own page in the linker script (align "
+	"segment starts to the page size), or check PHDRS assignments.",
+    },
+    {
+	"unaligned-request",
+	VL_ERROR,
+	"an address or offset defeats the natural alignment of its size",
+	"A fixed address or backing offset of a mapping is not aligned to "
+	"the largest page its size could use.",
+	"The kernel has to map it with many small pages instead of a few "
+	"large ones: more TLB misses, more kernel memory, slower faults.",
+	"Align the address and the offset to the largest power of two not "
+	"above the size (capped at the largest page size).",
+    },
+    {
+	"unalignable-size",
+	VL_WARNING,
+	"a size wastes a page tail or is not a multiple of the large page",
+	"A request's size is not a multiple of the base page, or a large "
+	"request is not a multiple of the large page.",
+	"Rounding wastes memory, and the tail needs small pages.",
+	"Round the size to the page, or to the large page for large "
+	"requests.",
+    },
+    {
+	"fixed-outside-reservation",
+	VL_ERROR,
+	"a fixed-address mapping lies outside any range the program reserved",
+	"A MAP_FIXED mapping (or a fixed attach) is not inside a range the "
+	"program reserved itself beforehand.",
+	"MAP_FIXED replaces whatever was mapped there: the program's own "
+	"heap, stack or libraries.",
+	"Reserve the range first (PROT_NONE mmap or a managed dataspace) "
+	"and map inside it, or use MAP_FIXED_NOREPLACE.",
+    },
+    {
+	"segment-congruence",
+	VL_ERROR,
+	"a segment's p_vaddr and p_offset differ modulo p_align",
+	"The ELF specification requires p_vaddr == p_offset modulo p_align "
+	"for loadable segments.",
+	"A loader that maps the file page by page cannot map such a "
+	"segment; some loaders reject the image, others map wrong bytes.",
+	"Relink with a linker script that keeps section addresses and file "
+	"offsets congruent (do not set an address with a different page "
+	"offset than the file position, or use -z max-page-size).",
+    },
+    {
+	"image-overlap",
+	VL_ERROR,
+	"two images checked together occupy the same addresses",
+	"Segments (or the dynamic linker area) of two images given in one "
+	"call overlap; they cannot be loaded into one address space.",
+	"Whichever is loaded second fails to map, or overwrites the first.",
+	"Link one of the images at another address.",
+    },
+    {
+	"position-independent",
+	VL_NOTE,
+	"a position-independent image was checked at an assumed base",
+	"The image is ET_DYN: the loader picks its base at run time.",
+	"vaslint can only check where it will land if the platform "
+	"layout says where such images are loaded (key pie-base).",
+	"Nothing to fix; add pie-base to the layout to check placement, "
+	"or link the program as a fixed-address executable.",
+    },
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);

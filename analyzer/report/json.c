@@ -45,9 +45,9 @@ static json_t *diag_json(const vl_diag *dg)
 			    dg->file ? json_string(dg->file) : json_null());
 	json_object_set_new(j, "line", line_or_null(dg->line));
 	json_object_set_new(j, "column", line_or_null(dg->column));
-	json_object_set_new(j, "object", dg->has_object
-						 ? range_object(&dg->object, true)
-						 : json_null());
+	json_object_set_new(j, "object",
+			    dg->has_object ? range_object(&dg->object, true)
+					   : json_null());
 	if (dg->has_region)
 		json_object_set_new(j, "region",
 				    range_object(&dg->region, false));

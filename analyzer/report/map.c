@@ -55,8 +55,8 @@ bool report_map_text(FILE *f, const map_ranges *m, const report_run *run)
 		fprintf(f, "layout %s\n", run->layout->name);
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
-		fprintf(f, "%18s %18s  %-10s %-8s %s\n", va_hex(r->range.start, a),
-			va_hex(r->range.end, b),
+		fprintf(f, "%18s %18s  %-10s %-8s %s\n",
+			va_hex(r->range.start, a), va_hex(r->range.end, b),
 			va_size_str(va_range_size(r->range), s), r->kind,
 			r->name);
 	}
@@ -81,17 +81,14 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
 		json_array_append_new(
-			list,
-			json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "kind",
-				  r->kind, "name", r->name, "start",
-				  va_hex(r->range.start, a), "end",
-				  va_hex(r->range.end, b), "file",
-				  r->file ? json_string(r->file) : json_null(),
-				  "line",
-				  r->line ? json_integer(r->line) : json_null(),
-				  "column",
-				  r->column ? json_integer(r->column)
-					    : json_null()));
+		    list,
+		    json_pack(
+			"{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "kind", r->kind,
+			"name", r->name, "start", va_hex(r->range.start, a),
+			"end", va_hex(r->range.end, b), "file",
+			r->file ? json_string(r->file) : json_null(), "line",
+			r->line ? json_integer(r->line) : json_null(), "column",
+			r->column ? json_integer(r->column) : json_null()));
 	}
 	json_object_set_new(root, "ranges", list);
 	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;

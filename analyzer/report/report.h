@@ -21,7 +21,7 @@ typedef enum report_format {
 /* What a report says about the run besides its findings. */
 typedef struct report_run {
 	const layout *layout; /* NULL: checked without a platform */
-	bool color;           /* text only: ANSI colours */
+	bool color;	      /* text only: ANSI colours */
 } report_run;
 
 /* Each returns false when writing failed (errno set). */

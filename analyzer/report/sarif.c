@@ -78,14 +78,13 @@ static json_t *rules_json(void)
 			     r->why, r->fix) < 0)
 			help = NULL;
 		json_array_append_new(
-			rules,
-			json_pack("{s:s, s:s, s:o, s:o, s:o, s:{s:s}}", "id",
-				  r->id, "name", r->id, "shortDescription",
-				  text(r->summary), "fullDescription",
-				  text(r->meaning), "help",
-				  text(help ? help : r->meaning),
-				  "defaultConfiguration", "level",
-				  level(r->severity)));
+		    rules, json_pack("{s:s, s:s, s:o, s:o, s:o, s:{s:s}}", "id",
+				     r->id, "name", r->id, "shortDescription",
+				     text(r->summary), "fullDescription",
+				     text(r->meaning), "help",
+				     text(help ? help : r->meaning),
+				     "defaultConfiguration", "level",
+				     level(r->severity)));
 		free(help);
 	}
 	return rules;
@@ -110,21 +109,20 @@ static json_t *result_json(const vl_diag *dg)
 		msg = NULL;
 	json_object_set_new(res, "message", text(msg ? msg : dg->message));
 	free(msg);
-	json_t *primary = at_cause ? location(dg->related_file,
-					      dg->related_line,
-					      dg->related_column)
-				   : location(file, dg->line, dg->column);
+	json_t *primary = at_cause
+			      ? location(dg->related_file, dg->related_line,
+					 dg->related_column)
+			      : location(file, dg->line, dg->column);
 	json_array_append_new(locs, primary);
 	json_object_set_new(res, "locations", locs);
 	if (dg->related_file) {
-		json_t *rel = at_cause ? location(file, 0, 0)
-				       : location(dg->related_file,
-						  dg->related_line,
-						  dg->related_column);
+		json_t *rel = at_cause
+				  ? location(file, 0, 0)
+				  : location(dg->related_file, dg->related_line,
+					     dg->related_column);
 		json_object_set_new(rel, "id", json_integer(0));
 		json_object_set_new(rel, "message",
-				    text(at_cause ? "the image"
-						  : "the cause"));
+				    text(at_cause ? "the image" : "the cause"));
 		json_object_set_new(res, "relatedLocations",
 				    json_pack("[o]", rel));
 	}
@@ -139,21 +137,19 @@ bool report_sarif(FILE *f, const vl_diags *d, const report_run *run)
 	for (size_t i = 0; i < d->n; i++)
 		json_array_append_new(results, result_json(&d->v[i]));
 	root = json_pack(
-		"{s:s, s:s, s:[{s:{s:{s:s, s:s, s:o}}, s:o, s:{s:o}}]}",
-		"$schema", "https://json.schemastore.org/sarif-2.1.0.json",
-		"version", "2.1.0", "runs", "tool", "driver", "name", "vaslint",
-		"version", VASLINT_VERSION, "rules", rules_json(), "results",
-		results, "properties", "params",
-		report_params_json(run->layout));
+	    "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:o}}, s:o, s:{s:o}}]}", "$schema",
+	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
+	    "runs", "tool", "driver", "name", "vaslint", "version",
+	    VASLINT_VERSION, "rules", rules_json(), "results", results,
+	    "properties", "params", report_params_json(run->layout));
 	if (!root)
 		return false;
 	if (run->layout)
 		json_object_set_new(
-			json_object_get(json_array_get(json_object_get(root,
-								       "runs"),
-						       0),
-					"properties"),
-			"layout", json_string(run->layout->name));
+		    json_object_get(
+			json_array_get(json_object_get(root, "runs"), 0),
+			"properties"),
+		    "layout", json_string(run->layout->name));
 	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
 	ok = ok && fputc('\n', f) != EOF;
 	json_decref(root);

@@ -18,7 +18,7 @@
 #define U64(x) UINT64_C(x)
 #define MIB(x) (U64(x) << 20)
 
-#define R (PF_R)
+#define R  (PF_R)
 #define RX (PF_R | PF_X)
 #define RW (PF_R | PF_W)
 
@@ -53,7 +53,8 @@ static void lay_add_machine(layout *l, uint16_t em)
 {
 	int cls = em == EM_386 || em == EM_ARM ? ELFCLASS32 : ELFCLASS64;
 
-	l->machines = xgrow(l->machines, l->nmachines + 1, sizeof(*l->machines));
+	l->machines =
+	    xgrow(l->machines, l->nmachines + 1, sizeof(*l->machines));
 	l->machine_classes = xgrow(l->machine_classes, l->nmachines + 1,
 				   sizeof(*l->machine_classes));
 	l->machine_names = xgrow(l->machine_names, l->nmachines + 1,
@@ -66,8 +67,8 @@ static void lay_add_machine(layout *l, uint16_t em)
 
 static void lay_add_page(layout *l, uint64_t size)
 {
-	l->page_sizes = xgrow(l->page_sizes, l->npage_sizes + 1,
-			      sizeof(*l->page_sizes));
+	l->page_sizes =
+	    xgrow(l->page_sizes, l->npage_sizes + 1, sizeof(*l->page_sizes));
 	l->page_sizes[l->npage_sizes++] = size;
 }
 
@@ -129,25 +130,24 @@ static void lay_linux(layout *l)
 /* ---- Hand-built images ---- */
 
 /* A segment whose file offset is congruent to its address. */
-#define SEG(i, va, sz, fl)                                                  \
-	{                                                                   \
-		.index = (i), .vaddr = (va), .memsz = (sz),                 \
-		.offset = (va) & 0xfff, .filesz = (sz), .align = 0x1000,    \
-		.flags = (fl)                                               \
+#define SEG(i, va, sz, fl)                                                     \
+	{                                                                      \
+		.index = (i), .vaddr = (va), .memsz = (sz),                    \
+		.offset = (va)&0xfff, .filesz = (sz), .align = 0x1000,         \
+		.flags = (fl)                                                  \
 	}
 
 static image mk_image(const char *path, uint16_t type, uint16_t em,
 		      image_segment *segs, size_t n)
 {
 	image img = {
-		.path = (char *)path,
-		.elfclass = em == EM_386 || em == EM_ARM ? ELFCLASS32
-							 : ELFCLASS64,
-		.data = ELFDATA2LSB,
-		.machine = em,
-		.type = type,
-		.segments = segs,
-		.nsegments = n,
+	    .path = (char *)path,
+	    .elfclass = em == EM_386 || em == EM_ARM ? ELFCLASS32 : ELFCLASS64,
+	    .data = ELFDATA2LSB,
+	    .machine = em,
+	    .type = type,
+	    .segments = segs,
+	    .nsegments = n,
 	};
 	return img;
 }
@@ -168,8 +168,8 @@ static void assert_range(va_range r, uint64_t start, uint64_t end)
 	assert_int_equal(r.end, end);
 }
 
-static void assert_diag(const vl_diag *d, const char *rule_id,
-			vl_severity sev, const char *file, const char *msg)
+static void assert_diag(const vl_diag *d, const char *rule_id, vl_severity sev,
+			const char *file, const char *msg)
 {
 	assert_string_equal(d->rule->id, rule_id);
 	assert_int_equal(d->severity, sev);
@@ -275,8 +275,8 @@ static void place_dyn_at_the_layouts_pie_base(void **state)
 	layout_free(&l);
 }
 
-static void place_dyn_without_pie_base_is_unplaced_at_its_own_addresses(
-	void **state)
+static void
+place_dyn_without_pie_base_is_unplaced_at_its_own_addresses(void **state)
 {
 	image_segment s[] = {SEG(0, 0, 0x1234, RX)};
 	image img = mk_image("pie", ET_DYN, EM_386, s, 1);
@@ -396,8 +396,8 @@ static void place_refuses_machine_the_layout_does_not_accept(void **state)
 	assert_false(check_place_image(&img, &l, &p, &err));
 	assert_string_equal(err.file, "vmm");
 	assert_int_equal(err.line, 0);
-	assert_string_equal(err.msg,
-			    "machine x86_64 does not match layout t2012 (i386)");
+	assert_string_equal(
+	    err.msg, "machine x86_64 does not match layout t2012 (i386)");
 	assert_null(p.ranges);
 	assert_false(p.placed);
 
@@ -426,8 +426,8 @@ static void place_refuses_segment_wrapping_past_2_64(void **state)
 	assert_false(check_place_image(&img, &l, &p, &err));
 	assert_string_equal(err.file, "pie");
 	assert_string_equal(
-		err.msg,
-		"segment 3 wraps past 2^64 at load base 0xfffffffffffff000");
+	    err.msg,
+	    "segment 3 wraps past 2^64 at load base 0xfffffffffffff000");
 	assert_null(p.ranges);
 
 	/* Rounding the end up to the page would reach 2^64. */
@@ -586,10 +586,9 @@ static void page_sharing_depends_on_the_layouts_base_page(void **state)
 
 static void every_overlapping_pair_is_one_finding(void **state)
 {
-	image_segment s[] = {SEG(0, 0x400000, 0x3000, RX),
-			     SEG(1, 0x401000, 0x1000, R),
-			     SEG(2, 0x402000, 0x1000, RW),
-			     SEG(3, 0x402800, 0, RW)};
+	image_segment s[] = {
+	    SEG(0, 0x400000, 0x3000, RX), SEG(1, 0x401000, 0x1000, R),
+	    SEG(2, 0x402000, 0x1000, RW), SEG(3, 0x402800, 0, RW)};
 	image img = mk_image("vmm", ET_EXEC, EM_386, s, 4);
 	placed_image p;
 	vl_diags out = {0};
@@ -708,8 +707,8 @@ static void segments_outside_are_one_finding_naming_all(void **state)
 	layout_free(&l);
 }
 
-static void group_with_one_segment_partly_inside_lies_partly_outside(
-	void **state)
+static void
+group_with_one_segment_partly_inside_lies_partly_outside(void **state)
 {
 	image_segment s[] = {SEG(0, 0x7ffff000, 0x2000, RX),
 			     SEG(1, 0xa0000000, 0x1000, RW)};
@@ -722,10 +721,11 @@ static void group_with_one_segment_partly_inside_lies_partly_outside(
 	lay_2012(&l, 0);
 	place(&img, &l, &p);
 	assert_int_equal(check_address_space(&p, &l, &out), 1);
-	assert_string_equal(out.v[0].message,
-			    "segments 0 (R-X), 1 (RW-) [0x7ffff000, 0xa0001000) "
-			    "lie partly outside the address space [0x1000, "
-			    "0x80000000) of layout t2012");
+	assert_string_equal(
+	    out.v[0].message,
+	    "segments 0 (R-X), 1 (RW-) [0x7ffff000, 0xa0001000) "
+	    "lie partly outside the address space [0x1000, "
+	    "0x80000000) of layout t2012");
 	vl_diags_free(&out);
 	check_placed_free(&p);
 	layout_free(&l);
@@ -755,8 +755,7 @@ static void address_space_not_checked_without_layout_or_place(void **state)
 
 /* ---- check_reserved_overlap ---- */
 
-static void vmm_under_guest_ram_256m_gets_one_finding_and_the_hint(
-	void **state)
+static void vmm_under_guest_ram_256m_gets_one_finding_and_the_hint(void **state)
 {
 	image_segment s[] = {SEG(0, 0x6000000, 0x100000, RX),
 			     SEG(1, 0x6100000, 0x10000, RW)};
@@ -834,11 +833,12 @@ static void each_region_hit_is_one_finding_naming_its_segments(void **state)
 		      0x50100000);
 	assert_region(&out.v[1], "context-area", 0x40000000, 0x50000000);
 	/* The image spans 1041 MiB: more than any gap the layout leaves. */
-	assert_string_equal(out.v[1].message,
-			    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
-			    "context-area [0x40000000, 0x50000000): " STACK_WHY
-			    "; no legal link address aligned to 4 MiB exists in "
-			    "layout t2012 for an image of 1041 MiB");
+	assert_string_equal(
+	    out.v[1].message,
+	    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
+	    "context-area [0x40000000, 0x50000000): " STACK_WHY
+	    "; no legal link address aligned to 4 MiB exists in "
+	    "layout t2012 for an image of 1041 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
 	layout_free(&l);
@@ -903,11 +903,12 @@ static void hint_says_when_no_legal_address_exists(void **state)
 	lay_2012(&l, MIB(256));
 	place(&img, &l, &p);
 	assert_int_equal(check_reserved_overlap(&p, &l, &out), 1);
-	assert_string_equal(out.v[0].message,
-			    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
-			    "context-area [0x40000000, 0x50000000): " STACK_WHY
-			    "; no legal link address aligned to 4 MiB exists in "
-			    "layout t2012 for an image of 772 MiB");
+	assert_string_equal(
+	    out.v[0].message,
+	    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
+	    "context-area [0x40000000, 0x50000000): " STACK_WHY
+	    "; no legal link address aligned to 4 MiB exists in "
+	    "layout t2012 for an image of 772 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
 	layout_free(&l);
@@ -960,14 +961,15 @@ static void pie_in_a_region_gets_the_load_elsewhere_hint(void **state)
 
 	(void)state;
 	lay_linux(&l);
-	lay_add_region(&l, "pie-zone", U64(0x555555000000),
-		       U64(0x555556000000), "kept");
+	lay_add_region(&l, "pie-zone", U64(0x555555000000), U64(0x555556000000),
+		       "kept");
 	place(&img, &l, &p);
 	assert_int_equal(check_reserved_overlap(&p, &l, &out), 1);
-	assert_string_equal(out.v[0].message,
-			    "segment 0 (R-X) [0x555555554000, 0x555555555000) "
-			    "overlaps pie-zone [0x555555000000, 0x555556000000): "
-			    "kept; load it elsewhere or shrink the region");
+	assert_string_equal(
+	    out.v[0].message,
+	    "segment 0 (R-X) [0x555555554000, 0x555555555000) "
+	    "overlaps pie-zone [0x555555000000, 0x555556000000): "
+	    "kept; load it elsewhere or shrink the region");
 	check_placed_free(&p);
 
 	/* Without a pie-base it has no place, so nothing to overlap. */
@@ -1291,50 +1293,59 @@ static void check_images_returns_the_sum_in_check_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(place_exec_rounds_segments_out_to_the_base_page),
-		cmocka_unit_test(place_rounds_to_the_layouts_smallest_page),
-		cmocka_unit_test(place_without_layout_uses_4k_pages_and_any_machine),
-		cmocka_unit_test(place_dyn_at_the_layouts_pie_base),
-		cmocka_unit_test(place_dyn_without_pie_base_is_unplaced_at_its_own_addresses),
-		cmocka_unit_test(place_dynamic_exec_occupies_the_linker_area),
-		cmocka_unit_test(place_dynamic_dyn_gets_no_linker_area),
-		cmocka_unit_test(place_keeps_empty_segment_as_empty_range_at_its_page),
-		cmocka_unit_test(place_image_without_segments_has_empty_span),
-		cmocka_unit_test(place_refuses_machine_the_layout_does_not_accept),
-		cmocka_unit_test(place_refuses_segment_wrapping_past_2_64),
-		cmocka_unit_test(congruent_segments_give_no_finding),
-		cmocka_unit_test(incongruent_segments_are_each_an_error),
-		cmocka_unit_test(align_0_or_1_never_makes_segments_incongruent),
-		cmocka_unit_test(segments_sharing_bytes_overlap_as_error),
-		cmocka_unit_test(segments_sharing_only_a_page_are_a_warning),
-		cmocka_unit_test(page_sharing_depends_on_the_layouts_base_page),
-		cmocka_unit_test(every_overlapping_pair_is_one_finding),
-		cmocka_unit_test(segments_inside_or_touching_the_ends_are_fine),
-		cmocka_unit_test(segment_crossing_the_end_lies_partly_outside),
-		cmocka_unit_test(segment_past_the_end_or_below_the_start_lies_outside),
-		cmocka_unit_test(segments_outside_are_one_finding_naming_all),
-		cmocka_unit_test(group_with_one_segment_partly_inside_lies_partly_outside),
-		cmocka_unit_test(address_space_not_checked_without_layout_or_place),
-		cmocka_unit_test(vmm_under_guest_ram_256m_gets_one_finding_and_the_hint),
-		cmocka_unit_test(vmm_in_the_context_area_overlaps_it),
-		cmocka_unit_test(each_region_hit_is_one_finding_naming_its_segments),
-		cmocka_unit_test(empty_regions_never_conflict),
-		cmocka_unit_test(hint_aligns_to_the_largest_segment_alignment),
-		cmocka_unit_test(hint_says_when_no_legal_address_exists),
-		cmocka_unit_test(linker_area_overlap_is_reported_when_no_segment_is),
-		cmocka_unit_test(pie_in_a_region_gets_the_load_elsewhere_hint),
-		cmocka_unit_test(lowest_legal_skips_regions_and_honours_alignment),
-		cmocka_unit_test(lowest_legal_starts_at_the_address_space),
-		cmocka_unit_test(lowest_legal_near_the_end_of_the_space),
-		cmocka_unit_test(lowest_legal_near_2_64_does_not_wrap),
-		cmocka_unit_test(lowest_legal_fails_when_regions_cover_the_space),
-		cmocka_unit_test(two_fixed_images_that_overlap_are_an_error),
-		cmocka_unit_test(touching_images_do_not_overlap),
-		cmocka_unit_test(position_independent_images_never_overlap),
-		cmocka_unit_test(linker_area_of_one_image_overlaps_another),
-		cmocka_unit_test(position_independent_note_says_where_it_was_checked),
-		cmocka_unit_test(images_checked_separately_skip_image_overlap),
-		cmocka_unit_test(check_images_returns_the_sum_in_check_order),
+	    cmocka_unit_test(place_exec_rounds_segments_out_to_the_base_page),
+	    cmocka_unit_test(place_rounds_to_the_layouts_smallest_page),
+	    cmocka_unit_test(
+		place_without_layout_uses_4k_pages_and_any_machine),
+	    cmocka_unit_test(place_dyn_at_the_layouts_pie_base),
+	    cmocka_unit_test(
+		place_dyn_without_pie_base_is_unplaced_at_its_own_addresses),
+	    cmocka_unit_test(place_dynamic_exec_occupies_the_linker_area),
+	    cmocka_unit_test(place_dynamic_dyn_gets_no_linker_area),
+	    cmocka_unit_test(
+		place_keeps_empty_segment_as_empty_range_at_its_page),
+	    cmocka_unit_test(place_image_without_segments_has_empty_span),
+	    cmocka_unit_test(place_refuses_machine_the_layout_does_not_accept),
+	    cmocka_unit_test(place_refuses_segment_wrapping_past_2_64),
+	    cmocka_unit_test(congruent_segments_give_no_finding),
+	    cmocka_unit_test(incongruent_segments_are_each_an_error),
+	    cmocka_unit_test(align_0_or_1_never_makes_segments_incongruent),
+	    cmocka_unit_test(segments_sharing_bytes_overlap_as_error),
+	    cmocka_unit_test(segments_sharing_only_a_page_are_a_warning),
+	    cmocka_unit_test(page_sharing_depends_on_the_layouts_base_page),
+	    cmocka_unit_test(every_overlapping_pair_is_one_finding),
+	    cmocka_unit_test(segments_inside_or_touching_the_ends_are_fine),
+	    cmocka_unit_test(segment_crossing_the_end_lies_partly_outside),
+	    cmocka_unit_test(
+		segment_past_the_end_or_below_the_start_lies_outside),
+	    cmocka_unit_test(segments_outside_are_one_finding_naming_all),
+	    cmocka_unit_test(
+		group_with_one_segment_partly_inside_lies_partly_outside),
+	    cmocka_unit_test(address_space_not_checked_without_layout_or_place),
+	    cmocka_unit_test(
+		vmm_under_guest_ram_256m_gets_one_finding_and_the_hint),
+	    cmocka_unit_test(vmm_in_the_context_area_overlaps_it),
+	    cmocka_unit_test(
+		each_region_hit_is_one_finding_naming_its_segments),
+	    cmocka_unit_test(empty_regions_never_conflict),
+	    cmocka_unit_test(hint_aligns_to_the_largest_segment_alignment),
+	    cmocka_unit_test(hint_says_when_no_legal_address_exists),
+	    cmocka_unit_test(
+		linker_area_overlap_is_reported_when_no_segment_is),
+	    cmocka_unit_test(pie_in_a_region_gets_the_load_elsewhere_hint),
+	    cmocka_unit_test(lowest_legal_skips_regions_and_honours_alignment),
+	    cmocka_unit_test(lowest_legal_starts_at_the_address_space),
+	    cmocka_unit_test(lowest_legal_near_the_end_of_the_space),
+	    cmocka_unit_test(lowest_legal_near_2_64_does_not_wrap),
+	    cmocka_unit_test(lowest_legal_fails_when_regions_cover_the_space),
+	    cmocka_unit_test(two_fixed_images_that_overlap_are_an_error),
+	    cmocka_unit_test(touching_images_do_not_overlap),
+	    cmocka_unit_test(position_independent_images_never_overlap),
+	    cmocka_unit_test(linker_area_of_one_image_overlaps_another),
+	    cmocka_unit_test(
+		position_independent_note_says_where_it_was_checked),
+	    cmocka_unit_test(images_checked_separately_skip_image_overlap),
+	    cmocka_unit_test(check_images_returns_the_sum_in_check_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,7 +152,8 @@ static void check_unknown(const char *text)
 	uint64_t v = 0x5a5a;
 	expr_error err = {{0}, {0, 0, 0}};
 	bool parsed;
-	expr_status st = run(text, strlen(text), &g_expr_env, &v, &err, &parsed);
+	expr_status st =
+	    run(text, strlen(text), &g_expr_env, &v, &err, &parsed);
 
 	if (st != EXPR_UNKNOWN)
 		print_error("'%s': status %d: %s\n", text, (int)st, err.msg);
@@ -182,8 +183,7 @@ static void check_eval_error_env(const char *text, const expr_env *env,
 	assert_int_equal(v, 0x5a5a);
 }
 
-static void check_eval_error(const char *text, const char *msg,
-			     uint32_t column)
+static void check_eval_error(const char *text, const char *msg, uint32_t column)
 {
 	check_eval_error_env(text, &g_expr_env, msg, column);
 }
@@ -295,8 +295,8 @@ static void numbers_too_big_for_64_bits_are_errors(void **state)
 			   "number does not fit in 64 bits", 0, 1, 1);
 	check_syntax_error("0x10000000000000000",
 			   "number does not fit in 64 bits", 0, 1, 1);
-	check_syntax_error("1 + 17179869184G",
-			   "number does not fit in 64 bits", 4, 1, 5);
+	check_syntax_error("1 + 17179869184G", "number does not fit in 64 bits",
+			   4, 1, 5);
 	check_syntax_error("0x40000000000000K",
 			   "number does not fit in 64 bits", 0, 1, 1);
 	check_syntax_error("99999999999999999999999999999999999999",
@@ -306,12 +306,12 @@ static void numbers_too_big_for_64_bits_are_errors(void **state)
 static void malformed_numbers_are_errors(void **state)
 {
 	(void)state;
-	check_syntax_error("0x", "expected hexadecimal digits after '0x'", 0,
-			   1, 1);
+	check_syntax_error("0x", "expected hexadecimal digits after '0x'", 0, 1,
+			   1);
 	check_syntax_error("1 + 0xg", "expected hexadecimal digits after '0x'",
 			   4, 1, 5);
-	check_syntax_error("1 + 019", "invalid digit '9' in octal number", 6,
-			   1, 7);
+	check_syntax_error("1 + 019", "invalid digit '9' in octal number", 6, 1,
+			   7);
 	check_syntax_error("08", "invalid digit '8' in octal number", 1, 1, 2);
 	check_syntax_error("4KB",
 			   "invalid number '4KB', expected digits with an "
@@ -414,25 +414,25 @@ static void precedence_follows_the_ld_manual(void **state)
 	(void)state;
 	check_value("1 + 2 * 3", 7);
 	check_value("(1 + 2) * 3", 9);
-	check_value("10 - 4 - 3", 3);      /* left associative */
-	check_value("64 / 4 / 2", 8);      /* left associative */
-	check_value("2 * 3 % 4", 2);       /* same level, left to right */
-	check_value("1 << 2 + 1", 8);      /* + binds tighter than << */
+	check_value("10 - 4 - 3", 3); /* left associative */
+	check_value("64 / 4 / 2", 8); /* left associative */
+	check_value("2 * 3 % 4", 2);  /* same level, left to right */
+	check_value("1 << 2 + 1", 8); /* + binds tighter than << */
 	check_value("1 + 2 << 1", 6);
-	check_value("1 << 3 > 7", 1);      /* << tighter than > */
-	check_value("1 < 2 == 1", 1);      /* one comparison level */
-	check_value("6 & 3 == 3", 0);      /* == tighter than & */
-	check_value("1 | 2 & 3", 3);       /* & tighter than | */
-	check_value("0 && 0 | 1", 0);      /* | tighter than && */
-	check_value("1 || 0 && 0", 1);     /* && tighter than || */
-	check_value("0 || 1 ? 5 : 6", 5);  /* ?: lowest */
+	check_value("1 << 3 > 7", 1);	  /* << tighter than > */
+	check_value("1 < 2 == 1", 1);	  /* one comparison level */
+	check_value("6 & 3 == 3", 0);	  /* == tighter than & */
+	check_value("1 | 2 & 3", 3);	  /* & tighter than | */
+	check_value("0 && 0 | 1", 0);	  /* | tighter than && */
+	check_value("1 || 0 && 0", 1);	  /* && tighter than || */
+	check_value("0 || 1 ? 5 : 6", 5); /* ?: lowest */
 	check_value("1 ? 2 : 3 ? 4 : 5", 2);
 	check_value("0 ? 2 : 0 ? 4 : 5", 5); /* right associative */
 	check_value("0 ? 1 : 1 ? 0 ? 7 : 8 : 9", 8);
-	check_value("!0 + 1", 2);          /* unary tightest */
+	check_value("!0 + 1", 2); /* unary tightest */
 	check_value("~0 >> 60", 15);
 	check_value("- - 0", 0);
-	check_value("+5", 5);              /* ld's unary plus */
+	check_value("+5", 5); /* ld's unary plus */
 	check_value("2 * (3 + 4) * 5", 70);
 	check_print("a - b - c", "((a - b) - c)");
 	check_print("a + b * c", "(a + (b * c))");
@@ -464,9 +464,8 @@ static void overflow_of_add_mul_shl_is_an_error_at_the_operator(void **state)
 			 13);
 	check_value("1 << 63", U64(0x8000000000000000));
 	check_value("0xffffffff << 32", U64(0xffffffff00000000));
-	check_eval_error("2 << 63",
-			 "overflow in 0x2 << 0x3f (does not fit in 64 bits)",
-			 3);
+	check_eval_error(
+	    "2 << 63", "overflow in 0x2 << 0x3f (does not fit in 64 bits)", 3);
 	check_eval_error("1 << 64", "shift by 64 or more in 0x1 << 0x40", 3);
 	check_eval_error("0 << 64", "shift by 64 or more in 0x0 << 0x40", 3);
 	check_value("0x8000000000000000 >> 63", 1);
@@ -633,14 +632,13 @@ static void builtin_argument_counts_are_checked(void **state)
 {
 	(void)state;
 	check_eval_error("MAX(1)", "MAX takes 2 arguments, got 1", 1);
-	check_eval_error("1 + MIN(1, 2, 3)", "MIN takes 2 arguments, got 3",
-			 5);
+	check_eval_error("1 + MIN(1, 2, 3)", "MIN takes 2 arguments, got 3", 5);
 	check_eval_error("LOG2CEIL()", "LOG2CEIL takes 1 argument, got 0", 1);
 	check_eval_error("ABSOLUTE(1, 2)", "ABSOLUTE takes 1 argument, got 2",
 			 1);
 	check_eval_error("ALIGN()", "ALIGN takes 1 or 2 arguments, got 0", 1);
-	check_eval_error("ALIGN(1, 2, 4)", "ALIGN takes 1 or 2 arguments, got 3",
-			 1);
+	check_eval_error("ALIGN(1, 2, 4)",
+			 "ALIGN takes 1 or 2 arguments, got 3", 1);
 }
 
 static void other_functions_go_to_the_environment(void **state)
@@ -690,15 +688,13 @@ static void syntax_errors_say_what_was_found_and_expected(void **state)
 			   "expression",
 			   6, 1, 7);
 	check_syntax_error("(1 + 2 x",
-			   "expected ')' after expression, found 'x'", 7, 1,
-			   8);
+			   "expected ')' after expression, found 'x'", 7, 1, 8);
 	check_syntax_error("MAX(1 x",
 			   "expected ',' or ')' after function argument, "
 			   "found 'x'",
 			   6, 1, 7);
-	check_syntax_error("MAX(1,)",
-			   "expected a number, a name or '(', found ')'", 6, 1,
-			   7);
+	check_syntax_error(
+	    "MAX(1,)", "expected a number, a name or '(', found ')'", 6, 1, 7);
 	check_syntax_error("1 ? 2",
 			   "unexpected end of expression, expected ':' in "
 			   "conditional expression",
@@ -710,9 +706,8 @@ static void syntax_errors_say_what_was_found_and_expected(void **state)
 			   "expected an operator or the end of the expression, "
 			   "found '='",
 			   2, 1, 3);
-	check_syntax_error("1 + @",
-			   "expected a number, a name or '(', found '@'", 4, 1,
-			   5);
+	check_syntax_error(
+	    "1 + @", "expected a number, a name or '(', found '@'", 4, 1, 5);
 	check_syntax_error("1 ^ 2",
 			   "expected an operator or the end of the expression, "
 			   "found '^'",
@@ -736,9 +731,8 @@ static void trailing_garbage_is_an_error(void **state)
 			   "expected an operator or the end of the expression, "
 			   "found 'foo'",
 			   12, 1, 13);
-	check_syntax_error("1 <<< 2",
-			   "expected a number, a name or '(', found '<'", 4, 1,
-			   5);
+	check_syntax_error(
+	    "1 <<< 2", "expected a number, a name or '(', found '<'", 4, 1, 5);
 }
 
 static void error_locations_count_lines_and_columns(void **state)
@@ -757,8 +751,8 @@ static void error_locations_count_lines_and_columns(void **state)
 			   "unexpected end of expression, expected ')' after "
 			   "expression",
 			   9, 3, 1);
-	check_syntax_error("1 +\n 0779", "invalid digit '9' in octal number",
-			   8, 2, 5);
+	check_syntax_error("1 +\n 0779", "invalid digit '9' in octal number", 8,
+			   2, 5);
 }
 
 static void nodes_carry_their_locations(void **state)
@@ -808,16 +802,16 @@ static void input_is_bounded_by_len_and_nul_bytes_are_tokens(void **state)
 			       "unexpected end of expression, expected a "
 			       "number, a name or '('",
 			       3, 1, 4);
-	check_syntax_error_len("1 +\0 2", 6,
-			       "expected a number, a name or '(', found '\\x00'",
-			       3, 1, 4);
+	check_syntax_error_len(
+	    "1 +\0 2", 6, "expected a number, a name or '(', found '\\x00'", 3,
+	    1, 4);
 	check_syntax_error_len("4\0", 2,
 			       "expected an operator or the end of the "
 			       "expression, found '\\x00'",
 			       1, 1, 2);
-	check_syntax_error_len("1 + \xff", 5,
-			       "expected a number, a name or '(', found '\\xff'",
-			       4, 1, 5);
+	check_syntax_error_len(
+	    "1 + \xff", 5, "expected a number, a name or '(', found '\\xff'", 4,
+	    1, 5);
 }
 
 static void long_tokens_are_cut_in_messages(void **state)
@@ -864,30 +858,35 @@ static void deep_parentheses_are_rejected_without_crashing(void **state)
 	free(s);
 	/* Reported at the first token of the level that is too deep. */
 	s = repeat("(", EXPR_MAX_DEPTH, "1", ")");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
 	free(s);
 	s = repeat("(", 1000, "1", ")");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
 	free(s);
 	s = repeat("(", 200000, "", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
 	free(s);
 	/* The first argument of the 256th MAX is one level too deep. */
 	s = repeat("MAX(1, ", 100000, "1", ")");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   7 * (EXPR_MAX_DEPTH - 1) + 4, 1,
 			   7 * (EXPR_MAX_DEPTH - 1) + 5);
 	free(s);
 	s = repeat("1 ? 1 : ", 100000, "1", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   8 * (EXPR_MAX_DEPTH - 1) + 4, 1,
 			   8 * (EXPR_MAX_DEPTH - 1) + 5);
 	free(s);
@@ -902,13 +901,15 @@ static void deep_unary_chains_are_rejected(void **state)
 	check_value(s, UINT64_MAX);
 	free(s);
 	s = repeat("~", EXPR_MAX_DEPTH, "0", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   EXPR_MAX_DEPTH - 1, 1, EXPR_MAX_DEPTH);
 	free(s);
 	s = repeat("-", 300000, "0", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   EXPR_MAX_DEPTH - 1, 1, EXPR_MAX_DEPTH);
 	free(s);
 }
@@ -923,13 +924,15 @@ static void long_operator_chains_are_rejected_by_tree_depth(void **state)
 	check_value(s, EXPR_MAX_DEPTH);
 	free(s);
 	s = repeat("1+", EXPR_MAX_DEPTH, "1", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   2 * EXPR_MAX_DEPTH - 1, 1, 2 * EXPR_MAX_DEPTH);
 	free(s);
 	s = repeat("1+", 500000, "1", "");
-	check_syntax_error(s, "expression nested too deeply (more than 256 "
-			      "levels)",
+	check_syntax_error(s,
+			   "expression nested too deeply (more than 256 "
+			   "levels)",
 			   2 * EXPR_MAX_DEPTH - 1, 1, 2 * EXPR_MAX_DEPTH);
 	free(s);
 }
@@ -944,8 +947,9 @@ static void eval_refuses_deep_trees_built_by_other_parsers(void **state)
 
 	(void)state;
 	for (i = 0; i < EXPR_MAX_DEPTH + 10; i++) {
-		e = expr_new_binary('+', e, expr_new_num(1, loc),
-				    (expr_loc){(uint32_t)i, 1, (uint32_t)i + 1});
+		e = expr_new_binary(
+		    '+', e, expr_new_num(1, loc),
+		    (expr_loc){(uint32_t)i, 1, (uint32_t)i + 1});
 		assert_non_null(e);
 	}
 	assert_int_equal(expr_eval(e, NULL, &v, &err), EXPR_ERROR);
@@ -1068,23 +1072,23 @@ static void check_round_trip(const char *text)
 static void to_string_round_trips(void **state)
 {
 	static const char *const cases[] = {
-		"GUEST_RAM + 4K",
-		"ALIGN(SHADOW_BASE + GUEST_RAM, 2M)",
-		"1 + 2 * 3 - 4 / 2 % 3",
-		"(1 + 2) * 3",
-		"1 << 2 + 1 >> 1",
-		"~0 >> 60 & 0xf | 0x10",
-		"!0 + -0 + ~~5",
-		"1 < 2 == 3 > 2 != 0 <= 1 >= 1",
-		"0 && 1 / 0 || 7",
-		"UNK ? 1 : 2",
-		"0 ? 2 : 0 ? 4 : 5",
-		"MAX(1, MIN(2, LOG2CEIL(4097))) + ABSOLUTE(.)",
-		"ADDR(.text) + SIZEOF(.text) + NEXT(3)",
-		"0xffffffffffffffff + 1",
-		"1 - 2",
-		"17179869183G",
-		"ALIGN(0x100)",
+	    "GUEST_RAM + 4K",
+	    "ALIGN(SHADOW_BASE + GUEST_RAM, 2M)",
+	    "1 + 2 * 3 - 4 / 2 % 3",
+	    "(1 + 2) * 3",
+	    "1 << 2 + 1 >> 1",
+	    "~0 >> 60 & 0xf | 0x10",
+	    "!0 + -0 + ~~5",
+	    "1 < 2 == 3 > 2 != 0 <= 1 >= 1",
+	    "0 && 1 / 0 || 7",
+	    "UNK ? 1 : 2",
+	    "0 ? 2 : 0 ? 4 : 5",
+	    "MAX(1, MIN(2, LOG2CEIL(4097))) + ABSOLUTE(.)",
+	    "ADDR(.text) + SIZEOF(.text) + NEXT(3)",
+	    "0xffffffffffffffff + 1",
+	    "1 - 2",
+	    "17179869183G",
+	    "ALIGN(0x100)",
 	};
 	size_t i;
 
@@ -1097,8 +1101,9 @@ static void to_string_round_trips(void **state)
  * and whatever parses must round-trip. */
 static void random_inputs_never_crash(void **state)
 {
-	static const char alphabet[] = "0123456789xXKMGabUNK._$()?:,|&=!<>+-*/%~ "
-				       "\n\t\0\xff";
+	static const char alphabet[] =
+	    "0123456789xXKMGabUNK._$()?:,|&=!<>+-*/%~ "
+	    "\n\t\0\xff";
 	uint32_t seed = 12345;
 	char buf[64];
 	int i, parsed = 0;
@@ -1113,7 +1118,8 @@ static void random_inputs_never_crash(void **state)
 		len = (seed >> 16) % sizeof(buf);
 		for (j = 0; j < len; j++) {
 			seed = seed * 1103515245 + 12345;
-			buf[j] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			buf[j] =
+			    alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
 		}
 		e = expr_parse(buf, len, &err);
 		if (!e) {
@@ -1134,43 +1140,43 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup(f, reset_env)
 	const struct CMUnitTest tests[] = {
-		T(numbers_decimal_hex_and_leading_zero_octal),
-		T(number_suffixes_scale_decimal_octal_and_hex),
-		T(numbers_too_big_for_64_bits_are_errors),
-		T(malformed_numbers_are_errors),
-		T(parse_number_reports_length_used),
-		T(every_operator_computes_its_value),
-		T(comparisons_and_logic_give_0_or_1),
-		T(precedence_follows_the_ld_manual),
-		T(overflow_of_add_mul_shl_is_an_error_at_the_operator),
-		T(negative_results_are_errors),
-		T(division_by_zero_is_an_error),
-		T(logic_and_conditional_evaluate_only_what_decides),
-		T(unknown_operands_make_unknown_results),
-		T(errors_win_over_unknown),
-		T(symbols_come_from_the_environment),
-		T(without_callbacks_symbols_and_functions_are_errors),
-		T(align_rounds_up_to_a_power_of_two),
-		T(max_min_log2ceil_absolute),
-		T(builtin_argument_counts_are_checked),
-		T(other_functions_go_to_the_environment),
-		T(name_arguments_are_not_evaluated),
-		T(syntax_errors_say_what_was_found_and_expected),
-		T(trailing_garbage_is_an_error),
-		T(error_locations_count_lines_and_columns),
-		T(nodes_carry_their_locations),
-		T(input_is_bounded_by_len_and_nul_bytes_are_tokens),
-		T(long_tokens_are_cut_in_messages),
-		T(null_err_is_allowed),
-		T(deep_parentheses_are_rejected_without_crashing),
-		T(deep_unary_chains_are_rejected),
-		T(long_operator_chains_are_rejected_by_tree_depth),
-		T(eval_refuses_deep_trees_built_by_other_parsers),
-		T(constructors_build_what_the_parser_builds),
-		T(constructors_free_children_when_one_is_null),
-		T(to_string_uses_hex_and_parenthesises_operators),
-		T(to_string_round_trips),
-		T(random_inputs_never_crash),
+	    T(numbers_decimal_hex_and_leading_zero_octal),
+	    T(number_suffixes_scale_decimal_octal_and_hex),
+	    T(numbers_too_big_for_64_bits_are_errors),
+	    T(malformed_numbers_are_errors),
+	    T(parse_number_reports_length_used),
+	    T(every_operator_computes_its_value),
+	    T(comparisons_and_logic_give_0_or_1),
+	    T(precedence_follows_the_ld_manual),
+	    T(overflow_of_add_mul_shl_is_an_error_at_the_operator),
+	    T(negative_results_are_errors),
+	    T(division_by_zero_is_an_error),
+	    T(logic_and_conditional_evaluate_only_what_decides),
+	    T(unknown_operands_make_unknown_results),
+	    T(errors_win_over_unknown),
+	    T(symbols_come_from_the_environment),
+	    T(without_callbacks_symbols_and_functions_are_errors),
+	    T(align_rounds_up_to_a_power_of_two),
+	    T(max_min_log2ceil_absolute),
+	    T(builtin_argument_counts_are_checked),
+	    T(other_functions_go_to_the_environment),
+	    T(name_arguments_are_not_evaluated),
+	    T(syntax_errors_say_what_was_found_and_expected),
+	    T(trailing_garbage_is_an_error),
+	    T(error_locations_count_lines_and_columns),
+	    T(nodes_carry_their_locations),
+	    T(input_is_bounded_by_len_and_nul_bytes_are_tokens),
+	    T(long_tokens_are_cut_in_messages),
+	    T(null_err_is_allowed),
+	    T(deep_parentheses_are_rejected_without_crashing),
+	    T(deep_unary_chains_are_rejected),
+	    T(long_operator_chains_are_rejected_by_tree_depth),
+	    T(eval_refuses_deep_trees_built_by_other_parsers),
+	    T(constructors_build_what_the_parser_builds),
+	    T(constructors_free_children_when_one_is_null),
+	    T(to_string_uses_hex_and_parenthesises_operators),
+	    T(to_string_round_trips),
+	    T(random_inputs_never_crash),
 	};
 #undef T
 

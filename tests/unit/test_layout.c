@@ -52,8 +52,8 @@ static void write_bytes(const char *path, const char *buf, size_t len)
 }
 
 /* Write text as the test file and load it. */
-static bool load_text(const char *text, const layout_define *defs,
-		      size_t ndefs, layout *l, vl_error *err)
+static bool load_text(const char *text, const layout_define *defs, size_t ndefs,
+		      layout *l, vl_error *err)
 {
 	write_bytes(tmpfile_path, text, strlen(text));
 	return layout_load(tmpfile_path, defs, ndefs, l, err);
@@ -61,8 +61,8 @@ static bool load_text(const char *text, const layout_define *defs,
 
 /* A load that must fail: the error must name the test file at line:col
  * with exactly msg, and the layout must be left empty. */
-static void assert_load_error(const char *text, unsigned line,
-			      unsigned column, const char *msg)
+static void assert_load_error(const char *text, unsigned line, unsigned column,
+			      const char *msg)
 {
 	layout l;
 	vl_error err = {0};
@@ -80,28 +80,28 @@ static void assert_load_error(const char *text, unsigned line,
 }
 
 /* The smallest valid layout; tests append keys to it. */
-#define MINIMAL                                                              \
-	"name: t\n"                                                          \
-	"description: test layout\n"                                         \
-	"machine: x86_64\n"                                                  \
-	"page-sizes: [4K]\n"                                                 \
+#define MINIMAL                                                                \
+	"name: t\n"                                                            \
+	"description: test layout\n"                                           \
+	"machine: x86_64\n"                                                    \
+	"page-sizes: [4K]\n"                                                   \
 	"address-space: {start: 0x1000, end: 0x100000}\n"
 
 /* The same keys without one of them, which the test then gives last. */
-#define NO_NAME                                                              \
-	"description: test layout\n"                                         \
-	"machine: x86_64\n"                                                  \
-	"page-sizes: [4K]\n"                                                 \
+#define NO_NAME                                                                \
+	"description: test layout\n"                                           \
+	"machine: x86_64\n"                                                    \
+	"page-sizes: [4K]\n"                                                   \
 	"address-space: {start: 0x1000, end: 0x100000}\n"
-#define NO_MACHINE                                                           \
-	"name: t\n"                                                          \
-	"description: test layout\n"                                         \
-	"page-sizes: [4K]\n"                                                 \
+#define NO_MACHINE                                                             \
+	"name: t\n"                                                            \
+	"description: test layout\n"                                           \
+	"page-sizes: [4K]\n"                                                   \
 	"address-space: {start: 0x1000, end: 0x100000}\n"
-#define NO_PAGES                                                             \
-	"name: t\n"                                                          \
-	"description: test layout\n"                                         \
-	"machine: x86_64\n"                                                  \
+#define NO_PAGES                                                               \
+	"name: t\n"                                                            \
+	"description: test layout\n"                                           \
+	"machine: x86_64\n"                                                    \
 	"address-space: {start: 0x1000, end: 0x100000}\n"
 
 static void shipped_path(const char *name, char *buf, size_t len)
@@ -169,23 +169,104 @@ struct shipped {
 };
 
 static const struct shipped shipped[] = {
-	{"genode-hw-64", {EM_AARCH64, EM_X86_64, EM_RISCV}, 3, {0x1000}, 1, 0,
-	 0x2000, U64(0x4000000000), MIB(350), false, 0, 1, 2, "stack-area"},
-	{"genode-hw-arm_v7a", {EM_ARM}, 1, {0x1000, MIB(1)}, 2, 0, 0x2000,
-	 0x80000000, MIB(350), false, 0, 1, 2, "stack-area"},
-	{"genode-linux-x86_64", {EM_X86_64}, 1, {0x1000, MIB(2), MIB(1024)}, 3,
-	 0, 0x1000, U64(0x7ffffffff000), MIB(350), false, 0, 1, 2,
-	 "stack-area"},
-	{"genode-nova-x86_32-2012", {EM_386}, 1, {0x1000, MIB(4)}, 2,
-	 U64(1) << 43, 0x1000, 0x80000000, 0, false, 0, 1, 2, "context-area"},
-	{"genode-nova-x86_32", {EM_386}, 1, {0x1000, MIB(4)}, 2, U64(1) << 43,
-	 0x1000, 0xc0000000, MIB(350), false, 0, 1, 2, "stack-area"},
-	{"genode-nova-x86_64", {EM_X86_64}, 1, {0x1000, MIB(2), MIB(1024)}, 3,
-	 U64(1) << 43, 0x1000, U64(0x7fffc0000000), MIB(350), false, 0, 1, 2,
-	 "stack-area"},
-	{"linux-x86_64", {EM_X86_64}, 1, {0x1000, MIB(2), MIB(1024)}, 3, 0,
-	 0x1000, U64(0x7ffffffff000), 0, true, U64(0x555555554000), 2, 1,
-	 NULL},
+    {"genode-hw-64",
+     {EM_AARCH64, EM_X86_64, EM_RISCV},
+     3,
+     {0x1000},
+     1,
+     0,
+     0x2000,
+     U64(0x4000000000),
+     MIB(350),
+     false,
+     0,
+     1,
+     2,
+     "stack-area"},
+    {"genode-hw-arm_v7a",
+     {EM_ARM},
+     1,
+     {0x1000, MIB(1)},
+     2,
+     0,
+     0x2000,
+     0x80000000,
+     MIB(350),
+     false,
+     0,
+     1,
+     2,
+     "stack-area"},
+    {"genode-linux-x86_64",
+     {EM_X86_64},
+     1,
+     {0x1000, MIB(2), MIB(1024)},
+     3,
+     0,
+     0x1000,
+     U64(0x7ffffffff000),
+     MIB(350),
+     false,
+     0,
+     1,
+     2,
+     "stack-area"},
+    {"genode-nova-x86_32-2012",
+     {EM_386},
+     1,
+     {0x1000, MIB(4)},
+     2,
+     U64(1) << 43,
+     0x1000,
+     0x80000000,
+     0,
+     false,
+     0,
+     1,
+     2,
+     "context-area"},
+    {"genode-nova-x86_32",
+     {EM_386},
+     1,
+     {0x1000, MIB(4)},
+     2,
+     U64(1) << 43,
+     0x1000,
+     0xc0000000,
+     MIB(350),
+     false,
+     0,
+     1,
+     2,
+     "stack-area"},
+    {"genode-nova-x86_64",
+     {EM_X86_64},
+     1,
+     {0x1000, MIB(2), MIB(1024)},
+     3,
+     U64(1) << 43,
+     0x1000,
+     U64(0x7fffc0000000),
+     MIB(350),
+     false,
+     0,
+     1,
+     2,
+     "stack-area"},
+    {"linux-x86_64",
+     {EM_X86_64},
+     1,
+     {0x1000, MIB(2), MIB(1024)},
+     3,
+     0,
+     0x1000,
+     U64(0x7ffffffff000),
+     0,
+     true,
+     U64(0x555555554000),
+     2,
+     1,
+     NULL},
 };
 
 static void every_shipped_layout_is_in_the_table(void **state)
@@ -225,9 +306,9 @@ static void every_shipped_layout_loads_with_its_documented_values(void **state)
 		for (size_t m = 0; m < s->nmachines; m++) {
 			assert_int_equal(l.machines[m], s->machines[m]);
 			assert_string_equal(
-				l.machine_names[m],
-				layout_machine_name(s->machines[m],
-						    l.machine_classes[m]));
+			    l.machine_names[m],
+			    layout_machine_name(s->machines[m],
+						l.machine_classes[m]));
 		}
 		assert_int_equal(l.npage_sizes, s->npages);
 		for (size_t p = 0; p < s->npages; p++)
@@ -235,18 +316,20 @@ static void every_shipped_layout_loads_with_its_documented_values(void **state)
 		assert_int_equal(l.flexpage_max, s->flexpage_max);
 		assert_range(l.address_space, s->as_start, s->as_end);
 		assert_int_equal(l.linker_area, s->linker_area);
-		assert_true((l.linker_area_why != NULL) == (s->linker_area != 0));
+		assert_true((l.linker_area_why != NULL) ==
+			    (s->linker_area != 0));
 		assert_int_equal(l.has_pie_base, s->has_pie_base);
 		assert_int_equal(l.pie_base, s->pie_base);
 		assert_int_equal(l.nparams, s->nparams);
 		assert_int_equal(l.nregions, s->nregions);
-		/* GUEST_RAM defaults to 0 everywhere: no guest, empty shadow. */
+		/* GUEST_RAM defaults to 0 everywhere: no guest, empty shadow.
+		 */
 		assert_int_equal(param(&l, "GUEST_RAM")->value, 0);
 		assert_false(param(&l, "GUEST_RAM")->set);
 		assert_true(va_range_empty(region(&l, "guest-shadow")->range));
 		if (s->reserved)
-			assert_range(region(&l, s->reserved)->range,
-				     0x40000000, 0x50000000);
+			assert_range(region(&l, s->reserved)->range, 0x40000000,
+				     0x50000000);
 		assert_non_null(l.description);
 		layout_free(&l);
 	}
@@ -366,13 +449,13 @@ static void define_may_name_an_earlier_parameter(void **state)
 	(void)state;
 	/* SHADOW_BASE follows GUEST_RAM in the file, so it sees the -D'd
 	 * GUEST_RAM whatever order the defines come in. */
-	assert_true(layout_parse_define("SHADOW_BASE=GUEST_RAM*2", &d[0], NULL));
+	assert_true(
+	    layout_parse_define("SHADOW_BASE=GUEST_RAM*2", &d[0], NULL));
 	assert_true(layout_parse_define("GUEST_RAM=256M", &d[1], NULL));
 	load_shipped("linux-x86_64", d, 2, &l);
 	assert_int_equal(param(&l, "SHADOW_BASE")->value, 0x20000000);
 	assert_true(param(&l, "SHADOW_BASE")->set);
-	assert_range(region(&l, "guest-shadow")->range, 0x20000000,
-		     0x30000000);
+	assert_range(region(&l, "guest-shadow")->range, 0x20000000, 0x30000000);
 	layout_free(&l);
 }
 
@@ -382,8 +465,8 @@ static void define_value_is_an_expression(void **state)
 	layout l;
 
 	(void)state;
-	assert_true(layout_parse_define("GUEST_RAM=(1 << 20) * 3 + 4K", &d[0],
-					NULL));
+	assert_true(
+	    layout_parse_define("GUEST_RAM=(1 << 20) * 3 + 4K", &d[0], NULL));
 	assert_true(layout_parse_define("SHADOW_BASE=ALIGN(0x123456, 2M)",
 					&d[1], NULL));
 	load_shipped("linux-x86_64", d, 2, &l);
@@ -421,7 +504,8 @@ static void define_cannot_name_its_own_parameter(void **state)
 
 	(void)state;
 	shipped_path("linux-x86_64", path, sizeof(path));
-	assert_true(layout_parse_define("SHADOW_BASE=SHADOW_BASE+4K", &d, NULL));
+	assert_true(
+	    layout_parse_define("SHADOW_BASE=SHADOW_BASE+4K", &d, NULL));
 	assert_false(layout_load(path, &d, 1, &l, &err));
 	assert_string_equal(err.file, "<command line>");
 	assert_string_equal(err.msg, "-D SHADOW_BASE=SHADOW_BASE+4K: unknown "
@@ -486,11 +570,12 @@ static void param_default_may_name_an_earlier_parameter(void **state)
 	vl_error err = {0};
 
 	(void)state;
-	assert_true(load_text(MINIMAL "params:\n"
-				      "  A: {default: 3}\n"
-				      "  B: {default: A * 0x1000}\n"
-				      "regions:\n"
-				      "  - {name: r, start: B, size: A, why: w}\n",
+	assert_true(load_text(MINIMAL
+			      "params:\n"
+			      "  A: {default: 3}\n"
+			      "  B: {default: A * 0x1000}\n"
+			      "regions:\n"
+			      "  - {name: r, start: B, size: A, why: w}\n",
 			      NULL, 0, &l, &err));
 	assert_int_equal(l.nparams, 2);
 	assert_int_equal(param(&l, "B")->value, 0x3000);
@@ -534,8 +619,8 @@ static void parse_define_splits_at_the_first_equals(void **state)
 	assert_string_equal(d.value, "A=B");
 }
 
-static void parse_define_refuses_missing_equals_bad_name_empty_value(
-	void **state)
+static void
+parse_define_refuses_missing_equals_bad_name_empty_value(void **state)
 {
 	layout_define d = {0};
 	vl_error err = {0};
@@ -722,10 +807,11 @@ static void region_with_size_zero_is_kept_and_empty(void **state)
 	vl_error err = {0};
 
 	(void)state;
-	assert_true(load_text(MINIMAL "regions:\n"
-				      "  - {name: a, start: 0x5000, size: 0, why: w}\n"
-				      "  - {name: b, start: 0x4000, size: 0x2000, why: w}\n",
-			      NULL, 0, &l, &err));
+	assert_true(load_text(
+	    MINIMAL "regions:\n"
+		    "  - {name: a, start: 0x5000, size: 0, why: w}\n"
+		    "  - {name: b, start: 0x4000, size: 0x2000, why: w}\n",
+	    NULL, 0, &l, &err));
 	/* The empty region inside b does not count as an overlap. */
 	assert_int_equal(l.nregions, 2);
 	assert_string_equal(l.regions[0].name, "a");
@@ -743,13 +829,14 @@ static void region_may_give_end_instead_of_size(void **state)
 	vl_error err = {0};
 
 	(void)state;
-	assert_true(load_text(MINIMAL "regions:\n"
-				      "  - name: r\n"
-				      "    start: 0x2000\n"
-				      "    end: 0x2000 + 3 * 4K\n"
-				      "    why: w\n"
-				      "  - {name: z, start: 0x9000, end: 0x9000, why: w}\n",
-			      NULL, 0, &l, &err));
+	assert_true(load_text(
+	    MINIMAL "regions:\n"
+		    "  - name: r\n"
+		    "    start: 0x2000\n"
+		    "    end: 0x2000 + 3 * 4K\n"
+		    "    why: w\n"
+		    "  - {name: z, start: 0x9000, end: 0x9000, why: w}\n",
+	    NULL, 0, &l, &err));
 	assert_range(l.regions[0].range, 0x2000, 0x5000);
 	assert_range(l.regions[1].range, 0x9000, 0x9000);
 	layout_free(&l);
@@ -758,20 +845,23 @@ static void region_may_give_end_instead_of_size(void **state)
 static void region_ending_before_its_start_is_an_error(void **state)
 {
 	(void)state;
-	assert_load_error(MINIMAL "regions:\n"
-				  "  - {name: r, start: 0x2000, end: 0x1fff, why: w}\n",
+	assert_load_error(MINIMAL
+			  "regions:\n"
+			  "  - {name: r, start: 0x2000, end: 0x1fff, why: w}\n",
 			  7, 35, "region r ends before it starts");
 }
 
 static void region_needs_exactly_one_of_size_and_end(void **state)
 {
 	(void)state;
-	assert_load_error(MINIMAL "regions:\n"
-				  "  - {name: r, start: 0, size: 1, end: 1, why: w}\n",
-			  7, 5, "a region needs exactly one of 'size' and 'end'");
+	assert_load_error(
+	    MINIMAL "regions:\n"
+		    "  - {name: r, start: 0, size: 1, end: 1, why: w}\n",
+	    7, 5, "a region needs exactly one of 'size' and 'end'");
 	assert_load_error(MINIMAL "regions:\n"
 				  "  - {name: r, start: 0, why: w}\n",
-			  7, 5, "a region needs exactly one of 'size' and 'end'");
+			  7, 5,
+			  "a region needs exactly one of 'size' and 'end'");
 }
 
 static void region_up_to_uint64_max_fits_one_more_overflows(void **state)
@@ -801,13 +891,14 @@ static void region_up_to_uint64_max_fits_one_more_overflows(void **state)
 static void overlapping_regions_are_an_error_at_the_second(void **state)
 {
 	(void)state;
-	assert_load_error(MINIMAL "regions:\n"
-				  "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
-				  "  - {name: b, start: 0x8000, size: 0x1000, why: w}\n"
-				  "  - {name: c, start: 0x3fff, size: 0x1000, why: w}\n",
-			  9, 5,
-			  "region c [0x3fff, 0x4fff) overlaps region a "
-			  "[0x2000, 0x4000) (line 7)");
+	assert_load_error(
+	    MINIMAL "regions:\n"
+		    "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
+		    "  - {name: b, start: 0x8000, size: 0x1000, why: w}\n"
+		    "  - {name: c, start: 0x3fff, size: 0x1000, why: w}\n",
+	    9, 5,
+	    "region c [0x3fff, 0x4fff) overlaps region a "
+	    "[0x2000, 0x4000) (line 7)");
 }
 
 static void touching_regions_are_fine_duplicate_names_are_not(void **state)
@@ -816,16 +907,18 @@ static void touching_regions_are_fine_duplicate_names_are_not(void **state)
 	vl_error err = {0};
 
 	(void)state;
-	assert_true(load_text(MINIMAL "regions:\n"
-				      "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
-				      "  - {name: b, start: 0x4000, size: 0x1000, why: w}\n",
-			      NULL, 0, &l, &err));
+	assert_true(load_text(
+	    MINIMAL "regions:\n"
+		    "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
+		    "  - {name: b, start: 0x4000, size: 0x1000, why: w}\n",
+	    NULL, 0, &l, &err));
 	assert_int_equal(l.nregions, 2);
 	layout_free(&l);
-	assert_load_error(MINIMAL "regions:\n"
-				  "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
-				  "  - {name: a, start: 0x8000, size: 0x1000, why: w}\n",
-			  8, 5, "duplicate region 'a' (first at line 7)");
+	assert_load_error(
+	    MINIMAL "regions:\n"
+		    "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
+		    "  - {name: a, start: 0x8000, size: 0x1000, why: w}\n",
+	    8, 5, "duplicate region 'a' (first at line 7)");
 }
 
 static void unknown_key_is_an_error_listing_the_known_ones(void **state)
@@ -836,11 +929,12 @@ static void unknown_key_is_an_error_listing_the_known_ones(void **state)
 			  "description, machine, page-sizes, flexpage-max, "
 			  "address-space, pie-base, linker-area, params, "
 			  "regions)");
-	assert_load_error(MINIMAL "regions:\n"
-				  "  - {name: a, start: 0, length: 1, why: w}\n",
-			  7, 25,
-			  "unknown key 'length' in a region (known: name, start, "
-			  "size, end, why)");
+	assert_load_error(
+	    MINIMAL "regions:\n"
+		    "  - {name: a, start: 0, length: 1, why: w}\n",
+	    7, 25,
+	    "unknown key 'length' in a region (known: name, start, "
+	    "size, end, why)");
 }
 
 static void duplicate_key_is_an_error_naming_the_first(void **state)
@@ -848,10 +942,11 @@ static void duplicate_key_is_an_error_naming_the_first(void **state)
 	(void)state;
 	assert_load_error(MINIMAL "\n"
 				  "name: u\n",
-			  7, 1, "duplicate key 'name' in a layout (first at line 1)");
-	assert_load_error(MINIMAL "linker-area: {size: 1M, why: a, size: 2M}\n",
-			  6, 33,
-			  "duplicate key 'size' in linker-area (first at line 6)");
+			  7, 1,
+			  "duplicate key 'name' in a layout (first at line 1)");
+	assert_load_error(
+	    MINIMAL "linker-area: {size: 1M, why: a, size: 2M}\n", 6, 33,
+	    "duplicate key 'size' in linker-area (first at line 6)");
 }
 
 static void missing_required_key_is_an_error_at_the_mapping(void **state)
@@ -926,14 +1021,15 @@ static void expression_error_column_points_inside_the_scalar(void **state)
 			  "end '0x1000 + * 2': expected a number, a name or "
 			  "'(', found '*'");
 	/* Quoted, the scalar's text starts one column later. */
-	assert_load_error("name: t\n"
-			  "description: d\n"
-			  "machine: i386\n"
-			  "page-sizes: [4K]\n"
-			  "address-space: {start: 0x1000, end: \"0x1000 + * 2\"}\n",
-			  5, 47,
-			  "end '0x1000 + * 2': expected a number, a name or "
-			  "'(', found '*'");
+	assert_load_error(
+	    "name: t\n"
+	    "description: d\n"
+	    "machine: i386\n"
+	    "page-sizes: [4K]\n"
+	    "address-space: {start: 0x1000, end: \"0x1000 + * 2\"}\n",
+	    5, 47,
+	    "end '0x1000 + * 2': expected a number, a name or "
+	    "'(', found '*'");
 	/* An unknown name points at the name. */
 	assert_load_error("name: t\n"
 			  "description: d\n"
@@ -1054,57 +1150,62 @@ static void layout_free_twice_is_harmless(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_shipped_layout_is_in_the_table),
-		cmocka_unit_test(every_shipped_layout_loads_with_its_documented_values),
-		cmocka_unit_test(nova_2012_has_2g_space_context_area_and_4m_pages),
-		cmocka_unit_test(nova_2012_guest_ram_define_sizes_the_shadow),
-		cmocka_unit_test(linux_shadow_defaults_to_2m_and_is_empty_without_guest),
-		cmocka_unit_test(linux_guest_ram_256m_gives_shadow_ending_at_0x10200000),
-		cmocka_unit_test(nova_x86_32_linker_area_is_350m),
-		cmocka_unit_test(later_define_of_the_same_parameter_wins),
-		cmocka_unit_test(define_may_name_an_earlier_parameter),
-		cmocka_unit_test(define_value_is_an_expression),
-		cmocka_unit_test(define_naming_a_later_parameter_is_an_error),
-		cmocka_unit_test(define_cannot_name_its_own_parameter),
-		cmocka_unit_test(define_with_syntax_error_quotes_the_expression),
-		cmocka_unit_test(unknown_define_names_the_known_parameters),
-		cmocka_unit_test(define_for_layout_without_params_is_an_error),
-		cmocka_unit_test(param_default_may_name_an_earlier_parameter),
-		cmocka_unit_test(param_default_cannot_name_itself),
-		cmocka_unit_test(duplicate_parameter_is_an_error),
-		cmocka_unit_test(parse_define_splits_at_the_first_equals),
-		cmocka_unit_test(parse_define_refuses_missing_equals_bad_name_empty_value),
-		cmocka_unit_test(find_plain_name_looks_in_the_directory),
-		cmocka_unit_test(find_path_with_slash_or_yaml_suffix_is_taken_as_is),
-		cmocka_unit_test(find_missing_layout_is_an_error_naming_it),
-		cmocka_unit_test(machine_names_of_known_and_unknown_e_machine),
-		cmocka_unit_test(minimal_layout_has_no_params_regions_or_extras),
-		cmocka_unit_test(machine_may_be_a_list),
-		cmocka_unit_test(machine_list_empty_or_unknown_is_an_error),
-		cmocka_unit_test(pie_base_linker_area_and_flexpage_max_are_read),
-		cmocka_unit_test(region_with_size_zero_is_kept_and_empty),
-		cmocka_unit_test(region_may_give_end_instead_of_size),
-		cmocka_unit_test(region_ending_before_its_start_is_an_error),
-		cmocka_unit_test(region_needs_exactly_one_of_size_and_end),
-		cmocka_unit_test(region_up_to_uint64_max_fits_one_more_overflows),
-		cmocka_unit_test(overlapping_regions_are_an_error_at_the_second),
-		cmocka_unit_test(touching_regions_are_fine_duplicate_names_are_not),
-		cmocka_unit_test(unknown_key_is_an_error_listing_the_known_ones),
-		cmocka_unit_test(duplicate_key_is_an_error_naming_the_first),
-		cmocka_unit_test(missing_required_key_is_an_error_at_the_mapping),
-		cmocka_unit_test(page_size_must_be_a_power_of_two_of_at_least_1k),
-		cmocka_unit_test(page_sizes_may_be_expressions),
-		cmocka_unit_test(address_space_must_not_be_empty),
-		cmocka_unit_test(expression_error_column_points_inside_the_scalar),
-		cmocka_unit_test(value_of_the_wrong_kind_is_an_error),
-		cmocka_unit_test(alias_is_rejected_where_it_is_used),
-		cmocka_unit_test(nesting_deeper_than_16_is_rejected),
-		cmocka_unit_test(empty_or_comment_only_file_is_not_a_layout),
-		cmocka_unit_test(nul_byte_is_refused_before_parsing),
-		cmocka_unit_test(second_document_is_rejected),
-		cmocka_unit_test(malformed_yaml_names_line_and_column),
-		cmocka_unit_test(missing_file_and_directory_are_errors),
-		cmocka_unit_test(layout_free_twice_is_harmless),
+	    cmocka_unit_test(every_shipped_layout_is_in_the_table),
+	    cmocka_unit_test(
+		every_shipped_layout_loads_with_its_documented_values),
+	    cmocka_unit_test(nova_2012_has_2g_space_context_area_and_4m_pages),
+	    cmocka_unit_test(nova_2012_guest_ram_define_sizes_the_shadow),
+	    cmocka_unit_test(
+		linux_shadow_defaults_to_2m_and_is_empty_without_guest),
+	    cmocka_unit_test(
+		linux_guest_ram_256m_gives_shadow_ending_at_0x10200000),
+	    cmocka_unit_test(nova_x86_32_linker_area_is_350m),
+	    cmocka_unit_test(later_define_of_the_same_parameter_wins),
+	    cmocka_unit_test(define_may_name_an_earlier_parameter),
+	    cmocka_unit_test(define_value_is_an_expression),
+	    cmocka_unit_test(define_naming_a_later_parameter_is_an_error),
+	    cmocka_unit_test(define_cannot_name_its_own_parameter),
+	    cmocka_unit_test(define_with_syntax_error_quotes_the_expression),
+	    cmocka_unit_test(unknown_define_names_the_known_parameters),
+	    cmocka_unit_test(define_for_layout_without_params_is_an_error),
+	    cmocka_unit_test(param_default_may_name_an_earlier_parameter),
+	    cmocka_unit_test(param_default_cannot_name_itself),
+	    cmocka_unit_test(duplicate_parameter_is_an_error),
+	    cmocka_unit_test(parse_define_splits_at_the_first_equals),
+	    cmocka_unit_test(
+		parse_define_refuses_missing_equals_bad_name_empty_value),
+	    cmocka_unit_test(find_plain_name_looks_in_the_directory),
+	    cmocka_unit_test(
+		find_path_with_slash_or_yaml_suffix_is_taken_as_is),
+	    cmocka_unit_test(find_missing_layout_is_an_error_naming_it),
+	    cmocka_unit_test(machine_names_of_known_and_unknown_e_machine),
+	    cmocka_unit_test(minimal_layout_has_no_params_regions_or_extras),
+	    cmocka_unit_test(machine_may_be_a_list),
+	    cmocka_unit_test(machine_list_empty_or_unknown_is_an_error),
+	    cmocka_unit_test(pie_base_linker_area_and_flexpage_max_are_read),
+	    cmocka_unit_test(region_with_size_zero_is_kept_and_empty),
+	    cmocka_unit_test(region_may_give_end_instead_of_size),
+	    cmocka_unit_test(region_ending_before_its_start_is_an_error),
+	    cmocka_unit_test(region_needs_exactly_one_of_size_and_end),
+	    cmocka_unit_test(region_up_to_uint64_max_fits_one_more_overflows),
+	    cmocka_unit_test(overlapping_regions_are_an_error_at_the_second),
+	    cmocka_unit_test(touching_regions_are_fine_duplicate_names_are_not),
+	    cmocka_unit_test(unknown_key_is_an_error_listing_the_known_ones),
+	    cmocka_unit_test(duplicate_key_is_an_error_naming_the_first),
+	    cmocka_unit_test(missing_required_key_is_an_error_at_the_mapping),
+	    cmocka_unit_test(page_size_must_be_a_power_of_two_of_at_least_1k),
+	    cmocka_unit_test(page_sizes_may_be_expressions),
+	    cmocka_unit_test(address_space_must_not_be_empty),
+	    cmocka_unit_test(expression_error_column_points_inside_the_scalar),
+	    cmocka_unit_test(value_of_the_wrong_kind_is_an_error),
+	    cmocka_unit_test(alias_is_rejected_where_it_is_used),
+	    cmocka_unit_test(nesting_deeper_than_16_is_rejected),
+	    cmocka_unit_test(empty_or_comment_only_file_is_not_a_layout),
+	    cmocka_unit_test(nul_byte_is_refused_before_parsing),
+	    cmocka_unit_test(second_document_is_rejected),
+	    cmocka_unit_test(malformed_yaml_names_line_and_column),
+	    cmocka_unit_test(missing_file_and_directory_are_errors),
+	    cmocka_unit_test(layout_free_twice_is_harmless),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -24,8 +24,8 @@ static void add_fits_up_to_uint64_max_and_fails_one_past(void **state)
 	assert_int_equal(r, UINT64_MAX);
 	r = 7;
 	assert_false(va_add(UINT64_MAX, 1, &r));
-	assert_false(va_add(U64(0x8000000000000000), U64(0x8000000000000000),
-			    &r));
+	assert_false(
+	    va_add(U64(0x8000000000000000), U64(0x8000000000000000), &r));
 	assert_int_equal(r, 7); /* untouched on overflow */
 }
 
@@ -145,8 +145,8 @@ static void align_up_rounds_and_fails_past_2_64(void **state)
 	assert_int_equal(r, U64(0x8000000000000000));
 	r = 7;
 	assert_false(va_align_up(U64(0xfffffffffffff001), 0x1000, &r));
-	assert_false(va_align_up(U64(0x8000000000000001),
-				 U64(0x8000000000000000), &r));
+	assert_false(
+	    va_align_up(U64(0x8000000000000001), U64(0x8000000000000000), &r));
 	assert_int_equal(r, 7);
 }
 
@@ -159,12 +159,12 @@ static void range_from_size_allows_end_uint64_max_only(void **state)
 	assert_int_equal(r.start, 0x1000);
 	assert_int_equal(r.end, 0x3000);
 	assert_int_equal(va_range_size(r), 0x2000);
-	assert_true(va_range_from_size(U64(0xffffffff00000000), U64(0xffffffff),
-				       &r));
+	assert_true(
+	    va_range_from_size(U64(0xffffffff00000000), U64(0xffffffff), &r));
 	assert_int_equal(r.end, UINT64_MAX);
 	r = (va_range){1, 2};
-	assert_false(va_range_from_size(U64(0xffffffff00000000),
-					U64(0x100000000), &r));
+	assert_false(
+	    va_range_from_size(U64(0xffffffff00000000), U64(0x100000000), &r));
 	assert_int_equal(r.start, 1);
 	assert_int_equal(r.end, 2);
 }
@@ -263,8 +263,7 @@ static void size_str_is_exact_where_short_else_marked_approximate(void **state)
 	assert_string_equal(va_size_str(U64(0x15000), b), "84 KiB");
 	assert_string_equal(va_size_str(U64(0x100001), b), "~1.0 MiB");
 	assert_string_equal(va_size_str(U64(0x8000000000000000), b), "8 EiB");
-	assert_string_equal(va_size_str(U64(0xc000000000000000), b),
-			    "12 EiB");
+	assert_string_equal(va_size_str(U64(0xc000000000000000), b), "12 EiB");
 	assert_string_equal(va_size_str(UINT64_MAX, b), "~16.0 EiB");
 }
 
@@ -289,10 +288,10 @@ static void set_add_keeps_sorted_and_merges_touching(void **state)
 	assert_true(va_set_add(&s, (va_range){0x5000, 0x6000}));
 	assert_true(va_set_add(&s, (va_range){0x1000, 0x2000}));
 	assert_true(va_set_add(&s, (va_range){0x3000, 0x4000}));
-	check_set(&s,
-		  (va_range[]){{0x1000, 0x2000}, {0x3000, 0x4000},
-			       {0x5000, 0x6000}},
-		  3);
+	check_set(
+	    &s,
+	    (va_range[]){{0x1000, 0x2000}, {0x3000, 0x4000}, {0x5000, 0x6000}},
+	    3);
 	/* Touching on the left and right edges merges into one. */
 	assert_true(va_set_add(&s, (va_range){0x2000, 0x3000}));
 	check_set(&s, (va_range[]){{0x1000, 0x4000}, {0x5000, 0x6000}}, 2);
@@ -458,15 +457,15 @@ static void lowest_fit_near_2_64_does_not_wrap(void **state)
 	(void)state;
 	va_set_init(&s);
 	assert_true(va_set_add(&s, (va_range){0x1000, 0x2000}));
-	assert_true(va_set_add(&s,
-			       (va_range){U64(0xfffffffffffff000), UINT64_MAX}));
+	assert_true(
+	    va_set_add(&s, (va_range){U64(0xfffffffffffff000), UINT64_MAX}));
 	assert_true(va_set_lowest_fit(&s, 0xfff, 0x1000, 0x2000, &a));
 	assert_int_equal(a, U64(0xfffffffffffff000));
 	/* The last byte below 2^64 is never part of a range. */
 	assert_false(va_set_lowest_fit(&s, 0x1000, 0x1000, 0x2000, &a));
 	/* Aligning min up would pass 2^64. */
-	assert_false(va_set_lowest_fit(&s, 1, 0x1000,
-				       U64(0xfffffffffffff001), &a));
+	assert_false(
+	    va_set_lowest_fit(&s, 1, 0x1000, U64(0xfffffffffffff001), &a));
 	assert_false(va_set_lowest_fit(&s, UINT64_MAX, 1, 0, &a));
 	assert_true(va_set_lowest_fit(&s, 1, 1, UINT64_MAX - 1, &a));
 	assert_int_equal(a, UINT64_MAX - 1);
@@ -476,29 +475,30 @@ static void lowest_fit_near_2_64_does_not_wrap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(add_fits_up_to_uint64_max_and_fails_one_past),
-		cmocka_unit_test(sub_fails_when_result_would_be_negative),
-		cmocka_unit_test(mul_overflow_boundary_is_exact),
-		cmocka_unit_test(shl_fails_when_a_bit_falls_off_or_shift_is_64),
-		cmocka_unit_test(is_pow2_rejects_zero_and_non_powers),
-		cmocka_unit_test(floor_pow2_of_edges),
-		cmocka_unit_test(align_down_clears_low_bits),
-		cmocka_unit_test(align_up_rounds_and_fails_past_2_64),
-		cmocka_unit_test(range_from_size_allows_end_uint64_max_only),
-		cmocka_unit_test(empty_ranges),
-		cmocka_unit_test(touching_ranges_do_not_overlap),
-		cmocka_unit_test(contains_includes_both_edges),
-		cmocka_unit_test(intersect_gives_common_part_or_zero_range),
-		cmocka_unit_test(hex_is_lowercase_with_0x),
-		cmocka_unit_test(size_str_is_exact_where_short_else_marked_approximate),
-		cmocka_unit_test(set_add_keeps_sorted_and_merges_touching),
-		cmocka_unit_test(set_add_grows_past_initial_capacity),
-		cmocka_unit_test(set_remove_splits_trims_and_deletes),
-		cmocka_unit_test(set_remove_up_to_uint64_max),
-		cmocka_unit_test(set_contains_needs_one_merged_range),
-		cmocka_unit_test(lowest_fit_respects_size_align_and_min),
-		cmocka_unit_test(lowest_fit_in_empty_set_fails),
-		cmocka_unit_test(lowest_fit_near_2_64_does_not_wrap),
+	    cmocka_unit_test(add_fits_up_to_uint64_max_and_fails_one_past),
+	    cmocka_unit_test(sub_fails_when_result_would_be_negative),
+	    cmocka_unit_test(mul_overflow_boundary_is_exact),
+	    cmocka_unit_test(shl_fails_when_a_bit_falls_off_or_shift_is_64),
+	    cmocka_unit_test(is_pow2_rejects_zero_and_non_powers),
+	    cmocka_unit_test(floor_pow2_of_edges),
+	    cmocka_unit_test(align_down_clears_low_bits),
+	    cmocka_unit_test(align_up_rounds_and_fails_past_2_64),
+	    cmocka_unit_test(range_from_size_allows_end_uint64_max_only),
+	    cmocka_unit_test(empty_ranges),
+	    cmocka_unit_test(touching_ranges_do_not_overlap),
+	    cmocka_unit_test(contains_includes_both_edges),
+	    cmocka_unit_test(intersect_gives_common_part_or_zero_range),
+	    cmocka_unit_test(hex_is_lowercase_with_0x),
+	    cmocka_unit_test(
+		size_str_is_exact_where_short_else_marked_approximate),
+	    cmocka_unit_test(set_add_keeps_sorted_and_merges_touching),
+	    cmocka_unit_test(set_add_grows_past_initial_capacity),
+	    cmocka_unit_test(set_remove_splits_trims_and_deletes),
+	    cmocka_unit_test(set_remove_up_to_uint64_max),
+	    cmocka_unit_test(set_contains_needs_one_merged_range),
+	    cmocka_unit_test(lowest_fit_respects_size_align_and_min),
+	    cmocka_unit_test(lowest_fit_in_empty_set_fails),
+	    cmocka_unit_test(lowest_fit_near_2_64_does_not_wrap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
