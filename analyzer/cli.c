@@ -96,8 +96,8 @@ bool cli_format(const char *arg, bool allow_sarif, report_format *out,
 	return true;
 }
 
-int cli_common_option(int c, const char *arg, cli_opts *o, unsigned formats,
-		      vl_error *err)
+static int common_option(int c, const char *arg, cli_opts *o,
+			 unsigned formats, vl_error *err)
 {
 	switch (c) {
 	case 'L':
@@ -122,16 +122,33 @@ int cli_common_option(int c, const char *arg, cli_opts *o, unsigned formats,
 	return 0;
 }
 
-void cli_bad_option(const char *cmd, const char *with_value, int optopt_,
-		    const char *arg, vl_error *err)
+int cli_next_option(int argc, char **argv, const char *cmd,
+		    const struct option *longopts, cli_opts *o,
+		    unsigned formats, vl_error *err)
 {
-	if (optopt_ && strchr(with_value, optopt_))
-		vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value", cmd,
-			optopt_);
-	else
-		vl_fail(err, NULL, 0, 0,
-			"%s: unknown option '%s' (see 'vaslint %s --help')",
-			cmd, arg, cmd);
+	for (;;) {
+		int c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL);
+		if (c == -1)
+			return CLI_OPT_END;
+		int r = common_option(c, optarg, o, formats, err);
+		if (r < 0)
+			return CLI_OPT_BAD;
+		if (r > 0)
+			continue;
+		if (c == 'h')
+			return CLI_OPT_HELP;
+		if (c != '?' && c != ':')
+			return c;
+		if (optopt && strchr("LDfo", optopt))
+			vl_fail(err, NULL, 0, 0,
+				"%s: option -%c needs a value", cmd, optopt);
+		else
+			vl_fail(err, NULL, 0, 0,
+				"%s: unknown option '%s' (see 'vaslint %s "
+				"--help')",
+				cmd, argv[optind - 1], cmd);
+		return CLI_OPT_BAD;
+	}
 }
 
 static bool read_image(const char *path, image *img, vl_error *err)

@@ -3,6 +3,8 @@
 #ifndef VASLINT_CLI_H
 #define VASLINT_CLI_H
 
+#include <getopt.h>
+
 #include "check.h"
 #include "diag.h"
 #include "elfimage.h"
@@ -44,14 +46,19 @@ typedef struct cli_opts {
 	const char *output;
 } cli_opts;
 
-/* Handle option c (from getopt) if it is one of the common ones: returns
- * 1 when handled, 0 when not, -1 on a bad value (err set).  formats is a
- * mask of (1 << REPORT_x) the command accepts. */
-int cli_common_option(int c, const char *arg, cli_opts *o, unsigned formats,
-		      vl_error *err);
-/* The message for an option getopt did not accept. */
-void cli_bad_option(const char *cmd, const char *with_value, int optopt_,
-		    const char *arg, vl_error *err);
+enum {
+	CLI_OPT_END = -1,  /* no more options: operands start at optind */
+	CLI_OPT_HELP = -2, /* -h/--help: the caller prints its usage */
+	CLI_OPT_BAD = -3,  /* a bad option or value: err says which */
+};
+
+/* The next option of a command: -L, -D, -f and -o are handled here (formats
+ * is a mask of (1 << REPORT_x) the command accepts), so the caller sees only
+ * its own long options' codes, or one of CLI_OPT_*.  Set optind = 1 and
+ * opterr = 0 before the first call. */
+int cli_next_option(int argc, char **argv, const char *cmd,
+		    const struct option *longopts, cli_opts *o,
+		    unsigned formats, vl_error *err);
 
 /* The inputs of a run: the layout (if any) and every image, read and
  * placed, all before any check runs so an input error stops the run before

@@ -97,26 +97,17 @@ int cmd_check(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) !=
-	       -1) {
-		int r = cli_common_option(c, optarg, &o, formats, &err);
-		if (r < 0)
+	while ((c = cli_next_option(argc, argv, "check", longopts, &o, formats,
+				    &err)) != CLI_OPT_END) {
+		if (c == CLI_OPT_BAD)
 			goto bad;
-		if (r > 0)
-			continue;
-		if (c == OPT_WERROR) {
-			werror = true;
-		} else if (c == OPT_SEPARATE) {
-			separate = true;
-		} else if (c == 'h') {
+		if (c == CLI_OPT_HELP) {
 			fputs(usage, stdout);
 			cli_layout_free(&o.layout);
 			return VL_EXIT_OK;
-		} else {
-			cli_bad_option("check", "LDfo", optopt,
-				       argv[optind - 1], &err);
-			goto bad;
 		}
+		werror |= c == OPT_WERROR;
+		separate |= c == OPT_SEPARATE;
 	}
 	if (optind >= argc) {
 		vl_fail(&err, NULL, 0, 0,

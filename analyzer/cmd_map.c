@@ -111,20 +111,15 @@ int cmd_map(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL)) !=
-	       -1) {
-		int r = cli_common_option(c, optarg, &o, formats, &err);
-		if (r < 0)
+	while ((c = cli_next_option(argc, argv, "map", longopts, &o, formats,
+				    &err)) != CLI_OPT_END) {
+		if (c == CLI_OPT_BAD)
 			goto bad;
-		if (r > 0)
-			continue;
-		if (c == 'h') {
+		if (c == CLI_OPT_HELP) {
 			fputs(usage, stdout);
 			cli_layout_free(&o.layout);
 			return VL_EXIT_OK;
 		}
-		cli_bad_option("map", "LDfo", optopt, argv[optind - 1], &err);
-		goto bad;
 	}
 	if (!o.layout.name && optind >= argc) {
 		vl_fail(&err, NULL, 0, 0,
