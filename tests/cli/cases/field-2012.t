@@ -34,3 +34,7 @@ $ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=256M vmm32-0xb0000000 vmm32-0
 
 # 0x50000000, right after the context area, was legal in 2012.
 $ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm32-0x50000000
+
+# Options may follow the inputs, as with GCC.
+$ vaslint check vmm32-0x6000000 -L genode-nova-x86_32-2012 -D GUEST_RAM=64M; echo "exit $?"
+exit 0
