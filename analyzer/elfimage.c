@@ -22,6 +22,12 @@ const char *elfimage_flags_str(uint32_t flags, char buf[4])
 
 void elfimage_free(image *img)
 {
+	for (size_t i = 0; i < img->nsections; i++)
+		free(img->sections[i].name);
+	free(img->sections);
+	for (size_t i = 0; i < img->nsymbols; i++)
+		free(img->symbols[i].name);
+	free(img->symbols);
 	free(img->path);
 	free(img->segments);
 	memset(img, 0, sizeof(*img));
@@ -170,6 +176,8 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 		return vl_fail(err, path, 0, 0, "unknown ELF data encoding %d",
 			       img->data);
 	img->machine = eh.e_machine;
+	img->ehsize = eh.e_ehsize;
+	img->phentsize = eh.e_phentsize;
 	img->type = eh.e_type;
 	if (!check_headers(path, elf, &eh, file_size, &phnum, err))
 		return false;
@@ -191,10 +199,95 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 			return false;
 		img->nsegments++;
 	}
+	img->phnum = (uint16_t)phnum;
 	return true;
 }
 
-elfimage_status elfimage_read(const char *path, image *out, vl_error *err)
+static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
+			 const GElf_Shdr *sh, image *img, vl_error *err)
+{
+	Elf_Data *data = elf_getdata(scn, NULL);
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+
+	if (!data)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the symbol table: %s",
+			       elf_errmsg(-1));
+	img->symbols = calloc(n ? n : 1, sizeof(*img->symbols));
+	if (!img->symbols)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	for (size_t i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *name;
+		if (!gelf_getsym(data, (int)i, &sym))
+			return vl_fail(err, path, 0, 0,
+				       "cannot read symbol %zu: %s", i,
+				       elf_errmsg(-1));
+		int bind = GELF_ST_BIND(sym.st_info);
+		if (sym.st_shndx == SHN_UNDEF ||
+		    (bind != STB_GLOBAL && bind != STB_WEAK))
+			continue;
+		name = elf_strptr(elf, sh->sh_link, sym.st_name);
+		if (!name || !*name)
+			continue;
+		image_symbol *is = &img->symbols[img->nsymbols];
+		if (!(is->name = strdup(name)))
+			return vl_fail(err, path, 0, 0, "out of memory");
+		is->value = sym.st_value;
+		is->absolute = sym.st_shndx == SHN_ABS;
+		img->nsymbols++;
+	}
+	return true;
+}
+
+/* Section headers and symbols are read only for linker scripts, where an
+ * object's input sections are what the script places. */
+static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
+{
+	size_t shnum, shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (elf_getshdrnum(elf, &shnum) != 0 ||
+	    elf_getshdrstrndx(elf, &shstrndx) != 0)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the section headers: %s",
+			       elf_errmsg(-1));
+	img->sections = calloc(shnum ? shnum : 1, sizeof(*img->sections));
+	if (!img->sections)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		const char *name;
+		if (!gelf_getshdr(scn, &sh) ||
+		    !(name = elf_strptr(elf, shstrndx, sh.sh_name)))
+			return vl_fail(err, path, 0, 0,
+				       "cannot read section %zu: %s",
+				       elf_ndxscn(scn), elf_errmsg(-1));
+		if (img->nsections >= shnum)
+			break;
+		image_section *is = &img->sections[img->nsections];
+		if (!(is->name = strdup(name)))
+			return vl_fail(err, path, 0, 0, "out of memory");
+		img->nsections++;
+		is->addr = sh.sh_addr;
+		is->size = sh.sh_size;
+		is->align = sh.sh_addralign ? sh.sh_addralign : 1;
+		is->type = sh.sh_type;
+		is->flags = sh.sh_flags;
+		if (!va_is_pow2(is->align))
+			return vl_fail(err, path, 0, 0,
+				       "section %s has alignment 0x%" PRIx64
+				       ", which is not a power of two",
+				       name, is->align);
+		if (sh.sh_type == SHT_SYMTAB &&
+		    !read_symbols(path, elf, scn, &sh, img, err))
+			return false;
+	}
+	return true;
+}
+
+static elfimage_status read_image(const char *path, image *out, bool full,
+				  vl_error *err)
 {
 	unsigned char ident[SARMAG > EI_NIDENT ? SARMAG : EI_NIDENT];
 	elfimage_status status = ELFIMAGE_ERROR;
@@ -257,7 +350,8 @@ elfimage_status elfimage_read(const char *path, image *out, vl_error *err)
 	img.path = strdup(path);
 	if (!img.path)
 		vl_fail(err, path, 0, 0, "out of memory");
-	else if (read_elf(path, elf, (uint64_t)st.st_size, &img, err))
+	else if (read_elf(path, elf, (uint64_t)st.st_size, &img, err) &&
+		 (!full || read_sections(path, elf, &img, err)))
 		status = ELFIMAGE_OK;
 	elf_end(elf);
 out_fd:
@@ -267,4 +361,14 @@ out_fd:
 	else
 		elfimage_free(&img);
 	return status;
+}
+
+elfimage_status elfimage_read(const char *path, image *out, vl_error *err)
+{
+	return read_image(path, out, false, err);
+}
+
+elfimage_status elfimage_read_full(const char *path, image *out, vl_error *err)
+{
+	return read_image(path, out, true, err);
 }

@@ -14,6 +14,23 @@ typedef struct image_segment {
 	uint32_t flags; /* PF_R | PF_W | PF_X */
 } image_segment;
 
+/* A section header, for linker-script evaluation: the sizes and
+ * alignments of input sections (objects) or output sections (a linked
+ * image). */
+typedef struct image_section {
+	char *name;
+	uint64_t addr, size, align;
+	uint32_t type;	/* SHT_PROGBITS, SHT_NOBITS, ... */
+	uint64_t flags; /* SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, ... */
+} image_section;
+
+/* A defined symbol with global or weak binding. */
+typedef struct image_symbol {
+	char *name;
+	uint64_t value;
+	bool absolute; /* SHN_ABS */
+} image_symbol;
+
 typedef struct image {
 	char *path;
 	int elfclass;	  /* ELFCLASS32 or ELFCLASS64 */
@@ -23,6 +40,13 @@ typedef struct image {
 	bool dynamic; /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
 	image_segment *segments; /* PT_LOAD only, in header order */
 	size_t nsegments;
+	/* What SIZEOF_HEADERS is for a linked image. */
+	uint16_t ehsize, phentsize, phnum;
+	/* Only elfimage_read_full fills these. */
+	image_section *sections; /* in header order, without section 0 */
+	size_t nsections;
+	image_symbol *symbols;
+	size_t nsymbols;
 } image;
 
 /* Limits on what one image may claim, so a crafted header cannot make
@@ -40,6 +64,10 @@ typedef enum elfimage_status {
  * that is not a regular file, an ar archive, a truncated image, absurd
  * counts, segments that wrap). */
 elfimage_status elfimage_read(const char *path, image *out, vl_error *err);
+/* The same, and the section headers and defined global symbols too; for a
+ * relocatable object (ET_REL) as well as a linked image. */
+elfimage_status elfimage_read_full(const char *path, image *out,
+				   vl_error *err);
 void elfimage_free(image *img);
 
 /* "R-X" style flags for messages. */

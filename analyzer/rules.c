@@ -108,6 +108,106 @@ const vl_rule vl_rules[] = {
 	"Nothing to fix; add pie-base to the layout to check placement, "
 	"or link the program as a fixed-address executable.",
     },
+    {
+	"script-error",
+	VL_ERROR,
+	"the linker would reject the script",
+	"Something in the linker script cannot be linked: an "
+	"expression names a symbol nothing defines, a section or memory "
+	"region that does not exist, or computes something impossible.",
+	"The link fails, or (for a symbol a later link provides) the "
+	"address vaslint checks is not the one the program will get.",
+	"Define the name, correct the expression, or give vaslint the "
+	"objects (--image) that define the symbol.",
+    },
+    {
+	"region-overflow",
+	VL_ERROR,
+	"output sections overflow a MEMORY region",
+	"The sections the script puts in a MEMORY region need more "
+	"bytes than the region's LENGTH.",
+	"GNU ld and lld refuse to link ('region overflowed').",
+	"Make the region larger, move sections to another region, or "
+	"make the program smaller.",
+    },
+    {
+	"outside-region",
+	VL_ERROR,
+	"an output section's address lies outside its MEMORY region",
+	"A section assigned to a region (>region) has an address below "
+	"the region's ORIGIN or past its end.",
+	"The linker refuses to link, or the section lands where the "
+	"memory does not exist.",
+	"Drop the explicit address or assign the section to the region "
+	"that holds it.",
+    },
+    {
+	"section-overlap",
+	VL_ERROR,
+	"two output sections overlap",
+	"Two allocated output sections occupy the same addresses (VMA) "
+	"or the same load addresses (LMA); overlay members are exempt.",
+	"GNU ld and lld refuse to link ('section ... overlaps section "
+	"...'), or one section's contents overwrite the other's.",
+	"Move one of the sections, or put them in an OVERLAY if they are "
+	"meant to share addresses.",
+    },
+    {
+	"location-counter-backwards",
+	VL_ERROR,
+	"the location counter moves backwards inside a section",
+	"An assignment to '.' inside an output section sets it below "
+	"its current value.",
+	"GNU ld refuses ('cannot move location counter backwards'), lld "
+	"too ('unable to move location counter backward').",
+	"Assign a value at or above the current one, or move the "
+	"assignment out of the section.",
+    },
+    {
+	"assert-failed",
+	VL_ERROR,
+	"an ASSERT in the script fails",
+	"ASSERT(expression, message) evaluates to zero with the "
+	"addresses vaslint computed.",
+	"The linker stops with the ASSERT's message.",
+	"Change the layout so the condition holds, or the condition.",
+    },
+    {
+	"lld-portability",
+	VL_WARNING,
+	"a script construct that lld drops, ignores or rejects",
+	"The script uses something GNU ld accepts but lld silently drops "
+	"(SQUAD, ASCIZ, LINKER_VERSION, CREATE_OBJECT_SYMBOLS), ignores "
+	"(the segment name of SEGMENT_START) or rejects (a hex number "
+	"with a K/M suffix, READONLY, LD_FEATURE, NEXT, BLOCK, STARTUP, "
+	"MEMORY attributes i and l).",
+	"Build pipelines switch linkers: the same script then fails to "
+	"link or, worse, links into a different layout.",
+	"Use the portable equivalent the message names.",
+    },
+    {
+	"implicit-base",
+	VL_WARNING,
+	"the script sets no base address",
+	"Nothing in the script sets where the image starts: no '.' "
+	"assignment before the first output section and no address on "
+	"it.",
+	"Where the image lands then depends on the linker: GNU ld uses "
+	"its default (0x400000 on x86-64), lld its --image-base "
+	"(0x200000), so switching linkers moves the program.",
+	"Set the base explicitly, e.g. '. = 0x400000;' or "
+	"'. = SEGMENT_START(\"text-segment\", 0x400000);' at the top "
+	"of SECTIONS.",
+    },
+    {
+	"undetermined",
+	VL_NOTE,
+	"an address the script leaves to the link",
+	"An address or size depends on the sizes of input sections, and "
+	"no --image gave them.",
+	"vaslint can check only the addresses it can compute.",
+	"Give the linked program or its objects with --image.",
+    },
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);
@@ -126,3 +226,12 @@ const vl_rule *const VL_RULE_SEGMENT_OVERLAP = &vl_rules[2];
 const vl_rule *const VL_RULE_SEGMENT_CONGRUENCE = &vl_rules[6];
 const vl_rule *const VL_RULE_IMAGE_OVERLAP = &vl_rules[7];
 const vl_rule *const VL_RULE_POSITION_INDEPENDENT = &vl_rules[8];
+const vl_rule *const VL_RULE_SCRIPT_ERROR = &vl_rules[9];
+const vl_rule *const VL_RULE_REGION_OVERFLOW = &vl_rules[10];
+const vl_rule *const VL_RULE_OUTSIDE_REGION = &vl_rules[11];
+const vl_rule *const VL_RULE_SECTION_OVERLAP = &vl_rules[12];
+const vl_rule *const VL_RULE_LOCATION_BACKWARDS = &vl_rules[13];
+const vl_rule *const VL_RULE_ASSERT_FAILED = &vl_rules[14];
+const vl_rule *const VL_RULE_LLD_PORTABILITY = &vl_rules[15];
+const vl_rule *const VL_RULE_IMPLICIT_BASE = &vl_rules[16];
+const vl_rule *const VL_RULE_UNDETERMINED = &vl_rules[17];

@@ -26,5 +26,14 @@ extern const vl_rule *const VL_RULE_SEGMENT_OVERLAP;
 extern const vl_rule *const VL_RULE_SEGMENT_CONGRUENCE;
 extern const vl_rule *const VL_RULE_IMAGE_OVERLAP;
 extern const vl_rule *const VL_RULE_POSITION_INDEPENDENT;
+extern const vl_rule *const VL_RULE_SCRIPT_ERROR;
+extern const vl_rule *const VL_RULE_REGION_OVERFLOW;
+extern const vl_rule *const VL_RULE_OUTSIDE_REGION;
+extern const vl_rule *const VL_RULE_SECTION_OVERLAP;
+extern const vl_rule *const VL_RULE_LOCATION_BACKWARDS;
+extern const vl_rule *const VL_RULE_ASSERT_FAILED;
+extern const vl_rule *const VL_RULE_LLD_PORTABILITY;
+extern const vl_rule *const VL_RULE_IMPLICIT_BASE;
+extern const vl_rule *const VL_RULE_UNDETERMINED;
 
 #endif

@@ -1,0 +1,112 @@
+/* Simulating a link on a parsed linker script: the location counter,
+ * symbol values, output section addresses (VMA and LMA), MEMORY regions.
+ *
+ * Input section sizes come from ELF files: relocatable objects (the input
+ * sections the script places) or one linked image (its output sections,
+ * exact by construction).  Without them sizes are unknown, and the
+ * evaluator still determines every address that does not depend on them
+ * (the image base, explicit section addresses, MEMORY origins) and lists
+ * what it could not determine. */
+#ifndef VASLINT_LDSCRIPT_EVAL_H
+#define VASLINT_LDSCRIPT_EVAL_H
+
+#include "diag.h"
+#include "elfimage.h"
+#include "ldscript/ast.h"
+
+/* The linker's own knobs that move an image. */
+typedef struct ls_segment_start {
+	const char
+	    *name; /* "text-segment", "rodata-segment", "ldata-segment" */
+	uint64_t value;
+} ls_segment_start;
+
+typedef struct ls_section_start {
+	const char *section; /* ".text" for -Ttext, or --section-start */
+	uint64_t value;
+} ls_section_start;
+
+#define LS_MAX_KNOBS 16
+
+typedef struct ls_eval_opts {
+	uint16_t machine;     /* e_machine for page sizes; 0: from the inputs or
+				 the script's OUTPUT_FORMAT, else 4 KiB pages */
+	uint64_t maxpagesize; /* -z max-page-size; 0: the machine's */
+	uint64_t commonpagesize; /* -z common-page-size; 0: the machine's */
+	ls_segment_start segments[LS_MAX_KNOBS]; /* -T<name>=, --image-base */
+	size_t nsegments;
+	ls_section_start sections[LS_MAX_KNOBS]; /* -Ttext= -Tdata= -Tbss= */
+	size_t nsections;
+	const image *inputs; /* read with elfimage_read_full */
+	size_t ninputs;
+} ls_eval_opts;
+
+typedef struct ls_value {
+	bool known;
+	uint64_t v;
+} ls_value;
+
+typedef struct ls_out_section {
+	const char *name;
+	ls_loc loc;		      /* the name in the script */
+	const ls_output_section *def; /* NULL for an orphan */
+	bool alloc;		      /* occupies addresses at run time */
+	bool load;		      /* has file contents (not NOLOAD/bss) */
+	bool in_overlay;
+	ls_value vma, lma, size;
+	uint64_t align;
+	/* What fixed the address: the section's own address expression, the
+	 * `.` assignment before it, a region, or a command-line option. */
+	ls_loc addr_loc;
+	const char *region, *lma_region;
+} ls_out_section;
+
+typedef struct ls_symbol {
+	char *name;
+	ls_value value;
+	ls_loc loc; /* file NULL: defined in an input file */
+} ls_symbol;
+
+typedef struct ls_region {
+	const char *name;
+	const ls_memory_region *def;
+	ls_value origin, length;
+	ls_value next; /* the first free address */
+} ls_region;
+
+typedef struct ls_undetermined {
+	char *what; /* "address of .data", "ASSERT", "symbol _end" */
+	char *why;
+	ls_loc loc;
+} ls_undetermined;
+
+typedef struct ls_eval {
+	ls_out_section *sections; /* in address-assignment order */
+	size_t nsections;
+	ls_symbol *symbols;
+	size_t nsymbols;
+	ls_region *regions;
+	size_t nregions;
+	/* The link base: where the image (and, for scripts that put them
+	 * there, the ELF headers) starts, and the expression that sets it. */
+	bool has_base;
+	ls_value base;
+	ls_loc base_loc; /* the whole expression */
+	ls_undetermined *undetermined;
+	size_t nundetermined;
+	uint64_t maxpagesize, commonpagesize;
+	uint16_t machine;
+} ls_eval;
+
+/* Evaluate; findings of the linker itself (region overflow, overlapping
+ * sections, a failing ASSERT, ...) and portability warnings go to diags.
+ * False with err only when the evaluation could not be done at all. */
+bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
+		 vl_diags *diags, vl_error *err);
+void ls_eval_free(ls_eval *e);
+
+/* The default page sizes a linker uses for a machine. */
+uint64_t ls_default_maxpagesize(uint16_t machine);
+uint64_t ls_default_commonpagesize(uint16_t machine);
+
+#endif
