@@ -245,21 +245,17 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
  * the whole image (and its linker area) is legal.  It is aligned to the
  * layout's largest page, as `vaslint fix` places images, so the hint and
  * the fix agree and the image can be mapped with the largest pages. */
-static void legal_hint(const placed_image *p, const layout *l, char *buf,
-		       size_t len)
+void check_legal_hint(const layout *l, uint64_t size, uint64_t align,
+		      char *buf, size_t len)
 {
-	uint64_t align = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
-					: base_page(l),
-		 addr;
-	uint64_t size = va_range_size(p->occupied);
+	uint64_t largest = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
+					  : base_page(l);
+	uint64_t addr;
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
-	for (size_t i = 0; i < p->img->nsegments; i++)
-		if (p->img->segments[i].align > align)
-			align = p->img->segments[i].align;
-	if (p->img->type == ET_DYN)
-		snprintf(buf, len, "; load it elsewhere or shrink the region");
-	else if (check_lowest_legal(l, size, align, &addr))
+	if (align < largest)
+		align = largest;
+	if (check_lowest_legal(l, size, align, &addr))
 		snprintf(buf, len,
 			 "; the lowest legal link address aligned to %s is %s",
 			 va_size_str(align, al), va_hex(addr, h));
@@ -269,6 +265,21 @@ static void legal_hint(const placed_image *p, const layout *l, char *buf,
 			 "layout %s for an image of %s",
 			 va_size_str(align, al), l->name,
 			 va_size_str(size, sz));
+}
+
+static void legal_hint(const placed_image *p, const layout *l, char *buf,
+		       size_t len)
+{
+	uint64_t align = 1;
+
+	for (size_t i = 0; i < p->img->nsegments; i++)
+		if (p->img->segments[i].align > align)
+			align = p->img->segments[i].align;
+	if (p->img->type == ET_DYN)
+		snprintf(buf, len, "; load it elsewhere or shrink the region");
+	else
+		check_legal_hint(l, va_range_size(p->occupied), align, buf,
+				 len);
 }
 
 /* The segments of an image that a predicate picks, as one object: a
@@ -446,4 +457,80 @@ int check_images(const placed_image *imgs, size_t n, const layout *l,
 			RUN(check_image_overlap(&imgs[i], &imgs[j], out));
 #undef RUN
 	return total;
+}
+
+int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
+		       const char *hint, vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+	int found = 0;
+
+	if (!l)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const fixed_range *f = &r[i];
+		/* A range whose size is not known is checked at its start. */
+		va_range probe = f->size_known ? f->range
+					       : (va_range){f->range.start,
+							    f->range.start + 1};
+		if (va_range_empty(probe) && f->size_known)
+			continue;
+		for (size_t k = 0; k < l->nregions; k++) {
+			const layout_region *reg = &l->regions[k];
+			vl_diag *d;
+			if (va_range_empty(reg->range) ||
+			    !va_range_overlaps(probe, reg->range))
+				continue;
+			if (f->size_known)
+				d = vl_diags_add(
+					out, VL_RULE_RESERVED_OVERLAP, f->file,
+					f->line, f->column,
+					"%s %s [%s, %s) overlaps %s [%s, %s): "
+					"%s%s",
+					f->kind, f->name,
+					va_hex(f->range.start, r1),
+					va_hex(f->range.end, r2), reg->name,
+					va_hex(reg->range.start, r3),
+					va_hex(reg->range.end, r4), reg->why,
+					hint);
+			else
+				d = vl_diags_add(
+					out, VL_RULE_RESERVED_OVERLAP, f->file,
+					f->line, f->column,
+					"%s %s starts at %s, inside %s [%s, "
+					"%s): %s%s",
+					f->kind, f->name,
+					va_hex(f->range.start, r1), reg->name,
+					va_hex(reg->range.start, r3),
+					va_hex(reg->range.end, r4), reg->why,
+					hint);
+			if (!d ||
+			    !vl_diag_set_object(d, f->kind, f->name, probe) ||
+			    !vl_diag_set_region(d, reg->name, reg->range) ||
+			    !vl_diag_set_related(d, reg->loc.file,
+						 reg->loc.line,
+						 reg->loc.column))
+				return -1;
+			found++;
+		}
+		if (!va_range_contains(l->address_space, probe)) {
+			vl_diag *d = vl_diags_add(
+				out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
+				f->line, f->column,
+				"%s %s [%s, %s) lies %s the address space "
+				"[%s, %s) of layout %s",
+				f->kind, f->name, va_hex(probe.start, r1),
+				va_hex(probe.end, r2),
+				va_range_overlaps(l->address_space, probe)
+					? "partly outside"
+					: "outside",
+				va_hex(l->address_space.start, r3),
+				va_hex(l->address_space.end, r4), l->name);
+			if (!d || !vl_diag_set_object(d, f->kind, f->name,
+						      probe))
+				return -1;
+			found++;
+		}
+	}
+	return found;
 }

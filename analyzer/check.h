@@ -45,6 +45,28 @@ int check_image_overlap(const placed_image *a, const placed_image *b,
 int check_images(const placed_image *imgs, size_t n, const layout *l,
 		 bool together, vl_diags *out);
 
+/* An address range that a text input (a linker script) fixes, with the
+ * place of the expression that fixed it.  size_known false: only the start
+ * is known, and only it is checked. */
+typedef struct fixed_range {
+	const char *kind; /* "section", "image base", "memory region" */
+	const char *name;
+	va_range range;
+	bool size_known;
+	const char *file;
+	unsigned line, column;
+} fixed_range;
+
+/* reserved-overlap and outside-address-space for fixed ranges; hint is
+ * appended to reserved-overlap messages ("" for none). */
+int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
+		       const char *hint, vl_diags *out);
+
+/* The hint check_reserved_overlap gives for an image of `size` bytes
+ * whose segments need `align`: where it could be linked instead. */
+void check_legal_hint(const layout *l, uint64_t size, uint64_t align,
+		      char *buf, size_t len);
+
 /* The lowest link address at which an image spanning `size` bytes (with
  * alignment `align`) lies inside the address space and clear of every
  * reserved region; false when none exists. */
