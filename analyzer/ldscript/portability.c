@@ -28,8 +28,7 @@ static void warn(walker *w, ls_loc loc, unsigned line, unsigned column,
 
 /* The text of a number as written: hex with a K or M suffix ("0x1M") is
  * GNU ld's alone. */
-static bool hex_with_suffix(const ls_script *s, const ls_loc *in,
-			    const expr *x)
+static bool hex_with_suffix(const ls_script *s, const ls_loc *in, const expr *x)
 {
 	if (in->buf >= s->nbufs)
 		return false;
@@ -73,8 +72,8 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 		if (!strcmp(x->name, "NEXT") || !strcmp(x->name, "BLOCK"))
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     !strcmp(x->name, "NEXT")
-				     ? "lld rejects NEXT(): use ALIGN()"
-				     : "lld rejects BLOCK(): use ALIGN()");
+				 ? "lld rejects NEXT(): use ALIGN()"
+				 : "lld rejects BLOCK(): use ALIGN()");
 		if (!strcmp(x->name, "SEGMENT_START"))
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "lld ignores the segment name of SEGMENT_START "
@@ -127,8 +126,7 @@ static void walk_section(walker *w, const ls_output_section *sec)
 			if (!strcmp(c->u.keyword, "LINKER_VERSION"))
 				warn(w, c->loc, 0, 0,
 				     "lld silently drops LINKER_VERSION");
-			else if (!strcmp(c->u.keyword,
-					 "CREATE_OBJECT_SYMBOLS"))
+			else if (!strcmp(c->u.keyword, "CREATE_OBJECT_SYMBOLS"))
 				warn(w, c->loc, 0, 0,
 				     "lld silently drops "
 				     "CREATE_OBJECT_SYMBOLS");
@@ -171,7 +169,7 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 		case LS_CMD_MEMORY:
 			for (size_t r = 0; r < c->u.memory.nregions; r++) {
 				const ls_memory_region *m =
-					&c->u.memory.regions[r];
+				    &c->u.memory.regions[r];
 				walk_ls_expr(w, &m->origin);
 				walk_ls_expr(w, &m->length);
 				if (m->attributes &&

@@ -17,7 +17,30 @@ bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	char *n = strdup(name);
 	if (!n)
 		return false;
-	m->v[m->n++] = (map_range){kind, n, r, file, line, column};
+	m->v[m->n++] = (map_range){kind,   n,    r,	    file, line,
+				   column, true, false, 0};
+	return true;
+}
+
+bool map_note(map_ranges *m, const char *what, const char *why,
+	      const char *file, unsigned line, unsigned column)
+{
+	map_unknown *v = realloc(m->unknowns, (m->nunknowns + 1) * sizeof(*v));
+	if (!v)
+		return false;
+	m->unknowns = v;
+	map_unknown *u = &v[m->nunknowns];
+	u->what = strdup(what);
+	u->why = strdup(why);
+	if (!u->what || !u->why) {
+		free(u->what);
+		free(u->why);
+		return false;
+	}
+	u->file = file;
+	u->line = line;
+	u->column = column;
+	m->nunknowns++;
 	return true;
 }
 
@@ -26,6 +49,11 @@ void map_free(map_ranges *m)
 	for (size_t i = 0; i < m->n; i++)
 		free(m->v[i].name);
 	free(m->v);
+	for (size_t i = 0; i < m->nunknowns; i++) {
+		free(m->unknowns[i].what);
+		free(m->unknowns[i].why);
+	}
+	free(m->unknowns);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -56,11 +84,26 @@ bool report_map_text(FILE *f, const map_ranges *m, const report_run *run)
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
 		fprintf(f, "%18s %18s  %-10s %-8s %s\n",
-			va_hex(r->range.start, a), va_hex(r->range.end, b),
-			va_size_str(va_range_size(r->range), s), r->kind,
-			r->name);
+			va_hex(r->range.start, a),
+			r->size_known ? va_hex(r->range.end, b) : "?",
+			r->size_known ? va_size_str(va_range_size(r->range), s)
+				      : "?",
+			r->kind, r->name);
 	}
+	for (size_t i = 0; i < m->nunknowns; i++)
+		fprintf(f, "not determined: %s: %s\n", m->unknowns[i].what,
+			m->unknowns[i].why);
 	return !ferror(f);
+}
+
+static json_t *null_or_int(unsigned n)
+{
+	return n ? json_integer(n) : json_null();
+}
+
+static json_t *null_or_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
 }
 
 bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
@@ -75,22 +118,37 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 		return false;
 	}
 	json_object_set_new(root, "layout",
-			    run->layout ? json_string(run->layout->name)
-					: json_null());
+			    null_or_str(run->layout ? run->layout->name : NULL));
 	json_object_set_new(root, "params", report_params_json(run->layout));
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
-		json_array_append_new(
-		    list,
-		    json_pack(
-			"{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "kind", r->kind,
+		json_t *j = json_pack(
+			"{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "kind", r->kind,
 			"name", r->name, "start", va_hex(r->range.start, a),
-			"end", va_hex(r->range.end, b), "file",
-			r->file ? json_string(r->file) : json_null(), "line",
-			r->line ? json_integer(r->line) : json_null(), "column",
-			r->column ? json_integer(r->column) : json_null()));
+			"end",
+			null_or_str(r->size_known ? va_hex(r->range.end, b)
+						  : NULL),
+			"file", null_or_str(r->file), "line",
+			null_or_int(r->line), "column", null_or_int(r->column));
+		if (j && r->has_lma)
+			json_object_set_new(j, "lma",
+					    json_string(va_hex(r->lma, a)));
+		json_array_append_new(list, j);
 	}
 	json_object_set_new(root, "ranges", list);
+	if (m->nunknowns) {
+		json_t *u = json_array();
+		for (size_t i = 0; i < m->nunknowns; i++) {
+			const map_unknown *x = &m->unknowns[i];
+			json_array_append_new(
+				u, json_pack("{s:s, s:s, s:o, s:o, s:o}",
+					     "what", x->what, "why", x->why,
+					     "file", null_or_str(x->file),
+					     "line", null_or_int(x->line),
+					     "column", null_or_int(x->column)));
+		}
+		json_object_set_new(root, "undetermined", u);
+	}
 	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
 	ok = ok && fputc('\n', f) != EOF;
 	json_decref(root);

@@ -38,16 +38,30 @@ typedef struct map_range {
 	va_range range;
 	const char *file; /* NULL: none */
 	unsigned line, column;
+	bool size_known; /* false: only the start is known (end == start) */
+	bool has_lma;	 /* sections: the load address */
+	uint64_t lma;
 } map_range;
+
+/* Something map could not determine, and why. */
+typedef struct map_unknown {
+	char *what, *why;
+	const char *file;
+	unsigned line, column;
+} map_unknown;
 
 typedef struct map_ranges {
 	map_range *v;
 	size_t n, cap;
+	map_unknown *unknowns;
+	size_t nunknowns;
 } map_ranges;
 
 /* name is copied; file must outlive the list. */
 bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	     const char *file, unsigned line, unsigned column);
+bool map_note(map_ranges *m, const char *what, const char *why,
+	      const char *file, unsigned line, unsigned column);
 void map_free(map_ranges *m);
 /* Sort by start address, then end, then kind, for a stable picture. */
 void map_sort(map_ranges *m);
