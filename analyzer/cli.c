@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ldscript/cpp.h"
 #include "outfile.h"
 
 void cli_error(const vl_error *err)
@@ -96,8 +98,8 @@ bool cli_format(const char *arg, bool allow_sarif, report_format *out,
 	return true;
 }
 
-static int common_option(int c, const char *arg, cli_opts *o,
-			 unsigned formats, vl_error *err)
+static int common_option(int c, const char *arg, cli_opts *o, unsigned formats,
+			 vl_error *err)
 {
 	switch (c) {
 	case 'L':
@@ -122,15 +124,191 @@ static int common_option(int c, const char *arg, cli_opts *o,
 	return 0;
 }
 
+/* A number on the command line: any ld expression without names. */
+static bool cli_value(const char *opt, const char *text, uint64_t *out,
+		      vl_error *err)
+{
+	expr_error e = {0};
+	expr *x = expr_parse(text, strlen(text), &e);
+	expr_status st = x ? expr_eval(x, NULL, out, &e) : EXPR_ERROR;
+
+	expr_free(x);
+	if (st == EXPR_OK)
+		return true;
+	return vl_fail(err, NULL, 0, 0, "%s%s: %s", opt, text,
+		       st == EXPR_UNKNOWN ? "not a number" : e.msg);
+}
+
+static bool add_segment(cli_opts *o, const char *name, const char *opt,
+			const char *value, vl_error *err)
+{
+	ls_eval_opts *l = &o->link;
+
+	if (l->nsegments == LS_MAX_KNOBS)
+		return vl_fail(err, NULL, 0, 0, "%s: too many", opt);
+	l->segments[l->nsegments].name = name;
+	if (!cli_value(opt, value, &l->segments[l->nsegments].value, err))
+		return false;
+	l->nsegments++;
+	return true;
+}
+
+static bool add_section_start(cli_opts *o, const char *section, const char *opt,
+			      const char *value, vl_error *err)
+{
+	ls_eval_opts *l = &o->link;
+
+	if (l->nsections == LS_MAX_KNOBS)
+		return vl_fail(err, NULL, 0, 0, "%s: too many", opt);
+	l->sections[l->nsections].section = section;
+	if (!cli_value(opt, value, &l->sections[l->nsections].value, err))
+		return false;
+	l->nsections++;
+	return true;
+}
+
+/* -Ttext-segment=, -Trodata-segment=, -Tldata-segment=, -Ttext=, -Tdata=,
+ * -Tbss=: the linker options of those names. */
+static bool t_option(cli_opts *o, const char *arg, vl_error *err)
+{
+	static const char *const segs[] = {"text-segment", "rodata-segment",
+					   "ldata-segment"};
+	static const char *const secs[][2] = {
+	    {"text", ".text"}, {"data", ".data"}, {"bss", ".bss"}};
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : 0;
+
+	for (size_t i = 0; eq && i < 3; i++)
+		if (strlen(segs[i]) == len && !strncmp(arg, segs[i], len))
+			return add_segment(o, segs[i],
+					   "-Ttext-segment=", eq + 1, err);
+	for (size_t i = 0; eq && i < 3; i++)
+		if (strlen(secs[i][0]) == len && !strncmp(arg, secs[i][0], len))
+			return add_section_start(o, secs[i][1], "-T", eq + 1,
+						 err);
+	return vl_fail(err, NULL, 0, 0,
+		       "-T%s: expected -Ttext-segment=ADDR, "
+		       "-Trodata-segment=, -Tldata-segment=, -Ttext=, -Tdata= "
+		       "or -Tbss= (a script is an INPUT, not -T)",
+		       arg);
+}
+
+static bool z_option(cli_opts *o, const char *arg, vl_error *err)
+{
+	if (!strncmp(arg, "max-page-size=", 14))
+		return cli_value("-z max-page-size=", arg + 14,
+				 &o->link.maxpagesize, err);
+	if (!strncmp(arg, "common-page-size=", 17))
+		return cli_value("-z common-page-size=", arg + 17,
+				 &o->link.commonpagesize, err);
+	return vl_fail(err, NULL, 0, 0,
+		       "-z %s: expected max-page-size=N or common-page-size=N",
+		       arg);
+}
+
+static bool m_option(cli_opts *o, const char *arg, vl_error *err)
+{
+	static const struct {
+		const char *emulation;
+		uint16_t em;
+	} emuls[] = {
+	    {"elf_x86_64", EM_X86_64},	    {"elf_i386", EM_386},
+	    {"aarch64linux", EM_AARCH64},   {"aarch64linuxb", EM_AARCH64},
+	    {"aarch64elf", EM_AARCH64},	    {"armelf_linux_eabi", EM_ARM},
+	    {"armelfb_linux_eabi", EM_ARM}, {"armelf", EM_ARM},
+	    {"elf64lriscv", EM_RISCV},	    {"elf32lriscv", EM_RISCV},
+	};
+	for (size_t i = 0; i < sizeof(emuls) / sizeof(emuls[0]); i++)
+		if (!strcmp(arg, emuls[i].emulation)) {
+			o->link.machine = emuls[i].em;
+			return true;
+		}
+	return vl_fail(err, NULL, 0, 0,
+		       "-m %s: unknown emulation (elf_x86_64, elf_i386, "
+		       "aarch64linux, armelf_linux_eabi, elf64lriscv, ...)",
+		       arg);
+}
+
+static bool add_image_path(cli_opts *o, const char *path, vl_error *err)
+{
+	const char **v =
+	    realloc(o->image_paths, (o->nimage_paths + 1) * sizeof(*v));
+	if (!v)
+		return vl_fail(err, NULL, 0, 0, "out of memory");
+	o->image_paths = v;
+	o->image_paths[o->nimage_paths++] = path;
+	return true;
+}
+
+/* The options of linker scripts, shared by check, map and fix. */
+static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
+{
+	bool ok;
+
+	switch (c) {
+	case 'T':
+		ok = t_option(o, arg, err);
+		break;
+	case 'z':
+		ok = z_option(o, arg, err);
+		break;
+	case 'm':
+		ok = m_option(o, arg, err);
+		break;
+	case 0x1000:
+		ok = add_image_path(o, arg, err);
+		break;
+	case 0x1001:
+		ok = add_segment(o, "text-segment", "--image-base=", arg, err);
+		break;
+	case 0x1002: {
+		const char *eq = strchr(arg, '=');
+		if (!eq || eq == arg) {
+			ok = vl_fail(err, NULL, 0, 0,
+				     "--section-start=%s: expected "
+				     "SECTION=ADDRESS",
+				     arg);
+			break;
+		}
+		/* The name stays in argv; cut it there. */
+		((char *)eq)[0] = 0;
+		ok = add_section_start(o, arg, "--section-start=", eq + 1, err);
+		break;
+	}
+	case 0x1003:
+		o->cpp = true;
+		ok = true;
+		break;
+	case 0x1004:
+		o->cpp_flags = arg;
+		ok = true;
+		break;
+	default:
+		return 0;
+	}
+	return ok ? 1 : -1;
+}
+
+void cli_opts_free(cli_opts *o)
+{
+	cli_layout_free(&o->layout);
+	free(o->image_paths);
+	o->image_paths = NULL;
+	o->nimage_paths = 0;
+}
+
 int cli_next_option(int argc, char **argv, const char *cmd,
 		    const struct option *longopts, cli_opts *o,
 		    unsigned formats, vl_error *err)
 {
 	for (;;) {
-		int c = getopt_long(argc, argv, "L:D:f:o:h", longopts, NULL);
+		int c =
+		    getopt_long(argc, argv, "L:D:f:o:hT:z:m:", longopts, NULL);
 		if (c == -1)
 			return CLI_OPT_END;
 		int r = common_option(c, optarg, o, formats, err);
+		if (r == 0)
+			r = link_option(c, optarg, o, err);
 		if (r < 0)
 			return CLI_OPT_BAD;
 		if (r > 0)
@@ -139,9 +317,9 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 			return CLI_OPT_HELP;
 		if (c != '?' && c != ':')
 			return c;
-		if (optopt && strchr("LDfo", optopt))
-			vl_fail(err, NULL, 0, 0,
-				"%s: option -%c needs a value", cmd, optopt);
+		if (optopt && strchr("LDfoTzm", optopt))
+			vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value",
+				cmd, optopt);
 		else
 			vl_fail(err, NULL, 0, 0,
 				"%s: unknown option '%s' (see 'vaslint %s "
@@ -151,53 +329,120 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 	}
 }
 
-static bool read_image(const char *path, image *img, vl_error *err)
+static bool is_source(const char *path)
 {
-	elfimage_status st = elfimage_read(path, img, err);
+	static const char *const exts[] = {".c",   ".cc", ".cpp", ".cxx",
+					   ".c++", ".h",  ".hh",  ".hpp"};
+	const char *dot = strrchr(path, '.');
 
-	if (st == ELFIMAGE_NOT_ELF)
-		vl_fail(err, path, 0, 0,
-			"not an ELF file (this version of vaslint reads ELF "
-			"images)");
-	return st == ELFIMAGE_OK;
+	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (!strcmp(dot, exts[i]))
+			return true;
+	return false;
+}
+
+static bool wants_cpp(const cli_opts *o, const char *path)
+{
+	size_t len = strlen(path);
+
+	return o->cpp || (len > 6 && !strcmp(path + len - 6, ".lds.S")) ||
+	       (len > 5 && !strcmp(path + len - 5, ".ld.S"));
 }
 
 /* Every input is read, and every bad one named, before the run gives up:
  * one line per bad file beats fixing them one rerun at a time.  The last
  * error stays in err; the others are printed here. */
-static bool read_images(char **paths, size_t n, image *imgs, vl_error *err)
+static void failed(bool *ok, vl_error *err, const vl_error *e)
 {
+	if (!*ok)
+		cli_error(err);
+	*err = *e;
+	*ok = false;
+}
+
+static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
+			size_t n, vl_error *err)
+{
+	ls_parse_opts po = {0};
 	bool ok = true;
 
 	for (size_t i = 0; i < n; i++) {
 		vl_error e;
-		if (read_image(paths[i], &imgs[i], &e))
+		image img;
+		elfimage_status st = elfimage_read(paths[i], &img, &e);
+		if (st == ELFIMAGE_OK) {
+			in->images[in->n++] = img;
 			continue;
-		if (!ok)
-			cli_error(err);
-		*err = e;
-		ok = false;
+		}
+		if (st == ELFIMAGE_ERROR) {
+			failed(&ok, err, &e);
+			continue;
+		}
+		if (is_source(paths[i])) {
+			vl_fail(&e, paths[i], 0, 0,
+				"C/C++ sources are not analysed by this "
+				"version of vaslint");
+			failed(&ok, err, &e);
+			continue;
+		}
+		cli_script *cs = &in->scripts[in->nscripts];
+		cs->path = paths[i];
+		cs->preprocessed = wants_cpp(o, paths[i]);
+		bool parsed =
+		    cs->preprocessed
+			? ls_cpp_parse(paths[i], o->cpp_flags, &po, &cs->script,
+				       &e)
+			: ls_parse_file(paths[i], &po, &cs->script, &e);
+		if (!parsed) {
+			failed(&ok, err, &e);
+			continue;
+		}
+		in->nscripts++;
+	}
+	for (size_t i = 0; i < o->nimage_paths; i++) {
+		vl_error e;
+		elfimage_status st = elfimage_read_full(
+		    o->image_paths[i], &in->extra[in->nextra], &e);
+		if (st == ELFIMAGE_OK) {
+			in->nextra++;
+			continue;
+		}
+		if (st == ELFIMAGE_NOT_ELF)
+			vl_fail(&e, o->image_paths[i], 0, 0,
+				"--image: not an ELF file");
+		failed(&ok, err, &e);
 	}
 	return ok;
 }
 
-bool cli_inputs_open(cli_inputs *in, const cli_layout *lo, char **paths,
-		     size_t n, vl_error *err)
+bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
+		     vl_error *err)
 {
 	memset(in, 0, sizeof(*in));
 	in->images = calloc(n ? n : 1, sizeof(*in->images));
 	in->placed = calloc(n ? n : 1, sizeof(*in->placed));
-	in->n = n;
-	if (!in->images || !in->placed) {
+	in->scripts = calloc(n ? n : 1, sizeof(*in->scripts));
+	in->extra =
+	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
+	if (!in->images || !in->placed || !in->scripts || !in->extra) {
 		cli_inputs_close(in);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
-	if (!cli_layout_load(lo, &in->layout, &in->have_layout, err) ||
-	    !read_images(paths, n, in->images, err))
+	if (!cli_layout_load(&o->layout, &in->layout, &in->have_layout, err) ||
+	    !read_inputs(in, o, paths, n, err))
 		goto fail;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < in->n; i++)
 		if (!check_place_image(&in->images[i], cli_inputs_layout(in),
 				       &in->placed[i], err))
+			goto fail;
+	ls_eval_opts lo = o->link;
+	lo.inputs = in->extra;
+	lo.ninputs = in->nextra;
+	if (!lo.machine && in->have_layout && in->layout.nmachines)
+		lo.machine = in->layout.machines[0];
+	for (size_t i = 0; i < in->nscripts; i++)
+		if (!ls_evaluate(&in->scripts[i].script, &lo,
+				 &in->scripts[i].eval, &in->findings, err))
 			goto fail;
 	return true;
 fail:
@@ -208,13 +453,20 @@ fail:
 void cli_inputs_close(cli_inputs *in)
 {
 	for (size_t i = 0; i < in->n; i++) {
-		if (in->placed)
-			check_placed_free(&in->placed[i]);
-		if (in->images)
-			elfimage_free(&in->images[i]);
+		check_placed_free(&in->placed[i]);
+		elfimage_free(&in->images[i]);
 	}
+	for (size_t i = 0; in->scripts && i < in->nscripts; i++) {
+		ls_eval_free(&in->scripts[i].eval);
+		ls_script_free(&in->scripts[i].script);
+	}
+	for (size_t i = 0; i < in->nextra; i++)
+		elfimage_free(&in->extra[i]);
 	free(in->placed);
 	free(in->images);
+	free(in->scripts);
+	free(in->extra);
+	vl_diags_free(&in->findings);
 	if (in->have_layout)
 		layout_free(&in->layout);
 	memset(in, 0, sizeof(*in));

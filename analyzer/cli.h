@@ -8,6 +8,8 @@
 #include "check.h"
 #include "diag.h"
 #include "elfimage.h"
+#include "ldscript/eval.h"
+#include "ldscript/parser.h"
 #include "layout.h"
 #include "report/report.h"
 
@@ -44,7 +46,25 @@ typedef struct cli_opts {
 	cli_layout layout;
 	report_format format;
 	const char *output;
+	/* Linker scripts: the link's own knobs, --image files, cpp. */
+	ls_eval_opts link;
+	const char **image_paths;
+	size_t nimage_paths;
+	bool cpp;		/* preprocess every script with cc -E */
+	const char *cpp_flags;	/* -D/-I for the preprocessor */
 } cli_opts;
+
+/* Long option codes every command with inputs accepts (from 0x1000 up, so
+ * commands can number their own below). */
+#define CLI_LONGOPTS                                                        \
+	{"image", required_argument, NULL, 0x1000},                         \
+	    {"image-base", required_argument, NULL, 0x1001},                \
+	    {"section-start", required_argument, NULL, 0x1002},             \
+	    {"cpp", no_argument, NULL, 0x1003},                             \
+	    {"cpp-flags", required_argument, NULL, 0x1004},                 \
+	    {"help", no_argument, NULL, 'h'}
+
+void cli_opts_free(cli_opts *o);
 
 enum {
 	CLI_OPT_END = -1,  /* no more options: operands start at optind */
@@ -63,15 +83,27 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 /* The inputs of a run: the layout (if any) and every image, read and
  * placed, all before any check runs so an input error stops the run before
  * half a report is printed. */
+typedef struct cli_script {
+	const char *path;
+	bool preprocessed; /* read through the C preprocessor */
+	ls_script script;
+	ls_eval eval;
+} cli_script;
+
 typedef struct cli_inputs {
 	layout layout;
 	bool have_layout;
-	image *images;
+	image *images; /* the INPUTs that are ELF images */
 	placed_image *placed;
 	size_t n;
+	cli_script *scripts; /* the INPUTs that are linker scripts */
+	size_t nscripts;
+	image *extra; /* --image files, with sections and symbols */
+	size_t nextra;
+	vl_diags findings; /* what evaluating the scripts found */
 } cli_inputs;
 
-bool cli_inputs_open(cli_inputs *in, const cli_layout *lo, char **paths,
+bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths,
 		     size_t n, vl_error *err);
 void cli_inputs_close(cli_inputs *in);
 const layout *cli_inputs_layout(const cli_inputs *in);
@@ -84,6 +116,7 @@ bool cli_use_color(const char *output);
 
 int cmd_check(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
 int cmd_layouts(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "ldscript/script_check.h"
 
 static const char usage[] =
     "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
@@ -51,15 +52,23 @@ static int run_check(const cli_opts *o, bool werror, bool separate,
 	vl_error err = {0};
 	int status = VL_EXIT_INPUT;
 
-	if (!cli_inputs_open(&in, &o->layout, paths, n, &err)) {
+	if (!cli_inputs_open(&in, o, paths, n, &err)) {
 		cli_error(&err);
 		return VL_EXIT_INPUT;
 	}
 	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !separate,
-			 &diags) < 0) {
+			 &diags) < 0 ||
+	    !vl_diags_append(&diags, &in.findings)) {
 		cli_errorf("out of memory");
 		goto done;
 	}
+	for (size_t i = 0; i < in.nscripts; i++)
+		if (ls_check_script(in.scripts[i].path, &in.scripts[i].script,
+				    &in.scripts[i].eval, cli_inputs_layout(&in),
+				    &diags) < 0) {
+			cli_errorf("out of memory");
+			goto done;
+		}
 	vl_diags_sort(&diags);
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output)};
 	struct {
@@ -85,7 +94,7 @@ int cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
 	    {"separate", no_argument, NULL, OPT_SEPARATE},
-	    {"help", no_argument, NULL, 'h'},
+	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned formats =
@@ -103,7 +112,7 @@ int cmd_check(int argc, char **argv)
 			goto bad;
 		if (c == CLI_OPT_HELP) {
 			fputs(usage, stdout);
-			cli_layout_free(&o.layout);
+			cli_opts_free(&o);
 			return VL_EXIT_OK;
 		}
 		werror |= c == OPT_WERROR;
@@ -116,10 +125,10 @@ int cmd_check(int argc, char **argv)
 	}
 	status = run_check(&o, werror, separate, argv + optind,
 			   (size_t)(argc - optind));
-	cli_layout_free(&o.layout);
+	cli_opts_free(&o);
 	return status;
 bad:
 	cli_error(&err);
-	cli_layout_free(&o.layout);
+	cli_opts_free(&o);
 	return VL_EXIT_INPUT;
 }

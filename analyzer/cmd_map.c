@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "ldscript/script_check.h"
 
 static const char usage[] =
     "usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
@@ -79,6 +80,14 @@ static bool build_map(const cli_inputs *in, map_ranges *m)
 		ok = add_layout(m, l, &free_space);
 	for (size_t i = 0; ok && i < in->n; i++)
 		ok = add_image(m, &in->placed[i], &free_space);
+	for (size_t i = 0; ok && i < in->nscripts; i++) {
+		size_t first = m->n;
+		ok = ls_map(&in->scripts[i].eval, m);
+		for (size_t k = first; ok && k < m->n; k++)
+			if (!strcmp(m->v[k].kind, "section") &&
+			    m->v[k].size_known)
+				ok = va_set_remove(&free_space, m->v[k].range);
+	}
 	for (size_t i = 0; ok && l && i < free_space.n; i++)
 		ok = map_add(m, "free", "free", free_space.v[i], NULL, 0, 0);
 	va_set_free(&free_space);
@@ -99,7 +108,7 @@ static bool write_json(FILE *f, const void *m, const report_run *run)
 int cmd_map(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"help", no_argument, NULL, 'h'},
+	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON;
@@ -117,7 +126,7 @@ int cmd_map(int argc, char **argv)
 			goto bad;
 		if (c == CLI_OPT_HELP) {
 			fputs(usage, stdout);
-			cli_layout_free(&o.layout);
+			cli_opts_free(&o);
 			return VL_EXIT_OK;
 		}
 	}
@@ -126,8 +135,8 @@ int cmd_map(int argc, char **argv)
 			"map: give a layout (-L), an input, or both");
 		goto bad;
 	}
-	if (!cli_inputs_open(&in, &o.layout, argv + optind,
-			     (size_t)(argc - optind), &err))
+	if (!cli_inputs_open(&in, &o, argv + optind, (size_t)(argc - optind),
+			     &err))
 		goto bad;
 	report_run run = {cli_inputs_layout(&in), false};
 	if (!build_map(&in, &m))
@@ -140,11 +149,11 @@ int cmd_map(int argc, char **argv)
 	map_free(&m);
 	cli_inputs_close(&in);
 	if (status == VL_EXIT_OK) {
-		cli_layout_free(&o.layout);
+		cli_opts_free(&o);
 		return status;
 	}
 bad:
 	cli_error(&err);
-	cli_layout_free(&o.layout);
+	cli_opts_free(&o);
 	return VL_EXIT_INPUT;
 }

@@ -167,3 +167,27 @@ size_t vl_diags_count(const vl_diags *d, vl_severity s)
 		n += d->v[i].severity == s;
 	return n;
 }
+
+bool vl_diags_append(vl_diags *to, const vl_diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const vl_diag *src = &from->v[i];
+		vl_diag *d = vl_diags_add(to, src->rule, src->file, src->line,
+					  src->column, "%s", src->message);
+		if (!d)
+			return false;
+		d->severity = src->severity;
+		if ((src->has_object &&
+		     !vl_diag_set_object(d, src->object.kind, src->object.name,
+					 src->object.range)) ||
+		    (src->has_region &&
+		     !vl_diag_set_region(d, src->region.name,
+					 src->region.range)) ||
+		    (src->related_file &&
+		     !vl_diag_set_related(d, src->related_file,
+					  src->related_line,
+					  src->related_column)))
+			return false;
+	}
+	return true;
+}

@@ -79,6 +79,8 @@ bool vl_diag_set_related(vl_diag *dg, const char *file, unsigned line,
 /* Sort by file, line, column, then insertion order, so output diffs
  * cleanly whatever order the checks ran in. */
 void vl_diags_sort(vl_diags *d);
+/* Copy every diagnostic of from to the end of to; false on OOM. */
+bool vl_diags_append(vl_diags *to, const vl_diags *from);
 size_t vl_diags_count(const vl_diags *d, vl_severity s);
 
 #endif

@@ -234,7 +234,9 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 		if (!(is->name = strdup(name)))
 			return vl_fail(err, path, 0, 0, "out of memory");
 		is->value = sym.st_value;
+		is->size = sym.st_size;
 		is->absolute = sym.st_shndx == SHN_ABS;
+		is->common = sym.st_shndx == SHN_COMMON;
 		img->nsymbols++;
 	}
 	return true;

@@ -27,8 +27,10 @@ typedef struct image_section {
 /* A defined symbol with global or weak binding. */
 typedef struct image_symbol {
 	char *name;
-	uint64_t value;
+	uint64_t value;	 /* for a common symbol: its alignment */
+	uint64_t size;
 	bool absolute; /* SHN_ABS */
+	bool common;   /* SHN_COMMON: space the link allocates (COMMON) */
 } image_symbol;
 
 typedef struct image {

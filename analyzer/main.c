@@ -10,7 +10,9 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-    {"check", cmd_check, "check ELF images against a platform layout"},
+    {"check", cmd_check,
+     "check ELF images and linker scripts against a layout"},
+    {"fix", cmd_fix, "move a linker script's image to a legal place"},
     {"map", cmd_map, "print every address range vaslint evaluated"},
     {"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
     {"explain", cmd_explain, "say what a rule means, why, and how to fix it"},

@@ -62,20 +62,20 @@ typedef enum ls_sort {
 	LS_SORT_BY_ALIGNMENT = 2,
 	LS_SORT_BY_INIT_PRIORITY = 4,
 	LS_SORT_NONE_KEYWORD = 8, /* SORT_NONE(...) */
-	LS_SORT_REVERSE = 16,     /* REVERSE(...) */
+	LS_SORT_REVERSE = 16,	  /* REVERSE(...) */
 } ls_sort;
 
 typedef struct ls_section_pattern {
-	char *glob;            /* ".text.*", "COMMON" */
-	char **exclude_files;  /* EXCLUDE_FILE(...) before this pattern */
+	char *glob;	      /* ".text.*", "COMMON" */
+	char **exclude_files; /* EXCLUDE_FILE(...) before this pattern */
 	size_t nexclude_files;
-	unsigned sort;         /* ls_sort bits */
+	unsigned sort; /* ls_sort bits */
 } ls_section_pattern;
 
 /* An input section description: FILEGLOB(SECTIONGLOBS...), maybe inside
  * KEEP(...), maybe with INPUT_SECTION_FLAGS(...) before it. */
 typedef struct ls_input {
-	char *file_glob; /* "*", "crtbegin.o", "*libc.a:*" */
+	char *file_glob;      /* "*", "crtbegin.o", "*libc.a:*" */
 	char **exclude_files; /* EXCLUDE_FILE(...) before the file glob */
 	size_t nexclude_files;
 	unsigned file_sort; /* SORT(*.o)(...) */
@@ -89,9 +89,9 @@ typedef struct ls_input {
 typedef enum ls_sec_cmd_kind {
 	LS_SC_ASSIGN,
 	LS_SC_INPUT,
-	LS_SC_DATA,   /* BYTE SHORT LONG QUAD SQUAD: data.size 1..8 */
-	LS_SC_ASCIZ,  /* ASCIZ "string" */
-	LS_SC_FILL,   /* FILL(expr) */
+	LS_SC_DATA,  /* BYTE SHORT LONG QUAD SQUAD: data.size 1..8 */
+	LS_SC_ASCIZ, /* ASCIZ "string" */
+	LS_SC_FILL,  /* FILL(expr) */
 	LS_SC_ASSERT,
 	LS_SC_KEYWORD, /* CREATE_OBJECT_SYMBOLS, CONSTRUCTORS, LINKER_VERSION,
 			  . = ... forms are assignments, not keywords */
@@ -109,7 +109,7 @@ typedef struct ls_sec_cmd {
 		ls_assign assign;
 		ls_input input;
 		struct {
-			unsigned size; /* 1, 2, 4, 8 */
+			unsigned size;	/* 1, 2, 4, 8 */
 			bool is_signed; /* SQUAD */
 			ls_expr value;
 		} data;
@@ -128,7 +128,8 @@ typedef enum ls_section_type {
 	LS_TYPE_INFO,
 	LS_TYPE_OVERLAY,
 	LS_TYPE_READONLY, /* (READONLY) */
-	LS_TYPE_TYPE,     /* (TYPE = expr): type_value */
+	LS_TYPE_TYPE,	  /* (TYPE = expr): type_value */
+	LS_TYPE_READONLY_TYPE, /* (READONLY (TYPE = expr)): type_value */
 } ls_section_type;
 
 typedef enum ls_constraint {
@@ -147,7 +148,7 @@ typedef struct ls_output_section {
 	bool has_address;
 	ls_expr address;
 	ls_section_type type;
-	ls_expr type_value; /* for LS_TYPE_TYPE */
+	ls_expr type_value; /* for LS_TYPE_TYPE, LS_TYPE_READONLY_TYPE */
 	bool has_at;
 	ls_expr at;
 	bool has_align;
@@ -158,11 +159,11 @@ typedef struct ls_output_section {
 	ls_constraint constraint;
 	ls_sec_cmd *cmds;
 	size_t ncmds;
-	char *region;     /* >region */
+	char *region; /* >region */
 	ls_loc region_loc;
 	char *lma_region; /* AT>region */
 	ls_loc lma_region_loc;
-	char **phdrs;     /* :phdr names; ":NONE" kept as "NONE" */
+	char **phdrs; /* :phdr names; ":NONE" kept as "NONE" */
 	size_t nphdrs;
 	bool has_fill;
 	ls_expr fill;
@@ -212,14 +213,14 @@ typedef struct ls_phdr {
 typedef enum ls_cmd_kind {
 	LS_CMD_ASSIGN,
 	LS_CMD_ASSERT,
-	LS_CMD_ENTRY,           /* args[0] */
-	LS_CMD_OUTPUT_SECTION,  /* inside SECTIONS */
-	LS_CMD_OVERLAY,         /* inside SECTIONS */
-	LS_CMD_SECTIONS,        /* SECTIONS { cmds } */
-	LS_CMD_MEMORY,          /* MEMORY { regions } */
-	LS_CMD_PHDRS,           /* PHDRS { phdrs } */
-	LS_CMD_INSERT,          /* INSERT AFTER|BEFORE args[0]; insert_after */
-	LS_CMD_REGION_ALIAS,    /* args[0] = alias, args[1] = region */
+	LS_CMD_ENTRY,	       /* args[0] */
+	LS_CMD_OUTPUT_SECTION, /* inside SECTIONS */
+	LS_CMD_OVERLAY,	       /* inside SECTIONS */
+	LS_CMD_SECTIONS,       /* SECTIONS { cmds } */
+	LS_CMD_MEMORY,	       /* MEMORY { regions } */
+	LS_CMD_PHDRS,	       /* PHDRS { phdrs } */
+	LS_CMD_INSERT,	       /* INSERT AFTER|BEFORE args[0]; insert_after */
+	LS_CMD_REGION_ALIAS,   /* args[0] = alias, args[1] = region */
 	/* Commands that name files, formats or symbols; kept with their
 	 * arguments, checked, and otherwise not simulated: INPUT, GROUP,
 	 * AS_NEEDED (nested in INPUT/GROUP: as "AS_NEEDED" arg markers),

@@ -72,6 +72,7 @@ typedef struct ev {
 	vl_error *err;
 	isec *isecs;
 	size_t nisecs;
+	image_section *commons; /* one COMMON input section per object */
 	const image *linked; /* one linked image: sizes are output sections */
 	bool have_inputs;
 	item *items;
@@ -83,6 +84,7 @@ typedef struct ev {
 	const ls_out_section *cur;  /* the output section being laid out */
 	bool headers_zero;	    /* SIZEOF_HEADERS evaluates to 0 */
 	const ls_out_section *prev; /* the previous allocated section */
+	ls_loc dot_loc;		    /* the assignment '.' got its value from */
 	bool oom;
 	/* capacities of the growing arrays */
 	size_t cap_undetermined, cap_symbols, cap_sections, cap_items;
@@ -830,9 +832,34 @@ static bool place_orphan(ev *e, size_t i)
 	return true;
 }
 
+/* An object's common symbols, as the input section `*(COMMON)` matches:
+ * each symbol at its alignment, one after the other. */
+static void common_section(const image *img, image_section *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->name = (char *)"COMMON";
+	out->type = SHT_NOBITS;
+	out->flags = SHF_ALLOC | SHF_WRITE;
+	out->align = 1;
+	for (size_t i = 0; i < img->nsymbols; i++) {
+		const image_symbol *s = &img->symbols[i];
+		uint64_t a = s->value && va_is_pow2(s->value) ? s->value : 1;
+		if (!s->common)
+			continue;
+		if (a > out->align)
+			out->align = a;
+		if (!va_align_up(out->size, a, &out->size) ||
+		    !va_add(out->size, s->size, &out->size))
+			out->size = 0;
+	}
+}
+
 static bool collect_inputs(ev *e)
 {
-
+	e->commons =
+	    calloc(e->o->ninputs ? e->o->ninputs : 1, sizeof(*e->commons));
+	if (!e->commons)
+		return false;
 	for (size_t f = 0; f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
 		for (size_t i = 0; i < img->nsections; i++) {
@@ -844,6 +871,13 @@ static bool collect_inputs(ev *e)
 			e->isecs[e->nisecs++] =
 			    (isec){img, &img->sections[i], -1};
 		}
+		common_section(img, &e->commons[f]);
+		if (!e->commons[f].size || img->type != ET_REL)
+			continue;
+		if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
+			  sizeof(*e->isecs)))
+			return false;
+		e->isecs[e->nisecs++] = (isec){img, &e->commons[f], -1};
 	}
 	return true;
 }
@@ -895,6 +929,9 @@ static bool prepare(ev *e)
 
 /* ---- Laying out one pass ---- */
 
+static bool has_data(const ls_output_section *def);
+static bool moves_dot(const ls_output_section *def);
+
 /* Whether an output section exists at all in the output, and what it is:
  * from its input sections when they are known. */
 static void classify(ev *e, const item *it, ls_out_section *sec)
@@ -907,10 +944,14 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 		alloc |= (s->flags & SHF_ALLOC) != 0;
 		load |= (s->flags & SHF_ALLOC) && s->type != SHT_NOBITS;
 	}
-	if (e->have_inputs) {
+	if (e->have_inputs && !any &&
+	    (has_data(it->def) || moves_dot(it->def))) {
+		/* Made by the script alone: data is loaded, padding is bss. */
+		sec->alloc = true;
+		sec->load = has_data(it->def);
+	} else if (e->have_inputs) {
 		sec->alloc = alloc;
 		sec->load = load;
-		(void)any;
 	} else {
 		/* Nothing says what goes in: default scripts put every
 		 * section that is not loaded at address 0. */
@@ -937,12 +978,55 @@ static bool has_data(const ls_output_section *def)
 	return false;
 }
 
+/* A section that moves '.' itself makes room even without input. */
+static bool moves_dot(const ls_output_section *def)
+{
+	for (size_t c = 0; def && c < def->ncmds; c++)
+		if (def->cmds[c].kind == LS_SC_ASSIGN &&
+		    !strcmp(def->cmds[c].u.assign.name, "."))
+			return true;
+	return false;
+}
+
 static ls_value align_value(ls_value v, uint64_t a)
 {
 	uint64_t r;
 	if (!v.known || !va_align_up(v.v, a, &r))
 		return unknown;
 	return known(r);
+}
+
+/* x op= y is x = x op y. */
+static ls_value compound(ev *e, const ls_assign *a, ls_value v)
+{
+	bool is_dot = strcmp(a->name, ".") == 0;
+	ls_symbol *sym = is_dot ? NULL : symbol_find(e->out, a->name);
+	ls_value old = is_dot ? e->dot : sym ? sym->value : unknown;
+
+	if (a->op == LS_ASSIGN_SET)
+		return v;
+	if (!old.known || !v.known)
+		return unknown;
+	switch (a->op) {
+	case LS_ASSIGN_ADD:
+		return va_add(old.v, v.v, &v.v) ? v : unknown;
+	case LS_ASSIGN_SUB:
+		return va_sub(old.v, v.v, &v.v) ? v : unknown;
+	case LS_ASSIGN_MUL:
+		return va_mul(old.v, v.v, &v.v) ? v : unknown;
+	case LS_ASSIGN_DIV:
+		return v.v ? known(old.v / v.v) : unknown;
+	case LS_ASSIGN_SHL:
+		return va_shl(old.v, v.v, &v.v) ? v : unknown;
+	case LS_ASSIGN_SHR:
+		return known(v.v < 64 ? old.v >> v.v : 0);
+	case LS_ASSIGN_AND:
+		return known(old.v & v.v);
+	case LS_ASSIGN_OR:
+		return known(old.v | v.v);
+	default:
+		return v;
+	}
 }
 
 /* The section's contents, from its start: the commands in order, input
@@ -975,14 +1059,14 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		switch (cmd->kind) {
 		case LS_SC_ASSIGN: {
 			const ls_assign *a = &cmd->u.assign;
-			ls_value v = eval(e, &a->value);
+			ls_value v = compound(e, a, eval(e, &a->value));
 			if (strcmp(a->name, ".")) {
 				set_symbol(e, a, v, cmd->loc);
 				break;
 			}
 			/* A constant is an offset into the section. */
-			if (v.known && is_constant(a->value.e) &&
-			    sec->vma.known)
+			if (a->op == LS_ASSIGN_SET && v.known &&
+			    is_constant(a->value.e) && sec->vma.known)
 				v = va_add(sec->vma.v, v.v, &v.v) ? v : unknown;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
 			    e->pass == MAX_PASSES - 1)
@@ -1077,7 +1161,45 @@ static bool section_exists(const ev *e, const item *it,
 		return sec->alloc || sec->load || e->linked;
 	if (e->linked)
 		return false;
-	return has_data(it->def);
+	return has_data(it->def) || moves_dot(it->def);
+}
+
+/* The load address by GNU ld's rules: AT(), the load region's next free
+ * byte (not aligned), or the previous section's distance between load and
+ * run address (its end, if the two overlap, as after an overlay), aligned
+ * to the section's alignment -- which an explicit address lowers to what
+ * the address itself has. */
+static ls_value load_address(ev *e, const ls_out_section *sec,
+			     const ls_output_section *def,
+			     const ls_region *lma_region)
+{
+	const ls_out_section *prev = e->prev;
+	uint64_t align = sec->align, lma;
+
+	if (def && def->has_at)
+		return eval(e, &def->at);
+	/* AT>R for a section already in R: it loads where it runs. */
+	if (lma_region && sec->region &&
+	    !strcmp(lma_region->name, sec->region))
+		return def && def->has_address ? lma_region->next : sec->vma;
+	if (lma_region)
+		return lma_region->next;
+	if (!prev || !sec->vma.known || !prev->vma.known || !prev->lma.known ||
+	    !prev->size.known)
+		return sec->vma;
+	va_range me = {sec->vma.v,
+		       sec->vma.v + (sec->size.known ? sec->size.v : 0)};
+	va_range before = {prev->vma.v, prev->vma.v + prev->size.v};
+	if (va_range_overlaps(me, before) ||
+	    (me.start == me.end && me.start >= before.start &&
+	     me.start < before.end))
+		lma = prev->lma.v + prev->size.v;
+	else
+		lma = sec->vma.v + (prev->lma.v - prev->vma.v);
+	/* An explicit address keeps its distance as it is. */
+	if (def && def->has_address)
+		return known(lma);
+	return align_value(known(lma), align);
 }
 
 static void lay_section(ev *e, const item *it)
@@ -1125,9 +1247,9 @@ static void lay_section(ev *e, const item *it)
 		sec->addr_loc = def->region_loc;
 	} else {
 		sec->vma = align_value(e->dot, sec->align);
-		if (!sec->in_overlay || !sec->addr_loc.file)
-			sec->addr_loc =
-			    e->prev ? e->prev->addr_loc : sec->addr_loc;
+		/* Placed where '.' is: fixed by the assignment '.' last
+		 * got its value from (the base, for most scripts). */
+		sec->addr_loc = e->dot_loc;
 	}
 	if (!sec->vma.known && e->pass == MAX_PASSES - 1)
 		undetermined(e, sec->loc,
@@ -1135,21 +1257,18 @@ static void lay_section(ev *e, const item *it)
 					    : "depends on input section sizes "
 					      "(give --image)",
 			     "address of %s", sec->name);
-	/* LMA: AT(), AT>region, or ld's heuristic. */
-	if (def && def->has_at)
-		sec->lma = eval(e, &def->at);
-	else if (lma_region)
-		sec->lma = align_value(lma_region->next, sec->align);
-	else if ((def && def->has_address) || opt || !e->prev ||
-		 !e->prev->vma.known || !e->prev->lma.known || !sec->vma.known)
-		sec->lma = sec->vma;
-	else
-		sec->lma =
-		    known(sec->vma.v + (e->prev->lma.v - e->prev->vma.v));
 	e->dot = sec->vma;
 	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
 	e->cur = NULL;
+	/* A section in the same region as the previous one, without a load
+	 * region of its own, loads in the previous one's load region. */
+	if (!lma_region && !(def && def->has_at) && region && e->prev &&
+	    e->prev->region && !strcmp(e->prev->region, region->name) &&
+	    e->prev->lma_region)
+		lma_region = region_find(e, e->prev->lma_region);
+	sec->lma_region = lma_region ? lma_region->name : NULL;
+	sec->lma = load_address(e, sec, def, lma_region);
 	if (!sec->size.known && e->pass == MAX_PASSES - 1)
 		undetermined(e, sec->loc,
 			     e->have_inputs ? "depends on something unknown"
@@ -1160,6 +1279,8 @@ static void lay_section(ev *e, const item *it)
 			   ? known(sec->vma.v + sec->size.v)
 			   : unknown;
 	e->dot = end;
+	if (sec->addr_loc.file)
+		e->dot_loc = sec->addr_loc;
 	if (region) {
 		region->next = end;
 		if (end.known && region->origin.known && region->length.known &&
@@ -1202,42 +1323,7 @@ static void lay_assign(ev *e, const item *it)
 	    is_dot && it->in_sections && !e->prev && !e->out->has_base;
 	ls_value v = eval(e, &a->value);
 
-	if (a->op != LS_ASSIGN_SET) {
-		/* x op= y is x = x op y. */
-		ls_symbol *sym = is_dot ? NULL : symbol_find(e->out, a->name);
-		ls_value old = is_dot ? e->dot : sym ? sym->value : unknown;
-		if (!old.known || !v.known)
-			v = unknown;
-		else
-			switch (a->op) {
-			case LS_ASSIGN_ADD:
-				v.v = old.v + v.v;
-				break;
-			case LS_ASSIGN_SUB:
-				v.v = old.v - v.v;
-				break;
-			case LS_ASSIGN_MUL:
-				v.v = old.v * v.v;
-				break;
-			case LS_ASSIGN_DIV:
-				v = v.v ? known(old.v / v.v) : unknown;
-				break;
-			case LS_ASSIGN_SHL:
-				v.v = v.v < 64 ? old.v << v.v : 0;
-				break;
-			case LS_ASSIGN_SHR:
-				v.v = v.v < 64 ? old.v >> v.v : 0;
-				break;
-			case LS_ASSIGN_AND:
-				v.v = old.v & v.v;
-				break;
-			case LS_ASSIGN_OR:
-				v.v = old.v | v.v;
-				break;
-			default:
-				break;
-			}
-	}
+	v = compound(e, a, v);
 	if (!is_dot) {
 		set_symbol(e, a, v, it->cmd->loc);
 		return;
@@ -1253,6 +1339,7 @@ static void lay_assign(ev *e, const item *it)
 		e->out->base_loc = a->value.loc;
 	}
 	e->dot = v;
+	e->dot_loc = a->value.loc;
 }
 
 static void lay_assert(ev *e, const item *it)
@@ -1276,8 +1363,15 @@ static void lay_assert(ev *e, const item *it)
 static void lay_overlay(ev *e, const item *start)
 {
 	const ls_overlay *ov = &start->cmd->u.overlay;
-	ls_value vma = ov->has_start ? eval(e, &ov->start) : e->dot;
-	ls_value lma = ov->has_at ? eval(e, &ov->at) : vma;
+	ls_region *region = ov->region ? region_find(e, ov->region) : NULL;
+	ls_region *lma_region =
+	    ov->lma_region ? region_find(e, ov->lma_region) : NULL;
+	ls_value vma = ov->has_start ? eval(e, &ov->start)
+		       : region	     ? region->next
+				     : e->dot;
+	ls_value lma = ov->has_at   ? eval(e, &ov->at)
+		       : lma_region ? lma_region->next
+				    : vma;
 	ls_value biggest = known(0);
 	size_t k = (size_t)(start - e->items) + 1;
 
@@ -1290,6 +1384,8 @@ static void lay_overlay(ev *e, const item *start)
 		sec->align = section_align(e, it);
 		sec->vma = vma;
 		sec->lma = lma;
+		sec->region = region ? region->name : NULL;
+		sec->lma_region = lma_region ? lma_region->name : NULL;
 		sec->addr_loc = ov->has_start ? ov->start.loc : ov->loc;
 		e->dot = vma;
 		sec->size = lay_contents(e, it, sec);
@@ -1305,12 +1401,17 @@ static void lay_overlay(ev *e, const item *start)
 	}
 	e->dot =
 	    vma.known && biggest.known ? known(vma.v + biggest.v) : unknown;
+	if (region)
+		region->next = e->dot;
+	if (lma_region)
+		lma_region->next = lma;
 }
 
 static void reset_pass(ev *e)
 {
 	e->dot = known(0);
 	e->prev = NULL;
+	e->dot_loc = (ls_loc){0};
 	e->cur = NULL;
 	e->changed = false;
 	e->out->has_base = false;
@@ -1506,21 +1607,8 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	check_overlaps(&e);
 	if (e.oom)
 		goto oom;
-	for (size_t i = 0; i < pass_diags.n; i++) {
-		vl_diag *src = &pass_diags.v[i];
-		vl_diag *d =
-		    vl_diags_add(diags, src->rule, src->file, src->line,
-				 src->column, "%s", src->message);
-		if (!d)
-			goto oom;
-		d->severity = src->severity;
-		if ((src->has_object &&
-		     !vl_diag_set_object(d, src->object.kind, src->object.name,
-					 src->object.range)) ||
-		    (src->has_region && !vl_diag_set_region(d, src->region.name,
-							    src->region.range)))
-			goto oom;
-	}
+	if (!vl_diags_append(diags, &pass_diags))
+		goto oom;
 	ok = true;
 	goto done;
 oom:
@@ -1531,6 +1619,7 @@ done:
 		free(e.items[k].inputs);
 	free(e.items);
 	free(e.isecs);
+	free(e.commons);
 	if (!ok)
 		ls_eval_free(out);
 	return ok;

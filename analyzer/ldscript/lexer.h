@@ -42,14 +42,14 @@ typedef enum ls_tok_kind {
 /* Punctuation codes: one-character tokens are the character, the
  * two-character operators are EXPR_OP_*, and the compound assignments
  * ("+=", "<<=", ...) are LS_OP_ASSIGN(ls_assign_op). */
-#define LS_OP_ASSIGN(c) (512 + (c))
+#define LS_OP_ASSIGN(c)	    (512 + (c))
 #define LS_OP_IS_ASSIGN(op) ((op) == '=' || ((op) > 512 && (op) < 768))
 
 typedef enum ls_lex_error {
 	LS_LEXERR_NONE,
 	LS_LEXERR_COMMENT, /* unterminated comment */
 	LS_LEXERR_STRING,  /* unterminated string */
-	LS_LEXERR_CHAR,    /* a control character */
+	LS_LEXERR_CHAR,	   /* a control character */
 	LS_LEXERR_NUMBER,  /* malformed number */
 	LS_LEXERR_OOM,
 } ls_lex_error;
@@ -93,10 +93,10 @@ typedef struct ls_lexer {
 	ls_files *files;
 	const char *s;
 	uint32_t len;
-	uint32_t buf;	    /* index in ls_script.bufs */
-	ls_lex_state st;    /* before the next token's leading blanks */
-	uint32_t last_end;  /* end of the last token consumed */
-	ls_token last;	    /* the last token consumed */
+	uint32_t buf;	   /* index in ls_script.bufs */
+	ls_lex_state st;   /* before the next token's leading blanks */
+	uint32_t last_end; /* end of the last token consumed */
+	ls_token last;	   /* the last token consumed */
 	/* One peeked token and one skipped run of blanks, so that asking
 	 * again, or in another mode, does not scan comments twice. */
 	bool have_skip;
@@ -110,14 +110,25 @@ typedef struct ls_lexer {
 
 /* Lex buffer buf of the script, text[0, len), whose name is file
  * (interned). */
-void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf,
-		 const char *text, uint32_t len, const char *file);
+void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,
+		 uint32_t len, const char *file);
 /* The next token in mode, not consumed.  Valid until the next call. */
 const ls_token *ls_peek(ls_lexer *lx, ls_lex_mode mode);
 /* Consume the next token in mode; returns lx->last. */
 const ls_token *ls_next(ls_lexer *lx, ls_lex_mode mode);
-ls_lex_state ls_lex_save(const ls_lexer *lx);
-void ls_lex_restore(ls_lexer *lx, ls_lex_state st);
+/* A position to come back to after looking ahead (lx->last is not
+ * restored). */
+typedef struct ls_lex_mark {
+	ls_lex_state st;
+	uint32_t last_end;
+} ls_lex_mark;
+ls_lex_mark ls_lex_save(const ls_lexer *lx);
+void ls_lex_restore(ls_lexer *lx, ls_lex_mark m);
+/* How much of a token goes into a message. */
+#define LS_QUOTE_MAX 40
+/* Quote s[0, len) for a message into out: printable bytes as they are, the
+ * rest as \xNN, cut after LS_QUOTE_MAX bytes. */
+void ls_lex_quote(char *out, size_t outlen, const char *s, size_t len);
 /* Fill err for a LS_TOK_ERROR token; returns false. */
 bool ls_lex_fail(const ls_token *t, vl_error *err);
 

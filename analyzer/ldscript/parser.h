@@ -7,8 +7,8 @@
 
 /* Limits that keep a hostile script from exhausting the stack or memory. */
 #define LS_MAX_INCLUDE_DEPTH 16
-#define LS_MAX_NESTING 256          /* braces, parentheses, expressions */
-#define LS_MAX_FILE_BYTES (64u << 20)
+#define LS_MAX_NESTING	     256 /* braces, parentheses, expressions */
+#define LS_MAX_FILE_BYTES    (64u << 20)
 
 typedef struct ls_parse_opts {
 	/* Where INCLUDE looks after the including file's directory and the
@@ -19,8 +19,8 @@ typedef struct ls_parse_opts {
 
 /* Parse a script file (and what it INCLUDEs).  False with err: file,
  * line, column, what was found and what was expected. */
-bool ls_parse_file(const char *path, const ls_parse_opts *opts,
-		   ls_script *out, vl_error *err);
+bool ls_parse_file(const char *path, const ls_parse_opts *opts, ls_script *out,
+		   vl_error *err);
 
 /* The same for text already in memory; name is used in locations.  The
  * text is copied. */

@@ -67,7 +67,6 @@ int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
 	fixed_range *ranges = NULL;
 	size_t nranges = 0;
 	char hint[256] = "";
-	char basename_[16] = "image base";
 
 	if ((n = ls_check_portability(s, out)) < 0)
 		return -1;
@@ -94,7 +93,7 @@ int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
 	if (ev->has_base && ev->base.known)
 		ranges[nranges++] = (fixed_range){
 		    "image",
-		    basename_,
+		    path,
 		    have_extent ? extent
 				: (va_range){ev->base.v, ev->base.v + 1},
 		    have_extent,
@@ -109,6 +108,12 @@ int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
 		if (!sec->alloc || !sec->vma.known)
 			continue;
 		ls_loc at = sec->addr_loc.file ? sec->addr_loc : sec->loc;
+		/* Sections placed from the base are the image's finding;
+		 * only one placed by an expression of its own is another. */
+		if (ev->has_base && at.file == ev->base_loc.file &&
+		    at.line == ev->base_loc.line &&
+		    at.column == ev->base_loc.column)
+			continue;
 		ranges[nranges++] = (fixed_range){
 		    "section",
 		    sec->name,

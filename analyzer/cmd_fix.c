@@ -1,0 +1,443 @@
+/* vaslint fix: move the image a linker script describes to a legal place
+ * with the smallest edit of the script. */
+#include <elf.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+#include "ldscript/rewrite.h"
+#include "ldscript/script_check.h"
+#include "outfile.h"
+
+static const char usage[] =
+    "usage: vaslint fix -L LAYOUT [-D NAME=VALUE]... [--image ELF]...\n"
+    "                   [--image-size SIZE] [--near] [-o OUT | -i]\n"
+    "                   [LINK OPTIONS] SCRIPT\n"
+    "       vaslint fix -L LAYOUT --from-default [-m EMULATION] ...\n"
+    "\n"
+    "Move the image SCRIPT describes to a legal place in the layout: the\n"
+    "lowest address, aligned to the layout's largest page, at which the\n"
+    "whole image lies in the address space and clear of every reserved\n"
+    "region (--near: the legal address closest to the current one).  Only\n"
+    "the numbers that set the image's addresses change; comments and\n"
+    "everything else stay byte for byte.  A script whose image is already\n"
+    "legal is printed unchanged, so fix on its own output changes nothing.\n"
+    "\n"
+    "  -L LAYOUT          platform layout (required)\n"
+    "  -D NAME=VALUE      set a layout parameter\n"
+    "  --image ELF        the linked program or its objects: the image size\n"
+    "  --image-size SIZE  the image size, when no --image is at hand\n"
+    "  --near             the legal address closest to the current base\n"
+    "  --from-default     start from the linker's default script (ld\n"
+    "                     --verbose, for -m EMULATION or the machine of\n"
+    "                     --image) and print a complete script\n"
+    "  -o OUT             write the script to OUT; -i rewrites SCRIPT in\n"
+    "                     place (both atomically: an error changes nothing)\n"
+    "  LINK OPTIONS       -Ttext-segment=ADDR, -Ttext=ADDR, "
+    "--image-base=ADDR,\n"
+    "                     -z max-page-size=N, -m EMULATION, as for the link\n"
+    "\n"
+    "Exit status: 0 written, 2 no legal place exists or the run could not\n"
+    "be done (the message says which).\n";
+
+enum {
+	OPT_IMAGE_SIZE = 1,
+	OPT_NEAR,
+	OPT_FROM_DEFAULT,
+	OPT_IN_PLACE,
+};
+
+typedef struct fix_opts {
+	cli_opts common;
+	bool has_size;
+	uint64_t size;
+	bool near;
+	bool from_default;
+	bool in_place;
+} fix_opts;
+
+static const char *emulation_for(uint16_t em)
+{
+	switch (em) {
+	case EM_386:
+		return "elf_i386";
+	case EM_AARCH64:
+		return "aarch64linux";
+	case EM_ARM:
+		return "armelf_linux_eabi";
+	case EM_RISCV:
+		return "elf64lriscv";
+	default:
+		return "elf_x86_64";
+	}
+}
+
+/* The default script of GNU ld, between the lines of '=' that
+ * `ld --verbose` prints around it. */
+static char *default_script(const char *emulation, size_t *len, vl_error *err)
+{
+	char cmd[128], *line = NULL, *text = NULL;
+	size_t cap = 0, n = 0, tcap = 0;
+	bool inside = false;
+
+	snprintf(cmd, sizeof(cmd), "ld -m %s --verbose 2>/dev/null", emulation);
+	FILE *p = popen(cmd, "r");
+	if (!p) {
+		vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
+			strerror(errno));
+		return NULL;
+	}
+	while (getline(&line, &cap, p) > 0) {
+		if (!strncmp(line, "=====", 5)) {
+			if (inside)
+				break;
+			inside = true;
+			continue;
+		}
+		if (!inside)
+			continue;
+		size_t l = strlen(line);
+		if (n + l + 1 > tcap) {
+			tcap = (n + l + 1) * 2;
+			char *t = realloc(text, tcap);
+			if (!t)
+				break;
+			text = t;
+		}
+		memcpy(text + n, line, l + 1);
+		n += l;
+	}
+	free(line);
+	int status = pclose(p);
+	if (!text || !n || status == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		free(text);
+		vl_fail(err, NULL, 0, 0,
+			"ld -m %s --verbose printed no default script (is GNU "
+			"ld installed for this machine?)",
+			emulation);
+		return NULL;
+	}
+	*len = n;
+	return text;
+}
+
+/* How much address space the image needs: as given, or from the linked
+ * image (its segments, and a Genode linker area), or from the script
+ * evaluated with the objects. */
+static bool image_size(const fix_opts *o, const cli_inputs *in,
+		       const ls_eval *ev, uint64_t *size, vl_error *err)
+{
+	va_range extent;
+
+	if (o->has_size) {
+		*size = o->size;
+		return true;
+	}
+	if (in->nextra == 1 && in->extra[0].type != ET_REL) {
+		placed_image p;
+		if (!check_place_image(&in->extra[0], cli_inputs_layout(in), &p,
+				       err))
+			return false;
+		*size = va_range_size(p.occupied);
+		check_placed_free(&p);
+		return true;
+	}
+	if (ls_image_extent(ev, &extent)) {
+		*size = va_range_size(extent);
+		return true;
+	}
+	return vl_fail(err, NULL, 0, 0,
+		       "fix needs the size of the image: give --image (the "
+		       "linked program or its objects) or --image-size");
+}
+
+static bool free_space(const layout *l, va_set *out)
+{
+	va_set_init(out);
+	if (!va_set_add(out, l->address_space))
+		return false;
+	for (size_t i = 0; i < l->nregions; i++)
+		if (!va_range_empty(l->regions[i].range) &&
+		    !va_set_remove(out, l->regions[i].range))
+			return false;
+	return true;
+}
+
+/* The highest aligned address at or below max where size bytes fit. */
+static bool highest_fit(const va_set *s, uint64_t size, uint64_t align,
+			uint64_t max, uint64_t *out)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < s->n; i++) {
+		va_range r = s->v[i];
+		if (va_range_size(r) < size)
+			continue;
+		uint64_t top = r.end - size;
+		if (top > max)
+			top = max;
+		uint64_t a = va_align_down(top, align);
+		if (a >= r.start && (!found || a > *out)) {
+			*out = a;
+			found = true;
+		}
+	}
+	return found;
+}
+
+static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
+		     uint64_t size, uint64_t *out, vl_error *err)
+{
+	uint64_t align = l->page_sizes[l->npage_sizes - 1], up = 0, down = 0;
+	char sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
+	va_set fs;
+	bool ok;
+
+	if (!free_space(l, &fs)) {
+		va_set_free(&fs);
+		return vl_fail(err, NULL, 0, 0, "out of memory");
+	}
+	if (o->near) {
+		bool has_up = va_set_lowest_fit(&fs, size, align, old, &up);
+		bool has_down = highest_fit(&fs, size, align, old, &down);
+		ok = has_up || has_down;
+		*out = !has_down		? up
+		       : !has_up		? down
+		       : up - old <= old - down ? up
+						: down;
+	} else {
+		ok = va_set_lowest_fit(&fs, size, align, l->address_space.start,
+				       out);
+	}
+	va_set_free(&fs);
+	if (!ok)
+		return vl_fail(err, NULL, 0, 0,
+			       "no legal place in layout %s for an image of %s "
+			       "aligned to %s: shrink it or the reserved "
+			       "regions",
+			       l->name, va_size_str(size, sz),
+			       va_size_str(align, al));
+	return true;
+}
+
+static bool legal(const layout *l, uint64_t base, uint64_t size)
+{
+	va_set fs;
+	va_range r;
+	bool ok = free_space(l, &fs) && va_range_from_size(base, size, &r) &&
+		  va_set_contains(&fs, r);
+
+	va_set_free(&fs);
+	return ok;
+}
+
+static bool write_text(FILE *f, const void *what, const report_run *run)
+{
+	const char *text = what;
+
+	(void)run;
+	return fputs(text, f) >= 0;
+}
+
+static int run_fix(fix_opts *o, char **paths, size_t n)
+{
+	cli_inputs in;
+	vl_error err = {0};
+	char *script_text = NULL;
+	char *path = NULL;
+	int status = VL_EXIT_INPUT;
+	bool opened = false;
+
+	if (!o->common.layout.name) {
+		cli_errorf("fix: give the platform layout with -L");
+		return VL_EXIT_INPUT;
+	}
+	if (o->from_default ? n != 0 : n != 1) {
+		cli_errorf(o->from_default
+			       ? "fix: --from-default takes no SCRIPT"
+			       : "fix: give one SCRIPT (see 'vaslint fix "
+				 "--help')");
+		return VL_EXIT_INPUT;
+	}
+	if (o->in_place && (o->from_default || o->common.output)) {
+		cli_errorf("fix: -i rewrites SCRIPT in place; it goes with "
+			   "neither -o nor --from-default");
+		return VL_EXIT_INPUT;
+	}
+	if (o->from_default) {
+		/* The default script lands in a temporary file so that it is
+		 * read, located and rewritten like any other. */
+		uint16_t em = o->common.link.machine;
+		cli_inputs probe;
+		if (!em && o->common.nimage_paths) {
+			if (!cli_inputs_open(&probe, &o->common, NULL, 0, &err))
+				goto bad;
+			em = probe.nextra ? probe.extra[0].machine : 0;
+			cli_inputs_close(&probe);
+		}
+		size_t len;
+		script_text = default_script(emulation_for(em), &len, &err);
+		char tmpl[] = "/tmp/vaslint-default-XXXXXX";
+		int fd = script_text ? mkstemp(tmpl) : -1;
+		if (fd < 0 || write(fd, script_text, len) != (ssize_t)len) {
+			if (fd >= 0)
+				close(fd);
+			if (script_text)
+				vl_fail(&err, NULL, 0, 0,
+					"cannot write a temporary file: %s",
+					strerror(errno));
+			goto bad;
+		}
+		close(fd);
+		path = strdup(tmpl);
+		paths = &path;
+		n = 1;
+	}
+	if (!cli_inputs_open(&in, &o->common, paths, n, &err))
+		goto bad;
+	opened = true;
+	if (in.nscripts != 1) {
+		vl_fail(&err, paths[0], 0, 0,
+			"fix rewrites linker scripts; this is an ELF image");
+		goto bad;
+	}
+	cli_script *cs = &in.scripts[0];
+	const layout *l = cli_inputs_layout(&in);
+	uint64_t size = 0, base;
+	if (!image_size(o, &in, &cs->eval, &size, &err))
+		goto bad;
+	if (!cs->eval.has_base || !cs->eval.base.known) {
+		vl_fail(&err, paths[0], 0, 0,
+			"the script sets no base address vaslint can move: "
+			"add '. = ADDRESS;' at the top of SECTIONS");
+		goto bad;
+	}
+	if (cs->preprocessed) {
+		vl_fail(&err, paths[0], 0, 0,
+			"this script is C-preprocessed, and fix rewrites a "
+			"script's own text: change the base at %s:%u yourself",
+			cs->eval.base_loc.file, cs->eval.base_loc.line);
+		goto bad;
+	}
+	base = cs->eval.base.v;
+	const char *text = cs->script.bufs[0].text;
+	char *fixed = NULL;
+	size_t flen = 0;
+	if (legal(l, base, size)) {
+		fprintf(stderr,
+			"%s: the image [0x%" PRIx64 ", +0x%" PRIx64
+			") is legal in layout %s: unchanged\n",
+			o->from_default ? "<ld --verbose>" : paths[0], base,
+			size, l->name);
+	} else {
+		uint64_t to;
+		ls_edits edits;
+		if (!new_base(o, l, base, size, &to, &err) ||
+		    !ls_plan_move(&cs->script, &cs->eval, to, &edits, &err))
+			goto bad;
+		fixed = ls_apply_edits(&cs->script, &edits, &flen);
+		if (fixed)
+			fprintf(stderr,
+				"%s:%u:%u: moved the image base from 0x%" PRIx64
+				" to 0x%" PRIx64 " (%zu number%s changed)\n",
+				o->from_default ? "<ld --verbose>"
+						: cs->eval.base_loc.file,
+				cs->eval.base_loc.line,
+				cs->eval.base_loc.column, base, to, edits.n,
+				edits.n == 1 ? "" : "s");
+		ls_edits_free(&edits);
+		if (!fixed) {
+			vl_fail(&err, NULL, 0, 0, "out of memory");
+			goto bad;
+		}
+		text = fixed;
+	}
+	const char *dest = o->in_place ? paths[0] : o->common.output;
+	bool written = cli_write_output(dest, write_text, text, NULL, &err);
+	free(fixed);
+	if (!written)
+		goto bad;
+	status = VL_EXIT_OK;
+	goto done;
+bad:
+	cli_error(&err);
+done:
+	if (opened)
+		cli_inputs_close(&in);
+	if (path) {
+		unlink(path);
+		free(path);
+	}
+	free(script_text);
+	return status;
+}
+
+int cmd_fix(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"image-size", required_argument, NULL, OPT_IMAGE_SIZE},
+	    {"near", no_argument, NULL, OPT_NEAR},
+	    {"from-default", no_argument, NULL, OPT_FROM_DEFAULT},
+	    CLI_LONGOPTS,
+	    {NULL, 0, NULL, 0},
+	};
+	fix_opts o = {.common = {.format = REPORT_TEXT}};
+	vl_error err = {0};
+	int c, status;
+
+	optind = 1;
+	opterr = 0;
+	/* -i is fix's own short option. */
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-i")) {
+			o.in_place = true;
+			memmove(&argv[i], &argv[i + 1],
+				(size_t)(argc - i) * sizeof(*argv));
+			argc--;
+			i--;
+		} else if (!strcmp(argv[i], "--")) {
+			break;
+		}
+	while ((c = cli_next_option(argc, argv, "fix", longopts, &o.common,
+				    1u << REPORT_TEXT, &err)) != CLI_OPT_END) {
+		if (c == CLI_OPT_BAD)
+			goto bad;
+		if (c == CLI_OPT_HELP) {
+			fputs(usage, stdout);
+			cli_opts_free(&o.common);
+			return VL_EXIT_OK;
+		}
+		if (c == OPT_IMAGE_SIZE) {
+			expr_error e = {0};
+			expr *x = expr_parse(optarg, strlen(optarg), &e);
+			expr_status st =
+			    x ? expr_eval(x, NULL, &o.size, &e) : EXPR_ERROR;
+			expr_free(x);
+			if (st != EXPR_OK || !o.size) {
+				vl_fail(&err, NULL, 0, 0, "--image-size %s: %s",
+					optarg,
+					st == EXPR_OK ? "must not be 0"
+						      : e.msg);
+				goto bad;
+			}
+			o.has_size = true;
+		}
+		o.near |= c == OPT_NEAR;
+		o.from_default |= c == OPT_FROM_DEFAULT;
+	}
+	status = run_fix(&o, argv + optind, (size_t)(argc - optind));
+	cli_opts_free(&o.common);
+	return status;
+bad:
+	cli_error(&err);
+	cli_opts_free(&o.common);
+	return VL_EXIT_INPUT;
+}

@@ -1,0 +1,15 @@
+/* Linker scripts that their build runs through the C preprocessor (Linux
+ * vmlinux.lds.S, u-boot, seL4, Zephyr, coreboot). */
+#ifndef VASLINT_LDSCRIPT_CPP_H
+#define VASLINT_LDSCRIPT_CPP_H
+
+#include "ldscript/parser.h"
+
+/* Preprocess path the way such builds do ($CC or cc, -E -x c, with
+ * -D__ASSEMBLY__ -DLINKER_SCRIPT and the words of flags), keep the line
+ * markers, and parse the result: every location names the original file
+ * and line. */
+bool ls_cpp_parse(const char *path, const char *flags,
+		  const ls_parse_opts *opts, ls_script *out, vl_error *err);
+
+#endif

@@ -1,0 +1,588 @@
+/* The linker-script tokenizer.
+ *
+ * Tokens are lexed on demand in the mode the parser asks for (see lexer.h).
+ * Blanks, comments and C preprocessor line markers between tokens are
+ * skipped here; a line marker changes the file and line that later tokens
+ * report, so diagnostics for a preprocessed script point at its source. */
+#include "ldscript/lexer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+
+static bool ls_is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool ls_is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Blanks other than the newline, which moves the line. */
+static bool ls_is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool ls_is_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\n' && !ls_is_blank(c)) || c == 0x7f;
+}
+
+static bool ls_in_set(unsigned char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+/* Bytes above 0x7f belong to words in every mode so that UTF-8 names and
+ * paths stay whole. */
+static bool ls_is_word_char(unsigned char c, ls_lex_mode mode)
+{
+	if (ls_is_alpha(c) || ls_is_digit(c) || c == '_' || c == '.' ||
+	    c == '$' || c >= 0x80)
+		return true;
+	if (c <= ' ' || c == 0x7f)
+		return false;
+	switch (mode) {
+	case LS_LEX_SCRIPT:
+		return ls_in_set(c, "/\\~+-*?[]@^!");
+	case LS_LEX_WILD:
+		return !ls_in_set(c, "(){};,\"#");
+	case LS_LEX_EXPR:
+		break;
+	}
+	return false;
+}
+
+void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,
+		 uint32_t len, const char *file)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->files = files;
+	lx->s = text;
+	lx->len = len;
+	lx->buf = buf;
+	lx->st.line = 1;
+	lx->st.file = file;
+	/* A UTF-8 byte order mark is not part of the script. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		lx->st.pos = 3;
+}
+
+static void ls_set_loc(ls_token *t, const ls_lex_state *st)
+{
+	t->offset = st->pos;
+	t->end = st->pos;
+	t->line = st->line;
+	t->column = st->pos - st->line_start + 1;
+	t->file = st->file;
+}
+
+static void ls_error_tok(const ls_lexer *lx, const ls_lex_state *st,
+			 ls_token *t, ls_lex_error error, uint32_t len)
+{
+	memset(t, 0, sizeof(*t));
+	t->kind = LS_TOK_ERROR;
+	t->error = error;
+	ls_set_loc(t, st);
+	t->text = lx->s + st->pos;
+	t->len = len;
+	t->end = st->pos + len;
+}
+
+/* Account for the newlines in s[from, to). */
+static void ls_count_lines(const ls_lexer *lx, ls_lex_state *st, uint32_t from,
+			   uint32_t to)
+{
+	const char *p = lx->s + from, *end = lx->s + to;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p++;
+		st->line++;
+		st->line_start = (uint32_t)(p - lx->s);
+	}
+}
+
+/* Only blanks between the start of the line and i. */
+static bool ls_at_line_start(const ls_lexer *lx, const ls_lex_state *st,
+			     uint32_t i)
+{
+	uint32_t k;
+
+	for (k = st->line_start; k < i; k++)
+		if (lx->s[k] != ' ' && lx->s[k] != '\t')
+			return false;
+	return true;
+}
+
+/* A '#' at i, the end of its line at e: a cpp line marker
+ * ("# 12 \"file\" 1 3", "#line 12 \"file\"") or else a comment.  A marker
+ * says that the next line is line 12 of file. */
+static bool ls_hash_line(const ls_lexer *lx, ls_lex_state *st, uint32_t i,
+			 uint32_t e, ls_token *err)
+{
+	const char *s = lx->s;
+	uint32_t j = i + 1, q;
+	uint64_t num = 0;
+	bool digits = false;
+
+	if (!ls_at_line_start(lx, st, i))
+		return true;
+	while (j < e && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (e - j > 4 && memcmp(s + j, "line", 4) == 0 &&
+	    (s[j + 4] == ' ' || s[j + 4] == '\t')) {
+		j += 4;
+		while (j < e && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+	}
+	for (; j < e && ls_is_digit((unsigned char)s[j]); j++) {
+		digits = true;
+		num = num * 10 + (uint64_t)(s[j] - '0');
+		if (num > UINT32_MAX)
+			return true; /* no line is that far: a comment */
+	}
+	if (!digits || (j < e && s[j] != ' ' && s[j] != '\t' && s[j] != '\r'))
+		return true;
+	while (j < e && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (j < e && s[j] == '"') {
+		char *name;
+		size_t n = 0;
+		const char *f;
+
+		for (q = j + 1; q < e && s[q] != '"'; q++)
+			if (s[q] == '\\' && q + 1 < e)
+				q++;
+		if (q >= e)
+			return true; /* no closing quote: not a marker */
+		name = malloc(q - j);
+		if (!name) {
+			ls_error_tok(lx, st, err, LS_LEXERR_OOM, 1);
+			return false;
+		}
+		/* cpp escapes backslashes and quotes in the name. */
+		for (j++; j < q; j++) {
+			if (s[j] == '\\' && j + 1 < q)
+				j++;
+			name[n++] = s[j];
+		}
+		f = ls_files_intern(lx->files, name, n);
+		free(name);
+		if (!f) {
+			ls_error_tok(lx, st, err, LS_LEXERR_OOM, 1);
+			return false;
+		}
+		st->file = f;
+	}
+	/* The newline that ends the marker moves to line num. */
+	st->line = (uint32_t)num - 1;
+	return true;
+}
+
+/* Skip blanks, comments and line markers from st->pos.  False with *err
+ * set on an unterminated comment or when memory runs out. */
+static bool ls_skip(const ls_lexer *lx, ls_lex_state *st, ls_token *err)
+{
+	const char *s = lx->s;
+	uint32_t n = lx->len, i = st->pos;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n') {
+			i++;
+			st->line++;
+			st->line_start = i;
+		} else if (ls_is_blank(c)) {
+			i++;
+		} else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+			const char *e = memmem(s + i + 2, n - i - 2, "*/", 2);
+			uint32_t end;
+
+			if (!e) {
+				st->pos = i;
+				ls_error_tok(lx, st, err, LS_LEXERR_COMMENT, 2);
+				return false;
+			}
+			end = (uint32_t)(e - s) + 2;
+			ls_count_lines(lx, st, i, end);
+			i = end;
+		} else if (c == '#') {
+			const char *nl = memchr(s + i, '\n', n - i);
+			uint32_t e = nl ? (uint32_t)(nl - s) : n;
+
+			st->pos = i;
+			if (!ls_hash_line(lx, st, i, e, err))
+				return false;
+			i = e;
+		} else {
+			break;
+		}
+	}
+	st->pos = i;
+	return true;
+}
+
+/* Operators longer than one byte, longest first. */
+static const struct {
+	char text[4];
+	int op;
+} ls_ops[] = {
+    {"<<=", LS_OP_ASSIGN(LS_ASSIGN_SHL)},
+    {">>=", LS_OP_ASSIGN(LS_ASSIGN_SHR)},
+    {"||", EXPR_OP_OROR},
+    {"&&", EXPR_OP_ANDAND},
+    {"==", EXPR_OP_EQ},
+    {"!=", EXPR_OP_NE},
+    {"<=", EXPR_OP_LE},
+    {">=", EXPR_OP_GE},
+    {"<<", EXPR_OP_SHL},
+    {">>", EXPR_OP_SHR},
+    {"+=", LS_OP_ASSIGN(LS_ASSIGN_ADD)},
+    {"-=", LS_OP_ASSIGN(LS_ASSIGN_SUB)},
+    {"*=", LS_OP_ASSIGN(LS_ASSIGN_MUL)},
+    {"/=", LS_OP_ASSIGN(LS_ASSIGN_DIV)},
+    {"&=", LS_OP_ASSIGN(LS_ASSIGN_AND)},
+    {"|=", LS_OP_ASSIGN(LS_ASSIGN_OR)},
+};
+
+/* ld's other number forms: digits with a base suffix, as in 1000h (hex),
+ * 777o (octal), 1010b (binary) and 99d (decimal). */
+static bool ls_suffix_number(const char *s, uint32_t len, uint64_t *value)
+{
+	unsigned base;
+	uint64_t v = 0;
+	uint32_t i;
+
+	if (len < 2)
+		return false;
+	switch (s[len - 1]) {
+	case 'h':
+	case 'H':
+	case 'x':
+	case 'X':
+		base = 16;
+		break;
+	case 'o':
+	case 'O':
+		base = 8;
+		break;
+	case 'b':
+	case 'B':
+		base = 2;
+		break;
+	case 'd':
+	case 'D':
+		base = 10;
+		break;
+	default:
+		return false;
+	}
+	for (i = 0; i + 1 < len; i++) {
+		char c = s[i];
+		unsigned d;
+
+		if (ls_is_digit((unsigned char)c))
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return false;
+		if (d >= base || v > (UINT64_MAX - d) / base)
+			return false;
+		v = v * base + d;
+	}
+	*value = v;
+	return true;
+}
+
+/* Lex the token at st (after blanks) in mode into *t; *after is the state
+ * behind it. */
+static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
+			 ls_lex_mode mode, ls_token *t, ls_lex_state *after)
+{
+	const char *s = lx->s;
+	uint32_t n = lx->len, i = st->pos, j;
+	unsigned char c;
+	size_t k;
+
+	memset(t, 0, sizeof(*t));
+	t->mode = mode;
+	ls_set_loc(t, st);
+	*after = *st;
+	if (i >= n) {
+		t->kind = LS_TOK_EOF;
+		return;
+	}
+	c = (unsigned char)s[i];
+	t->text = s + i;
+	if (c == '"') {
+		/* ld reads no escapes in script strings; they may span lines.
+		 */
+		const char *q = memchr(s + i + 1, '"', n - i - 1);
+
+		if (!q) {
+			ls_error_tok(lx, st, t, LS_LEXERR_STRING, 1);
+			return;
+		}
+		j = (uint32_t)(q - s) + 1;
+		t->kind = LS_TOK_STRING;
+		t->text = s + i + 1;
+		t->len = j - i - 2;
+		ls_count_lines(lx, after, i, j);
+	} else if (mode == LS_LEX_EXPR && ls_is_digit(c)) {
+		expr_error ee;
+		size_t used;
+
+		for (j = i + 1;
+		     j < n && ls_is_word_char((unsigned char)s[j], LS_LEX_EXPR);
+		     j++)
+			;
+		used = expr_parse_number(s + i, j - i, &t->num, &ee);
+		if (used != j - i && !ls_suffix_number(s + i, j - i, &t->num)) {
+			ls_error_tok(lx, st, t, LS_LEXERR_NUMBER, j - i);
+			return;
+		}
+		t->kind = LS_TOK_NUM;
+		t->len = j - i;
+	} else if (ls_is_word_char(c, mode)) {
+		for (j = i + 1; j < n; j++) {
+			unsigned char d = (unsigned char)s[j];
+
+			if (!ls_is_word_char(d, mode))
+				break;
+			/* GNU ld reads "o1/" "*.o" without a blank as one glob
+			 * (the manual's OVERLAY example), but a comment
+			 * ends any other word. */
+			if (d == '/' && mode != LS_LEX_WILD && j + 1 < n &&
+			    s[j + 1] == '*')
+				break;
+		}
+		t->kind = LS_TOK_WORD;
+		t->len = j - i;
+	} else if (ls_is_control(c)) {
+		ls_error_tok(lx, st, t, LS_LEXERR_CHAR, 1);
+		return;
+	} else {
+		t->kind = LS_TOK_PUNCT;
+		t->op = c;
+		t->len = 1;
+		if (mode == LS_LEX_EXPR) {
+			for (k = 0; k < sizeof(ls_ops) / sizeof(ls_ops[0]);
+			     k++) {
+				size_t l = strlen(ls_ops[k].text);
+
+				if (l <= n - i &&
+				    memcmp(s + i, ls_ops[k].text, l) == 0) {
+					t->op = ls_ops[k].op;
+					t->len = (uint32_t)l;
+					break;
+				}
+			}
+		}
+		j = i + t->len;
+	}
+	t->end = j;
+	after->pos = j;
+}
+
+const ls_token *ls_peek(ls_lexer *lx, ls_lex_mode mode)
+{
+	ls_lex_state st;
+
+	if (lx->have_tok && lx->tok_from == lx->st.pos && lx->tok.mode == mode)
+		return &lx->tok;
+	lx->have_tok = true;
+	lx->tok_from = lx->st.pos;
+	if (lx->have_skip && lx->skip_from == lx->st.pos) {
+		st = lx->skip_to;
+	} else {
+		st = lx->st;
+		if (!ls_skip(lx, &st, &lx->tok)) {
+			lx->tok.mode = mode;
+			lx->tok_after = lx->st;
+			return &lx->tok;
+		}
+		lx->have_skip = true;
+		lx->skip_from = lx->st.pos;
+		lx->skip_to = st;
+	}
+	ls_lex_token(lx, &st, mode, &lx->tok, &lx->tok_after);
+	if (lx->tok.kind == LS_TOK_ERROR) {
+		lx->tok.mode = mode;
+		lx->tok_after = lx->st;
+	}
+	return &lx->tok;
+}
+
+const ls_token *ls_next(ls_lexer *lx, ls_lex_mode mode)
+{
+	const ls_token *t = ls_peek(lx, mode);
+
+	lx->last = *t;
+	lx->st = lx->tok_after;
+	if (t->kind != LS_TOK_ERROR && t->kind != LS_TOK_EOF)
+		lx->last_end = t->end;
+	return &lx->last;
+}
+
+ls_lex_mark ls_lex_save(const ls_lexer *lx)
+{
+	return (ls_lex_mark){lx->st, lx->last_end};
+}
+
+void ls_lex_restore(ls_lexer *lx, ls_lex_mark m)
+{
+	lx->st = m.st;
+	lx->last_end = m.last_end;
+}
+
+void ls_lex_quote(char *out, size_t outlen, const char *s, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len && i < LS_QUOTE_MAX; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int w;
+
+		if (c >= 0x20 && c < 0x7f)
+			w = snprintf(out + o, outlen - o, "%c", c);
+		else
+			w = snprintf(out + o, outlen - o, "\\x%02x", c);
+		if (w < 0 || (size_t)w >= outlen - o)
+			break;
+		o += (size_t)w;
+	}
+	if (i < len && o + 4 <= outlen) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o < outlen ? o : outlen - 1] = '\0';
+}
+
+bool ls_lex_fail(const ls_token *t, vl_error *err)
+{
+	char q[LS_QUOTE_MAX * 4 + 8];
+	expr_error ee;
+	uint64_t v;
+
+	switch (t->error) {
+	case LS_LEXERR_COMMENT:
+		return vl_fail(err, t->file, t->line, t->column,
+			       "unterminated comment: no '*/' after '/*'");
+	case LS_LEXERR_STRING:
+		return vl_fail(err, t->file, t->line, t->column,
+			       "unterminated string: no closing '\"'");
+	case LS_LEXERR_CHAR:
+		ls_lex_quote(q, sizeof(q), t->text, 1);
+		return vl_fail(err, t->file, t->line, t->column,
+			       "unexpected control character '%s'", q);
+	case LS_LEXERR_NUMBER:
+		ls_lex_quote(q, sizeof(q), t->text, t->len);
+		ee.msg[0] = '\0';
+		if (expr_parse_number(t->text, t->len, &v, &ee) == 0 &&
+		    ee.msg[0])
+			return vl_fail(err, t->file, t->line, t->column,
+				       "invalid number '%s': %s", q, ee.msg);
+		return vl_fail(err, t->file, t->line, t->column,
+			       "invalid number '%s', expected digits with an "
+			       "optional K, M or G suffix, or a base suffix "
+			       "(h, o, b, d)",
+			       q);
+	case LS_LEXERR_OOM:
+		return vl_fail(err, t->file, t->line, t->column,
+			       "out of memory");
+	case LS_LEXERR_NONE:
+		break;
+	}
+	return vl_fail(err, t->file, t->line, t->column, "invalid token");
+}
+
+/* The length of the UTF-8 sequence at s (1 for ASCII), 0 if it is not
+ * one.  Overlong forms pass: this only tells text from binary. */
+static size_t ls_utf8_len(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n, k;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (k = 1; k < n; k++)
+		if (((unsigned char)s[k] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+bool ls_lex_check_text(const char *s, size_t len, const char *file,
+		       vl_error *err)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+	} magics[] = {
+	    {"\x7f"
+	     "ELF",
+	     4},
+	    {"!<arch>\n", 8},
+	    {"!<thin>\n", 8},
+	    {"\x1f\x8b", 2},
+	    {"\xfd"
+	     "7zXZ",
+	     5},
+	    {"\x28\xb5\x2f\xfd", 4},
+	};
+	size_t i, sample = len < 4096 ? len : 4096, controls = 0;
+	const char *nul;
+
+	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+		if (len >= magics[i].len &&
+		    memcmp(s, magics[i].magic, magics[i].len) == 0)
+			return vl_fail(err, file, 0, 0,
+				       "binary data: not a linker script");
+	for (i = 0; i < sample; i++) {
+		size_t n = ls_utf8_len(s + i, len - i);
+
+		if (n > 1)
+			i += n - 1;
+		else if (n == 0 || s[i] == '\0' ||
+			 ls_is_control((unsigned char)s[i]))
+			controls++;
+	}
+	/* Text has a stray control byte at most; more than one in eight
+	 * control bytes or broken UTF-8 is a binary file given by mistake. */
+	if (controls * 8 > sample)
+		return vl_fail(err, file, 0, 0,
+			       "binary data: not a linker script");
+	nul = memchr(s, '\0', len);
+	if (nul) {
+		size_t off = (size_t)(nul - s), line_start = 0;
+		unsigned line = 1;
+
+		for (i = 0; i < off; i++)
+			if (s[i] == '\n') {
+				line++;
+				line_start = i + 1;
+			}
+		return vl_fail(err, file, line,
+			       (unsigned)(off - line_start + 1),
+			       "NUL byte in script");
+	}
+	return true;
+}
