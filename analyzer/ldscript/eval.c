@@ -1179,8 +1179,7 @@ static ls_value load_address(ev *e, const ls_out_section *sec,
 	if (def && def->has_at)
 		return eval(e, &def->at);
 	/* AT>R for a section already in R: it loads where it runs. */
-	if (lma_region && sec->region &&
-	    !strcmp(lma_region->name, sec->region))
+	if (lma_region && sec->region && !strcmp(lma_region->name, sec->region))
 		return def && def->has_address ? lma_region->next : sec->vma;
 	if (lma_region)
 		return lma_region->next;
@@ -1339,7 +1338,11 @@ static void lay_assign(ev *e, const item *it)
 		e->out->base_loc = a->value.loc;
 	}
 	e->dot = v;
-	e->dot_loc = a->value.loc;
+	/* '.' = ALIGN(.) and the like continue from where '.' was; only a
+	 * value of its own starts a new place. */
+	if (!e->dot_loc.file ||
+	    (a->op == LS_ASSIGN_SET && is_constant(a->value.e)))
+		e->dot_loc = a->value.loc;
 }
 
 static void lay_assert(ev *e, const item *it)
