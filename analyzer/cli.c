@@ -341,6 +341,12 @@ static bool is_source(const char *path)
 	return false;
 }
 
+static bool file_empty(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_size == 0;
+}
+
 static bool wants_cpp(const cli_opts *o, const char *path)
 {
 	size_t len = strlen(path);
@@ -375,6 +381,13 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			continue;
 		}
 		if (st == ELFIMAGE_ERROR) {
+			failed(&ok, err, &e);
+			continue;
+		}
+		if (st == ELFIMAGE_NOT_ELF && file_empty(paths[i])) {
+			vl_fail(&e, paths[i], 0, 0,
+				"empty file: neither an ELF image nor a linker "
+				"script with anything in it");
 			failed(&ok, err, &e);
 			continue;
 		}

@@ -85,6 +85,7 @@ typedef struct ev {
 	bool headers_zero;	    /* SIZEOF_HEADERS evaluates to 0 */
 	const ls_out_section *prev; /* the previous allocated section */
 	ls_loc dot_loc;		    /* the assignment '.' got its value from */
+	bool headers_unknown;	    /* SIZEOF_HEADERS was asked and not known */
 	bool oom;
 	/* capacities of the growing arrays */
 	size_t cap_undetermined, cap_symbols, cap_sections, cap_items;
@@ -150,6 +151,17 @@ static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
 		return;
 	}
 	o->undetermined[o->nundetermined++] = (ls_undetermined){what, w, loc};
+}
+
+/* Why a value could not be determined, as precisely as is known. */
+static const char *why_unknown(const ev *e)
+{
+	if (!e->have_inputs)
+		return "depends on input section sizes (give --image)";
+	if (e->headers_unknown)
+		return "depends on SIZEOF_HEADERS, which only a linked image "
+		       "(--image) or a PHDRS command tells";
+	return "depends on a value the inputs do not give";
 }
 
 static vl_diag *finding(ev *e, const vl_rule *rule, ls_loc loc, const char *fmt,
@@ -373,6 +385,7 @@ static expr_status sizeof_headers(ev *e, uint64_t *value)
 			*value = is64 ? 64 + n * 56 : 52 + n * 32;
 			return EXPR_OK;
 		}
+	e->headers_unknown = true;
 	return EXPR_UNKNOWN;
 }
 
@@ -1251,11 +1264,8 @@ static void lay_section(ev *e, const item *it)
 		sec->addr_loc = e->dot_loc;
 	}
 	if (!sec->vma.known && e->pass == MAX_PASSES - 1)
-		undetermined(e, sec->loc,
-			     e->have_inputs ? "depends on something unknown"
-					    : "depends on input section sizes "
-					      "(give --image)",
-			     "address of %s", sec->name);
+		undetermined(e, sec->loc, why_unknown(e), "address of %s",
+			     sec->name);
 	e->dot = sec->vma;
 	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
@@ -1269,11 +1279,8 @@ static void lay_section(ev *e, const item *it)
 	sec->lma_region = lma_region ? lma_region->name : NULL;
 	sec->lma = load_address(e, sec, def, lma_region);
 	if (!sec->size.known && e->pass == MAX_PASSES - 1)
-		undetermined(e, sec->loc,
-			     e->have_inputs ? "depends on something unknown"
-					    : "depends on input section sizes "
-					      "(give --image)",
-			     "size of %s", sec->name);
+		undetermined(e, sec->loc, why_unknown(e), "size of %s",
+			     sec->name);
 	ls_value end = sec->vma.known && sec->size.known
 			   ? known(sec->vma.v + sec->size.v)
 			   : unknown;
@@ -1282,8 +1289,8 @@ static void lay_section(ev *e, const item *it)
 		e->dot_loc = sec->addr_loc;
 	if (region) {
 		region->next = end;
-		if (end.known && region->origin.known && region->length.known &&
-		    e->pass == MAX_PASSES - 1) {
+		if (sec->vma.known && region->origin.known &&
+		    region->length.known && e->pass == MAX_PASSES - 1) {
 			uint64_t rend = region->origin.v + region->length.v;
 			if (sec->vma.known && (sec->vma.v < region->origin.v ||
 					       sec->vma.v > rend))
@@ -1293,7 +1300,7 @@ static void lay_section(ev *e, const item *it)
 					"[0x%" PRIx64 ", 0x%" PRIx64 ")",
 					sec->name, sec->vma.v, region->name,
 					region->origin.v, rend);
-			else if (end.v > rend)
+			else if (end.known && end.v > rend)
 				finding(e, VL_RULE_REGION_OVERFLOW, sec->loc,
 					"section %s [0x%" PRIx64 ", 0x%" PRIx64
 					") overflows memory region %s "
@@ -1353,11 +1360,8 @@ static void lay_assert(ev *e, const item *it)
 	if (e->pass != MAX_PASSES - 1)
 		return;
 	if (!v.known)
-		undetermined(e, it->cmd->loc,
-			     e->have_inputs ? "depends on something unknown"
-					    : "depends on input section sizes "
-					      "(give --image)",
-			     "ASSERT(%s)", as->message ? as->message : "");
+		undetermined(e, it->cmd->loc, why_unknown(e), "ASSERT(%s)",
+			     as->message ? as->message : "");
 	else if (!v.v)
 		finding(e, VL_RULE_ASSERT_FAILED, as->cond.loc,
 			"ASSERT fails: %s", as->message ? as->message : "");

@@ -33,29 +33,31 @@ static bool ls_is_control(unsigned char c)
 	return (c < 0x20 && c != '\n' && !ls_is_blank(c)) || c == 0x7f;
 }
 
-static bool ls_in_set(unsigned char c, const char *set)
-{
-	return c != '\0' && strchr(set, c) != NULL;
-}
+/* Word bytes beyond letters, digits, '_', '.', '$' and bytes above 0x7f
+ * (which are word bytes in every mode, so that UTF-8 names and paths stay
+ * whole). */
+enum {
+	LS_W_SCRIPT = 1 << LS_LEX_SCRIPT,
+	LS_W_WILD = 1 << LS_LEX_WILD,
+	LS_W_BOTH = LS_W_SCRIPT | LS_W_WILD,
+};
 
-/* Bytes above 0x7f belong to words in every mode so that UTF-8 names and
- * paths stay whole. */
+static const unsigned char ls_word_extra[128] = {
+    ['/'] = LS_W_BOTH,	['\\'] = LS_W_BOTH, ['~'] = LS_W_BOTH,
+    ['+'] = LS_W_BOTH,	['-'] = LS_W_BOTH,  ['*'] = LS_W_BOTH,
+    ['?'] = LS_W_BOTH,	['['] = LS_W_BOTH,  [']'] = LS_W_BOTH,
+    ['@'] = LS_W_BOTH,	['^'] = LS_W_BOTH,  ['!'] = LS_W_BOTH,
+    [':'] = LS_W_WILD,	['='] = LS_W_WILD,  ['<'] = LS_W_WILD,
+    ['>'] = LS_W_WILD,	['&'] = LS_W_WILD,  ['|'] = LS_W_WILD,
+    ['%'] = LS_W_WILD,	['\''] = LS_W_WILD, ['`'] = LS_W_WILD,
+};
+
 static bool ls_is_word_char(unsigned char c, ls_lex_mode mode)
 {
 	if (ls_is_alpha(c) || ls_is_digit(c) || c == '_' || c == '.' ||
 	    c == '$' || c >= 0x80)
 		return true;
-	if (c <= ' ' || c == 0x7f)
-		return false;
-	switch (mode) {
-	case LS_LEX_SCRIPT:
-		return ls_in_set(c, "/\\~+-*?[]@^!");
-	case LS_LEX_WILD:
-		return !ls_in_set(c, "(){};,\"#");
-	case LS_LEX_EXPR:
-		break;
-	}
-	return false;
+	return (ls_word_extra[c] >> mode) & 1;
 }
 
 void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,
@@ -374,7 +376,10 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 		t->kind = LS_TOK_PUNCT;
 		t->op = c;
 		t->len = 1;
-		if (mode == LS_LEX_EXPR) {
+		/* Every longer operator has '=', '<', '>', '|' or '&' as its
+		 * second byte; the table is searched only then. */
+		if (mode == LS_LEX_EXPR && i + 1 < n &&
+		    memchr("=<>|&", s[i + 1], 5)) {
 			for (k = 0; k < sizeof(ls_ops) / sizeof(ls_ops[0]);
 			     k++) {
 				size_t l = strlen(ls_ops[k].text);

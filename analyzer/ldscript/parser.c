@@ -117,10 +117,10 @@ static bool ls_is_punct(const ls_token *t, int op)
 
 static bool ls_is_word(const ls_token *t, const char *w)
 {
-	size_t n = strlen(w);
-
-	return t->kind == LS_TOK_WORD && t->len == n &&
-	       memcmp(t->text, w, n) == 0;
+	/* The first byte rejects most keywords before strlen and memcmp. */
+	if (t->kind != LS_TOK_WORD || t->len == 0 || t->text[0] != w[0])
+		return false;
+	return t->len == strlen(w) && memcmp(t->text, w, t->len) == 0;
 }
 
 static bool ls_is_name(const ls_token *t)
@@ -157,6 +157,60 @@ static bool ls_expect(ls_parser *p, ls_lex_mode mode, int op,
 	ls_next_m(p, mode);
 	return true;
 }
+
+/* ls_expected and ls_expect with a formatted WHAT, formatted only when it
+ * is needed: messages name the construct, and most scripts have no error. */
+static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt,
+			  ...) LS_PRINTF(3, 4);
+
+static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt,
+			  ...)
+{
+	char what[VL_ERR_LEN / 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return ls_expected(p, t, what);
+}
+
+static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op,
+			const char *fmt, ...) LS_PRINTF(4, 5);
+
+static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op,
+			const char *fmt, ...)
+{
+	const ls_token *t = ls_peek_m(p, mode);
+	char what[VL_ERR_LEN / 2];
+	va_list ap;
+
+	if (ls_is_punct(t, op)) {
+		ls_next_m(p, mode);
+		return true;
+	}
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return ls_expected(p, t, what);
+}
+
+/* What a message says a part belongs to: "output section '.text'",
+ * "OVERLAY". */
+typedef struct ls_owner {
+	const char *kind;
+	const char *name; /* NULL: the kind alone */
+} ls_owner;
+
+static const char *ls_owner_str(const ls_owner *o, char *buf, size_t len)
+{
+	if (!o->name)
+		return o->kind;
+	snprintf(buf, len, "%s '%.*s'", o->kind, LS_QUOTE_MAX, o->name);
+	return buf;
+}
+
+#define LS_OWNER_LEN (LS_QUOTE_MAX + 64)
 
 /* The token after the next one, each in its mode. */
 static ls_token ls_peek2(ls_parser *p, ls_lex_mode m1, ls_lex_mode m2)
@@ -399,11 +453,8 @@ static expr *ls_e_call(ls_parser *p, const ls_token *name, const ls_func *f,
 			t = ls_peek_m(p, LS_LEX_SCRIPT);
 			if (n < 8 && (f->names >> n & 1u)) {
 				if (!ls_is_name(t)) {
-					char what[64];
-
-					snprintf(what, sizeof(what),
-						 "a name in %s(...)", f->name);
-					ls_expected(p, t, what);
+					ls_expected_f(p, t, "a name in %s(...)",
+						      f->name);
 					goto fail;
 				}
 				a = expr_new_sym(t->text, t->len, ls_eloc(t));
@@ -634,24 +685,24 @@ static bool ls_p_expr(ls_parser *p, ls_expr *out)
 	return true;
 }
 
-/* KW '(' expr ')' with the current token at KW; *has guards against a
+/* KW '(' expr ')' with the current token at KW; *has (with owner) guards against a
  * second one. */
 static bool ls_p_paren_expr(ls_parser *p, bool *has, ls_expr *out,
-			    const char *owner)
+			    const ls_owner *owner)
 {
 	ls_token kw = *ls_peek_m(p, LS_LEX_SCRIPT);
-	char what[96];
+	char buf[LS_OWNER_LEN];
 
 	if (has && *has)
 		return ls_fail(p, &kw, "duplicate %.*s in %s", (int)kw.len,
-			       kw.text, owner);
+			       kw.text, ls_owner_str(owner, buf, sizeof(buf)));
 	ls_next_m(p, LS_LEX_SCRIPT);
-	snprintf(what, sizeof(what), "'(' after %.*s", (int)kw.len, kw.text);
-	if (!ls_expect(p, LS_LEX_EXPR, '(', what) || !ls_p_expr(p, out))
+	if (!ls_expect_f(p, LS_LEX_EXPR, '(', "'(' after %.*s", (int)kw.len,
+			 kw.text) ||
+	    !ls_p_expr(p, out))
 		return false;
-	snprintf(what, sizeof(what), "')' to close %.*s(", (int)kw.len,
-		 kw.text);
-	if (!ls_expect(p, LS_LEX_EXPR, ')', what))
+	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(",
+			 (int)kw.len, kw.text))
 		return false;
 	if (has)
 		*has = true;
@@ -738,7 +789,6 @@ static bool ls_at_assignment(ls_parser *p)
 static bool ls_p_assign(ls_parser *p, ls_assign *a, ls_loc *loc)
 {
 	const ls_token *t = ls_peek_m(p, LS_LEX_EXPR);
-	char what[96];
 
 	*loc = ls_loc_of(p, t);
 	if (!ls_take_name(p, LS_LEX_EXPR, "a symbol name", &a->name, NULL))
@@ -748,11 +798,9 @@ static bool ls_p_assign(ls_parser *p, ls_assign *a, ls_loc *loc)
 	if (!ls_p_expr(p, &a->value))
 		return false;
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
-	if (!ls_is_punct(t, ';') && !ls_is_punct(t, ',')) {
-		snprintf(what, sizeof(what), "';' after the assignment to '%s'",
-			 a->name);
-		return ls_expected(p, t, what);
-	}
+	if (!ls_is_punct(t, ';') && !ls_is_punct(t, ','))
+		return ls_expected_f(p, t, "';' after the assignment to '%.*s'",
+				     LS_QUOTE_MAX, a->name);
 	ls_next_m(p, LS_LEX_SCRIPT);
 	ls_loc_end(p, loc);
 	return true;
@@ -768,23 +816,21 @@ static bool ls_at_provide(const ls_token *t)
 static bool ls_p_provide(ls_parser *p, ls_assign *a, ls_loc *loc)
 {
 	ls_token kw = *ls_next_m(p, LS_LEX_SCRIPT);
-	char what[96];
 
 	*loc = ls_loc_of(p, &kw);
 	a->op = LS_ASSIGN_SET;
 	a->provide = !ls_is_word(&kw, "HIDDEN");
 	a->hidden = !ls_is_word(&kw, "PROVIDE");
-	snprintf(what, sizeof(what), "'(' after %.*s", (int)kw.len, kw.text);
-	if (!ls_expect(p, LS_LEX_EXPR, '(', what) ||
+	if (!ls_expect_f(p, LS_LEX_EXPR, '(', "'(' after %.*s", (int)kw.len,
+			 kw.text) ||
 	    !ls_take_name(p, LS_LEX_EXPR, "a symbol name", &a->name, NULL))
 		return false;
-	snprintf(what, sizeof(what), "'=' after '%s' in %.*s", a->name,
-		 (int)kw.len, kw.text);
-	if (!ls_expect(p, LS_LEX_EXPR, '=', what) || !ls_p_expr(p, &a->value))
+	if (!ls_expect_f(p, LS_LEX_EXPR, '=', "'=' after '%.*s' in %.*s",
+			 LS_QUOTE_MAX, a->name, (int)kw.len, kw.text) ||
+	    !ls_p_expr(p, &a->value))
 		return false;
-	snprintf(what, sizeof(what), "')' to close %.*s(", (int)kw.len,
-		 kw.text);
-	if (!ls_expect(p, LS_LEX_EXPR, ')', what))
+	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(",
+			 (int)kw.len, kw.text))
 		return false;
 	if (!ls_accept(p, LS_LEX_SCRIPT, ';'))
 		ls_accept(p, LS_LEX_SCRIPT, ',');
@@ -1411,7 +1457,7 @@ static bool ls_p_sec_cmd(ls_parser *p, ls_sec_cmd **v, size_t *n)
 		c->kind = LS_SC_DATA;
 		c->u.data.size = ls_data_cmds[k].size;
 		c->u.data.is_signed = ls_data_cmds[k].is_signed;
-		if (!ls_p_paren_expr(p, NULL, &c->u.data.value, "a section"))
+		if (!ls_p_paren_expr(p, NULL, &c->u.data.value, NULL))
 			return false;
 		ls_semicolon(p);
 		ls_loc_end(p, &c->loc);
@@ -1419,7 +1465,7 @@ static bool ls_p_sec_cmd(ls_parser *p, ls_sec_cmd **v, size_t *n)
 	}
 	if (ls_is_word(&t, "FILL")) {
 		c->kind = LS_SC_FILL;
-		if (!ls_p_paren_expr(p, NULL, &c->u.fill, "a section"))
+		if (!ls_p_paren_expr(p, NULL, &c->u.fill, NULL))
 			return false;
 		ls_semicolon(p);
 		ls_loc_end(p, &c->loc);
@@ -1517,44 +1563,53 @@ static bool ls_at_lma_region(ls_parser *p)
 	return ls_is_punct(&t, '>');
 }
 
-static bool ls_p_tail(ls_parser *p, const ls_tail *tl, const char *owner)
+/* Take a name after '>', 'AT>' or ':' of a tail. */
+static bool ls_p_tail_name(ls_parser *p, const ls_owner *owner,
+			   const char *after, char **out, ls_loc *loc)
 {
+	const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
+	char buf[LS_OWNER_LEN];
+
+	if (!ls_is_name(t))
+		return ls_expected_f(p, t, "a %s name after '%s' in %s",
+				     after[0] == ':' ? "program header"
+						     : "memory region",
+				     after, ls_owner_str(owner, buf, sizeof(buf)));
+	return ls_take_name(p, LS_LEX_SCRIPT, "a name", out, loc);
+}
+
+static bool ls_p_tail(ls_parser *p, const ls_tail *tl, const ls_owner *owner)
+{
+	char buf[LS_OWNER_LEN];
+
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
-		char what[96];
 
 		if (ls_is_punct(t, '>') && tl->region) {
 			if (*tl->region)
-				return ls_fail(p, t, "duplicate '>region' in %s",
-					       owner);
+				return ls_fail(
+				    p, t, "duplicate '>region' in %s",
+				    ls_owner_str(owner, buf, sizeof(buf)));
 			ls_next_m(p, LS_LEX_SCRIPT);
-			snprintf(what, sizeof(what),
-				 "a memory region name after '>' in %s", owner);
-			if (!ls_take_name(p, LS_LEX_SCRIPT, what, tl->region,
-					  tl->region_loc))
+			if (!ls_p_tail_name(p, owner, ">", tl->region,
+					    tl->region_loc))
 				return false;
 		} else if (ls_is_word(t, "AT") && tl->lma_region &&
 			   ls_at_lma_region(p)) {
 			if (*tl->lma_region)
-				return ls_fail(p, t,
-					       "duplicate 'AT>region' in %s",
-					       owner);
+				return ls_fail(
+				    p, t, "duplicate 'AT>region' in %s",
+				    ls_owner_str(owner, buf, sizeof(buf)));
 			ls_next_m(p, LS_LEX_SCRIPT);
 			ls_next_m(p, LS_LEX_SCRIPT);
-			snprintf(what, sizeof(what),
-				 "a memory region name after 'AT>' in %s",
-				 owner);
-			if (!ls_take_name(p, LS_LEX_SCRIPT, what,
-					  tl->lma_region, tl->lma_region_loc))
+			if (!ls_p_tail_name(p, owner, "AT>", tl->lma_region,
+					    tl->lma_region_loc))
 				return false;
 		} else if (ls_is_punct(t, ':')) {
 			char *name = NULL;
 
 			ls_next_m(p, LS_LEX_SCRIPT);
-			snprintf(what, sizeof(what),
-				 "a program header name after ':' in %s",
-				 owner);
-			if (!ls_take_name(p, LS_LEX_SCRIPT, what, &name, NULL))
+			if (!ls_p_tail_name(p, owner, ":", &name, NULL))
 				return false;
 			if (!ls_push_str(p, tl->phdrs, tl->nphdrs, name,
 					 strlen(name))) {
@@ -1564,8 +1619,9 @@ static bool ls_p_tail(ls_parser *p, const ls_tail *tl, const char *owner)
 			free(name);
 		} else if (ls_is_punct(t, '=')) {
 			if (*tl->has_fill)
-				return ls_fail(p, t, "duplicate '=fill' in %s",
-					       owner);
+				return ls_fail(
+				    p, t, "duplicate '=fill' in %s",
+				    ls_owner_str(owner, buf, sizeof(buf)));
 			ls_next_m(p, LS_LEX_SCRIPT);
 			if (!ls_p_expr(p, tl->fill))
 				return false;
@@ -1654,8 +1710,9 @@ static bool ls_p_type(ls_parser *p, ls_output_section *o)
 static bool ls_p_output_section(ls_parser *p, ls_output_section *o,
 				bool in_overlay)
 {
-	const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
-	char owner[LS_QUOTE_MAX * 4 + 32], what[LS_QUOTE_MAX * 4 + 64];
+	const ls_token *t;
+	ls_owner owner = {"output section", NULL};
+	char buf[LS_OWNER_LEN];
 	ls_tail tl = {.phdrs = &o->phdrs,
 		      .nphdrs = &o->nphdrs,
 		      .has_fill = &o->has_fill,
@@ -1664,39 +1721,37 @@ static bool ls_p_output_section(ls_parser *p, ls_output_section *o,
 	if (!ls_take_name(p, LS_LEX_SCRIPT, "an output section name", &o->name,
 			  &o->loc))
 		return false;
-	snprintf(owner, sizeof(owner), "output section '%.*s'", LS_QUOTE_MAX,
-		 o->name);
+	owner.name = o->name;
 	if (!in_overlay) {
 		t = ls_peek_m(p, LS_LEX_EXPR);
 		if (!ls_is_punct(t, ':') && !ls_at_type(p)) {
-			if (!ls_e_starts(t)) {
-				snprintf(what, sizeof(what),
-					 "':' after the name of %s", owner);
-				return ls_expected(p, t, what);
-			}
+			if (!ls_e_starts(t))
+				return ls_expected_f(
+				    p, t, "':' after the name of %s",
+				    ls_owner_str(&owner, buf, sizeof(buf)));
 			if (!ls_p_expr(p, &o->address))
 				return false;
 			o->has_address = true;
 		}
 		if (ls_at_type(p) && !ls_p_type(p, o))
 			return false;
-		snprintf(what, sizeof(what), "':' in the description of %s",
-			 owner);
-		if (!ls_expect(p, LS_LEX_EXPR, ':', what))
+		if (!ls_expect_f(p, LS_LEX_EXPR, ':',
+				 "':' in the description of %s",
+				 ls_owner_str(&owner, buf, sizeof(buf))))
 			return false;
 		for (;;) {
 			t = ls_peek_m(p, LS_LEX_SCRIPT);
 			if (ls_is_word(t, "AT")) {
 				if (!ls_p_paren_expr(p, &o->has_at, &o->at,
-						     owner))
+						     &owner))
 					return false;
 			} else if (ls_is_word(t, "ALIGN")) {
 				if (!ls_p_paren_expr(p, &o->has_align,
-						     &o->align, owner))
+						     &o->align, &owner))
 					return false;
 			} else if (ls_is_word(t, "SUBALIGN")) {
 				if (!ls_p_paren_expr(p, &o->has_subalign,
-						     &o->subalign, owner))
+						     &o->subalign, &owner))
 					return false;
 			} else if (ls_is_word(t, "ALIGN_WITH_INPUT")) {
 				o->align_with_input = true;
@@ -1720,16 +1775,16 @@ static bool ls_p_output_section(ls_parser *p, ls_output_section *o,
 		tl.lma_region_loc = &o->lma_region_loc;
 	}
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
-	snprintf(what, sizeof(what), "'{' to open %s", owner);
 	if (!ls_is_punct(t, '{'))
-		return ls_expected(p, t, what);
+		return ls_expected_f(p, t, "'{' to open %s",
+				     ls_owner_str(&owner, buf, sizeof(buf)));
 	if (!ls_enter(p, t))
 		return false;
 	ls_next_m(p, LS_LEX_SCRIPT);
 	if (!ls_p_sec_cmds(p, &o->cmds, &o->ncmds, true))
 		return false;
 	p->nest--;
-	return ls_p_tail(p, &tl, owner);
+	return ls_p_tail(p, &tl, &owner);
 }
 
 /* OVERLAY [start] : [NOCROSSREFS] [AT(lma)] { sections } tail */
@@ -1760,7 +1815,8 @@ static bool ls_p_overlay(ls_parser *p, ls_overlay *o)
 			o->nocrossrefs = true;
 			ls_next_m(p, LS_LEX_SCRIPT);
 		} else if (ls_is_word(t, "AT")) {
-			if (!ls_p_paren_expr(p, &o->has_at, &o->at, "OVERLAY"))
+			if (!ls_p_paren_expr(p, &o->has_at, &o->at,
+					     &(ls_owner){"OVERLAY", NULL}))
 				return false;
 		} else {
 			break;
@@ -1790,7 +1846,7 @@ static bool ls_p_overlay(ls_parser *p, ls_overlay *o)
 	}
 	ls_next_m(p, LS_LEX_SCRIPT);
 	p->nest--;
-	return ls_p_tail(p, &tl, "OVERLAY");
+	return ls_p_tail(p, &tl, &(ls_owner){"OVERLAY", NULL});
 }
 
 /* The commands of SECTIONS up to its '}' (braced) or the end of an
@@ -1884,7 +1940,6 @@ static bool ls_p_region(ls_parser *p, ls_memory_region *r)
 {
 	static const char *const origin[] = {"ORIGIN", "org", "o", NULL};
 	static const char *const length[] = {"LENGTH", "len", "l", NULL};
-	char what[LS_QUOTE_MAX * 4 + 64];
 	const ls_token *t;
 
 	if (!ls_take_name(p, LS_LEX_SCRIPT, "a memory region name", &r->name,
@@ -1894,25 +1949,22 @@ static bool ls_p_region(ls_parser *p, ls_memory_region *r)
 	    !ls_p_raw_parens(p, &r->attributes, &r->attributes_loc,
 			     "')' to close the memory region attributes"))
 		return false;
-	snprintf(what, sizeof(what), "':' after memory region '%.*s'",
-		 LS_QUOTE_MAX, r->name);
-	if (!ls_expect(p, LS_LEX_SCRIPT, ':', what))
+	if (!ls_expect_f(p, LS_LEX_SCRIPT, ':', "':' after memory region '%.*s'",
+			 LS_QUOTE_MAX, r->name))
 		return false;
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
-	snprintf(what, sizeof(what), "ORIGIN in memory region '%.*s'",
-		 LS_QUOTE_MAX, r->name);
 	if (!ls_at_any_word(t, origin))
-		return ls_expected(p, t, what);
+		return ls_expected_f(p, t, "ORIGIN in memory region '%.*s'",
+				     LS_QUOTE_MAX, r->name);
 	ls_next_m(p, LS_LEX_SCRIPT);
 	if (!ls_expect(p, LS_LEX_SCRIPT, '=', "'=' after ORIGIN") ||
 	    !ls_p_expr(p, &r->origin))
 		return false;
 	ls_accept(p, LS_LEX_SCRIPT, ',');
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
-	snprintf(what, sizeof(what), "LENGTH in memory region '%.*s'",
-		 LS_QUOTE_MAX, r->name);
 	if (!ls_at_any_word(t, length))
-		return ls_expected(p, t, what);
+		return ls_expected_f(p, t, "LENGTH in memory region '%.*s'",
+				     LS_QUOTE_MAX, r->name);
 	ls_next_m(p, LS_LEX_SCRIPT);
 	if (!ls_expect(p, LS_LEX_SCRIPT, '=', "'=' after LENGTH") ||
 	    !ls_p_expr(p, &r->length))
@@ -1964,20 +2016,18 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 /* name type [FILEHDR] [PHDRS] [AT(expr)] [FLAGS(expr)] ; */
 static bool ls_p_phdr(ls_parser *p, ls_phdr *ph)
 {
-	char owner[LS_QUOTE_MAX * 4 + 32], what[LS_QUOTE_MAX * 4 + 96];
+	ls_owner owner = {"program header", NULL};
+	char buf[LS_OWNER_LEN];
 	const ls_token *t;
 
 	if (!ls_take_name(p, LS_LEX_SCRIPT, "a program header name", &ph->name,
 			  &ph->loc))
 		return false;
-	snprintf(owner, sizeof(owner), "program header '%.*s'", LS_QUOTE_MAX,
-		 ph->name);
+	owner.name = ph->name;
 	t = ls_peek_m(p, LS_LEX_EXPR);
-	if (!ls_e_starts(t)) {
-		snprintf(what, sizeof(what), "a type (PT_LOAD, ...) for %s",
-			 owner);
-		return ls_expected(p, t, what);
-	}
+	if (!ls_e_starts(t))
+		return ls_expected_f(p, t, "a type (PT_LOAD, ...) for %s",
+				     ls_owner_str(&owner, buf, sizeof(buf)));
 	if (!ls_p_expr(p, &ph->type))
 		return false;
 	switch (ls_name_to_number(p, &ph->type, ls_pt_names)) {
@@ -1988,7 +2038,8 @@ static bool ls_p_phdr(ls_parser *p, ls_phdr *ph)
 			       ph->type.loc.column,
 			       "unknown program header type '%.*s' in %s "
 			       "(expected PT_LOAD, PT_NOTE, ... or a number)",
-			       LS_QUOTE_MAX, ph->type.e->name, owner);
+			       LS_QUOTE_MAX, ph->type.e->name,
+			       ls_owner_str(&owner, buf, sizeof(buf)));
 	default:
 		break;
 	}
@@ -2001,21 +2052,20 @@ static bool ls_p_phdr(ls_parser *p, ls_phdr *ph)
 			ph->phdrs = true;
 			ls_next_m(p, LS_LEX_SCRIPT);
 		} else if (ls_is_word(t, "AT")) {
-			if (!ls_p_paren_expr(p, &ph->has_at, &ph->at, owner))
+			if (!ls_p_paren_expr(p, &ph->has_at, &ph->at, &owner))
 				return false;
 		} else if (ls_is_word(t, "FLAGS")) {
 			if (!ls_p_paren_expr(p, &ph->has_flags, &ph->flags,
-					     owner))
+					     &owner))
 				return false;
 		} else if (ls_is_punct(t, ';')) {
 			ls_next_m(p, LS_LEX_SCRIPT);
 			ls_loc_end(p, &ph->loc);
 			return true;
 		} else {
-			snprintf(what, sizeof(what),
-				 "FILEHDR, PHDRS, AT, FLAGS or ';' in %s",
-				 owner);
-			return ls_expected(p, t, what);
+			return ls_expected_f(
+			    p, t, "FILEHDR, PHDRS, AT, FLAGS or ';' in %s",
+			    ls_owner_str(&owner, buf, sizeof(buf)));
 		}
 	}
 }
@@ -2070,10 +2120,8 @@ static bool ls_p_named(ls_parser *p, ls_cmd *c, const ls_named_cmd *nc)
 	ls_token kw = *ls_next_m(p, LS_LEX_SCRIPT);
 	bool as_needed = false;
 	size_t count = 0;
-	char what[96];
 
-	snprintf(what, sizeof(what), "'(' after %s", nc->name);
-	if (!ls_expect(p, LS_LEX_WILD, '(', what))
+	if (!ls_expect_f(p, LS_LEX_WILD, '(', "'(' after %s", nc->name))
 		return false;
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_WILD);
@@ -2096,11 +2144,9 @@ static bool ls_p_named(ls_parser *p, ls_cmd *c, const ls_named_cmd *nc)
 			as_needed = true;
 			continue;
 		}
-		if (!ls_is_name(t)) {
-			snprintf(what, sizeof(what), "a name or ')' in %s(...)",
-				 nc->name);
-			return ls_expected(p, t, what);
-		}
+		if (!ls_is_name(t))
+			return ls_expected_f(p, t, "a name or ')' in %s(...)",
+					     nc->name);
 		if (as_needed &&
 		    !ls_push_str(p, &c->args, &c->nargs, "AS_NEEDED", 9))
 			return false;

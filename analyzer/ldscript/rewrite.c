@@ -62,10 +62,24 @@ static const expr *base_number(const expr *x)
 	return NULL;
 }
 
+/* The SEGMENT_START call whose default is num, if any. */
+static const expr *segment_call(const expr *x, const expr *num)
+{
+	if (!x)
+		return NULL;
+	if (x->kind == EXPR_CALL && !strcmp(x->name, "SEGMENT_START") &&
+	    x->nargs == 2 && x->args[1] == num && x->args[0]->kind == EXPR_SYM)
+		return x;
+	const expr *r = segment_call(x->a, num);
+	return r ? r : segment_call(x->b, num);
+}
+
 typedef struct mover {
 	const ls_script *s;
 	const ls_eval *ev;
 	uint64_t old_base, delta_up, delta_down; /* one of the deltas is 0 */
+	const char *segment; /* the base is SEGMENT_START(segment, base_num) */
+	uint64_t base_num, base_moved;
 	ls_edits *out;
 	vl_error *err;
 	bool ok;
@@ -103,10 +117,37 @@ static void move_constant(mover *m, const ls_expr *x)
 		m->ok = vl_fail(m->err, NULL, 0, 0, "out of memory");
 }
 
+/* Every SEGMENT_START of the base's segment with the base's default: the
+ * default script also defines __executable_start with it. */
+static void move_segment_starts(mover *m, const ls_expr *in, const expr *x)
+{
+	if (!x || in->loc.buf != 0)
+		return;
+	if (x->kind == EXPR_CALL && !strcmp(x->name, "SEGMENT_START") &&
+	    x->nargs == 2 && x->args[0]->kind == EXPR_SYM &&
+	    !strcmp(x->args[0]->name, m->segment) &&
+	    x->args[1]->kind == EXPR_NUM && x->args[1]->num == m->base_num) {
+		const expr *n = x->args[1];
+		if (!add_edit(m->out, n->loc.offset,
+			      number_end(&m->s->bufs[0], n->loc.offset), n->num,
+			      m->base_moved, in->loc))
+			m->ok = vl_fail(m->err, NULL, 0, 0, "out of memory");
+		return;
+	}
+	move_segment_starts(m, in, x->a);
+	move_segment_starts(m, in, x->b);
+	move_segment_starts(m, in, x->c);
+	for (size_t i = 0; i < x->nargs; i++)
+		move_segment_starts(m, in, x->args[i]);
+}
+
 static void walk(mover *m, const ls_cmd *cmds, size_t n, bool in_sections)
 {
 	for (size_t i = 0; i < n && m->ok; i++) {
 		const ls_cmd *c = &cmds[i];
+		if (m->segment && c->kind == LS_CMD_ASSIGN)
+			move_segment_starts(m, &c->u.assign.value,
+					    c->u.assign.value.e);
 		if (c->kind == LS_CMD_SECTIONS)
 			walk(m, c->u.sections.cmds, c->u.sections.ncmds, true);
 		else if (c->kind == LS_CMD_ASSIGN && in_sections &&
@@ -161,7 +202,12 @@ bool ls_plan_move(const ls_script *s, const ls_eval *ev, uint64_t new_base,
 			       ev->base_loc.column,
 			       "the base address is set in an included file: "
 			       "fix that file");
-	mover m = {s, ev, num->num, 0, 0, out, err, true};
+	mover m = {.s = s,
+		   .ev = ev,
+		   .old_base = num->num,
+		   .out = out,
+		   .err = err,
+		   .ok = true};
 	if (new_base >= ev->base.v)
 		m.delta_up = new_base - ev->base.v;
 	else
@@ -172,6 +218,12 @@ bool ls_plan_move(const ls_script *s, const ls_eval *ev, uint64_t new_base,
 	if (!shift(&m, num->num, &moved))
 		return vl_fail(err, bx->loc.file, bx->loc.line, bx->loc.column,
 			       "cannot move the base by that much");
+	const expr *call = segment_call(bx->e, num);
+	if (call) {
+		m.segment = call->args[0]->name;
+		m.base_num = num->num;
+		m.base_moved = moved;
+	}
 	if (!add_edit(out, num->loc.offset,
 		      number_end(&s->bufs[0], num->loc.offset), num->num, moved,
 		      bx->loc)) {

@@ -11,11 +11,11 @@ $ vaslint check .
 [exit 2]
 
 $ vaslint check "$ROOT/SConstruct"
-$ROOT/SConstruct: error: not an ELF file (this version of vaslint reads ELF images)
+$ROOT/SConstruct:4:1: error: unknown command 'import'
 [exit 2]
 
 $ : > empty; vaslint check empty
-empty: error: not an ELF file (this version of vaslint reads ELF images)
+empty: error: empty file: neither an ELF image nor a linker script with anything in it
 [exit 2]
 
 $ head -c 30 vmm32-0x6000000 > truncated-ehdr; vaslint check truncated-ehdr

@@ -7,7 +7,8 @@ something else (a VMM's guest shadow, the thread context area,
 the end of user space) before the program runs.
 
 Commands:
-  check     check ELF images against a platform layout
+  check     check ELF images and linker scripts against a layout
+  fix       move a linker script's image to a legal place
   map       print every address range vaslint evaluated
   layouts   list the shipped platform layouts, or show one
   explain   say what a rule means, why, and how to fix it

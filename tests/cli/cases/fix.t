@@ -1,0 +1,56 @@
+# vaslint fix: the smallest edit that moves the image to a legal place.
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o vmm-low.ld | diff vmm-low.ld -
+vmm-low.ld:6:7: moved the image base from 0x6000000 to 0x10000000 (1 number changed)
+6c6
+<   . = 0x6000000;   /* the base */
+---
+>   . = 0x10000000;   /* the base */
+[exit 1]
+
+# The fixed script links with GNU ld and with lld, and the result is clean.
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o -o fixed.ld vmm-low.ld 2>/dev/null && ld -m elf_i386 -T fixed.ld vmm32.o -o vmm-ld && ld.lld -m elf_i386 -T fixed.ld vmm32.o -o vmm-lld && vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm-ld vmm-lld --separate && echo clean
+clean
+
+# Running fix on its own output changes nothing.
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o fixed.ld | cmp - fixed.ld && echo unchanged
+fixed.ld: the image [0x10000000, +0x49000) is legal in layout genode-nova-x86_32-2012: unchanged
+unchanged
+
+# --near picks the legal address closest to the old one: above the
+# context area for an image linked inside it.
+$ sed 's/0x6000000/0x47000000/' vmm-low.ld > ctx.ld; vaslint fix --near -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o ctx.ld 2>&1 >/dev/null
+ctx.ld:6:7: moved the image base from 0x47000000 to 0x3fc00000 (1 number changed)
+
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o ctx.ld 2>&1 >/dev/null
+ctx.ld:6:7: moved the image base from 0x47000000 to 0x10000000 (1 number changed)
+
+# -i rewrites in place, atomically; the size may be given instead of the
+# objects.
+$ cp vmm-low.ld inplace.ld; vaslint fix -i -L linux-x86_64 -D GUEST_RAM=256M --image-size 1M inplace.ld; grep -n 'the base' inplace.ld
+inplace.ld:6:7: moved the image base from 0x6000000 to 0x40000000 (1 number changed)
+6:  . = 0x40000000;   /* the base */
+
+# No legal place: exit 2, and the file is untouched.
+$ cp vmm-low.ld keep.ld; vaslint fix -i -L genode-nova-x86_32-2012 -D GUEST_RAM=1G --image-size 1500M keep.ld; echo "exit $?"; cmp keep.ld vmm-low.ld && echo untouched
+vaslint: error: no legal place in layout genode-nova-x86_32-2012 for an image of 1500 MiB aligned to 4 MiB: shrink it or the reserved regions
+exit 2
+untouched
+
+# fix needs to know how big the image is.
+$ vaslint fix -L genode-nova-x86_32-2012 vmm-low.ld
+vaslint: error: fix needs the size of the image: give --image (the linked program or its objects) or --image-size
+[exit 2]
+
+# A preprocessed script is not rewritten; fix says where to change it.
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image-size 1M vmm.lds.S
+vmm.lds.S: error: this script is C-preprocessed, and fix rewrites a script's own text: change the base at vmm.lds.S:10 yourself
+[exit 2]
+
+# The toolchain's default script, with the base moved: a complete script
+# that links the program where the layout allows.
+$ vaslint fix --from-default -L linux-x86_64 -D GUEST_RAM=256M --image vmm64-default -o default-fixed.ld 2>&1; grep -c . default-fixed.ld | awk '$1 > 100 {print "complete"}'; grep -o 'SEGMENT_START("text-segment", 0x[0-9a-f]*)' default-fixed.ld; ld -m elf_x86_64 -T default-fixed.ld image64.o -o relinked && vaslint check -L linux-x86_64 -D GUEST_RAM=256M relinked && echo clean
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x40000000 (2 numbers changed)
+complete
+SEGMENT_START("text-segment", 0x40000000)
+SEGMENT_START("text-segment", 0x40000000)
+clean

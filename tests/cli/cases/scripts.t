@@ -1,0 +1,83 @@
+# Linker scripts: what the script fixes, checked against the layout, with
+# the file:line:column of the expression that fixed it.
+
+# A VMM script that links at 0x6000000: with the objects vaslint knows the
+# whole image and says where it may go instead.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o vmm-low.ld
+vmm-low.ld:6:7: error: image vmm-low.ld [0x6000000, 0x6049000) overlaps guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory; the lowest legal link address aligned to 4 MiB is 0x10000000 [reserved-overlap]
+[exit 1]
+
+# Without the objects only the base is known, and vaslint says what it
+# could not determine.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm-low.ld
+vmm-low.ld:6:7: error: image vmm-low.ld starts at 0x6000000, inside guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory [reserved-overlap]
+vmm-low.ld:7:3: note: 7 values could not be determined (size of .text, address of .rodata, size of .rodata, address of .data, ...): depends on input section sizes (give --image) [undetermined]
+[exit 1]
+
+# With 64 MiB of guest RAM the same script is fine.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=64M --image vmm32.o vmm-low.ld
+
+# The linker's own knobs move the image: -Ttext-segment sets the value of
+# SEGMENT_START("text-segment", ...), as in GNU ld.
+$ vaslint check -L linux-x86_64 -D GUEST_RAM=256M --image image64.o segment-start.ld
+segment-start.ld:5:7: warning: lld ignores the segment name of SEGMENT_START and always takes its default, so -Ttext-segment and --image-base do not move this image under lld [lld-portability]
+segment-start.ld:5:7: error: image segment-start.ld starts at 0x400000, inside guest-shadow [0x200000, 0x10200000): the VMM reserves this range for guest-physical memory (SHADOW_BASE + gpa) at start-up, so a program linked here puts its own image inside the guest's memory and the VMM refuses to start [reserved-overlap]
+segment-start.ld:6:3: note: 6 values could not be determined (address of .text, size of .text, address of .data, size of .data, ...): depends on SIZEOF_HEADERS, which only a linked image (--image) or a PHDRS command tells [undetermined]
+[exit 1]
+
+$ vaslint check -L linux-x86_64 -D GUEST_RAM=256M --image image64.o -Ttext-segment=0x40000000 segment-start.ld
+segment-start.ld:5:7: warning: lld ignores the segment name of SEGMENT_START and always takes its default, so -Ttext-segment and --image-base do not move this image under lld [lld-portability]
+segment-start.ld:6:3: note: 6 values could not be determined (address of .text, size of .text, address of .data, size of .data, ...): depends on SIZEOF_HEADERS, which only a linked image (--image) or a PHDRS command tells [undetermined]
+
+# What the linkers themselves refuse, found without linking.
+$ vaslint check linker-errors.ld
+linker-errors.ld:9:3: error: section .big [0x10000, 0x10200) overflows memory region rom [0x10000, 0x10100) by 256 bytes [region-overflow]
+linker-errors.ld:10:3: error: section .data at 0x1000 lies outside memory region ram [0x20000, 0x21000) [outside-region]
+linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in addresses [section-overlap]
+linker-errors.ld:13:33: error: the location counter moves backwards inside .back, from 0x40004 to 0x40002 [location-counter-backwards]
+linker-errors.ld:14:10: error: ASSERT fails: one is not at 0x30010 [assert-failed]
+[exit 1]
+
+# What lld drops, ignores or rejects: warnings, since pipelines switch
+# linkers; --werror makes them fail the run.
+$ vaslint check gnu-only.ld
+gnu-only.ld:2:1: warning: lld rejects STARTUP: name the file first on the command line or in INPUT [lld-portability]
+gnu-only.ld:5:8: warning: lld rejects the MEMORY attributes i and l [lld-portability]
+gnu-only.ld:5:44: warning: lld rejects a hex number with a size suffix: write it out (0x1M is 0x100000) [lld-portability]
+gnu-only.ld:9:7: warning: lld ignores the segment name of SEGMENT_START and always takes its default, so -Ttext-segment and --image-base do not move this image under lld [lld-portability]
+gnu-only.ld:10:3: note: 5 values could not be determined (size of .text, address of .data, size of .data, address of .pad, ...): depends on input section sizes (give --image) [undetermined]
+gnu-only.ld:10:22: warning: lld silently drops SQUAD: the section is 8 bytes shorter there; use QUAD [lld-portability]
+gnu-only.ld:10:32: warning: lld silently drops ASCIZ: the string is missing there; use BYTE() for each character [lld-portability]
+gnu-only.ld:10:48: warning: lld silently drops LINKER_VERSION [lld-portability]
+gnu-only.ld:11:3: warning: lld rejects the READONLY section type [lld-portability]
+gnu-only.ld:11:24: warning: lld silently drops CREATE_OBJECT_SYMBOLS [lld-portability]
+gnu-only.ld:12:16: warning: lld rejects NEXT(): use ALIGN() [lld-portability]
+gnu-only.ld:12:33: warning: lld rejects BLOCK(): use ALIGN() [lld-portability]
+
+$ vaslint check --werror gnu-only.ld > /dev/null; echo "exit $?"
+exit 1
+
+# A script without a base address lands where the linker likes.
+$ vaslint check no-base.ld
+no-base.ld:1:1: warning: the script sets no base address: GNU ld places the image at its default (0x400000 on x86-64), lld at its --image-base (0x200000) [implicit-base]
+no-base.ld:4:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
+
+# A C-preprocessed script (*.lds.S) is run through cc -E; diagnostics name
+# the original file and line.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm.lds.S
+vmm.lds.S:10:7: error: image vmm.lds.S starts at 0x6000000, inside guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory [reserved-overlap]
+vmm.lds.S:11:3: note: 5 values could not be determined (size of .text, address of .data, size of .data, address of .bss, ...): depends on input section sizes (give --image) [undetermined]
+[exit 1]
+
+# The evaluated addresses, as map prints them.
+$ vaslint map --image vmm32.o vmm-low.ld
+         0x6000000          0x6008000  32 KiB     section  .text
+         0x6008000          0x6009000  4 KiB      section  .data
+         0x6009000          0x6049000  256 KiB    section  .bss
+
+$ vaslint map -f json --image vmm32.o vmm-low.ld | python3 -c 'import json, sys; d = json.load(sys.stdin); print([(r["name"], r["start"], r["end"], r["lma"]) for r in d["ranges"] if r["kind"] == "section"])'
+[('.text', '0x6000000', '0x6008000', '0x6000000'), ('.data', '0x6008000', '0x6009000', '0x6008000'), ('.bss', '0x6009000', '0x6049000', '0x6009000')]
+
+# Scripts and images can be checked together.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=64M vmm-low.ld vmm32-0x6000000
+vmm-low.ld:7:3: note: 7 values could not be determined (size of .text, address of .rodata, size of .rodata, address of .data, ...): depends on input section sizes (give --image) [undetermined]
