@@ -86,6 +86,7 @@ typedef struct ev {
 	const ls_out_section *prev; /* the previous allocated section */
 	ls_loc dot_loc;		    /* the assignment '.' got its value from */
 	bool headers_unknown;	    /* SIZEOF_HEADERS was asked and not known */
+	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
 	/* capacities of the growing arrays */
 	size_t cap_undetermined, cap_symbols, cap_sections, cap_items;
@@ -504,7 +505,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 	case EXPR_ERROR:
 		break;
 	}
-	if (e->pass == MAX_PASSES - 1) {
+	if (e->pass == MAX_PASSES - 1 && !e->quiet) {
 		ls_loc at = x->loc;
 		if (err.loc.line) {
 			at.line = err.loc.line;
@@ -1338,7 +1339,9 @@ static void lay_assign(ev *e, const item *it)
 		/* The first '.' the script sets is the link base; the ELF
 		 * headers sit there when it adds SIZEOF_HEADERS. */
 		e->headers_zero = true;
+		e->quiet = true;
 		ls_value b = eval(e, &a->value);
+		e->quiet = false;
 		e->headers_zero = false;
 		e->out->has_base = true;
 		e->out->base = b;

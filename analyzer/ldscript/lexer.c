@@ -17,47 +17,33 @@ static bool ls_is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static bool ls_is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Blanks other than the newline, which moves the line. */
 static bool ls_is_blank(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static bool ls_is_control(unsigned char c)
+static inline bool ls_is_control(unsigned char c)
 {
 	return (c < 0x20 && c != '\n' && !ls_is_blank(c)) || c == 0x7f;
 }
 
-/* Word bytes beyond letters, digits, '_', '.', '$' and bytes above 0x7f
- * (which are word bytes in every mode, so that UTF-8 names and paths stay
- * whole). */
-enum {
-	LS_W_SCRIPT = 1 << LS_LEX_SCRIPT,
-	LS_W_WILD = 1 << LS_LEX_WILD,
-	LS_W_BOTH = LS_W_SCRIPT | LS_W_WILD,
-};
+/* Which bytes belong to a word in which mode: the digit at byte c is a
+ * mask of 1 << ls_lex_mode (1 SCRIPT, 2 EXPR, 4 WILD).  Bytes above 0x7f
+ * are word bytes in every mode, so that UTF-8 names and paths stay whole. */
+static const char ls_word_class[128 + 1] =
+    /* 0x00 - 0x1f: control bytes */
+    "00000000000000000000000000000000"
+    /*  !"#$%&'()*+,-./0123456789:;<=>? */
+    "05007444005505757777777777404445"
+    /* @ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_ */
+    "57777777777777777777777777755557"
+    /* `abcdefghijklmnopqrstuvwxyz{|}~DEL */
+    "47777777777777777777777777704050";
 
-static const unsigned char ls_word_extra[128] = {
-    ['/'] = LS_W_BOTH,	['\\'] = LS_W_BOTH, ['~'] = LS_W_BOTH,
-    ['+'] = LS_W_BOTH,	['-'] = LS_W_BOTH,  ['*'] = LS_W_BOTH,
-    ['?'] = LS_W_BOTH,	['['] = LS_W_BOTH,  [']'] = LS_W_BOTH,
-    ['@'] = LS_W_BOTH,	['^'] = LS_W_BOTH,  ['!'] = LS_W_BOTH,
-    [':'] = LS_W_WILD,	['='] = LS_W_WILD,  ['<'] = LS_W_WILD,
-    ['>'] = LS_W_WILD,	['&'] = LS_W_WILD,  ['|'] = LS_W_WILD,
-    ['%'] = LS_W_WILD,	['\''] = LS_W_WILD, ['`'] = LS_W_WILD,
-};
-
-static bool ls_is_word_char(unsigned char c, ls_lex_mode mode)
+static inline bool ls_is_word_char(unsigned char c, ls_lex_mode mode)
 {
-	if (ls_is_alpha(c) || ls_is_digit(c) || c == '_' || c == '.' ||
-	    c == '$' || c >= 0x80)
-		return true;
-	return (ls_word_extra[c] >> mode) & 1;
+	return c >= 0x80 || ((ls_word_class[c] - '0') >> mode & 1);
 }
 
 void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,

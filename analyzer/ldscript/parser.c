@@ -773,9 +773,20 @@ static int ls_name_to_number(ls_parser *p, ls_expr *x,
 /* NAME op ...: an assignment starts here. */
 static bool ls_at_assignment(ls_parser *p)
 {
-	ls_lex_mark mark = ls_lex_save(p->lx);
-	const ls_token *t = ls_next_m(p, LS_LEX_EXPR);
+	const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
+	unsigned char c = t->kind == LS_TOK_EOF ? 0 : (unsigned char)t->text[0];
+	ls_lex_mark mark;
 	bool yes = false;
+
+	/* Only a name or a string can be assigned to; "*(.text)" and the
+	 * like are told apart without lexing them again. */
+	if (t->kind == LS_TOK_PUNCT || t->kind == LS_TOK_EOF ||
+	    (t->kind == LS_TOK_WORD && !((c >= 'a' && c <= 'z') ||
+					 (c >= 'A' && c <= 'Z') || c == '_' ||
+					 c == '.' || c == '$' || c >= 0x80)))
+		return false;
+	mark = ls_lex_save(p->lx);
+	t = ls_next_m(p, LS_LEX_EXPR);
 
 	if (ls_is_name(t)) {
 		t = ls_peek_m(p, LS_LEX_EXPR);
@@ -1735,10 +1746,12 @@ static bool ls_p_output_section(ls_parser *p, ls_output_section *o,
 		}
 		if (ls_at_type(p) && !ls_p_type(p, o))
 			return false;
-		if (!ls_expect_f(p, LS_LEX_EXPR, ':',
-				 "':' in the description of %s",
-				 ls_owner_str(&owner, buf, sizeof(buf))))
-			return false;
+		t = ls_peek_m(p, LS_LEX_EXPR);
+		if (!ls_is_punct(t, ':'))
+			return ls_expected_f(
+			    p, t, "':' in the description of %s",
+			    ls_owner_str(&owner, buf, sizeof(buf)));
+		ls_next_m(p, LS_LEX_EXPR);
 		for (;;) {
 			t = ls_peek_m(p, LS_LEX_SCRIPT);
 			if (ls_is_word(t, "AT")) {

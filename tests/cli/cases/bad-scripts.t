@@ -1,0 +1,54 @@
+# Malformed linker scripts: file:line:column, what was found and what was
+# expected, exit 2, never a crash.
+$ printf 'SECTIONS {\n  /* never closed\n' > s1.ld; vaslint check s1.ld
+s1.ld:2:3: error: unterminated comment: no '*/' after '/*'
+[exit 2]
+
+$ printf 'SECTIONS {\n  .text : { *(.text) }\n' > s2.ld; vaslint check s2.ld
+s2.ld:3:1: error: expected '}' to close SECTIONS, found end of file
+[exit 2]
+
+$ printf 'SECTIONS {\n  .text : { *(.text) }\n}\n}\n' > s3.ld; vaslint check s3.ld
+s3.ld:4:1: error: unbalanced '}': no '{' before it
+[exit 2]
+
+$ printf 'FROBNICATE(1)\n' > s4.ld; vaslint check s4.ld
+s4.ld:1:1: error: unknown command 'FROBNICATE'
+[exit 2]
+
+$ printf 'INCLUDE s5b.ld\n' > s5a.ld; printf 'INCLUDE s5a.ld\n' > s5b.ld; vaslint check s5a.ld
+s5b.ld:1:1: error: INCLUDE cycle: s5a.ld -> s5b.ld -> s5a.ld
+[exit 2]
+
+$ printf 'INCLUDE no-such-file.ld\n' > s6.ld; vaslint check s6.ld
+s6.ld:1:1: error: cannot find INCLUDE file 'no-such-file.ld'
+[exit 2]
+
+$ python3 -c 'print("SECTIONS { . = " + "(" * 10000 + "1" + ")" * 10000 + "; }")' > s7.ld; vaslint check s7.ld
+s7.ld:1:272: error: expression nested more than 256 levels deep
+[exit 2]
+
+$ python3 -c 'print("SECTIONS { . = 0x1000; " + "x = 1; " * 1500000 + "}")' > s8.ld; wc -c < s8.ld | awk '{print ($1 > 10000000) ? "over 10 MB" : "small"}'; vaslint check s8.ld; echo "exit $?"
+over 10 MB
+exit 0
+
+$ head -c 4096 /dev/urandom | tr -d '\000' > s9.ld; printf '\001\002\003garbage' >> s9.ld; vaslint check s9.ld > /dev/null 2>&1; echo "exit $?"
+exit 2
+
+$ printf 'SECTIONS { . = 0x1000;\0 }\n' > s10.ld; vaslint check s10.ld
+s10.ld:1:23: error: NUL byte in script
+[exit 2]
+
+$ printf 'SECTIONS { .text : { *(.text) } > nowhere }\n' > s11.ld; vaslint check s11.ld
+s11.ld:1:1: warning: the script sets no base address: GNU ld places the image at its default (0x400000 on x86-64), lld at its --image-base (0x200000) [implicit-base]
+s11.ld:1:12: note: 1 value could not be determined (size of .text): depends on input section sizes (give --image) [undetermined]
+s11.ld:1:35: error: section .text: no memory region 'nowhere' [script-error]
+[exit 1]
+
+$ printf 'SECTIONS { . = ADDR(.nothing); }\n' > s12.ld; vaslint check s12.ld
+s12.ld:1:16: error: ADDR of '.nothing': no such output section [script-error]
+[exit 1]
+
+$ printf 'SECTIONS { . = "unterminated; }\n' > s13.ld; vaslint check s13.ld
+s13.ld:1:16: error: unterminated string: no closing '"'
+[exit 2]
