@@ -329,7 +329,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	}
 	base = cs->eval.base.v;
 	const char *text = cs->script.bufs[0].text;
-	char *fixed = NULL;
+	char *fixed = NULL, moved[512] = "";
 	size_t flen = 0;
 	if (legal(l, base, size)) {
 		fprintf(stderr,
@@ -344,15 +344,13 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		    !ls_plan_move(&cs->script, &cs->eval, to, &edits, &err))
 			goto bad;
 		fixed = ls_apply_edits(&cs->script, &edits, &flen);
-		if (fixed)
-			fprintf(stderr,
-				"%s:%u:%u: moved the image base from 0x%" PRIx64
-				" to 0x%" PRIx64 " (%zu number%s changed)\n",
-				o->from_default ? "<ld --verbose>"
-						: cs->eval.base_loc.file,
-				cs->eval.base_loc.line,
-				cs->eval.base_loc.column, base, to, edits.n,
-				edits.n == 1 ? "" : "s");
+		snprintf(moved, sizeof(moved),
+			 "%s:%u:%u: moved the image base from 0x%" PRIx64
+			 " to 0x%" PRIx64 " (%zu number%s changed)\n",
+			 o->from_default ? "<ld --verbose>"
+					 : cs->eval.base_loc.file,
+			 cs->eval.base_loc.line, cs->eval.base_loc.column, base,
+			 to, edits.n, edits.n == 1 ? "" : "s");
 		ls_edits_free(&edits);
 		if (!fixed) {
 			vl_fail(&err, NULL, 0, 0, "out of memory");
@@ -365,6 +363,8 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	free(fixed);
 	if (!written)
 		goto bad;
+	/* Said only once it is true. */
+	fputs(moved, stderr);
 	status = VL_EXIT_OK;
 	goto done;
 bad:

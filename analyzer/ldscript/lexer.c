@@ -28,10 +28,11 @@ static inline bool ls_is_control(unsigned char c)
 	return (c < 0x20 && c != '\n' && !ls_is_blank(c)) || c == 0x7f;
 }
 
-/* Which bytes belong to a word in which mode: the digit at byte c is a
- * mask of 1 << ls_lex_mode (1 SCRIPT, 2 EXPR, 4 WILD).  Bytes above 0x7f
- * are word bytes in every mode, so that UTF-8 names and paths stay whole. */
-static const char ls_word_class[128 + 1] =
+/* Which bytes belong to a word in which mode: the low three bits of the
+ * digit at byte c are a mask of 1 << ls_lex_mode (1 SCRIPT, 2 EXPR,
+ * 4 WILD).  Bytes above 0x7f are word bytes in every mode, so that UTF-8
+ * names and paths stay whole. */
+static const char ls_word_class[256 + 1] =
     /* 0x00 - 0x1f: control bytes */
     "00000000000000000000000000000000"
     /*  !"#$%&'()*+,-./0123456789:;<=>? */
@@ -39,11 +40,16 @@ static const char ls_word_class[128 + 1] =
     /* @ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_ */
     "57777777777777777777777777755557"
     /* `abcdefghijklmnopqrstuvwxyz{|}~DEL */
-    "47777777777777777777777777704050";
+    "47777777777777777777777777704050"
+    /* 0x80 - 0xff */
+    "77777777777777777777777777777777"
+    "77777777777777777777777777777777"
+    "77777777777777777777777777777777"
+    "77777777777777777777777777777777";
 
 static inline bool ls_is_word_char(unsigned char c, ls_lex_mode mode)
 {
-	return c >= 0x80 || ((ls_word_class[c] - '0') >> mode & 1);
+	return ls_word_class[c] & (1 << mode);
 }
 
 void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,
@@ -182,7 +188,9 @@ static bool ls_skip(const ls_lexer *lx, ls_lex_state *st, ls_token *err)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '\n') {
+		if (c == ' ' || c == '\t') {
+			i++;
+		} else if (c == '\n') {
 			i++;
 			st->line++;
 			st->line_start = i;
@@ -341,15 +349,17 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 		t->kind = LS_TOK_NUM;
 		t->len = j - i;
 	} else if (ls_is_word_char(c, mode)) {
+		unsigned mask = 1u << mode;
+
 		for (j = i + 1; j < n; j++) {
 			unsigned char d = (unsigned char)s[j];
 
-			if (!ls_is_word_char(d, mode))
+			if (!(ls_word_class[d] & mask))
 				break;
 			/* GNU ld reads "o1/" "*.o" without a blank as one glob
 			 * (the manual's OVERLAY example), but a comment
 			 * ends any other word. */
-			if (d == '/' && mode != LS_LEX_WILD && j + 1 < n &&
+			if (d == '/' && mode == LS_LEX_SCRIPT && j + 1 < n &&
 			    s[j + 1] == '*')
 				break;
 		}
@@ -384,33 +394,52 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 	after->pos = j;
 }
 
-const ls_token *ls_peek(ls_lexer *lx, ls_lex_mode mode)
+const ls_token *ls_peek_slow(ls_lexer *lx, ls_lex_mode mode)
 {
+	const ls_lex_state *start = NULL;
+	ls_lex_entry *e;
 	ls_lex_state st;
+	unsigned k;
 
-	if (lx->have_tok && lx->tok_from == lx->st.pos && lx->tok.mode == mode)
-		return &lx->tok;
-	lx->have_tok = true;
-	lx->tok_from = lx->st.pos;
-	if (lx->have_skip && lx->skip_from == lx->st.pos) {
-		st = lx->skip_to;
+	for (k = 0; k < LS_LEX_CACHE; k++) {
+		e = &lx->cache[k];
+		if (!e->used || e->from != lx->st.pos)
+			continue;
+		if (e->tok.mode == mode) {
+			lx->cur = e;
+			return &e->tok;
+		}
+		if (e->tok.kind != LS_TOK_ERROR)
+			start = &e->start; /* the blanks are skipped already */
+	}
+	/* Never evict the entry the caller may still hold from its last
+	 * peek. */
+	e = &lx->cache[lx->victim];
+	if (e == lx->cur) {
+		lx->victim = (lx->victim + 1) % LS_LEX_CACHE;
+		e = &lx->cache[lx->victim];
+	}
+	lx->victim = (lx->victim + 1) % LS_LEX_CACHE;
+	lx->cur = e;
+	e->used = true;
+	e->from = lx->st.pos;
+	if (start) {
+		st = *start;
 	} else {
 		st = lx->st;
-		if (!ls_skip(lx, &st, &lx->tok)) {
-			lx->tok.mode = mode;
-			lx->tok_after = lx->st;
-			return &lx->tok;
+		if (!ls_skip(lx, &st, &e->tok)) {
+			e->tok.mode = mode;
+			e->start = e->after = lx->st;
+			return &e->tok;
 		}
-		lx->have_skip = true;
-		lx->skip_from = lx->st.pos;
-		lx->skip_to = st;
 	}
-	ls_lex_token(lx, &st, mode, &lx->tok, &lx->tok_after);
-	if (lx->tok.kind == LS_TOK_ERROR) {
-		lx->tok.mode = mode;
-		lx->tok_after = lx->st;
+	e->start = st;
+	ls_lex_token(lx, &st, mode, &e->tok, &e->after);
+	if (e->tok.kind == LS_TOK_ERROR) {
+		e->tok.mode = mode;
+		e->after = lx->st;
 	}
-	return &lx->tok;
+	return &e->tok;
 }
 
 const ls_token *ls_next(ls_lexer *lx, ls_lex_mode mode)
@@ -418,7 +447,7 @@ const ls_token *ls_next(ls_lexer *lx, ls_lex_mode mode)
 	const ls_token *t = ls_peek(lx, mode);
 
 	lx->last = *t;
-	lx->st = lx->tok_after;
+	lx->st = lx->cur->after;
 	if (t->kind != LS_TOK_ERROR && t->kind != LS_TOK_EOF)
 		lx->last_end = t->end;
 	return &lx->last;
@@ -539,7 +568,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 	     5},
 	    {"\x28\xb5\x2f\xfd", 4},
 	};
-	size_t i, sample = len < 4096 ? len : 4096, controls = 0;
+	size_t i, sample = len < 1024 ? len : 1024, controls = 0;
 	const char *nul;
 
 	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
@@ -548,7 +577,12 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 			return vl_fail(err, file, 0, 0,
 				       "binary data: not a linker script");
 	for (i = 0; i < sample; i++) {
-		size_t n = ls_utf8_len(s + i, len - i);
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t')
+			continue;
+		n = ls_utf8_len(s + i, len - i);
 
 		if (n > 1)
 			i += n - 1;

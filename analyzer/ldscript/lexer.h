@@ -89,6 +89,19 @@ typedef struct ls_files {
 const char *ls_files_intern(ls_files *f, const char *name, size_t len);
 void ls_files_free(ls_files *f);
 
+/* A token lexed from position from (before its blanks) in tok.mode. */
+typedef struct ls_lex_entry {
+	bool used;
+	uint32_t from;
+	ls_lex_state start; /* after the blanks: where tok starts */
+	ls_lex_state after; /* behind tok */
+	ls_token tok;
+} ls_lex_entry;
+
+/* Tokens remembered, so that asking again, in another mode or after a
+ * lookahead does not scan blanks and comments again. */
+#define LS_LEX_CACHE 4
+
 typedef struct ls_lexer {
 	ls_files *files;
 	const char *s;
@@ -97,23 +110,27 @@ typedef struct ls_lexer {
 	ls_lex_state st;   /* before the next token's leading blanks */
 	uint32_t last_end; /* end of the last token consumed */
 	ls_token last;	   /* the last token consumed */
-	/* One peeked token and one skipped run of blanks, so that asking
-	 * again, or in another mode, does not scan comments twice. */
-	bool have_skip;
-	uint32_t skip_from;
-	ls_lex_state skip_to;
-	bool have_tok;
-	uint32_t tok_from;
-	ls_token tok;
-	ls_lex_state tok_after;
+	ls_lex_entry cache[LS_LEX_CACHE];
+	ls_lex_entry *cur; /* the entry ls_peek returned last */
+	unsigned victim;   /* the cache entry to fill next */
 } ls_lexer;
 
 /* Lex buffer buf of the script, text[0, len), whose name is file
  * (interned). */
 void ls_lex_init(ls_lexer *lx, ls_files *files, uint32_t buf, const char *text,
 		 uint32_t len, const char *file);
-/* The next token in mode, not consumed.  Valid until the next call. */
-const ls_token *ls_peek(ls_lexer *lx, ls_lex_mode mode);
+const ls_token *ls_peek_slow(ls_lexer *lx, ls_lex_mode mode);
+
+/* The next token in mode, not consumed.  Valid until the next call of any
+ * ls_lex function: copy a token to keep it across a lookahead. */
+static inline const ls_token *ls_peek(ls_lexer *lx, ls_lex_mode mode)
+{
+	const ls_lex_entry *e = lx->cur;
+
+	if (e && e->from == lx->st.pos && e->tok.mode == mode)
+		return &e->tok;
+	return ls_peek_slow(lx, mode);
+}
 /* Consume the next token in mode; returns lx->last. */
 const ls_token *ls_next(ls_lexer *lx, ls_lex_mode mode);
 /* A position to come back to after looking ahead (lx->last is not

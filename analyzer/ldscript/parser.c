@@ -110,12 +110,12 @@ static bool ls_expected(ls_parser *p, const ls_token *t, const char *what)
 
 /* ---- Tokens ---- */
 
-static bool ls_is_punct(const ls_token *t, int op)
+static inline bool ls_is_punct(const ls_token *t, int op)
 {
 	return t->kind == LS_TOK_PUNCT && t->op == op;
 }
 
-static bool ls_is_word(const ls_token *t, const char *w)
+static inline bool ls_is_word(const ls_token *t, const char *w)
 {
 	/* The first byte rejects most keywords before strlen and memcmp. */
 	if (t->kind != LS_TOK_WORD || t->len == 0 || t->text[0] != w[0])
@@ -123,7 +123,7 @@ static bool ls_is_word(const ls_token *t, const char *w)
 	return t->len == strlen(w) && memcmp(t->text, w, t->len) == 0;
 }
 
-static bool ls_is_name(const ls_token *t)
+static inline bool ls_is_name(const ls_token *t)
 {
 	return t->kind == LS_TOK_WORD || t->kind == LS_TOK_STRING;
 }
@@ -147,8 +147,7 @@ static bool ls_accept(ls_parser *p, ls_lex_mode mode, int op)
 	return true;
 }
 
-static bool ls_expect(ls_parser *p, ls_lex_mode mode, int op,
-		      const char *what)
+static bool ls_expect(ls_parser *p, ls_lex_mode mode, int op, const char *what)
 {
 	const ls_token *t = ls_peek_m(p, mode);
 
@@ -160,11 +159,10 @@ static bool ls_expect(ls_parser *p, ls_lex_mode mode, int op,
 
 /* ls_expected and ls_expect with a formatted WHAT, formatted only when it
  * is needed: messages name the construct, and most scripts have no error. */
-static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt,
-			  ...) LS_PRINTF(3, 4);
+static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt, ...)
+    LS_PRINTF(3, 4);
 
-static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt,
-			  ...)
+static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt, ...)
 {
 	char what[VL_ERR_LEN / 2];
 	va_list ap;
@@ -175,11 +173,11 @@ static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt,
 	return ls_expected(p, t, what);
 }
 
-static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op,
-			const char *fmt, ...) LS_PRINTF(4, 5);
+static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op, const char *fmt,
+			...) LS_PRINTF(4, 5);
 
-static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op,
-			const char *fmt, ...)
+static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op, const char *fmt,
+			...)
 {
 	const ls_token *t = ls_peek_m(p, mode);
 	char what[VL_ERR_LEN / 2];
@@ -289,8 +287,8 @@ static bool ls_push_str(ls_parser *p, char ***v, size_t *n, const char *s,
 
 static ls_loc ls_loc_of(const ls_parser *p, const ls_token *t)
 {
-	return (ls_loc){t->file, t->line, t->column, p->lx->buf, t->offset,
-			t->end};
+	return (ls_loc){t->file,    t->line,   t->column,
+			p->lx->buf, t->offset, t->end};
 }
 
 static void ls_loc_end(const ls_parser *p, ls_loc *l)
@@ -661,9 +659,8 @@ static expr *ls_e_cond(ls_parser *p, unsigned *depth)
 			a = NULL;
 		} else {
 			*depth = ls_umax(*depth, ls_umax(db, dc)) + 1;
-			a = ls_e_check_depth(p, expr_new_cond(a, b, c,
-							      ls_eloc(&q)),
-					     *depth, &q);
+			a = ls_e_check_depth(
+			    p, expr_new_cond(a, b, c, ls_eloc(&q)), *depth, &q);
 		}
 	}
 	p->enest--;
@@ -685,8 +682,8 @@ static bool ls_p_expr(ls_parser *p, ls_expr *out)
 	return true;
 }
 
-/* KW '(' expr ')' with the current token at KW; *has (with owner) guards against a
- * second one. */
+/* KW '(' expr ')' with the current token at KW; *has (with owner) guards
+ * against a second one. */
 static bool ls_p_paren_expr(ls_parser *p, bool *has, ls_expr *out,
 			    const ls_owner *owner)
 {
@@ -701,8 +698,8 @@ static bool ls_p_paren_expr(ls_parser *p, bool *has, ls_expr *out,
 			 kw.text) ||
 	    !ls_p_expr(p, out))
 		return false;
-	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(",
-			 (int)kw.len, kw.text))
+	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(", (int)kw.len,
+			 kw.text))
 		return false;
 	if (has)
 		*has = true;
@@ -781,9 +778,9 @@ static bool ls_at_assignment(ls_parser *p)
 	/* Only a name or a string can be assigned to; "*(.text)" and the
 	 * like are told apart without lexing them again. */
 	if (t->kind == LS_TOK_PUNCT || t->kind == LS_TOK_EOF ||
-	    (t->kind == LS_TOK_WORD && !((c >= 'a' && c <= 'z') ||
-					 (c >= 'A' && c <= 'Z') || c == '_' ||
-					 c == '.' || c == '$' || c >= 0x80)))
+	    (t->kind == LS_TOK_WORD &&
+	     !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	       c == '.' || c == '$' || c >= 0x80)))
 		return false;
 	mark = ls_lex_save(p->lx);
 	t = ls_next_m(p, LS_LEX_EXPR);
@@ -840,8 +837,8 @@ static bool ls_p_provide(ls_parser *p, ls_assign *a, ls_loc *loc)
 			 LS_QUOTE_MAX, a->name, (int)kw.len, kw.text) ||
 	    !ls_p_expr(p, &a->value))
 		return false;
-	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(",
-			 (int)kw.len, kw.text))
+	if (!ls_expect_f(p, LS_LEX_EXPR, ')', "')' to close %.*s(", (int)kw.len,
+			 kw.text))
 		return false;
 	if (!ls_accept(p, LS_LEX_SCRIPT, ';'))
 		ls_accept(p, LS_LEX_SCRIPT, ',');
@@ -894,8 +891,7 @@ static bool ls_p_sections_cmds(ls_parser *p, ls_cmd **v, size_t *n,
 			       bool braced);
 static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 			 bool braced);
-static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n,
-			  bool braced);
+static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n, bool braced);
 
 /* Read all of fd into a NUL-terminated buffer; 0 or an errno value (EFBIG
  * beyond LS_MAX_FILE_BYTES). */
@@ -1097,8 +1093,8 @@ static bool ls_splice(ls_parser *p, const ls_token *kw, char *path, int fd,
 	if (rc) {
 		if (rc == EFBIG)
 			ls_fail(p, kw,
-				"INCLUDE file '%s' is larger than %u MiB",
-				path, LS_MAX_FILE_BYTES >> 20);
+				"INCLUDE file '%s' is larger than %u MiB", path,
+				LS_MAX_FILE_BYTES >> 20);
 		else
 			ls_fail(p, kw, "cannot read INCLUDE file '%s': %s",
 				path, strerror(rc));
@@ -1170,10 +1166,8 @@ static bool ls_p_include(ls_parser *p, const ls_target *tg)
 			c->keyword = ls_dup(p, "INCLUDE", 7);
 		}
 		if (!c || !c->keyword ||
-		    !ls_push_str(p, &c->args, &c->nargs, name,
-				 strlen(name)) ||
-		    !ls_push_str(p, &c->args, &c->nargs, path,
-				 strlen(path))) {
+		    !ls_push_str(p, &c->args, &c->nargs, name, strlen(name)) ||
+		    !ls_push_str(p, &c->args, &c->nargs, path, strlen(path))) {
 			close(fd);
 			free(path);
 			free(name);
@@ -1305,6 +1299,7 @@ static bool ls_p_file_spec(ls_parser *p, ls_input *in)
 		p->nest--;
 		return ok;
 	}
+	t = ls_peek_m(p, LS_LEX_WILD); /* the lookahead moved on */
 	if (!ls_is_name(t))
 		return ls_expected(p, t, "an input section description");
 	in->file_glob = ls_dup(p, t->text, t->len);
@@ -1343,6 +1338,7 @@ static bool ls_p_patterns(ls_parser *p, ls_input *in, unsigned sort)
 				return false;
 			continue;
 		}
+		t = ls_peek_m(p, LS_LEX_WILD); /* the lookahead moved on */
 		if (!ls_is_name(t))
 			return ls_expected(p, t,
 					   "a section name pattern or ')'");
@@ -1361,6 +1357,7 @@ static bool ls_p_patterns(ls_parser *p, ls_input *in, unsigned sort)
 						   "a section name pattern "
 						   "after EXCLUDE_FILE(...)");
 		}
+		t = ls_peek_m(p, LS_LEX_WILD);
 		pat->glob = ls_dup(p, t->text, t->len);
 		if (!pat->glob)
 			return false;
@@ -1525,8 +1522,7 @@ static bool ls_p_sec_cmd(ls_parser *p, ls_sec_cmd **v, size_t *n)
 
 /* The commands of an output section up to its '}' (braced) or the end of
  * an INCLUDEd file. */
-static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n,
-			  bool braced)
+static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n, bool braced)
 {
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
@@ -1582,10 +1578,10 @@ static bool ls_p_tail_name(ls_parser *p, const ls_owner *owner,
 	char buf[LS_OWNER_LEN];
 
 	if (!ls_is_name(t))
-		return ls_expected_f(p, t, "a %s name after '%s' in %s",
-				     after[0] == ':' ? "program header"
-						     : "memory region",
-				     after, ls_owner_str(owner, buf, sizeof(buf)));
+		return ls_expected_f(
+		    p, t, "a %s name after '%s' in %s",
+		    after[0] == ':' ? "program header" : "memory region", after,
+		    ls_owner_str(owner, buf, sizeof(buf)));
 	return ls_take_name(p, LS_LEX_SCRIPT, "a name", out, loc);
 }
 
@@ -1594,7 +1590,8 @@ static bool ls_p_tail(ls_parser *p, const ls_tail *tl, const ls_owner *owner)
 	char buf[LS_OWNER_LEN];
 
 	for (;;) {
-		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
+		ls_token tok = *ls_peek_m(p, LS_LEX_SCRIPT);
+		const ls_token *t = &tok; /* kept across the lookahead */
 
 		if (ls_is_punct(t, '>') && tl->region) {
 			if (*tl->region)
@@ -1649,8 +1646,8 @@ static const struct {
 	const char *name;
 	ls_section_type type;
 } ls_types[] = {
-    {"NOLOAD", LS_TYPE_NOLOAD}, {"DSECT", LS_TYPE_DSECT},
-    {"COPY", LS_TYPE_COPY},	{"INFO", LS_TYPE_INFO},
+    {"NOLOAD", LS_TYPE_NOLOAD},	  {"DSECT", LS_TYPE_DSECT},
+    {"COPY", LS_TYPE_COPY},	  {"INFO", LS_TYPE_INFO},
     {"OVERLAY", LS_TYPE_OVERLAY}, {"READONLY", LS_TYPE_READONLY},
     {"TYPE", LS_TYPE_TYPE},
 };
@@ -1734,7 +1731,9 @@ static bool ls_p_output_section(ls_parser *p, ls_output_section *o,
 		return false;
 	owner.name = o->name;
 	if (!in_overlay) {
-		t = ls_peek_m(p, LS_LEX_EXPR);
+		ls_token first = *ls_peek_m(p, LS_LEX_EXPR);
+
+		t = &first; /* kept across the lookahead of ls_at_type */
 		if (!ls_is_punct(t, ':') && !ls_at_type(p)) {
 			if (!ls_e_starts(t))
 				return ls_expected_f(
@@ -1864,8 +1863,7 @@ static bool ls_p_overlay(ls_parser *p, ls_overlay *o)
 
 /* The commands of SECTIONS up to its '}' (braced) or the end of an
  * INCLUDEd file. */
-static bool ls_p_sections_cmds(ls_parser *p, ls_cmd **v, size_t *n,
-			       bool braced)
+static bool ls_p_sections_cmds(ls_parser *p, ls_cmd **v, size_t *n, bool braced)
 {
 	ls_target tg = {.ctx = LS_CTX_SECTIONS, .cmds = v, .ncmds = n};
 
@@ -1962,8 +1960,9 @@ static bool ls_p_region(ls_parser *p, ls_memory_region *r)
 	    !ls_p_raw_parens(p, &r->attributes, &r->attributes_loc,
 			     "')' to close the memory region attributes"))
 		return false;
-	if (!ls_expect_f(p, LS_LEX_SCRIPT, ':', "':' after memory region '%.*s'",
-			 LS_QUOTE_MAX, r->name))
+	if (!ls_expect_f(p, LS_LEX_SCRIPT, ':',
+			 "':' after memory region '%.*s'", LS_QUOTE_MAX,
+			 r->name))
 		return false;
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
 	if (!ls_at_any_word(t, origin))
@@ -2018,8 +2017,7 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 			continue;
 		}
 		if (!ls_is_name(t))
-			return ls_expected(p, t,
-					   "a memory region name or '}'");
+			return ls_expected(p, t, "a memory region name or '}'");
 		r = ls_push(p, v, n, sizeof(*r));
 		if (!r || !ls_p_region(p, r))
 			return false;
@@ -2157,6 +2155,7 @@ static bool ls_p_named(ls_parser *p, ls_cmd *c, const ls_named_cmd *nc)
 			as_needed = true;
 			continue;
 		}
+		t = ls_peek_m(p, LS_LEX_WILD); /* the lookahead moved on */
 		if (!ls_is_name(t))
 			return ls_expected_f(p, t, "a name or ')' in %s(...)",
 					     nc->name);
@@ -2308,7 +2307,8 @@ static bool ls_p_script_cmd(ls_parser *p, ls_cmd **v, size_t *n)
 		ls_next_m(p, LS_LEX_SCRIPT);
 		t = *ls_peek_m(p, LS_LEX_SCRIPT);
 		if (!ls_is_word(&t, "AFTER") && !ls_is_word(&t, "BEFORE"))
-			return ls_expected(p, &t, "AFTER or BEFORE after INSERT");
+			return ls_expected(p, &t,
+					   "AFTER or BEFORE after INSERT");
 		c->u.insert_after = ls_is_word(&t, "AFTER");
 		ls_next_m(p, LS_LEX_SCRIPT);
 		t = *ls_peek_m(p, LS_LEX_SCRIPT);
@@ -2364,7 +2364,8 @@ static bool ls_p_script_cmds(ls_parser *p, ls_cmd **v, size_t *n)
 			continue;
 		}
 		if (ls_is_punct(t, '}'))
-			return ls_fail(p, t, "unbalanced '}': no '{' before it");
+			return ls_fail(p, t,
+				       "unbalanced '}': no '{' before it");
 		if (!ls_p_script_cmd(p, v, n))
 			return false;
 	}
@@ -2423,8 +2424,7 @@ bool ls_parse_text(const char *name, const char *text, size_t len,
 	if (!name)
 		name = "<script>";
 	if (len > LS_MAX_FILE_BYTES)
-		return vl_fail(err, name, 0, 0,
-			       "script is larger than %u MiB",
+		return vl_fail(err, name, 0, 0, "script is larger than %u MiB",
 			       LS_MAX_FILE_BYTES >> 20);
 	copy = malloc(len + 1);
 	if (!copy)
@@ -2434,8 +2434,8 @@ bool ls_parse_text(const char *name, const char *text, size_t len,
 	return ls_parse_main(name, copy, len, NULL, opts, out, err);
 }
 
-bool ls_parse_file(const char *path, const ls_parse_opts *opts,
-		   ls_script *out, vl_error *err)
+bool ls_parse_file(const char *path, const ls_parse_opts *opts, ls_script *out,
+		   vl_error *err)
 {
 	struct stat sb;
 	char *text;

@@ -189,8 +189,9 @@ static void test_every_default_ldscript_parses(void **state)
 	}
 	print_message("parsed %zu of %zu default linker scripts\n", ok,
 		      g.gl_pathc);
+	/* All of them, however many targets this machine has scripts for. */
 	assert_int_equal(ok, g.gl_pathc);
-	assert_true(ok >= 700);
+	assert_true(ok > 0);
 	globfree(&g);
 }
 
@@ -354,11 +355,11 @@ static void test_assignment_operators(void **state)
 		ls_assign_op op;
 		const char *value;
 	} want[] = {
-	    {"a", LS_ASSIGN_SET, "0x1"},   {"b", LS_ASSIGN_ADD, "0x2"},
-	    {"c", LS_ASSIGN_SUB, "0x3"},   {"d", LS_ASSIGN_MUL, "0x4"},
-	    {"e", LS_ASSIGN_DIV, "0x5"},   {"f", LS_ASSIGN_SHL, "0x6"},
-	    {"g", LS_ASSIGN_SHR, "0x7"},   {"h", LS_ASSIGN_AND, "0x8"},
-	    {"i", LS_ASSIGN_OR, "0x9"},	   {".", LS_ASSIGN_SET, "(. + 0x4)"},
+	    {"a", LS_ASSIGN_SET, "0x1"},  {"b", LS_ASSIGN_ADD, "0x2"},
+	    {"c", LS_ASSIGN_SUB, "0x3"},  {"d", LS_ASSIGN_MUL, "0x4"},
+	    {"e", LS_ASSIGN_DIV, "0x5"},  {"f", LS_ASSIGN_SHL, "0x6"},
+	    {"g", LS_ASSIGN_SHR, "0x7"},  {"h", LS_ASSIGN_AND, "0x8"},
+	    {"i", LS_ASSIGN_OR, "0x9"},	  {".", LS_ASSIGN_SET, "(. + 0x4)"},
 	    {"sp", LS_ASSIGN_SET, "0xa"},
 	};
 	size_t i;
@@ -525,8 +526,8 @@ static void test_phdrs(void **state)
 	(void)state;
 	o = (size_t)snprintf(text, sizeof(text), "PHDRS\n{\n");
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		o += (size_t)snprintf(text + o, sizeof(text) - o, "  p%zu %s;\n",
-				      i, types[i].name);
+		o += (size_t)snprintf(text + o, sizeof(text) - o,
+				      "  p%zu %s;\n", i, types[i].name);
 	snprintf(text + o, sizeof(text) - o,
 		 "  headers PT_PHDR FILEHDR PHDRS ;\n"
 		 "  text 0x60000000 + 1 AT (0x1000) FLAGS (5);\n"
@@ -641,10 +642,9 @@ static void test_output_section_types(void **state)
 {
 	ls_script s;
 	static const ls_section_type want[] = {
-	    LS_TYPE_NOLOAD, LS_TYPE_DSECT,    LS_TYPE_COPY,
-	    LS_TYPE_INFO,   LS_TYPE_OVERLAY,  LS_TYPE_READONLY,
-	    LS_TYPE_TYPE,   LS_TYPE_TYPE,     LS_TYPE_READONLY_TYPE,
-	    LS_TYPE_TYPE,
+	    LS_TYPE_NOLOAD,	   LS_TYPE_DSECT,    LS_TYPE_COPY, LS_TYPE_INFO,
+	    LS_TYPE_OVERLAY,	   LS_TYPE_READONLY, LS_TYPE_TYPE, LS_TYPE_TYPE,
+	    LS_TYPE_READONLY_TYPE, LS_TYPE_TYPE,
 	};
 	size_t i;
 
@@ -691,9 +691,9 @@ static void test_output_section_names(void **state)
 {
 	ls_script s;
 	static const char *const names[] = {
-	    ".text",	  ".rela.dyn",	   ".gnu.version_r", ".text.unlikely",
-	    ".note.gnu.build-id", "name with space", "/DISCARD/",
-	    ".idata$2",	  "plain",
+	    ".text",	      ".rela.dyn",	    ".gnu.version_r",
+	    ".text.unlikely", ".note.gnu.build-id", "name with space",
+	    "/DISCARD/",      ".idata$2",	    "plain",
 	};
 	size_t i;
 
@@ -807,11 +807,12 @@ static void test_overlay(void **state)
 		     "    .text0 { o1/*.o(.text) }\n"
 		     "    .text1 { o2/*.o(.text) } :ph1 =0xff,\n"
 		     "  } >ram AT>rom :ph2 =0x90");
-	assert_range(&s, &ov->loc, "OVERLAY 0x1000 : NOCROSSREFS AT (0x4000)\n"
-				   "  {\n"
-				   "    .text0 { o1/*.o(.text) }\n"
-				   "    .text1 { o2/*.o(.text) } :ph1 =0xff,\n"
-				   "  } >ram AT>rom :ph2 =0x90");
+	assert_range(&s, &ov->loc,
+		     "OVERLAY 0x1000 : NOCROSSREFS AT (0x4000)\n"
+		     "  {\n"
+		     "    .text0 { o1/*.o(.text) }\n"
+		     "    .text1 { o2/*.o(.text) } :ph1 =0xff,\n"
+		     "  } >ram AT>rom :ph2 =0x90");
 	ov = &sec_cmd(&s, 1)->u.overlay;
 	assert_false(ov->has_start);
 	assert_false(ov->nocrossrefs);
@@ -835,19 +836,18 @@ static void test_input_section_descriptions(void **state)
 	const ls_input *in;
 
 	(void)state;
-	parse_ok(&s,
-		 "SECTIONS { .t : {\n"
-		 "  *(.text .text.*)\n"
-		 "  *crtbegin.o(.ctors)\n"
-		 "  crt0.o(.text)\n"
-		 "  foo.o\n"
-		 "  *libc.a:*printf.o(.text, .rodata)\n"
-		 "  libc.a:\n"
-		 "  :member.o(.data)\n"
-		 "  *(COMMON)\n"
-		 "  \"quoted file.o\"(\".quoted sec\")\n"
-		 "  *(.text$*) ; *(.t[abc]?)\n"
-		 "} }");
+	parse_ok(&s, "SECTIONS { .t : {\n"
+		     "  *(.text .text.*)\n"
+		     "  *crtbegin.o(.ctors)\n"
+		     "  crt0.o(.text)\n"
+		     "  foo.o\n"
+		     "  *libc.a:*printf.o(.text, .rodata)\n"
+		     "  libc.a:\n"
+		     "  :member.o(.data)\n"
+		     "  *(COMMON)\n"
+		     "  \"quoted file.o\"(\".quoted sec\")\n"
+		     "  *(.text$*) ; *(.t[abc]?)\n"
+		     "} }");
 	o = osec(&s, 0);
 	assert_int_equal(o->ncmds, 11);
 	in = input_of(o, 0);
@@ -1015,7 +1015,7 @@ static void test_data_and_keyword_commands(void **state)
 		bool is_signed;
 		const char *value;
 	} data[] = {
-	    {1, false, "0x1"}, {2, false, "0x2"},	{4, false, "-0x1"},
+	    {1, false, "0x1"}, {2, false, "0x2"}, {4, false, "-0x1"},
 	    {8, false, "0x4"}, {8, true, "-0x5"},
 	};
 	size_t i;
@@ -1077,9 +1077,11 @@ static void test_expression_precedence(void **state)
 	assert_parses_as("a || b && c | d & e == f < g << h + i * j",
 			 "(a || (b && (c | (d & ((e == f) < (g << (h + (i * "
 			 "j))))))))");
-	assert_parses_as("a != b >= c <= d > e", "((((a != b) >= c) <= d) > e)");
+	assert_parses_as("a != b >= c <= d > e",
+			 "((((a != b) >= c) <= d) > e)");
 	assert_parses_as("a ? b : c ? d : e", "(a ? b : (c ? d : e))");
-	assert_parses_as("(a ? b : c) % 4 >> 1", "(((a ? b : c) % 0x4) >> 0x1)");
+	assert_parses_as("(a ? b : c) % 4 >> 1",
+			 "(((a ? b : c) % 0x4) >> 0x1)");
 	assert_parses_as("-1", "-0x1");
 	assert_parses_as("~0x3", "~0x3");
 	assert_parses_as("!a && +b", "(!a && b)");
@@ -1147,7 +1149,8 @@ static void test_builtin_functions(void **state)
 	    {"CONSTANT(COMMONPAGESIZE)", "CONSTANT(COMMONPAGESIZE)"},
 	    {"DATA_SEGMENT_ALIGN(0x1000, 0x200)",
 	     "DATA_SEGMENT_ALIGN(0x1000, 0x200)"},
-	    {"DATA_SEGMENT_RELRO_END(24, .)", "DATA_SEGMENT_RELRO_END(0x18, .)"},
+	    {"DATA_SEGMENT_RELRO_END(24, .)",
+	     "DATA_SEGMENT_RELRO_END(0x18, .)"},
 	    {"DATA_SEGMENT_END(.)", "DATA_SEGMENT_END(.)"},
 	    {"DEFINED(__foo)", "DEFINED(__foo)"},
 	    {"LENGTH(ram)", "LENGTH(ram)"},
@@ -1389,8 +1392,7 @@ static void test_include_splices_files_everywhere(void **state)
 	assert_range(&s, &sec->u.sections.cmds[0].loc, "INCLUDE \"secs.ld\";");
 	assert_int_equal(sec->u.sections.cmds[1].kind, LS_CMD_ASSIGN);
 	assert_int_equal(sec->u.sections.cmds[1].loc.buf, 3);
-	assert_range(&s, &sec->u.sections.cmds[1].u.assign.value.loc,
-		     "0x1000");
+	assert_range(&s, &sec->u.sections.cmds[1].u.assign.value.loc, "0x1000");
 	assert_string_equal(sec->u.sections.cmds[2].u.section.name, ".data");
 	o = &sec->u.sections.cmds[3].u.section;
 	assert_string_equal(o->name, ".text");
@@ -1416,6 +1418,37 @@ static void test_include_splices_files_everywhere(void **state)
 	free(dir);
 }
 
+static void test_include_searches_the_working_directory(void **state)
+{
+	char *a = make_dir(), *b = make_dir(), path[PATH_MAX], old[PATH_MAX];
+	ls_script s;
+	vl_error err;
+	bool ok;
+
+	(void)state;
+	/* main.ld in a includes x.ld, which only the working directory b
+	 * has; a's own x2.ld wins over b's. */
+	write_file(a, "main.ld", "INCLUDE x.ld\nINCLUDE x2.ld\n");
+	write_file(a, "x2.ld", "OUTPUT(from_a)\n");
+	write_file(b, "x.ld", "ENTRY(from_cwd)\n");
+	write_file(b, "x2.ld", "OUTPUT(from_b)\n");
+	snprintf(path, sizeof(path), "%s/main.ld", a);
+	assert_non_null(getcwd(old, sizeof(old)));
+	assert_int_equal(chdir(b), 0);
+	ok = ls_parse_file(path, NULL, &s, &err);
+	assert_int_equal(chdir(old), 0);
+	assert_true(ok);
+	assert_int_equal(s.ncmds, 4);
+	assert_string_equal(s.cmds[1].args[0], "from_cwd");
+	assert_string_equal(s.cmds[0].args[1], "x.ld");
+	assert_string_equal(s.cmds[3].args[0], "from_a");
+	ls_script_free(&s);
+	remove_dir(a);
+	remove_dir(b);
+	free(a);
+	free(b);
+}
+
 static void test_include_errors(void **state)
 {
 	char *dir = make_dir(), path[PATH_MAX], name[64], text[128],
@@ -1430,8 +1463,8 @@ static void test_include_errors(void **state)
 	write_file(dir, "b.ld", "\n  INCLUDE a.ld\n");
 	snprintf(path, sizeof(path), "%s/a.ld", dir);
 	assert_false(ls_parse_file(path, NULL, &s, &err));
-	snprintf(want, sizeof(want), "INCLUDE cycle: %s/a.ld -> %s/b.ld -> %s/a.ld",
-		 dir, dir, dir);
+	snprintf(want, sizeof(want),
+		 "INCLUDE cycle: %s/a.ld -> %s/b.ld -> %s/a.ld", dir, dir, dir);
 	assert_string_equal(err.msg, want);
 	snprintf(want, sizeof(want), "%s/b.ld", dir);
 	assert_string_equal(err.file, want);
@@ -1448,8 +1481,9 @@ static void test_include_errors(void **state)
 	assert_string_equal(err.msg, want);
 
 	/* A missing file is an error where the INCLUDE is. */
-	write_file(dir, "m.ld", "SECTIONS {\n  .t : {\n    INCLUDE nope.ld\n"
-				"  }\n}\n");
+	write_file(dir, "m.ld",
+		   "SECTIONS {\n  .t : {\n    INCLUDE nope.ld\n"
+		   "  }\n}\n");
 	snprintf(path, sizeof(path), "%s/m.ld", dir);
 	assert_false(ls_parse_file(path, NULL, &s, &err));
 	assert_string_equal(err.msg, "cannot find INCLUDE file 'nope.ld'");
@@ -1637,21 +1671,49 @@ static void test_deep_nesting_is_an_error_not_a_crash(void **state)
 	free(s);
 }
 
+/* Append n copies of unit to a buffer being built. */
+static char *append_n(char *p, const char *unit, size_t n)
+{
+	size_t ul = strlen(unit), i;
+
+	for (i = 0; i < n; i++, p += ul)
+		memcpy(p, unit, ul);
+	return p;
+}
+
 static void test_ten_megabyte_line(void **state)
 {
+	static const char pat[] = ".section_name_00000 ";
+	const size_t npat = 250000, ncomment = 5 * 1000 * 1000;
+	char *text = malloc(12 * 1000 * 1000), *p = text;
+	const ls_output_section *o;
 	ls_script s;
 	vl_error err;
-	size_t len;
-	char *text;
+	size_t len, bpos;
 
 	(void)state;
-	/* 1,400,000 assignments on one line: 9.8 MB. */
-	text = repeat("", "a = 1; ", 1400000, "b = 2;", &len);
-	assert_true(len > 9 * 1000 * 1000);
+	assert_non_null(text);
+	/* ENTRY, a 5 MB comment and a 5 MB input section description, all
+	 * on one line. */
+	p = append_n(p, "ENTRY(x) /*", 1);
+	p = append_n(p, "c", ncomment);
+	p = append_n(p, "*/ SECTIONS { .t : { *(", 1);
+	p = append_n(p, pat, npat);
+	p = append_n(p, ") } } b = 2;", 1);
+	*p = '\0';
+	len = (size_t)(p - text);
+	assert_true(len > 10 * 1000 * 1000);
 	assert_true(ls_parse_text("long.ld", text, len, NULL, &s, &err));
-	assert_int_equal(s.ncmds, 1400001);
-	assert_int_equal(s.cmds[1400000].loc.line, 1);
-	assert_int_equal(s.cmds[1400000].loc.column, len - 6 + 1);
+	assert_int_equal(s.ncmds, 3);
+	o = osec(&s, 0);
+	assert_int_equal(o->cmds[0].u.input.npatterns, npat);
+	assert_string_equal(o->cmds[0].u.input.patterns[npat - 1].glob,
+			    ".section_name_00000");
+	bpos = len - strlen("b = 2;");
+	assert_int_equal(s.cmds[2].loc.line, 1);
+	assert_int_equal(s.cmds[2].loc.column, bpos + 1);
+	assert_int_equal(s.cmds[2].loc.offset, bpos);
+	assert_range(&s, &s.cmds[2].loc, "b = 2;");
 	ls_script_free(&s);
 	/* An error at the end of it is reported at its column. */
 	text[len - 1] = '+';
@@ -1660,9 +1722,11 @@ static void test_ten_megabyte_line(void **state)
 	assert_int_equal(err.column, len + 1);
 	assert_string_equal(err.msg,
 			    "expected an expression, found end of file");
-	free(text);
 	/* One 10 MB name. */
-	text = repeat("ENTRY(", "n", 10 * 1000 * 1000, ")", &len);
+	p = append_n(text, "ENTRY(", 1);
+	p = append_n(p, "n", 10 * 1000 * 1000);
+	p = append_n(p, ")", 1);
+	len = (size_t)(p - text);
 	assert_true(ls_parse_text("long.ld", text, len, NULL, &s, &err));
 	assert_int_equal(strlen(s.cmds[0].args[0]), 10 * 1000 * 1000);
 	ls_script_free(&s);
@@ -1720,6 +1784,7 @@ int main(void)
 	    cmocka_unit_test(test_comments_and_optional_semicolons),
 	    cmocka_unit_test(test_cpp_line_markers_move_file_and_line),
 	    cmocka_unit_test(test_include_splices_files_everywhere),
+	    cmocka_unit_test(test_include_searches_the_working_directory),
 	    cmocka_unit_test(test_include_errors),
 	    cmocka_unit_test(test_syntax_errors_say_what_and_where),
 	    cmocka_unit_test(test_nul_and_binary_input_are_refused),
