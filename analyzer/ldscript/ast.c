@@ -129,10 +129,14 @@ static void ls_cmd_free(ls_cmd *c)
 		free(c->u.assert_.message);
 		break;
 	case LS_CMD_OUTPUT_SECTION:
-		ls_output_section_free(&c->u.section);
+		if (c->u.section)
+			ls_output_section_free(c->u.section);
+		free(c->u.section);
 		break;
 	case LS_CMD_OVERLAY:
-		ls_overlay_free(&c->u.overlay);
+		if (c->u.overlay)
+			ls_overlay_free(c->u.overlay);
+		free(c->u.overlay);
 		break;
 	case LS_CMD_SECTIONS:
 		/* SECTIONS do not nest, so this recursion is one level. */

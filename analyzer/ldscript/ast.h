@@ -127,8 +127,8 @@ typedef enum ls_section_type {
 	LS_TYPE_COPY,
 	LS_TYPE_INFO,
 	LS_TYPE_OVERLAY,
-	LS_TYPE_READONLY, /* (READONLY) */
-	LS_TYPE_TYPE,	  /* (TYPE = expr): type_value */
+	LS_TYPE_READONLY,      /* (READONLY) */
+	LS_TYPE_TYPE,	       /* (TYPE = expr): type_value */
 	LS_TYPE_READONLY_TYPE, /* (READONLY (TYPE = expr)): type_value */
 } ls_section_type;
 
@@ -241,8 +241,8 @@ typedef struct ls_cmd {
 	union {
 		ls_assign assign;
 		ls_assert assert_;
-		ls_output_section section;
-		ls_overlay overlay;
+		ls_output_section *section; /* apart: a command stays small */
+		ls_overlay *overlay;
 		struct {
 			struct ls_cmd *cmds;
 			size_t ncmds;

@@ -740,7 +740,7 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 			break;
 		case LS_CMD_OUTPUT_SECTION:
 			it.kind = IT_SECTION;
-			it.def = &c->u.section;
+			it.def = c->u.section;
 			if (strcmp(it.def->name, "/DISCARD/") != 0 &&
 			    !sections_add(e, it.def->name, it.def->loc, it.def,
 					  &it.out))
@@ -752,9 +752,9 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 			it.kind = IT_OVERLAY_START;
 			if (!items_add(e, it))
 				return false;
-			for (size_t k = 0; k < c->u.overlay.nsections; k++) {
+			for (size_t k = 0; k < c->u.overlay->nsections; k++) {
 				const ls_output_section *d =
-				    &c->u.overlay.sections[k];
+				    &c->u.overlay->sections[k];
 				item m = {.kind = IT_SECTION,
 					  .cmd = c,
 					  .def = d,
@@ -1372,7 +1372,7 @@ static void lay_assert(ev *e, const item *it)
 
 static void lay_overlay(ev *e, const item *start)
 {
-	const ls_overlay *ov = &start->cmd->u.overlay;
+	const ls_overlay *ov = start->cmd->u.overlay;
 	ls_region *region = ov->region ? region_find(e, ov->region) : NULL;
 	ls_region *lma_region =
 	    ov->lma_region ? region_find(e, ov->lma_region) : NULL;

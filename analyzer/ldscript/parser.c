@@ -1918,18 +1918,24 @@ static bool ls_p_sections_cmds(ls_parser *p, ls_cmd **v, size_t *n, bool braced)
 				return false;
 		} else if (ls_is_word(&t, "OVERLAY")) {
 			c->kind = LS_CMD_OVERLAY;
-			c->u.overlay.loc = c->loc;
-			if (!ls_p_overlay(p, &c->u.overlay))
+			c->u.overlay = calloc(1, sizeof(*c->u.overlay));
+			if (!c->u.overlay)
+				return ls_oom(p);
+			c->u.overlay->loc = c->loc;
+			if (!ls_p_overlay(p, c->u.overlay))
 				return false;
 			ls_loc_end(p, &c->loc);
-			c->u.overlay.loc = c->loc;
+			c->u.overlay->loc = c->loc;
 		} else if (ls_at_assignment(p)) {
 			c->kind = LS_CMD_ASSIGN;
 			if (!ls_p_assign(p, &c->u.assign, &c->loc))
 				return false;
 		} else {
 			c->kind = LS_CMD_OUTPUT_SECTION;
-			if (!ls_p_output_section(p, &c->u.section, false))
+			c->u.section = calloc(1, sizeof(*c->u.section));
+			if (!c->u.section)
+				return ls_oom(p);
+			if (!ls_p_output_section(p, c->u.section, false))
 				return false;
 			ls_loc_end(p, &c->loc);
 		}

@@ -155,13 +155,13 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 			walk_ls_expr(w, &c->u.assert_.cond);
 			break;
 		case LS_CMD_OUTPUT_SECTION:
-			walk_section(w, &c->u.section);
+			walk_section(w, c->u.section);
 			break;
 		case LS_CMD_OVERLAY:
-			if (c->u.overlay.has_start)
-				walk_ls_expr(w, &c->u.overlay.start);
-			for (size_t k = 0; k < c->u.overlay.nsections; k++)
-				walk_section(w, &c->u.overlay.sections[k]);
+			if (c->u.overlay->has_start)
+				walk_ls_expr(w, &c->u.overlay->start);
+			for (size_t k = 0; k < c->u.overlay->nsections; k++)
+				walk_section(w, &c->u.overlay->sections[k]);
 			break;
 		case LS_CMD_SECTIONS:
 			walk_cmds(w, c->u.sections.cmds, c->u.sections.ncmds);

@@ -154,10 +154,10 @@ static void walk(mover *m, const ls_cmd *cmds, size_t n, bool in_sections)
 			 !strcmp(c->u.assign.name, "."))
 			move_constant(m, &c->u.assign.value);
 		else if (c->kind == LS_CMD_OUTPUT_SECTION &&
-			 c->u.section.has_address)
-			move_constant(m, &c->u.section.address);
-		else if (c->kind == LS_CMD_OVERLAY && c->u.overlay.has_start)
-			move_constant(m, &c->u.overlay.start);
+			 c->u.section->has_address)
+			move_constant(m, &c->u.section->address);
+		else if (c->kind == LS_CMD_OVERLAY && c->u.overlay->has_start)
+			move_constant(m, &c->u.overlay->start);
 	}
 }
 
@@ -172,8 +172,8 @@ static const ls_expr *find_expr(const ls_cmd *cmds, size_t n, ls_loc at)
 		else if (c->kind == LS_CMD_ASSIGN)
 			x = &c->u.assign.value;
 		else if (c->kind == LS_CMD_OUTPUT_SECTION &&
-			 c->u.section.has_address)
-			x = &c->u.section.address;
+			 c->u.section->has_address)
+			x = &c->u.section->address;
 		if (x && x->loc.buf == at.buf && x->loc.offset == at.offset)
 			return x;
 	}

@@ -117,7 +117,7 @@ static const ls_output_section *osec(const ls_script *s, size_t i)
 	const ls_cmd *c = sec_cmd(s, i);
 
 	assert_int_equal(c->kind, LS_CMD_OUTPUT_SECTION);
-	return &c->u.section;
+	return c->u.section;
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -594,7 +594,7 @@ static void test_output_section_with_every_part(void **state)
 	parse_ok(&s, text);
 	c = sec_cmd(&s, 0);
 	assert_null(c->keyword);
-	o = &c->u.section;
+	o = c->u.section;
 	assert_string_equal(o->name, ".text");
 	assert_range(&s, &o->loc, ".text");
 	assert_loc(&o->loc, "t.ld", 3, 3);
@@ -780,7 +780,7 @@ static void test_overlay(void **state)
 	c = sec_cmd(&s, 0);
 	assert_int_equal(c->kind, LS_CMD_OVERLAY);
 	assert_string_equal(c->keyword, "OVERLAY");
-	ov = &c->u.overlay;
+	ov = c->u.overlay;
 	assert_true(ov->has_start);
 	assert_expr(&ov->start, "0x1000");
 	assert_true(ov->nocrossrefs);
@@ -813,7 +813,7 @@ static void test_overlay(void **state)
 		     "    .text0 { o1/*.o(.text) }\n"
 		     "    .text1 { o2/*.o(.text) } :ph1 =0xff,\n"
 		     "  } >ram AT>rom :ph2 =0x90");
-	ov = &sec_cmd(&s, 1)->u.overlay;
+	ov = sec_cmd(&s, 1)->u.overlay;
 	assert_false(ov->has_start);
 	assert_false(ov->nocrossrefs);
 	assert_int_equal(ov->nsections, 2);
@@ -1393,8 +1393,8 @@ static void test_include_splices_files_everywhere(void **state)
 	assert_int_equal(sec->u.sections.cmds[1].kind, LS_CMD_ASSIGN);
 	assert_int_equal(sec->u.sections.cmds[1].loc.buf, 3);
 	assert_range(&s, &sec->u.sections.cmds[1].u.assign.value.loc, "0x1000");
-	assert_string_equal(sec->u.sections.cmds[2].u.section.name, ".data");
-	o = &sec->u.sections.cmds[3].u.section;
+	assert_string_equal(sec->u.sections.cmds[2].u.section->name, ".data");
+	o = sec->u.sections.cmds[3].u.section;
 	assert_string_equal(o->name, ".text");
 	assert_int_equal(o->ncmds, 3);
 	assert_string_equal(o->cmds[1].u.input.patterns[0].glob, ".extra");

@@ -1,4 +1,5 @@
 # A layout file with a mistake: file:line:column, what is wrong, exit 2.
+# limits: 2 s, 256 MiB
 $ printf 'name: x\n  bad: [\n' > l1.yaml; vaslint check -L ./l1.yaml vmm32-0x6000000
 ./l1.yaml:2:6: error: malformed YAML: mapping values are not allowed in this context
 [exit 2]

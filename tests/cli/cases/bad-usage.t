@@ -1,4 +1,5 @@
 # Usage errors: one line on stderr, exit 2.
+# limits: 2 s, 256 MiB
 $ vaslint
 usage: vaslint COMMAND [OPTION]... [INPUT]...
 

@@ -1,0 +1,145 @@
+/* The ELF image reader and what consumes its values: every input is read
+ * as `check` reads an image (elfimage_read) and placed without a layout
+ * and in each layout whose machine it matches, then checked alone and
+ * together, and the findings written in all three formats; it is also
+ * read as `--image` reads one (elfimage_read_full) and used as the input
+ * of a linker-script evaluation. */
+#include <stdio.h>
+
+#include "check.h"
+#include "elfimage.h"
+#include "fuzz_util.h"
+#include "layout.h"
+#include "ldscript/eval.h"
+#include "ldscript/parser.h"
+#include "ldscript/script_check.h"
+#include "report/report.h"
+
+/* Layouts that cover every machine and layout feature: a PIE base (linux),
+ * a linker area (genode), one machine and several, 32 and 64 bits.  With
+ * guest RAM so that the reserved regions are not empty. */
+static const char *const layout_names[] = {
+    "linux-x86_64",
+    "genode-nova-x86_32",
+    "genode-hw-64",
+    "genode-hw-arm_v7a",
+};
+#define NLAYOUTS (sizeof(layout_names) / sizeof(layout_names[0]))
+static layout layouts[NLAYOUTS];
+
+/* A script that places input sections by name, with COMMON, symbols and
+ * an ASSERT, so that section sizes, alignments and symbols all matter. */
+static const char script_text[] =
+    "SECTIONS {\n"
+    "  . = SEGMENT_START(\"text-segment\", 0x400000) + SIZEOF_HEADERS;\n"
+    "  .text : { *(.text .text.*) }\n"
+    "  . = ALIGN(CONSTANT(MAXPAGESIZE));\n"
+    "  .rodata : { *(.rodata .rodata.*) }\n"
+    "  .data : ALIGN(0x1000) { *(.data .data.*) }\n"
+    "  .bss (NOLOAD) : { *(.bss .bss.*) *(COMMON) }\n"
+    "  _end = .;\n"
+    "  PROVIDE(end = .);\n"
+    "  ASSERT(_end >= ADDR(.text), \"backwards\")\n"
+    "}\n";
+static ls_script script;
+
+static FILE *devnull;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	layout_define def;
+	vl_error err;
+
+	(void)argc;
+	(void)argv;
+	if (!layout_parse_define("GUEST_RAM=256M", &def, &err))
+		abort();
+	for (size_t i = 0; i < NLAYOUTS; i++)
+		FUZZ_LOAD_LAYOUT(layout_names[i], &def, 1, &layouts[i]);
+	if (!ls_parse_text("fuzz-elf.ld", script_text, sizeof(script_text) - 1,
+			   NULL, &script, &err)) {
+		fprintf(stderr, "fuzz: %s:%u:%u: %s\n", err.file, err.line,
+			err.column, err.msg);
+		abort();
+	}
+	devnull = fopen("/dev/null", "w");
+	if (!devnull)
+		abort();
+	return 0;
+}
+
+static void report_all(const vl_diags *d, const layout *l)
+{
+	report_run run = {.layout = l, .color = false};
+
+	report_write(devnull, REPORT_TEXT, d, &run);
+	report_write(devnull, REPORT_JSON, d, &run);
+	report_write(devnull, REPORT_SARIF, d, &run);
+}
+
+/* The image as `check` sees it: alone without a platform, then in every
+ * layout that takes its machine, then two placements side by side. */
+static void check_image(const image *img)
+{
+	placed_image bare, placed[NLAYOUTS], pair[2];
+	bool ok[NLAYOUTS];
+	vl_diags d = {0};
+	vl_error err;
+
+	if (check_place_image(img, NULL, &bare, &err)) {
+		check_images(&bare, 1, NULL, true, &d);
+		report_all(&d, NULL);
+	}
+	for (size_t i = 0; i < NLAYOUTS; i++) {
+		ok[i] = check_place_image(img, &layouts[i], &placed[i], &err);
+		if (!ok[i])
+			continue;
+		check_images(&placed[i], 1, &layouts[i], false, &d);
+		pair[0] = bare;
+		pair[1] = placed[i];
+		if (bare.ranges)
+			check_images(pair, 2, &layouts[i], true, &d);
+		vl_diags_sort(&d);
+		report_all(&d, &layouts[i]);
+		check_placed_free(&placed[i]);
+	}
+	check_placed_free(&bare);
+	vl_diags_free(&d);
+}
+
+/* The image as `--image` gives input sections to a script evaluation. */
+static void evaluate_with(const image *img)
+{
+	ls_eval_opts o = {.inputs = img, .ninputs = 1};
+	ls_eval ev;
+	vl_diags d = {0};
+	vl_error err;
+	map_ranges m = {0};
+	va_range extent;
+
+	if (ls_evaluate(&script, &o, &ev, &d, &err)) {
+		ls_check_script("fuzz-elf.ld", &script, &ev, &layouts[0], &d);
+		ls_image_extent(&ev, &extent);
+		ls_map(&ev, &m);
+		map_free(&m);
+		ls_eval_free(&ev);
+	}
+	vl_diags_free(&d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_memfile(data, size);
+	image img;
+	vl_error err;
+
+	if (elfimage_read(path, &img, &err) == ELFIMAGE_OK) {
+		check_image(&img);
+		elfimage_free(&img);
+	}
+	if (elfimage_read_full(path, &img, &err) == ELFIMAGE_OK) {
+		evaluate_with(&img);
+		elfimage_free(&img);
+	}
+	return 0;
+}

@@ -1,0 +1,124 @@
+/* The platform layout reader (YAML + expressions) and what consumes a
+ * layout: loaded without defines and with -D defines, then asked for the
+ * lowest legal address and its hint, used to place and check an image of
+ * its own machine, to check fixed ranges, and written as report params. */
+#include <stdio.h>
+
+#include "check.h"
+#include "elfimage.h"
+#include "fuzz_util.h"
+#include "layout.h"
+#include "report/report.h"
+
+#include <elf.h>
+
+/* -D arguments as a user gives them: the parameter every shipped layout
+ * has, one that overflows most regions, one no layout has (an error
+ * unless the input defines it), and a define in ld expression syntax. */
+static const char *const define_args[] = {
+    "GUEST_RAM=256M",
+    "SHADOW_BASE=0xffffffffffff0000",
+    "X=1",
+    "PAGE=1 << 12",
+};
+#define NDEFS (sizeof(define_args) / sizeof(define_args[0]))
+static layout_define defs[NDEFS];
+
+static FILE *devnull;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	vl_error err;
+
+	(void)argc;
+	(void)argv;
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!layout_parse_define(define_args[i], &defs[i], &err)) {
+			fprintf(stderr, "fuzz: %s\n", err.msg);
+			abort();
+		}
+	devnull = fopen("/dev/null", "w");
+	if (!devnull)
+		abort();
+	return 0;
+}
+
+/* A small executable of the layout's first machine: text at 0x400000,
+ * data after it, as a linker would make. */
+static void check_with_image(const layout *l)
+{
+	image_segment segs[2] = {
+	    {.index = 0, .vaddr = 0x400000, .memsz = 0x2345, .offset = 0,
+	     .filesz = 0x2345, .align = 0x1000, .flags = 5},
+	    {.index = 1, .vaddr = 0x403000, .memsz = 0x10000, .offset = 0x3000,
+	     .filesz = 0x100, .align = 0x1000, .flags = 6},
+	};
+	image img = {
+	    .path = (char *)"fuzz-image",
+	    .elfclass = l->nmachines ? l->machine_classes[0] : ELFCLASS64,
+	    .data = ELFDATA2LSB,
+	    .machine = l->nmachines ? l->machines[0] : EM_X86_64,
+	    .type = ET_EXEC,
+	    .dynamic = true,
+	    .segments = segs,
+	    .nsegments = 2,
+	};
+	placed_image p;
+	vl_diags d = {0};
+	vl_error err;
+	report_run run = {.layout = l};
+
+	for (int pie = 0; pie < 2; pie++) {
+		img.type = pie ? ET_DYN : ET_EXEC;
+		if (!check_place_image(&img, l, &p, &err))
+			continue;
+		check_images(&p, 1, l, true, &d);
+		check_placed_free(&p);
+	}
+	fixed_range r[2] = {
+	    {.kind = "image base", .name = "fuzz", .range = {0x400000, 0x401000},
+	     .size_known = true, .file = "fuzz.ld", .line = 1, .column = 1},
+	    {.kind = "section", .name = ".data", .range = {0x10000000, 0x10000000},
+	     .size_known = false, .file = "fuzz.ld", .line = 2, .column = 1},
+	};
+	check_fixed_ranges(r, 2, l, "", &d);
+	vl_diags_sort(&d);
+	report_write(devnull, REPORT_TEXT, &d, &run);
+	report_write(devnull, REPORT_SARIF, &d, &run);
+	vl_diags_free(&d);
+}
+
+static void use(const layout *l)
+{
+	uint64_t to, page = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
+					   : 0x1000;
+	char hint[256];
+
+	check_lowest_legal(l, 0x100000, page, &to);
+	check_legal_hint(l, 0x100000, page, hint, sizeof(hint));
+	check_with_image(l);
+	json_t *params = report_params_json(l);
+	json_decref(params);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_memfile(data, size);
+	layout l;
+	vl_error err;
+
+	if (layout_load(path, NULL, 0, &l, &err)) {
+		use(&l);
+		layout_free(&l);
+	}
+	/* The first define alone (the common case), then all of them. */
+	if (layout_load(path, defs, 1, &l, &err)) {
+		use(&l);
+		layout_free(&l);
+	}
+	if (layout_load(path, defs, NDEFS, &l, &err)) {
+		use(&l);
+		layout_free(&l);
+	}
+	return 0;
+}
