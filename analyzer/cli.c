@@ -283,6 +283,10 @@ static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
 		o->cpp_flags = arg;
 		ok = true;
 		break;
+	case 'p':
+		o->compdb = arg;
+		ok = true;
+		break;
 	default:
 		return 0;
 	}
@@ -302,8 +306,8 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 		    unsigned formats, vl_error *err)
 {
 	for (;;) {
-		int c =
-		    getopt_long(argc, argv, "L:D:f:o:hT:z:m:", longopts, NULL);
+		int c = getopt_long(argc, argv, "L:D:f:o:hT:z:m:p:", longopts,
+				    NULL);
 		if (c == -1)
 			return CLI_OPT_END;
 		int r = common_option(c, optarg, o, formats, err);
@@ -317,7 +321,7 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 			return CLI_OPT_HELP;
 		if (c != '?' && c != ':')
 			return c;
-		if (optopt && strchr("LDfoTzm", optopt))
+		if (optopt && strchr("LDfoTzmp", optopt))
 			vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value",
 				cmd, optopt);
 		else
@@ -353,6 +357,23 @@ static bool wants_cpp(const cli_opts *o, const char *path)
 
 	return o->cpp || (len > 6 && !strcmp(path + len - 6, ".lds.S")) ||
 	       (len > 5 && !strcmp(path + len - 5, ".ld.S"));
+}
+
+/* Preprocess with --cpp-flags, or the flags compile_commands.json (-p)
+ * gives the script. */
+static bool cpp_parse(const cli_opts *o, const char *path,
+		      const ls_parse_opts *po, ls_script *out, vl_error *err)
+{
+	char *db_flags = NULL;
+	bool ok;
+
+	if (!o->cpp_flags && o->compdb &&
+	    !(db_flags = ls_cpp_flags_from_db(o->compdb, path, err)))
+		return false;
+	ok = ls_cpp_parse(path, o->cpp_flags ? o->cpp_flags : db_flags, po, out,
+			  err);
+	free(db_flags);
+	return ok;
 }
 
 /* Every input is read, and every bad one named, before the run gives up:
@@ -403,8 +424,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		cs->preprocessed = wants_cpp(o, paths[i]);
 		bool parsed =
 		    cs->preprocessed
-			? ls_cpp_parse(paths[i], o->cpp_flags, &po, &cs->script,
-				       &e)
+			? cpp_parse(o, paths[i], &po, &cs->script, &e)
 			: ls_parse_file(paths[i], &po, &cs->script, &e);
 		if (!parsed) {
 			failed(&ok, err, &e);

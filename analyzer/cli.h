@@ -50,19 +50,22 @@ typedef struct cli_opts {
 	ls_eval_opts link;
 	const char **image_paths;
 	size_t nimage_paths;
-	bool cpp;		/* preprocess every script with cc -E */
-	const char *cpp_flags;	/* -D/-I for the preprocessor */
+	bool cpp;	       /* preprocess every script with cc -E */
+	const char *cpp_flags; /* -D/-I for the preprocessor */
+	const char *compdb;    /* -p DIR: compile_commands.json's folder */
 } cli_opts;
 
 /* Long option codes every command with inputs accepts (from 0x1000 up, so
  * commands can number their own below). */
-#define CLI_LONGOPTS                                                        \
-	{"image", required_argument, NULL, 0x1000},                         \
-	    {"image-base", required_argument, NULL, 0x1001},                \
-	    {"section-start", required_argument, NULL, 0x1002},             \
-	    {"cpp", no_argument, NULL, 0x1003},                             \
-	    {"cpp-flags", required_argument, NULL, 0x1004},                 \
-	    {"help", no_argument, NULL, 'h'}
+#define CLI_LONGOPTS                                                           \
+	{"image", required_argument, NULL, 0x1000},                            \
+	    {"image-base", required_argument, NULL, 0x1001},                   \
+	    {"section-start", required_argument, NULL, 0x1002},                \
+	    {"cpp", no_argument, NULL, 0x1003},                                \
+	    {"cpp-flags", required_argument, NULL, 0x1004},                    \
+	{                                                                      \
+		"help", no_argument, NULL, 'h'                                 \
+	}
 
 void cli_opts_free(cli_opts *o);
 
@@ -103,8 +106,8 @@ typedef struct cli_inputs {
 	vl_diags findings; /* what evaluating the scripts found */
 } cli_inputs;
 
-bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths,
-		     size_t n, vl_error *err);
+bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
+		     vl_error *err);
 void cli_inputs_close(cli_inputs *in);
 const layout *cli_inputs_layout(const cli_inputs *in);
 

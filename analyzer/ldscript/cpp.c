@@ -1,6 +1,8 @@
 #include "ldscript/cpp.h"
 
 #include <errno.h>
+#include <jansson.h>
+#include <limits.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,4 +144,141 @@ bool ls_cpp_parse(const char *path, const char *flags,
 	bool ok = ls_parse_text(path, text, len, opts, out, err);
 	free(text);
 	return ok;
+}
+
+/* Append word to a growing space-separated string. */
+static bool append_word(char **out, size_t *len, const char *prefix,
+			const char *word)
+{
+	size_t add = strlen(prefix) + strlen(word) + 2;
+	char *s = realloc(*out, *len + add);
+
+	if (!s)
+		return false;
+	*out = s;
+	*len +=
+	    (size_t)sprintf(s + *len, "%s%s%s", *len ? " " : "", prefix, word);
+	return true;
+}
+
+static bool takes_path(const char *flag)
+{
+	return !strcmp(flag, "-I") || !strcmp(flag, "-include") ||
+	       !strcmp(flag, "-isystem") || !strcmp(flag, "-iquote");
+}
+
+/* The include path of -I/-isystem/-iquote/-include, made absolute. */
+static bool append_path(char **out, size_t *len, const char *flag,
+			const char *path, const char *dir)
+{
+	char buf[PATH_MAX];
+
+	if (path[0] != '/' && dir) {
+		snprintf(buf, sizeof(buf), "%s/%s", dir, path);
+		path = buf;
+	}
+	if (!strcmp(flag, "-I"))
+		return append_word(out, len, "-I", path);
+	return append_word(out, len, flag, "") &&
+	       append_word(out, len, "", path);
+}
+
+static bool flags_of(json_t *args, const char *dir, char **out, size_t *len)
+{
+	size_t n = json_array_size(args);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *a = json_string_value(json_array_get(args, i));
+		if (!a)
+			continue;
+		if (takes_path(a) && i + 1 < n) {
+			const char *v =
+			    json_string_value(json_array_get(args, ++i));
+			if (v && !append_path(out, len, a, v, dir))
+				return false;
+		} else if (!strncmp(a, "-I", 2)) {
+			if (!append_path(out, len, "-I", a + 2, dir))
+				return false;
+		} else if ((!strcmp(a, "-D") || !strcmp(a, "-U")) &&
+			   i + 1 < n) {
+			const char *v =
+			    json_string_value(json_array_get(args, ++i));
+			if (v && !append_word(out, len, a, v))
+				return false;
+		} else if (!strncmp(a, "-D", 2) || !strncmp(a, "-U", 2)) {
+			if (!append_word(out, len, "", a))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* "command" strings are split at white space, as a shell would without
+ * quotes; entries that need quoting should use "arguments". */
+static json_t *split_command(const char *cmd)
+{
+	json_t *args = json_array();
+	char *copy = strdup(cmd);
+
+	if (!args || !copy) {
+		json_decref(args);
+		free(copy);
+		return NULL;
+	}
+	for (char *w = strtok(copy, " \t\n"); w; w = strtok(NULL, " \t\n"))
+		json_array_append_new(args, json_string(w));
+	free(copy);
+	return args;
+}
+
+char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err)
+{
+	char db[PATH_MAX], want[PATH_MAX], file[PATH_MAX * 2], real[PATH_MAX];
+	json_error_t jerr;
+	char *out = strdup("");
+	size_t len = 0;
+
+	snprintf(db, sizeof(db), "%s/compile_commands.json", dir);
+	json_t *root = json_load_file(db, 0, &jerr);
+	if (!root || !json_is_array(root)) {
+		json_decref(root);
+		free(out);
+		vl_fail(err, db, root ? 0 : (unsigned)jerr.line,
+			root ? 0 : (unsigned)jerr.column, "%s",
+			root ? "not a compilation database (expected an array)"
+			     : jerr.text);
+		return NULL;
+	}
+	if (!realpath(path, want))
+		snprintf(want, sizeof(want), "%s", path);
+	for (size_t i = 0; out && i < json_array_size(root); i++) {
+		json_t *e = json_array_get(root, i);
+		const char *d =
+		    json_string_value(json_object_get(e, "directory"));
+		const char *f = json_string_value(json_object_get(e, "file"));
+		if (!f)
+			continue;
+		snprintf(file, sizeof(file), "%s%s%s",
+			 f[0] == '/' || !d ? "" : d,
+			 f[0] == '/' || !d ? "" : "/", f);
+		if (!realpath(file, real) || strcmp(real, want))
+			continue;
+		json_t *args = json_object_get(e, "arguments");
+		json_t *owned = NULL;
+		if (!json_is_array(args)) {
+			const char *cmd =
+			    json_string_value(json_object_get(e, "command"));
+			args = owned = cmd ? split_command(cmd) : NULL;
+		}
+		if (args && !flags_of(args, d, &out, &len)) {
+			free(out);
+			out = NULL;
+		}
+		json_decref(owned);
+		break;
+	}
+	json_decref(root);
+	if (!out)
+		vl_fail(err, db, 0, 0, "out of memory");
+	return out;
 }

@@ -12,4 +12,10 @@
 bool ls_cpp_parse(const char *path, const char *flags,
 		  const ls_parse_opts *opts, ls_script *out, vl_error *err);
 
+/* The preprocessor flags (-D, -U, -I, -include, -isystem, -iquote) that
+ * dir/compile_commands.json gives for path, relative include folders made
+ * absolute; malloc'ed (empty when path has no entry), NULL with err when
+ * the database cannot be read. */
+char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err);
+
 #endif

@@ -5,6 +5,7 @@
  * same text and evaluate to the same status and value: abort() if not. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "expr.h"

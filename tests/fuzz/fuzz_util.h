@@ -14,7 +14,7 @@
 /* One memory file per process, rewritten for every input, so a reader
  * that opens a path reads exactly the fuzzer's bytes without touching the
  * disk.  Returns "/proc/self/fd/N". */
-static const char *fuzz_memfile(const uint8_t *data, size_t size)
+__attribute__((unused)) static const char *fuzz_memfile(const uint8_t *data, size_t size)
 {
 	static int fd = -1;
 	static char path[64];
@@ -44,7 +44,7 @@ static const char *fuzz_memfile(const uint8_t *data, size_t size)
 
 /* The repository root: $VASLINT_ROOT, else two directories above the
  * harness binary (build/fuzz/fuzz_x). */
-static const char *fuzz_root(void)
+__attribute__((unused)) static const char *fuzz_root(void)
 {
 	static char root[PATH_MAX];
 	const char *env = getenv("VASLINT_ROOT");

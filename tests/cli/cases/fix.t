@@ -54,3 +54,21 @@ complete
 SEGMENT_START("text-segment", 0x40000000)
 SEGMENT_START("text-segment", 0x40000000)
 clean
+
+# The round trip on a program that runs: flagged as linked, fixed, relinked
+# with GNU ld and with lld, both run, both check clean, and the diff is the
+# base alone.
+$ vaslint check -L linux-x86_64 -D GUEST_RAM=256M --image exit0.o vmm64-low.ld
+vmm64-low.ld:6:7: error: image vmm64-low.ld [0x6000000, 0x6011008) overlaps guest-shadow [0x200000, 0x10200000): the VMM reserves this range for guest-physical memory (SHADOW_BASE + gpa) at start-up, so a program linked here puts its own image inside the guest's memory and the VMM refuses to start; the lowest legal link address aligned to 1 GiB is 0x40000000 [reserved-overlap]
+[exit 1]
+
+$ vaslint fix -L linux-x86_64 -D GUEST_RAM=256M --image exit0.o -o vmm64-fixed.ld vmm64-low.ld; diff vmm64-low.ld vmm64-fixed.ld; for l in ld ld.lld; do $l -T vmm64-fixed.ld exit0.o -o run-$l && ./run-$l && echo "$l: runs" && vaslint check -L linux-x86_64 -D GUEST_RAM=256M run-$l && echo "$l: clean"; done
+vmm64-low.ld:6:7: moved the image base from 0x6000000 to 0x40000000 (1 number changed)
+6c6
+<   . = 0x6000000;
+---
+>   . = 0x40000000;
+ld: runs
+ld: clean
+ld.lld: runs
+ld.lld: clean

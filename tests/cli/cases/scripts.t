@@ -81,3 +81,17 @@ $ vaslint map -f json --image vmm32.o vmm-low.ld | python3 -c 'import json, sys;
 # Scripts and images can be checked together.
 $ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=64M vmm-low.ld vmm32-0x6000000
 vmm-low.ld:7:3: note: 7 values could not be determined (size of .text, address of .rodata, size of .rodata, address of .data, ...): depends on input section sizes (give --image) [undetermined]
+
+# The preprocessor's flags come from --cpp-flags or from the build's
+# compile_commands.json (-p DIR), as the build itself would run it.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -p . board.lds.S
+board.lds.S:7:7: error: image board.lds.S starts at 0x6001000, inside guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory [reserved-overlap]
+board.lds.S:8:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
+[exit 1]
+
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --cpp-flags "-DBOARD_BASE=0x20000000 -Iinclude" board.lds.S
+board.lds.S:8:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
+
+# Without the flags the build gives, the preprocessor fails, and says why.
+$ vaslint check board.lds.S 2>&1 | tail -1
+board.lds.S: error: the C preprocessor failed (cc -E exit 1): see its messages above
