@@ -11,19 +11,23 @@
 #include "ldscript/script_check.h"
 
 static const char usage[] =
-    "usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
-    "                   [-o FILE] [INPUT...]\n"
-    "\n"
-    "Print the address space as vaslint sees it: the reserved regions of\n"
-    "the layout, the page-rounded PT_LOAD segments of every INPUT image at\n"
-    "the address it loads at, and the free ranges left in the layout's\n"
-    "address space.  Sorted by address.\n"
-    "\n"
-    "  -L LAYOUT        platform layout (name or path to .yaml)\n"
-    "  -D NAME=VALUE    set a layout parameter\n"
-    "  -f FORMAT        text (default) or json\n"
-    "  -o FILE          write to FILE (atomically) instead of stdout\n"
-    "  -h, --help       this text\n";
+	"usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
+	"                   [-o FILE] [--image ELF]... [LINK OPTIONS] [INPUT...]\n"
+	"\n"
+	"Print the address space as vaslint sees it, sorted by address: the\n"
+	"reserved regions of the layout, the page-rounded PT_LOAD segments of\n"
+	"every INPUT image at the address it loads at, the sections (with load\n"
+	"addresses), symbols and MEMORY regions of every INPUT linker script as\n"
+	"the simulated link places them, the free ranges left in the layout's\n"
+	"address space, and what could not be determined.\n"
+	"\n"
+	"  -L LAYOUT        platform layout (name or path to .yaml)\n"
+	"  -D NAME=VALUE    set a layout parameter\n"
+	"  -f FORMAT        text (default) or json\n"
+	"  -o FILE          write to FILE (atomically) instead of stdout\n"
+	"  --image ELF      for scripts: the linked program or its objects\n"
+	"  LINK OPTIONS     as for 'vaslint check' (see its --help)\n"
+	"  -h, --help       this text\n";
 
 static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
 {
