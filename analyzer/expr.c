@@ -23,7 +23,6 @@
 
 /* How much of a token or name goes into a message; the rest is elided so a
  * long input cannot push the interesting part out of EXPR_MSG_LEN. */
-#define EXPR_QUOTE_MAX 40
 
 static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
     EXPR_PRINTF(3, 4);
@@ -38,9 +37,7 @@ static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
 	err->loc = loc;
 }
 
-/* Quote text for a message: printable bytes as they are, the rest as \xNN,
- * cut after EXPR_QUOTE_MAX bytes. */
-static void expr_quote(char *out, size_t outlen, const char *s, size_t len)
+void expr_quote(char *out, size_t outlen, const char *s, size_t len)
 {
 	size_t i, o = 0;
 
@@ -638,11 +635,9 @@ static expr *expr_p_unary(expr_parser *p, unsigned *depth)
 
 /* Binding strength of a binary operator token, 0 if it is none.  The
  * levels follow the GNU ld manual. */
-static int expr_prec(const expr_token *t)
+int expr_op_precedence(int op)
 {
-	if (t->kind != TOK_OP)
-		return 0;
-	switch (t->op) {
+	switch (op) {
 	case EXPR_OP_OROR:
 		return 1;
 	case EXPR_OP_ANDAND:
@@ -671,6 +666,11 @@ static int expr_prec(const expr_token *t)
 	default:
 		return 0;
 	}
+}
+
+static int expr_prec(const expr_token *t)
+{
+	return t->kind == TOK_OP ? expr_op_precedence(t->op) : 0;
 }
 
 /* Precedence climbing: each recursion raises min, so the C stack grows by

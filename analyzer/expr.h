@@ -128,6 +128,17 @@ expr *expr_new_call(const char *name, size_t len, expr **args, size_t nargs,
 		    expr_loc loc);
 void expr_free(expr *e);
 
+/* The binding strength of a binary operator (1 for ||, up to 8 for * / %),
+ * as the GNU ld manual orders them; 0 for anything else.  Shared by every
+ * parser that builds expression trees. */
+int expr_op_precedence(int op);
+
+/* Text for a message: printable bytes as they are, the rest as \xNN, cut
+ * after EXPR_QUOTE_MAX bytes with "...".  out needs EXPR_QUOTE_MAX * 4 + 4
+ * bytes. */
+#define EXPR_QUOTE_MAX 40
+void expr_quote(char *out, size_t outlen, const char *s, size_t len);
+
 /* Print e in ld syntax (for messages and tests); malloc'ed, NULL on OOM.
  * The form is fixed so tests can compare it: numbers in lowercase hex
  * ("0x1000"), every binary and conditional node in parentheses with single

@@ -466,25 +466,7 @@ void ls_lex_restore(ls_lexer *lx, ls_lex_mark m)
 
 void ls_lex_quote(char *out, size_t outlen, const char *s, size_t len)
 {
-	size_t i, o = 0;
-
-	for (i = 0; i < len && i < LS_QUOTE_MAX; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int w;
-
-		if (c >= 0x20 && c < 0x7f)
-			w = snprintf(out + o, outlen - o, "%c", c);
-		else
-			w = snprintf(out + o, outlen - o, "\\x%02x", c);
-		if (w < 0 || (size_t)w >= outlen - o)
-			break;
-		o += (size_t)w;
-	}
-	if (i < len && o + 4 <= outlen) {
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o < outlen ? o : outlen - 1] = '\0';
+	expr_quote(out, outlen, s, len);
 }
 
 bool ls_lex_fail(const ls_token *t, vl_error *err)

@@ -142,7 +142,7 @@ typedef struct ls_lex_mark {
 ls_lex_mark ls_lex_save(const ls_lexer *lx);
 void ls_lex_restore(ls_lexer *lx, ls_lex_mark m);
 /* How much of a token goes into a message. */
-#define LS_QUOTE_MAX 40
+#define LS_QUOTE_MAX EXPR_QUOTE_MAX
 /* Quote s[0, len) for a message into out: printable bytes as they are, the
  * rest as \xNN, cut after LS_QUOTE_MAX bytes. */
 void ls_lex_quote(char *out, size_t outlen, const char *s, size_t len);

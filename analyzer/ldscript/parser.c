@@ -579,37 +579,7 @@ static expr *ls_e_unary(ls_parser *p, unsigned *depth)
  * table, as in expr.c. */
 static int ls_e_prec(const ls_token *t)
 {
-	if (t->kind != LS_TOK_PUNCT)
-		return 0;
-	switch (t->op) {
-	case EXPR_OP_OROR:
-		return 1;
-	case EXPR_OP_ANDAND:
-		return 2;
-	case '|':
-		return 3;
-	case '&':
-		return 4;
-	case EXPR_OP_EQ:
-	case EXPR_OP_NE:
-	case '<':
-	case '>':
-	case EXPR_OP_LE:
-	case EXPR_OP_GE:
-		return 5;
-	case EXPR_OP_SHL:
-	case EXPR_OP_SHR:
-		return 6;
-	case '+':
-	case '-':
-		return 7;
-	case '*':
-	case '/':
-	case '%':
-		return 8;
-	default:
-		return 0;
-	}
+	return t->kind == LS_TOK_PUNCT ? expr_op_precedence(t->op) : 0;
 }
 
 /* Precedence climbing: the recursion is bounded by the number of levels,
