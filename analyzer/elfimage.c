@@ -149,6 +149,21 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 	return true;
 }
 
+/* Machines that exist in one ELF class only; x86_64 (x32) and RISC-V
+ * come in both. */
+static bool class_fits(uint16_t machine, int elfclass)
+{
+	switch (machine) {
+	case EM_386:
+	case EM_ARM:
+		return elfclass == ELFCLASS32;
+	case EM_AARCH64:
+		return elfclass == ELFCLASS64;
+	default:
+		return true;
+	}
+}
+
 static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 		     vl_error *err)
 {
@@ -176,6 +191,13 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 		return vl_fail(err, path, 0, 0, "unknown ELF data encoding %d",
 			       img->data);
 	img->machine = eh.e_machine;
+	if (!class_fits(eh.e_machine, img->elfclass))
+		return vl_fail(err, path, 0, 0,
+			       "ELFCLASS%d image for machine %u, which is "
+			       "%d-bit only: corrupt header",
+			       img->elfclass == ELFCLASS32 ? 32 : 64,
+			       eh.e_machine,
+			       img->elfclass == ELFCLASS32 ? 64 : 32);
 	img->ehsize = eh.e_ehsize;
 	img->phentsize = eh.e_phentsize;
 	img->type = eh.e_type;

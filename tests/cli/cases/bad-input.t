@@ -70,3 +70,24 @@ fifo: error: not a regular file
 $ rm -f archive.a; ar rc archive.a "$ROOT/tests/fixtures/lib.s"; vaslint check archive.a
 archive.a: error: is an ar archive (a static library), not a linked image
 [exit 2]
+
+# An ELF file cut at every header boundary of a 32-bit and a 64-bit image:
+# one line and exit 2 each time, never a crash.
+$ for img in vmm32-0x6000000 vmm64-default; do for n in 1 4 5 16 17 24 51 52 63 64 84 116 120 176 232 4096 4352; do head -c $n $img > cut; vaslint check cut > out 2>&1; s=$?; l=$(wc -l < out); [ $s -eq 2 ] && [ $l -eq 1 ] || echo "$img at $n: exit $s, $l lines"; done; done; echo done
+done
+
+# The class does not fit the machine: i386 and arm are 32-bit, aarch64 is
+# 64-bit.
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default em386 ehdr e_machine =3; vaslint check em386
+em386: error: ELFCLASS64 image for machine 3, which is 32-bit only: corrupt header
+[exit 2]
+
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x6000000 emaa64 ehdr e_machine =183; vaslint check emaa64
+emaa64: error: ELFCLASS32 image for machine 183, which is 64-bit only: corrupt header
+[exit 2]
+
+# A layout with a number millions of digits long is refused by its size
+# at once (a gigabyte one the same way, only slower to write).
+$ (printf 'name: x\ndescription: d\nmachine: i386\npage-sizes: [4K]\naddress-space: {start: 0x1000, end: '; head -c 5000000 /dev/zero | tr '\0' 9; printf '}\n') > big.yaml; vaslint check -L ./big.yaml vmm32-0x6000000
+./big.yaml: error: 5000092 bytes is too large for a layout (at most 4194304)
+[exit 2]
