@@ -594,20 +594,23 @@ static unsigned input_sort(const ls_input *in)
 	return sort;
 }
 
-static const isec *sort_base;
-static unsigned sort_how;
+typedef struct sort_ctx {
+	const isec *isecs;
+	unsigned how;
+} sort_ctx;
 
-static int isec_cmp(const void *pa, const void *pb)
+static int isec_cmp(const void *pa, const void *pb, void *arg)
 {
-	const isec *a = &sort_base[*(const size_t *)pa];
-	const isec *b = &sort_base[*(const size_t *)pb];
+	const sort_ctx *c = arg;
+	const isec *a = &c->isecs[*(const size_t *)pa];
+	const isec *b = &c->isecs[*(const size_t *)pb];
 
-	if (sort_how & LS_SORT_BY_ALIGNMENT && a->sec->align != b->sec->align)
+	if (c->how & LS_SORT_BY_ALIGNMENT && a->sec->align != b->sec->align)
 		return a->sec->align > b->sec->align ? -1 : 1;
-	if (sort_how & (LS_SORT_BY_NAME | LS_SORT_BY_INIT_PRIORITY)) {
-		int c = strcmp(a->sec->name, b->sec->name);
-		if (c)
-			return c;
+	if (c->how & (LS_SORT_BY_NAME | LS_SORT_BY_INIT_PRIORITY)) {
+		int r = strcmp(a->sec->name, b->sec->name);
+		if (r)
+			return r;
 	}
 	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
 }
@@ -666,10 +669,10 @@ static bool match_section(ev *e, item *it, long out_index)
 		unsigned sort = input_sort(&cmd->u.input);
 		if (sort & (LS_SORT_BY_NAME | LS_SORT_BY_ALIGNMENT |
 			    LS_SORT_BY_INIT_PRIORITY)) {
-			sort_base = e->isecs;
-			sort_how = sort;
-			qsort(it->inputs + start, it->ninputs - start,
-			      sizeof(size_t), isec_cmp);
+			sort_ctx ctx = {e->isecs, sort};
+			if (it->ninputs - start > 1)
+				qsort_r(it->inputs + start, it->ninputs - start,
+					sizeof(size_t), isec_cmp, &ctx);
 		}
 	}
 	for (size_t k = first; k < it->ninputs; k++) {
