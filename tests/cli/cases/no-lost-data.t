@@ -45,3 +45,17 @@ exit 2
 $ cp vmm-low.ld nld/mode.ld && chmod 640 nld/mode.ld && vaslint fix -i -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o nld/mode.ld 2>/dev/null; stat -c %a nld/mode.ld; grep -c 0x10000000 nld/mode.ld
 640
 1
+
+# A real full disk: a 16 KiB tmpfs (in a mount namespace of its own) holds
+# the script; the complete default script fix writes does not fit.
+$ unshare -m sh -c 'mkdir -p tfs && mount -t tmpfs -o size=16k tmpfs tfs && cp vmm-low.ld tfs/s.ld && head -c 12000 /dev/zero > tfs/filler && vaslint fix --from-default -L linux-x86_64 -D GUEST_RAM=256M --image vmm64-default -o tfs/s.ld; echo "exit $?"; cmp tfs/s.ld vmm-low.ld && echo untouched; ls -A tfs | grep -c vaslint- || true'
+tfs/s.ld: error: cannot write: No space left on device
+exit 2
+untouched
+0
+
+# A read-only file system: -i cannot replace the file, and says so.
+$ unshare -m sh -c 'mkdir -p rofs && mount -t tmpfs tmpfs rofs && cp vmm-low.ld rofs/s.ld && mount -o remount,ro rofs && vaslint fix -i -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o rofs/s.ld; echo "exit $?"; cmp rofs/s.ld vmm-low.ld && echo untouched'
+rofs/s.ld: error: cannot create a file beside it: Read-only file system
+exit 2
+untouched
