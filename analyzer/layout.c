@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "expr.h"
+#include "yamldoc.h"
 
 /* Layouts are a few kilobytes; anything far larger is not a layout. */
 #define LAYOUT_MAX_BYTES (4u << 20)
@@ -38,124 +38,11 @@ const char *layout_machine_name(uint16_t em, int elfclass)
 }
 
 /* The reader's state: the document and where errors go. */
+/* The reader's state: the document and the layout being filled. */
 typedef struct reader {
-	const char *path;
-	yaml_document_t doc;
+	yd_doc d;
 	layout *l;
-	vl_error *err;
 } reader;
-
-static bool fail_at(reader *r, const yaml_node_t *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static bool fail_at(reader *r, const yaml_node_t *n, const char *fmt, ...)
-{
-	char msg[VL_ERR_LEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return vl_fail(r->err, r->path,
-		       n ? (unsigned)n->start_mark.line + 1 : 0,
-		       n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
-}
-
-static yaml_node_t *node(reader *r, int id)
-{
-	return yaml_document_get_node(&r->doc, id);
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return "a scalar";
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
-}
-
-static bool want(reader *r, const yaml_node_t *n, yaml_node_type_t type,
-		 const char *what)
-{
-	if (n->type == type)
-		return true;
-	return fail_at(r, n, "%s must be %s, found %s", what,
-		       type == YAML_SCALAR_NODE	    ? "a scalar"
-		       : type == YAML_SEQUENCE_NODE ? "a list"
-						    : "a mapping",
-		       kind_name(n));
-}
-
-/* Keys of one mapping: each allowed key at most once, required ones
- * present, nothing else. */
-typedef struct field {
-	const char *key;
-	bool required;
-	yaml_node_t *value;
-	yaml_node_t *key_node;
-} field;
-
-static bool take_fields(reader *r, yaml_node_t *map, const char *what,
-			field *fields, size_t nfields)
-{
-	if (!want(r, map, YAML_MAPPING_NODE, what))
-		return false;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(r, p->key);
-		size_t i;
-		if (k->type != YAML_SCALAR_NODE)
-			return fail_at(r, k, "keys in %s must be scalars",
-				       what);
-		for (i = 0; i < nfields; i++)
-			if (strcmp(fields[i].key, scalar(k)) == 0)
-				break;
-		if (i == nfields) {
-			char known[256] = "";
-			for (size_t j = 0; j < nfields; j++) {
-				strncat(known, j ? ", " : "",
-					sizeof(known) - strlen(known) - 1);
-				strncat(known, fields[j].key,
-					sizeof(known) - strlen(known) - 1);
-			}
-			return fail_at(r, k,
-				       "unknown key '%s' in %s (known: %s)",
-				       scalar(k), what, known);
-		}
-		if (fields[i].value)
-			return fail_at(r, k,
-				       "duplicate key '%s' in %s (first at "
-				       "line %zu)",
-				       scalar(k), what,
-				       fields[i].key_node->start_mark.line + 1);
-		fields[i].value = node(r, p->value);
-		fields[i].key_node = k;
-	}
-	for (size_t i = 0; i < nfields; i++)
-		if (fields[i].required && !fields[i].value)
-			return fail_at(r, map, "%s has no '%s'", what,
-				       fields[i].key);
-	return true;
-}
-
-static bool take_string(reader *r, yaml_node_t *n, const char *what, char **out)
-{
-	if (!want(r, n, YAML_SCALAR_NODE, what))
-		return false;
-	*out = strdup(scalar(n));
-	return *out ? true : fail_at(r, n, "out of memory");
-}
 
 /* Parameters are the only symbols a layout expression can name. */
 static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
@@ -174,48 +61,18 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 	return EXPR_ERROR;
 }
 
-/* Evaluate an expression given as text; errors point into the text at
- * (line, column) of the file where the text starts. */
 static bool eval_text(const layout *l, const char *text, uint64_t *value,
 		      expr_error *err)
 {
 	expr_env env = {(void *)l, param_lookup, NULL};
-	expr *e = expr_parse(text, strlen(text), err);
-	expr_status st;
-
-	if (!e)
-		return false;
-	st = expr_eval(e, &env, value, err);
-	expr_free(e);
-	if (st == EXPR_UNKNOWN) {
-		snprintf(err->msg, sizeof(err->msg), "value is not known");
-		return false;
-	}
-	return st == EXPR_OK;
+	return yd_eval_text(text, &env, value, err);
 }
 
 static bool take_value(reader *r, yaml_node_t *n, const char *what,
 		       uint64_t *out)
 {
-	expr_error e = {0};
-	unsigned line, col;
-
-	if (!want(r, n, YAML_SCALAR_NODE, what))
-		return false;
-	if (eval_text(r->l, scalar(n), out, &e))
-		return true;
-	/* Plain scalars sit in the file as written; quoted ones one
-	 * character later.  Multi-line scalars point at their start. */
-	line = (unsigned)n->start_mark.line + 1;
-	col = (unsigned)n->start_mark.column + 1;
-	if (e.loc.line <= 1) {
-		col += e.loc.column ? e.loc.column - 1 : 0;
-		if (n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-		    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
-			col++;
-	}
-	return vl_fail(r->err, r->path, line, col, "%s '%s': %s", what,
-		       scalar(n), e.msg);
+	expr_env env = {(void *)r->l, param_lookup, NULL};
+	return yd_value(&r->d, n, what, &env, out);
 }
 
 static bool read_machines(reader *r, yaml_node_t *n)
@@ -228,34 +85,34 @@ static bool read_machines(reader *r, yaml_node_t *n)
 		items = n->data.sequence.items.start;
 		count = (size_t)(n->data.sequence.items.top - items);
 		if (!count)
-			return fail_at(r, n, "machine list is empty");
-	} else if (!want(r, n, YAML_SCALAR_NODE, "machine")) {
+			return yd_fail(&r->d, n, "machine list is empty");
+	} else if (!yd_want(&r->d, n, YAML_SCALAR_NODE, "machine")) {
 		return false;
 	}
 	l->machines = calloc(count, sizeof(*l->machines));
 	l->machine_names = calloc(count, sizeof(*l->machine_names));
 	l->machine_classes = calloc(count, sizeof(*l->machine_classes));
 	if (!l->machines || !l->machine_names || !l->machine_classes)
-		return fail_at(r, n, "out of memory");
+		return yd_fail(&r->d, n, "out of memory");
 	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *m = items ? node(r, items[i]) : n;
+		yaml_node_t *m = items ? yd_node(&r->d, items[i]) : n;
 		size_t j;
-		if (!want(r, m, YAML_SCALAR_NODE, "machine"))
+		if (!yd_want(&r->d, m, YAML_SCALAR_NODE, "machine"))
 			return false;
 		for (j = 0; j < sizeof(machines) / sizeof(machines[0]); j++)
-			if (strcmp(machines[j].name, scalar(m)) == 0)
+			if (strcmp(machines[j].name, yd_scalar(m)) == 0)
 				break;
 		if (j == sizeof(machines) / sizeof(machines[0]))
-			return fail_at(r, m,
+			return yd_fail(&r->d, m,
 				       "unknown machine '%s' (known: i386, "
 				       "x86_64, arm, aarch64, riscv64, "
 				       "riscv32)",
-				       scalar(m));
+				       yd_scalar(m));
 		l->machines[i] = machines[j].em;
 		l->machine_classes[i] = machines[j].elfclass;
 		l->machine_names[i] = strdup(machines[j].name);
 		if (!l->machine_names[i])
-			return fail_at(r, m, "out of memory");
+			return yd_fail(&r->d, m, "out of memory");
 		l->nmachines++;
 	}
 	return true;
@@ -265,28 +122,29 @@ static bool read_page_sizes(reader *r, yaml_node_t *n)
 {
 	layout *l = r->l;
 
-	if (!want(r, n, YAML_SEQUENCE_NODE, "page-sizes"))
+	if (!yd_want(&r->d, n, YAML_SEQUENCE_NODE, "page-sizes"))
 		return false;
 	size_t count =
 	    (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (!count)
-		return fail_at(r, n, "page-sizes is empty");
+		return yd_fail(&r->d, n, "page-sizes is empty");
 	l->page_sizes = calloc(count, sizeof(*l->page_sizes));
 	if (!l->page_sizes)
-		return fail_at(r, n, "out of memory");
+		return yd_fail(&r->d, n, "out of memory");
 	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *p = node(r, n->data.sequence.items.start[i]);
+		yaml_node_t *p =
+		    yd_node(&r->d, n->data.sequence.items.start[i]);
 		uint64_t v;
 		if (!take_value(r, p, "page size", &v))
 			return false;
 		if (!va_is_pow2(v) || v < 1024)
-			return fail_at(r, p,
+			return yd_fail(&r->d, p,
 				       "page size %s is not a power of two of "
 				       "at least 1K",
-				       scalar(p));
+				       yd_scalar(p));
 		if (i && v <= l->page_sizes[i - 1])
-			return fail_at(
-			    r, p, "page sizes must ascend, smallest first");
+			return yd_fail(
+			    &r->d, p, "page sizes must ascend, smallest first");
 		l->page_sizes[l->npage_sizes++] = v;
 	}
 	return true;
@@ -295,14 +153,15 @@ static bool read_page_sizes(reader *r, yaml_node_t *n)
 static bool read_range(reader *r, yaml_node_t *n, const char *what,
 		       va_range *out)
 {
-	field f[] = {{"start", true, 0, 0}, {"end", true, 0, 0}};
+	yd_field f[] = {{"start", true, 0, 0}, {"end", true, 0, 0}};
 
-	if (!take_fields(r, n, what, f, 2) ||
+	if (!yd_fields(&r->d, n, what, f, 2) ||
 	    !take_value(r, f[0].value, "start", &out->start) ||
 	    !take_value(r, f[1].value, "end", &out->end))
 		return false;
 	if (out->end <= out->start)
-		return fail_at(r, n, "%s ends at or before its start", what);
+		return yd_fail(&r->d, n, "%s ends at or before its start",
+			       what);
 	return true;
 }
 
@@ -335,27 +194,28 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 {
 	layout *l = r->l;
 
-	if (!want(r, n, YAML_MAPPING_NODE, "params"))
+	if (!yd_want(&r->d, n, YAML_MAPPING_NODE, "params"))
 		return false;
 	size_t count =
 	    (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
 	l->params = calloc(count ? count : 1, sizeof(*l->params));
 	if (!l->params)
-		return fail_at(r, n, "out of memory");
+		return yd_fail(&r->d, n, "out of memory");
 	for (size_t i = 0; i < count; i++) {
 		yaml_node_pair_t *p = &n->data.mapping.pairs.start[i];
-		yaml_node_t *k = node(r, p->key);
-		field f[] = {{"default", true, 0, 0}, {"doc", false, 0, 0}};
-		if (!want(r, k, YAML_SCALAR_NODE, "parameter name"))
+		yaml_node_t *k = yd_node(&r->d, p->key);
+		yd_field f[] = {{"default", true, 0, 0}, {"doc", false, 0, 0}};
+		if (!yd_want(&r->d, k, YAML_SCALAR_NODE, "parameter name"))
 			return false;
-		size_t klen = strlen(scalar(k));
-		if (!valid_name(scalar(k), klen))
-			return fail_at(r, k, "bad parameter name '%s'",
-				       scalar(k));
-		if (param_find(l, scalar(k), klen))
-			return fail_at(r, k, "duplicate parameter '%s'",
-				       scalar(k));
-		if (!take_fields(r, node(r, p->value), "a parameter", f, 2))
+		size_t klen = strlen(yd_scalar(k));
+		if (!valid_name(yd_scalar(k), klen))
+			return yd_fail(&r->d, k, "bad parameter name '%s'",
+				       yd_scalar(k));
+		if (param_find(l, yd_scalar(k), klen))
+			return yd_fail(&r->d, k, "duplicate parameter '%s'",
+				       yd_scalar(k));
+		if (!yd_fields(&r->d, yd_node(&r->d, p->value), "a parameter",
+			       f, 2))
 			return false;
 		layout_param *par = &l->params[l->nparams];
 		par->loc = (src_loc){l->path, (unsigned)k->start_mark.line + 1,
@@ -365,9 +225,9 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 		 * is known, so a default cannot name its own parameter. */
 		l->nparams++;
 		char *name = NULL;
-		if (!take_string(r, k, "parameter name", &name) ||
+		if (!yd_string(&r->d, k, "parameter name", &name) ||
 		    (f[1].value &&
-		     !take_string(r, f[1].value, "doc", &par->doc))) {
+		     !yd_string(&r->d, f[1].value, "doc", &par->doc))) {
 			free(name);
 			return false;
 		}
@@ -388,7 +248,7 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 			    eval_text(l, defs[d].value, &par->value, &e);
 			l->nparams++;
 			if (!set_ok)
-				return vl_fail(r->err, "<command line>", 0, 0,
+				return vl_fail(r->d.err, "<command line>", 0, 0,
 					       "-D %s=%s: %s", par->name,
 					       defs[d].value, e.msg);
 			par->set = true;
@@ -403,7 +263,7 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 				strncat(known, l->params[i].name,
 					sizeof(known) - strlen(known) - 1);
 			}
-			return vl_fail(r->err, "<command line>", 0, 0,
+			return vl_fail(r->d.err, "<command line>", 0, 0,
 				       "-D %.*s: layout %s has no such "
 				       "parameter (it has: %s)",
 				       (int)defs[d].name_len, defs[d].name,
@@ -414,21 +274,21 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 
 static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 {
-	field f[] = {{"name", true, 0, 0},
-		     {"start", true, 0, 0},
-		     {"size", false, 0, 0},
-		     {"end", false, 0, 0},
-		     {"why", true, 0, 0}};
+	yd_field f[] = {{"name", true, 0, 0},
+			{"start", true, 0, 0},
+			{"size", false, 0, 0},
+			{"end", false, 0, 0},
+			{"why", true, 0, 0}};
 	uint64_t start, v;
 
-	if (!take_fields(r, n, "a region", f, 5))
+	if (!yd_fields(&r->d, n, "a region", f, 5))
 		return false;
 	if (!!f[2].value == !!f[3].value)
-		return fail_at(r, n,
+		return yd_fail(&r->d, n,
 			       "a region needs exactly one of 'size' "
 			       "and 'end'");
-	if (!take_string(r, f[0].value, "region name", &reg->name) ||
-	    !take_string(r, f[4].value, "why", &reg->why) ||
+	if (!yd_string(&r->d, f[0].value, "region name", &reg->name) ||
+	    !yd_string(&r->d, f[4].value, "why", &reg->why) ||
 	    !take_value(r, f[1].value, "start", &start) ||
 	    !take_value(r, f[2].value ? f[2].value : f[3].value,
 			f[2].value ? "size" : "end", &v))
@@ -437,14 +297,14 @@ static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 			     (unsigned)n->start_mark.column + 1};
 	if (f[2].value) {
 		if (!va_range_from_size(start, v, &reg->range))
-			return fail_at(r, f[2].value,
+			return yd_fail(&r->d, f[2].value,
 				       "region %s: start 0x%" PRIx64
 				       " + size 0x%" PRIx64
 				       " overflows 64 bits",
 				       reg->name, start, v);
 	} else {
 		if (v < start)
-			return fail_at(r, f[3].value,
+			return yd_fail(&r->d, f[3].value,
 				       "region %s ends before it starts",
 				       reg->name);
 		reg->range = (va_range){start, v};
@@ -456,15 +316,16 @@ static bool read_regions(reader *r, yaml_node_t *n)
 {
 	layout *l = r->l;
 
-	if (!want(r, n, YAML_SEQUENCE_NODE, "regions"))
+	if (!yd_want(&r->d, n, YAML_SEQUENCE_NODE, "regions"))
 		return false;
 	size_t count =
 	    (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	l->regions = calloc(count ? count : 1, sizeof(*l->regions));
 	if (!l->regions)
-		return fail_at(r, n, "out of memory");
+		return yd_fail(&r->d, n, "out of memory");
 	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *item = node(r, n->data.sequence.items.start[i]);
+		yaml_node_t *item =
+		    yd_node(&r->d, n->data.sequence.items.start[i]);
 		layout_region *reg = &l->regions[l->nregions];
 		if (!read_region(r, item, reg)) {
 			free(reg->name);
@@ -476,15 +337,15 @@ static bool read_regions(reader *r, yaml_node_t *n)
 		for (size_t j = 0; j < i; j++) {
 			const layout_region *o = &l->regions[j];
 			if (strcmp(o->name, reg->name) == 0)
-				return fail_at(r, item,
+				return yd_fail(&r->d, item,
 					       "duplicate region '%s' (first "
 					       "at line %u)",
 					       reg->name, o->loc.line);
 			if (va_range_overlaps(o->range, reg->range)) {
 				char a[VA_HEX_LEN], b[VA_HEX_LEN];
 				char c[VA_HEX_LEN], d[VA_HEX_LEN];
-				return fail_at(
-				    r, item,
+				return yd_fail(
+				    &r->d, item,
 				    "region %s [%s, %s) overlaps region %s "
 				    "[%s, %s) (line %u)",
 				    reg->name, va_hex(reg->range.start, a),
@@ -499,12 +360,12 @@ static bool read_regions(reader *r, yaml_node_t *n)
 
 static bool read_linker_area(reader *r, yaml_node_t *n)
 {
-	field f[] = {{"size", true, 0, 0}, {"why", true, 0, 0}};
+	yd_field f[] = {{"size", true, 0, 0}, {"why", true, 0, 0}};
 
-	return take_fields(r, n, "linker-area", f, 2) &&
+	return yd_fields(&r->d, n, "linker-area", f, 2) &&
 	       take_value(r, f[0].value, "linker-area size",
 			  &r->l->linker_area) &&
-	       take_string(r, f[1].value, "why", &r->l->linker_area_why);
+	       yd_string(&r->d, f[1].value, "why", &r->l->linker_area_why);
 }
 
 static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
@@ -524,7 +385,7 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 		REGIONS,
 		NFIELDS
 	};
-	field f[NFIELDS] = {
+	yd_field f[NFIELDS] = {
 	    [NAME] = {"name", true, 0, 0},
 	    [DESC] = {"description", true, 0, 0},
 	    [MACHINE] = {"machine", true, 0, 0},
@@ -537,15 +398,15 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 	    [REGIONS] = {"regions", false, 0, 0},
 	};
 
-	if (!take_fields(r, root, "a layout", f, NFIELDS) ||
-	    !take_string(r, f[NAME].value, "name", &l->name) ||
-	    !take_string(r, f[DESC].value, "description", &l->description))
+	if (!yd_fields(&r->d, root, "a layout", f, NFIELDS) ||
+	    !yd_string(&r->d, f[NAME].value, "name", &l->name) ||
+	    !yd_string(&r->d, f[DESC].value, "description", &l->description))
 		return false;
 	/* Parameters first: every other value may name them. */
 	if (f[PARAMS].value && !read_params(r, f[PARAMS].value, defs, ndefs))
 		return false;
 	if (!f[PARAMS].value && ndefs)
-		return vl_fail(r->err, "<command line>", 0, 0,
+		return vl_fail(r->d.err, "<command line>", 0, 0,
 			       "-D %.*s: layout %s has no parameters",
 			       (int)defs[0].name_len, defs[0].name, l->name);
 	if (!read_machines(r, f[MACHINE].value) ||
@@ -568,148 +429,21 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 	return !f[REGIONS].value || read_regions(r, f[REGIONS].value);
 }
 
-/* libyaml's loader would share aliased nodes, but a billion-laughs file
- * still makes every walker of the tree pay; layouts need neither aliases
- * nor deep nesting, so a first pass over the events refuses both. */
-static bool prescan(reader *r, const unsigned char *buf, size_t len)
-{
-	yaml_parser_t p;
-	yaml_event_t ev;
-	int depth = 0, docs = 0;
-	bool ok = true, done = false;
-
-	if (!yaml_parser_initialize(&p))
-		return vl_fail(r->err, r->path, 0, 0, "out of memory");
-	yaml_parser_set_input_string(&p, buf, len);
-	while (ok && !done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			ok = vl_fail(
-			    r->err, r->path, (unsigned)p.problem_mark.line + 1,
-			    (unsigned)p.problem_mark.column + 1,
-			    "malformed YAML: %s%s%s",
-			    p.problem ? p.problem : "syntax error",
-			    p.context ? " " : "", p.context ? p.context : "");
-			break;
-		}
-		unsigned line = (unsigned)ev.start_mark.line + 1;
-		unsigned col = (unsigned)ev.start_mark.column + 1;
-		switch (ev.type) {
-		case YAML_ALIAS_EVENT:
-			ok =
-			    vl_fail(r->err, r->path, line, col,
-				    "YAML aliases are not allowed in a layout");
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth > LAYOUT_MAX_DEPTH)
-				ok = vl_fail(r->err, r->path, line, col,
-					     "nested more than %d levels deep",
-					     LAYOUT_MAX_DEPTH);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1)
-				ok = vl_fail(r->err, r->path, line, col,
-					     "a layout is one YAML document; "
-					     "found a second");
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	return ok;
-}
-
-static bool read_file(const char *path, unsigned char **buf, size_t *len,
-		      vl_error *err)
-{
-	struct stat st;
-	FILE *f;
-
-	if (stat(path, &st) != 0)
-		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return vl_fail(err, path, 0, 0, "not a regular file");
-	if ((uint64_t)st.st_size > LAYOUT_MAX_BYTES)
-		return vl_fail(err, path, 0, 0,
-			       "%lld bytes is too large for a layout (at most "
-			       "%u)",
-			       (long long)st.st_size, LAYOUT_MAX_BYTES);
-	f = fopen(path, "rb");
-	if (!f)
-		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
-	*buf = malloc((size_t)st.st_size + 1);
-	if (!*buf) {
-		fclose(f);
-		return vl_fail(err, path, 0, 0, "out of memory");
-	}
-	*len = fread(*buf, 1, (size_t)st.st_size, f);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(*buf);
-		return vl_fail(err, path, 0, 0, "cannot read: %s",
-			       strerror(errno));
-	}
-	return true;
-}
-
 bool layout_load(const char *path, const layout_define *defs, size_t ndefs,
 		 layout *out, vl_error *err)
 {
-	reader r = {.path = path, .l = out, .err = err};
-	yaml_parser_t p;
-	unsigned char *buf = NULL;
-	size_t len = 0;
+	reader r = {.l = out};
 	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
 	out->path = strdup(path);
 	if (!out->path)
 		return vl_fail(err, path, 0, 0, "out of memory");
-	if (!read_file(path, &buf, &len, err))
-		goto fail;
-	if (memchr(buf, 0, len)) {
-		vl_fail(err, path, 0, 0,
-			"contains a NUL byte: not a YAML file");
-		free(buf);
-		goto fail;
+	if (yd_load(&r.d, path, LAYOUT_MAX_BYTES, LAYOUT_MAX_DEPTH, "a layout",
+		    err)) {
+		ok = read_layout(&r, yd_root(&r.d), defs, ndefs);
+		yd_free(&r.d);
 	}
-	if (!prescan(&r, buf, len)) {
-		free(buf);
-		goto fail;
-	}
-	if (!yaml_parser_initialize(&p)) {
-		free(buf);
-		vl_fail(err, path, 0, 0, "out of memory");
-		goto fail;
-	}
-	yaml_parser_set_input_string(&p, buf, len);
-	if (!yaml_parser_load(&p, &r.doc)) {
-		vl_fail(err, path, (unsigned)p.problem_mark.line + 1,
-			(unsigned)p.problem_mark.column + 1,
-			"malformed YAML: %s", p.problem ? p.problem : "error");
-	} else {
-		yaml_node_t *root = yaml_document_get_root_node(&r.doc);
-		if (!root)
-			vl_fail(err, path, 1, 1, "empty file: not a layout");
-		else
-			ok = read_layout(&r, root, defs, ndefs);
-		yaml_document_delete(&r.doc);
-	}
-	yaml_parser_delete(&p);
-	free(buf);
-fail:
 	if (!ok)
 		layout_free(out);
 	return ok;
