@@ -18,7 +18,7 @@ bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	if (!n)
 		return false;
 	m->v[m->n++] = (map_range){kind,   n,    r,	    file, line,
-				   column, true, false, 0};
+				   column, true, false, 0,    false};
 	return true;
 }
 

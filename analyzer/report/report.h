@@ -41,6 +41,7 @@ typedef struct map_range {
 	bool size_known; /* false: only the start is known (end == start) */
 	bool has_lma;	 /* sections: the load address */
 	uint64_t lma;
+	bool conflict; /* overlaps a reserved region or another range */
 } map_range;
 
 /* Something map could not determine, and why. */
@@ -67,6 +68,9 @@ void map_free(map_ranges *m);
 void map_sort(map_ranges *m);
 bool report_map_text(FILE *f, const map_ranges *m, const report_run *run);
 bool report_map_json(FILE *f, const map_ranges *m, const report_run *run);
+/* The address space as a picture: one bar from the bottom to the top of
+ * the layout's address space (or of the ranges, without a layout). */
+bool report_map_svg(FILE *f, const map_ranges *m, const report_run *run);
 
 /* {"NAME": "0x..."} for every layout parameter; {} without a layout. */
 json_t *report_params_json(const layout *l);

@@ -1,0 +1,50 @@
+/* Memory requests: something a program asks the platform to place in its
+ * address space (allocate, attach, map, reserve), from a requests file, an
+ * image's segments or (later) source code.  Checks and the planner work on
+ * these values only. */
+#ifndef VASLINT_REQUESTS_H
+#define VASLINT_REQUESTS_H
+
+#include "diag.h"
+#include "layout.h"
+
+typedef enum req_kind {
+	REQ_ALLOCATE,
+	REQ_ATTACH,
+	REQ_MAP,
+	REQ_RESERVE,
+	REQ_IMAGE, /* a program image the planner may link anywhere */
+} req_kind;
+
+const char *req_kind_name(req_kind k);
+
+typedef struct request {
+	char *name;
+	req_kind kind;
+	uint64_t size;
+	bool fixed; /* at a given address */
+	uint64_t at;
+	bool has_offset; /* offset into the backing store */
+	uint64_t offset;
+	uint64_t backing_align; /* 0: not given (assume as aligned as needed) */
+	uint64_t align;		/* at least this alignment (images: p_align) */
+	const char *file;	/* where it was asked for; NULL: unknown */
+	unsigned line, column;
+} request;
+
+typedef struct requests {
+	request *v;
+	size_t n, cap;
+	char **files; /* file names the requests point into */
+	size_t nfiles;
+} requests;
+
+/* Read a requests file (DESIGN.md's format; values are ld expressions
+ * that may name the layout's parameters) and append its requests. */
+bool requests_load(const char *path, const layout *l, requests *out,
+		   vl_error *err);
+/* Append a copy of q (its name copied, file interned). */
+bool requests_add(requests *r, const request *q);
+void requests_free(requests *r);
+
+#endif
