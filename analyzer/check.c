@@ -2,10 +2,13 @@
 
 #include <elf.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
+#include "plan.h"
 #include "rules.h"
 
 /* Without a layout, segments are rounded to the smallest page of every
@@ -245,11 +248,11 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
  * the whole image (and its linker area) is legal.  It is aligned to the
  * layout's largest page, as `vaslint fix` places images, so the hint and
  * the fix agree and the image can be mapped with the largest pages. */
-void check_legal_hint(const layout *l, uint64_t size, uint64_t align,
-		      char *buf, size_t len)
+void check_legal_hint(const layout *l, uint64_t size, uint64_t align, char *buf,
+		      size_t len)
 {
-	uint64_t largest = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
-					  : base_page(l);
+	uint64_t largest =
+	    l->npage_sizes ? l->page_sizes[l->npage_sizes - 1] : base_page(l);
 	uint64_t addr;
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
@@ -483,27 +486,25 @@ int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
 				continue;
 			if (f->size_known)
 				d = vl_diags_add(
-					out, VL_RULE_RESERVED_OVERLAP, f->file,
-					f->line, f->column,
-					"%s %s [%s, %s) overlaps %s [%s, %s): "
-					"%s%s",
-					f->kind, f->name,
-					va_hex(f->range.start, r1),
-					va_hex(f->range.end, r2), reg->name,
-					va_hex(reg->range.start, r3),
-					va_hex(reg->range.end, r4), reg->why,
-					hint);
+				    out, VL_RULE_RESERVED_OVERLAP, f->file,
+				    f->line, f->column,
+				    "%s %s [%s, %s) overlaps %s [%s, %s): "
+				    "%s%s",
+				    f->kind, f->name,
+				    va_hex(f->range.start, r1),
+				    va_hex(f->range.end, r2), reg->name,
+				    va_hex(reg->range.start, r3),
+				    va_hex(reg->range.end, r4), reg->why, hint);
 			else
 				d = vl_diags_add(
-					out, VL_RULE_RESERVED_OVERLAP, f->file,
-					f->line, f->column,
-					"%s %s starts at %s, inside %s [%s, "
-					"%s): %s%s",
-					f->kind, f->name,
-					va_hex(f->range.start, r1), reg->name,
-					va_hex(reg->range.start, r3),
-					va_hex(reg->range.end, r4), reg->why,
-					hint);
+				    out, VL_RULE_RESERVED_OVERLAP, f->file,
+				    f->line, f->column,
+				    "%s %s starts at %s, inside %s [%s, "
+				    "%s): %s%s",
+				    f->kind, f->name,
+				    va_hex(f->range.start, r1), reg->name,
+				    va_hex(reg->range.start, r3),
+				    va_hex(reg->range.end, r4), reg->why, hint);
 			if (!d ||
 			    !vl_diag_set_object(d, f->kind, f->name, probe) ||
 			    !vl_diag_set_region(d, reg->name, reg->range) ||
@@ -515,22 +516,145 @@ int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
 		}
 		if (!va_range_contains(l->address_space, probe)) {
 			vl_diag *d = vl_diags_add(
-				out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
-				f->line, f->column,
-				"%s %s [%s, %s) lies %s the address space "
-				"[%s, %s) of layout %s",
-				f->kind, f->name, va_hex(probe.start, r1),
-				va_hex(probe.end, r2),
-				va_range_overlaps(l->address_space, probe)
-					? "partly outside"
-					: "outside",
-				va_hex(l->address_space.start, r3),
-				va_hex(l->address_space.end, r4), l->name);
-			if (!d || !vl_diag_set_object(d, f->kind, f->name,
-						      probe))
+			    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
+			    f->line, f->column,
+			    "%s %s [%s, %s) lies %s the address space "
+			    "[%s, %s) of layout %s",
+			    f->kind, f->name, va_hex(probe.start, r1),
+			    va_hex(probe.end, r2),
+			    va_range_overlaps(l->address_space, probe)
+				? "partly outside"
+				: "outside",
+			    va_hex(l->address_space.start, r3),
+			    va_hex(l->address_space.end, r4), l->name);
+			if (!d ||
+			    !vl_diag_set_object(d, f->kind, f->name, probe))
 				return -1;
 			found++;
 		}
 	}
 	return found;
+}
+
+static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
+			     const request *q, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
+			     const request *q, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	vl_diag *d =
+	    vl_diags_add(out, rule, q->file, q->line, q->column, "%s", msg);
+	if (d && !vl_diag_set_object(d, "request", q->name,
+				     (va_range){q->at, q->at + q->size}))
+		return NULL;
+	return d;
+}
+
+/* A fixed address or an offset that costs more pages than the natural
+ * alignment would. */
+static int unaligned(const request *q, const cost_model *m, vl_diags *out)
+{
+	uint64_t o = q->has_offset ? q->offset : 0;
+	uint64_t v = q->fixed ? q->at : o;
+	uint64_t want = plan_natural_align(m, q);
+	map_cost now, best;
+	char c1[COST_STR_LEN], c2[COST_STR_LEN], h[VA_HEX_LEN], w[VA_SIZE_LEN];
+
+	if (!q->fixed && !q->has_offset)
+		return 0;
+	if (!cost_mapping(m, q->size, v, o, &now)) {
+		vl_diag *d = request_diag(
+		    out, VL_RULE_UNALIGNED_REQUEST, q,
+		    "request %s: address %s and offset 0x%" PRIx64
+		    " differ modulo the base page: it cannot be mapped",
+		    q->name, va_hex(v, h), o);
+		return d ? 1 : -1;
+	}
+	if (!cost_mapping(m, q->size, o, o, &best) ||
+	    (now.total_pages <= best.total_pages &&
+	     now.flexpages <= best.flexpages))
+		return 0;
+	const char *what = q->fixed && (v & (want - 1)) ? "address" : "offset";
+	vl_diag *d = request_diag(
+	    out, VL_RULE_UNALIGNED_REQUEST, q,
+	    "request %s (%s) at %s: the %s defeats its natural alignment "
+	    "of %s: %s instead of %s",
+	    q->name, va_size_str(q->size, w), va_hex(q->fixed ? q->at : o, h),
+	    what, va_size_str(want, w), cost_str(m, &now, c1, sizeof(c1)),
+	    cost_str(m, &best, c2, sizeof(c2)));
+	return d ? 1 : -1;
+}
+
+/* A size that wastes the tail of its last page, or a large request that is
+ * not a multiple of the large page it could use. */
+static int unalignable(const request *q, const cost_model *m, vl_diags *out)
+{
+	uint64_t page = m->page_sizes[0], big = 0;
+	char s[VA_SIZE_LEN], p[VA_SIZE_LEN], w[VA_SIZE_LEN], pd[VA_SIZE_LEN];
+	char h[VA_HEX_LEN];
+	vl_diag *d;
+
+	if (q->size % page) {
+		d = request_diag(
+		    out, VL_RULE_UNALIGNABLE_SIZE, q,
+		    "request %s: size %s (%s) is not a multiple of "
+		    "the %s page: %s of its last page are wasted",
+		    q->name, va_hex(q->size, h), va_size_str(q->size, s),
+		    va_size_str(page, p),
+		    va_size_str(page - q->size % page, w));
+		return d ? 1 : -1;
+	}
+	for (size_t i = 1; i < m->npage_sizes; i++)
+		if (q->size >= m->page_sizes[i])
+			big = m->page_sizes[i];
+	if (!big || q->size % big == 0)
+		return 0;
+	uint64_t tail = q->size % big, pad = big - tail;
+	map_cost c;
+	char cs[COST_STR_LEN];
+	if (!cost_lower_bound(m, q->size, &c))
+		return 0;
+	d = request_diag(out, VL_RULE_UNALIGNABLE_SIZE, q,
+			 "request %s: size %s is not a multiple of the %s "
+			 "page: the %s tail needs small pages (%s at best); "
+			 "rounding up costs %s",
+			 q->name, va_size_str(q->size, s), va_size_str(big, p),
+			 va_size_str(tail, w), cost_str(m, &c, cs, sizeof(cs)),
+			 va_size_str(pad, pd));
+	return d ? 1 : -1;
+}
+
+int check_requests(const requests *rq, const layout *l, vl_diags *out)
+{
+	cost_model m = plan_cost_model(l);
+	fixed_range *fixed = calloc(rq->n ? rq->n : 1, sizeof(*fixed));
+	size_t nfixed = 0;
+	int found = 0, n;
+
+	if (!fixed)
+		return -1;
+	for (size_t i = 0; i < rq->n; i++) {
+		const request *q = &rq->v[i];
+		if ((n = unaligned(q, &m, out)) < 0 ||
+		    (found += n, n = unalignable(q, &m, out)) < 0) {
+			free(fixed);
+			return -1;
+		}
+		found += n;
+		if (q->fixed)
+			fixed[nfixed++] = (fixed_range){
+			    "request", q->name, {q->at, q->at + q->size},
+			    true,      q->file, q->line,
+			    q->column};
+	}
+	n = check_fixed_ranges(fixed, nfixed, l, "", out);
+	free(fixed);
+	return n < 0 ? -1 : found + n;
 }

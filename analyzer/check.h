@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "elfimage.h"
 #include "layout.h"
+#include "requests.h"
 
 /* Where an image's segments land at run time: the load base vaslint
  * assumes, the page-rounded range of every PT_LOAD, and whether the image
@@ -72,5 +73,12 @@ void check_legal_hint(const layout *l, uint64_t size, uint64_t align,
  * reserved region; false when none exists. */
 bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 			uint64_t *out);
+
+/* Requests: unaligned-request (a fixed address or offset that defeats the
+ * natural alignment of the size: the cost now and if aligned),
+ * unalignable-size (a size that wastes a page tail, or a large one that is
+ * not a multiple of the large page), and reserved-overlap /
+ * outside-address-space for fixed requests.  The count, or -1. */
+int check_requests(const requests *rq, const layout *l, vl_diags *out);
 
 #endif

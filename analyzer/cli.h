@@ -120,6 +120,7 @@ bool cli_use_color(const char *output);
 int cmd_check(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_fix(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_layouts(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 

@@ -12,7 +12,7 @@ static const char usage[] =
 	"usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
 	"                     [-o FILE] [--werror] [--separate] [--image ELF]...\n"
 	"                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
-	"                     INPUT...\n"
+	"                     [--requests FILE] INPUT...\n"
 	"\n"
 	"Check where the INPUTs land in the address space of a platform.  An\n"
 	"INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
@@ -33,6 +33,8 @@ static const char usage[] =
 	"  -o FILE          write the report to FILE (atomically) instead of stdout\n"
 	"  --werror         exit 1 on warnings too (notes never count)\n"
 	"  --separate       check each image on its own, not against the others\n"
+	"  --requests FILE  memory requests (YAML, see the README) to check for\n"
+	"                   natural alignment and against the layout\n"
 	"  --image ELF      for scripts: the linked program, or its objects in link\n"
 	"                   order, which give the input section sizes\n"
 	"  LINK OPTIONS     -Ttext-segment=ADDR -Trodata-segment= -Tldata-segment=\n"
@@ -59,7 +61,7 @@ static bool write_diags(FILE *f, const void *what, const report_run *run)
 }
 
 static int run_check(const cli_opts *o, bool werror, bool separate,
-		     char **paths, size_t n)
+		     const char *requests_path, char **paths, size_t n)
 {
 	cli_inputs in;
 	vl_diags diags = {0};
@@ -75,6 +77,21 @@ static int run_check(const cli_opts *o, bool werror, bool separate,
 	    !vl_diags_append(&diags, &in.findings)) {
 		cli_errorf("out of memory");
 		goto done;
+	}
+	if (requests_path) {
+		requests rq = {0};
+		if (!requests_load(requests_path, cli_inputs_layout(&in), &rq,
+				   &err)) {
+			cli_error(&err);
+			requests_free(&rq);
+			goto done;
+		}
+		int n_found = check_requests(&rq, cli_inputs_layout(&in), &diags);
+		requests_free(&rq);
+		if (n_found < 0) {
+			cli_errorf("out of memory");
+			goto done;
+		}
 	}
 	for (size_t i = 0; i < in.nscripts; i++)
 		if (ls_check_script(in.scripts[i].path, &in.scripts[i].script,
@@ -104,10 +121,11 @@ done:
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_WERROR = 256, OPT_SEPARATE };
+	enum { OPT_WERROR = 256, OPT_SEPARATE, OPT_REQUESTS };
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
 	    {"separate", no_argument, NULL, OPT_SEPARATE},
+	    {"requests", required_argument, NULL, OPT_REQUESTS},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -115,6 +133,7 @@ int cmd_check(int argc, char **argv)
 	    1u << REPORT_TEXT | 1u << REPORT_JSON | 1u << REPORT_SARIF;
 	cli_opts o = {.format = REPORT_TEXT};
 	bool werror = false, separate = false;
+	const char *requests_path = NULL;
 	vl_error err = {0};
 	int c, status;
 
@@ -131,13 +150,21 @@ int cmd_check(int argc, char **argv)
 		}
 		werror |= c == OPT_WERROR;
 		separate |= c == OPT_SEPARATE;
+		if (c == OPT_REQUESTS)
+			requests_path = optarg;
 	}
-	if (optind >= argc) {
+	if (optind >= argc && !requests_path) {
 		vl_fail(&err, NULL, 0, 0,
 			"check: no input given (see 'vaslint check --help')");
 		goto bad;
 	}
-	status = run_check(&o, werror, separate, argv + optind,
+	if (requests_path && !o.layout.name) {
+		vl_fail(&err, NULL, 0, 0,
+			"check: --requests needs a layout (-L): its page sizes "
+			"decide what is aligned");
+		goto bad;
+	}
+	status = run_check(&o, werror, separate, requests_path, argv + optind,
 			   (size_t)(argc - optind));
 	cli_opts_free(&o);
 	return status;

@@ -11,23 +11,24 @@
 #include "ldscript/script_check.h"
 
 static const char usage[] =
-	"usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json]\n"
-	"                   [-o FILE] [--image ELF]... [LINK OPTIONS] [INPUT...]\n"
-	"\n"
-	"Print the address space as vaslint sees it, sorted by address: the\n"
-	"reserved regions of the layout, the page-rounded PT_LOAD segments of\n"
-	"every INPUT image at the address it loads at, the sections (with load\n"
-	"addresses), symbols and MEMORY regions of every INPUT linker script as\n"
-	"the simulated link places them, the free ranges left in the layout's\n"
-	"address space, and what could not be determined.\n"
-	"\n"
-	"  -L LAYOUT        platform layout (name or path to .yaml)\n"
-	"  -D NAME=VALUE    set a layout parameter\n"
-	"  -f FORMAT        text (default) or json\n"
-	"  -o FILE          write to FILE (atomically) instead of stdout\n"
-	"  --image ELF      for scripts: the linked program or its objects\n"
-	"  LINK OPTIONS     as for 'vaslint check' (see its --help)\n"
-	"  -h, --help       this text\n";
+    "usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|svg]\n"
+    "                   [-o FILE] [--image ELF]... [LINK OPTIONS] [INPUT...]\n"
+    "\n"
+    "Print the address space as vaslint sees it, sorted by address: the\n"
+    "reserved regions of the layout, the page-rounded PT_LOAD segments of\n"
+    "every INPUT image at the address it loads at, the sections (with load\n"
+    "addresses), symbols and MEMORY regions of every INPUT linker script as\n"
+    "the simulated link places them, the free ranges left in the layout's\n"
+    "address space, and what could not be determined.\n"
+    "\n"
+    "  -L LAYOUT        platform layout (name or path to .yaml)\n"
+    "  -D NAME=VALUE    set a layout parameter\n"
+    "  -f FORMAT        text (default, with a bar per range), json, or svg\n"
+    "                   (a picture: one bar for the whole address space)\n"
+    "  -o FILE          write to FILE (atomically) instead of stdout\n"
+    "  --image ELF      for scripts: the linked program or its objects\n"
+    "  LINK OPTIONS     as for 'vaslint check' (see its --help)\n"
+    "  -h, --help       this text\n";
 
 static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
 {
@@ -73,6 +74,24 @@ static bool add_image(map_ranges *m, const placed_image *p, va_set *free_space)
 	return true;
 }
 
+/* A placed range that overlaps a reserved region is drawn as a conflict. */
+static void mark_conflicts(map_ranges *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		map_range *r = &m->v[i];
+		bool linker_area = strstr(r->name, "linker area") != NULL;
+		if ((!strcmp(r->kind, "region") && !linker_area) ||
+		    !strcmp(r->kind, "free") || !strcmp(r->kind, "symbol"))
+			continue;
+		for (size_t k = 0; k < m->n; k++)
+			if (!strcmp(m->v[k].kind, "region") &&
+			    strncmp(m->v[k].name, "MEMORY ", 7) && k != i &&
+			    !strstr(m->v[k].name, "linker area") &&
+			    va_range_overlaps(r->range, m->v[k].range))
+				r->conflict = true;
+	}
+}
+
 static bool build_map(const cli_inputs *in, map_ranges *m)
 {
 	const layout *l = cli_inputs_layout(in);
@@ -96,6 +115,7 @@ static bool build_map(const cli_inputs *in, map_ranges *m)
 		ok = map_add(m, "free", "free", free_space.v[i], NULL, 0, 0);
 	va_set_free(&free_space);
 	map_sort(m);
+	mark_conflicts(m);
 	return ok;
 }
 
@@ -109,6 +129,11 @@ static bool write_json(FILE *f, const void *m, const report_run *run)
 	return report_map_json(f, m, run);
 }
 
+static bool write_svg(FILE *f, const void *m, const report_run *run)
+{
+	return report_map_svg(f, m, run);
+}
+
 int cmd_map(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -116,12 +141,22 @@ int cmd_map(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON;
+	bool svg = false;
 	cli_opts o = {.format = REPORT_TEXT};
 	vl_error err = {0};
 	cli_inputs in;
 	map_ranges m = {0};
 	int c, status = VL_EXIT_INPUT;
 
+	/* svg is map's own format: take it out before the common -f. */
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "-f") && !strcmp(argv[i + 1], "svg")) {
+			svg = true;
+			memmove(&argv[i], &argv[i + 2],
+				(size_t)(argc - i - 1) * sizeof(*argv));
+			argc -= 2;
+			i--;
+		}
 	optind = 1;
 	opterr = 0;
 	while ((c = cli_next_option(argc, argv, "map", longopts, &o, formats,
@@ -146,8 +181,9 @@ int cmd_map(int argc, char **argv)
 	if (!build_map(&in, &m))
 		vl_fail(&err, NULL, 0, 0, "out of memory");
 	else if (cli_write_output(o.output,
-				  o.format == REPORT_JSON ? write_json
-							  : write_text,
+				  svg			    ? write_svg
+				  : o.format == REPORT_JSON ? write_json
+							    : write_text,
 				  &m, &run, &err))
 		status = VL_EXIT_OK;
 	map_free(&m);

@@ -82,8 +82,7 @@ static bool holds_block(const struct span *s, uint64_t unit, uint64_t *B)
 	return *B >= unit && s->a <= *B - unit;
 }
 
-static void split_pages(const cost_model *m, const struct span *s,
-			map_cost *c)
+static void split_pages(const cost_model *m, const struct span *s, map_cost *c)
 {
 	unsigned shift = log2_pow2(m->page_sizes[0]);
 	uint64_t unit[COST_MAX_PAGE_SIZES];
@@ -106,8 +105,9 @@ static void split_pages(const cost_model *m, const struct span *s,
 	head = A;
 	tail = B;
 	while (i-- > 0) {
-		/* head and tail are multiples of unit[i], so neither step can
-		 * pass a or b, and a + unit[i] - 1 < head cannot wrap. */
+		/* head and tail are multiples of unit[i + 1], so the new head
+		 * lies in [a, head] and the new tail in [tail, b]; and
+		 * a + unit[i] - 1 <= head + unit[i] - 1 cannot wrap. */
 		A = va_align_down(s->a + (unit[i] - 1), unit[i]);
 		B = va_align_down(s->b, unit[i]);
 		c->pages[i] = (head - A) / unit[i] + (B - tail) / unit[i];

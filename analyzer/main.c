@@ -13,6 +13,7 @@ static const struct command {
     {"check", cmd_check,
      "check ELF images and linker scripts against a layout"},
     {"fix", cmd_fix, "move a linker script's image to a legal place"},
+    {"plan", cmd_plan, "place image, regions and requests at low mapping cost"},
     {"map", cmd_map, "print every address range vaslint evaluated"},
     {"layouts", cmd_layouts, "list the shipped platform layouts, or show one"},
     {"explain", cmd_explain, "say what a rule means, why, and how to fix it"},

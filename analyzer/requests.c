@@ -9,8 +9,8 @@
 #define REQUESTS_MAX_BYTES (16u << 20)
 #define REQUESTS_MAX_DEPTH 8
 
-static const char *const kind_names[] = {"allocate", "attach", "map",
-					 "reserve", "image"};
+static const char *const kind_names[] = {"allocate", "attach", "map", "reserve",
+					 "image"};
 
 const char *req_kind_name(req_kind k)
 {
@@ -100,9 +100,8 @@ static bool read_kind(yd_doc *d, yaml_node_t *n, req_kind *out)
 static bool power_of_two(yd_doc *d, yaml_node_t *n, const char *what,
 			 uint64_t v)
 {
-	return va_is_pow2(v) ||
-	       yd_fail(d, n, "%s 0x%llx is not a power of two", what,
-		       (unsigned long long)v);
+	return va_is_pow2(v) || yd_fail(d, n, "%s 0x%llx is not a power of two",
+					what, (unsigned long long)v);
 }
 
 static bool read_request(yd_doc *d, yaml_node_t *n, const expr_env *env,

@@ -28,6 +28,7 @@ typedef struct request {
 	uint64_t offset;
 	uint64_t backing_align; /* 0: not given (assume as aligned as needed) */
 	uint64_t align;		/* at least this alignment (images: p_align) */
+	bool platform; /* a layout region: the platform placed it already */
 	const char *file;	/* where it was asked for; NULL: unknown */
 	unsigned line, column;
 } request;

@@ -223,6 +223,8 @@ const vl_rule *vl_rule_find(const char *id)
 const vl_rule *const VL_RULE_RESERVED_OVERLAP = &vl_rules[0];
 const vl_rule *const VL_RULE_OUTSIDE_ADDRESS_SPACE = &vl_rules[1];
 const vl_rule *const VL_RULE_SEGMENT_OVERLAP = &vl_rules[2];
+const vl_rule *const VL_RULE_UNALIGNED_REQUEST = &vl_rules[3];
+const vl_rule *const VL_RULE_UNALIGNABLE_SIZE = &vl_rules[4];
 const vl_rule *const VL_RULE_SEGMENT_CONGRUENCE = &vl_rules[6];
 const vl_rule *const VL_RULE_IMAGE_OVERLAP = &vl_rules[7];
 const vl_rule *const VL_RULE_POSITION_INDEPENDENT = &vl_rules[8];

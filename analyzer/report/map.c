@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "svg.h"
 
 bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	     const char *file, unsigned line, unsigned column)
@@ -75,24 +76,57 @@ void map_sort(map_ranges *m)
 		qsort(m->v, m->n, sizeof(*m->v), range_cmp);
 }
 
+/* Where r lies in the address space, lowest address on the left, on the
+ * piecewise-log scale of the SVG picture (svg.h), so that a page and a
+ * 3 GiB hole both show: '#' the range, 'X' a conflict, '.' the rest. */
+#define MAP_BAR_COLS 24
+static const char *map_bar(char bar[MAP_BAR_COLS + 1], const map_scale *s,
+			   const map_range *r)
+{
+	long total = map_scale_height(s);
+	long a = map_scale_pos(s, r->range.start), b = a;
+	long first, last;
+
+	memset(bar, '.', MAP_BAR_COLS);
+	bar[MAP_BAR_COLS] = '\0';
+	if (total <= 0)
+		return bar;
+	if (r->size_known && r->range.end > r->range.start)
+		b = map_scale_pos(s, r->range.end);
+	first = a * MAP_BAR_COLS / total;
+	last = b > a ? (b * MAP_BAR_COLS - 1) / total : first;
+	if (first > MAP_BAR_COLS - 1)
+		first = MAP_BAR_COLS - 1;
+	if (last > MAP_BAR_COLS - 1)
+		last = MAP_BAR_COLS - 1;
+	memset(bar + first, r->conflict ? 'X' : '#',
+	       (size_t)(last - first + 1));
+	return bar;
+}
+
 bool report_map_text(FILE *f, const map_ranges *m, const report_run *run)
 {
 	char a[VA_HEX_LEN], b[VA_HEX_LEN], s[VA_SIZE_LEN];
+	char bar[MAP_BAR_COLS + 1];
+	map_scale scale;
 
+	if (!map_scale_init(&scale, m, run->layout))
+		return false;
 	if (run->layout)
 		fprintf(f, "layout %s\n", run->layout->name);
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
-		fprintf(f, "%18s %18s  %-10s %-8s %s\n",
+		fprintf(f, "%18s %18s  %-10s %-8s %s  %s\n",
 			va_hex(r->range.start, a),
 			r->size_known ? va_hex(r->range.end, b) : "?",
 			r->size_known ? va_size_str(va_range_size(r->range), s)
 				      : "?",
-			r->kind, r->name);
+			r->kind, map_bar(bar, &scale, r), r->name);
 	}
 	for (size_t i = 0; i < m->nunknowns; i++)
 		fprintf(f, "not determined: %s: %s\n", m->unknowns[i].what,
 			m->unknowns[i].why);
+	map_scale_free(&scale);
 	return !ferror(f);
 }
 

@@ -10,6 +10,7 @@ the end of user space) before the program runs.
 Commands:
   check     check ELF images and linker scripts against a layout
   fix       move a linker script's image to a legal place
+  plan      place image, regions and requests at low mapping cost
   map       print every address range vaslint evaluated
   layouts   list the shipped platform layouts, or show one
   explain   say what a rule means, why, and how to fix it

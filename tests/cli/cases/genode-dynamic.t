@@ -14,10 +14,10 @@ $ vaslint check -L genode-nova-x86_32-2012 dyn32-0x30000000
 
 $ vaslint map -L genode-nova-x86_32 dyn32-0x30000000
 layout genode-nova-x86_32
-            0x1000         0x30000000  ~768.0 MiB free     free
-        0x30000000         0x30001000  4 KiB      segment  dyn32-0x30000000 segment 2 (R--)
-        0x30000000         0x45e00000  350 MiB    region   dyn32-0x30000000 linker area
-        0x30001000         0x30004000  12 KiB     segment  dyn32-0x30000000 segment 3 (R-X)
-        0x30004000         0x30016000  72 KiB     segment  dyn32-0x30000000 segment 5 (RW-)
-        0x40000000         0x50000000  256 MiB    region   stack-area
-        0x50000000         0xc0000000  1792 MiB   free     free
+            0x1000         0x30000000  ~768.0 MiB free     #####...................  free
+        0x30000000         0x30001000  4 KiB      segment  ....##..................  dyn32-0x30000000 segment 2 (R--)
+        0x30000000         0x45e00000  350 MiB    region   ....XXXXXXXXXXXX........  dyn32-0x30000000 linker area
+        0x30001000         0x30004000  12 KiB     segment  .....##.................  dyn32-0x30000000 segment 3 (R-X)
+        0x30004000         0x30016000  72 KiB     segment  ......##................  dyn32-0x30000000 segment 5 (RW-)
+        0x40000000         0x50000000  256 MiB    region   ...........#########....  stack-area
+        0x50000000         0xc0000000  1792 MiB   free     ...................#####  free

@@ -1,22 +1,22 @@
 # vaslint reads every machine it supports in both byte orders: the map shows
 # the segments exactly as the linker placed them (compare readelf -lW).
 $ vaslint map vmm32-0x1000000 vmm64-0x40000000 arm-0x10000 armeb-0x10000 aarch64-0x400000 aarch64be-0x400000 riscv64-0x10000
-           0x10000            0x14000  16 KiB     segment  arm-0x10000 segment 0 (R-X)
-           0x10000            0x14000  16 KiB     segment  armeb-0x10000 segment 0 (R-X)
-           0x10000            0x14000  16 KiB     segment  riscv64-0x10000 segment 1 (R-X)
-           0x14000            0x25000  68 KiB     segment  arm-0x10000 segment 1 (RW-)
-           0x14000            0x25000  68 KiB     segment  armeb-0x10000 segment 1 (RW-)
-           0x14000            0x25000  68 KiB     segment  riscv64-0x10000 segment 2 (RW-)
-          0x400000           0x404000  16 KiB     segment  aarch64-0x400000 segment 0 (R-X)
-          0x400000           0x404000  16 KiB     segment  aarch64be-0x400000 segment 0 (R-X)
-          0x413000           0x424000  68 KiB     segment  aarch64-0x400000 segment 1 (RW-)
-          0x413000           0x424000  68 KiB     segment  aarch64be-0x400000 segment 1 (RW-)
-         0x1000000          0x1001000  4 KiB      segment  vmm32-0x1000000 segment 0 (R--)
-         0x1001000          0x1004000  12 KiB     segment  vmm32-0x1000000 segment 1 (R-X)
-         0x1004000          0x1015000  68 KiB     segment  vmm32-0x1000000 segment 2 (RW-)
-        0x40000000         0x40001000  4 KiB      segment  vmm64-0x40000000 segment 0 (R--)
-        0x40001000         0x40004000  12 KiB     segment  vmm64-0x40000000 segment 1 (R-X)
-        0x40004000         0x40015000  68 KiB     segment  vmm64-0x40000000 segment 2 (RW-)
+           0x10000            0x14000  16 KiB     segment  ##......................  arm-0x10000 segment 0 (R-X)
+           0x10000            0x14000  16 KiB     segment  ##......................  armeb-0x10000 segment 0 (R-X)
+           0x10000            0x14000  16 KiB     segment  ##......................  riscv64-0x10000 segment 1 (R-X)
+           0x14000            0x25000  68 KiB     segment  .##.....................  arm-0x10000 segment 1 (RW-)
+           0x14000            0x25000  68 KiB     segment  .##.....................  armeb-0x10000 segment 1 (RW-)
+           0x14000            0x25000  68 KiB     segment  .##.....................  riscv64-0x10000 segment 2 (RW-)
+          0x400000           0x404000  16 KiB     segment  .....##.................  aarch64-0x400000 segment 0 (R-X)
+          0x400000           0x404000  16 KiB     segment  .....##.................  aarch64be-0x400000 segment 0 (R-X)
+          0x413000           0x424000  68 KiB     segment  ........##..............  aarch64-0x400000 segment 1 (RW-)
+          0x413000           0x424000  68 KiB     segment  ........##..............  aarch64be-0x400000 segment 1 (RW-)
+         0x1000000          0x1001000  4 KiB      segment  ............##..........  vmm32-0x1000000 segment 0 (R--)
+         0x1001000          0x1004000  12 KiB     segment  .............##.........  vmm32-0x1000000 segment 1 (R-X)
+         0x1004000          0x1015000  68 KiB     segment  ..............###.......  vmm32-0x1000000 segment 2 (RW-)
+        0x40000000         0x40001000  4 KiB      segment  ....................##..  vmm64-0x40000000 segment 0 (R--)
+        0x40001000         0x40004000  12 KiB     segment  .....................##.  vmm64-0x40000000 segment 1 (R-X)
+        0x40004000         0x40015000  68 KiB     segment  ......................##  vmm64-0x40000000 segment 2 (RW-)
 
 # Each matches the layouts of its machine...
 $ vaslint check -L genode-hw-arm_v7a arm-0x10000; vaslint check -L genode-hw-arm_v7a armeb-0x10000

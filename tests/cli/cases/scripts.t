@@ -71,9 +71,9 @@ vmm.lds.S:11:3: note: 5 values could not be determined (size of .text, address o
 
 # The evaluated addresses, as map prints them.
 $ vaslint map --image vmm32.o vmm-low.ld
-         0x6000000          0x6008000  32 KiB     section  .text
-         0x6008000          0x6009000  4 KiB      section  .data
-         0x6009000          0x6049000  256 KiB    section  .bss
+         0x6000000          0x6008000  32 KiB     section  ########................  .text
+         0x6008000          0x6009000  4 KiB      section  ........#####...........  .data
+         0x6009000          0x6049000  256 KiB    section  ............############  .bss
 
 $ vaslint map -f json --image vmm32.o vmm-low.ld | python3 -c 'import json, sys; d = json.load(sys.stdin); print([(r["name"], r["start"], r["end"], r["lma"]) for r in d["ranges"] if r["kind"] == "section"])'
 [('.text', '0x6000000', '0x6008000', '0x6000000'), ('.data', '0x6008000', '0x6009000', '0x6008000'), ('.bss', '0x6009000', '0x6049000', '0x6009000')]
