@@ -561,11 +561,15 @@ static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
  * alignment would. */
 static int unaligned(const request *q, const cost_model *m, vl_diags *out)
 {
+	/* The backing store (a RAM dataspace) is as aligned as its size, as
+	 * Genode allocates it; the offset into it, 0 unless given, is what
+	 * the address must be congruent with. */
 	uint64_t o = q->has_offset ? q->offset : 0;
 	uint64_t v = q->fixed ? q->at : o;
 	uint64_t want = plan_natural_align(m, q);
 	map_cost now, best;
-	char c1[COST_STR_LEN], c2[COST_STR_LEN], h[VA_HEX_LEN], w[VA_SIZE_LEN];
+	char c1[COST_STR_LEN], c2[COST_STR_LEN], h[VA_HEX_LEN], w[VA_SIZE_LEN],
+	    sz[VA_SIZE_LEN];
 
 	if (!q->fixed && !q->has_offset)
 		return 0;
@@ -586,7 +590,7 @@ static int unaligned(const request *q, const cost_model *m, vl_diags *out)
 	    out, VL_RULE_UNALIGNED_REQUEST, q,
 	    "request %s (%s) at %s: the %s defeats its natural alignment "
 	    "of %s: %s instead of %s",
-	    q->name, va_size_str(q->size, w), va_hex(q->fixed ? q->at : o, h),
+	    q->name, va_size_str(q->size, sz), va_hex(q->fixed ? q->at : o, h),
 	    what, va_size_str(want, w), cost_str(m, &now, c1, sizeof(c1)),
 	    cost_str(m, &best, c2, sizeof(c2)));
 	return d ? 1 : -1;

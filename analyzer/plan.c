@@ -199,11 +199,12 @@ static int walk_next(const holes *t, walk *w)
 
 /* ---- Placing ---- */
 
+/* The backing offset a placement maps from: the given offset (0: a RAM
+ * dataspace, as aligned as its size, from its start), shifted off a larger
+ * boundary when the backing store is aligned to only backing_align. */
 static uint64_t backing_offset(const request *q)
 {
 	uint64_t o = q->has_offset ? q->offset : 0;
-	/* A backing store aligned to only backing_align: model it as lying
-	 * exactly that far off a larger boundary. */
 	return q->backing_align ? o + q->backing_align : o;
 }
 
