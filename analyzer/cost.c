@@ -130,13 +130,13 @@ static uint64_t split_flexpages(const cost_model *m, const struct span *s)
 	top = log2_pow2(m->flexpage_max) - shift;
 	if (top > s->cap)
 		top = s->cap;
-	/* A range of length L >= 2^e holds an aligned block of 2^(e-1), and
-	 * of 2^e when L >= 2^(e+1) - 1: at most two tries. */
+	/* A range at least 2^e long crosses a multiple of 2^e, so A <= B.  When
+	 * no whole block fits, A == B and splitting there gives the same count
+	 * as splitting at the next smaller size, which is why no search down
+	 * the sizes is needed here. */
 	e = 63 - (unsigned)__builtin_clzll(s->b - s->a);
 	if (e > top)
 		e = top;
-	if (!holds_block(s, UINT64_C(1) << e, &B))
-		e--;
 	B = va_align_down(s->b, UINT64_C(1) << e);
 	A = va_align_down(s->a + ((UINT64_C(1) << e) - 1), UINT64_C(1) << e);
 	return (uint64_t)__builtin_popcountll(A - s->a) + ((B - A) >> e) +
