@@ -47,8 +47,13 @@ bool requests_add(requests *r, const request *q)
 	}
 	c.name = strdup(q->name);
 	c.file = intern(r, q->file);
-	if (!c.name || (q->file && !c.file)) {
+	c.call = q->call ? strdup(q->call) : NULL;
+	c.rule = q->rule ? strdup(q->rule) : NULL;
+	if (!c.name || (q->file && !c.file) || (q->call && !c.call) ||
+	    (q->rule && !c.rule)) {
 		free(c.name);
+		free(c.call);
+		free(c.rule);
 		return false;
 	}
 	r->v[r->n++] = c;
@@ -57,8 +62,11 @@ bool requests_add(requests *r, const request *q)
 
 void requests_free(requests *r)
 {
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].name);
+		free(r->v[i].call);
+		free(r->v[i].rule);
+	}
 	free(r->v);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i]);

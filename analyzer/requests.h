@@ -29,6 +29,13 @@ typedef struct request {
 	uint64_t backing_align; /* 0: not given (assume as aligned as needed) */
 	uint64_t align;		/* at least this alignment (images: p_align) */
 	bool platform; /* a layout region: the platform placed it already */
+	/* From source code: what could not be evaluated to a constant is
+	 * unknown (reported as such, never guessed, and skipped by the
+	 * checks that need it). */
+	bool size_unknown, at_unknown, offset_unknown;
+	bool reserves; /* a reservation: PROT_NONE mmap, managed dataspace */
+	char *call;    /* the callee, for messages ("mmap"); NULL: none */
+	char *rule;    /* the rule set entry that matched; NULL: none */
 	const char *file;	/* where it was asked for; NULL: unknown */
 	unsigned line, column;
 } request;
