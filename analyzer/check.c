@@ -646,6 +646,9 @@ int check_requests(const requests *rq, const layout *l, vl_diags *out)
 		return -1;
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
+		/* Unknown values are reported as unknown, never guessed. */
+		if (q->size_unknown || q->at_unknown || q->offset_unknown)
+			continue;
 		if ((n = unaligned(q, &m, out)) < 0 ||
 		    (found += n, n = unalignable(q, &m, out)) < 0) {
 			free(fixed);
@@ -661,4 +664,44 @@ int check_requests(const requests *rq, const layout *l, vl_diags *out)
 	n = check_fixed_ranges(fixed, nfixed, l, "", out);
 	free(fixed);
 	return n < 0 ? -1 : found + n;
+}
+
+int check_reservations(const requests *rq, vl_diags *out)
+{
+	char a[VA_HEX_LEN], b[VA_HEX_LEN];
+	int found = 0;
+
+	for (size_t i = 0; i < rq->n; i++)
+		if (rq->v[i].reserves &&
+		    (rq->v[i].at_unknown || rq->v[i].size_unknown ||
+		     !rq->v[i].fixed))
+			return 0; /* it could be anywhere: nothing to tell */
+	for (size_t i = 0; i < rq->n; i++) {
+		const request *q = &rq->v[i];
+		bool inside = false;
+		if (!q->replaces || !q->fixed || q->at_unknown ||
+		    q->size_unknown)
+			continue;
+		va_range r = {q->at, q->at + q->size};
+		for (size_t k = 0; k < rq->n && !inside; k++) {
+			const request *res = &rq->v[k];
+			inside =
+			    res->reserves &&
+			    va_range_contains(
+				(va_range){res->at, res->at + res->size}, r);
+		}
+		if (inside)
+			continue;
+		vl_diag *d = vl_diags_add(
+		    out, VL_RULE_FIXED_OUTSIDE_RESERVATION, q->file, q->line,
+		    q->column,
+		    "%s maps [%s, %s) with MAP_FIXED outside any range this "
+		    "program reserved: it replaces whatever is mapped there",
+		    q->call ? q->call : q->name, va_hex(r.start, a),
+		    va_hex(r.end, b));
+		if (!d || !vl_diag_set_object(d, "request", q->name, r))
+			return -1;
+		found++;
+	}
+	return found;
 }

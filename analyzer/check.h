@@ -81,4 +81,11 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
  * outside-address-space for fixed requests.  The count, or -1. */
 int check_requests(const requests *rq, const layout *l, vl_diags *out);
 
+/* fixed-outside-reservation: a mapping that replaces what is there
+ * (MAP_FIXED) at an address no reservation of the same program (PROT_NONE
+ * mmap, managed dataspace) covers -- where the constants allow telling:
+ * a reservation at an unknown address might cover it, so none is
+ * reported then.  The count, or -1. */
+int check_reservations(const requests *rq, vl_diags *out);
+
 #endif

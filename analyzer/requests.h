@@ -34,6 +34,7 @@ typedef struct request {
 	 * checks that need it). */
 	bool size_unknown, at_unknown, offset_unknown;
 	bool reserves; /* a reservation: PROT_NONE mmap, managed dataspace */
+	bool replaces; /* replaces what is mapped there (MAP_FIXED) */
 	char *call;    /* the callee, for messages ("mmap"); NULL: none */
 	char *rule;    /* the rule set entry that matched; NULL: none */
 	const char *file;	/* where it was asked for; NULL: unknown */

@@ -225,6 +225,7 @@ const vl_rule *const VL_RULE_OUTSIDE_ADDRESS_SPACE = &vl_rules[1];
 const vl_rule *const VL_RULE_SEGMENT_OVERLAP = &vl_rules[2];
 const vl_rule *const VL_RULE_UNALIGNED_REQUEST = &vl_rules[3];
 const vl_rule *const VL_RULE_UNALIGNABLE_SIZE = &vl_rules[4];
+const vl_rule *const VL_RULE_FIXED_OUTSIDE_RESERVATION = &vl_rules[5];
 const vl_rule *const VL_RULE_SEGMENT_CONGRUENCE = &vl_rules[6];
 const vl_rule *const VL_RULE_IMAGE_OVERLAP = &vl_rules[7];
 const vl_rule *const VL_RULE_POSITION_INDEPENDENT = &vl_rules[8];

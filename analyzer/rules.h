@@ -25,6 +25,7 @@ extern const vl_rule *const VL_RULE_OUTSIDE_ADDRESS_SPACE;
 extern const vl_rule *const VL_RULE_SEGMENT_OVERLAP;
 extern const vl_rule *const VL_RULE_UNALIGNED_REQUEST;
 extern const vl_rule *const VL_RULE_UNALIGNABLE_SIZE;
+extern const vl_rule *const VL_RULE_FIXED_OUTSIDE_RESERVATION;
 extern const vl_rule *const VL_RULE_SEGMENT_CONGRUENCE;
 extern const vl_rule *const VL_RULE_IMAGE_OVERLAP;
 extern const vl_rule *const VL_RULE_POSITION_INDEPENDENT;
