@@ -646,16 +646,20 @@ int check_requests(const requests *rq, const layout *l, vl_diags *out)
 		return -1;
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		/* Unknown values are reported as unknown, never guessed. */
-		if (q->size_unknown || q->at_unknown || q->offset_unknown)
+		/* Unknown values are reported as unknown, never guessed: a
+		 * check runs only on what it needs to know. */
+		if (q->size_unknown)
 			continue;
-		if ((n = unaligned(q, &m, out)) < 0 ||
-		    (found += n, n = unalignable(q, &m, out)) < 0) {
+		bool place_known = !(q->fixed && q->at_unknown) &&
+				   !(q->has_offset && q->offset_unknown);
+		if ((place_known && (n = unaligned(q, &m, out)) < 0) ||
+		    (found += place_known ? n : 0,
+		     n = unalignable(q, &m, out)) < 0) {
 			free(fixed);
 			return -1;
 		}
 		found += n;
-		if (q->fixed)
+		if (q->fixed && !q->at_unknown)
 			fixed[nfixed++] = (fixed_range){
 			    "request", q->name, {q->at, q->at + q->size},
 			    true,      q->file, q->line,
