@@ -9,7 +9,7 @@
 /* How many holes above the smallest fitting one are tried at one
  * alignment before the alignment is weakened: enough to find an aligned
  * hole when there is one nearby in size, and a bound on the work. */
-#define PLAN_PROBES 64
+#define PLAN_PROBES 16
 
 cost_model plan_cost_model(const layout *l)
 {
@@ -294,36 +294,60 @@ static int order_cmp(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* The lowest s in h with s = r (mod a) and [s, s + size) inside h. */
+static bool fits(const hole *h, uint64_t size, uint64_t a, uint64_t r,
+		 uint64_t *s)
+{
+	*s = va_align_down(h->start, a) + r;
+	if (*s < h->start && !va_add(*s, a, s))
+		return false;
+	return *s <= h->end && h->end - *s >= size;
+}
+
 static bool place_one(holes *t, const cost_model *m, const request *q,
 		      placement *pl, plan *p)
 {
-	uint64_t size,
+	uint64_t size, big,
 	    min_align = q->align > base_page(m) ? q->align : base_page(m);
 	char sz[VA_SIZE_LEN];
 
 	if (!va_align_up(q->size, base_page(m), &size))
 		return fail(p, q, "request %s is too large", q->name);
 	for (uint64_t a = pl->want; a >= min_align; a >>= 1) {
+		/* The pages line up where the address and the backing
+		 * offset agree modulo a. */
+		uint64_t r = backing_offset(q) & (a - 1), s = 0;
 		walk w;
-		int probes = 0;
-		for (int i = walk_first(t, size, &w);
+		int probes = 0, i;
+		for (i = walk_first(t, size, &w);
 		     i >= 0 && probes < PLAN_PROBES;
-		     i = walk_next(t, &w), probes++) {
-			hole h = t->pool[i];
-			uint64_t s;
-			if (!va_align_up(h.start, a, &s) || s > h.end ||
-			    h.end - s < size)
-				continue;
-			holes_remove(t, i);
-			if (!holes_insert(t, h.start, s) ||
-			    !holes_insert(t, s + size, h.end))
-				return false;
-			pl->start = s;
-			pl->align = a;
-			return true;
-		}
-		if (a == min_align)
+		     i = walk_next(t, &w), probes++)
+			if (fits(&t->pool[i], size, a, r, &s))
+				goto found;
+		/* Any hole of size + a - 1 holds such a slot. */
+		if (va_add(size, a - 1, &big) &&
+		    (i = walk_first(t, big, &w)) >= 0 &&
+		    fits(&t->pool[i], size, a, r, &s))
+			goto found;
+		if (a == min_align) {
+			/* The last alignment: every hole, so that a plan
+			 * fails only where nothing fits. */
+			for (i = walk_first(t, size, &w); i >= 0;
+			     i = walk_next(t, &w))
+				if (fits(&t->pool[i], size, a, r, &s))
+					goto found;
 			break;
+		}
+		continue;
+	found:;
+		hole h = t->pool[i];
+		holes_remove(t, i);
+		if (!holes_insert(t, h.start, s) ||
+		    !holes_insert(t, s + size, h.end))
+			return false;
+		pl->start = s;
+		pl->align = a;
+		return true;
 	}
 	return fail(p, q,
 		    "request %s (%s) fits in no free range of the address "
@@ -331,9 +355,9 @@ static bool place_one(holes *t, const cost_model *m, const request *q,
 		    q->name, va_size_str(q->size, sz));
 }
 
-static uint64_t achieved_align(uint64_t start, uint64_t want)
+static uint64_t achieved_align(uint64_t start, uint64_t offset, uint64_t want)
 {
-	uint64_t low = start ? start & -start : want;
+	uint64_t d = start - offset, low = d ? d & -d : want;
 	return low < want ? low : want;
 }
 
@@ -380,7 +404,8 @@ bool plan_place(const layout *l, const requests *rq, const cost_model *m,
 		}
 	for (size_t i = 0; i < rq->n; i++) {
 		placement *pl = &p->v[i];
-		pl->align = achieved_align(pl->start, pl->want);
+		pl->align = achieved_align(pl->start, backing_offset(pl->req),
+					   pl->want);
 		if (!cost_of(m, pl->req, pl)) {
 			fail(
 			    p, pl->req,
