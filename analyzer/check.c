@@ -155,13 +155,47 @@ static bool set_segment_object(vl_diag *d, const placed_image *p, size_t i)
 	    p->ranges[i]);
 }
 
+/* At most this many overlapping pairs are reported per image: a crafted
+ * image with thousands of identical segments must not cost n^2 findings. */
+#define MAX_OVERLAP_FINDINGS 16
+
+typedef struct seg_order {
+	const placed_image *p;
+	size_t i;
+} seg_order;
+
+static int seg_order_cmp(const void *pa, const void *pb)
+{
+	const seg_order *a = pa, *b = pb;
+	uint64_t x = a->p->ranges[a->i].start, y = b->p->ranges[b->i].start;
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
 int check_segment_overlap(const placed_image *p, vl_diags *out)
 {
 	const image *img = p->img;
+	seg_order *ord =
+	    calloc(img->nsegments ? img->nsegments : 1, sizeof(*ord));
 	int found = 0;
 
+	if (!ord)
+		return -1;
 	for (size_t i = 0; i < img->nsegments; i++)
-		for (size_t j = i + 1; j < img->nsegments; j++) {
+		ord[i] = (seg_order){p, i};
+	/* In address order each segment need only be compared with those
+	 * that start before it ends. */
+	qsort(ord, img->nsegments, sizeof(*ord), seg_order_cmp);
+	for (size_t x = 0; x < img->nsegments && found < MAX_OVERLAP_FINDINGS;
+	     x++)
+		for (size_t y = x + 1;
+		     y < img->nsegments && found < MAX_OVERLAP_FINDINGS &&
+		     p->ranges[ord[y].i].start < p->ranges[ord[x].i].end;
+		     y++) {
+			size_t i = ord[x].i < ord[y].i ? ord[x].i : ord[y].i;
+			size_t j = ord[x].i < ord[y].i ? ord[y].i : ord[x].i;
 			const image_segment *a = &img->segments[i];
 			const image_segment *b = &img->segments[j];
 			char an[64], bn[64], r1[VA_HEX_LEN], r2[VA_HEX_LEN],
@@ -186,12 +220,15 @@ int check_segment_overlap(const placed_image *p, vl_diags *out)
 			    bytes ? "overlap"
 				  : "share a page (the loader maps the "
 				    "page once, with one set of rights)");
-			if (!d || !set_segment_object(d, p, j))
+			if (!d || !set_segment_object(d, p, j)) {
+				free(ord);
 				return -1;
+			}
 			if (!bytes)
 				d->severity = VL_WARNING;
 			found++;
 		}
+	free(ord);
 	return found;
 }
 

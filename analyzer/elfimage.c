@@ -303,7 +303,9 @@ static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
 				       "section %s has alignment 0x%" PRIx64
 				       ", which is not a power of two",
 				       name, is->align);
-		if (sh.sh_type == SHT_SYMTAB &&
+		/* An object has one symbol table; a second one is read no
+		 * more than ld reads it. */
+		if (sh.sh_type == SHT_SYMTAB && !img->symbols &&
 		    !read_symbols(path, elf, scn, &sh, img, err))
 			return false;
 	}

@@ -472,13 +472,17 @@ static bool expr_is_op(const expr_parser *p, int op)
  * so over-deep trees are refused while they are built. */
 static expr *expr_p_cond(expr_parser *p, unsigned *depth);
 
+/* The parser recurses once per parenthesis as well as once per tree level,
+ * and expr_to_string parenthesises every binary and conditional node, so
+ * the recursion bound (EXPR_MAX_NEST) is twice the tree's: anything
+ * printed parses back. */
 static bool expr_enter(expr_parser *p)
 {
-	if (++p->nest > EXPR_MAX_DEPTH) {
+	if (++p->nest > EXPR_MAX_NEST) {
 		expr_set_error(p->err, p->tok.loc,
 			       "expression nested too deeply (more than %d "
 			       "levels)",
-			       EXPR_MAX_DEPTH);
+			       EXPR_MAX_NEST);
 		return false;
 	}
 	return true;

@@ -67,6 +67,9 @@ typedef enum expr_status {
  * recursive) stay within a small stack; expr_eval refuses deeper trees too.
  * Other parsers building trees with the constructors should keep to it. */
 #define EXPR_MAX_DEPTH 256
+/* Parentheses nest deeper than the tree: each one is a parser level but
+ * no node, and printing parenthesises every operator. */
+#define EXPR_MAX_NEST (2 * EXPR_MAX_DEPTH + 2)
 
 #define EXPR_MSG_LEN 256
 typedef struct expr_error {

@@ -1,5 +1,5 @@
 /* Finding memory requests in C and C++ sources with libclang: calls that
- * an API rule set names (rules/*.yaml: Genode's Region_map::attach and
+ * an API rule set names (rules/NAME.yaml: Genode's Region_map::attach and
  * friends, POSIX mmap and friends) become requests, their arguments
  * evaluated where they are constants and marked unknown where not. */
 #ifndef VASLINT_SOURCE_H

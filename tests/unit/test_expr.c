@@ -852,43 +852,45 @@ static void deep_parentheses_are_rejected_without_crashing(void **state)
 	char *s;
 
 	(void)state;
-	/* The whole expression is level 1, each '(' one more. */
-	s = repeat("(", EXPR_MAX_DEPTH - 1, "1", ")");
+	/* The whole expression is level 1, each '(' one more; parentheses
+	 * may nest to EXPR_MAX_NEST, as printed trees need. */
+	s = repeat("(", EXPR_MAX_NEST - 1, "1", ")");
 	check_value(s, 1);
 	free(s);
 	/* Reported at the first token of the level that is too deep. */
-	s = repeat("(", EXPR_MAX_DEPTH, "1", ")");
+	s = repeat("(", EXPR_MAX_NEST, "1", ")");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
+			   EXPR_MAX_NEST, 1, EXPR_MAX_NEST + 1);
 	free(s);
 	s = repeat("(", 1000, "1", ")");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
+			   EXPR_MAX_NEST, 1, EXPR_MAX_NEST + 1);
 	free(s);
 	s = repeat("(", 200000, "", "");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   EXPR_MAX_DEPTH, 1, EXPR_MAX_DEPTH + 1);
+			   EXPR_MAX_NEST, 1, EXPR_MAX_NEST + 1);
 	free(s);
-	/* The first argument of the 256th MAX is one level too deep. */
+	/* The parser's bound stops a deep chain of calls on the way down,
+	 * at the first argument of the 514th MAX. */
 	s = repeat("MAX(1, ", 100000, "1", ")");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   7 * (EXPR_MAX_DEPTH - 1) + 4, 1,
-			   7 * (EXPR_MAX_DEPTH - 1) + 5);
+			   7 * (EXPR_MAX_NEST - 1) + 4, 1,
+			   7 * (EXPR_MAX_NEST - 1) + 5);
 	free(s);
 	s = repeat("1 ? 1 : ", 100000, "1", "");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   8 * (EXPR_MAX_DEPTH - 1) + 4, 1,
-			   8 * (EXPR_MAX_DEPTH - 1) + 5);
+			   8 * (EXPR_MAX_NEST - 1) + 4, 1,
+			   8 * (EXPR_MAX_NEST - 1) + 5);
 	free(s);
 }
 
@@ -900,17 +902,19 @@ static void deep_unary_chains_are_rejected(void **state)
 	s = repeat("~", EXPR_MAX_DEPTH - 1, "0", "");
 	check_value(s, UINT64_MAX);
 	free(s);
+	/* One too many: the tree is too deep, reported where it starts. */
 	s = repeat("~", EXPR_MAX_DEPTH, "0", "");
 	check_syntax_error(s,
 			   "expression nested too deeply (more than 256 "
 			   "levels)",
-			   EXPR_MAX_DEPTH - 1, 1, EXPR_MAX_DEPTH);
+			   0, 1, 1);
 	free(s);
+	/* Far too many: the parser stops at its own bound first. */
 	s = repeat("-", 300000, "0", "");
 	check_syntax_error(s,
-			   "expression nested too deeply (more than 256 "
+			   "expression nested too deeply (more than 514 "
 			   "levels)",
-			   EXPR_MAX_DEPTH - 1, 1, EXPR_MAX_DEPTH);
+			   EXPR_MAX_NEST - 1, 1, EXPR_MAX_NEST);
 	free(s);
 }
 
