@@ -306,7 +306,7 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 		    unsigned formats, vl_error *err)
 {
 	for (;;) {
-		int c = getopt_long(argc, argv, "L:D:f:o:hT:z:m:p:", longopts,
+		int c = getopt_long(argc, argv, "L:D:f:o:hT:z:m:p:j:", longopts,
 				    NULL);
 		if (c == -1)
 			return CLI_OPT_END;
@@ -321,7 +321,7 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 			return CLI_OPT_HELP;
 		if (c != '?' && c != ':')
 			return c;
-		if (optopt && strchr("LDfoTzmp", optopt))
+		if (optopt && strchr("LDfoTzmpj", optopt))
 			vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value",
 				cmd, optopt);
 		else
@@ -413,10 +413,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			continue;
 		}
 		if (is_source(paths[i])) {
-			vl_fail(&e, paths[i], 0, 0,
-				"C/C++ sources are not analysed by this "
-				"version of vaslint");
-			failed(&ok, err, &e);
+			in->sources[in->nsources++] = paths[i];
 			continue;
 		}
 		cli_script *cs = &in->scripts[in->nscripts];
@@ -455,9 +452,11 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	in->images = calloc(n ? n : 1, sizeof(*in->images));
 	in->placed = calloc(n ? n : 1, sizeof(*in->placed));
 	in->scripts = calloc(n ? n : 1, sizeof(*in->scripts));
+	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
 	in->extra =
 	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
-	if (!in->images || !in->placed || !in->scripts || !in->extra) {
+	if (!in->images || !in->placed || !in->scripts || !in->extra ||
+	    !in->sources) {
 		cli_inputs_close(in);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
@@ -498,6 +497,7 @@ void cli_inputs_close(cli_inputs *in)
 	free(in->placed);
 	free(in->images);
 	free(in->scripts);
+	free(in->sources);
 	free(in->extra);
 	vl_diags_free(&in->findings);
 	if (in->have_layout)
@@ -531,4 +531,16 @@ bool cli_write_output(const char *output, cli_writer w, const void *what,
 		return false;
 	}
 	return outfile_commit(&out, err);
+}
+
+const char *cli_rules_dir(void)
+{
+	static char dir[4096];
+	const char *env = getenv("VASLINT_RULES");
+
+	if (env && *env)
+		return env;
+	/* rules/ is a sibling of layouts/ in the tree and when installed */
+	snprintf(dir, sizeof(dir), "%s/../rules", layout_dir(NULL));
+	return dir;
 }

@@ -103,6 +103,8 @@ typedef struct cli_inputs {
 	size_t nscripts;
 	image *extra; /* --image files, with sections and symbols */
 	size_t nextra;
+	char **sources; /* the INPUTs that are C/C++ sources */
+	size_t nsources;
 	vl_diags findings; /* what evaluating the scripts found */
 } cli_inputs;
 
@@ -110,6 +112,10 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 		     vl_error *err);
 void cli_inputs_close(cli_inputs *in);
 const layout *cli_inputs_layout(const cli_inputs *in);
+
+/* The directory that holds the shipped API rule sets: $VASLINT_RULES,
+ * else rules/ beside the layouts. */
+const char *cli_rules_dir(void);
 
 /* Write through an outfile (atomic for -o); false with err. */
 typedef bool (*cli_writer)(FILE *f, const void *what, const report_run *run);

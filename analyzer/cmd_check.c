@@ -3,52 +3,66 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "apirules.h"
 #include "cli.h"
+#include "source.h"
 #include "ldscript/script_check.h"
 
 static const char usage[] =
-	"usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
-	"                     [-o FILE] [--werror] [--separate] [--image ELF]...\n"
-	"                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
-	"                     [--requests FILE] INPUT...\n"
-	"\n"
-	"Check where the INPUTs land in the address space of a platform.  An\n"
-	"INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
-	"\n"
-	"Images: their PT_LOAD segments against the layout's reserved regions (a\n"
-	"VMM's guest shadow, the thread context area, ...) and address space, and\n"
-	"against each other; overlapping or incongruent segments.\n"
-	"Scripts: the link simulated; the image and every section the script\n"
-	"places, at the file:line:col of the expression that placed it; what the\n"
-	"linker would refuse; what lld drops or rejects.\n"
-	"\n"
-	"  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
-	"                   path to a .yaml file; without it only the checks that\n"
-	"                   need no platform run\n"
-	"  -D NAME=VALUE    set a layout parameter; VALUE is an ld expression\n"
-	"                   (256M, 0x10000000, 64M+4K)\n"
-	"  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
-	"  -o FILE          write the report to FILE (atomically) instead of stdout\n"
-	"  --werror         exit 1 on warnings too (notes never count)\n"
-	"  --separate       check each image on its own, not against the others\n"
-	"  --requests FILE  memory requests (YAML, see the README) to check for\n"
-	"                   natural alignment and against the layout\n"
-	"  --image ELF      for scripts: the linked program, or its objects in link\n"
-	"                   order, which give the input section sizes\n"
-	"  LINK OPTIONS     -Ttext-segment=ADDR -Trodata-segment= -Tldata-segment=\n"
-	"                   --image-base=ADDR -Ttext= -Tdata= -Tbss=\n"
-	"                   --section-start=SECTION=ADDR -z max-page-size=N\n"
-	"                   -z common-page-size=N -m EMULATION, as for the link\n"
-	"  --cpp            run every script through the C preprocessor (always\n"
-	"                   done for *.lds.S and *.ld.S)\n"
-	"  --cpp-flags F    -D/-I flags for it; -p DIR takes them from\n"
-	"                   DIR/compile_commands.json\n"
-	"  -h, --help       this text\n"
-	"\n"
-	"Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
-	"Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
+    "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
+    "                     [-o FILE] [--werror] [--separate] [--image ELF]...\n"
+    "                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
+    "                     [--requests FILE] [--rules FILE]... [-p DIR] [-j N]\n"
+    "                     [--resource-dir DIR] INPUT...\n"
+    "\n"
+    "Check where the INPUTs land in the address space of a platform.  An\n"
+    "INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
+    "\n"
+    "Images: their PT_LOAD segments against the layout's reserved regions (a\n"
+    "VMM's guest shadow, the thread context area, ...) and address space, and\n"
+    "against each other; overlapping or incongruent segments.\n"
+    "Scripts: the link simulated; the image and every section the script\n"
+    "places, at the file:line:col of the expression that placed it; what the\n"
+    "linker would refuse; what lld drops or rejects.\n"
+    "\n"
+    "  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
+    "                   path to a .yaml file; without it only the checks that\n"
+    "                   need no platform run\n"
+    "  -D NAME=VALUE    set a layout parameter; VALUE is an ld expression\n"
+    "                   (256M, 0x10000000, 64M+4K)\n"
+    "  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
+    "  -o FILE          write the report to FILE (atomically) instead of "
+    "stdout\n"
+    "  --werror         exit 1 on warnings too (notes never count)\n"
+    "  --separate       check each image on its own, not against the others\n"
+    "  --requests FILE  memory requests (YAML, see the README) to check for\n"
+    "                   natural alignment and against the layout\n"
+    "  --image ELF      for scripts: the linked program, or its objects in "
+    "link\n"
+    "                   order, which give the input section sizes\n"
+    "  LINK OPTIONS     -Ttext-segment=ADDR -Trodata-segment= "
+    "-Tldata-segment=\n"
+    "                   --image-base=ADDR -Ttext= -Tdata= -Tbss=\n"
+    "                   --section-start=SECTION=ADDR -z max-page-size=N\n"
+    "                   -z common-page-size=N -m EMULATION, as for the link\n"
+    "  --rules FILE     an API rule set besides the shipped rules/genode.yaml\n"
+    "                   and rules/posix.yaml (C/C++ INPUTs)\n"
+    "  -p DIR           DIR/compile_commands.json: each source's exact flags;\n"
+    "                   without source INPUTs, every file in it is scanned\n"
+    "  -j N             scan sources with N workers (default: the cores)\n"
+    "  --resource-dir D clang's resource folder (the one with\n"
+    "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR\n"
+    "  --cpp            run every script through the C preprocessor (always\n"
+    "                   done for *.lds.S and *.ld.S)\n"
+    "  --cpp-flags F    -D/-I flags for it; -p DIR takes them from\n"
+    "                   DIR/compile_commands.json\n"
+    "  -h, --help       this text\n"
+    "\n"
+    "Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
+    "Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
 
 static bool write_diags(FILE *f, const void *what, const report_run *run)
 {
@@ -60,38 +74,89 @@ static bool write_diags(FILE *f, const void *what, const report_run *run)
 	return report_write(f, w->format, w->diags, run);
 }
 
-static int run_check(const cli_opts *o, bool werror, bool separate,
-		     const char *requests_path, char **paths, size_t n)
+typedef struct check_opts {
+	bool werror, separate;
+	const char *requests_path;
+	const char **rules; /* --rules files, besides the shipped ones */
+	size_t nrules;
+	unsigned jobs;
+	const char *resource_dir;
+} check_opts;
+
+/* The shipped rule sets, then the user's. */
+static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
+{
+	static const char *const shipped[] = {"genode.yaml", "posix.yaml"};
+	char path[4200];
+
+	for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", cli_rules_dir(),
+			 shipped[i]);
+		if (!api_rules_load(path, out, err))
+			return false;
+	}
+	for (size_t i = 0; i < c->nrules; i++)
+		if (!api_rules_load(c->rules[i], out, err))
+			return false;
+	return true;
+}
+
+/* Requests from a requests file and from the sources, and their checks. */
+static bool check_all_requests(const cli_opts *o, const check_opts *c,
+			       const cli_inputs *in, vl_diags *diags,
+			       requests *rq, bool *scanned, vl_error *err)
+{
+	const layout *l = cli_inputs_layout(in);
+	api_rules rules = {0};
+	bool ok = false;
+
+	if (c->requests_path && !requests_load(c->requests_path, l, rq, err))
+		goto out;
+	if (in->nsources ||
+	    (o->compdb && !in->n && !in->nscripts && !c->requests_path)) {
+		source_opts so = {&rules, o->compdb, c->resource_dir,
+				  c->jobs ? c->jobs : 1,
+				  isatty(STDERR_FILENO) != 0};
+		*scanned = true;
+		if (!load_rules(c, &rules, err) ||
+		    !source_scan(&so, in->sources, in->nsources, rq, diags,
+				 err))
+			goto out;
+	}
+	if ((l && check_requests(rq, l, diags) < 0) ||
+	    check_reservations(rq, diags) < 0) {
+		vl_fail(err, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	ok = true;
+out:
+	api_rules_free(&rules);
+	return ok;
+}
+
+static int run_check(const cli_opts *o, const check_opts *c, char **paths,
+		     size_t n)
 {
 	cli_inputs in;
 	vl_diags diags = {0};
 	vl_error err = {0};
+	requests rq = {0};
+	bool scanned = false;
 	int status = VL_EXIT_INPUT;
 
 	if (!cli_inputs_open(&in, o, paths, n, &err)) {
 		cli_error(&err);
 		return VL_EXIT_INPUT;
 	}
-	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !separate,
+	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !c->separate,
 			 &diags) < 0 ||
 	    !vl_diags_append(&diags, &in.findings)) {
 		cli_errorf("out of memory");
 		goto done;
 	}
-	if (requests_path) {
-		requests rq = {0};
-		if (!requests_load(requests_path, cli_inputs_layout(&in), &rq,
-				   &err)) {
-			cli_error(&err);
-			requests_free(&rq);
-			goto done;
-		}
-		int n_found = check_requests(&rq, cli_inputs_layout(&in), &diags);
-		requests_free(&rq);
-		if (n_found < 0) {
-			cli_errorf("out of memory");
-			goto done;
-		}
+	if (!check_all_requests(o, c, &in, &diags, &rq, &scanned, &err)) {
+		cli_error(&err);
+		goto done;
 	}
 	for (size_t i = 0; i < in.nscripts; i++)
 		if (ls_check_script(in.scripts[i].path, &in.scripts[i].script,
@@ -101,7 +166,8 @@ static int run_check(const cli_opts *o, bool werror, bool separate,
 			goto done;
 		}
 	vl_diags_sort(&diags);
-	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output)};
+	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
+			  scanned ? &rq : NULL};
 	struct {
 		report_format format;
 		const vl_diags *diags;
@@ -112,28 +178,39 @@ static int run_check(const cli_opts *o, bool werror, bool separate,
 	}
 	size_t errors = vl_diags_count(&diags, VL_ERROR);
 	size_t warnings = vl_diags_count(&diags, VL_WARNING);
-	status = errors || (werror && warnings) ? VL_EXIT_FINDINGS : VL_EXIT_OK;
+	status =
+	    errors || (c->werror && warnings) ? VL_EXIT_FINDINGS : VL_EXIT_OK;
 done:
 	vl_diags_free(&diags);
+	requests_free(&rq);
 	cli_inputs_close(&in);
 	return status;
 }
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_WERROR = 256, OPT_SEPARATE, OPT_REQUESTS };
+	enum {
+		OPT_WERROR = 256,
+		OPT_SEPARATE,
+		OPT_REQUESTS,
+		OPT_RULES,
+		OPT_JOBS,
+		OPT_RESOURCE_DIR
+	};
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
 	    {"separate", no_argument, NULL, OPT_SEPARATE},
 	    {"requests", required_argument, NULL, OPT_REQUESTS},
+	    {"rules", required_argument, NULL, OPT_RULES},
+	    {"jobs", required_argument, NULL, OPT_JOBS},
+	    {"resource-dir", required_argument, NULL, OPT_RESOURCE_DIR},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned formats =
 	    1u << REPORT_TEXT | 1u << REPORT_JSON | 1u << REPORT_SARIF;
 	cli_opts o = {.format = REPORT_TEXT};
-	bool werror = false, separate = false;
-	const char *requests_path = NULL;
+	check_opts co = {.jobs = 0};
 	vl_error err = {0};
 	int c, status;
 
@@ -148,28 +225,57 @@ int cmd_check(int argc, char **argv)
 			cli_opts_free(&o);
 			return VL_EXIT_OK;
 		}
-		werror |= c == OPT_WERROR;
-		separate |= c == OPT_SEPARATE;
+		co.werror |= c == OPT_WERROR;
+		co.separate |= c == OPT_SEPARATE;
 		if (c == OPT_REQUESTS)
-			requests_path = optarg;
+			co.requests_path = optarg;
+		if (c == OPT_RESOURCE_DIR)
+			co.resource_dir = optarg;
+		if (c == OPT_RULES) {
+			const char **v =
+			    realloc(co.rules, (co.nrules + 1) * sizeof(*v));
+			if (!v) {
+				vl_fail(&err, NULL, 0, 0, "out of memory");
+				goto bad;
+			}
+			co.rules = v;
+			co.rules[co.nrules++] = optarg;
+		}
+		if (c == 'j' || c == OPT_JOBS) {
+			char *end;
+			unsigned long j = strtoul(optarg, &end, 10);
+			if (*end || j < 1 || j > 256) {
+				vl_fail(&err, NULL, 0, 0,
+					"check: -j %s: give a number of jobs "
+					"from 1 to 256",
+					optarg);
+				goto bad;
+			}
+			co.jobs = (unsigned)j;
+		}
 	}
-	if (optind >= argc && !requests_path) {
+	if (!co.jobs) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		co.jobs = cpus > 0 ? (unsigned)cpus : 1;
+	}
+	if (optind >= argc && !co.requests_path && !o.compdb) {
 		vl_fail(&err, NULL, 0, 0,
 			"check: no input given (see 'vaslint check --help')");
 		goto bad;
 	}
-	if (requests_path && !o.layout.name) {
+	if (co.requests_path && !o.layout.name) {
 		vl_fail(&err, NULL, 0, 0,
 			"check: --requests needs a layout (-L): its page sizes "
 			"decide what is aligned");
 		goto bad;
 	}
-	status = run_check(&o, werror, separate, requests_path, argv + optind,
-			   (size_t)(argc - optind));
+	status = run_check(&o, &co, argv + optind, (size_t)(argc - optind));
+	free(co.rules);
 	cli_opts_free(&o);
 	return status;
 bad:
 	cli_error(&err);
 	cli_opts_free(&o);
+	free(co.rules);
 	return VL_EXIT_INPUT;
 }

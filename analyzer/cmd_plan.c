@@ -253,7 +253,7 @@ static bool write_svg(FILE *f, const plan_run *r)
 	for (size_t i = 0; ok && i < free_space.n; i++)
 		ok = map_add(&m, "free", "free", free_space.v[i], NULL, 0, 0);
 	map_sort(&m);
-	report_run run = {r->l, false};
+	report_run run = {r->l, false, NULL};
 	ok = ok && report_map_svg(f, &m, &run);
 	map_free(&m);
 	va_set_free(&free_space);

@@ -1,6 +1,7 @@
 #include <jansson.h>
 
 #include "report.h"
+#include "requests.h"
 #include "rules.h"
 
 /* Addresses are hex strings: JSON numbers lose bits above 2^53 in most
@@ -64,6 +65,46 @@ json_t *report_params_json(const layout *l)
 	return p;
 }
 
+static json_t *value_or_unknown(bool unknown, uint64_t v)
+{
+	return unknown ? json_string("unknown") : hex(v);
+}
+
+/* What the sources ask for, each value a hex string or "unknown": an
+ * argument that did not evaluate to a constant is never guessed. */
+static json_t *requests_json(const requests *rq)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; list && i < rq->n; i++) {
+		const request *q = &rq->v[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "name", json_string(q->name));
+		json_object_set_new(j, "kind",
+				    json_string(req_kind_name(q->kind)));
+		json_object_set_new(
+		    j, "call", q->call ? json_string(q->call) : json_null());
+		json_object_set_new(j, "size",
+				    value_or_unknown(q->size_unknown, q->size));
+		json_object_set_new(j, "at",
+				    q->fixed
+					? value_or_unknown(q->at_unknown, q->at)
+					: json_null());
+		json_object_set_new(
+		    j, "offset",
+		    q->has_offset
+			? value_or_unknown(q->offset_unknown, q->offset)
+			: json_null());
+		json_object_set_new(j, "reserves", json_boolean(q->reserves));
+		json_object_set_new(
+		    j, "file", q->file ? json_string(q->file) : json_null());
+		json_object_set_new(j, "line", line_or_null(q->line));
+		json_object_set_new(j, "column", line_or_null(q->column));
+		json_array_append_new(list, j);
+	}
+	return list;
+}
+
 bool report_json(FILE *f, const vl_diags *d, const report_run *run)
 {
 	json_t *root = json_object(), *list = json_array();
@@ -83,6 +124,9 @@ bool report_json(FILE *f, const vl_diags *d, const report_run *run)
 	for (size_t i = 0; i < d->n; i++)
 		json_array_append_new(list, diag_json(&d->v[i]));
 	json_object_set_new(root, "diagnostics", list);
+	if (run->requests)
+		json_object_set_new(root, "requests",
+				    requests_json(run->requests));
 	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
 	ok = ok && fputc('\n', f) != EOF;
 	json_decref(root);

@@ -19,9 +19,14 @@ typedef enum report_format {
 } report_format;
 
 /* What a report says about the run besides its findings. */
+struct requests;
+
 typedef struct report_run {
 	const layout *layout; /* NULL: checked without a platform */
 	bool color;	      /* text only: ANSI colours */
+	/* JSON only: the requests found in sources, with unknown values
+	 * as "unknown"; NULL: none scanned. */
+	const struct requests *requests;
 } report_run;
 
 /* Each returns false when writing failed (errno set). */

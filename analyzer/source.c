@@ -1,0 +1,1131 @@
+/* The source scanner: libclang parses each file (with its compile command
+ * from compile_commands.json where there is one), the walk finds the calls
+ * a rule names, and each argument the rule gives a role is evaluated to a
+ * constant or marked unknown.
+ *
+ * Which files and with which command lines: compdb.c.  Threads: each
+ * worker has its own CXIndex and parses whole files; files are handed out
+ * one at a time, and the results are merged in file order and sorted, so
+ * the output does not depend on the worker count. */
+#include "source.h"
+
+#include <clang-c/Index.h>
+#include <glob.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "apirules.h"
+#include "compdb.h"
+#include "rules.h"
+
+/* Where Debian's libclang-common-14-dev puts clang's own headers. */
+#define RESOURCE_GLOB "/usr/lib/llvm-14/lib/clang/*/include/stddef.h"
+#define RESOURCE_ENV  "VASLINT_CLANG_RESOURCE_DIR"
+#define RESOURCE_FIX                                                           \
+	"install libclang-common-14-dev, or name clang's resource "            \
+	"directory (the one with include/stddef.h, like "                      \
+	"/usr/lib/llvm-14/lib/clang/14.0.6) with --resource-dir DIR or "       \
+	"VASLINT_CLANG_RESOURCE_DIR"
+/* How deep evaluation looks through casts, conversions and constants. */
+#define EVAL_MAX_DEPTH 32
+/* Fields of a struct argument, and overridden methods, looked at. */
+#define MAX_FIELDS	  64
+#define MAX_OVERRIDES	  32
+#define WORKER_STACK_SIZE (8u << 20)
+
+/* ---- Small helpers ------------------------------------------------------ */
+
+static char *xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	return n < 0 ? NULL : s;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *p = strrchr(path, '/');
+
+	return p ? p + 1 : path;
+}
+
+static bool oom(vl_error *err)
+{
+	return vl_fail(err, NULL, 0, 0, "out of memory");
+}
+
+/* What scanning one file gave. */
+typedef struct scan_item {
+	const src_file *f;
+	requests reqs;
+	vl_diags notes;
+	bool oom;
+} scan_item;
+
+/* ---- clang's resource directory ---------------------------------------- */
+
+static bool resource_dir(const source_opts *o, char *buf, size_t len,
+			 vl_error *err)
+{
+	const char *dir = o->resource_dir;
+	const char *from = "--resource-dir";
+	char *probe;
+	bool ok;
+
+	if (!dir || !*dir) {
+		dir = getenv(RESOURCE_ENV);
+		from = RESOURCE_ENV;
+	}
+	if (!dir || !*dir) {
+		glob_t g;
+		if (glob(RESOURCE_GLOB, 0, NULL, &g) != 0 || !g.gl_pathc) {
+			globfree(&g);
+			return vl_fail(err, NULL, 0, 0,
+				       "no clang resource directory (nothing "
+				       "matches %s), so libclang cannot parse "
+				       "system headers: " RESOURCE_FIX,
+				       RESOURCE_GLOB);
+		}
+		/* Debian installs one; of several, the last in glob's
+		 * (alphabetical) order. */
+		const char *p = g.gl_pathv[g.gl_pathc - 1];
+		snprintf(buf, len, "%.*s", (int)(strlen(p) - 17), p);
+		globfree(&g);
+		return true;
+	}
+	probe = xasprintf("%s/include/stddef.h", dir);
+	if (!probe)
+		return oom(err);
+	ok = access(probe, R_OK) == 0;
+	free(probe);
+	if (!ok)
+		return vl_fail(err, dir, 0, 0,
+			       "not clang's resource directory (from %s): "
+			       "include/stddef.h is missing, so libclang "
+			       "cannot parse system headers; " RESOURCE_FIX,
+			       from);
+	snprintf(buf, len, "%s", dir);
+	return true;
+}
+
+/* ---- Evaluating arguments ---------------------------------------------- */
+
+typedef enum val_state {
+	VAL_UNKNOWN,
+	VAL_KNOWN,
+	VAL_ABSENT, /* a variadic argument the call does not pass */
+} val_state;
+
+typedef struct val {
+	val_state state;
+	uint64_t v;
+} val;
+
+static const val unknown = {VAL_UNKNOWN, 0};
+
+/* The first children of a cursor and its expression children. */
+typedef struct kids {
+	CXCursor first[4];
+	unsigned n;
+	CXCursor expr[2]; /* the first expression children */
+	unsigned nexpr;
+} kids;
+
+static enum CXChildVisitResult kids_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	kids *k = data;
+
+	(void)parent;
+	if (k->n < 4)
+		k->first[k->n] = c;
+	k->n++;
+	if (clang_isExpression(clang_getCursorKind(c)) && k->nexpr++ < 2)
+		k->expr[k->nexpr - 1] = c;
+	return CXChildVisit_Continue;
+}
+
+static void kids_of(CXCursor c, kids *k)
+{
+	memset(k, 0, sizeof(*k));
+	clang_visitChildren(c, kids_visit, k);
+}
+
+static bool is_signed_kind(enum CXTypeKind k)
+{
+	switch (k) {
+	case CXType_Char_S:
+	case CXType_SChar:
+	case CXType_Short:
+	case CXType_Int:
+	case CXType_Long:
+	case CXType_LongLong:
+	case CXType_WChar:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* v as a value of type t: bool is 0 or 1, narrower integers and pointers
+ * keep their bits (signed ones sign-extended); anything else as it is. */
+static uint64_t convert(uint64_t v, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	long long size;
+
+	if (c.kind == CXType_Bool)
+		return v != 0;
+	if (c.kind == CXType_Enum)
+		c = clang_getCanonicalType(
+		    clang_getEnumDeclIntegerType(clang_getTypeDeclaration(c)));
+	if (!(c.kind == CXType_Pointer ||
+	      (c.kind >= CXType_Char_U && c.kind <= CXType_Int128)))
+		return v;
+	size = clang_Type_getSizeOf(c);
+	if (size <= 0 || size >= 8)
+		return v;
+	v &= (UINT64_C(1) << (size * 8)) - 1;
+	if (is_signed_kind(c.kind) && (v >> (size * 8 - 1)))
+		v |= ~((UINT64_C(1) << (size * 8)) - 1);
+	return v;
+}
+
+/* A constructor call that only converts its one argument (Genode's
+ * Local_addr from a pointer, copies and moves). */
+static bool is_construction(CXCursor call)
+{
+	CXCursor ref = clang_getCursorReferenced(call);
+
+	if (clang_getCursorKind(ref) == CXCursor_Constructor)
+		return true;
+	return clang_Cursor_isNull(ref) &&
+	       clang_getCanonicalType(clang_getCursorType(call)).kind ==
+		   CXType_Record;
+}
+
+/* A variable whose value cannot change after its initializer. */
+static CXCursor const_init(CXCursor ref)
+{
+	CXCursor d = clang_getCursorReferenced(ref);
+
+	if (clang_getCursorKind(d) != CXCursor_VarDecl ||
+	    !clang_isConstQualifiedType(clang_getCursorType(d)))
+		return clang_getNullCursor();
+	return clang_Cursor_getVarDeclInitializer(d);
+}
+
+static val eval_expr(CXCursor c, unsigned depth);
+
+/* clang evaluates integers, not pointers: (void *)0x40000000, a pointer
+ * constant, or a class built from one is read through to the integer. */
+static val look_through(CXCursor c, unsigned depth)
+{
+	val r = unknown;
+	kids ks;
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr: {
+		CXCursor init = const_init(c);
+		if (clang_Cursor_isNull(init))
+			return unknown;
+		r = eval_expr(init, depth + 1);
+		break;
+	}
+	case CXCursor_CallExpr:
+		if (!is_construction(c))
+			return unknown;
+		/* fall through */
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_CXXStaticCastExpr:
+	case CXCursor_CXXReinterpretCastExpr:
+	case CXCursor_CXXConstCastExpr:
+	case CXCursor_CXXFunctionalCastExpr:
+		kids_of(c, &ks);
+		if (ks.nexpr != 1)
+			return unknown;
+		r = eval_expr(ks.expr[0], depth + 1);
+		break;
+	default:
+		return unknown;
+	}
+	if (r.state == VAL_KNOWN)
+		r.v = convert(r.v, clang_getCursorType(c));
+	return r;
+}
+
+static val eval_expr(CXCursor c, unsigned depth)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXEvalResult e;
+	val r = unknown;
+
+	if (depth > EVAL_MAX_DEPTH || !clang_isExpression(k))
+		return unknown;
+	if (k == CXCursor_CXXNullPtrLiteralExpr)
+		return (val){VAL_KNOWN, 0};
+	if ((e = clang_Cursor_Evaluate(c))) {
+		if (clang_EvalResult_getKind(e) == CXEval_Int) {
+			r.state = VAL_KNOWN;
+			r.v = clang_EvalResult_isUnsignedInt(e)
+				  ? clang_EvalResult_getAsUnsigned(e)
+				  : (uint64_t)clang_EvalResult_getAsLongLong(e);
+		}
+		clang_EvalResult_dispose(e);
+		if (r.state == VAL_KNOWN)
+			return r;
+	}
+	return look_through(c, depth);
+}
+
+/* The default argument of a parameter (its expression child), or null. */
+static CXCursor default_of(CXCursor parm)
+{
+	kids ks;
+
+	if (clang_getCursorKind(parm) != CXCursor_ParmDecl)
+		return clang_getNullCursor();
+	kids_of(parm, &ks);
+	return ks.nexpr ? ks.expr[0] : clang_getNullCursor();
+}
+
+/* A default argument in a call: clang passes it as an expression without
+ * a place in the source. */
+static bool is_default_arg(CXCursor a)
+{
+	return clang_getCursorKind(a) == CXCursor_UnexposedExpr &&
+	       clang_Range_isNull(clang_getCursorExtent(a));
+}
+
+/* Argument i of the call, or the default of parameter i when the call
+ * leaves it out. */
+static val eval_arg(CXCursor call, CXCursor callee, int i)
+{
+	int nargs = clang_Cursor_getNumArguments(call);
+	CXCursor parm = clang_Cursor_getArgument(callee, (unsigned)i);
+	CXCursor def;
+	val r;
+
+	if (i < nargs) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		r = eval_expr(a, 0);
+		if (r.state == VAL_KNOWN || !is_default_arg(a))
+			return r;
+	}
+	def = default_of(parm);
+	if (clang_Cursor_isNull(def))
+		return i < nargs || !clang_Cursor_isNull(parm)
+			   ? unknown
+			   : (val){VAL_ABSENT, 0};
+	r = eval_expr(def, 0);
+	if (r.state == VAL_KNOWN)
+		r.v = convert(r.v, clang_getCursorType(parm));
+	return r;
+}
+
+/* The braces a struct argument is built from: Attr{...}, {.size = ...},
+ * (struct attr){...}, or a constant variable initialized with them;
+ * looking through conversions, copies and temporaries only. */
+static CXCursor find_init_list(CXCursor c, unsigned depth)
+{
+	kids ks;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return clang_getNullCursor();
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_InitListExpr:
+		return c;
+	case CXCursor_DeclRefExpr: {
+		CXCursor init = const_init(c);
+		return clang_Cursor_isNull(init)
+			   ? init
+			   : find_init_list(init, depth + 1);
+	}
+	case CXCursor_CallExpr:
+		if (!is_construction(c))
+			return clang_getNullCursor();
+		/* fall through */
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_CXXStaticCastExpr:
+	case CXCursor_CXXConstCastExpr:
+	case CXCursor_CXXFunctionalCastExpr:
+	case CXCursor_CompoundLiteralExpr:
+		kids_of(c, &ks);
+		return ks.nexpr == 1 ? find_init_list(ks.expr[0], depth + 1)
+				     : clang_getNullCursor();
+	default:
+		return clang_getNullCursor();
+	}
+}
+
+typedef struct field_list {
+	CXCursor decl[MAX_FIELDS];
+	CXCursor init[MAX_FIELDS]; /* null: not initialized in the braces */
+	bool nested[MAX_FIELDS];   /* .a.b = ...: not this field's value */
+	unsigned n, next;
+	bool elided; /* {1, 2} filling a struct member: not followed */
+} field_list;
+
+static bool is_aggregate(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+
+	return k == CXType_Record || k == CXType_ConstantArray;
+}
+
+static enum CXVisitorResult field_visit(CXCursor c, CXClientData data)
+{
+	field_list *f = data;
+
+	if (f->n == MAX_FIELDS)
+		return CXVisit_Break;
+	f->decl[f->n] = c;
+	f->init[f->n] = clang_getNullCursor();
+	f->n++;
+	return CXVisit_Continue;
+}
+
+static int field_index(const field_list *f, const char *name)
+{
+	for (unsigned i = 0; i < f->n; i++) {
+		CXString s = clang_getCursorSpelling(f->decl[i]);
+		bool eq = !strcmp(clang_getCString(s), name);
+		clang_disposeString(s);
+		if (eq)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* One element of the braces: positional, or designated (.size = x, a
+ * MemberRef child naming the field, then the value). */
+static enum CXChildVisitResult init_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	field_list *f = data;
+	kids ks;
+	int i;
+
+	(void)parent;
+	kids_of(c, &ks);
+	if (clang_getCursorKind(c) == CXCursor_UnexposedExpr && ks.n &&
+	    clang_getCursorKind(ks.first[0]) == CXCursor_MemberRef) {
+		CXString s = clang_getCursorSpelling(ks.first[0]);
+		i = field_index(f, clang_getCString(s));
+		clang_disposeString(s);
+		if (i < 0)
+			return CXChildVisit_Continue;
+		f->init[i] = ks.expr[0];
+		f->nested[i] = ks.n > 1 && clang_getCursorKind(ks.first[1]) ==
+					       CXCursor_MemberRef;
+		f->next = (unsigned)i + 1;
+	} else if (f->next < f->n) {
+		/* A scalar for a struct member: its braces were left out,
+		 * and the elements that follow fill that member. */
+		if (is_aggregate(clang_getCursorType(f->decl[f->next])) &&
+		    !is_aggregate(clang_getCursorType(c)))
+			f->elided = true;
+		f->init[f->next++] = c;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* The fields of the struct argument a rule names, by role. */
+static void eval_fields(CXCursor call, const api_rule *q, val out[API_NROLES])
+{
+	CXCursor list = clang_getNullCursor();
+	field_list f = {0};
+
+	if (q->fields_arg < clang_Cursor_getNumArguments(call))
+		list = find_init_list(
+		    clang_Cursor_getArgument(call, (unsigned)q->fields_arg), 0);
+	for (int r = 0; r < API_NROLES; r++)
+		if (q->field[r])
+			out[r] = unknown;
+	if (clang_Cursor_isNull(list))
+		return;
+	clang_Type_visitFields(
+	    clang_getCanonicalType(clang_getCursorType(list)), field_visit, &f);
+	clang_visitChildren(list, init_visit, &f);
+	for (int r = 0; r < API_NROLES && !f.elided; r++) {
+		int i = q->field[r] ? field_index(&f, q->field[r]) : -1;
+		CXCursor e;
+		if (i < 0 || f.nested[i])
+			continue;
+		/* Left out: the member's own initializer (after the width
+		 * of a bit-field), else zero. */
+		e = f.init[i];
+		if (clang_Cursor_isNull(e)) {
+			kids ks;
+			unsigned k = clang_Cursor_isBitField(f.decl[i]) ? 1 : 0;
+			kids_of(f.decl[i], &ks);
+			e = ks.nexpr > k ? ks.expr[k] : clang_getNullCursor();
+		}
+		if (clang_Cursor_isNull(e))
+			out[r] = (val){VAL_KNOWN, 0};
+		else
+			out[r] = eval_expr(e, 0);
+		if (out[r].state == VAL_KNOWN)
+			out[r].v =
+			    convert(out[r].v, clang_getCursorType(f.decl[i]));
+	}
+}
+
+/* ---- Matching calls against the rules ---------------------------------- */
+
+/* Genode::Region_map::attach: the names of the semantic parents, without
+ * inline and anonymous namespaces or extern "C" (an unexposed declaration
+ * in libclang 14). */
+static char *qualified_name(CXCursor c)
+{
+	CXString parts[16];
+	size_t n = 0, len = 1;
+	char *out, *p;
+
+	for (; n < 16; c = clang_getCursorSemanticParent(c)) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (clang_Cursor_isNull(c) || k == CXCursor_TranslationUnit ||
+		    clang_isInvalid(k))
+			break;
+		if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl ||
+		    (k == CXCursor_Namespace &&
+		     clang_Cursor_isInlineNamespace(c)))
+			continue;
+		parts[n] = clang_getCursorSpelling(c);
+		if (!*clang_getCString(parts[n])) {
+			clang_disposeString(parts[n]);
+			continue;
+		}
+		len += strlen(clang_getCString(parts[n])) + 2;
+		n++;
+	}
+	out = malloc(len);
+	if (out) {
+		p = out;
+		for (size_t i = n; i-- > 0;) {
+			const char *part = clang_getCString(parts[i]);
+			size_t l = strlen(part);
+			memcpy(p, part, l);
+			p += l;
+			if (i) {
+				memcpy(p, "::", 2);
+				p += 2;
+			}
+		}
+		*p = 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		clang_disposeString(parts[i]);
+	return out;
+}
+
+static const char *last_component(const char *name)
+{
+	const char *p = strrchr(name, ':');
+
+	return p ? p + 1 : name;
+}
+
+static bool param_is_record(CXCursor callee, int i)
+{
+	CXType t = clang_getCanonicalType(
+	    clang_getCursorType(clang_Cursor_getArgument(callee, (unsigned)i)));
+
+	if (t.kind == CXType_LValueReference ||
+	    t.kind == CXType_RValueReference)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	return t.kind == CXType_Record;
+}
+
+/* The overload fits when it has the parameters the rule's indexes name,
+ * the struct argument is a struct, and the USR is the rule's if it has
+ * one. */
+static bool rule_fits(const api_rule *q, CXCursor decl)
+{
+	int nparams = clang_Cursor_getNumArguments(decl);
+	int max = q->fields_arg;
+
+	if (nparams < 0)
+		return false;
+	for (int r = 0; r < API_NROLES; r++)
+		if (q->arg[r] > max)
+			max = q->arg[r];
+	if (max >= nparams && !clang_Cursor_isVariadic(decl))
+		return false;
+	if (q->fields_arg != API_NONE &&
+	    (q->fields_arg >= nparams || !param_is_record(decl, q->fields_arg)))
+		return false;
+	if (q->usr) {
+		CXString u = clang_getCursorUSR(decl);
+		bool eq = !strcmp(clang_getCString(u), q->usr);
+		clang_disposeString(u);
+		return eq;
+	}
+	return true;
+}
+
+static const api_rule *match_decl(const api_rules *rules, CXCursor decl)
+{
+	char *name = qualified_name(decl);
+	const api_rule *found = NULL;
+
+	for (size_t i = 0; name && !found && i < rules->n; i++) {
+		const api_rule *q = &rules->v[i];
+		for (size_t k = 0; !found && k < q->ncalls; k++)
+			if (!strcmp(q->calls[k], name) && rule_fits(q, decl))
+				found = q;
+	}
+	free(name);
+	return found;
+}
+
+/* The rule for the callee or, breadth first, a method it overrides; the
+ * first rule in the set wins. */
+static const api_rule *match_callee(const api_rules *rules, CXCursor callee)
+{
+	CXCursor queue[MAX_OVERRIDES];
+	size_t n = 1;
+
+	queue[0] = callee;
+	for (size_t i = 0; i < n; i++) {
+		const api_rule *q = match_decl(rules, queue[i]);
+		if (q)
+			return q;
+		CXCursor *over = NULL;
+		unsigned nover = 0;
+		clang_getOverriddenCursors(queue[i], &over, &nover);
+		for (unsigned k = 0; k < nover && n < MAX_OVERRIDES; k++)
+			queue[n++] = over[k];
+		clang_disposeOverriddenCursors(over);
+	}
+	return NULL;
+}
+
+static bool named_by_rules(const api_rules *rules, const char *spelling)
+{
+	for (size_t i = 0; i < rules->n; i++)
+		for (size_t k = 0; k < rules->v[i].ncalls; k++)
+			if (!strcmp(last_component(rules->v[i].calls[k]),
+				    spelling))
+				return true;
+	return false;
+}
+
+typedef struct visit_ctx {
+	const api_rules *rules;
+	scan_item *it;
+	CXFile main_file;
+} visit_ctx;
+
+static bool role_given(const api_rule *q, api_role r)
+{
+	return q->arg[r] != API_NONE || q->field[r];
+}
+
+/* Where a call is reported: at the method name for obj.method(...), at
+ * the start otherwise; a call written in a macro at the macro's use. */
+static void call_place(CXCursor call, unsigned *line, unsigned *col)
+{
+	CXCursor at = call;
+	kids ks;
+
+	kids_of(call, &ks);
+	if (ks.n && clang_getCursorKind(ks.first[0]) == CXCursor_MemberRefExpr)
+		at = ks.first[0];
+	clang_getExpansionLocation(clang_getCursorLocation(at), NULL, line, col,
+				   NULL);
+}
+
+typedef enum tri { NO, YES, MAYBE } tri;
+
+/* What the evaluated roles say about the request. */
+static void fill_request(const api_rule *q, const val *v, request *rq)
+{
+	const val *flags = &v[API_FLAGS];
+	tri fixed;
+
+	rq->kind = q->kind;
+	if (!role_given(q, API_SIZE) || v[API_SIZE].state != VAL_KNOWN ||
+	    (q->zero_size_whole && !v[API_SIZE].v))
+		rq->size_unknown = true;
+	else
+		rq->size = v[API_SIZE].v;
+	if (role_given(q, API_OFFSET)) {
+		rq->has_offset = true;
+		if (v[API_OFFSET].state == VAL_KNOWN)
+			rq->offset = v[API_OFFSET].v;
+		else
+			rq->offset_unknown = true;
+	}
+	if (q->has_fixed_flags)
+		fixed = flags->state != VAL_KNOWN   ? MAYBE
+			: flags->v & q->fixed_flags ? YES
+						    : NO;
+	else if (role_given(q, API_FIXED))
+		fixed = v[API_FIXED].state != VAL_KNOWN ? MAYBE
+			: v[API_FIXED].v		? YES
+							: NO;
+	else
+		fixed = role_given(q, API_ADDRESS) ? YES : NO;
+	if (fixed != NO) {
+		rq->fixed = true;
+		if (fixed == MAYBE || v[API_ADDRESS].state != VAL_KNOWN)
+			rq->at_unknown = true;
+		else
+			rq->at = v[API_ADDRESS].v;
+	}
+	if (fixed == YES && q->replace_flags && flags->state == VAL_KNOWN)
+		rq->replaces = (flags->v & q->replace_flags) &&
+			       !(flags->v & q->noreplace_flags);
+	rq->reserves = q->reserves;
+	/* A reservation when the values say so; one that might be (the value
+	 * is unknown) counts as one, so that no mapping is reported outside
+	 * it on a guess. */
+	bool any = false, all = true, maybe = false;
+	for (int r = 0; r < API_NROLES; r++) {
+		if (!q->reserve_when[r])
+			continue;
+		any = true;
+		if (v[r].state != VAL_KNOWN)
+			maybe = true;
+		else if (v[r].v != q->reserve_value[r])
+			all = false;
+	}
+	if (any && all) {
+		rq->reserves = true;
+		if (!maybe)
+			rq->kind = REQ_RESERVE;
+	}
+	if (role_given(q, API_ALIGN) && v[API_ALIGN].state == VAL_KNOWN &&
+	    va_is_pow2(v[API_ALIGN].v))
+		rq->align = v[API_ALIGN].v;
+}
+
+static void on_call(visit_ctx *x, CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	const api_rule *q;
+	val v[API_NROLES];
+	request rq = {0};
+	CXString sp;
+	bool named;
+
+	switch (clang_getCursorKind(callee)) {
+	case CXCursor_FunctionDecl:
+	case CXCursor_CXXMethod:
+	case CXCursor_Constructor:
+		break;
+	default:
+		return;
+	}
+	sp = clang_getCursorSpelling(callee);
+	named = named_by_rules(x->rules, clang_getCString(sp));
+	clang_disposeString(sp);
+	if (!named || !(q = match_callee(x->rules, callee)))
+		return;
+	/* The dataspace is named for readers of the rule, not evaluated. */
+	for (int r = 0; r < API_NROLES; r++)
+		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
+			   ? eval_arg(call, callee, q->arg[r])
+			   : (val){VAL_ABSENT, 0};
+	if (q->fields_arg != API_NONE)
+		eval_fields(call, q, v);
+	fill_request(q, v, &rq);
+	call_place(call, &rq.line, &rq.column);
+	rq.call = qualified_name(callee);
+	rq.rule = q->id;
+	rq.file = x->it->f->display;
+	rq.name = rq.call ? xasprintf("%s@%s:%u", last_component(rq.call),
+				      base_name(x->it->f->display), rq.line)
+			  : NULL;
+	if (!rq.call || !rq.name || !requests_add(&x->it->reqs, &rq))
+		x->it->oom = true;
+	free(rq.call);
+	free(rq.name);
+}
+
+/* Calls in the scanned file itself (macros expanded there included);
+ * headers are left to the scans of their own files, so a call in a
+ * header is not reported once per file that includes it. */
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	visit_ctx *x = data;
+	CXFile file;
+
+	(void)parent;
+	/* Where the code was expanded: a macro's calls belong to the line
+	 * that uses the macro. */
+	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL,
+				   NULL, NULL);
+	if (file && !(x->main_file ? clang_File_isEqual(file, x->main_file)
+				   : clang_Location_isFromMainFile(
+					 clang_getCursorLocation(c))))
+		return CXChildVisit_Continue;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr)
+		on_call(x, c);
+	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* ---- Parsing one file ---------------------------------------------------- */
+
+typedef struct scan_job {
+	const source_opts *o;
+	scan_item *items;
+	size_t n;
+	const char *resource_dir;
+	pthread_mutex_t lock;
+	size_t next, done;
+} scan_job;
+
+static const char *parse_error_name(enum CXErrorCode ec)
+{
+	switch (ec) {
+	case CXError_Crashed:
+		return "libclang crashed";
+	case CXError_InvalidArguments:
+		return "invalid arguments";
+	case CXError_ASTReadError:
+		return "the compile command was refused";
+	default:
+		return "failure";
+	}
+}
+
+static void note(scan_item *it, unsigned line, unsigned col, const char *fmt,
+		 ...) __attribute__((format(printf, 4, 5)));
+
+static void note(scan_item *it, unsigned line, unsigned col, const char *fmt,
+		 ...)
+{
+	va_list ap;
+	char *msg = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (!msg || !vl_diags_add(&it->notes, VL_RULE_UNDETERMINED,
+				  it->f->display, line, col, "%s", msg))
+		it->oom = true;
+	free(msg);
+}
+
+/* One note for all parse errors: how many, and the first.  Errors without
+ * a place are about the command line ("unknown argument" for a gcc
+ * option): clang goes on without the option, so they count only to
+ * explain errors that do have a place. */
+static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
+			     scan_item *it)
+{
+	unsigned n = clang_getNumDiagnostics(tu), nerr = 0, nopt = 0;
+	CXDiagnostic first = NULL, first_opt = NULL;
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXFile file;
+		bool keep = false;
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			clang_getExpansionLocation(
+			    clang_getDiagnosticLocation(d), &file, NULL, NULL,
+			    NULL);
+			if (file && !nerr++)
+				first = d;
+			else if (!file && !nopt++)
+				first_opt = d;
+			keep = d == first || d == first_opt;
+		}
+		if (!keep)
+			clang_disposeDiagnostic(d);
+	}
+	if (nerr) {
+		CXFile file;
+		unsigned line, col;
+		CXString msg = clang_getDiagnosticSpelling(first);
+		clang_getExpansionLocation(clang_getDiagnosticLocation(first),
+					   &file, &line, &col, NULL);
+		bool in_main = clang_File_isEqual(file, main_file);
+		CXString fname = clang_getFileName(file);
+		char also[256] = "";
+		if (nopt) {
+			CXString opt = clang_getDiagnosticSpelling(first_opt);
+			snprintf(also, sizeof(also),
+				 "; clang also refused %u option%s of the "
+				 "command, the first: %s",
+				 nopt, nopt == 1 ? "" : "s",
+				 clang_getCString(opt));
+			clang_disposeString(opt);
+		}
+		note(it, in_main ? line : 0, in_main ? col : 0,
+		     "%u error%s while parsing, the first: %s:%u:%u: %s%s; "
+		     "calls that did resolve are still checked",
+		     nerr, nerr == 1 ? "" : "s",
+		     in_main ? it->f->display : clang_getCString(fname), line,
+		     col, clang_getCString(msg), also);
+		clang_disposeString(fname);
+		clang_disposeString(msg);
+	}
+	if (first)
+		clang_disposeDiagnostic(first);
+	if (first_opt)
+		clang_disposeDiagnostic(first_opt);
+}
+
+static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
+{
+	const unsigned flags = CXTranslationUnit_KeepGoing;
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode ec;
+	visit_ctx x = {job->o->rules, it, NULL};
+
+	const src_file *f = it->f;
+
+	if (f->missing) {
+		note(it, 0, 0,
+		     "listed in the compilation database but not found: not "
+		     "scanned");
+		return;
+	}
+	if (f->note)
+		note(it, 0, 0, "%s", f->note);
+	if (f->argv) {
+		const char **argv = malloc((f->argc + 2) * sizeof(*argv));
+		if (!argv) {
+			it->oom = true;
+			return;
+		}
+		for (size_t i = 0; i < f->argc; i++)
+			argv[i] = f->argv[i];
+		argv[f->argc] = "-resource-dir";
+		argv[f->argc + 1] = job->resource_dir;
+		ec = clang_parseTranslationUnit2FullArgv(
+		    idx, NULL, argv, (int)f->argc + 2, NULL, 0, flags, &tu);
+		free(argv);
+	} else {
+		const char *args[] = {"-x", compdb_language(f->display),
+				      "-resource-dir", job->resource_dir};
+		ec = clang_parseTranslationUnit2(idx, f->display, args, 4, NULL,
+						 0, flags, &tu);
+	}
+	if (ec != CXError_Success || !tu) {
+		note(it, 0, 0, "libclang could not parse this file (%s)%s",
+		     parse_error_name(ec),
+		     f->argv ? ": check its compile command" : "");
+		return;
+	}
+	CXString main_name = clang_getTranslationUnitSpelling(tu);
+	x.main_file = clang_getFile(tu, clang_getCString(main_name));
+	clang_disposeString(main_name);
+	summarise_errors(tu, x.main_file, it);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &x);
+	clang_disposeTranslationUnit(tu);
+}
+
+static void progress(scan_job *job)
+{
+	if (!job->o->progress)
+		return;
+	fprintf(stderr, "\rscanning sources: %zu/%zu", job->done, job->n);
+	if (job->done == job->n)
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
+static void *worker(void *arg)
+{
+	scan_job *job = arg;
+	CXIndex idx = clang_createIndex(0, 0);
+
+	for (;;) {
+		size_t i;
+		pthread_mutex_lock(&job->lock);
+		i = job->next < job->n ? job->next++ : job->n;
+		pthread_mutex_unlock(&job->lock);
+		if (i == job->n)
+			break;
+		scan_one(idx, job, &job->items[i]);
+		pthread_mutex_lock(&job->lock);
+		job->done++;
+		progress(job);
+		pthread_mutex_unlock(&job->lock);
+	}
+	clang_disposeIndex(idx);
+	return NULL;
+}
+
+/* Run the workers; the calling thread is one of them, so a thread that
+ * cannot be started only makes the scan slower. */
+static void run_workers(scan_job *job, unsigned jobs)
+{
+	size_t n = jobs > job->n ? job->n : jobs;
+	pthread_t *t = n > 1 ? calloc(n - 1, sizeof(*t)) : NULL;
+	size_t started = 0;
+
+	if (t) {
+		pthread_attr_t attr;
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, WORKER_STACK_SIZE);
+		for (; started < n - 1; started++)
+			if (pthread_create(&t[started], &attr, worker, job))
+				break;
+		pthread_attr_destroy(&attr);
+	}
+	worker(job);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+}
+
+/* ---- Merging ------------------------------------------------------------- */
+
+typedef struct ranked {
+	request q;
+	size_t seq;
+} ranked;
+
+static int cmp_place(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	int c = strcmp(x->q.file ? x->q.file : "", y->q.file ? y->q.file : "");
+
+	if (c)
+		return c;
+	if (x->q.line != y->q.line)
+		return x->q.line < y->q.line ? -1 : 1;
+	if (x->q.column != y->q.column)
+		return x->q.column < y->q.column ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static bool sort_from(requests *r, size_t from)
+{
+	size_t n = r->n - from;
+	ranked *v = malloc((n ? n : 1) * sizeof(*v));
+
+	if (!v)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		v[i] = (ranked){r->v[from + i], i};
+	qsort(v, n, sizeof(*v), cmp_place);
+	for (size_t i = 0; i < n; i++)
+		r->v[from + i] = v[i].q;
+	free(v);
+	return true;
+}
+
+static int cmp_name(const void *a, const void *b, void *ctx)
+{
+	const requests *r = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(r->v[x].name, r->v[y].name);
+
+	return c ? c : x < y ? -1 : x > y;
+}
+
+/* Names are callee@file:line; where two calls share one, both become
+ * callee@path:line:column, and calls at the very same place (one macro
+ * with two calls) get #2, #3, ... */
+static bool unique_names(requests *r, size_t from)
+{
+	size_t n = r->n - from;
+	size_t *ix = malloc((n ? n : 1) * sizeof(*ix));
+
+	if (!ix)
+		return false;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++)
+			ix[i] = from + i;
+		qsort_r(ix, n, sizeof(*ix), cmp_name, r);
+		for (size_t i = 0; i < n;) {
+			size_t j = i + 1;
+			while (j < n &&
+			       !strcmp(r->v[ix[i]].name, r->v[ix[j]].name))
+				j++;
+			for (size_t k = i; j - i > 1 && k < j; k++) {
+				request *q = &r->v[ix[k]];
+				char *name =
+				    pass == 0
+					? xasprintf("%s@%s:%u:%u",
+						    last_component(q->call),
+						    q->file, q->line, q->column)
+				    : k > i ? xasprintf("%s#%zu", q->name,
+							k - i + 1)
+					    : strdup(q->name);
+				if (!name) {
+					free(ix);
+					return false;
+				}
+				free(q->name);
+				q->name = name;
+			}
+			i = j;
+		}
+	}
+	free(ix);
+	return true;
+}
+
+bool source_scan(const source_opts *o, char **files, size_t nfiles,
+		 requests *out, vl_diags *notes, vl_error *err)
+{
+	src_files list = {0};
+	scan_job job = {.o = o};
+	char dir[PATH_MAX];
+	size_t from = out->n;
+	bool ok = false;
+
+	if (!o->rules)
+		return vl_fail(err, NULL, 0, 0, "no API rules to scan with");
+	if (!resource_dir(o, dir, sizeof(dir), err) ||
+	    !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
+		goto done;
+	if (!(job.items = calloc(list.n ? list.n : 1, sizeof(*job.items)))) {
+		oom(err);
+		goto done;
+	}
+	for (size_t i = 0; i < list.n; i++)
+		job.items[i].f = &list.v[i];
+	job.n = list.n;
+	job.resource_dir = dir;
+	pthread_mutex_init(&job.lock, NULL);
+	run_workers(&job, o->jobs ? o->jobs : 1);
+	pthread_mutex_destroy(&job.lock);
+	ok = true;
+	for (size_t i = 0; ok && i < job.n; i++) {
+		scan_item *it = &job.items[i];
+		if (it->oom) {
+			ok = oom(err);
+			break;
+		}
+		for (size_t k = 0; ok && k < it->reqs.n; k++)
+			ok = requests_add(out, &it->reqs.v[k]) || oom(err);
+		ok = ok && (vl_diags_append(notes, &it->notes) || oom(err));
+	}
+	ok = ok &&
+	     ((sort_from(out, from) && unique_names(out, from)) || oom(err));
+done:
+	for (size_t i = 0; job.items && i < job.n; i++) {
+		requests_free(&job.items[i].reqs);
+		vl_diags_free(&job.items[i].notes);
+	}
+	free(job.items);
+	compdb_free(&list);
+	return ok;
+}

@@ -1,0 +1,923 @@
+/* Unit tests for analyzer/source.c and analyzer/apirules.c: the requests
+ * the shipped rule sets find in samples/ (names, kinds, sizes, addresses,
+ * offsets, unknowns, places), the same output for any worker count, the
+ * parse-error note, compilation databases with relative paths, a bogus
+ * clang resource directory, and malformed rule sets.  The samples are
+ * read from $VASLINT_ROOT (the tree's root; "." without it). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "apirules.h"
+#include "rules.h"
+#include "source.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static api_rules shipped;
+static char root[PATH_MAX];
+static char tmp[PATH_MAX]; /* a folder of this run's own files */
+
+/* ---- Helpers --------------------------------------------------------------
+ */
+
+static const char *path_in(char *buf, const char *base, const char *rel)
+{
+	int n = snprintf(buf, PATH_MAX, "%s/%s", base, rel);
+
+	assert_true(n > 0 && n < PATH_MAX);
+	return buf;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+	const char *r = getenv("VASLINT_ROOT");
+	char path[PATH_MAX];
+	vl_error err = {0};
+
+	(void)state;
+	/* Absolute, so that a database written here can name it. */
+	if (!realpath(r && *r ? r : ".", root))
+		return -1;
+	snprintf(tmp, sizeof(tmp), "/tmp/vaslint-test-source-XXXXXX");
+	if (!mkdtemp(tmp))
+		return -1;
+	if (!api_rules_load(path_in(path, root, "rules/genode.yaml"), &shipped,
+			    &err) ||
+	    !api_rules_load(path_in(path, root, "rules/posix.yaml"), &shipped,
+			    &err)) {
+		fprintf(stderr, "%s:%u:%u: %s\n", err.file, err.line,
+			err.column, err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[PATH_MAX + 16];
+
+	(void)state;
+	api_rules_free(&shipped);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static source_opts opts(unsigned jobs)
+{
+	source_opts o = {&shipped, NULL, NULL, jobs, false};
+
+	return o;
+}
+
+/* Scan, failing the test with the error if the scan fails. */
+static void scan(const source_opts *o, char **files, size_t n, requests *out,
+		 vl_diags *notes)
+{
+	vl_error err = {0};
+
+	if (!source_scan(o, files, n, out, notes, &err))
+		fail_msg("%s:%u:%u: %s", err.file, err.line, err.column,
+			 err.msg);
+}
+
+static void hex(char *buf, size_t len, bool unknown, uint64_t v)
+{
+	if (unknown)
+		snprintf(buf, len, "?");
+	else
+		snprintf(buf, len, "0x%llx", (unsigned long long)v);
+}
+
+/* A request in one line: name rule kind line:col size= [at=] [offset=]
+ * [align=] [reserves] [replaces]; "?" for an unknown value. */
+static void describe(const request *q, char *buf, size_t len)
+{
+	char s[32], a[32], o[32];
+	int n;
+
+	hex(s, sizeof(s), q->size_unknown, q->size);
+	hex(a, sizeof(a), q->at_unknown, q->at);
+	hex(o, sizeof(o), q->offset_unknown, q->offset);
+	n = snprintf(buf, len, "%s %s %s %u:%u size=%s", q->name, q->rule,
+		     req_kind_name(q->kind), q->line, q->column, s);
+	if (q->fixed)
+		n += snprintf(buf + n, len - (size_t)n, " at=%s", a);
+	if (q->has_offset)
+		n += snprintf(buf + n, len - (size_t)n, " offset=%s", o);
+	if (q->align)
+		n += snprintf(buf + n, len - (size_t)n, " align=0x%llx",
+			      (unsigned long long)q->align);
+	if (q->reserves)
+		n += snprintf(buf + n, len - (size_t)n, " reserves");
+	if (q->replaces)
+		snprintf(buf + n, len - (size_t)n, " replaces");
+}
+
+static void expect_requests(const requests *r, const char *file,
+			    const char *const *want, size_t n)
+{
+	char got[2 * PATH_MAX];
+
+	for (size_t i = 0; i < r->n && i < n; i++) {
+		describe(&r->v[i], got, sizeof(got));
+		assert_string_equal(got, want[i]);
+		assert_string_equal(r->v[i].file, file);
+	}
+	assert_int_equal(r->n, n);
+}
+
+static void scan_sample(const char *rel, requests *out, vl_diags *notes,
+			char *path)
+{
+	source_opts o = opts(1);
+	char *files[] = {(char *)path_in(path, root, rel)};
+
+	scan(&o, files, 1, out, notes);
+}
+
+/* ---- Genode samples ---------------------------------------------------------
+ */
+
+static void genode_before_2024_requests_with_values_and_places(void **state)
+{
+	static const char *const want[] = {
+	    "alloc@vmm_memory.cc:31 genode-ram-alloc allocate 31:43 "
+	    "size=0x401000",
+	    "alloc@vmm_memory.cc:35 genode-ram-alloc allocate 35:46 "
+	    "size=0x4000000",
+	    "attach_at@vmm_memory.cc:38 genode-attach-at attach 38:12 "
+	    "size=0x100000 at=0x40000000 offset=0x0",
+	    "attach_at@vmm_memory.cc:42 genode-attach-at attach 42:12 "
+	    "size=0x400000 at=0x20001000 offset=0x0",
+	    "attach@vmm_memory.cc:46 genode-attach attach 46:12 "
+	    "size=0x4000000 at=0x10000000 offset=0x0",
+	    "attach@vmm_memory.cc:49 genode-attach attach 49:12 size=? "
+	    "offset=0x0",
+	    "attach@vmm_memory.cc:52 genode-attach attach 52:12 size=? "
+	    "offset=0x0",
+	    "attach_executable@vmm_memory.cc:59 genode-attach-executable "
+	    "attach 59:12 size=0x200000 at=0x30000000 offset=0x1000",
+	    "Attached_ram_dataspace@vmm_memory.cc:66 "
+	    "genode-attached-ram-dataspace allocate 66:32 size=0x800000",
+	    "create@vmm_memory.cc:70 genode-rm-create reserve 70:5 "
+	    "size=0x4000000 reserves",
+	};
+	requests r = {0};
+	vl_diags notes = {0};
+	char path[PATH_MAX];
+
+	(void)state;
+	scan_sample("samples/genode/vmm_memory.cc", &r, &notes, path);
+	expect_requests(&r, path, want, ARRAY_SIZE(want));
+	assert_int_equal(notes.n, 0);
+	/* The callee as called; the rule matched the method it overrides. */
+	assert_string_equal(r.v[9].call, "Genode::Rm_connection::create");
+	assert_string_equal(r.v[8].call, "Genode::Attached_ram_dataspace::"
+					 "Attached_ram_dataspace");
+	assert_string_equal(r.v[0].call, "Genode::Ram_allocator::alloc");
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void
+genode_since_2024_attr_fields_designated_positional_const(void **state)
+{
+	static const char *const want[] = {
+	    "attach@attach_attr.cc:17 genode-attach-attr attach 17:6 "
+	    "size=0x100000 at=0x40000000 offset=0x0",
+	    "attach@attach_attr.cc:25 genode-attach-attr attach 25:6 "
+	    "size=0x800000 offset=0x0",
+	    /* omitted fields are zero: the whole dataspace, not fixed */
+	    "attach@attach_attr.cc:29 genode-attach-attr attach 29:6 size=? "
+	    "offset=0x2000",
+	    "attach@attach_attr.cc:32 genode-attach-attr attach 32:6 size=? "
+	    "at=0x401000 offset=0x0",
+	    "attach@attach_attr.cc:46 genode-attach-attr attach 46:6 "
+	    "size=0x800000 at=0x20000000 offset=0x0",
+	};
+	requests r = {0};
+	vl_diags notes = {0};
+	char path[PATH_MAX];
+
+	(void)state;
+	scan_sample("samples/genode/attach_attr.cc", &r, &notes, path);
+	expect_requests(&r, path, want, ARRAY_SIZE(want));
+	assert_int_equal(notes.n, 0);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void
+parse_errors_give_one_note_and_resolved_calls_still_count(void **state)
+{
+	static const char *const want[] = {
+	    "attach_at@missing_include.cc:12 genode-attach-at attach 12:11 "
+	    "size=0x400000 at=0x8000000 offset=0x0",
+	};
+	requests r = {0};
+	vl_diags notes = {0};
+	char path[PATH_MAX], msg[PATH_MAX + 256];
+
+	(void)state;
+	scan_sample("samples/genode/missing_include.cc", &r, &notes, path);
+	expect_requests(&r, path, want, ARRAY_SIZE(want));
+	assert_int_equal(notes.n, 1);
+	assert_ptr_equal(notes.v[0].rule, VL_RULE_UNDETERMINED);
+	assert_int_equal(notes.v[0].severity, VL_NOTE);
+	assert_string_equal(notes.v[0].file, path);
+	assert_int_equal(notes.v[0].line, 6);
+	assert_int_equal(notes.v[0].column, 10);
+	snprintf(msg, sizeof(msg),
+		 "2 errors while parsing, the first: %s:6:10: "
+		 "'vmm/guest_memory.h' file not found; calls that did resolve "
+		 "are still checked",
+		 path);
+	assert_string_equal(notes.v[0].message, msg);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+/* ---- POSIX samples ----------------------------------------------------------
+ */
+
+static void
+posix_mmap_reservation_fixed_inside_outside_and_unknowns(void **state)
+{
+	static const char *const want[] = {
+	    "mmap@shadow.c:28 posix-mmap reserve 28:17 size=0x40000000 "
+	    "at=0x100000000 offset=0x0 reserves",
+	    "mmap@shadow.c:34 posix-mmap map 34:2 size=0x200000 "
+	    "at=0x100200000 offset=0x0 replaces",
+	    /* the whole call in a macro: where the macro is used */
+	    "mmap@shadow.c:38 posix-mmap map 38:2 size=0x200000 "
+	    "at=0x13fe00000 offset=0x0 replaces",
+	    "mmap@shadow.c:41 posix-mmap map 41:2 size=0x400000 "
+	    "at=0x200000000 offset=0x0 replaces",
+	    /* a hint without MAP_FIXED: not fixed */
+	    "mmap@shadow.c:45 posix-mmap map 45:2 size=0x601000 offset=0x0",
+	    "mmap@shadow.c:49 posix-mmap map 49:2 size=? offset=0x0",
+	    /* flags not constant: whether it is fixed is not known */
+	    "mmap@shadow.c:55 posix-mmap map 55:2 size=0x200000 at=? "
+	    "offset=0x0",
+	};
+	requests r = {0};
+	vl_diags notes = {0};
+	char path[PATH_MAX];
+
+	(void)state;
+	scan_sample("samples/posix/shadow.c", &r, &notes, path);
+	expect_requests(&r, path, want, ARRAY_SIZE(want));
+	assert_int_equal(notes.n, 0);
+	assert_string_equal(r.v[0].call, "mmap");
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void posix_aligned_allocations_shmat_and_mremap(void **state)
+{
+	static const char *const want[] = {
+	    "posix_memalign@alloc.c:17 posix-memalign allocate 17:6 "
+	    "size=0x800000 align=0x200000",
+	    "aligned_alloc@alloc.c:19 c11-aligned-alloc allocate 19:12 "
+	    "size=0x3000 align=0x1000",
+	    "memalign@alloc.c:20 memalign allocate 20:12 size=0x201000 "
+	    "align=0x200000",
+	    /* the segment's size is shmget's: unknown here */
+	    "shmat@alloc.c:24 posix-shmat attach 24:12 size=? "
+	    "at=0x500000000 replaces",
+	    "shmat@alloc.c:25 posix-shmat attach 25:12 size=?",
+	    "mremap@alloc.c:28 linux-mremap map 28:12 size=0x1000000 "
+	    "at=0x600000000 replaces",
+	    "mremap@alloc.c:30 linux-mremap map 30:12 size=0x4000",
+	};
+	requests r = {0};
+	vl_diags notes = {0};
+	char path[PATH_MAX];
+
+	(void)state;
+	scan_sample("samples/posix/alloc.c", &r, &notes, path);
+	expect_requests(&r, path, want, ARRAY_SIZE(want));
+	assert_int_equal(notes.n, 0);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+/* ---- Evaluation corners
+ * ------------------------------------------------------ */
+
+static void
+corners_default_pointer_const_pointer_nullptr_macros_headers(void **state)
+{
+	char dir[PATH_MAX], hdr[PATH_MAX], src[PATH_MAX], text[PATH_MAX + 2048];
+	char genode[PATH_MAX], real[PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+
+	(void)state;
+	path_in(dir, tmp, "corners");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	path_in(hdr, dir, "corners.h");
+	path_in(src, dir, "corners.cc");
+	assert_non_null(
+	    realpath(path_in(genode, root, "samples/genode/genode.h"), real));
+	write_file(hdr, "#include <stddef.h>\n"
+			"#include <sys/mman.h>\n"
+			"static inline void *header_map(void)\n"
+			"{\n"
+			"\treturn mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, -1, "
+			"0);\n"
+			"}\n");
+	snprintf(
+	    text, sizeof(text),
+	    "#include \"corners.h\"\n"
+	    "#include \"%s\"\n"
+	    "using namespace Genode;\n"
+	    "static void *const BASE = (void *)0x40000000;\n"
+	    "enum class Size : unsigned long { LARGE = 4ul << 20 };\n"
+	    "#define TWICE(a, s) (mmap(a, s, PROT_READ, MAP_PRIVATE | "
+	    "MAP_FIXED, -1, 0), mmap(a, s, PROT_READ, MAP_PRIVATE | "
+	    "MAP_FIXED, -1, 0))\n"
+	    "template <typename T> constexpr T pages(T n) { return n * 4096; "
+	    "}\n"
+	    "void corners(Region_map &rm, Dataspace_capability ds, int prot, "
+	    "size_t n)\n"
+	    "{\n"
+	    "\trm.attach(ds, 0x1000, 0, true);\n"
+	    "\t::mmap(BASE, static_cast<size_t>(Size::LARGE), PROT_NONE, "
+	    "MAP_PRIVATE | MAP_FIXED_NOREPLACE, -1, 0);\n"
+	    "\tmmap(nullptr, pages<size_t>(3), prot, MAP_PRIVATE, -1, 0);\n"
+	    "\tTWICE(reinterpret_cast<void *>(0x50000000), 0x2000);\n"
+	    "\tmmap(0, n, 1, 2, -1, (off_t)-4096); mmap(0, 1, 1, 2, -1, 0);\n"
+	    "\theader_map();\n"
+	    "}\n",
+	    real);
+	write_file(src, text);
+	char *files[] = {src};
+	scan(&o, files, 1, &r, &notes);
+	assert_int_equal(notes.n, 0);
+	const char *const want[] = {
+	    /* local_addr left to its default, (void *)0 */
+	    "attach@corners.cc:10 genode-attach attach 10:5 size=0x1000 "
+	    "at=0x0 offset=0x0",
+	    /* a constant pointer variable, an enum class, extern "C" */
+	    "mmap@corners.cc:11 posix-mmap reserve 11:2 size=0x400000 "
+	    "at=0x40000000 offset=0x0 reserves",
+	    /* prot not constant: it might reserve, so it counts as one */
+	    "mmap@corners.cc:12 posix-mmap map 12:2 size=0x3000 offset=0x0 "
+	    "reserves",
+	    NULL, /* two calls from one macro: the same place */
+	    NULL,
+	    NULL, /* two calls on one line */
+	    NULL,
+	};
+	char name[4][PATH_MAX + 256];
+	snprintf(name[0], sizeof(name[0]),
+		 "mmap@%s:13:2 posix-mmap map 13:2 size=0x2000 at=0x50000000 "
+		 "offset=0x0 replaces",
+		 src);
+	snprintf(name[1], sizeof(name[1]),
+		 "mmap@%s:13:2#2 posix-mmap map 13:2 size=0x2000 "
+		 "at=0x50000000 offset=0x0 replaces",
+		 src);
+	snprintf(name[2], sizeof(name[2]),
+		 "mmap@%s:14:2 posix-mmap map 14:2 size=? "
+		 "offset=0xfffffffffffff000",
+		 src);
+	snprintf(name[3], sizeof(name[3]),
+		 "mmap@%s:14:38 posix-mmap map 14:38 size=0x1 offset=0x0", src);
+	const char *full[ARRAY_SIZE(want)];
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+		full[i] = want[i] ? want[i] : name[i - 3];
+	/* header_map's mmap is in the header: not reported here */
+	expect_requests(&r, src, full, ARRAY_SIZE(full));
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void
+struct_fields_defaults_bitfields_elision_and_c_literals(void **state)
+{
+	char yaml[PATH_MAX], cc[PATH_MAX], c[PATH_MAX];
+	api_rules rules = {0};
+	vl_error err = {0};
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = {&rules, NULL, NULL, 1, false};
+
+	(void)state;
+	write_file(path_in(yaml, tmp, "fields.yaml"),
+		   "- id: place\n  call: place\n  kind: attach\n"
+		   "  fields: {arg: 0, size: size, address: at, fixed: fixed, "
+		   "offset: offset}\n"
+		   "- id: place2\n  call: place2\n  kind: attach\n"
+		   "  fields: {arg: 0, size: size}\n");
+	assert_true(api_rules_load(yaml, &rules, &err));
+	write_file(path_in(cc, tmp, "fields.cc"),
+		   "struct Attr { unsigned long size = 0x3000; unsigned long "
+		   "at; unsigned fixed : 1; unsigned long offset = 0x1000; };\n"
+		   "struct Outer { struct { int a, b; } s; unsigned long size; "
+		   "};\n"
+		   "void place(Attr const &a);\n"
+		   "void place2(Outer const &o);\n"
+		   "void f()\n"
+		   "{\n"
+		   "\tplace({.at = 0x1000, .fixed = 1});\n"
+		   "\tplace({.at = 0x2000});\n"
+		   "\tplace2({1, 2, 0x5000});\n"
+		   "\tplace2({{1, 2}, 0x5000});\n"
+		   "}\n");
+	write_file(path_in(c, tmp, "fields.c"),
+		   "struct attr { unsigned long size, at; int fixed; long "
+		   "offset; };\n"
+		   "void place(struct attr a);\n"
+		   "void f(void)\n"
+		   "{\n"
+		   "\tplace((struct attr){.size = 4096, .at = 0x2000, .fixed = "
+		   "1, .offset = -1});\n"
+		   "}\n");
+	char *files[] = {cc, c};
+	scan(&o, files, 2, &r, &notes);
+	assert_int_equal(notes.n, 0);
+	assert_int_equal(r.n, 5);
+	const char *const want[] = {
+	    /* a compound literal in C; offset -1 in a long */
+	    "place@fields.c:5 place attach 5:2 size=0x1000 at=0x2000 "
+	    "offset=0xffffffffffffffff",
+	    /* left out: the member initializers */
+	    "place@fields.cc:7 place attach 7:2 size=0x3000 at=0x1000 "
+	    "offset=0x1000",
+	    /* a bit-field left out is 0, not its width */
+	    "place@fields.cc:8 place attach 8:2 size=0x3000 offset=0x1000",
+	    /* braces left out: the elements are not the fields in order */
+	    "place2@fields.cc:9 place2 attach 9:2 size=?",
+	    "place2@fields.cc:10 place2 attach 10:2 size=0x5000",
+	};
+	char got[2 * PATH_MAX];
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		describe(&r.v[i], got, sizeof(got));
+		assert_string_equal(got, want[i]);
+	}
+	requests_free(&r);
+	vl_diags_free(&notes);
+	api_rules_free(&rules);
+}
+
+/* ---- Workers, databases, errors
+ * ------------------------------------------------ */
+
+static void
+any_worker_count_gives_the_same_requests_in_the_same_order(void **state)
+{
+	static const char *const rel[] = {
+	    "samples/posix/shadow.c",
+	    "samples/genode/vmm_memory.cc",
+	    "samples/posix/alloc.c",
+	    "samples/genode/attach_attr.cc",
+	    "samples/genode/missing_include.cc",
+	};
+	char paths[ARRAY_SIZE(rel)][PATH_MAX];
+	char *files[ARRAY_SIZE(rel)];
+	requests r1 = {0}, r4 = {0};
+	vl_diags n1 = {0}, n4 = {0};
+	source_opts o1 = opts(1), o4 = opts(4);
+	char a[2 * PATH_MAX], b[2 * PATH_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(rel); i++)
+		files[i] = (char *)path_in(paths[i], root, rel[i]);
+	scan(&o1, files, ARRAY_SIZE(files), &r1, &n1);
+	scan(&o4, files, ARRAY_SIZE(files), &r4, &n4);
+	assert_int_equal(r1.n, 30);
+	assert_int_equal(r1.n, r4.n);
+	for (size_t i = 0; i < r1.n; i++) {
+		describe(&r1.v[i], a, sizeof(a));
+		describe(&r4.v[i], b, sizeof(b));
+		assert_string_equal(a, b);
+		assert_string_equal(r1.v[i].file, r4.v[i].file);
+		assert_string_equal(r1.v[i].call, r4.v[i].call);
+		/* sorted by file, then line and column */
+		if (i) {
+			int c = strcmp(r1.v[i - 1].file, r1.v[i].file);
+			assert_true(c < 0 ||
+				    (c == 0 &&
+				     (r1.v[i - 1].line < r1.v[i].line ||
+				      (r1.v[i - 1].line == r1.v[i].line &&
+				       r1.v[i - 1].column <= r1.v[i].column))));
+		}
+	}
+	assert_int_equal(n1.n, 1);
+	assert_int_equal(n4.n, 1);
+	assert_string_equal(n1.v[0].message, n4.v[0].message);
+	requests_free(&r1);
+	requests_free(&r4);
+	vl_diags_free(&n1);
+	vl_diags_free(&n4);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+static void gen_compdb(char *dir)
+{
+	char cmd[3 * PATH_MAX];
+
+	path_in(dir, tmp, "db");
+	mkdir(dir, 0700);
+	snprintf(cmd, sizeof(cmd), "sh '%s/samples/compdb/gen-compdb.sh' '%s'",
+		 root, dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void
+compdb_relative_paths_flags_and_no_working_directory_change(void **state)
+{
+	char dir[PATH_MAX], before[PATH_MAX], after[PATH_MAX], dep[PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(2);
+	char got[2 * PATH_MAX];
+
+	(void)state;
+	gen_compdb(dir);
+	o.compdb_dir = dir;
+	assert_non_null(getcwd(before, sizeof(before)));
+	scan(&o, NULL, 0, &r, &notes);
+	assert_non_null(getcwd(after, sizeof(after)));
+	assert_string_equal(before, after);
+	assert_int_equal(notes.n, 0);
+	assert_int_equal(r.n, 2);
+	/* SHADOW_BASE from -D, GUEST_RAM from include/ through -Iinclude */
+	describe(&r.v[0], got, sizeof(got));
+	assert_string_equal(got, "mmap@guest.c:13 posix-mmap reserve 13:9 "
+				 "size=0x10000000 at=0x100000000 "
+				 "offset=0x0 reserves");
+	assert_true(ends_with(r.v[0].file, "samples/compdb/src/guest.c"));
+	/* VCPUS=4 from "arguments", layout.h through "-I include" */
+	describe(&r.v[1], got, sizeof(got));
+	assert_string_equal(got, "mmap@vcpu.c:10 posix-mmap map 10:9 "
+				 "size=0x40000 offset=0x0");
+	assert_true(ends_with(r.v[1].file, "samples/compdb/src/vcpu.c"));
+	/* -MMD -MF build/guest.d wrote nothing, here or there */
+	assert_int_equal(access("build/guest.d", F_OK), -1);
+	assert_int_equal(
+	    access(path_in(dep, root, "samples/compdb/build/guest.d"), F_OK),
+	    -1);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void compdb_given_file_uses_its_entry_or_notes_its_absence(void **state)
+{
+	char dir[PATH_MAX], guest[PATH_MAX], alloc[PATH_MAX], msg[2 * PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+
+	(void)state;
+	gen_compdb(dir);
+	o.compdb_dir = dir;
+	char *files[] = {
+	    (char *)path_in(guest, root, "samples/compdb/src/guest.c"),
+	    (char *)path_in(alloc, root, "samples/posix/alloc.c")};
+	scan(&o, files, 2, &r, &notes);
+	assert_int_equal(r.n, 8);
+	assert_string_equal(r.v[0].file, guest);
+	assert_int_equal(r.v[0].at, 0x100000000);
+	assert_string_equal(r.v[1].file, alloc);
+	assert_int_equal(notes.n, 1);
+	assert_string_equal(notes.v[0].file, alloc);
+	snprintf(msg, sizeof(msg),
+		 "not in %s/compile_commands.json: parsed with -x c and no "
+		 "other flags",
+		 dir);
+	assert_string_equal(notes.v[0].message, msg);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void
+refused_options_explain_parse_errors_and_alone_say_nothing(void **state)
+{
+	char dir[PATH_MAX], db[PATH_MAX], text[4 * PATH_MAX], msg[2 * PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+
+	(void)state;
+	path_in(dir, tmp, "gccdb");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(text, sizeof(text),
+		 "[{\"directory\": \"%s/samples/compdb\", \"file\": "
+		 "\"src/guest.c\", \"command\": \"gcc -fconserve-stack "
+		 "-Iinclude -c src/guest.c\"},\n"
+		 " {\"directory\": \"%s/samples/compdb\", \"file\": "
+		 "\"src/vcpu.c\", \"command\": \"gcc -fconserve-stack "
+		 "-Iinclude -DVCPUS=1 -c src/vcpu.c\"}]\n",
+		 root, root);
+	write_file(path_in(db, dir, "compile_commands.json"), text);
+	o.compdb_dir = dir;
+	scan(&o, NULL, 0, &r, &notes);
+	/* guest.c lacks -DSHADOW_BASE: one error, explained by nothing but
+	 * reported with the option clang refused; vcpu.c parses cleanly
+	 * without the option, so it has no note */
+	assert_int_equal(notes.n, 1);
+	assert_true(ends_with(notes.v[0].file, "samples/compdb/src/guest.c"));
+	snprintf(msg, sizeof(msg),
+		 "1 error while parsing, the first: %s:13:22: use of "
+		 "undeclared identifier 'SHADOW_BASE'; clang also refused 1 "
+		 "option of the command, the first: unknown argument: "
+		 "'-fconserve-stack'; calls that did resolve are still checked",
+		 notes.v[0].file);
+	assert_string_equal(notes.v[0].message, msg);
+	assert_int_equal(notes.v[0].line, 13);
+	assert_int_equal(notes.v[0].column, 22);
+	assert_true(r.n >= 1);
+	assert_true(ends_with(r.v[r.n - 1].file, "samples/compdb/src/vcpu.c"));
+	assert_int_equal(r.v[r.n - 1].size, 0x10000);
+	requests_free(&r);
+	vl_diags_free(&notes);
+}
+
+static void malformed_compdb_is_an_error_with_its_line(void **state)
+{
+	char dir[PATH_MAX], db[PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+	vl_error err = {0};
+
+	(void)state;
+	path_in(dir, tmp, "baddb");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	write_file(path_in(db, dir, "compile_commands.json"),
+		   "[\n  {\"directory\": \"/\",\n   \"file\" \"x.c\"}\n]\n");
+	o.compdb_dir = dir;
+	assert_false(source_scan(&o, NULL, 0, &r, &notes, &err));
+	assert_string_equal(err.file, db);
+	assert_int_equal(err.line, 3);
+	assert_non_null(strstr(err.msg, "malformed JSON"));
+	write_file(db, "[{\"directory\": \"/\", \"file\": \"x.c\"}]\n");
+	assert_false(source_scan(&o, NULL, 0, &r, &notes, &err));
+	assert_string_equal(err.msg,
+			    "entry 1 has neither command nor arguments");
+	o.compdb_dir = tmp; /* no database there */
+	assert_false(source_scan(&o, NULL, 0, &r, &notes, &err));
+	assert_string_equal(err.file, tmp);
+	assert_non_null(strstr(err.msg, "no compile_commands.json"));
+	assert_int_equal(r.n, 0);
+	assert_int_equal(notes.n, 0);
+}
+
+static void bogus_resource_dir_fails_naming_the_fixes(void **state)
+{
+	char path[PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+	vl_error err = {0};
+	char *files[] = {(char *)path_in(path, root, "samples/posix/alloc.c")};
+	const char *old = getenv("VASLINT_CLANG_RESOURCE_DIR");
+	char *saved = old ? strdup(old) : NULL;
+
+	(void)state;
+	o.resource_dir = tmp;
+	assert_false(source_scan(&o, files, 1, &r, &notes, &err));
+	assert_string_equal(err.file, tmp);
+	assert_non_null(strstr(err.msg, "include/stddef.h is missing"));
+	assert_non_null(strstr(err.msg, "libclang-common-14-dev"));
+	assert_non_null(strstr(err.msg, "--resource-dir"));
+	assert_non_null(strstr(err.msg, "VASLINT_CLANG_RESOURCE_DIR"));
+	/* The environment variable when no option is given. */
+	o.resource_dir = NULL;
+	setenv("VASLINT_CLANG_RESOURCE_DIR", tmp, 1);
+	assert_false(source_scan(&o, files, 1, &r, &notes, &err));
+	assert_non_null(strstr(err.msg, "from VASLINT_CLANG_RESOURCE_DIR"));
+	if (saved)
+		setenv("VASLINT_CLANG_RESOURCE_DIR", saved, 1);
+	else
+		unsetenv("VASLINT_CLANG_RESOURCE_DIR");
+	free(saved);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(notes.n, 0);
+}
+
+static void missing_input_file_is_an_error(void **state)
+{
+	char path[PATH_MAX];
+	requests r = {0};
+	vl_diags notes = {0};
+	source_opts o = opts(1);
+	vl_error err = {0};
+	char *files[] = {(char *)path_in(path, root, "samples/nope.c")};
+
+	(void)state;
+	assert_false(source_scan(&o, files, 1, &r, &notes, &err));
+	assert_string_equal(err.file, path);
+	assert_string_equal(err.msg, "cannot open: No such file or directory");
+}
+
+/* ---- Rule sets
+ * ------------------------------------------------------------------ */
+
+static void shipped_rule_sets_have_the_documented_values(void **state)
+{
+	const api_rule *q;
+
+	(void)state;
+	assert_int_equal(shipped.n, 14);
+	q = api_rules_find(&shipped, "posix-mmap");
+	assert_non_null(q);
+	assert_int_equal(q->ncalls, 2);
+	assert_int_equal(q->kind, REQ_MAP);
+	assert_int_equal(q->arg[API_ADDRESS], 0);
+	assert_int_equal(q->arg[API_SIZE], 1);
+	assert_int_equal(q->arg[API_PROT], 2);
+	assert_int_equal(q->arg[API_FLAGS], 3);
+	assert_int_equal(q->arg[API_OFFSET], 5);
+	assert_true(q->has_fixed_flags);
+	assert_int_equal(q->fixed_flags, 0x100010);
+	assert_int_equal(q->replace_flags, 0x10);
+	assert_int_equal(q->noreplace_flags, 0x100000);
+	assert_true(q->reserve_when[API_PROT]);
+	assert_int_equal(q->reserve_value[API_PROT], 0);
+	q = api_rules_find(&shipped, "posix-shmat");
+	assert_int_equal(q->replace_flags, 040000);
+	assert_int_equal(q->arg[API_FIXED], 1);
+	q = api_rules_find(&shipped, "genode-attach-attr");
+	assert_int_equal(q->fields_arg, 1);
+	assert_string_equal(q->field[API_SIZE], "size");
+	assert_string_equal(q->field[API_FIXED], "use_at");
+	assert_string_equal(q->field[API_ADDRESS], "at");
+	assert_true(q->zero_size_whole);
+	q = api_rules_find(&shipped, "genode-rm-create");
+	assert_true(q->reserves);
+	assert_int_equal(q->kind, REQ_RESERVE);
+	assert_null(api_rules_find(&shipped, "nope"));
+}
+
+typedef struct bad_rules {
+	const char *text;
+	unsigned line, column;
+	const char *msg;
+} bad_rules;
+
+static void malformed_rule_sets_name_line_column_and_cause(void **state)
+{
+	static const bad_rules bad[] = {
+	    {"- id: x\n  call: mmap\n  kind: map\n  args: {size: 1}\n"
+	     "  sizes: 2\n",
+	     5, 3, "unknown key 'sizes' in a rule"},
+	    {"- id: x\n  call: mmap\n  kind: mmap\n  args: {size: 1}\n", 3, 9,
+	     "unknown kind 'mmap' (allocate, attach, map or reserve)"},
+	    {"- id: x\n  call: mmap\n  kind: map\n  args: {size: 1}\n"
+	     "  fixed-flags: [MAP_FIXED]\n",
+	     5, 3, "fixed-flags needs the flags argument in args"},
+	    {"- id: x\n  call: mmap\n  kind: map\n  args: {flags: 3}\n"
+	     "  fixed-flags: [MAP_FIXED]\n",
+	     5, 17, "unknown name 'MAP_FIXED' (give its value under values:)"},
+	    {"- id: x\n  call: mmap\n  kind: map\n  args: {size: 100}\n", 4, 16,
+	     "size: argument index 100 is too large"},
+	    {"- id: x\n  call: 'Genode::'\n  kind: map\n  args: {size: 1}\n", 2,
+	     9, "call 'Genode::' is not a qualified name"},
+	    {"- id: x\n  call: f\n  kind: attach\n  fields: {size: size}\n", 4,
+	     11, "fields has no 'arg'"},
+	    {"id: x\n", 1, 1, "a rule set must be a list, found a mapping"},
+	    {"- id: x\n  call: f\n  kind: attach\n  args: {size: 0}\n"
+	     "  reserves: yes\n",
+	     5, 13, "reserves must be true or false, found 'yes'"},
+	    {"- id: x\n  call: f\n  kind: map\n  args: {size: 0}\n"
+	     "  reserve-when: {prot: 0}\n",
+	     5, 18, "reserve-when names prot, which args does not give"},
+	    {"- id: 'a b'\n  call: f\n  kind: map\n  args: {size: 0}\n", 1, 7,
+	     "is not a word"},
+	    {"- id: x\n  call: f\n  kind: map\n", 1, 7,
+	     "rule x has neither args nor fields"},
+	};
+	char path[PATH_MAX];
+
+	(void)state;
+	path_in(path, tmp, "bad.yaml");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		api_rules r = {0};
+		vl_error err = {0};
+		write_file(path, bad[i].text);
+		if (api_rules_load(path, &r, &err))
+			fail_msg("case %zu loaded", i);
+		if (err.line != bad[i].line || err.column != bad[i].column ||
+		    !strstr(err.msg, bad[i].msg))
+			fail_msg("case %zu: %u:%u: %s", i, err.line, err.column,
+				 err.msg);
+		assert_string_equal(err.file, path);
+		assert_int_equal(r.n, 0);
+		api_rules_free(&r);
+	}
+}
+
+static void rule_ids_are_unique_across_files(void **state)
+{
+	char a[PATH_MAX], b[PATH_MAX], msg[PATH_MAX + 64];
+	api_rules r = {0};
+	vl_error err = {0};
+
+	(void)state;
+	write_file(path_in(a, tmp, "a.yaml"),
+		   "- id: x\n  call: f\n  kind: map\n  args: {size: 0}\n");
+	write_file(path_in(b, tmp, "b.yaml"),
+		   "- id: y\n  call: g\n  kind: map\n  args: {size: 0}\n"
+		   "- id: x\n  call: h\n  kind: map\n  args: {size: 0}\n");
+	assert_true(api_rules_load(a, &r, &err));
+	assert_false(api_rules_load(b, &r, &err));
+	assert_string_equal(err.file, b);
+	assert_int_equal(err.line, 5);
+	snprintf(msg, sizeof(msg), "duplicate rule id 'x' (first at %s:1)", a);
+	assert_string_equal(err.msg, msg);
+	api_rules_free(&r);
+}
+
+static void usr_restricts_a_rule_to_one_declaration(void **state)
+{
+	char yaml[PATH_MAX], path[PATH_MAX];
+	api_rules r = {0};
+	vl_error err = {0};
+	requests out = {0};
+	vl_diags notes = {0};
+	source_opts o = {&r, NULL, NULL, 1, false};
+	char *files[] = {(char *)path_in(path, root, "samples/posix/alloc.c")};
+
+	(void)state;
+	write_file(path_in(yaml, tmp, "usr.yaml"),
+		   "- id: wrong\n  call: memalign\n  usr: 'c:@F@other'\n"
+		   "  kind: allocate\n  args: {size: 1}\n"
+		   "- id: right\n  call: memalign\n  usr: 'c:@F@memalign'\n"
+		   "  kind: allocate\n  args: {size: 1}\n");
+	assert_true(api_rules_load(yaml, &r, &err));
+	scan(&o, files, 1, &out, &notes);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].rule, "right");
+	assert_int_equal(out.v[0].size, 0x201000);
+	requests_free(&out);
+	vl_diags_free(&notes);
+	api_rules_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(
+		genode_before_2024_requests_with_values_and_places),
+	    cmocka_unit_test(
+		genode_since_2024_attr_fields_designated_positional_const),
+	    cmocka_unit_test(
+		parse_errors_give_one_note_and_resolved_calls_still_count),
+	    cmocka_unit_test(
+		posix_mmap_reservation_fixed_inside_outside_and_unknowns),
+	    cmocka_unit_test(posix_aligned_allocations_shmat_and_mremap),
+	    cmocka_unit_test(
+		corners_default_pointer_const_pointer_nullptr_macros_headers),
+	    cmocka_unit_test(
+		struct_fields_defaults_bitfields_elision_and_c_literals),
+	    cmocka_unit_test(
+		any_worker_count_gives_the_same_requests_in_the_same_order),
+	    cmocka_unit_test(
+		compdb_relative_paths_flags_and_no_working_directory_change),
+	    cmocka_unit_test(
+		compdb_given_file_uses_its_entry_or_notes_its_absence),
+	    cmocka_unit_test(
+		refused_options_explain_parse_errors_and_alone_say_nothing),
+	    cmocka_unit_test(malformed_compdb_is_an_error_with_its_line),
+	    cmocka_unit_test(bogus_resource_dir_fails_naming_the_fixes),
+	    cmocka_unit_test(missing_input_file_is_an_error),
+	    cmocka_unit_test(shipped_rule_sets_have_the_documented_values),
+	    cmocka_unit_test(malformed_rule_sets_name_line_column_and_cause),
+	    cmocka_unit_test(rule_ids_are_unique_across_files),
+	    cmocka_unit_test(usr_restricts_a_rule_to_one_declaration),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
