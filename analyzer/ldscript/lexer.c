@@ -532,6 +532,8 @@ static size_t ls_utf8_len(const char *s, size_t len)
 	return n;
 }
 
+#define LS_MAX_CONTROL_BYTES 16
+
 bool ls_lex_check_text(const char *s, size_t len, const char *file,
 		       vl_error *err)
 {
@@ -550,7 +552,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 	     5},
 	    {"\x28\xb5\x2f\xfd", 4},
 	};
-	size_t i, sample = len < 1024 ? len : 1024, controls = 0;
+	size_t i, controls = 0;
 	const char *nul;
 
 	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
@@ -558,7 +560,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 		    memcmp(s, magics[i].magic, magics[i].len) == 0)
 			return vl_fail(err, file, 0, 0,
 				       "binary data: not a linker script");
-	for (i = 0; i < sample; i++) {
+	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t n;
 
@@ -572,9 +574,11 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 			 ls_is_control((unsigned char)s[i]))
 			controls++;
 	}
-	/* Text has a stray control byte at most; more than one in eight
-	 * control bytes or broken UTF-8 is a binary file given by mistake. */
-	if (controls * 8 > sample)
+	/* Text has a stray control byte or two; more than a few control
+	 * bytes or broken UTF-8 sequences is a binary file given by mistake.
+	 * A count, not a share: rewriting a number must never turn a script
+	 * vaslint read into one it refuses. */
+	if (controls > LS_MAX_CONTROL_BYTES)
 		return vl_fail(err, file, 0, 0,
 			       "binary data: not a linker script");
 	nul = memchr(s, '\0', len);

@@ -42,7 +42,7 @@ identical
 
 # A project with compile_commands.json (relative paths, -I and -D from the
 # entries): every file in it is scanned with its own flags.
-$ sh "$ROOT/samples/compdb/gen-compdb.sh" "$PWD" && vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=256M -p . -f json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d["diagnostics"]), "findings"); [print(r["name"], r["size"], r["at"]) for r in d["requests"]]'
+$ mkdir -p cdb && sh "$ROOT/samples/compdb/gen-compdb.sh" "$PWD/cdb" && vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=256M -p cdb -f json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d["diagnostics"]), "findings"); [print(r["name"], r["size"], r["at"]) for r in d["requests"]]'
 0 findings
 mmap@guest.c:13 0x10000000 0x100000000
 mmap@vcpu.c:10 0x40000 None
