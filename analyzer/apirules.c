@@ -26,9 +26,6 @@ static const api_role field_roles[] = {API_SIZE, API_OFFSET, API_ADDRESS,
 				       API_FIXED};
 #define NFIELD_ROLES (sizeof(field_roles) / sizeof(field_roles[0]))
 
-static const char *const kind_names[] = {"allocate", "attach", "map",
-					 "reserve"};
-
 const char *api_role_name(api_role r)
 {
 	return r < API_NROLES ? role_names[r] : "?";
@@ -124,20 +121,6 @@ static bool read_bool(yd_doc *d, yaml_node_t *n, const char *what, bool *out)
 		return true;
 	}
 	return yd_fail(d, n, "%s must be true or false, found '%s'", what,
-		       yd_scalar(n));
-}
-
-static bool read_kind(yd_doc *d, yaml_node_t *n, req_kind *out)
-{
-	if (!yd_want(d, n, YAML_SCALAR_NODE, "kind"))
-		return false;
-	for (int k = REQ_ALLOCATE; k <= REQ_RESERVE; k++)
-		if (!strcmp(yd_scalar(n), kind_names[k])) {
-			*out = (req_kind)k;
-			return true;
-		}
-	return yd_fail(d, n,
-		       "unknown kind '%s' (allocate, attach, map or reserve)",
 		       yd_scalar(n));
 }
 
@@ -411,7 +394,7 @@ static bool read_rule(yd_doc *d, yaml_node_t *n, api_rules *out)
 	}
 	if (!read_calls(d, f[F_CALL].value, &q) ||
 	    (f[F_USR].value && !yd_string(d, f[F_USR].value, "usr", &q.usr)) ||
-	    !read_kind(d, f[F_KIND].value, &q.kind) ||
+	    !requests_read_kind(d, f[F_KIND].value, &q.kind) ||
 	    (f[F_VALUES].value && !read_values(d, f[F_VALUES].value, &vals)) ||
 	    (f[F_ARGS].value && !read_args(d, f[F_ARGS].value, &q)) ||
 	    (f[F_FIELDS].value && !read_fields(d, f[F_FIELDS].value, &q)) ||

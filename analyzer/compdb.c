@@ -18,21 +18,6 @@
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-static char *xasprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s = NULL;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	return n < 0 ? NULL : s;
-}
-
 /* dir/path, or path when it is absolute already; "./" parts dropped. */
 static char *join_path(const char *dir, const char *path)
 {
@@ -45,7 +30,7 @@ static char *join_path(const char *dir, const char *path)
 		dl--;
 	if (dl == 1 && dir[0] == '.')
 		return strdup(path);
-	return xasprintf("%.*s/%s", (int)dl, dir, path);
+	return vl_strprintf("%.*s/%s", (int)dl, dir, path);
 }
 
 static char *absolute(const char *path)
@@ -304,7 +289,7 @@ static bool fix_args(CXCompileCommand cmd, const char *dir, src_file *f)
 			i++;
 		} else if (a[0] == '@') {
 			char *p = join_path(dir, a + 1);
-			argv_push(&b, p ? xasprintf("@%s", p) : NULL);
+			argv_push(&b, p ? vl_strprintf("@%s", p) : NULL);
 			free(p);
 		} else if (a[0] != '-') {
 			argv_push(&b, join_path(dir, a)); /* an input */
@@ -319,9 +304,10 @@ static bool fix_args(CXCompileCommand cmd, const char *dir, src_file *f)
 			    k < np ? a + strlen(joined_path_opts[k]) : NULL;
 			if (v && *v && *v != '/' && *v != '=') {
 				char *p = join_path(dir, v);
-				argv_push(&b, p ? xasprintf("%.*s%s",
-							    (int)(v - a), a, p)
-						: NULL);
+				argv_push(&b,
+					  p ? vl_strprintf("%.*s%s",
+							   (int)(v - a), a, p)
+					    : NULL);
 				free(p);
 			} else {
 				argv_push(&b, strdup(a));
@@ -531,7 +517,7 @@ static bool given_files(const db_index *ix, const char *db_dir, char **files,
 			ok = take_command(cmd, db_dir, it);
 		else
 			ok =
-			    (it->note = xasprintf(
+			    (it->note = vl_strprintf(
 				 "not in %s/compile_commands.json: parsed with "
 				 "-x %s and no other flags",
 				 db_dir, compdb_language(files[i]))) != NULL;

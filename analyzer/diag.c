@@ -7,6 +7,18 @@
 
 #include "rules.h"
 
+char *vl_strprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	return n < 0 ? NULL : s;
+}
+
 bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,
 	     const char *fmt, ...)
 {

@@ -20,6 +20,9 @@ typedef struct vl_error {
 	char msg[VL_ERR_LEN];
 } vl_error;
 
+/* A formatted string, malloc'ed; NULL when memory runs out. */
+char *vl_strprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Fill err; file may be NULL.  Always returns false, so readers can say
  * `return vl_fail(err, ...)`. */
 bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,

@@ -91,7 +91,7 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 	return EXPR_ERROR;
 }
 
-static bool read_kind(yd_doc *d, yaml_node_t *n, req_kind *out)
+bool requests_read_kind(yd_doc *d, yaml_node_t *n, req_kind *out)
 {
 	if (!yd_want(d, n, YAML_SCALAR_NODE, "kind"))
 		return false;
@@ -173,7 +173,7 @@ static bool read_request(yd_doc *d, yaml_node_t *n, const expr_env *env,
 	    (!yd_value(d, f[ALIGN].value, "align", env, &q.align) ||
 	     !power_of_two(d, f[ALIGN].value, "align", q.align)))
 		return false;
-	if (f[KIND].value && !read_kind(d, f[KIND].value, &q.kind))
+	if (f[KIND].value && !requests_read_kind(d, f[KIND].value, &q.kind))
 		return false;
 	ok = requests_add(out, &q);
 	return ok || yd_fail(d, n, "out of memory");

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "layout.h"
+#include "yamldoc.h"
 
 typedef enum req_kind {
 	REQ_ALLOCATE,
@@ -33,11 +34,11 @@ typedef struct request {
 	 * unknown (reported as such, never guessed, and skipped by the
 	 * checks that need it). */
 	bool size_unknown, at_unknown, offset_unknown;
-	bool reserves; /* a reservation: PROT_NONE mmap, managed dataspace */
-	bool replaces; /* replaces what is mapped there (MAP_FIXED) */
-	char *call;    /* the callee, for messages ("mmap"); NULL: none */
-	char *rule;    /* the rule set entry that matched; NULL: none */
-	const char *file;	/* where it was asked for; NULL: unknown */
+	bool reserves;	  /* a reservation: PROT_NONE mmap, managed dataspace */
+	bool replaces;	  /* replaces what is mapped there (MAP_FIXED) */
+	char *call;	  /* the callee, for messages ("mmap"); NULL: none */
+	char *rule;	  /* the rule set entry that matched; NULL: none */
+	const char *file; /* where it was asked for; NULL: unknown */
 	unsigned line, column;
 } request;
 
@@ -55,5 +56,8 @@ bool requests_load(const char *path, const layout *l, requests *out,
 /* Append a copy of q (its name copied, file interned). */
 bool requests_add(requests *r, const request *q);
 void requests_free(requests *r);
+/* A kind as a YAML scalar (allocate, attach, map, reserve); false with
+ * the document's error at the node. */
+bool requests_read_kind(yd_doc *d, yaml_node_t *n, req_kind *out);
 
 #endif

@@ -40,21 +40,6 @@
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-static char *xasprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s = NULL;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	return n < 0 ? NULL : s;
-}
-
 static const char *base_name(const char *path)
 {
 	const char *p = strrchr(path, '/');
@@ -106,7 +91,7 @@ static bool resource_dir(const source_opts *o, char *buf, size_t len,
 		globfree(&g);
 		return true;
 	}
-	probe = xasprintf("%s/include/stddef.h", dir);
+	probe = vl_strprintf("%s/include/stddef.h", dir);
 	if (!probe)
 		return oom(err);
 	ok = access(probe, R_OK) == 0;
@@ -752,8 +737,8 @@ static void on_call(visit_ctx *x, CXCursor call)
 	rq.call = qualified_name(callee);
 	rq.rule = q->id;
 	rq.file = x->it->f->display;
-	rq.name = rq.call ? xasprintf("%s@%s:%u", last_component(rq.call),
-				      base_name(x->it->f->display), rq.line)
+	rq.name = rq.call ? vl_strprintf("%s@%s:%u", last_component(rq.call),
+					 base_name(x->it->f->display), rq.line)
 			  : NULL;
 	if (!rq.call || !rq.name || !requests_add(&x->it->reqs, &rq))
 		x->it->oom = true;
@@ -1062,11 +1047,12 @@ static bool unique_names(requests *r, size_t from)
 				request *q = &r->v[ix[k]];
 				char *name =
 				    pass == 0
-					? xasprintf("%s@%s:%u:%u",
-						    last_component(q->call),
-						    q->file, q->line, q->column)
-				    : k > i ? xasprintf("%s#%zu", q->name,
-							k - i + 1)
+					? vl_strprintf("%s@%s:%u:%u",
+						       last_component(q->call),
+						       q->file, q->line,
+						       q->column)
+				    : k > i ? vl_strprintf("%s#%zu", q->name,
+							   k - i + 1)
 					    : strdup(q->name);
 				if (!name) {
 					free(ix);
