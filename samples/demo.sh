@@ -48,6 +48,18 @@ for bad in 0x47000000 0xb0000000; do
 	"$vaslint" check -L "$layout" -D GUEST_RAM=256M "$out/vmm-$bad" || true
 done
 
+step "the VMM's linker script: checked, fixed with a one-line edit, relinked"
+cp tests/fixtures/scripts/vmm-low.ld "$out/vmm.ld"
+run "$vaslint" check -L "$layout" -D GUEST_RAM=256M --image "$out/vmm.o" "$out/vmm.ld" || true
+run "$vaslint" fix -L "$layout" -D GUEST_RAM=256M --image "$out/vmm.o" -i "$out/vmm.ld"
+run ld -m elf_i386 -T "$out/vmm.ld" -o "$out/vmm-script" "$out/vmm.o"
+run "$vaslint" check -L "$layout" -D GUEST_RAM=256M "$out/vmm-script"
+echo "exit $?"
+
+step "plan the VMM's dataspaces naturally aligned, and draw the address space: $out/plan.svg"
+run "$vaslint" plan -L genode-nova-x86_32 -D GUEST_RAM=256M --requests samples/requests/vmm-dataspaces.yaml
+"$vaslint" plan -L genode-nova-x86_32 -D GUEST_RAM=256M --requests samples/requests/vmm-dataspaces.yaml -f svg -o "$out/plan.svg"
+
 step "the same findings as SARIF for GitHub code scanning: $out/vmm.sarif"
 "$vaslint" check -L "$layout" -D GUEST_RAM=256M -f sarif -o "$out/vmm.sarif" "$out/vmm" || true
 echo "demo: done"
