@@ -3,9 +3,9 @@
  * -working-directory would (LLVM's real file system follows it with
  * chdir), which a scan with threads cannot have, so a database entry's
  * relative paths are made absolute instead. */
+#include "clangapi.h"
 #include "compdb.h"
 
-#include <clang-c/CXCompilationDatabase.h>
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>

@@ -7,9 +7,9 @@
  * worker has its own CXIndex and parses whole files; files are handed out
  * one at a time, and the results are merged in file order and sorted, so
  * the output does not depend on the worker count. */
+#include "clangapi.h"
 #include "source.h"
 
-#include <clang-c/Index.h>
 #include <glob.h>
 #include <limits.h>
 #include <pthread.h>
@@ -1079,6 +1079,8 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 
 	if (!o->rules)
 		return vl_fail(err, NULL, 0, 0, "no API rules to scan with");
+	if (!clangapi_load(err))
+		return false;
 	if (!resource_dir(o, dir, sizeof(dir), err) ||
 	    !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
 		goto done;

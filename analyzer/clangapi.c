@@ -1,0 +1,48 @@
+#define CLANGAPI_IMPLEMENTATION
+#include "clangapi.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+clang_api_t clangapi;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static bool loaded;
+static char failure[VL_ERR_LEN];
+
+static void load(void)
+{
+	/* Debian's libclang-14 names; the versioned one first, so another
+	 * installed libclang is not picked up by accident. */
+	static const char *const names[] = {
+	    "libclang-14.so.1", "libclang-14.so.13", "libclang-14.so",
+	    "/usr/lib/llvm-14/lib/libclang.so.1", "libclang.so.1"};
+	void *h = NULL;
+
+	for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]); i++)
+		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		snprintf(failure, sizeof(failure),
+			 "cannot load libclang 14 (%s): install the package "
+			 "libclang1-14",
+			 dlerror());
+		return;
+	}
+#define CLANGAPI_LOOKUP(name)                                                  \
+	if (!(clangapi.name = (__typeof__(clangapi.name))dlsym(h, #name))) {   \
+		snprintf(failure, sizeof(failure),                             \
+			 "libclang has no %s: libclang 14 is needed", #name);  \
+		return;                                                        \
+	}
+	CLANGAPI_FUNCTIONS(CLANGAPI_LOOKUP)
+#undef CLANGAPI_LOOKUP
+	loaded = true;
+}
+
+bool clangapi_load(vl_error *err)
+{
+	pthread_once(&once, load);
+	return loaded || vl_fail(err, NULL, 0, 0, "%s", failure);
+}
