@@ -239,3 +239,11 @@ const char *cost_str(const cost_model *m, const map_cost *c, char *buf,
 		       c->flexpages == 1 ? "" : "s");
 	return buf;
 }
+
+void cost_add(map_cost *t, const map_cost *c)
+{
+	for (size_t i = 0; i < COST_MAX_PAGE_SIZES; i++)
+		t->pages[i] += c->pages[i];
+	t->total_pages += c->total_pages;
+	t->flexpages += c->flexpages;
+}

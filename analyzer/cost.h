@@ -44,6 +44,9 @@ bool cost_lower_bound(const cost_model *m, uint64_t size, map_cost *out);
 uint64_t cost_best_page(const cost_model *m, uint64_t size, uint64_t vaddr,
 			uint64_t offset);
 
+/* *t += *c, page by page. */
+void cost_add(map_cost *t, const map_cost *c);
+
 /* "1024 4K pages", "1 4M page + 2 4K pages", and when the model has
  * flexpages ", 7 flexpages" after that.  Truncated to fit len bytes; a
  * buffer of COST_STR_LEN always holds the whole text. */

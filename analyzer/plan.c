@@ -216,13 +216,6 @@ static bool cost_of(const cost_model *m, const request *q, placement *pl)
 	       cost_mapping(m, q->size, o, o, &pl->lower);
 }
 
-static void add_cost(map_cost *t, const map_cost *c)
-{
-	for (size_t i = 0; i < COST_MAX_PAGE_SIZES; i++)
-		t->pages[i] += c->pages[i];
-	t->total_pages += c->total_pages;
-	t->flexpages += c->flexpages;
-}
 
 static bool fail(plan *p, const request *q, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -414,8 +407,8 @@ bool plan_place(const layout *l, const requests *rq, const cost_model *m,
 			    pl->req->name);
 			goto done;
 		}
-		add_cost(&p->total, &pl->cost);
-		add_cost(&p->total_lower, &pl->lower);
+		cost_add(&p->total, &pl->cost);
+		cost_add(&p->total_lower, &pl->lower);
 	}
 	ok = true;
 	goto done;

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "firstfit.h"
 #include "plan.h"
 
 #define U64(x)	      UINT64_C(x)
@@ -96,13 +97,6 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void add_cost(map_cost *t, const map_cost *c)
-{
-	for (size_t i = 0; i < COST_MAX_PAGE_SIZES; i++)
-		t->pages[i] += c->pages[i];
-	t->total_pages += c->total_pages;
-	t->flexpages += c->flexpages;
-}
 
 /* ---- (a) speed ---- */
 
@@ -204,89 +198,21 @@ static bool bench_speed(int runs)
 	return all_ok && t1m < 1.0 && nlogn;
 }
 
-/* ---- (b) quality: Genode's algorithm as the reference ----
- *
- * Each request in arrival order at the lowest address aligned to
- * floor(log2(size)), stepping the alignment down to 4 KiB, first fit
- * wins.  Free space: a sorted array of holes, scanned for each fit
- * (O(n) per request, fine for a few thousand). */
-
-typedef struct ff_space {
-	va_range *v;
-	size_t n, cap;
-} ff_space;
-
-static void ff_take(ff_space *s, size_t i, uint64_t start, uint64_t end)
-{
-	va_range h = s->v[i];
-
-	if (h.start < start && end < h.end) {
-		if (s->n == s->cap) {
-			s->cap *= 2;
-			s->v = realloc(s->v, s->cap * sizeof(*s->v));
-			if (!s->v) {
-				fprintf(stderr, "plan_bench: out of memory\n");
-				exit(2);
-			}
-		}
-		memmove(&s->v[i + 2], &s->v[i + 1],
-			(s->n - i - 1) * sizeof(s->v[0]));
-		s->v[i].end = start;
-		s->v[i + 1] = (va_range){end, h.end};
-		s->n++;
-	} else if (h.start < start) {
-		s->v[i].end = start;
-	} else if (end < h.end) {
-		s->v[i].start = end;
-	} else {
-		memmove(&s->v[i], &s->v[i + 1],
-			(s->n - i - 1) * sizeof(s->v[0]));
-		s->n--;
-	}
-}
-
-static bool ff_first_fit(ff_space *s, uint64_t size, uint64_t align,
-			 uint64_t *out)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		uint64_t a;
-
-		if (!va_align_up(s->v[i].start, align, &a) ||
-		    a >= s->v[i].end || s->v[i].end - a < size)
-			continue;
-		ff_take(s, i, a, a + size);
-		*out = a;
-		return true;
-	}
-	return false;
-}
+/* ---- Genode's core as the reference: firstfit.h ---- */
 
 /* The number of requests placed (all of them: rq->n) and their cost. */
 static size_t genode_place(const layout *l, const requests *rq, map_cost *total)
 {
-	cost_model m = plan_cost_model(l);
-	ff_space s = {malloc(64 * sizeof(va_range)), 1, 64};
-	size_t i;
+	uint64_t *starts = malloc((rq->n ? rq->n : 1) * sizeof(*starts));
+	size_t placed = starts ? firstfit_place(l, rq, starts, total)
+			       : (size_t)-1;
 
-	if (!s.v) {
+	if (placed == (size_t)-1) {
 		fprintf(stderr, "plan_bench: out of memory\n");
 		exit(2);
 	}
-	s.v[0] = l->address_space;
-	memset(total, 0, sizeof(*total));
-	for (i = 0; i < rq->n; i++) {
-		uint64_t size = rq->v[i].size, a, at = 0;
-		bool ok = false;
-		map_cost c;
-
-		for (a = va_floor_pow2(size); a >= K4 && !ok; a >>= 1)
-			ok = ff_first_fit(&s, size, a, &at);
-		if (!ok || !cost_mapping(&m, size, at, 0, &c))
-			break;
-		add_cost(total, &c);
-	}
-	free(s.v);
-	return i;
+	free(starts);
+	return placed;
 }
 
 typedef struct quality {
@@ -310,7 +236,7 @@ static quality measure(size_t n, double fill, uint64_t seed)
 	for (size_t i = 0; i < rq.n; i++) {
 		map_cost c;
 		if (cost_lower_bound(&m, rq.v[i].size, &c))
-			add_cost(&r.lower, &c);
+			cost_add(&r.lower, &c);
 	}
 	r.plan_ok = plan_place(&l, &rq, &m, &p, &err);
 	if (r.plan_ok)

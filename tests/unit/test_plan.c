@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "firstfit.h"
 #include "plan.h"
 
 #define U64(x)	      UINT64_C(x)
@@ -124,111 +125,16 @@ static void assert_same_cost(const map_cost *a, const map_cost *b)
 	assert_int_equal(a->flexpages, b->flexpages);
 }
 
-/* ---- Genode's core, as the reference (FACTS.md) ----
- *
- * Each request in arrival order at the lowest address aligned to
- * floor(log2(size)), skipping alignments above the backing store's,
- * stepping down to the base page; first fit wins.  The free space is a
- * sorted array of holes and every fit a scan over it. */
-
-typedef struct ff_space {
-	va_range v[4096];
-	size_t n;
-} ff_space;
-
-static void ff_take(ff_space *s, size_t i, uint64_t start, uint64_t end)
-{
-	va_range h = s->v[i];
-
-	if (h.start < start && end < h.end) {
-		assert_true(s->n < ARRAY_SIZE(s->v));
-		memmove(&s->v[i + 2], &s->v[i + 1],
-			(s->n - i - 1) * sizeof(s->v[0]));
-		s->v[i].end = start;
-		s->v[i + 1] = (va_range){end, h.end};
-		s->n++;
-	} else if (h.start < start) {
-		s->v[i].end = start;
-	} else if (end < h.end) {
-		s->v[i].start = end;
-	} else {
-		memmove(&s->v[i], &s->v[i + 1],
-			(s->n - i - 1) * sizeof(s->v[0]));
-		s->n--;
-	}
-}
-
-static bool ff_first_fit(ff_space *s, uint64_t size, uint64_t align,
-			 uint64_t *out)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		uint64_t a;
-
-		if (!va_align_up(s->v[i].start, align, &a) ||
-		    a >= s->v[i].end || s->v[i].end - a < size)
-			continue;
-		ff_take(s, i, a, a + size);
-		*out = a;
-		return true;
-	}
-	return false;
-}
+/* ---- Genode's core as the reference: firstfit.h ---- */
 
 /* Returns false when a request finds no place; starts[] in request order. */
 static bool genode_place(const layout *l, const requests *rq, uint64_t *starts,
 			 map_cost *total)
 {
-	cost_model m = plan_cost_model(l);
-	uint64_t page = l->page_sizes[0];
-	ff_space *s = calloc(1, sizeof(*s));
-	bool ok = true;
+	size_t placed = firstfit_place(l, rq, starts, total);
 
-	assert_non_null(s);
-	s->v[s->n++] = l->address_space;
-	memset(total, 0, sizeof(*total));
-	for (size_t k = 0; k < l->nregions + rq->n; k++) {
-		va_range r = k < l->nregions
-				 ? l->regions[k].range
-				 : (va_range){rq->v[k - l->nregions].at,
-					      rq->v[k - l->nregions].at +
-						  rq->v[k - l->nregions].size};
-		if (k >= l->nregions && !rq->v[k - l->nregions].fixed)
-			continue;
-		for (size_t i = 0; i < s->n;) {
-			va_range x = va_range_intersect(s->v[i], r);
-			if (va_range_empty(x))
-				i++;
-			else
-				ff_take(s, i, x.start, x.end);
-		}
-	}
-	for (size_t i = 0; i < rq->n && ok; i++) {
-		const request *q = &rq->v[i];
-		uint64_t size, a, o = q->has_offset ? q->offset : 0;
-		map_cost c;
-
-		if (q->fixed) {
-			starts[i] = q->at;
-		} else {
-			assert_true(va_align_up(q->size, page, &size));
-			ok = false;
-			for (a = va_floor_pow2(size); a >= page && !ok; a >>= 1)
-				if (!q->backing_align || a <= q->backing_align)
-					ok = ff_first_fit(s, size, a,
-							  &starts[i]);
-			if (!ok)
-				break;
-		}
-		if (q->backing_align)
-			o += q->backing_align;
-		assert_true(cost_mapping(&m, q->size, starts[i], o, &c));
-		for (size_t k = 0; k < COST_MAX_PAGE_SIZES; k++)
-			total->pages[k] += c.pages[k];
-		total->total_pages += c.total_pages;
-		total->flexpages += c.flexpages;
-	}
-	free(s);
-	return ok;
+	assert_int_not_equal(placed, (size_t)-1);
+	return placed == rq->n;
 }
 
 /* ---- The natural alignment ---- */
