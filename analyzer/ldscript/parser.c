@@ -853,6 +853,27 @@ typedef struct ls_target {
 	size_t *nscmds;
 } ls_target;
 
+/* Where a list of commands may end: inside '{' (braced) or at the end of an
+ * INCLUDEd file.  1 when it ended here (its '}' taken), -1 after an error,
+ * 0 when t starts another command. */
+static int ls_list_end(ls_parser *p, const ls_token *t, bool braced,
+		       const char *close)
+{
+	if (t->kind == LS_TOK_EOF) {
+		if (braced)
+			return ls_expected(p, t, close) ? 1 : -1;
+		return 1;
+	}
+	if (!ls_is_punct(t, '}'))
+		return 0;
+	if (!braced) {
+		ls_fail(p, t, "unbalanced '}': no '{' before it in this file");
+		return -1;
+	}
+	ls_next_m(p, LS_LEX_SCRIPT);
+	return 1;
+}
+
 static bool ls_p_script_cmds(ls_parser *p, ls_cmd **v, size_t *n);
 typedef struct ls_named_cmd ls_named_cmd;
 static const ls_named_cmd *ls_find_named(const ls_token *t);
@@ -1497,19 +1518,11 @@ static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n, bool braced)
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
 
-		if (t->kind == LS_TOK_EOF) {
-			if (braced)
-				return ls_expected(
-				    p, t, "'}' to close the output section");
+		switch (ls_list_end(p, t, braced, "'}' to close the output section")) {
+		case 1:
 			return true;
-		}
-		if (ls_is_punct(t, '}')) {
-			if (!braced)
-				return ls_fail(p, t,
-					       "unbalanced '}': no '{' before "
-					       "it in this file");
-			ls_next_m(p, LS_LEX_SCRIPT);
-			return true;
+		case -1:
+			return false;
 		}
 		if (ls_is_punct(t, ';')) {
 			ls_next_m(p, LS_LEX_SCRIPT);
@@ -1841,19 +1854,11 @@ static bool ls_p_sections_cmds(ls_parser *p, ls_cmd **v, size_t *n, bool braced)
 		ls_token t = *ls_peek_m(p, LS_LEX_SCRIPT);
 		ls_cmd *c;
 
-		if (t.kind == LS_TOK_EOF) {
-			if (braced)
-				return ls_expected(p, &t,
-						   "'}' to close SECTIONS");
+		switch (ls_list_end(p, &t, braced, "'}' to close SECTIONS")) {
+		case 1:
 			return true;
-		}
-		if (ls_is_punct(&t, '}')) {
-			if (!braced)
-				return ls_fail(p, &t,
-					       "unbalanced '}': no '{' before "
-					       "it in this file");
-			ls_next_m(p, LS_LEX_SCRIPT);
-			return true;
+		case -1:
+			return false;
 		}
 		if (ls_is_punct(&t, ';')) {
 			ls_next_m(p, LS_LEX_SCRIPT);
@@ -1970,18 +1975,11 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
 		ls_memory_region *r;
 
-		if (t->kind == LS_TOK_EOF) {
-			if (braced)
-				return ls_expected(p, t, "'}' to close MEMORY");
+		switch (ls_list_end(p, t, braced, "'}' to close MEMORY")) {
+		case 1:
 			return true;
-		}
-		if (ls_is_punct(t, '}')) {
-			if (!braced)
-				return ls_fail(p, t,
-					       "unbalanced '}': no '{' before "
-					       "it in this file");
-			ls_next_m(p, LS_LEX_SCRIPT);
-			return true;
+		case -1:
+			return false;
 		}
 		if (ls_is_punct(t, ';') || ls_is_punct(t, ',')) {
 			ls_next_m(p, LS_LEX_SCRIPT);
