@@ -270,8 +270,9 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 	va_set free_space;
 	bool ok;
 
+	/* A link address is for a position-dependent image. */
 	va_set_init(&free_space);
-	ok = va_set_add(&free_space, l->address_space);
+	ok = va_set_add(&free_space, layout_exec_space(l));
 	for (size_t i = 0; ok && i < l->nregions; i++)
 		if (!va_range_empty(l->regions[i].range))
 			ok = va_set_remove(&free_space, l->regions[i].range);
@@ -281,30 +282,41 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 	return ok;
 }
 
+bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
+			uint64_t *addr, uint64_t *align)
+{
+	for (size_t k = l->npage_sizes; k-- > 0;) {
+		uint64_t a =
+		    l->page_sizes[k] > min_align ? l->page_sizes[k] : min_align;
+		if (check_lowest_legal(l, size, a, addr)) {
+			*align = a;
+			return true;
+		}
+		if (a == min_align)
+			break;
+	}
+	return false;
+}
+
 /* What the user can do about a conflict: the lowest link address at which
- * the whole image (and its linker area) is legal.  It is aligned to the
- * layout's largest page, as `vaslint fix` places images, so the hint and
- * the fix agree and the image can be mapped with the largest pages. */
+ * the whole image (and its linker area) is legal, at the largest page
+ * alignment that has one, as `vaslint fix` places images, so the hint and
+ * the fix agree and the image maps with the largest pages it can. */
 void check_legal_hint(const layout *l, uint64_t size, uint64_t align, char *buf,
 		      size_t len)
 {
-	uint64_t largest =
-	    l->npage_sizes ? l->page_sizes[l->npage_sizes - 1] : base_page(l);
 	uint64_t addr;
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
-	if (align < largest)
-		align = largest;
-	if (check_lowest_legal(l, size, align, &addr))
+	if (check_link_address(l, size, align, &addr, &align))
 		snprintf(buf, len,
 			 "; the lowest legal link address aligned to %s is %s",
 			 va_size_str(align, al), va_hex(addr, h));
 	else
 		snprintf(buf, len,
-			 "; no legal link address aligned to %s exists in "
-			 "layout %s for an image of %s",
-			 va_size_str(align, al), l->name,
-			 va_size_str(size, sz));
+			 "; no legal link address exists in layout %s for an "
+			 "image of %s",
+			 l->name, va_size_str(size, sz));
 }
 
 static void legal_hint(const placed_image *p, const layout *l, char *buf,
@@ -362,6 +374,38 @@ static void group_add(seg_group *g, const placed_image *p, size_t i)
 	g->kind = g->count == 1 ? "segment" : "segments";
 }
 
+/* A position-dependent image inside the address space but above the
+ * layout's exec limit: the link would fail or the program crash. */
+static int exec_limit_one(const placed_image *p, const layout *l,
+			  vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN];
+	va_range space = layout_exec_space(l);
+	seg_group g = {0};
+
+	if (p->img->type != ET_EXEC || !l->exec_limit)
+		return 0;
+	for (size_t i = 0; i < p->img->nsegments; i++)
+		if (!va_range_empty(p->ranges[i]) &&
+		    !va_range_contains(space, p->ranges[i]))
+			group_add(&g, p, i);
+	if (!g.count)
+		return 0;
+	vl_diag *d = vl_diags_add(
+	    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+	    "%s [%s, %s) of a position-dependent program %s above the exec "
+	    "limit %s of layout %s: %s",
+	    g.name, va_hex(g.range.start, r1), va_hex(g.range.end, r2),
+	    g.count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3),
+	    l->name, l->exec_limit_why);
+	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
+	    !vl_diag_set_related(d, l->exec_limit_loc.file,
+				 l->exec_limit_loc.line,
+				 l->exec_limit_loc.column))
+		return -1;
+	return 1;
+}
+
 int check_address_space(const placed_image *p, const layout *l, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
@@ -378,7 +422,7 @@ int check_address_space(const placed_image *p, const layout *l, vl_diags *out)
 		group_add(&g, p, i);
 	}
 	if (!g.count)
-		return 0;
+		return exec_limit_one(p, l, out);
 	vl_diag *d = vl_diags_add(
 	    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
 	    "%s [%s, %s) %s %s the address space [%s, %s) of layout %s", g.name,
@@ -568,6 +612,20 @@ int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
 			    !vl_diag_set_object(d, f->kind, f->name, probe))
 				return -1;
 			found++;
+		} else if (f->position_dependent &&
+			   !va_range_contains(layout_exec_space(l), probe)) {
+			vl_diag *d = vl_diags_add(
+			    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
+			    f->line, f->column,
+			    "%s %s [%s, %s) lies above the exec limit %s of "
+			    "layout %s: %s",
+			    f->kind, f->name, va_hex(probe.start, r1),
+			    va_hex(probe.end, r2), va_hex(l->exec_limit, r3),
+			    l->name, l->exec_limit_why);
+			if (!d ||
+			    !vl_diag_set_object(d, f->kind, f->name, probe))
+				return -1;
+			found++;
 		}
 	}
 	return found;
@@ -700,7 +758,7 @@ int check_requests(const requests *rq, const layout *l, vl_diags *out)
 			fixed[nfixed++] = (fixed_range){
 			    "request", q->name, {q->at, q->at + q->size},
 			    true,      q->file, q->line,
-			    q->column};
+			    q->column, false};
 	}
 	n = check_fixed_ranges(fixed, nfixed, l, "", out);
 	free(fixed);

@@ -56,12 +56,21 @@ typedef struct fixed_range {
 	bool size_known;
 	const char *file;
 	unsigned line, column;
+	bool position_dependent; /* a script's: the exec limit applies */
 } fixed_range;
 
 /* reserved-overlap and outside-address-space for fixed ranges; hint is
  * appended to reserved-overlap messages ("" for none). */
 int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
 		       const char *hint, vl_diags *out);
+
+/* The link address vaslint proposes for an image of size bytes: the
+ * lowest legal one at the largest page alignment of the layout that has
+ * one, stepping down through the page sizes but not below min_align.
+ * Legal: inside the address space (below the exec limit) and clear of
+ * every region.  False when no alignment has one. */
+bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
+			uint64_t *addr, uint64_t *align);
 
 /* The hint check_reserved_overlap gives for an image of `size` bytes
  * whose segments need `align`: where it could be linked instead. */

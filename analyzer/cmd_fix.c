@@ -159,10 +159,12 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 		       "linked program or its objects) or --image-size");
 }
 
+/* Where a script's image may go: a linker script places a position-
+ * dependent image, so the layout's exec limit applies. */
 static bool free_space(const layout *l, va_set *out)
 {
 	va_set_init(out);
-	if (!va_set_add(out, l->address_space))
+	if (!va_set_add(out, layout_exec_space(l)))
 		return false;
 	for (size_t i = 0; i < l->nregions; i++)
 		if (!va_range_empty(l->regions[i].range) &&
@@ -193,39 +195,54 @@ static bool highest_fit(const va_set *s, uint64_t size, uint64_t align,
 	return found;
 }
 
+/* The legal address closest to old, up or down, at alignment align. */
+static bool nearest(const va_set *fs, uint64_t size, uint64_t align,
+		    uint64_t old, uint64_t *out)
+{
+	uint64_t up = 0, down = 0;
+	bool has_up = va_set_lowest_fit(fs, size, align, old, &up);
+	bool has_down = highest_fit(fs, size, align, old, &down);
+
+	*out = !has_down		  ? up
+	       : !has_up		  ? down
+	       : up - old <= old - down ? up
+					  : down;
+	return has_up || has_down;
+}
+
+/* The lowest legal address (--near: the closest), at the largest page
+ * alignment that has one: the same as check's hint. */
 static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 		     uint64_t size, uint64_t *out, vl_error *err)
 {
-	uint64_t align = l->page_sizes[l->npage_sizes - 1], up = 0, down = 0;
-	char sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
+	char sz[VA_SIZE_LEN], lim[VA_HEX_LEN];
+	uint64_t align;
 	va_set fs;
-	bool ok;
+	bool ok = false;
 
-	if (!free_space(l, &fs)) {
+	if (!o->near) {
+		ok = check_link_address(l, size, l->page_sizes[0], out,
+					&align);
+	} else if (free_space(l, &fs)) {
+		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
+			ok = nearest(&fs, size, l->page_sizes[k], old, out);
+		va_set_free(&fs);
+	} else {
 		va_set_free(&fs);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
-	if (o->near) {
-		bool has_up = va_set_lowest_fit(&fs, size, align, old, &up);
-		bool has_down = highest_fit(&fs, size, align, old, &down);
-		ok = has_up || has_down;
-		*out = !has_down		? up
-		       : !has_up		? down
-		       : up - old <= old - down ? up
-						: down;
-	} else {
-		ok = va_set_lowest_fit(&fs, size, align, l->address_space.start,
-				       out);
-	}
-	va_set_free(&fs);
-	if (!ok)
+	if (ok)
+		return true;
+	if (l->exec_limit)
 		return vl_fail(err, NULL, 0, 0,
 			       "no legal place in layout %s for an image of %s "
-			       "aligned to %s: shrink it or the reserved "
-			       "regions",
+			       "below its exec limit %s: %s",
 			       l->name, va_size_str(size, sz),
-			       va_size_str(align, al));
-	return true;
+			       va_hex(l->exec_limit, lim), l->exec_limit_why);
+	return vl_fail(err, NULL, 0, 0,
+		       "no legal place in layout %s for an image of %s: "
+		       "shrink it or the reserved regions",
+		       l->name, va_size_str(size, sz));
 }
 
 static bool legal(const layout *l, uint64_t base, uint64_t size)

@@ -86,7 +86,9 @@ static bool write_text(FILE *f, const plan_run *r)
 	for (size_t i = 0; i < r->p->n; i++) {
 		const placement *pl = &r->p->v[i];
 		fprintf(f, "%-20s %-8s %18s %18s %10s %10s  %s", pl->req->name,
-			pl->req->fixed ? "fixed" : req_kind_name(pl->req->kind),
+			pl->req->fixed && pl->req->kind != REQ_IMAGE
+			    ? "fixed"
+			    : req_kind_name(pl->req->kind),
 			va_hex(pl->start, a), va_hex(end_of(pl), b),
 			va_size_str(pl->req->size, s),
 			va_size_str(pl->align, al),
@@ -311,11 +313,7 @@ static bool add_image(const cli_inputs *in, requests *rq, vl_error *err)
 		for (size_t k = 0; k < img->nsegments; k++)
 			if (img->segments[k].align > align)
 				align = img->segments[k].align;
-		/* Aligned as `vaslint fix` places images: at the largest page,
-		 * so the plan and the fixed script agree. */
 		const layout *l = cli_inputs_layout(in);
-		if (l->page_sizes[l->npage_sizes - 1] > align)
-			align = l->page_sizes[l->npage_sizes - 1];
 		const char *slash = strrchr(img->path, '/');
 		request q = {.name = (char *)(slash ? slash + 1 : img->path),
 			     .kind = REQ_IMAGE,
@@ -326,6 +324,24 @@ static bool add_image(const cli_inputs *in, requests *rq, vl_error *err)
 		if (!q.size)
 			return vl_fail(err, img->path, 0, 0,
 				       "the image has no loadable segments");
+		/* A position-dependent image goes where `vaslint fix` puts
+		 * it, so the plan and the fixed script agree (and it stays
+		 * below the exec limit); a PIE is placed like any request,
+		 * at the largest page. */
+		if (img->type == ET_EXEC) {
+			char sz[VA_SIZE_LEN];
+			if (!check_link_address(l, q.size, align, &q.at,
+						&q.align))
+				return vl_fail(err, img->path, 0, 0,
+					       "no legal link address exists "
+					       "in layout %s for an image of "
+					       "%s",
+					       l->name,
+					       va_size_str(q.size, sz));
+			q.fixed = true;
+		} else if (l->page_sizes[l->npage_sizes - 1] > align) {
+			q.align = l->page_sizes[l->npage_sizes - 1];
+		}
 		if (!requests_add(rq, &q))
 			return vl_fail(err, NULL, 0, 0, "out of memory");
 	}

@@ -368,6 +368,35 @@ static bool read_linker_area(reader *r, yaml_node_t *n)
 	       yd_string(&r->d, f[1].value, "why", &r->l->linker_area_why);
 }
 
+static bool read_exec_limit(reader *r, yd_field *key)
+{
+	yd_field f[] = {{"end", true, 0, 0}, {"why", true, 0, 0}};
+	layout *l = r->l;
+
+	if (!yd_fields(&r->d, key->value, "exec-limit", f, 2) ||
+	    !take_value(r, f[0].value, "exec-limit end", &l->exec_limit) ||
+	    !yd_string(&r->d, f[1].value, "why", &l->exec_limit_why))
+		return false;
+	l->exec_limit_loc =
+	    (src_loc){l->path, (unsigned)key->key_node->start_mark.line + 1,
+		      (unsigned)key->key_node->start_mark.column + 1};
+	if (l->exec_limit <= l->address_space.start)
+		return vl_fail(r->d.err, l->path, l->exec_limit_loc.line,
+			       l->exec_limit_loc.column,
+			       "exec-limit end lies at or below the start of "
+			       "the address space");
+	return true;
+}
+
+va_range layout_exec_space(const layout *l)
+{
+	va_range r = l->address_space;
+
+	if (l->exec_limit && l->exec_limit < r.end)
+		r.end = l->exec_limit;
+	return r;
+}
+
 static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 			size_t ndefs)
 {
@@ -381,6 +410,7 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 		AS,
 		PIE,
 		LINKER,
+		EXEC,
 		PARAMS,
 		REGIONS,
 		NFIELDS
@@ -394,6 +424,7 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 	    [AS] = {"address-space", true, 0, 0},
 	    [PIE] = {"pie-base", false, 0, 0},
 	    [LINKER] = {"linker-area", false, 0, 0},
+	    [EXEC] = {"exec-limit", false, 0, 0},
 	    [PARAMS] = {"params", false, 0, 0},
 	    [REGIONS] = {"regions", false, 0, 0},
 	};
@@ -425,6 +456,8 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 		l->has_pie_base = true;
 	}
 	if (f[LINKER].value && !read_linker_area(r, f[LINKER].value))
+		return false;
+	if (f[EXEC].value && !read_exec_limit(r, &f[EXEC]))
 		return false;
 	return !f[REGIONS].value || read_regions(r, f[REGIONS].value);
 }
@@ -471,6 +504,7 @@ void layout_free(layout *l)
 		free(l->regions[i].why);
 	}
 	free(l->regions);
+	free(l->exec_limit_why);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -45,6 +45,12 @@ typedef struct layout {
 	uint64_t pie_base;
 	uint64_t linker_area; /* 0: none */
 	char *linker_area_why;
+	/* A position-dependent image (ET_EXEC, or linked by a script) must
+	 * end at or below exec_limit (0: no limit beyond the address space):
+	 * x86-64's small code model puts the program below 2 GiB. */
+	uint64_t exec_limit;
+	char *exec_limit_why;
+	src_loc exec_limit_loc;
 	layout_param *params;
 	size_t nparams;
 	layout_region *regions;
@@ -79,5 +85,9 @@ bool layout_parse_define(const char *arg, layout_define *out, vl_error *err);
 
 /* The machine name for an ELF e_machine and class ("x86_64"), or NULL. */
 const char *layout_machine_name(uint16_t em, int elfclass);
+
+/* The part of the address space a position-dependent image may use:
+ * the address space, capped at the exec limit. */
+va_range layout_exec_space(const layout *l);
 
 #endif

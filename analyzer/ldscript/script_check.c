@@ -99,7 +99,8 @@ int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
 		    have_extent,
 		    ev->base_loc.file,
 		    ev->base_loc.line,
-		    ev->base_loc.column};
+		    ev->base_loc.column,
+		    true};
 	if (have_extent)
 		check_legal_hint(l, va_range_size(extent), 1, hint,
 				 sizeof(hint));
@@ -123,7 +124,8 @@ int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
 		    sec->size.known,
 		    at.file ? at.file : path,
 		    at.line,
-		    at.column};
+		    at.column,
+		    true};
 	}
 	n = check_fixed_ranges(ranges, nranges, l, hint, out);
 	free(ranges);

@@ -837,7 +837,7 @@ static void each_region_hit_is_one_finding_naming_its_segments(void **state)
 	    out.v[1].message,
 	    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
 	    "context-area [0x40000000, 0x50000000): " STACK_WHY
-	    "; no legal link address aligned to 4 MiB exists in "
+	    "; no legal link address exists in "
 	    "layout t2012 for an image of 1041 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
@@ -907,7 +907,7 @@ static void hint_says_when_no_legal_address_exists(void **state)
 	    out.v[0].message,
 	    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
 	    "context-area [0x40000000, 0x50000000): " STACK_WHY
-	    "; no legal link address aligned to 4 MiB exists in "
+	    "; no legal link address exists in "
 	    "layout t2012 for an image of 772 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
@@ -1007,6 +1007,40 @@ static void lowest_legal_skips_regions_and_honours_alignment(void **state)
 	assert_false(check_lowest_legal(&l, 0x30000001, MIB(4), &a));
 	assert_false(check_lowest_legal(&l, 0x20000001, 0x20000000, &a));
 	assert_int_equal(a, 7);
+	layout_free(&l);
+}
+
+/* The proposed link address steps down through the page sizes: 4 MiB
+ * where a 4 MiB aligned place exists, else the next smaller page. */
+static void link_address_steps_the_alignment_down(void **state)
+{
+	layout l;
+	uint64_t a = 7, al = 7;
+
+	(void)state;
+	lay_2012(&l, MIB(256));
+	assert_true(check_link_address(&l, 0x1000, 1, &a, &al));
+	assert_int_equal(a, 0x10000000);
+	assert_int_equal(al, MIB(4));
+	layout_free(&l);
+	/* a shadow ending off a 4 MiB boundary, and an exec limit 4 MiB
+	 * above it: only a 4 KiB aligned place is left */
+	lay_2012(&l, MIB(256) + 0x1000);
+	l.exec_limit = 0x10000000 + 0x1000 + MIB(4);
+	l.exec_limit_why = xstrdup("small code model");
+	assert_true(check_link_address(&l, 0x2000, 1, &a, &al));
+	assert_int_equal(a, 0x10001000);
+	assert_int_equal(al, 0x1000);
+	/* the exec limit leaves no room for 8 MiB at any alignment */
+	a = al = 7;
+	assert_false(check_link_address(&l, MIB(8), 1, &a, &al));
+	assert_int_equal(a, 7);
+	layout_free(&l);
+	/* min_align above every page size is kept */
+	lay_2012(&l, MIB(260));
+	assert_true(check_link_address(&l, 0x1000, MIB(32), &a, &al));
+	assert_int_equal(a, 0x12000000);
+	assert_int_equal(al, MIB(32));
 	layout_free(&l);
 }
 
@@ -1335,6 +1369,7 @@ int main(void)
 	    cmocka_unit_test(pie_in_a_region_gets_the_load_elsewhere_hint),
 	    cmocka_unit_test(lowest_legal_skips_regions_and_honours_alignment),
 	    cmocka_unit_test(lowest_legal_starts_at_the_address_space),
+	    cmocka_unit_test(link_address_steps_the_alignment_down),
 	    cmocka_unit_test(lowest_legal_near_the_end_of_the_space),
 	    cmocka_unit_test(lowest_legal_near_2_64_does_not_wrap),
 	    cmocka_unit_test(lowest_legal_fails_when_regions_cover_the_space),

@@ -335,6 +335,52 @@ static void every_shipped_layout_loads_with_its_documented_values(void **state)
 	}
 }
 
+static void linux_x86_64_caps_position_dependent_images_at_2g(void **state)
+{
+	layout l;
+	va_range r;
+
+	(void)state;
+	load_shipped("linux-x86_64", NULL, 0, &l);
+	assert_int_equal(l.exec_limit, 0x80000000);
+	assert_non_null(strstr(l.exec_limit_why, "small code model"));
+	assert_string_equal(l.exec_limit_loc.file, l.path);
+	assert_true(l.exec_limit_loc.line > 0);
+	r = layout_exec_space(&l);
+	assert_range(r, 0x1000, 0x80000000);
+	layout_free(&l);
+	/* without the key: the whole address space */
+	load_shipped("genode-nova-x86_32", NULL, 0, &l);
+	assert_int_equal(l.exec_limit, 0);
+	assert_null(l.exec_limit_why);
+	assert_range(layout_exec_space(&l), l.address_space.start,
+		     l.address_space.end);
+	layout_free(&l);
+}
+
+static void exec_limit_above_the_space_changes_nothing(void **state)
+{
+	layout l;
+	vl_error err = {0};
+
+	(void)state;
+	assert_true(load_text(MINIMAL "exec-limit: {end: 0x200000, why: w}\n",
+			      NULL, 0, &l, &err));
+	assert_int_equal(l.exec_limit, 0x200000);
+	assert_range(layout_exec_space(&l), 0x1000, 0x100000);
+	layout_free(&l);
+}
+
+static void bad_exec_limit_is_an_error_at_its_key(void **state)
+{
+	(void)state;
+	assert_load_error(MINIMAL "exec-limit: {end: 0x1000, why: w}\n", 6, 1,
+			  "exec-limit end lies at or below the start of the "
+			  "address space");
+	assert_load_error(MINIMAL "exec-limit: {end: 0x10000}\n", 6, 13,
+			  "exec-limit has no 'why'");
+}
+
 static void nova_2012_has_2g_space_context_area_and_4m_pages(void **state)
 {
 	layout l;
@@ -927,8 +973,8 @@ static void unknown_key_is_an_error_listing_the_known_ones(void **state)
 	assert_load_error(MINIMAL "colour: red\n", 6, 1,
 			  "unknown key 'colour' in a layout (known: name, "
 			  "description, machine, page-sizes, flexpage-max, "
-			  "address-space, pie-base, linker-area, params, "
-			  "regions)");
+			  "address-space, pie-base, linker-area, exec-limit, "
+			  "params, regions)");
 	assert_load_error(
 	    MINIMAL "regions:\n"
 		    "  - {name: a, start: 0, length: 1, why: w}\n",
@@ -1206,6 +1252,9 @@ int main(void)
 	    cmocka_unit_test(malformed_yaml_names_line_and_column),
 	    cmocka_unit_test(missing_file_and_directory_are_errors),
 	    cmocka_unit_test(layout_free_twice_is_harmless),
+	    cmocka_unit_test(linux_x86_64_caps_position_dependent_images_at_2g),
+	    cmocka_unit_test(exec_limit_above_the_space_changes_nothing),
+	    cmocka_unit_test(bad_exec_limit_is_an_error_at_its_key),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

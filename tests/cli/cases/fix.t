@@ -32,7 +32,7 @@ inplace.ld:6:7: moved the image base from 0x6000000 to 0x40000000 (1 number chan
 
 # No legal place: exit 2, and the file is untouched.
 $ cp vmm-low.ld keep.ld; vaslint fix -i -L genode-nova-x86_32-2012 -D GUEST_RAM=1G --image-size 1500M keep.ld; echo "exit $?"; cmp keep.ld vmm-low.ld && echo untouched
-vaslint: error: no legal place in layout genode-nova-x86_32-2012 for an image of 1500 MiB aligned to 4 MiB: shrink it or the reserved regions
+vaslint: error: no legal place in layout genode-nova-x86_32-2012 for an image of 1500 MiB: shrink it or the reserved regions
 exit 2
 untouched
 

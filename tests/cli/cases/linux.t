@@ -23,3 +23,28 @@ vmm64-pie: note: position-independent image (ET_DYN): layout genode-nova-x86_64 
 
 $ vaslint check vmm64-pie
 vmm64-pie: note: position-independent image (ET_DYN): without a layout (-L) only its own segments were checked, not where it lands [position-independent]
+
+# A position-dependent x86-64 program lives below 2 GiB (small code model):
+# above it GNU ld cannot link it, so the layout's exec-limit is an error...
+$ vaslint check -L linux-x86_64 vmm64-0xc0000000
+vmm64-0xc0000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0xc0000000, 0xc0015000) of a position-dependent program lie above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
+[exit 1]
+
+# ... and fix keeps the image below it: above a 1 GiB shadow it steps down
+# from 1 GiB to 2 MiB alignment, a 2 GiB shadow leaves only the room below.
+$ vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default | grep -c 'SEGMENT_START("text-segment", 0x40200000)'
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x40200000 (2 numbers changed)
+1
+
+$ vaslint fix -L linux-x86_64 -D GUEST_RAM=2G --from-default --image vmm64-default | grep -c 'SEGMENT_START("text-segment", 0x1000)'
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x1000 (2 numbers changed)
+1
+
+$ vaslint fix -L linux-x86_64 -D GUEST_RAM=3G -D SHADOW_BASE=0x10000 --from-default --image vmm64-default
+vaslint: error: no legal place in layout linux-x86_64 for an image of 84 KiB below its exec limit 0x80000000: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE
+[exit 2]
+
+# A linker script that places the image above the limit: at its expression.
+$ printf 'SECTIONS { . = 0xc0000000; .text : { *(.text) } }\n' > hi.ld; vaslint check -L linux-x86_64 --image image64.o hi.ld
+hi.ld:1:16: error: image hi.ld [0xc0000000, 0xc0013800) lies above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
+[exit 1]
