@@ -1,0 +1,173 @@
+#include "vcpu.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <linux/kvm.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define M2 UINT64_C(0x200000)
+#define G1 UINT64_C(0x40000000)
+
+static vcpu_result fail(vcpu_result r, char *why, size_t len, const char *fmt,
+			...) __attribute__((format(printf, 4, 5)));
+
+static vcpu_result fail(vcpu_result r, char *why, size_t len, const char *fmt,
+			...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+typedef struct vm {
+	int kvm, vm, vcpu;
+	struct kvm_run *run;
+	size_t run_size;
+} vm;
+
+static void vm_close(vm *v)
+{
+	if (v->run)
+		munmap(v->run, v->run_size);
+	if (v->vcpu >= 0)
+		close(v->vcpu);
+	if (v->vm >= 0)
+		close(v->vm);
+	if (v->kvm >= 0)
+		close(v->kvm);
+}
+
+/* The VM with guest RAM in slot 0 and one vCPU at the guest's entry. */
+static vcpu_result vm_create(vm *v, gmem *g, const guest_image *img,
+			     char *why, size_t len)
+{
+	struct kvm_userspace_memory_region slot = {
+	    .slot = 0,
+	    .guest_phys_addr = 0,
+	    .memory_size = g->size,
+	    .userspace_addr = (uintptr_t)g->base,
+	};
+	struct kvm_sregs sregs;
+	struct kvm_regs regs;
+	int n;
+
+	if (ioctl(v->kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION)
+		return fail(VCPU_FAILED, why, len,
+			    "/dev/kvm: unexpected API version");
+	if ((v->vm = ioctl(v->kvm, KVM_CREATE_VM, 0)) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_CREATE_VM: %s",
+			    strerror(errno));
+	/* Intel needs a TSS for real mode; put it above guest RAM. */
+	if (ioctl(v->vm, KVM_SET_TSS_ADDR, 0xfffbd000UL) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_SET_TSS_ADDR: %s",
+			    strerror(errno));
+	if (ioctl(v->vm, KVM_SET_USER_MEMORY_REGION, &slot) < 0)
+		return fail(VCPU_FAILED, why, len,
+			    "KVM_SET_USER_MEMORY_REGION: %s", strerror(errno));
+	if ((v->vcpu = ioctl(v->vm, KVM_CREATE_VCPU, 0)) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_CREATE_VCPU: %s",
+			    strerror(errno));
+	if ((n = ioctl(v->kvm, KVM_GET_VCPU_MMAP_SIZE, 0)) <= 0)
+		return fail(VCPU_FAILED, why, len,
+			    "KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
+	v->run_size = (size_t)n;
+	v->run = mmap(NULL, v->run_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		      v->vcpu, 0);
+	if (v->run == MAP_FAILED) {
+		v->run = NULL;
+		return fail(VCPU_FAILED, why, len, "mmap of kvm_run: %s",
+			    strerror(errno));
+	}
+	/* Real mode, flat code segment at 0: the guest starts at its
+	 * entry point, which must therefore lie below 64 KiB. */
+	if (ioctl(v->vcpu, KVM_GET_SREGS, &sregs) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_GET_SREGS: %s",
+			    strerror(errno));
+	sregs.cs.base = 0;
+	sregs.cs.selector = 0;
+	if (ioctl(v->vcpu, KVM_SET_SREGS, &sregs) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_SET_SREGS: %s",
+			    strerror(errno));
+	memset(&regs, 0, sizeof(regs));
+	regs.rip = img->entry;
+	regs.rflags = 2; /* bit 1 is always set */
+	if (ioctl(v->vcpu, KVM_SET_REGS, &regs) < 0)
+		return fail(VCPU_FAILED, why, len, "KVM_SET_REGS: %s",
+			    strerror(errno));
+	return VCPU_HALTED;
+}
+
+static vcpu_result vm_loop(vm *v, FILE *out, char *why, size_t len)
+{
+	for (;;) {
+		struct kvm_run *r = v->run;
+		if (ioctl(v->vcpu, KVM_RUN, 0) < 0) {
+			if (errno == EINTR)
+				continue;
+			/* EFAULT: the guest touched a host page that is
+			 * not accessible (the shadow is granted first). */
+			return fail(VCPU_FAILED, why, len, "KVM_RUN: %s",
+				    strerror(errno));
+		}
+		switch (r->exit_reason) {
+		case KVM_EXIT_HLT:
+			fflush(out);
+			return VCPU_HALTED;
+		case KVM_EXIT_IO:
+			if (r->io.direction == KVM_EXIT_IO_OUT &&
+			    r->io.port == VCPU_CONSOLE_PORT)
+				fwrite((char *)r + r->io.data_offset,
+				       r->io.size, r->io.count, out);
+			break; /* other ports: ignored, as by a bus */
+		default:
+			return fail(VCPU_FAILED, why, len,
+				    "the guest stopped with KVM exit reason "
+				    "%u",
+				    r->exit_reason);
+		}
+	}
+}
+
+vcpu_result vcpu_run(gmem *g, const guest_image *img, FILE *out, char *why,
+		     size_t len)
+{
+	vm v = {.kvm = -1, .vm = -1, .vcpu = -1};
+	vcpu_result res;
+
+	v.kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	if (v.kvm < 0)
+		return fail(VCPU_NO_KVM, why, len, "/dev/kvm: %s",
+			    strerror(errno));
+	if (img->entry >= 0x10000)
+		return vm_close(&v),
+		       fail(VCPU_FAILED, why, len,
+			    "the guest's entry 0x%" PRIx64
+			    " does not lie below 64 KiB, where a real-mode "
+			    "start can reach it",
+			    img->entry);
+	/* KVM backs a guest page with a large host page only where host
+	 * virtual and guest-physical addresses agree modulo its size. */
+	if ((uintptr_t)g->base % M2)
+		fprintf(stderr,
+			"vmm: warning: the shadow at %p is not 2 MiB aligned: "
+			"KVM cannot map the guest with 2 MiB pages\n",
+			(void *)g->base);
+	/* KVM does not deliver guest faults as signals: grant all of guest
+	 * RAM first, in naturally aligned chunks. */
+	if (!gmem_grant_range(g, 0, g->size, G1))
+		res = fail(VCPU_FAILED, why, len,
+			   "cannot make guest RAM accessible: %s",
+			   strerror(errno));
+	else if ((res = vm_create(&v, g, img, why, len)) == VCPU_HALTED)
+		res = vm_loop(&v, out, why, len);
+	vm_close(&v);
+	return res;
+}
