@@ -376,8 +376,7 @@ static void group_add(seg_group *g, const placed_image *p, size_t i)
 
 /* A position-dependent image inside the address space but above the
  * layout's exec limit: the link would fail or the program crash. */
-static int exec_limit_one(const placed_image *p, const layout *l,
-			  vl_diags *out)
+static int exec_limit_one(const placed_image *p, const layout *l, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN];
 	va_range space = layout_exec_space(l);
@@ -396,8 +395,8 @@ static int exec_limit_one(const placed_image *p, const layout *l,
 	    "%s [%s, %s) of a position-dependent program %s above the exec "
 	    "limit %s of layout %s: %s",
 	    g.name, va_hex(g.range.start, r1), va_hex(g.range.end, r2),
-	    g.count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3),
-	    l->name, l->exec_limit_why);
+	    g.count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3), l->name,
+	    l->exec_limit_why);
 	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
 	    !vl_diag_set_related(d, l->exec_limit_loc.file,
 				 l->exec_limit_loc.line,

@@ -74,8 +74,8 @@ bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
 
 /* The hint check_reserved_overlap gives for an image of `size` bytes
  * whose segments need `align`: where it could be linked instead. */
-void check_legal_hint(const layout *l, uint64_t size, uint64_t align,
-		      char *buf, size_t len);
+void check_legal_hint(const layout *l, uint64_t size, uint64_t align, char *buf,
+		      size_t len);
 
 /* The lowest link address at which an image spanning `size` bytes (with
  * alignment `align`) lies inside the address space and clear of every

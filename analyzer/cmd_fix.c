@@ -203,10 +203,10 @@ static bool nearest(const va_set *fs, uint64_t size, uint64_t align,
 	bool has_up = va_set_lowest_fit(fs, size, align, old, &up);
 	bool has_down = highest_fit(fs, size, align, old, &down);
 
-	*out = !has_down		  ? up
-	       : !has_up		  ? down
+	*out = !has_down		? up
+	       : !has_up		? down
 	       : up - old <= old - down ? up
-					  : down;
+					: down;
 	return has_up || has_down;
 }
 
@@ -221,8 +221,7 @@ static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 	bool ok = false;
 
 	if (!o->near) {
-		ok = check_link_address(l, size, l->page_sizes[0], out,
-					&align);
+		ok = check_link_address(l, size, l->page_sizes[0], out, &align);
 	} else if (free_space(l, &fs)) {
 		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
 			ok = nearest(&fs, size, l->page_sizes[k], old, out);

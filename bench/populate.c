@@ -145,7 +145,6 @@ int main(int argc, char **argv)
 	printf("populate: natural / single = %.2fx (target at most 1.5x): "
 	       "%s\n",
 	       med[MODE_NATURAL] / med[MODE_SINGLE],
-	       med[MODE_NATURAL] <= 1.5 * med[MODE_SINGLE] ? "met"
-							   : "NOT met");
+	       med[MODE_NATURAL] <= 1.5 * med[MODE_SINGLE] ? "met" : "NOT met");
 	return 0;
 }

@@ -42,8 +42,8 @@ static uint64_t pages_granted(const gmem *g, uint64_t gpa, uint64_t len)
 
 static void mark_granted(gmem *g, uint64_t gpa, uint64_t len)
 {
-	for (uint64_t i = page_index(gpa), end = page_index(gpa + len);
-	     i < end; i++)
+	for (uint64_t i = page_index(gpa), end = page_index(gpa + len); i < end;
+	     i++)
 		g->granted[i / 64] |= UINT64_C(1) << (i % 64);
 }
 
@@ -199,8 +199,7 @@ bool gmem_grant_range(gmem *g, uint64_t gpa, uint64_t len, uint64_t max)
 		uint64_t c = pos ? pos & -pos : UINT64_C(1) << 63, n;
 		while (c > max || c > end - pos)
 			c >>= 1;
-		while (c > GMEM_PAGE &&
-		       (n = pages_granted(g, pos, c)) != 0 &&
+		while (c > GMEM_PAGE && (n = pages_granted(g, pos, c)) != 0 &&
 		       n != c / GMEM_PAGE)
 			c >>= 1;
 		if (!page_granted(g, pos) && !grant(g, pos, c))

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GMEM_PAGE	 UINT64_C(0x1000)
+#define GMEM_PAGE	  UINT64_C(0x1000)
 #define GMEM_CHUNK_ORDERS 64
 
 typedef struct gmem_stats {

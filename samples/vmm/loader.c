@@ -23,9 +23,8 @@ static bool fail(char *why, size_t len, const char *fmt, ...)
 }
 
 /* Copy every PT_LOAD of e (the file's bytes: raw, size) into g. */
-static bool load_segments(gmem *g, const char *path, Elf *e,
-			  const char *raw, size_t size, guest_image *img,
-			  char *why, size_t len)
+static bool load_segments(gmem *g, const char *path, Elf *e, const char *raw,
+			  size_t size, guest_image *img, char *why, size_t len)
 {
 	size_t n;
 
@@ -41,8 +40,8 @@ static bool load_segments(gmem *g, const char *path, Elf *e,
 		if (ph.p_type != PT_LOAD || !ph.p_memsz)
 			continue;
 		if (img->nsegs == LOADER_MAX_SEGMENTS)
-			return fail(why, len, "%s: more than %d segments",
-				    path, LOADER_MAX_SEGMENTS);
+			return fail(why, len, "%s: more than %d segments", path,
+				    LOADER_MAX_SEGMENTS);
 		if (ph.p_filesz > ph.p_memsz || ph.p_offset > size ||
 		    ph.p_filesz > size - ph.p_offset)
 			return fail(why, len,
@@ -50,16 +49,15 @@ static bool load_segments(gmem *g, const char *path, Elf *e,
 				    path, i);
 		if (!gmem_contains(g, ph.p_paddr, ph.p_memsz))
 			return fail(why, len,
-				    "%s: segment %zu [0x%" PRIx64
-				    ", 0x%" PRIx64 ") lies outside guest RAM "
+				    "%s: segment %zu [0x%" PRIx64 ", 0x%" PRIx64
+				    ") lies outside guest RAM "
 				    "[0, 0x%" PRIx64 ")",
 				    path, i, (uint64_t)ph.p_paddr,
 				    (uint64_t)(ph.p_paddr + ph.p_memsz),
 				    g->size);
 		/* Through the shadow: the first write to each chunk faults
 		 * and is granted as the guest's own accesses would be. */
-		memcpy(gmem_ptr(g, ph.p_paddr), raw + ph.p_offset,
-		       ph.p_filesz);
+		memcpy(gmem_ptr(g, ph.p_paddr), raw + ph.p_offset, ph.p_filesz);
 		memset(gmem_ptr(g, ph.p_paddr + ph.p_filesz), 0,
 		       ph.p_memsz - ph.p_filesz);
 		s = &img->seg[img->nsegs++];

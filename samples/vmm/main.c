@@ -20,11 +20,11 @@
 
 /* Exit statuses (README, samples/vmm/README.md). */
 enum {
-	EXIT_RAN = 0,	    /* the guest ran to HLT */
-	EXIT_ERROR = 1,	    /* bad usage, KVM error, guest crash */
-	EXIT_LAYOUT = 3,    /* our image or another mapping is in the shadow */
-	EXIT_GUEST = 4,	    /* the guest image cannot be loaded */
-	EXIT_NO_KVM = 77,   /* loaded, but no /dev/kvm: the vCPU part skipped */
+	EXIT_RAN = 0,	  /* the guest ran to HLT */
+	EXIT_ERROR = 1,	  /* bad usage, KVM error, guest crash */
+	EXIT_LAYOUT = 3,  /* our image or another mapping is in the shadow */
+	EXIT_GUEST = 4,	  /* the guest image cannot be loaded */
+	EXIT_NO_KVM = 77, /* loaded, but no /dev/kvm: the vCPU part skipped */
 };
 
 #define MAX_DUMPS 16
@@ -44,41 +44,42 @@ typedef struct options {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: vmm [OPTIONS] GUEST.elf\n"
-		"\n"
-		"Reserve guest RAM at SHADOW_BASE + guest-physical address "
-		"(0x%llx + gpa,\nfrom vaslint plan), load GUEST.elf at the "
-		"physical addresses of its\nprogram headers, run it on one vCPU "
-		"with KVM and print its console.\n"
-		"\n"
-		"  --guest-ram=SIZE      guest RAM (default %llu MiB, the "
-		"planned GUEST_RAM)\n"
-		"  --populate=lazy|eager lazy (default): grant memory on first "
-		"access, in\n"
-		"                        naturally aligned chunks; eager: all "
-		"of it up front\n"
-		"  --chunk=SIZE          the largest chunk one fault grants "
-		"(default 2M;\n"
-		"                        a power of two from 4K to 1G)\n"
-		"  --no-hugepages        do not ask for transparent huge pages\n"
-		"  --touch-all           write every page of guest RAM after "
-		"loading, as a\n"
-		"                        device model would, and report the "
-		"cost\n"
-		"  --dump=GPA:LEN:FILE   write guest memory [GPA, GPA+LEN) to "
-		"FILE\n"
-		"  --no-self-check       do not compare our image with the "
-		"shadow first:\n"
-		"                        let the kernel's MAP_FIXED_NOREPLACE "
-		"decide\n"
-		"\n"
-		"Exit status: 0 the guest ran to HLT; 1 usage or run error; 3 "
-		"the shadow\ncannot be reserved (our image or another mapping "
-		"is in it); 4 the guest\nimage cannot be loaded; 77 no usable "
-		"/dev/kvm: loaded, vCPU not run.\n",
-		(unsigned long long)VASLINT_SHADOW_BASE,
-		(unsigned long long)(VASLINT_GUEST_RAM >> 20));
+	fprintf(
+	    f,
+	    "usage: vmm [OPTIONS] GUEST.elf\n"
+	    "\n"
+	    "Reserve guest RAM at SHADOW_BASE + guest-physical address "
+	    "(0x%llx + gpa,\nfrom vaslint plan), load GUEST.elf at the "
+	    "physical addresses of its\nprogram headers, run it on one vCPU "
+	    "with KVM and print its console.\n"
+	    "\n"
+	    "  --guest-ram=SIZE      guest RAM (default %llu MiB, the "
+	    "planned GUEST_RAM)\n"
+	    "  --populate=lazy|eager lazy (default): grant memory on first "
+	    "access, in\n"
+	    "                        naturally aligned chunks; eager: all "
+	    "of it up front\n"
+	    "  --chunk=SIZE          the largest chunk one fault grants "
+	    "(default 2M;\n"
+	    "                        a power of two from 4K to 1G)\n"
+	    "  --no-hugepages        do not ask for transparent huge pages\n"
+	    "  --touch-all           write every page of guest RAM after "
+	    "loading, as a\n"
+	    "                        device model would, and report the "
+	    "cost\n"
+	    "  --dump=GPA:LEN:FILE   write guest memory [GPA, GPA+LEN) to "
+	    "FILE\n"
+	    "  --no-self-check       do not compare our image with the "
+	    "shadow first:\n"
+	    "                        let the kernel's MAP_FIXED_NOREPLACE "
+	    "decide\n"
+	    "\n"
+	    "Exit status: 0 the guest ran to HLT; 1 usage or run error; 3 "
+	    "the shadow\ncannot be reserved (our image or another mapping "
+	    "is in it); 4 the guest\nimage cannot be loaded; 77 no usable "
+	    "/dev/kvm: loaded, vCPU not run.\n",
+	    (unsigned long long)VASLINT_SHADOW_BASE,
+	    (unsigned long long)(VASLINT_GUEST_RAM >> 20));
 }
 
 static int die(int status, const char *fmt, ...)
@@ -107,9 +108,15 @@ static bool parse_size(const char *s, uint64_t *v)
 	if (end == s || errno || *s == '-')
 		return false;
 	switch (*end) {
-	case 'K': shift = 10, end++; break;
-	case 'M': shift = 20, end++; break;
-	case 'G': shift = 30, end++; break;
+	case 'K':
+		shift = 10, end++;
+		break;
+	case 'M':
+		shift = 20, end++;
+		break;
+	case 'G':
+		shift = 30, end++;
+		break;
 	}
 	if (*end || (*v << shift >> shift) != *v)
 		return false;
@@ -273,10 +280,9 @@ static void report(const options *o, const gmem *g)
 			      o->eager ? "eager" : "lazy", g->st.faults);
 	for (int k = GMEM_CHUNK_ORDERS - 1; k >= 0; k--)
 		if (g->st.chunks[k] && n < sizeof(line))
-			n += (size_t)snprintf(line + n, sizeof(line) - n,
-					      " %" PRIu64 " x %s",
-					      g->st.chunks[k],
-					      size_str(UINT64_C(1) << k, a));
+			n += (size_t)snprintf(
+			    line + n, sizeof(line) - n, " %" PRIu64 " x %s",
+			    g->st.chunks[k], size_str(UINT64_C(1) << k, a));
 	if (!g->st.granted && n < sizeof(line))
 		snprintf(line + n, sizeof(line) - n, " none");
 	fprintf(stderr, "%s; %s of %s granted\n", line,
@@ -319,14 +325,12 @@ int main(int argc, char **argv)
 		/* Everything accessible and filled before the guest loads:
 		 * the comparison for the lazy mode. */
 		if (!gmem_grant_range(&g, 0, g.size, UINT64_C(1) << 30))
-			return die(EXIT_ERROR, "mprotect: %s",
-				   strerror(errno));
+			return die(EXIT_ERROR, "mprotect: %s", strerror(errno));
 		gmem_touch(&g, 0, g.size);
 	}
 	if (!loader_load(&g, o.guest, &img, why, sizeof(why)))
 		return die(EXIT_GUEST, "%s", why);
-	fprintf(stderr, "vmm: loaded %s: entry 0x%" PRIx64, o.guest,
-		img.entry);
+	fprintf(stderr, "vmm: loaded %s: entry 0x%" PRIx64, o.guest, img.entry);
 	for (size_t i = 0; i < img.nsegs; i++)
 		fprintf(stderr, "%s[0x%" PRIx64 ", 0x%" PRIx64 ")",
 			i ? " " : ", segments at gpa ", img.seg[i].gpa,

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 typedef struct selfcheck_conflict {
-	const char *object; /* the loaded object ("" is the program) */
+	const char *object;  /* the loaded object ("" is the program) */
 	uint64_t start, end; /* its loaded span, page-rounded */
 } selfcheck_conflict;
 

@@ -46,8 +46,8 @@ static void vm_close(vm *v)
 }
 
 /* The VM with guest RAM in slot 0 and one vCPU at the guest's entry. */
-static vcpu_result vm_create(vm *v, gmem *g, const guest_image *img,
-			     char *why, size_t len)
+static vcpu_result vm_create(vm *v, gmem *g, const guest_image *img, char *why,
+			     size_t len)
 {
 	struct kvm_userspace_memory_region slot = {
 	    .slot = 0,
@@ -76,8 +76,8 @@ static vcpu_result vm_create(vm *v, gmem *g, const guest_image *img,
 		return fail(VCPU_FAILED, why, len, "KVM_CREATE_VCPU: %s",
 			    strerror(errno));
 	if ((n = ioctl(v->kvm, KVM_GET_VCPU_MMAP_SIZE, 0)) <= 0)
-		return fail(VCPU_FAILED, why, len,
-			    "KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
+		return fail(VCPU_FAILED, why, len, "KVM_GET_VCPU_MMAP_SIZE: %s",
+			    strerror(errno));
 	v->run_size = (size_t)n;
 	v->run = mmap(NULL, v->run_size, PROT_READ | PROT_WRITE, MAP_SHARED,
 		      v->vcpu, 0);

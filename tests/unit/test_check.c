@@ -833,12 +833,11 @@ static void each_region_hit_is_one_finding_naming_its_segments(void **state)
 		      0x50100000);
 	assert_region(&out.v[1], "context-area", 0x40000000, 0x50000000);
 	/* The image spans 1041 MiB: more than any gap the layout leaves. */
-	assert_string_equal(
-	    out.v[1].message,
-	    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
-	    "context-area [0x40000000, 0x50000000): " STACK_WHY
-	    "; no legal link address exists in "
-	    "layout t2012 for an image of 1041 MiB");
+	assert_string_equal(out.v[1].message,
+			    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
+			    "context-area [0x40000000, 0x50000000): " STACK_WHY
+			    "; no legal link address exists in "
+			    "layout t2012 for an image of 1041 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
 	layout_free(&l);
@@ -903,12 +902,11 @@ static void hint_says_when_no_legal_address_exists(void **state)
 	lay_2012(&l, MIB(256));
 	place(&img, &l, &p);
 	assert_int_equal(check_reserved_overlap(&p, &l, &out), 1);
-	assert_string_equal(
-	    out.v[0].message,
-	    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
-	    "context-area [0x40000000, 0x50000000): " STACK_WHY
-	    "; no legal link address exists in "
-	    "layout t2012 for an image of 772 MiB");
+	assert_string_equal(out.v[0].message,
+			    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
+			    "context-area [0x40000000, 0x50000000): " STACK_WHY
+			    "; no legal link address exists in "
+			    "layout t2012 for an image of 772 MiB");
 	vl_diags_free(&out);
 	check_placed_free(&p);
 	layout_free(&l);
