@@ -31,7 +31,7 @@ expect() { # status command...
 }
 
 step "built by scons: vaslint, the VMM at the toolchain's default address ($vmm/vmm-default), its guest ($vmm/guest.elf)"
-readelf -lW "$vmm/vmm-default" | awk '$1 == "LOAD" { printf "  PT_LOAD at %s\n", $3 }'
+readelf -lW "$vmm/vmm-default" | awk '$1 == "LOAD" { a = a " " $3 } END { print "  vmm-default PT_LOAD segments at" a }'
 
 step "vaslint check: the default link address 0x400000 lies inside the guest shadow [SHADOW_BASE, SHADOW_BASE + $ram)"
 expect 1 "$vaslint" check "${L[@]}" "$vmm/vmm-default"
