@@ -102,6 +102,10 @@ static void show_layout(const layout *l)
 		printf("  linker area:   %s from the link address of a "
 		       "dynamically linked program\n",
 		       va_size_str(l->linker_area, s));
+	if (l->exec_limit)
+		printf("  exec limit:    a position-dependent image ends at or "
+		       "below %s\n",
+		       va_hex(l->exec_limit, a));
 	for (size_t i = 0; i < l->nparams; i++)
 		printf("  param %s = %s%s%s%s\n", l->params[i].name,
 		       va_hex(l->params[i].value, a),

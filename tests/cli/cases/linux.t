@@ -48,3 +48,7 @@ vaslint: error: no legal place in layout linux-x86_64 for an image of 84 KiB bel
 $ printf 'SECTIONS { . = 0xc0000000; .text : { *(.text) } }\n' > hi.ld; vaslint check -L linux-x86_64 --image image64.o hi.ld
 hi.ld:1:16: error: image hi.ld [0xc0000000, 0xc0013800) lies above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
 [exit 1]
+
+# The layout listing names the limit.
+$ vaslint layouts linux-x86_64 | grep 'exec limit'
+  exec limit:    a position-dependent image ends at or below 0x80000000
