@@ -43,6 +43,14 @@ static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
 		    !va_set_remove(free_space, r->range))
 			return false;
 	}
+	/* Not a range anything occupies, but a line a non-PIE program must
+	 * stay below: a point, drawn like a symbol. */
+	if (l->exec_limit && l->exec_limit < l->address_space.end &&
+	    !map_add(m, "symbol", "exec limit of position-dependent images",
+		     (va_range){l->exec_limit, l->exec_limit},
+		     l->exec_limit_loc.file, l->exec_limit_loc.line,
+		     l->exec_limit_loc.column))
+		return false;
 	return true;
 }
 

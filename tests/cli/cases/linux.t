@@ -52,3 +52,7 @@ hi.ld:1:16: error: image hi.ld [0xc0000000, 0xc0013800) lies above the exec limi
 # The layout listing names the limit.
 $ vaslint layouts linux-x86_64 | grep 'exec limit'
   exec limit:    a position-dependent image ends at or below 0x80000000
+
+# ... and the map draws it, a line at 2 GiB.
+$ vaslint map -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000 | grep 'exec limit'
+        0x80000000         0x80000000  0 bytes    symbol   .................#......  exec limit of position-dependent images
