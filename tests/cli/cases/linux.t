@@ -55,4 +55,4 @@ $ vaslint layouts linux-x86_64 | grep 'exec limit'
 
 # ... and the map draws it, a line at 2 GiB.
 $ vaslint map -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000 | grep 'exec limit'
-        0x80000000         0x80000000  0 bytes    symbol   .................#......  exec limit of position-dependent images
+        0x80000000         0x80000000  0 bytes    symbol   ................#.......  exec limit of position-dependent images
