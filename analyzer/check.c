@@ -374,68 +374,75 @@ static void group_add(seg_group *g, const placed_image *p, size_t i)
 	g->kind = g->count == 1 ? "segment" : "segments";
 }
 
+/* The segments of p that lie not wholly inside space, as one group;
+ * *partly: some of them overlap it. */
+static void group_outside(const placed_image *p, va_range space, seg_group *g,
+			  bool *partly)
+{
+	*partly = false;
+	for (size_t i = 0; i < p->img->nsegments; i++) {
+		va_range r = p->ranges[i];
+		if (va_range_empty(r) || va_range_contains(space, r))
+			continue;
+		*partly |= va_range_overlaps(space, r);
+		group_add(g, p, i);
+	}
+}
+
+/* A finding about a group of segments, related to the layout key that
+ * sets the limit they cross. */
+static int group_finding(vl_diag *d, const seg_group *g, src_loc key)
+{
+	if (!d || !vl_diag_set_object(d, g->kind, g->name, g->range) ||
+	    !vl_diag_set_related(d, key.file, key.line, key.column))
+		return -1;
+	return 1;
+}
+
 /* A position-dependent image inside the address space but above the
  * layout's exec limit: the link would fail or the program crash. */
 static int exec_limit_one(const placed_image *p, const layout *l, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN];
-	va_range space = layout_exec_space(l);
 	seg_group g = {0};
+	bool partly;
 
 	if (p->img->type != ET_EXEC || !l->exec_limit)
 		return 0;
-	for (size_t i = 0; i < p->img->nsegments; i++)
-		if (!va_range_empty(p->ranges[i]) &&
-		    !va_range_contains(space, p->ranges[i]))
-			group_add(&g, p, i);
+	group_outside(p, layout_exec_space(l), &g, &partly);
 	if (!g.count)
 		return 0;
-	vl_diag *d = vl_diags_add(
-	    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-	    "%s [%s, %s) of a position-dependent program %s above the exec "
-	    "limit %s of layout %s: %s",
-	    g.name, va_hex(g.range.start, r1), va_hex(g.range.end, r2),
-	    g.count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3), l->name,
-	    l->exec_limit_why);
-	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
-	    !vl_diag_set_related(d, l->exec_limit_loc.file,
-				 l->exec_limit_loc.line,
-				 l->exec_limit_loc.column))
-		return -1;
-	return 1;
+	return group_finding(
+	    vl_diags_add(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+			 "%s [%s, %s) of a position-dependent program %s above "
+			 "the exec limit %s of layout %s: %s",
+			 g.name, va_hex(g.range.start, r1),
+			 va_hex(g.range.end, r2), g.count == 1 ? "lies" : "lie",
+			 va_hex(l->exec_limit, r3), l->name, l->exec_limit_why),
+	    &g, l->exec_limit_loc);
 }
 
 int check_address_space(const placed_image *p, const layout *l, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 	seg_group g = {0};
-	bool partly = false;
+	bool partly;
 
 	if (!l || !p->placed)
 		return 0;
-	for (size_t i = 0; i < p->img->nsegments; i++) {
-		va_range r = p->ranges[i];
-		if (va_range_empty(r) || va_range_contains(l->address_space, r))
-			continue;
-		partly |= va_range_overlaps(l->address_space, r);
-		group_add(&g, p, i);
-	}
+	group_outside(p, l->address_space, &g, &partly);
 	if (!g.count)
 		return exec_limit_one(p, l, out);
-	vl_diag *d = vl_diags_add(
-	    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-	    "%s [%s, %s) %s %s the address space [%s, %s) of layout %s", g.name,
-	    va_hex(g.range.start, r1), va_hex(g.range.end, r2),
-	    g.count == 1 ? "lies" : "lie",
-	    partly ? "partly outside" : "outside",
-	    va_hex(l->address_space.start, r3),
-	    va_hex(l->address_space.end, r4), l->name);
-	if (!d || !vl_diag_set_object(d, g.kind, g.name, g.range) ||
-	    !vl_diag_set_related(d, l->address_space_loc.file,
-				 l->address_space_loc.line,
-				 l->address_space_loc.column))
-		return -1;
-	return 1;
+	return group_finding(
+	    vl_diags_add(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
+			 "%s [%s, %s) %s %s the address space [%s, %s) of "
+			 "layout %s",
+			 g.name, va_hex(g.range.start, r1),
+			 va_hex(g.range.end, r2), g.count == 1 ? "lies" : "lie",
+			 partly ? "partly outside" : "outside",
+			 va_hex(l->address_space.start, r3),
+			 va_hex(l->address_space.end, r4), l->name),
+	    &g, l->address_space_loc);
 }
 
 static int reserved_one(const placed_image *p, const layout_region *reg,
