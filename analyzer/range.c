@@ -9,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool va_add(uint64_t a, uint64_t b, uint64_t *out)
-{
-	if (b > UINT64_MAX - a)
-		return false;
-	*out = a + b;
-	return true;
-}
-
 bool va_sub(uint64_t a, uint64_t b, uint64_t *out)
 {
 	/* Addresses are unsigned; a negative difference is a caller's bug or a
@@ -61,13 +53,6 @@ uint64_t va_floor_pow2(uint64_t x)
 
 /* An alignment of 0 is treated as 1 (no alignment) so that a missing value
  * cannot turn every address into 0. */
-uint64_t va_align_down(uint64_t x, uint64_t align)
-{
-	if (align <= 1)
-		return x;
-	return x & ~(align - 1);
-}
-
 bool va_align_up(uint64_t x, uint64_t align, uint64_t *out)
 {
 	uint64_t t;

@@ -16,8 +16,16 @@ typedef struct va_range {
 } va_range;
 
 /* Checked arithmetic: return true and store the result when it fits in
- * 64 bits, return false (leaving *out untouched) on overflow. */
-bool va_add(uint64_t a, uint64_t b, uint64_t *out);
+ * 64 bits, return false (leaving *out untouched) on overflow.  va_add and
+ * va_align_down are inline: the planner's inner loop calls them millions of
+ * times. */
+static inline bool va_add(uint64_t a, uint64_t b, uint64_t *out)
+{
+	if (b > UINT64_MAX - a)
+		return false;
+	*out = a + b;
+	return true;
+}
 bool va_sub(uint64_t a, uint64_t b, uint64_t *out);
 bool va_mul(uint64_t a, uint64_t b, uint64_t *out);
 bool va_shl(uint64_t a, uint64_t shift, uint64_t *out);
@@ -26,7 +34,12 @@ bool va_is_pow2(uint64_t x);
 /* Largest power of two not above x; 0 for x == 0. */
 uint64_t va_floor_pow2(uint64_t x);
 /* Round down/up to a multiple of align, which must be a power of two. */
-uint64_t va_align_down(uint64_t x, uint64_t align);
+static inline uint64_t va_align_down(uint64_t x, uint64_t align)
+{
+	if (align <= 1)
+		return x;
+	return x & ~(align - 1);
+}
 bool va_align_up(uint64_t x, uint64_t align, uint64_t *out);
 
 /* [start, start + size); false when start + size would pass 2^64 - 1. */
