@@ -955,24 +955,27 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Run the workers; the calling thread is one of them, so a thread that
- * cannot be started only makes the scan slower. */
+/* Run the workers, each on a thread with a stack of WORKER_STACK_SIZE: a
+ * parse runs on it (clangapi.c), and the process's own stack may be
+ * smaller.  A thread that cannot be started only makes the scan slower;
+ * when none can, the calling thread does the work. */
 static void run_workers(scan_job *job, unsigned jobs)
 {
 	size_t n = jobs > job->n ? job->n : jobs;
-	pthread_t *t = n > 1 ? calloc(n - 1, sizeof(*t)) : NULL;
+	pthread_t *t = calloc(n ? n : 1, sizeof(*t));
 	size_t started = 0;
 
 	if (t) {
 		pthread_attr_t attr;
 		pthread_attr_init(&attr);
 		pthread_attr_setstacksize(&attr, WORKER_STACK_SIZE);
-		for (; started < n - 1; started++)
+		for (; started < n; started++)
 			if (pthread_create(&t[started], &attr, worker, job))
 				break;
 		pthread_attr_destroy(&attr);
 	}
-	worker(job);
+	if (!started)
+		worker(job);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
 	free(t);
