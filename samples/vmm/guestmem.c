@@ -188,8 +188,10 @@ bool gmem_grant_range(gmem *g, uint64_t gpa, uint64_t len, uint64_t max)
 {
 	uint64_t pos = gpa & ~(GMEM_PAGE - 1), end;
 
-	if (!gmem_contains(g, gpa, len))
-		return errno = EINVAL, false;
+	if (!gmem_contains(g, gpa, len)) {
+		errno = EINVAL;
+		return false;
+	}
 	end = (gpa + len + GMEM_PAGE - 1) & ~(GMEM_PAGE - 1);
 	if (end > g->size)
 		end = g->size;

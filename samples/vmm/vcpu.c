@@ -146,13 +146,6 @@ vcpu_result vcpu_run(gmem *g, const guest_image *img, FILE *out, char *why,
 	if (v.kvm < 0)
 		return fail(VCPU_NO_KVM, why, len, "/dev/kvm: %s",
 			    strerror(errno));
-	if (img->entry >= 0x10000)
-		return vm_close(&v),
-		       fail(VCPU_FAILED, why, len,
-			    "the guest's entry 0x%" PRIx64
-			    " does not lie below 64 KiB, where a real-mode "
-			    "start can reach it",
-			    img->entry);
 	/* KVM backs a guest page with a large host page only where host
 	 * virtual and guest-physical addresses agree modulo its size. */
 	if ((uintptr_t)g->base % M2)
@@ -160,9 +153,15 @@ vcpu_result vcpu_run(gmem *g, const guest_image *img, FILE *out, char *why,
 			"vmm: warning: the shadow at %p is not 2 MiB aligned: "
 			"KVM cannot map the guest with 2 MiB pages\n",
 			(void *)g->base);
+	if (img->entry >= 0x10000)
+		res = fail(VCPU_FAILED, why, len,
+			   "the guest's entry 0x%" PRIx64
+			   " does not lie below 64 KiB, where a real-mode "
+			   "start can reach it",
+			   img->entry);
 	/* KVM does not deliver guest faults as signals: grant all of guest
 	 * RAM first, in naturally aligned chunks. */
-	if (!gmem_grant_range(g, 0, g->size, G1))
+	else if (!gmem_grant_range(g, 0, g->size, G1))
 		res = fail(VCPU_FAILED, why, len,
 			   "cannot make guest RAM accessible: %s",
 			   strerror(errno));

@@ -156,6 +156,20 @@ static void scan_sample(const char *rel, requests *out, vl_diags *notes,
 	scan(&o, files, 1, out, notes);
 }
 
+/* Scan one sample that parses cleanly: exactly the requests want, no
+ * notes.  r keeps the requests for more assertions; the caller frees. */
+static void expect_clean_sample(const char *rel, const char *const *want,
+				size_t n, requests *r)
+{
+	vl_diags notes = {0};
+	char path[PATH_MAX];
+
+	scan_sample(rel, r, &notes, path);
+	expect_requests(r, path, want, n);
+	assert_int_equal(notes.n, 0);
+	vl_diags_free(&notes);
+}
+
 /* ---- Genode samples ---------------------------------------------------------
  */
 
@@ -184,20 +198,16 @@ static void genode_before_2024_requests_with_values_and_places(void **state)
 	    "size=0x4000000 reserves",
 	};
 	requests r = {0};
-	vl_diags notes = {0};
-	char path[PATH_MAX];
 
 	(void)state;
-	scan_sample("samples/genode/vmm_memory.cc", &r, &notes, path);
-	expect_requests(&r, path, want, ARRAY_SIZE(want));
-	assert_int_equal(notes.n, 0);
+	expect_clean_sample("samples/genode/vmm_memory.cc", want,
+			    ARRAY_SIZE(want), &r);
 	/* The callee as called; the rule matched the method it overrides. */
 	assert_string_equal(r.v[9].call, "Genode::Rm_connection::create");
 	assert_string_equal(r.v[8].call, "Genode::Attached_ram_dataspace::"
 					 "Attached_ram_dataspace");
 	assert_string_equal(r.v[0].call, "Genode::Ram_allocator::alloc");
 	requests_free(&r);
-	vl_diags_free(&notes);
 }
 
 static void
@@ -217,15 +227,11 @@ genode_since_2024_attr_fields_designated_positional_const(void **state)
 	    "size=0x800000 at=0x20000000 offset=0x0",
 	};
 	requests r = {0};
-	vl_diags notes = {0};
-	char path[PATH_MAX];
 
 	(void)state;
-	scan_sample("samples/genode/attach_attr.cc", &r, &notes, path);
-	expect_requests(&r, path, want, ARRAY_SIZE(want));
-	assert_int_equal(notes.n, 0);
+	expect_clean_sample("samples/genode/attach_attr.cc", want,
+			    ARRAY_SIZE(want), &r);
 	requests_free(&r);
-	vl_diags_free(&notes);
 }
 
 static void
@@ -282,16 +288,12 @@ posix_mmap_reservation_fixed_inside_outside_and_unknowns(void **state)
 	    "offset=0x0",
 	};
 	requests r = {0};
-	vl_diags notes = {0};
-	char path[PATH_MAX];
 
 	(void)state;
-	scan_sample("samples/posix/shadow.c", &r, &notes, path);
-	expect_requests(&r, path, want, ARRAY_SIZE(want));
-	assert_int_equal(notes.n, 0);
+	expect_clean_sample("samples/posix/shadow.c", want, ARRAY_SIZE(want),
+			    &r);
 	assert_string_equal(r.v[0].call, "mmap");
 	requests_free(&r);
-	vl_diags_free(&notes);
 }
 
 static void posix_aligned_allocations_shmat_and_mremap(void **state)
@@ -312,15 +314,11 @@ static void posix_aligned_allocations_shmat_and_mremap(void **state)
 	    "mremap@alloc.c:30 linux-mremap map 30:12 size=0x4000",
 	};
 	requests r = {0};
-	vl_diags notes = {0};
-	char path[PATH_MAX];
 
 	(void)state;
-	scan_sample("samples/posix/alloc.c", &r, &notes, path);
-	expect_requests(&r, path, want, ARRAY_SIZE(want));
-	assert_int_equal(notes.n, 0);
+	expect_clean_sample("samples/posix/alloc.c", want, ARRAY_SIZE(want),
+			    &r);
 	requests_free(&r);
-	vl_diags_free(&notes);
 }
 
 /* ---- Evaluation corners
