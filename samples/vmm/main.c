@@ -341,7 +341,6 @@ int main(int argc, char **argv)
 	for (int i = 0; i < o.ndumps; i++)
 		if ((status = write_dump(&g, &o.dumps[i])) != 0)
 			return status;
-	report(&o, &g);
 	fflush(stdout);
 	r = vcpu_run(&g, &img, stdout, why, sizeof(why));
 	switch (r) {
@@ -360,6 +359,8 @@ int main(int argc, char **argv)
 		status = die(EXIT_ERROR, "%s", why);
 		break;
 	}
+	/* On exit: what the guest's memory cost, after the vCPU's run too. */
+	report(&o, &g);
 	gmem_release(&g);
 	return status;
 }
