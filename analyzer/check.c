@@ -9,260 +9,38 @@
 
 #include "cost.h"
 #include "plan.h"
-#include "rules.h"
 
-/* Without a layout, segments are rounded to the smallest page of every
- * platform vaslint knows. */
-#define DEFAULT_PAGE 4096u
+/* ---- The driver ---- */
 
-static uint64_t base_page(const layout *l)
+int check_run_rule(const space *s, vl_rule_id id, vl_diags *out)
 {
-	return l && l->npage_sizes ? l->page_sizes[0] : DEFAULT_PAGE;
+	return vl_rules[id].check ? vl_rules[id].check(s, out) : 0;
 }
 
-static bool machine_matches(const layout *l, const image *img)
+int check_run(const space *s, vl_diags *out)
 {
-	for (size_t i = 0; i < l->nmachines; i++)
-		if (l->machines[i] == img->machine &&
-		    l->machine_classes[i] == img->elfclass)
-			return true;
-	return false;
-}
+	vl_rule_id order[VL_NRULES];
+	int total = 0;
 
-void check_placed_free(placed_image *p)
-{
-	free(p->ranges);
-	memset(p, 0, sizeof(*p));
-}
-
-bool check_place_image(const image *img, const layout *l, placed_image *out,
-		       vl_error *err)
-{
-	placed_image p = {.img = img, .page = base_page(l)};
-
-	memset(out, 0, sizeof(*out));
-	if (l && !machine_matches(l, img)) {
-		const char *m =
-		    layout_machine_name(img->machine, img->elfclass);
-		char names[128] = "";
-		for (size_t i = 0; i < l->nmachines; i++) {
-			strncat(names, i ? ", " : "",
-				sizeof(names) - strlen(names) - 1);
-			strncat(names, l->machine_names[i],
-				sizeof(names) - strlen(names) - 1);
-		}
-		if (m)
-			return vl_fail(err, img->path, 0, 0,
-				       "machine %s does not match layout %s "
-				       "(%s)",
-				       m, l->name, names);
-		return vl_fail(err, img->path, 0, 0,
-			       "machine %u (e_machine) does not match layout "
-			       "%s (%s)",
-			       img->machine, l->name, names);
+	/* The rows in finding order (insertion sort: the table is short). */
+	for (size_t i = 0; i < VL_NRULES; i++) {
+		size_t k = i;
+		for (;
+		     k > 0 && vl_rules[order[k - 1]].order > vl_rules[i].order;
+		     k--)
+			order[k] = order[k - 1];
+		order[k] = (vl_rule_id)i;
 	}
-	p.placed = img->type != ET_DYN || (l && l->has_pie_base);
-	p.base = img->type == ET_DYN && l && l->has_pie_base ? l->pie_base : 0;
-	p.ranges =
-	    calloc(img->nsegments ? img->nsegments : 1, sizeof(*p.ranges));
-	if (!p.ranges)
-		return vl_fail(err, img->path, 0, 0, "out of memory");
-	p.span = (va_range){UINT64_MAX, 0};
-	for (size_t i = 0; i < img->nsegments; i++) {
-		const image_segment *s = &img->segments[i];
-		uint64_t start, end;
-		/* The reader made sure vaddr + memsz fits; the base may not. */
-		if (!va_add(s->vaddr, p.base, &start) ||
-		    !va_add(start, s->memsz, &end) ||
-		    !va_align_up(end, p.page, &end)) {
-			uint64_t base = p.base;
-			check_placed_free(&p);
-			return vl_fail(err, img->path, 0, 0,
-				       "segment %zu wraps past 2^64 at load "
-				       "base 0x%" PRIx64,
-				       s->index, base);
-		}
-		p.ranges[i] = (va_range){va_align_down(start, p.page), end};
-		/* An empty segment occupies nothing, and must not stretch
-		 * the image's extent either. */
-		if (s->memsz == 0) {
-			p.ranges[i].end = p.ranges[i].start;
-			continue;
-		}
-		if (p.ranges[i].start < p.span.start)
-			p.span.start = p.ranges[i].start;
-		if (p.ranges[i].end > p.span.end)
-			p.span.end = p.ranges[i].end;
-	}
-	if (p.span.start > p.span.end)
-		p.span = (va_range){0, 0};
-	p.occupied = p.span;
-	/* A dynamically linked Genode program: the dynamic linker reserves
-	 * its area from the program's link address on. */
-	if (l && l->linker_area && img->dynamic && img->type == ET_EXEC &&
-	    img->nsegments) {
-		va_range area;
-		if (va_range_from_size(p.span.start, l->linker_area, &area) &&
-		    area.end > p.occupied.end)
-			p.occupied.end = area.end;
-	}
-	*out = p;
-	return true;
-}
-
-static const char *seg_name(const image_segment *s, char *buf, size_t len)
-{
-	char fl[4];
-
-	snprintf(buf, len, "segment %zu (%s)", s->index,
-		 elfimage_flags_str(s->flags, fl));
-	return buf;
-}
-
-int check_segment_congruence(const placed_image *p, vl_diags *out)
-{
-	int found = 0;
-
-	for (size_t i = 0; i < p->img->nsegments; i++) {
-		const image_segment *s = &p->img->segments[i];
-		char name[64];
-		if (s->align <= 1 ||
-		    (s->vaddr & (s->align - 1)) == (s->offset & (s->align - 1)))
-			continue;
-		vl_diag *d = vl_diags_add(
-		    out, VL_RULE_SEGMENT_CONGRUENCE, p->img->path, 0, 0,
-		    "%s: p_vaddr 0x%" PRIx64 " and p_offset 0x%" PRIx64
-		    " differ modulo p_align 0x%" PRIx64 " (0x%" PRIx64
-		    " vs 0x%" PRIx64 ")",
-		    seg_name(s, name, sizeof(name)), s->vaddr, s->offset,
-		    s->align, s->vaddr & (s->align - 1),
-		    s->offset & (s->align - 1));
-		if (!d || !vl_diag_set_object(
-			      d, "segment", name,
-			      (va_range){s->vaddr, s->vaddr + s->memsz}))
+	for (size_t i = 0; i < VL_NRULES; i++) {
+		int n = check_run_rule(s, order[i], out);
+		if (n < 0)
 			return -1;
-		found++;
+		total += n;
 	}
-	return found;
+	return total;
 }
 
-static bool set_segment_object(vl_diag *d, const placed_image *p, size_t i)
-{
-	char name[64];
-
-	return vl_diag_set_object(
-	    d, "segment", seg_name(&p->img->segments[i], name, sizeof(name)),
-	    p->ranges[i]);
-}
-
-/* At most this many overlapping pairs are reported per image: a crafted
- * image with thousands of identical segments must not cost n^2 findings. */
-#define MAX_OVERLAP_FINDINGS 16
-
-typedef struct seg_order {
-	const placed_image *p;
-	size_t i;
-} seg_order;
-
-static int seg_order_cmp(const void *pa, const void *pb)
-{
-	const seg_order *a = pa, *b = pb;
-	uint64_t x = a->p->ranges[a->i].start, y = b->p->ranges[b->i].start;
-
-	if (x != y)
-		return x < y ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
-}
-
-int check_segment_overlap(const placed_image *p, vl_diags *out)
-{
-	const image *img = p->img;
-	seg_order *ord =
-	    calloc(img->nsegments ? img->nsegments : 1, sizeof(*ord));
-	int found = 0;
-
-	if (!ord)
-		return -1;
-	for (size_t i = 0; i < img->nsegments; i++)
-		ord[i] = (seg_order){p, i};
-	/* In address order each segment need only be compared with those
-	 * that start before it ends. */
-	qsort(ord, img->nsegments, sizeof(*ord), seg_order_cmp);
-	for (size_t x = 0; x < img->nsegments && found < MAX_OVERLAP_FINDINGS;
-	     x++)
-		for (size_t y = x + 1;
-		     y < img->nsegments && found < MAX_OVERLAP_FINDINGS &&
-		     p->ranges[ord[y].i].start < p->ranges[ord[x].i].end;
-		     y++) {
-			size_t i = ord[x].i < ord[y].i ? ord[x].i : ord[y].i;
-			size_t j = ord[x].i < ord[y].i ? ord[y].i : ord[x].i;
-			const image_segment *a = &img->segments[i];
-			const image_segment *b = &img->segments[j];
-			char an[64], bn[64], r1[VA_HEX_LEN], r2[VA_HEX_LEN],
-			    r3[VA_HEX_LEN], r4[VA_HEX_LEN];
-			if (!va_range_overlaps(p->ranges[i], p->ranges[j]))
-				continue;
-			/* Overlapping bytes are always wrong; sharing only a
-			 * page gives the page one set of rights, which may
-			 * be intended on a tiny image. */
-			bool bytes = va_range_overlaps(
-			    (va_range){a->vaddr, a->vaddr + a->memsz},
-			    (va_range){b->vaddr, b->vaddr + b->memsz});
-			vl_diag *d = vl_diags_add(
-			    out, VL_RULE_SEGMENT_OVERLAP, img->path, 0, 0,
-			    "%s [%s, %s) and %s [%s, %s) %s",
-			    seg_name(a, an, sizeof(an)),
-			    va_hex(p->ranges[i].start, r1),
-			    va_hex(p->ranges[i].end, r2),
-			    seg_name(b, bn, sizeof(bn)),
-			    va_hex(p->ranges[j].start, r3),
-			    va_hex(p->ranges[j].end, r4),
-			    bytes ? "overlap"
-				  : "share a page (the loader maps the "
-				    "page once, with one set of rights)");
-			if (!d || !set_segment_object(d, p, j)) {
-				free(ord);
-				return -1;
-			}
-			if (!bytes)
-				d->severity = VL_WARNING;
-			found++;
-		}
-	free(ord);
-	return found;
-}
-
-int check_position_independent(const placed_image *p, const layout *l,
-			       vl_diags *out)
-{
-	char h[VA_HEX_LEN];
-	vl_diag *d;
-
-	if (p->img->type != ET_DYN)
-		return 0;
-	if (p->placed)
-		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
-				 p->img->path, 0, 0,
-				 "position-independent image (ET_DYN): checked "
-				 "at load base %s, where layout %s says the "
-				 "platform loads such images",
-				 va_hex(p->base, h), l->name);
-	else if (l)
-		d = vl_diags_add(
-		    out, VL_RULE_POSITION_INDEPENDENT, p->img->path, 0, 0,
-		    "position-independent image (ET_DYN): layout "
-		    "%s gives no load base (pie-base), so only the "
-		    "image's own segments were checked, not where "
-		    "it lands",
-		    l->name);
-	else
-		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT,
-				 p->img->path, 0, 0,
-				 "position-independent image (ET_DYN): without "
-				 "a layout (-L) only its own segments were "
-				 "checked, not where it lands");
-	return d ? 1 : -1;
-}
+/* ---- Where an image could go instead ---- */
 
 bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 			uint64_t *out)
@@ -271,13 +49,9 @@ bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 	bool ok;
 
 	/* A link address is for a position-dependent image. */
-	va_set_init(&free_space);
-	ok = va_set_add(&free_space, layout_exec_space(l));
-	for (size_t i = 0; ok && i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range))
-			ok = va_set_remove(&free_space, l->regions[i].range);
-	ok = ok && va_set_lowest_fit(&free_space, size ? size : 1, align,
-				     l->address_space.start, out);
+	ok = plan_free_space(l, true, &free_space) &&
+	     va_set_lowest_fit(&free_space, size ? size : 1, align,
+			       l->address_space.start, out);
 	va_set_free(&free_space);
 	return ok;
 }
@@ -302,199 +76,407 @@ bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
  * the whole image (and its linker area) is legal, at the largest page
  * alignment that has one, as `vaslint fix` places images, so the hint and
  * the fix agree and the image maps with the largest pages it can. */
-void check_legal_hint(const layout *l, uint64_t size, uint64_t align, char *buf,
-		      size_t len)
+char *check_legal_hint(const layout *l, uint64_t size, uint64_t align)
 {
 	uint64_t addr;
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
 	if (check_link_address(l, size, align, &addr, &align))
-		snprintf(buf, len,
-			 "; the lowest legal link address aligned to %s is %s",
-			 va_size_str(align, al), va_hex(addr, h));
-	else
-		snprintf(buf, len,
-			 "; no legal link address exists in layout %s for an "
-			 "image of %s",
-			 l->name, va_size_str(size, sz));
+		return vl_strprintf(
+		    "; the lowest legal link address aligned to %s is %s",
+		    va_size_str(align, al), va_hex(addr, h));
+	return vl_strprintf("; no legal link address exists in layout %s for "
+			    "an image of %s",
+			    l->name, va_size_str(size, sz));
 }
 
-static void legal_hint(const placed_image *p, const layout *l, char *buf,
-		       size_t len)
+static char *owner_hint(const space *s, const sp_owner *o)
 {
-	uint64_t align = 1;
-
-	for (size_t i = 0; i < p->img->nsegments; i++)
-		if (p->img->segments[i].align > align)
-			align = p->img->segments[i].align;
-	if (p->img->type == ET_DYN)
-		snprintf(buf, len, "; load it elsewhere or shrink the region");
-	else
-		check_legal_hint(l, va_range_size(p->occupied), align, buf,
-				 len);
+	switch (o->hint) {
+	case SP_HINT_LINK:
+		return check_legal_hint(s->layout, o->hint_size, o->hint_align);
+	case SP_HINT_LOAD_ELSEWHERE:
+		return strdup("; load it elsewhere or shrink the region");
+	case SP_HINT_NONE:
+		break;
+	}
+	return strdup("");
 }
 
-/* The segments of an image that a predicate picks, as one object: a
- * region hit by three segments of one image is one finding, not three. */
-typedef struct seg_group {
-	char name[256];
+/* ---- Units: what one finding is about ---- */
+
+/* A range whose placement the checks look at: one its owner placed (an
+ * image that lands somewhere known), and not one placed by the owner's
+ * image (a section placed from the script's base is the image's finding). */
+static bool placement_range(const space *s, const sp_range *x)
+{
+	if (!sp_owner_of(s, x)->placed || x->placed_by_owner)
+		return false;
+	return x->kind == SP_SEGMENT || x->kind == SP_IMAGE ||
+	       x->kind == SP_SECTION || x->kind == SP_REQUEST;
+}
+
+/* The range a check probes: one whose size is not known is checked at its
+ * start. */
+static va_range probe(const sp_range *x)
+{
+	if (x->size_known)
+		return x->range;
+	return (va_range){x->range.start,
+			  x->range.start + (x->range.start < UINT64_MAX)};
+}
+
+/* The ranges one finding names: an owner that groups (an image) is one
+ * unit, "segments 0 (R--), 1 (R-X)"; any other range is a unit of its
+ * own, "section .text". */
+typedef struct unit {
+	const sp_range *first; /* the first range picked */
+	char *label;	       /* for the message */
+	char *name;	       /* for the finding's object */
 	const char *kind;
-	va_range range;
+	va_range range; /* lowest start to highest end of what was picked */
 	size_t count;
-} seg_group;
+	bool oom;
+} unit;
 
-static void group_add(seg_group *g, const placed_image *p, size_t i)
+static void unit_free(unit *u)
 {
-	const image_segment *s = &p->img->segments[i];
-	size_t len = strlen(g->name);
-	char fl[4];
+	free(u->label);
+	free(u->name);
+	memset(u, 0, sizeof(*u));
+}
 
-	if (!g->count) {
-		g->range = p->ranges[i];
-		snprintf(g->name, sizeof(g->name), "segment %zu (%s)", s->index,
-			 elfimage_flags_str(s->flags, fl));
+static void unit_add(unit *u, const sp_range *x)
+{
+	va_range r = probe(x);
+
+	if (u->oom)
+		return;
+	if (!u->count) {
+		u->first = x;
+		u->range = r;
+		u->kind = sp_kind_name(x->kind);
+		u->name = strdup(x->name);
+		/* A segment's name says what it is; anything else is named
+		 * with its kind. */
+		u->label = x->kind == SP_SEGMENT || x->kind == SP_LINKER_AREA
+			       ? strdup(x->name)
+			       : vl_strprintf("%s %s", u->kind, x->name);
 	} else {
-		if (g->count == 1) {
-			/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)"
-			 */
-			char first[256];
-			snprintf(first, sizeof(first), "%s", g->name + 8);
-			snprintf(g->name, sizeof(g->name), "segments %.200s",
-				 first);
-			len = strlen(g->name);
+		/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)" */
+		const char *rest = x->name + strlen("segment ");
+		char *more =
+		    u->count == 1
+			? vl_strprintf("segments %s, %s", u->name + 8, rest)
+			: vl_strprintf("%s, %s", u->name, rest);
+		free(u->name);
+		free(u->label);
+		u->name = more;
+		u->label = more ? strdup(more) : NULL;
+		u->kind = "segments";
+		if (r.start < u->range.start)
+			u->range.start = r.start;
+		if (r.end > u->range.end)
+			u->range.end = r.end;
+	}
+	u->oom = !u->name || !u->label;
+	u->count++;
+}
+
+/* Units in order: calls fn for every unit of placement ranges that pick
+ * selects (pick NULL: all); fn returns findings or -1.  An owner that
+ * groups hands all its picked ranges to fn as one unit. */
+typedef bool (*unit_pick)(const space *s, const sp_range *x, const void *arg);
+typedef int (*unit_fn)(const space *s, const unit *u, const void *arg,
+		       vl_diags *out);
+
+static int owner_units(const space *s, size_t from, size_t to, unit_pick pick,
+		       unit_fn fn, const void *arg, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t o = from; o < to; o++) {
+		const sp_owner *ow = &s->owners[o];
+		unit u = {0};
+		for (size_t i = ow->first; i < ow->first + ow->n; i++) {
+			const sp_range *x = &s->v[i];
+			if (!placement_range(s, x) ||
+			    (pick && !pick(s, x, arg)))
+				continue;
+			unit_add(&u, x);
+			if (ow->grouped)
+				continue;
+			int n = u.oom ? -1 : fn(s, &u, arg, out);
+			unit_free(&u);
+			if (n < 0)
+				return -1;
+			found += n;
 		}
-		snprintf(g->name + len, sizeof(g->name) - len, ", %zu (%s)",
-			 s->index, elfimage_flags_str(s->flags, fl));
-		if (p->ranges[i].start < g->range.start)
-			g->range.start = p->ranges[i].start;
-		if (p->ranges[i].end > g->range.end)
-			g->range.end = p->ranges[i].end;
+		if (u.count) {
+			int n = u.oom ? -1 : fn(s, &u, arg, out);
+			unit_free(&u);
+			if (n < 0)
+				return -1;
+			found += n;
+		}
 	}
-	g->count++;
-	g->kind = g->count == 1 ? "segment" : "segments";
+	return found;
 }
 
-/* The segments of p that lie not wholly inside space, as one group;
- * *partly: some of them overlap it. */
-static void group_outside(const placed_image *p, va_range space, seg_group *g,
-			  bool *partly)
+static int for_units(const space *s, unit_pick pick, unit_fn fn,
+		     const void *arg, vl_diags *out)
 {
-	*partly = false;
-	for (size_t i = 0; i < p->img->nsegments; i++) {
-		va_range r = p->ranges[i];
-		if (va_range_empty(r) || va_range_contains(space, r))
-			continue;
-		*partly |= va_range_overlaps(space, r);
-		group_add(g, p, i);
-	}
+	return owner_units(s, 0, s->nowners, pick, fn, arg, out);
 }
 
-/* A finding about a group of segments, related to the layout key that
- * sets the limit they cross. */
-static int group_finding(vl_diag *d, const seg_group *g, src_loc key)
+/* A finding about a unit: its object, and the layout line that set the
+ * limit or region it hits (SARIF's related location). */
+static int unit_finding(vl_diag *d, const unit *u, src_loc key)
 {
-	if (!d || !vl_diag_set_object(d, g->kind, g->name, g->range) ||
-	    !vl_diag_set_related(d, key.file, key.line, key.column))
+	if (!d || !vl_diag_set_object(d, u->kind, u->name, u->range) ||
+	    (key.file &&
+	     !vl_diag_set_related(d, key.file, key.line, key.column)))
 		return -1;
 	return 1;
 }
 
-/* A position-dependent image inside the address space but above the
+static vl_diag *unit_diag(vl_diags *out, const vl_rule *rule, const unit *u,
+			  const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static vl_diag *unit_diag(vl_diags *out, const vl_rule *rule, const unit *u,
+			  const char *fmt, ...)
+{
+	src_loc at = u->first->at;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (!msg)
+		return NULL;
+	vl_diag *d =
+	    vl_diags_add(out, rule, at.file, at.line, at.column, "%s", msg);
+	free(msg);
+	return d;
+}
+
+/* ---- outside-address-space ---- */
+
+static bool not_inside(const space *s, const sp_range *x, const void *arg)
+{
+	(void)s;
+	return !va_range_empty(probe(x)) &&
+	       !va_range_contains(*(const va_range *)arg, probe(x));
+}
+
+static bool partly_inside(const unit *u, va_range space_r, const space *s)
+{
+	const sp_owner *o = sp_owner_of(s, u->first);
+
+	for (size_t i = o->first; i < o->first + o->n; i++)
+		if (placement_range(s, &s->v[i]) &&
+		    not_inside(s, &s->v[i], &space_r) &&
+		    va_range_overlaps(space_r, probe(&s->v[i])) &&
+		    (o->grouped || &s->v[i] == u->first))
+			return true;
+	return false;
+}
+
+static int outside_one(const space *s, const unit *u, const void *arg,
+		       vl_diags *out)
+{
+	const layout *l = s->layout;
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+
+	(void)arg;
+	return unit_finding(
+	    unit_diag(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, u,
+		      "%s [%s, %s) %s %s the address space [%s, %s) of "
+		      "layout %s",
+		      u->label, va_hex(u->range.start, r1),
+		      va_hex(u->range.end, r2), u->count == 1 ? "lies" : "lie",
+		      partly_inside(u, l->address_space, s) ? "partly outside"
+							    : "outside",
+		      va_hex(l->address_space.start, r3),
+		      va_hex(l->address_space.end, r4), l->name),
+	    u, l->address_space_loc);
+}
+
+/* A position-dependent range inside the address space but above the
  * layout's exec limit: the link would fail or the program crash. */
-static int exec_limit_one(const placed_image *p, const layout *l, vl_diags *out)
+static bool above_exec_limit(const space *s, const sp_range *x, const void *arg)
 {
+	va_range exec = layout_exec_space(s->layout);
+
+	(void)arg;
+	return sp_owner_of(s, x)->position_dependent &&
+	       va_range_contains(s->layout->address_space, probe(x)) &&
+	       not_inside(s, x, &exec);
+}
+
+static int exec_limit_one(const space *s, const unit *u, const void *arg,
+			  vl_diags *out)
+{
+	const layout *l = s->layout;
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN];
-	seg_group g = {0};
-	bool partly;
+	bool program = sp_owner_of(s, u->first)->grouped;
 
-	if (p->img->type != ET_EXEC || !l->exec_limit)
-		return 0;
-	group_outside(p, layout_exec_space(l), &g, &partly);
-	if (!g.count)
-		return 0;
-	return group_finding(
-	    vl_diags_add(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-			 "%s [%s, %s) of a position-dependent program %s above "
-			 "the exec limit %s of layout %s: %s",
-			 g.name, va_hex(g.range.start, r1),
-			 va_hex(g.range.end, r2), g.count == 1 ? "lies" : "lie",
-			 va_hex(l->exec_limit, r3), l->name, l->exec_limit_why),
-	    &g, l->exec_limit_loc);
+	(void)arg;
+	return unit_finding(
+	    unit_diag(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, u,
+		      "%s [%s, %s) %s%s above the exec limit %s of layout "
+		      "%s: %s",
+		      u->label, va_hex(u->range.start, r1),
+		      va_hex(u->range.end, r2),
+		      program ? "of a position-dependent program " : "",
+		      u->count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3),
+		      l->name, l->exec_limit_why),
+	    u, l->exec_limit_loc);
 }
 
-int check_address_space(const placed_image *p, const layout *l, vl_diags *out)
+/* Whether the owner of x has any range outside the address space: then
+ * the exec limit is not what to tell it about. */
+static bool owner_outside(const space *s, const sp_range *x, const void *arg)
 {
-	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
-	seg_group g = {0};
-	bool partly;
+	const sp_owner *o = sp_owner_of(s, x);
 
-	if (!l || !p->placed)
-		return 0;
-	group_outside(p, l->address_space, &g, &partly);
-	if (!g.count)
-		return exec_limit_one(p, l, out);
-	return group_finding(
-	    vl_diags_add(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, p->img->path, 0, 0,
-			 "%s [%s, %s) %s %s the address space [%s, %s) of "
-			 "layout %s",
-			 g.name, va_hex(g.range.start, r1),
-			 va_hex(g.range.end, r2), g.count == 1 ? "lies" : "lie",
-			 partly ? "partly outside" : "outside",
-			 va_hex(l->address_space.start, r3),
-			 va_hex(l->address_space.end, r4), l->name),
-	    &g, l->address_space_loc);
+	(void)arg;
+	if (!o->grouped)
+		return not_inside(s, x, &s->layout->address_space);
+	for (size_t i = o->first; i < o->first + o->n; i++)
+		if (placement_range(s, &s->v[i]) &&
+		    not_inside(s, &s->v[i], &s->layout->address_space))
+			return true;
+	return false;
 }
 
-static int reserved_one(const placed_image *p, const layout_region *reg,
-			const char *kind, const char *name, va_range r,
-			bool plural, const char *hint, vl_diags *out)
+static bool exec_pick(const space *s, const sp_range *x, const void *arg)
 {
-	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
-	vl_diag *d = vl_diags_add(out, VL_RULE_RESERVED_OVERLAP, p->img->path,
-				  0, 0, "%s [%s, %s) %s %s [%s, %s): %s%s",
-				  name, va_hex(r.start, r1), va_hex(r.end, r2),
-				  plural ? "overlap" : "overlaps", reg->name,
-				  va_hex(reg->range.start, r3),
-				  va_hex(reg->range.end, r4), reg->why, hint);
+	return s->layout->exec_limit && !owner_outside(s, x, arg) &&
+	       above_exec_limit(s, x, arg);
+}
 
-	if (!d || !vl_diag_set_object(d, kind, name, r) ||
-	    !vl_diag_set_region(d, reg->name, reg->range) ||
-	    !vl_diag_set_related(d, reg->loc.file, reg->loc.line,
-				 reg->loc.column))
+int check_address_space(const space *s, vl_diags *out)
+{
+	int a, b;
+
+	if (!s->layout)
+		return 0;
+	a = for_units(s, not_inside, outside_one, &s->layout->address_space,
+		      out);
+	if (a < 0 ||
+	    (b = for_units(s, exec_pick, exec_limit_one, NULL, out)) < 0)
+		return -1;
+	return a + b;
+}
+
+/* ---- reserved-overlap ---- */
+
+typedef struct region_arg {
+	const sp_range *region;
+	const char *hint;
+} region_arg;
+
+static bool overlaps_region(const space *s, const sp_range *x, const void *arg)
+{
+	(void)s;
+	return va_range_overlaps(probe(x),
+				 ((const region_arg *)arg)->region->range);
+}
+
+static int reserved_one(const space *s, const unit *u, const void *arg,
+			vl_diags *out)
+{
+	const region_arg *ra = arg;
+	const layout_region *reg = ra->region->reg;
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+	vl_diag *d;
+
+	(void)s;
+	if (u->first->size_known)
+		d = unit_diag(out, VL_RULE_RESERVED_OVERLAP, u,
+			      "%s [%s, %s) %s %s [%s, %s): %s%s", u->label,
+			      va_hex(u->range.start, r1),
+			      va_hex(u->range.end, r2),
+			      u->count > 1 ? "overlap" : "overlaps", reg->name,
+			      va_hex(reg->range.start, r3),
+			      va_hex(reg->range.end, r4), reg->why, ra->hint);
+	else
+		d = unit_diag(out, VL_RULE_RESERVED_OVERLAP, u,
+			      "%s starts at %s, inside %s [%s, %s): %s%s",
+			      u->label, va_hex(u->range.start, r1), reg->name,
+			      va_hex(reg->range.start, r3),
+			      va_hex(reg->range.end, r4), reg->why, ra->hint);
+	if (unit_finding(d, u, reg->loc) < 0 ||
+	    !vl_diag_set_region(d, reg->name, reg->range))
 		return -1;
 	return 1;
 }
 
-int check_reserved_overlap(const placed_image *p, const layout *l,
-			   vl_diags *out)
+/* The dynamic linker's area of a grouped owner counts only where none of
+ * the owner's own ranges already explains the conflict. */
+static int linker_area_one(const space *s, const sp_owner *o,
+			   const region_arg *ra, vl_diags *out)
 {
-	char hint[256];
+	for (size_t i = o->first; i < o->first + o->n; i++) {
+		const sp_range *x = &s->v[i];
+		if (placement_range(s, x) && overlaps_region(s, x, ra))
+			return 0;
+	}
+	for (size_t i = o->first; i < o->first + o->n; i++) {
+		const sp_range *x = &s->v[i];
+		unit u = {0};
+		if (x->kind != SP_LINKER_AREA ||
+		    !va_range_overlaps(x->range, ra->region->range))
+			continue;
+		unit_add(&u, x);
+		int n = u.oom ? -1 : reserved_one(s, &u, ra, out);
+		unit_free(&u);
+		return n;
+	}
+	return 0;
+}
+
+/* One owner against every region, the hint computed once per owner. */
+static int reserved_owner(const space *s, size_t o, vl_diags *out)
+{
+	const sp_owner *ow = &s->owners[o];
 	int found = 0, n;
 
-	if (!l || !p->placed)
+	if (!ow->placed || ow->kind == SP_OWN_LAYOUT)
 		return 0;
-	legal_hint(p, l, hint, sizeof(hint));
-	for (size_t k = 0; k < l->nregions; k++) {
-		const layout_region *reg = &l->regions[k];
-		seg_group g = {0};
-		if (va_range_empty(reg->range))
+	char *hint = owner_hint(s, ow);
+	if (!hint)
+		return -1;
+	for (size_t k = 0; k < s->n; k++) {
+		if (s->v[k].kind != SP_REGION)
 			continue;
-		for (size_t i = 0; i < p->img->nsegments; i++)
-			if (va_range_overlaps(p->ranges[i], reg->range))
-				group_add(&g, p, i);
-		if (g.count)
-			n = reserved_one(p, reg, g.kind, g.name, g.range,
-					 g.count > 1, hint, out);
-		/* The linker area counts only where no segment already
-		 * explains the conflict. */
-		else if (p->occupied.end > p->span.end &&
-			 va_range_overlaps(p->occupied, reg->range))
-			n = reserved_one(p, reg, "linker-area",
-					 "linker area of the dynamically "
-					 "linked program",
-					 p->occupied, false, hint, out);
-		else
-			continue;
+		region_arg ra = {&s->v[k], hint};
+		n = owner_units(s, o, o + 1, overlaps_region, reserved_one, &ra,
+				out);
+		if (n == 0 && ow->grouped)
+			n = linker_area_one(s, ow, &ra, out);
+		if (n < 0) {
+			free(hint);
+			return -1;
+		}
+		found += n;
+	}
+	free(hint);
+	return found;
+}
+
+int check_reserved_overlap(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	if (!s->layout)
+		return 0;
+	for (size_t o = 0; o < s->nowners; o++) {
+		int n = reserved_owner(s, o, out);
 		if (n < 0)
 			return -1;
 		found += n;
@@ -502,8 +484,228 @@ int check_reserved_overlap(const placed_image *p, const layout *l,
 	return found;
 }
 
-int check_image_overlap(const placed_image *a, const placed_image *b,
-			vl_diags *out)
+/* ---- near-reserved ---- */
+
+/* The range ends below the region, not touching it, and the largest page
+ * that holds its last byte also holds the region's first: it cannot grow
+ * by a large page, and that page cannot be mapped large. */
+static bool ends_near(const space *s, const sp_range *x, const void *arg)
+{
+	const sp_range *reg = ((const region_arg *)arg)->region;
+	uint64_t big = s->layout->page_sizes[s->layout->npage_sizes - 1];
+	va_range r = x->range;
+
+	if (!x->size_known || va_range_empty(r) || r.end > reg->range.start)
+		return false;
+	return reg->range.start - r.end < big &&
+	       va_align_down(r.end - 1, big) ==
+		   va_align_down(reg->range.start, big);
+}
+
+static int near_one(const space *s, const unit *u, const void *arg,
+		    vl_diags *out)
+{
+	const region_arg *ra = arg;
+	const layout_region *reg = ra->region->reg;
+	const layout *l = s->layout;
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN],
+	    gap[VA_SIZE_LEN], big[VA_SIZE_LEN];
+
+	vl_diag *d = unit_diag(
+	    out, VL_RULE_NEAR_RESERVED, u,
+	    "%s [%s, %s) %s %s below %s [%s, %s), inside the same %s page: "
+	    "it cannot grow, and that page cannot be mapped large%s",
+	    u->label, va_hex(u->range.start, r1), va_hex(u->range.end, r2),
+	    u->count > 1 ? "end" : "ends",
+	    va_size_str(reg->range.start - u->range.end, gap), reg->name,
+	    va_hex(reg->range.start, r3), va_hex(reg->range.end, r4),
+	    va_size_str(l->page_sizes[l->npage_sizes - 1], big), ra->hint);
+	if (unit_finding(d, u, reg->loc) < 0 ||
+	    !vl_diag_set_region(d, reg->name, reg->range))
+		return -1;
+	return 1;
+}
+
+int check_near_reserved(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	if (!s->layout || !s->layout->npage_sizes)
+		return 0;
+	for (size_t k = 0; k < s->n; k++) {
+		if (s->v[k].kind != SP_REGION)
+			continue;
+		region_arg ra = {&s->v[k], ""};
+		int n = for_units(s, ends_near, near_one, &ra, out);
+		if (n < 0)
+			return -1;
+		found += n;
+	}
+	return found;
+}
+
+/* ---- Images ---- */
+
+static bool set_segment_object(vl_diag *d, const sp_range *x)
+{
+	return vl_diag_set_object(d, "segment", x->name, x->range);
+}
+
+int check_segment_congruence(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const sp_range *x = &s->v[i];
+		const image_segment *seg = x->seg;
+		if (x->kind != SP_SEGMENT || seg->align <= 1 ||
+		    (seg->vaddr & (seg->align - 1)) ==
+			(seg->offset & (seg->align - 1)))
+			continue;
+		vl_diag *d = vl_diags_add(
+		    out, VL_RULE_SEGMENT_CONGRUENCE, x->at.file, 0, 0,
+		    "%s: p_vaddr 0x%" PRIx64 " and p_offset 0x%" PRIx64
+		    " differ modulo p_align 0x%" PRIx64 " (0x%" PRIx64
+		    " vs 0x%" PRIx64 ")",
+		    x->name, seg->vaddr, seg->offset, seg->align,
+		    seg->vaddr & (seg->align - 1),
+		    seg->offset & (seg->align - 1));
+		if (!d || !vl_diag_set_object(
+			      d, "segment", x->name,
+			      (va_range){seg->vaddr, seg->vaddr + seg->memsz}))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
+/* At most this many overlapping pairs are reported per image: a crafted
+ * image with thousands of identical segments must not cost n^2 findings. */
+#define MAX_OVERLAP_FINDINGS 16
+
+static int range_start_cmp(const void *pa, const void *pb)
+{
+	const sp_range *a = *(const sp_range *const *)pa;
+	const sp_range *b = *(const sp_range *const *)pb;
+
+	if (a->range.start != b->range.start)
+		return a->range.start < b->range.start ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int overlap_pair(const sp_range *a, const sp_range *b, vl_diags *out)
+{
+	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
+	const image_segment *sa = a->seg, *sb = b->seg;
+	/* Overlapping bytes are always wrong; sharing only a page gives the
+	 * page one set of rights, which may be intended on a tiny image. */
+	bool bytes =
+	    va_range_overlaps((va_range){sa->vaddr, sa->vaddr + sa->memsz},
+			      (va_range){sb->vaddr, sb->vaddr + sb->memsz});
+	vl_diag *d = vl_diags_add(
+	    out, VL_RULE_SEGMENT_OVERLAP, a->at.file, 0, 0,
+	    "%s [%s, %s) and %s [%s, %s) %s", a->name,
+	    va_hex(a->range.start, r1), va_hex(a->range.end, r2), b->name,
+	    va_hex(b->range.start, r3), va_hex(b->range.end, r4),
+	    bytes ? "overlap"
+		  : "share a page (the loader maps the page once, with one "
+		    "set of rights)");
+
+	if (!d || !set_segment_object(d, b))
+		return -1;
+	if (!bytes)
+		d->severity = VL_WARNING;
+	return 1;
+}
+
+static int segment_overlap_owner(const space *s, const sp_owner *o,
+				 vl_diags *out)
+{
+	const sp_range **ord = calloc(o->n ? o->n : 1, sizeof(*ord));
+	size_t n = 0;
+	int found = 0;
+
+	if (!ord)
+		return -1;
+	for (size_t i = o->first; i < o->first + o->n; i++)
+		if (s->v[i].kind == SP_SEGMENT)
+			ord[n++] = &s->v[i];
+	/* In address order each segment need only be compared with those
+	 * that start before it ends. */
+	qsort(ord, n, sizeof(*ord), range_start_cmp);
+	for (size_t x = 0; x < n && found < MAX_OVERLAP_FINDINGS; x++)
+		for (size_t y = x + 1; y < n && found < MAX_OVERLAP_FINDINGS &&
+				       ord[y]->range.start < ord[x]->range.end;
+		     y++) {
+			const sp_range *a = ord[x] < ord[y] ? ord[x] : ord[y];
+			const sp_range *b = ord[x] < ord[y] ? ord[y] : ord[x];
+			if (!va_range_overlaps(a->range, b->range))
+				continue;
+			if (overlap_pair(a, b, out) < 0) {
+				free(ord);
+				return -1;
+			}
+			found++;
+		}
+	free(ord);
+	return found;
+}
+
+int check_segment_overlap(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners; o++) {
+		if (s->owners[o].kind != SP_OWN_IMAGE)
+			continue;
+		int n = segment_overlap_owner(s, &s->owners[o], out);
+		if (n < 0)
+			return -1;
+		found += n;
+	}
+	return found;
+}
+
+int check_position_independent(const space *s, vl_diags *out)
+{
+	const layout *l = s->layout;
+	char h[VA_HEX_LEN];
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners; o++) {
+		const sp_owner *ow = &s->owners[o];
+		vl_diag *d;
+		if (ow->kind != SP_OWN_IMAGE || ow->img->type != ET_DYN)
+			continue;
+		if (ow->placed)
+			d = vl_diags_add(
+			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
+			    "position-independent image (ET_DYN): checked at "
+			    "load base %s, where layout %s says the platform "
+			    "loads such images",
+			    va_hex(ow->base, h), l->name);
+		else if (l)
+			d = vl_diags_add(
+			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
+			    "position-independent image (ET_DYN): layout %s "
+			    "gives no load base (pie-base), so only the "
+			    "image's own segments were checked, not where it "
+			    "lands",
+			    l->name);
+		else
+			d = vl_diags_add(
+			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
+			    "position-independent image (ET_DYN): without a "
+			    "layout (-L) only its own segments were checked, "
+			    "not where it lands");
+		if (!d)
+			return -1;
+		found++;
+	}
+	return found;
+}
+
+static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 {
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 
@@ -512,130 +714,37 @@ int check_image_overlap(const placed_image *a, const placed_image *b,
 	if (a->img->type != ET_EXEC || b->img->type != ET_EXEC ||
 	    !va_range_overlaps(a->occupied, b->occupied))
 		return 0;
-	vl_diag *d = vl_diags_add(out, VL_RULE_IMAGE_OVERLAP, b->img->path, 0,
-				  0, "image [%s, %s) overlaps %s [%s, %s)",
-				  va_hex(b->occupied.start, r1),
-				  va_hex(b->occupied.end, r2), a->img->path,
-				  va_hex(a->occupied.start, r3),
-				  va_hex(a->occupied.end, r4));
-	if (!d || !vl_diag_set_object(d, "image", b->img->path, b->occupied) ||
-	    !vl_diag_set_region(d, a->img->path, a->occupied))
+	vl_diag *d = vl_diags_add(
+	    out, VL_RULE_IMAGE_OVERLAP, b->path, 0, 0,
+	    "image [%s, %s) overlaps %s [%s, %s)",
+	    va_hex(b->occupied.start, r1), va_hex(b->occupied.end, r2), a->path,
+	    va_hex(a->occupied.start, r3), va_hex(a->occupied.end, r4));
+	if (!d || !vl_diag_set_object(d, "image", b->path, b->occupied) ||
+	    !vl_diag_set_region(d, a->path, a->occupied))
 		return -1;
 	return 1;
 }
 
-int check_images(const placed_image *imgs, size_t n, const layout *l,
-		 bool together, vl_diags *out)
+int check_image_overlap(const space *s, vl_diags *out)
 {
-	int total = 0, r;
-
-#define RUN(call)                                                              \
-	do {                                                                   \
-		if ((r = (call)) < 0)                                          \
-			return -1;                                             \
-		total += r;                                                    \
-	} while (0)
-	for (size_t i = 0; i < n; i++) {
-		RUN(check_position_independent(&imgs[i], l, out));
-		RUN(check_segment_congruence(&imgs[i], out));
-		RUN(check_segment_overlap(&imgs[i], out));
-		RUN(check_address_space(&imgs[i], l, out));
-		RUN(check_reserved_overlap(&imgs[i], l, out));
-	}
-	for (size_t i = 0; together && i < n; i++)
-		for (size_t j = i + 1; j < n; j++)
-			RUN(check_image_overlap(&imgs[i], &imgs[j], out));
-#undef RUN
-	return total;
-}
-
-int check_fixed_ranges(const fixed_range *r, size_t n, const layout *l,
-		       const char *hint, vl_diags *out)
-{
-	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN];
 	int found = 0;
 
-	if (!l)
+	if (!s->one_space)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		const fixed_range *f = &r[i];
-		/* A range whose size is not known is checked at its start. */
-		va_range probe = f->size_known ? f->range
-					       : (va_range){f->range.start,
-							    f->range.start + 1};
-		if (va_range_empty(probe) && f->size_known)
-			continue;
-		for (size_t k = 0; k < l->nregions; k++) {
-			const layout_region *reg = &l->regions[k];
-			vl_diag *d;
-			if (va_range_empty(reg->range) ||
-			    !va_range_overlaps(probe, reg->range))
+	for (size_t i = 0; i < s->nowners; i++)
+		for (size_t j = i + 1; j < s->nowners; j++) {
+			if (s->owners[i].kind != SP_OWN_IMAGE ||
+			    s->owners[j].kind != SP_OWN_IMAGE)
 				continue;
-			if (f->size_known)
-				d = vl_diags_add(
-				    out, VL_RULE_RESERVED_OVERLAP, f->file,
-				    f->line, f->column,
-				    "%s %s [%s, %s) overlaps %s [%s, %s): "
-				    "%s%s",
-				    f->kind, f->name,
-				    va_hex(f->range.start, r1),
-				    va_hex(f->range.end, r2), reg->name,
-				    va_hex(reg->range.start, r3),
-				    va_hex(reg->range.end, r4), reg->why, hint);
-			else
-				d = vl_diags_add(
-				    out, VL_RULE_RESERVED_OVERLAP, f->file,
-				    f->line, f->column,
-				    "%s %s starts at %s, inside %s [%s, "
-				    "%s): %s%s",
-				    f->kind, f->name,
-				    va_hex(f->range.start, r1), reg->name,
-				    va_hex(reg->range.start, r3),
-				    va_hex(reg->range.end, r4), reg->why, hint);
-			if (!d ||
-			    !vl_diag_set_object(d, f->kind, f->name, probe) ||
-			    !vl_diag_set_region(d, reg->name, reg->range) ||
-			    !vl_diag_set_related(d, reg->loc.file,
-						 reg->loc.line,
-						 reg->loc.column))
+			int n = image_pair(&s->owners[i], &s->owners[j], out);
+			if (n < 0)
 				return -1;
-			found++;
+			found += n;
 		}
-		if (!va_range_contains(l->address_space, probe)) {
-			vl_diag *d = vl_diags_add(
-			    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
-			    f->line, f->column,
-			    "%s %s [%s, %s) lies %s the address space "
-			    "[%s, %s) of layout %s",
-			    f->kind, f->name, va_hex(probe.start, r1),
-			    va_hex(probe.end, r2),
-			    va_range_overlaps(l->address_space, probe)
-				? "partly outside"
-				: "outside",
-			    va_hex(l->address_space.start, r3),
-			    va_hex(l->address_space.end, r4), l->name);
-			if (!d ||
-			    !vl_diag_set_object(d, f->kind, f->name, probe))
-				return -1;
-			found++;
-		} else if (f->position_dependent &&
-			   !va_range_contains(layout_exec_space(l), probe)) {
-			vl_diag *d = vl_diags_add(
-			    out, VL_RULE_OUTSIDE_ADDRESS_SPACE, f->file,
-			    f->line, f->column,
-			    "%s %s [%s, %s) lies above the exec limit %s of "
-			    "layout %s: %s",
-			    f->kind, f->name, va_hex(probe.start, r1),
-			    va_hex(probe.end, r2), va_hex(l->exec_limit, r3),
-			    l->name, l->exec_limit_why);
-			if (!d ||
-			    !vl_diag_set_object(d, f->kind, f->name, probe))
-				return -1;
-			found++;
-		}
-	}
 	return found;
 }
+
+/* ---- Requests ---- */
 
 static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
 			     const request *q, const char *fmt, ...)
@@ -644,14 +753,18 @@ static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
 static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
 			     const request *q, const char *fmt, ...)
 {
-	char msg[768];
 	va_list ap;
+	char *msg;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
+	if (!msg)
+		return NULL;
 	vl_diag *d =
 	    vl_diags_add(out, rule, q->file, q->line, q->column, "%s", msg);
+	free(msg);
 	if (d && !vl_diag_set_object(d, "request", q->name,
 				     (va_range){q->at, q->at + q->size}))
 		return NULL;
@@ -736,46 +849,51 @@ static int unalignable(const request *q, const cost_model *m, vl_diags *out)
 	return d ? 1 : -1;
 }
 
-int check_requests(const requests *rq, const layout *l, vl_diags *out)
+/* Each request whose size is known (unknown values are reported as
+ * unknown, never guessed: a check runs only on what it needs to know). */
+static int each_request(const space *s, bool need_place,
+			int (*fn)(const request *, const cost_model *,
+				  vl_diags *),
+			vl_diags *out)
 {
-	cost_model m = plan_cost_model(l);
-	fixed_range *fixed = calloc(rq->n ? rq->n : 1, sizeof(*fixed));
-	size_t nfixed = 0;
-	int found = 0, n;
+	const requests *rq = s->requests;
+	int found = 0;
 
-	if (!fixed)
-		return -1;
+	if (!s->layout || !rq)
+		return 0;
+	cost_model m = plan_cost_model(s->layout);
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		/* Unknown values are reported as unknown, never guessed: a
-		 * check runs only on what it needs to know. */
-		if (q->size_unknown)
+		if (q->size_unknown ||
+		    (need_place && ((q->fixed && q->at_unknown) ||
+				    (q->has_offset && q->offset_unknown))))
 			continue;
-		bool place_known = !(q->fixed && q->at_unknown) &&
-				   !(q->has_offset && q->offset_unknown);
-		if ((place_known && (n = unaligned(q, &m, out)) < 0) ||
-		    (found += place_known ? n : 0,
-		     n = unalignable(q, &m, out)) < 0) {
-			free(fixed);
+		int n = fn(q, &m, out);
+		if (n < 0)
 			return -1;
-		}
 		found += n;
-		if (q->fixed && !q->at_unknown)
-			fixed[nfixed++] = (fixed_range){
-			    "request", q->name, {q->at, q->at + q->size},
-			    true,      q->file, q->line,
-			    q->column, false};
 	}
-	n = check_fixed_ranges(fixed, nfixed, l, "", out);
-	free(fixed);
-	return n < 0 ? -1 : found + n;
+	return found;
 }
 
-int check_reservations(const requests *rq, vl_diags *out)
+int check_unaligned_requests(const space *s, vl_diags *out)
 {
+	return each_request(s, true, unaligned, out);
+}
+
+int check_unalignable_sizes(const space *s, vl_diags *out)
+{
+	return each_request(s, false, unalignable, out);
+}
+
+int check_reservations(const space *s, vl_diags *out)
+{
+	const requests *rq = s->requests;
 	char a[VA_HEX_LEN], b[VA_HEX_LEN];
 	int found = 0;
 
+	if (!rq)
+		return 0;
 	for (size_t i = 0; i < rq->n; i++)
 		if (rq->v[i].reserves &&
 		    (rq->v[i].at_unknown || rq->v[i].size_unknown ||

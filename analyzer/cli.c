@@ -450,22 +450,23 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 {
 	memset(in, 0, sizeof(*in));
 	in->images = calloc(n ? n : 1, sizeof(*in->images));
-	in->placed = calloc(n ? n : 1, sizeof(*in->placed));
 	in->scripts = calloc(n ? n : 1, sizeof(*in->scripts));
 	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
 	in->extra =
 	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
-	if (!in->images || !in->placed || !in->scripts || !in->extra ||
-	    !in->sources) {
+	if (!in->images || !in->scripts || !in->extra || !in->sources) {
 		cli_inputs_close(in);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
 	if (!cli_layout_load(&o->layout, &in->layout, &in->have_layout, err) ||
 	    !read_inputs(in, o, paths, n, err))
 		goto fail;
+	if (!space_init(&in->space, cli_inputs_layout(in))) {
+		vl_fail(err, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
 	for (size_t i = 0; i < in->n; i++)
-		if (!check_place_image(&in->images[i], cli_inputs_layout(in),
-				       &in->placed[i], err))
+		if (!space_add_image(&in->space, &in->images[i], err))
 			goto fail;
 	ls_eval_opts lo = o->link;
 	lo.inputs = in->extra;
@@ -474,8 +475,15 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 		lo.machine = in->layout.machines[0];
 	for (size_t i = 0; i < in->nscripts; i++)
 		if (!ls_evaluate(&in->scripts[i].script, &lo,
-				 &in->scripts[i].eval, &in->findings, err))
+				 &in->scripts[i].eval, err))
 			goto fail;
+	for (size_t i = 0; i < in->nscripts; i++)
+		if (!space_add_script(&in->space, in->scripts[i].path,
+				      &in->scripts[i].script,
+				      &in->scripts[i].eval)) {
+			vl_fail(err, NULL, 0, 0, "out of memory");
+			goto fail;
+		}
 	return true;
 fail:
 	cli_inputs_close(in);
@@ -484,22 +492,19 @@ fail:
 
 void cli_inputs_close(cli_inputs *in)
 {
-	for (size_t i = 0; i < in->n; i++) {
-		check_placed_free(&in->placed[i]);
+	space_free(&in->space);
+	for (size_t i = 0; i < in->n; i++)
 		elfimage_free(&in->images[i]);
-	}
 	for (size_t i = 0; in->scripts && i < in->nscripts; i++) {
 		ls_eval_free(&in->scripts[i].eval);
 		ls_script_free(&in->scripts[i].script);
 	}
 	for (size_t i = 0; i < in->nextra; i++)
 		elfimage_free(&in->extra[i]);
-	free(in->placed);
 	free(in->images);
 	free(in->scripts);
 	free(in->sources);
 	free(in->extra);
-	vl_diags_free(&in->findings);
 	if (in->have_layout)
 		layout_free(&in->layout);
 	memset(in, 0, sizeof(*in));

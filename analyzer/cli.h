@@ -6,6 +6,7 @@
 #include <getopt.h>
 
 #include "check.h"
+#include "space.h"
 #include "diag.h"
 #include "elfimage.h"
 #include "ldscript/eval.h"
@@ -97,7 +98,6 @@ typedef struct cli_inputs {
 	layout layout;
 	bool have_layout;
 	image *images; /* the INPUTs that are ELF images */
-	placed_image *placed;
 	size_t n;
 	cli_script *scripts; /* the INPUTs that are linker scripts */
 	size_t nscripts;
@@ -105,7 +105,9 @@ typedef struct cli_inputs {
 	size_t nextra;
 	char **sources; /* the INPUTs that are C/C++ sources */
 	size_t nsources;
-	vl_diags findings; /* what evaluating the scripts found */
+	/* The layout's regions, every image placed and every script
+	 * evaluated, as one list of ranges (requests are added by check). */
+	space space;
 } cli_inputs;
 
 bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,

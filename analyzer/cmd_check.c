@@ -9,7 +9,6 @@
 #include "apirules.h"
 #include "cli.h"
 #include "source.h"
-#include "ldscript/script_check.h"
 
 static const char usage[] =
     "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
@@ -101,7 +100,7 @@ static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
 	return true;
 }
 
-/* Requests from a requests file and from the sources, and their checks. */
+/* Requests from a requests file and from the sources. */
 static bool check_all_requests(const cli_opts *o, const check_opts *c,
 			       const cli_inputs *in, vl_diags *diags,
 			       requests *rq, bool *scanned, vl_error *err)
@@ -123,11 +122,6 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 				 err))
 			goto out;
 	}
-	if ((l && check_requests(rq, l, diags) < 0) ||
-	    check_reservations(rq, diags) < 0) {
-		vl_fail(err, NULL, 0, 0, "out of memory");
-		goto out;
-	}
 	ok = true;
 out:
 	api_rules_free(&rules);
@@ -148,23 +142,16 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		cli_error(&err);
 		return VL_EXIT_INPUT;
 	}
-	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !c->separate,
-			 &diags) < 0 ||
-	    !vl_diags_append(&diags, &in.findings)) {
-		cli_errorf("out of memory");
-		goto done;
-	}
 	if (!check_all_requests(o, c, &in, &diags, &rq, &scanned, &err)) {
 		cli_error(&err);
 		goto done;
 	}
-	for (size_t i = 0; i < in.nscripts; i++)
-		if (ls_check_script(in.scripts[i].path, &in.scripts[i].script,
-				    &in.scripts[i].eval, cli_inputs_layout(&in),
-				    &diags) < 0) {
-			cli_errorf("out of memory");
-			goto done;
-		}
+	in.space.one_space = !c->separate;
+	if (!space_add_requests(&in.space, &rq) ||
+	    check_run(&in.space, &diags) < 0) {
+		cli_errorf("out of memory");
+		goto done;
+	}
 	vl_diags_sort(&diags);
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
 			  scanned ? &rq : NULL};

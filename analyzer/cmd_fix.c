@@ -142,15 +142,14 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 		return true;
 	}
 	if (in->nextra == 1 && in->extra[0].type != ET_REL) {
-		placed_image p;
-		if (!check_place_image(&in->extra[0], cli_inputs_layout(in), &p,
-				       err))
+		va_range occupied;
+		if (!space_image_extent(&in->extra[0], cli_inputs_layout(in),
+					&occupied, err))
 			return false;
-		*size = va_range_size(p.occupied);
-		check_placed_free(&p);
+		*size = va_range_size(occupied);
 		return true;
 	}
-	if (ls_image_extent(ev, &extent)) {
+	if (space_script_extent(ev, &extent)) {
 		*size = va_range_size(extent);
 		return true;
 	}

@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "cli.h"
-#include "ldscript/script_check.h"
 
 static const char usage[] =
     "usage: vaslint map [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|svg]\n"
@@ -30,101 +28,10 @@ static const char usage[] =
     "  LINK OPTIONS     as for 'vaslint check' (see its --help)\n"
     "  -h, --help       this text\n";
 
-static bool add_layout(map_ranges *m, const layout *l, va_set *free_space)
+/* The inputs' space, with the free space left in it. */
+static bool build_map(cli_inputs *in, map_ranges *m)
 {
-	if (!va_set_add(free_space, l->address_space))
-		return false;
-	for (size_t i = 0; i < l->nregions; i++) {
-		const layout_region *r = &l->regions[i];
-		if (va_range_empty(r->range))
-			continue;
-		if (!map_add(m, "region", r->name, r->range, r->loc.file,
-			     r->loc.line, r->loc.column) ||
-		    !va_set_remove(free_space, r->range))
-			return false;
-	}
-	/* Not a range anything occupies, but a line a non-PIE program must
-	 * stay below: a point, drawn like a symbol. */
-	if (l->exec_limit && l->exec_limit < l->address_space.end &&
-	    !map_add(m, "symbol", "exec limit of position-dependent images",
-		     (va_range){l->exec_limit, l->exec_limit},
-		     l->exec_limit_loc.file, l->exec_limit_loc.line,
-		     l->exec_limit_loc.column))
-		return false;
-	return true;
-}
-
-static bool add_image(map_ranges *m, const placed_image *p, va_set *free_space)
-{
-	char name[512], fl[4];
-
-	if (!p->placed)
-		return true;
-	if (p->occupied.end > p->span.end) {
-		snprintf(name, sizeof(name), "%s linker area", p->img->path);
-		if (!map_add(m, "region", name, p->occupied, p->img->path, 0,
-			     0) ||
-		    !va_set_remove(free_space, p->occupied))
-			return false;
-	}
-	for (size_t i = 0; i < p->img->nsegments; i++) {
-		const image_segment *s = &p->img->segments[i];
-		if (va_range_empty(p->ranges[i]))
-			continue;
-		snprintf(name, sizeof(name), "%s segment %zu (%s)",
-			 p->img->path, s->index,
-			 elfimage_flags_str(s->flags, fl));
-		if (!map_add(m, "segment", name, p->ranges[i], p->img->path, 0,
-			     0) ||
-		    !va_set_remove(free_space, p->ranges[i]))
-			return false;
-	}
-	return true;
-}
-
-/* A placed range that overlaps a reserved region is drawn as a conflict. */
-static void mark_conflicts(map_ranges *m)
-{
-	for (size_t i = 0; i < m->n; i++) {
-		map_range *r = &m->v[i];
-		bool linker_area = strstr(r->name, "linker area") != NULL;
-		if ((!strcmp(r->kind, "region") && !linker_area) ||
-		    !strcmp(r->kind, "free") || !strcmp(r->kind, "symbol"))
-			continue;
-		for (size_t k = 0; k < m->n; k++)
-			if (!strcmp(m->v[k].kind, "region") &&
-			    strncmp(m->v[k].name, "MEMORY ", 7) && k != i &&
-			    !strstr(m->v[k].name, "linker area") &&
-			    va_range_overlaps(r->range, m->v[k].range))
-				r->conflict = true;
-	}
-}
-
-static bool build_map(const cli_inputs *in, map_ranges *m)
-{
-	const layout *l = cli_inputs_layout(in);
-	va_set free_space;
-	bool ok = true;
-
-	va_set_init(&free_space);
-	if (l)
-		ok = add_layout(m, l, &free_space);
-	for (size_t i = 0; ok && i < in->n; i++)
-		ok = add_image(m, &in->placed[i], &free_space);
-	for (size_t i = 0; ok && i < in->nscripts; i++) {
-		size_t first = m->n;
-		ok = ls_map(&in->scripts[i].eval, m);
-		for (size_t k = first; ok && k < m->n; k++)
-			if (!strcmp(m->v[k].kind, "section") &&
-			    m->v[k].size_known)
-				ok = va_set_remove(&free_space, m->v[k].range);
-	}
-	for (size_t i = 0; ok && l && i < free_space.n; i++)
-		ok = map_add(m, "free", "free", free_space.v[i], NULL, 0, 0);
-	va_set_free(&free_space);
-	map_sort(m);
-	mark_conflicts(m);
-	return ok;
+	return space_add_free(&in->space) && map_from_space(&in->space, m);
 }
 
 static bool write_text(FILE *f, const void *m, const report_run *run)

@@ -302,13 +302,14 @@ static bool add_image(const cli_inputs *in, requests *rq, vl_error *err)
 {
 	for (size_t i = 0; i < in->nextra; i++) {
 		const image *img = &in->extra[i];
-		placed_image p;
+		va_range occupied;
 		uint64_t align = 1;
 		if (img->type == ET_REL)
 			return vl_fail(err, img->path, 0, 0,
 				       "plan places a linked program: this is "
 				       "an object file");
-		if (!check_place_image(img, cli_inputs_layout(in), &p, err))
+		if (!space_image_extent(img, cli_inputs_layout(in), &occupied,
+					err))
 			return false;
 		for (size_t k = 0; k < img->nsegments; k++)
 			if (img->segments[k].align > align)
@@ -317,10 +318,9 @@ static bool add_image(const cli_inputs *in, requests *rq, vl_error *err)
 		const char *slash = strrchr(img->path, '/');
 		request q = {.name = (char *)(slash ? slash + 1 : img->path),
 			     .kind = REQ_IMAGE,
-			     .size = va_range_size(p.occupied),
+			     .size = va_range_size(occupied),
 			     .align = align,
 			     .file = img->path};
-		check_placed_free(&p);
 		if (!q.size)
 			return vl_fail(err, img->path, 0, 0,
 				       "the image has no loadable segments");

@@ -64,7 +64,6 @@ static bool cost_of(const cost_model *m, const request *q, placement *pl)
 	       cost_mapping(m, q->size, o, o, &pl->lower);
 }
 
-
 static bool fail(plan *p, const request *q, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -331,4 +330,17 @@ void plan_free(plan *p)
 {
 	bigmem_free(p->v);
 	memset(p, 0, sizeof(*p));
+}
+
+bool plan_free_space(const layout *l, bool exec_only, va_set *out)
+{
+	va_set_init(out);
+	if (!va_set_add(out,
+			exec_only ? layout_exec_space(l) : l->address_space))
+		return false;
+	for (size_t i = 0; i < l->nregions; i++)
+		if (!va_range_empty(l->regions[i].range) &&
+		    !va_set_remove(out, l->regions[i].range))
+			return false;
+	return true;
 }

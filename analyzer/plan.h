@@ -47,4 +47,9 @@ void plan_free(plan *p);
 /* The cost model of a layout: its page sizes and flexpage cap. */
 cost_model plan_cost_model(const layout *l);
 
+/* The free space of a layout: its address space (with exec_only, clipped
+ * to the exec limit) without its reserved regions.  False when memory ran
+ * out; out is initialised either way. */
+bool plan_free_space(const layout *l, bool exec_only, va_set *out);
+
 #endif

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
-
 #define MAX_PASSES 4
 
 uint64_t ls_default_maxpagesize(uint16_t machine)
@@ -68,7 +66,7 @@ typedef struct ev {
 	const ls_script *s;
 	const ls_eval_opts *o;
 	ls_eval *out;
-	vl_diags *diags; /* this pass's findings */
+	size_t cap_facts;
 	vl_error *err;
 	isec *isecs;
 	size_t nisecs;
@@ -165,23 +163,40 @@ static const char *why_unknown(const ev *e)
 	return "depends on a value the inputs do not give";
 }
 
-static vl_diag *finding(ev *e, const vl_rule *rule, ls_loc loc, const char *fmt,
-			...) __attribute__((format(printf, 4, 5)));
-
-static vl_diag *finding(ev *e, const vl_rule *rule, ls_loc loc, const char *fmt,
-			...)
+/* Record what the linker would refuse (only the last pass calls this). */
+static ls_fact *fact(ev *e, ls_fact_kind kind, ls_loc loc)
 {
-	char msg[1024];
+	ls_eval *o = e->out;
+
+	if (!grow((void **)&o->facts, &e->cap_facts, o->nfacts,
+		  sizeof(*o->facts))) {
+		e->oom = true;
+		return NULL;
+	}
+	ls_fact *f = &o->facts[o->nfacts++];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->loc = loc;
+	return f;
+}
+
+static void fact_text(ev *e, ls_fact_kind kind, ls_loc loc, const char *fmt,
+		      ...) __attribute__((format(printf, 4, 5)));
+
+static void fact_text(ev *e, ls_fact_kind kind, ls_loc loc, const char *fmt,
+		      ...)
+{
+	ls_fact *f = fact(e, kind, loc);
 	va_list ap;
 
+	if (!f)
+		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	vl_diag *d = vl_diags_add(e->diags, rule, loc.file, loc.line,
-				  loc.column, "%s", msg);
-	if (!d)
+	if (vasprintf(&f->text, fmt, ap) < 0) {
+		f->text = NULL;
 		e->oom = true;
-	return d;
+	}
+	va_end(ap);
 }
 
 /* ---- Symbols ---- */
@@ -511,7 +526,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 			at.line = err.loc.line;
 			at.column = err.loc.column;
 		}
-		finding(e, VL_RULE_SCRIPT_ERROR, at, "%s", err.msg);
+		fact_text(e, LS_FACT_ERROR, at, "%s", err.msg);
 	}
 	return unknown;
 }
@@ -1085,14 +1100,14 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			if (a->op == LS_ASSIGN_SET && v.known &&
 			    is_constant(a->value.e) && sec->vma.known)
 				v = va_add(sec->vma.v, v.v, &v.v) ? v : unknown;
+			ls_fact *f;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
-			    e->pass == MAX_PASSES - 1)
-				finding(e, VL_RULE_LOCATION_BACKWARDS,
-					a->value.loc,
-					"the location counter moves backwards "
-					"inside %s, from 0x%" PRIx64
-					" to 0x%" PRIx64,
-					sec->name, e->dot.v, v.v);
+			    e->pass == MAX_PASSES - 1 &&
+			    (f = fact(e, LS_FACT_BACKWARDS, a->value.loc))) {
+				f->section = sec->name;
+				f->from = e->dot.v;
+				f->to = v.v;
+			}
 			e->dot = v;
 			break;
 		}
@@ -1239,9 +1254,9 @@ static void lay_section(ev *e, const item *it)
 	sec->region = region ? region->name : NULL;
 	sec->lma_region = lma_region ? lma_region->name : NULL;
 	if (def && def->region && !region && e->pass == MAX_PASSES - 1)
-		finding(e, VL_RULE_SCRIPT_ERROR, def->region_loc,
-			"section %s: no memory region '%s'", sec->name,
-			def->region);
+		fact_text(e, LS_FACT_ERROR, def->region_loc,
+			  "section %s: no memory region '%s'", sec->name,
+			  def->region);
 	if (!sec->alloc) {
 		/* Not loaded: no run-time address, and '.' stays. */
 		ls_value keep = e->dot;
@@ -1291,30 +1306,8 @@ static void lay_section(ev *e, const item *it)
 	e->dot = end;
 	if (sec->addr_loc.file)
 		e->dot_loc = sec->addr_loc;
-	if (region) {
+	if (region)
 		region->next = end;
-		if (sec->vma.known && region->origin.known &&
-		    region->length.known && e->pass == MAX_PASSES - 1) {
-			uint64_t rend = region->origin.v + region->length.v;
-			if (sec->vma.known && (sec->vma.v < region->origin.v ||
-					       sec->vma.v > rend))
-				finding(e, VL_RULE_OUTSIDE_REGION, sec->loc,
-					"section %s at 0x%" PRIx64
-					" lies outside memory region %s "
-					"[0x%" PRIx64 ", 0x%" PRIx64 ")",
-					sec->name, sec->vma.v, region->name,
-					region->origin.v, rend);
-			else if (end.known && end.v > rend)
-				finding(e, VL_RULE_REGION_OVERFLOW, sec->loc,
-					"section %s [0x%" PRIx64 ", 0x%" PRIx64
-					") overflows memory region %s "
-					"[0x%" PRIx64 ", 0x%" PRIx64
-					") by %" PRIu64 " bytes",
-					sec->name, sec->vma.v, end.v,
-					region->name, region->origin.v, rend,
-					end.v - rend);
-		}
-	}
 	if (lma_region) {
 		lma_region->next =
 		    sec->lma.known && sec->size.known && sec->load
@@ -1369,8 +1362,8 @@ static void lay_assert(ev *e, const item *it)
 		undetermined(e, it->cmd->loc, why_unknown(e), "ASSERT(%s)",
 			     as->message ? as->message : "");
 	else if (!v.v)
-		finding(e, VL_RULE_ASSERT_FAILED, as->cond.loc,
-			"ASSERT fails: %s", as->message ? as->message : "");
+		fact_text(e, LS_FACT_ASSERT_FAILED, as->cond.loc, "%s",
+			  as->message ? as->message : "");
 }
 
 static void lay_overlay(ev *e, const item *start)
@@ -1535,58 +1528,16 @@ void ls_eval_free(ls_eval *e)
 		free(e->undetermined[i].why);
 	}
 	free(e->undetermined);
+	for (size_t i = 0; i < e->nfacts; i++)
+		free(e->facts[i].text);
+	free(e->facts);
 	memset(e, 0, sizeof(*e));
 }
 
-/* Every pair of allocated sections whose addresses (or load addresses)
- * overlap, as the linker reports it; overlay members share addresses on
- * purpose. */
-static void check_overlaps(ev *e)
-{
-	ls_eval *o = e->out;
-
-	for (size_t i = 0; i < o->nsections; i++)
-		for (size_t j = i + 1; j < o->nsections; j++) {
-			const ls_out_section *a = &o->sections[i];
-			const ls_out_section *b = &o->sections[j];
-			if (!a->alloc || !b->alloc || !a->size.known ||
-			    !b->size.known || !a->size.v || !b->size.v)
-				continue;
-			bool both_overlay = a->in_overlay && b->in_overlay;
-			const char *what[2] = {"addresses", "load addresses"};
-			ls_value as[2] = {a->vma, a->lma},
-				 bs[2] = {b->vma, b->lma};
-			for (int k = 0; k < 2; k++) {
-				if (!as[k].known || !bs[k].known ||
-				    (k == 0 && both_overlay) ||
-				    (k == 1 && (!a->load || !b->load)))
-					continue;
-				va_range ra = {as[k].v, as[k].v + a->size.v};
-				va_range rb = {bs[k].v, bs[k].v + b->size.v};
-				if (!va_range_overlaps(ra, rb))
-					continue;
-				vl_diag *d =
-				    finding(e, VL_RULE_SECTION_OVERLAP,
-					    b->loc.file ? b->loc : a->loc,
-					    "section %s [0x%" PRIx64
-					    ", 0x%" PRIx64 ") overlaps "
-					    "section %s [0x%" PRIx64
-					    ", 0x%" PRIx64 ") in %s",
-					    b->name, rb.start, rb.end, a->name,
-					    ra.start, ra.end, what[k]);
-				if (d && (!vl_diag_set_object(d, "section",
-							      b->name, rb) ||
-					  !vl_diag_set_region(d, a->name, ra)))
-					e->oom = true;
-			}
-		}
-}
-
 bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
-		 vl_diags *diags, vl_error *err)
+		 vl_error *err)
 {
 	ev e = {.s = s, .o = o, .out = out, .err = err, .pass = -1};
-	vl_diags pass_diags = {0};
 	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
@@ -1603,31 +1554,19 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 				  : ls_default_commonpagesize(out->machine);
 	if (!collect_regions(&e, s->cmds, s->ncmds) || !prepare(&e))
 		goto oom;
-	/* Passes until nothing changes; the last one reports. */
+	/* Passes until nothing changes; only the last one records facts. */
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
-		/* Findings of every pass but the last are dropped. */
-		e.diags = &pass_diags;
 		run_pass(&e);
 		if (e.oom)
 			goto oom;
-		if (e.pass < MAX_PASSES - 1) {
-			vl_diags_free(&pass_diags);
-			if (!e.changed && e.pass > 0)
-				e.pass = MAX_PASSES - 2;
-		}
+		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
+			e.pass = MAX_PASSES - 2;
 	}
-	e.pass = MAX_PASSES - 1;
-	check_overlaps(&e);
-	if (e.oom)
-		goto oom;
-	if (!vl_diags_append(diags, &pass_diags))
-		goto oom;
 	ok = true;
 	goto done;
 oom:
 	vl_fail(err, NULL, 0, 0, "out of memory");
 done:
-	vl_diags_free(&pass_diags);
 	for (size_t k = 0; k < e.nitems; k++)
 		free(e.items[k].inputs);
 	free(e.items);

@@ -80,6 +80,23 @@ typedef struct ls_undetermined {
 	ls_loc loc;
 } ls_undetermined;
 
+/* What the evaluation found that the linker itself would refuse or stop
+ * on: values, not findings; the script rows of the check table
+ * (ldscript/script_check.c) turn them into findings. */
+typedef enum ls_fact_kind {
+	LS_FACT_ERROR,	       /* an expression or name the link cannot use */
+	LS_FACT_BACKWARDS,     /* '.' set below its value inside a section */
+	LS_FACT_ASSERT_FAILED, /* an ASSERT's condition evaluated to 0 */
+} ls_fact_kind;
+
+typedef struct ls_fact {
+	ls_fact_kind kind;
+	ls_loc loc;
+	char *text;	     /* ERROR: what is wrong; ASSERT: its message */
+	const char *section; /* BACKWARDS: inside which section */
+	uint64_t from, to;   /* BACKWARDS: the location counter's values */
+} ls_fact;
+
 typedef struct ls_eval {
 	ls_out_section *sections; /* in address-assignment order */
 	size_t nsections;
@@ -94,15 +111,17 @@ typedef struct ls_eval {
 	ls_loc base_loc; /* the whole expression */
 	ls_undetermined *undetermined;
 	size_t nundetermined;
+	ls_fact *facts; /* in evaluation order */
+	size_t nfacts;
 	uint64_t maxpagesize, commonpagesize;
 	uint16_t machine;
 } ls_eval;
 
-/* Evaluate; findings of the linker itself (region overflow, overlapping
- * sections, a failing ASSERT, ...) and portability warnings go to diags.
- * False with err only when the evaluation could not be done at all. */
+/* Evaluate: simulate the link and return what it computed, with what the
+ * linker would refuse as facts.  False with err only when the evaluation
+ * could not be done at all. */
 bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
-		 vl_diags *diags, vl_error *err);
+		 vl_error *err);
 void ls_eval_free(ls_eval *e);
 
 /* The default page sizes a linker uses for a machine. */

@@ -193,7 +193,7 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 	}
 }
 
-int ls_check_portability(const ls_script *s, vl_diags *out)
+int ls_portability(const ls_script *s, vl_diags *out)
 {
 	walker w = {s, out, 0, false};
 

@@ -7,6 +7,6 @@
 
 /* Append an lld-portability warning for each; the count, or -1 when
  * memory ran out. */
-int ls_check_portability(const ls_script *s, vl_diags *out);
+int ls_portability(const ls_script *s, vl_diags *out);
 
 #endif

@@ -5,176 +5,365 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "ldscript/portability.h"
 #include "rules.h"
 
-bool ls_image_extent(const ls_eval *ev, va_range *out)
+/* Every script of the space, one call each; the sum or -1. */
+static int each_script(const space *s,
+		       int (*fn)(const space *, const sp_owner *, vl_diags *),
+		       vl_diags *out)
 {
-	if (!ev->has_base || !ev->base.known)
-		return false;
-	*out = (va_range){ev->base.v, ev->base.v};
-	for (size_t i = 0; i < ev->nsections; i++) {
-		const ls_out_section *s = &ev->sections[i];
-		if (!s->alloc)
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners; o++) {
+		if (s->owners[o].kind != SP_OWN_SCRIPT)
 			continue;
-		if (!s->vma.known || !s->size.known)
-			return false;
-		if (s->vma.v < out->start)
-			out->start = s->vma.v;
-		if (s->vma.v + s->size.v > out->end)
-			out->end = s->vma.v + s->size.v;
+		int n = fn(s, &s->owners[o], out);
+		if (n < 0)
+			return -1;
+		found += n;
 	}
-	return true;
+	return found;
 }
 
-static bool has_sections(const ls_eval *ev)
+/* ---- From the evaluation's facts ---- */
+
+static int facts(const space *s, const sp_owner *o, ls_fact_kind kind,
+		 vl_diags *out)
 {
-	for (size_t i = 0; i < ev->nsections; i++)
-		if (ev->sections[i].def)
-			return true;
-	return false;
-}
+	int found = 0;
 
-/* One note for all that could not be determined: the count, the first few,
- * and what would tell. */
-static int note_undetermined(const char *path, const ls_eval *ev, vl_diags *out)
-{
-	char list[512] = "";
-	size_t shown = 0;
-
-	if (!ev->nundetermined)
-		return 0;
-	for (size_t i = 0; i < ev->nundetermined && shown < 4; i++, shown++) {
-		size_t len = strlen(list);
-		snprintf(list + len, sizeof(list) - len, "%s%s",
-			 shown ? ", " : "", ev->undetermined[i].what);
-	}
-	const ls_undetermined *first = &ev->undetermined[0];
-	vl_diag *d = vl_diags_add(
-	    out, VL_RULE_UNDETERMINED, first->loc.file ? first->loc.file : path,
-	    first->loc.line, first->loc.column,
-	    "%zu value%s could not be determined (%s%s): %s", ev->nundetermined,
-	    ev->nundetermined == 1 ? "" : "s", list,
-	    ev->nundetermined > shown ? ", ..." : "", first->why);
-	return d ? 1 : -1;
-}
-
-int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
-		    const layout *l, vl_diags *out)
-{
-	int found = 0, n;
-	fixed_range *ranges = NULL;
-	size_t nranges = 0;
-	char hint[256] = "";
-
-	if ((n = ls_check_portability(s, out)) < 0)
-		return -1;
-	found += n;
-	if (!ev->has_base && has_sections(ev)) {
-		if (!vl_diags_add(out, VL_RULE_IMPLICIT_BASE, path, 1, 1,
-				  "the script sets no base address: GNU ld "
-				  "places the image at its default (0x400000 "
-				  "on x86-64), lld at its --image-base "
-				  "(0x200000)"))
+	(void)s;
+	for (size_t i = 0; i < o->eval->nfacts; i++) {
+		const ls_fact *f = &o->eval->facts[i];
+		vl_diag *d = NULL;
+		if (f->kind != kind)
+			continue;
+		switch (kind) {
+		case LS_FACT_ERROR:
+			d = vl_diags_add(out, VL_RULE_SCRIPT_ERROR, f->loc.file,
+					 f->loc.line, f->loc.column, "%s",
+					 f->text);
+			break;
+		case LS_FACT_BACKWARDS:
+			d = vl_diags_add(
+			    out, VL_RULE_LOCATION_BACKWARDS, f->loc.file,
+			    f->loc.line, f->loc.column,
+			    "the location counter moves backwards "
+			    "inside %s, from 0x%" PRIx64 " to 0x%" PRIx64,
+			    f->section, f->from, f->to);
+			break;
+		case LS_FACT_ASSERT_FAILED:
+			d = vl_diags_add(out, VL_RULE_ASSERT_FAILED,
+					 f->loc.file, f->loc.line,
+					 f->loc.column, "ASSERT fails: %s",
+					 f->text);
+			break;
+		}
+		if (!d)
 			return -1;
 		found++;
 	}
-	if ((n = note_undetermined(path, ev, out)) < 0)
-		return -1;
-	found += n;
-	if (!l)
-		return found;
-	ranges = calloc(ev->nsections + 1, sizeof(*ranges));
-	if (!ranges)
-		return -1;
-	va_range extent;
-	bool have_extent = ls_image_extent(ev, &extent);
-	if (ev->has_base && ev->base.known)
-		ranges[nranges++] = (fixed_range){
-		    "image",
-		    path,
-		    have_extent ? extent
-				: (va_range){ev->base.v, ev->base.v + 1},
-		    have_extent,
-		    ev->base_loc.file,
-		    ev->base_loc.line,
-		    ev->base_loc.column,
-		    true};
-	if (have_extent)
-		check_legal_hint(l, va_range_size(extent), 1, hint,
-				 sizeof(hint));
-	for (size_t i = 0; i < ev->nsections; i++) {
-		const ls_out_section *sec = &ev->sections[i];
-		if (!sec->alloc || !sec->vma.known)
-			continue;
-		ls_loc at = sec->addr_loc.file ? sec->addr_loc : sec->loc;
-		/* Sections placed from the base are the image's finding;
-		 * only one placed by an expression of its own is another. */
-		if (ev->has_base && at.file == ev->base_loc.file &&
-		    at.line == ev->base_loc.line &&
-		    at.column == ev->base_loc.column)
-			continue;
-		ranges[nranges++] = (fixed_range){
-		    "section",
-		    sec->name,
-		    sec->size.known
-			? (va_range){sec->vma.v, sec->vma.v + sec->size.v}
-			: (va_range){sec->vma.v, sec->vma.v + 1},
-		    sec->size.known,
-		    at.file ? at.file : path,
-		    at.line,
-		    at.column,
-		    true};
-	}
-	n = check_fixed_ranges(ranges, nranges, l, hint, out);
-	free(ranges);
-	return n < 0 ? -1 : found + n;
+	return found;
 }
 
-bool ls_map(const ls_eval *ev, map_ranges *m)
+static int errors_of(const space *s, const sp_owner *o, vl_diags *out)
 {
-	for (size_t i = 0; i < ev->nsections; i++) {
-		const ls_out_section *s = &ev->sections[i];
-		if (!s->alloc || !s->vma.known)
+	return facts(s, o, LS_FACT_ERROR, out);
+}
+
+static int backwards_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	return facts(s, o, LS_FACT_BACKWARDS, out);
+}
+
+static int asserts_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	return facts(s, o, LS_FACT_ASSERT_FAILED, out);
+}
+
+int ls_check_errors(const space *s, vl_diags *out)
+{
+	return each_script(s, errors_of, out);
+}
+
+int ls_check_backwards(const space *s, vl_diags *out)
+{
+	return each_script(s, backwards_of, out);
+}
+
+int ls_check_asserts(const space *s, vl_diags *out)
+{
+	return each_script(s, asserts_of, out);
+}
+
+/* ---- MEMORY regions ---- */
+
+/* The MEMORY range a section was put in (>region), or NULL.  Overlay
+ * members share the overlay's address and are not checked one by one. */
+static const sp_range *memory_of(const space *s, const sp_range *x)
+{
+	if (x->kind != SP_SECTION || !x->memory || x->sec->in_overlay)
+		return NULL;
+	return &s->v[x->memory - 1];
+}
+
+int ls_check_outside_region(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const sp_range *x = &s->v[i], *m = memory_of(s, x);
+		/* At the region's end exactly is still inside: an empty
+		 * section may sit there. */
+		if (!m || (x->range.start >= m->range.start &&
+			   x->range.start <= m->range.end))
 			continue;
-		va_range r = {s->vma.v,
-			      s->size.known ? s->vma.v + s->size.v : s->vma.v};
-		if (!map_add(m, "section", s->name, r, s->loc.file, s->loc.line,
-			     s->loc.column))
-			return false;
-		map_range *mr = &m->v[m->n - 1];
-		mr->size_known = s->size.known;
-		mr->has_lma = s->lma.known;
-		mr->lma = s->lma.v;
+		if (!vl_diags_add(out, VL_RULE_OUTSIDE_REGION, x->origin.file,
+				  x->origin.line, x->origin.column,
+				  "section %s at 0x%" PRIx64
+				  " lies outside memory region %s [0x%" PRIx64
+				  ", 0x%" PRIx64 ")",
+				  x->name, x->range.start, m->name,
+				  m->range.start, m->range.end))
+			return -1;
+		found++;
 	}
-	for (size_t i = 0; i < ev->nsymbols; i++) {
-		const ls_symbol *s = &ev->symbols[i];
-		if (!s->value.known || !s->loc.file)
+	return found;
+}
+
+int ls_check_region_overflow(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const sp_range *x = &s->v[i], *m = memory_of(s, x);
+		if (!m || x->range.start < m->range.start ||
+		    x->range.start > m->range.end || !x->size_known ||
+		    x->range.end <= m->range.end)
 			continue;
-		if (!map_add(m, "symbol", s->name,
-			     (va_range){s->value.v, s->value.v}, s->loc.file,
-			     s->loc.line, s->loc.column))
-			return false;
+		if (!vl_diags_add(out, VL_RULE_REGION_OVERFLOW, x->origin.file,
+				  x->origin.line, x->origin.column,
+				  "section %s [0x%" PRIx64 ", 0x%" PRIx64
+				  ") overflows memory region %s [0x%" PRIx64
+				  ", 0x%" PRIx64 ") by %" PRIu64 " bytes",
+				  x->name, x->range.start, x->range.end,
+				  m->name, m->range.start, m->range.end,
+				  x->range.end - m->range.end))
+			return -1;
+		found++;
 	}
-	for (size_t i = 0; i < ev->nregions; i++) {
-		const ls_region *r = &ev->regions[i];
-		char name[256];
-		uint64_t end;
-		if (!r->origin.known || !r->length.known ||
-		    !va_add(r->origin.v, r->length.v, &end))
+	return found;
+}
+
+/* ---- section-overlap ---- */
+
+/* A section as the overlap check sees it: in addresses (k 0) or load
+ * addresses (k 1). */
+typedef struct sec_at {
+	const sp_range *x;
+	size_t i; /* position among the script's sections */
+	va_range r;
+} sec_at;
+
+typedef struct sec_pair {
+	const sec_at *a, *b; /* a comes first among the sections */
+	int k;
+} sec_pair;
+
+static int sec_at_cmp(const void *pa, const void *pb)
+{
+	const sec_at *a = pa, *b = pb;
+
+	if (a->r.start != b->r.start)
+		return a->r.start < b->r.start ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static int sec_pair_cmp(const void *pa, const void *pb)
+{
+	const sec_pair *a = pa, *b = pb;
+
+	if (a->a->i != b->a->i)
+		return a->a->i < b->a->i ? -1 : 1;
+	if (a->b->i != b->b->i)
+		return a->b->i < b->b->i ? -1 : 1;
+	return a->k - b->k;
+}
+
+/* The sections of o whose range (k 0) or load range (k 1) takes part. */
+static size_t sections_at(const space *s, const sp_owner *o, int k, sec_at *v)
+{
+	size_t n = 0, pos = 0;
+
+	for (size_t i = o->first; i < o->first + o->n; i++) {
+		const sp_range *x = &s->v[i];
+		uint64_t size = va_range_size(x->range);
+		if (x->kind != SP_SECTION)
 			continue;
-		snprintf(name, sizeof(name), "MEMORY %s", r->name);
-		if (!map_add(m, "region", name, (va_range){r->origin.v, end},
-			     r->def->loc.file, r->def->loc.line,
-			     r->def->loc.column))
-			return false;
+		pos++;
+		if (!x->size_known || !size)
+			continue;
+		va_range r = x->range;
+		if (k == 1 && (!x->has_lma || !x->sec->load ||
+			       !va_range_from_size(x->lma, size, &r)))
+			continue;
+		v[n++] = (sec_at){x, pos - 1, r};
 	}
-	for (size_t i = 0; i < ev->nundetermined; i++) {
-		const ls_undetermined *u = &ev->undetermined[i];
-		if (!map_note(m, u->what, u->why, u->loc.file, u->loc.line,
-			      u->loc.column))
-			return false;
-	}
+	return n;
+}
+
+/* Every overlapping pair, by a sweep in address order; overlay members
+ * share addresses on purpose. */
+static bool overlap_pairs(const sec_at *v, size_t n, int k, sec_pair **pairs,
+			  size_t *npairs, size_t *cap)
+{
+	for (size_t x = 0; x < n; x++)
+		for (size_t y = x + 1; y < n && v[y].r.start < v[x].r.end;
+		     y++) {
+			if (k == 0 && v[x].x->sec->in_overlay &&
+			    v[y].x->sec->in_overlay)
+				continue;
+			if (*npairs == *cap) {
+				size_t c = *cap ? 2 * *cap : 16;
+				sec_pair *p = realloc(*pairs, c * sizeof(*p));
+				if (!p)
+					return false;
+				*pairs = p;
+				*cap = c;
+			}
+			bool xa = v[x].i < v[y].i;
+			(*pairs)[(*npairs)++] = (sec_pair){
+			    xa ? &v[x] : &v[y], xa ? &v[y] : &v[x], k};
+		}
 	return true;
+}
+
+static int report_pair(const sec_at *a, const sec_at *b, int k, vl_diags *out)
+{
+	static const char *const what[2] = {"addresses", "load addresses"};
+	src_loc at = b->x->origin.file ? b->x->origin : a->x->origin;
+	vl_diag *d = vl_diags_add(
+	    out, VL_RULE_SECTION_OVERLAP, at.file, at.line, at.column,
+	    "section %s [0x%" PRIx64 ", 0x%" PRIx64 ") overlaps section %s "
+	    "[0x%" PRIx64 ", 0x%" PRIx64 ") in %s",
+	    b->x->name, b->r.start, b->r.end, a->x->name, a->r.start, a->r.end,
+	    what[k]);
+
+	if (!d || !vl_diag_set_object(d, "section", b->x->name, b->r) ||
+	    !vl_diag_set_region(d, a->x->name, a->r))
+		return -1;
+	return 1;
+}
+
+static int section_overlap_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	sec_at *v[2] = {calloc(o->n + 1, sizeof(sec_at)),
+			calloc(o->n + 1, sizeof(sec_at))};
+	sec_pair *pairs = NULL;
+	size_t n[2], npairs = 0, cap = 0;
+	int found = -1;
+
+	if (!v[0] || !v[1])
+		goto out;
+	for (int k = 0; k < 2; k++) {
+		n[k] = sections_at(s, o, k, v[k]);
+		qsort(v[k], n[k], sizeof(sec_at), sec_at_cmp);
+		if (!overlap_pairs(v[k], n[k], k, &pairs, &npairs, &cap))
+			goto out;
+	}
+	/* In the linker's order: by the earlier section, then the later,
+	 * addresses before load addresses. */
+	qsort(pairs, npairs, sizeof(*pairs), sec_pair_cmp);
+	found = 0;
+	for (size_t p = 0; p < npairs; p++) {
+		if (report_pair(pairs[p].a, pairs[p].b, pairs[p].k, out) < 0) {
+			found = -1;
+			goto out;
+		}
+		found++;
+	}
+out:
+	free(v[0]);
+	free(v[1]);
+	free(pairs);
+	return found;
+}
+
+int ls_check_section_overlap(const space *s, vl_diags *out)
+{
+	return each_script(s, section_overlap_of, out);
+}
+
+/* ---- The script as written ---- */
+
+static int portability_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	(void)s;
+	return ls_portability(o->script, out);
+}
+
+int ls_check_portability(const space *s, vl_diags *out)
+{
+	return each_script(s, portability_of, out);
+}
+
+static int implicit_base_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	const ls_eval *ev = o->eval;
+	bool sections = false;
+
+	(void)s;
+	for (size_t i = 0; i < ev->nsections && !sections; i++)
+		sections = ev->sections[i].def != NULL;
+	if (ev->has_base || !sections)
+		return 0;
+	return vl_diags_add(out, VL_RULE_IMPLICIT_BASE, o->path, 1, 1,
+			    "the script sets no base address: GNU ld places "
+			    "the image at its default (0x400000 on x86-64), "
+			    "lld at its --image-base (0x200000)")
+		   ? 1
+		   : -1;
+}
+
+int ls_check_implicit_base(const space *s, vl_diags *out)
+{
+	return each_script(s, implicit_base_of, out);
+}
+
+/* One note for all that could not be determined: the count, the first
+ * few, and what would tell. */
+static int undetermined_of(const space *s, const sp_owner *o, vl_diags *out)
+{
+	const ls_eval *ev = o->eval;
+	size_t shown = ev->nundetermined < 4 ? ev->nundetermined : 4;
+	char *list = strdup("");
+
+	(void)s;
+	if (!ev->nundetermined) {
+		free(list);
+		return 0;
+	}
+	for (size_t i = 0; list && i < shown; i++) {
+		char *more = vl_strprintf("%s%s%s", list, i ? ", " : "",
+					  ev->undetermined[i].what);
+		free(list);
+		list = more;
+	}
+	if (!list)
+		return -1;
+	const ls_undetermined *first = &ev->undetermined[0];
+	vl_diag *d = vl_diags_add(
+	    out, VL_RULE_UNDETERMINED,
+	    first->loc.file ? first->loc.file : o->path, first->loc.line,
+	    first->loc.column, "%zu value%s could not be determined (%s%s): %s",
+	    ev->nundetermined, ev->nundetermined == 1 ? "" : "s", list,
+	    ev->nundetermined > shown ? ", ..." : "", first->why);
+	free(list);
+	return d ? 1 : -1;
+}
+
+int ls_check_undetermined(const space *s, vl_diags *out)
+{
+	return each_script(s, undetermined_of, out);
 }

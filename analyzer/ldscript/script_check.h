@@ -1,25 +1,22 @@
-/* What vaslint reports about a linker script, and what `map` shows of it,
- * from the script and its evaluation. */
+/* The rows of the check table that only a linker script has: what the
+ * linker itself would refuse or stop on (from the evaluation's facts and
+ * the sections' ranges), what lld drops, a missing base, and what could
+ * not be determined.  Each looks at every script of a space; the count of
+ * findings, or -1 when memory ran out. */
 #ifndef VASLINT_LDSCRIPT_SCRIPT_CHECK_H
 #define VASLINT_LDSCRIPT_SCRIPT_CHECK_H
 
-#include "layout.h"
-#include "ldscript/ast.h"
-#include "ldscript/eval.h"
-#include "report/report.h"
+#include "diag.h"
+#include "space.h"
 
-/* Portability warnings, a missing base, what could not be determined, and
- * (with a layout) every range the script fixes against the platform.  The
- * number of findings, or -1 when memory ran out. */
-int ls_check_script(const char *path, const ls_script *s, const ls_eval *ev,
-		    const layout *l, vl_diags *out);
-
-/* The extent of the image the script describes: from the base to the end
- * of the last allocated section; false when a size is not known. */
-bool ls_image_extent(const ls_eval *ev, va_range *out);
-
-/* Sections, symbols and MEMORY regions as map ranges, and what could not
- * be determined as map notes. */
-bool ls_map(const ls_eval *ev, map_ranges *m);
+int ls_check_errors(const space *s, vl_diags *out);
+int ls_check_backwards(const space *s, vl_diags *out);
+int ls_check_asserts(const space *s, vl_diags *out);
+int ls_check_outside_region(const space *s, vl_diags *out);
+int ls_check_region_overflow(const space *s, vl_diags *out);
+int ls_check_section_overlap(const space *s, vl_diags *out);
+int ls_check_portability(const space *s, vl_diags *out);
+int ls_check_implicit_base(const space *s, vl_diags *out);
+int ls_check_undetermined(const space *s, vl_diags *out);
 
 #endif

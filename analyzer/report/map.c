@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "space.h"
 #include "svg.h"
 
 bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
@@ -18,8 +19,8 @@ bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	char *n = strdup(name);
 	if (!n)
 		return false;
-	m->v[m->n++] = (map_range){kind,   n,    r,	    file, line,
-				   column, true, false, 0,    false};
+	m->v[m->n++] =
+	    (map_range){kind, n, r, file, line, column, true, false, 0, false};
 	return true;
 }
 
@@ -56,6 +57,86 @@ void map_free(map_ranges *m)
 	}
 	free(m->unknowns);
 	memset(m, 0, sizeof(*m));
+}
+
+/* How map shows a range of the space: its kind word and its name, with
+ * the file an image range belongs to.  A script's image is the union of
+ * its sections, shown one by one; requests are check's, not map's. */
+static bool map_show(const space *s, const sp_range *x, const char **kind,
+		     char **name)
+{
+	const sp_owner *o = sp_owner_of(s, x);
+
+	*kind = sp_kind_name(x->kind);
+	*name = NULL;
+	if (!o->placed || x->kind == SP_IMAGE || x->kind == SP_REQUEST ||
+	    (x->kind == SP_SEGMENT && va_range_empty(x->range)))
+		return true;
+	switch (x->kind) {
+	case SP_SEGMENT:
+		*name = vl_strprintf("%s %s", o->path, x->name);
+		break;
+	case SP_LINKER_AREA:
+		*kind = "region";
+		*name = vl_strprintf("%s linker area", o->path);
+		break;
+	case SP_MEMORY:
+		*kind = "region";
+		*name = vl_strprintf("MEMORY %s", x->name);
+		break;
+	case SP_LIMIT:
+		*kind = "symbol";
+		*name = strdup(x->name);
+		break;
+	default:
+		*name = strdup(x->name);
+	}
+	return *name != NULL;
+}
+
+/* Drawn as a conflict: what a program occupies, where the layout keeps a
+ * region. */
+static bool map_conflict(const space *s, const sp_range *x)
+{
+	if (x->kind != SP_SEGMENT && x->kind != SP_SECTION &&
+	    x->kind != SP_LINKER_AREA)
+		return false;
+	for (size_t k = 0; k < s->n; k++)
+		if (s->v[k].kind == SP_REGION &&
+		    va_range_overlaps(x->range, s->v[k].range))
+			return true;
+	return false;
+}
+
+bool map_from_space(const space *s, map_ranges *m)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const sp_range *x = &s->v[i];
+		const char *kind;
+		char *name;
+		if (!map_show(s, x, &kind, &name))
+			return false;
+		if (!name)
+			continue;
+		bool ok = map_add(m, kind, name, x->range, x->origin.file,
+				  x->origin.line, x->origin.column);
+		free(name);
+		if (!ok)
+			return false;
+		map_range *mr = &m->v[m->n - 1];
+		mr->size_known = x->size_known;
+		mr->has_lma = x->has_lma;
+		mr->lma = x->lma;
+		mr->conflict = map_conflict(s, x);
+	}
+	for (size_t i = 0; i < s->nunknowns; i++) {
+		const sp_unknown *u = &s->unknowns[i];
+		if (!map_note(m, u->what, u->why, u->loc.file, u->loc.line,
+			      u->loc.column))
+			return false;
+	}
+	map_sort(m);
+	return true;
 }
 
 static int range_cmp(const void *pa, const void *pb)
@@ -151,19 +232,18 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 		json_decref(list);
 		return false;
 	}
-	json_object_set_new(root, "layout",
-			    null_or_str(run->layout ? run->layout->name : NULL));
+	json_object_set_new(
+	    root, "layout",
+	    null_or_str(run->layout ? run->layout->name : NULL));
 	json_object_set_new(root, "params", report_params_json(run->layout));
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
 		json_t *j = json_pack(
-			"{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "kind", r->kind,
-			"name", r->name, "start", va_hex(r->range.start, a),
-			"end",
-			null_or_str(r->size_known ? va_hex(r->range.end, b)
-						  : NULL),
-			"file", null_or_str(r->file), "line",
-			null_or_int(r->line), "column", null_or_int(r->column));
+		    "{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "kind", r->kind,
+		    "name", r->name, "start", va_hex(r->range.start, a), "end",
+		    null_or_str(r->size_known ? va_hex(r->range.end, b) : NULL),
+		    "file", null_or_str(r->file), "line", null_or_int(r->line),
+		    "column", null_or_int(r->column));
 		if (j && r->has_lma)
 			json_object_set_new(j, "lma",
 					    json_string(va_hex(r->lma, a)));
@@ -175,11 +255,11 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 		for (size_t i = 0; i < m->nunknowns; i++) {
 			const map_unknown *x = &m->unknowns[i];
 			json_array_append_new(
-				u, json_pack("{s:s, s:s, s:o, s:o, s:o}",
-					     "what", x->what, "why", x->why,
-					     "file", null_or_str(x->file),
-					     "line", null_or_int(x->line),
-					     "column", null_or_int(x->column)));
+			    u, json_pack("{s:s, s:s, s:o, s:o, s:o}", "what",
+					 x->what, "why", x->why, "file",
+					 null_or_str(x->file), "line",
+					 null_or_int(x->line), "column",
+					 null_or_int(x->column)));
 		}
 		json_object_set_new(root, "undetermined", u);
 	}

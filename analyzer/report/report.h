@@ -69,6 +69,10 @@ bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 bool map_note(map_ranges *m, const char *what, const char *why,
 	      const char *file, unsigned line, unsigned column);
 void map_free(map_ranges *m);
+struct space;
+/* Every range of a space as map shows it (sorted), and what could not be
+ * determined; false when memory ran out. */
+bool map_from_space(const struct space *s, map_ranges *m);
 /* Sort by start address, then end, then kind, for a stable picture. */
 void map_sort(map_ranges *m);
 bool report_map_text(FILE *f, const map_ranges *m, const report_run *run);

@@ -9,6 +9,7 @@ $ vaslint check -L linux-x86_64 vmm64-default
 
 # Moving the shadow moves the conflict: parameters are ld expressions.
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M -D 'SHADOW_BASE=ALIGN(0x415000, 2M)' vmm64-default
+vmm64-default: warning: segments 0 (R--), 1 (R-X), 2 (RW-) [0x400000, 0x415000) end 1964 KiB below guest-shadow [0x600000, 0x10600000), inside the same 1 GiB page: it cannot grow, and that page cannot be mapped large [near-reserved]
 
 # Linked at 1 GiB the VMM is clear of a 256 MiB shadow.
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000
