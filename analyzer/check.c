@@ -511,15 +511,23 @@ static int near_one(const space *s, const unit *u, const void *arg,
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN], r4[VA_HEX_LEN],
 	    gap[VA_SIZE_LEN], big[VA_SIZE_LEN];
 
+	uint64_t space_left = reg->range.start - u->range.end;
+	char *where =
+	    space_left
+		? vl_strprintf("%s %s below", u->count > 1 ? "end" : "ends",
+			       va_size_str(space_left, gap))
+		: vl_strprintf("%s where", u->count > 1 ? "end" : "ends");
+	if (!where)
+		return -1;
 	vl_diag *d = unit_diag(
 	    out, VL_RULE_NEAR_RESERVED, u,
-	    "%s [%s, %s) %s %s below %s [%s, %s), inside the same %s page: "
-	    "it cannot grow, and that page cannot be mapped large%s",
+	    "%s [%s, %s) %s %s [%s, %s)%s, inside the same %s page: it "
+	    "cannot grow, and that page cannot be mapped large",
 	    u->label, va_hex(u->range.start, r1), va_hex(u->range.end, r2),
-	    u->count > 1 ? "end" : "ends",
-	    va_size_str(reg->range.start - u->range.end, gap), reg->name,
-	    va_hex(reg->range.start, r3), va_hex(reg->range.end, r4),
-	    va_size_str(l->page_sizes[l->npage_sizes - 1], big), ra->hint);
+	    where, reg->name, va_hex(reg->range.start, r3),
+	    va_hex(reg->range.end, r4), space_left ? "" : " starts",
+	    va_size_str(l->page_sizes[l->npage_sizes - 1], big));
+	free(where);
 	if (unit_finding(d, u, reg->loc) < 0 ||
 	    !vl_diag_set_region(d, reg->name, reg->range))
 		return -1;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
+
 /* Without a layout, segments are rounded to the smallest page of every
  * platform vaslint knows. */
 #define DEFAULT_PAGE 4096u
@@ -449,12 +451,11 @@ bool space_add_free(space *s)
 		       (va_range){l->exec_limit, l->exec_limit},
 		       l->exec_limit_loc))
 		return false;
-	va_set_init(&free_space);
-	ok = va_set_add(&free_space, l->address_space);
+	/* The layout's free space, less what the inputs occupy. */
+	ok = plan_free_space(l, false, &free_space);
 	for (size_t i = 0; ok && i < s->n; i++) {
 		const sp_range *x = &s->v[i];
-		bool occupies = x->kind == SP_REGION ||
-				x->kind == SP_LINKER_AREA ||
+		bool occupies = x->kind == SP_LINKER_AREA ||
 				x->kind == SP_SEGMENT ||
 				(x->kind == SP_SECTION && x->size_known);
 		if (occupies && sp_owner_of(s, x)->placed &&

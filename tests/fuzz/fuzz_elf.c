@@ -74,27 +74,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * and what it adds per finding is the same for all). */
 static void check_image(const image *img)
 {
-	placed_image bare, placed, pair[2];
 	const layout *last = NULL;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
+	space bare, placed;
+	bool have_bare;
 
-	if (!check_place_image(img, NULL, &bare, &err))
-		bare.ranges = NULL;
-	else
-		check_images(&bare, 1, NULL, true, &d);
+	have_bare = space_init(&bare, NULL) && space_add_image(&bare, img, &err);
+	if (have_bare)
+		check_run(&bare, &d);
 	for (size_t i = 0; i < NLAYOUTS; i++) {
-		if (!check_place_image(img, &layouts[i], &placed, &err))
-			continue;
-		last = &layouts[i];
-		check_images(&placed, 1, last, false, &d);
-		pair[0] = bare;
-		pair[1] = placed;
-		if (bare.ranges)
-			check_images(pair, 2, last, true, &d);
-		check_placed_free(&placed);
+		space_init(&placed, &layouts[i]);
+		if (space_add_image(&placed, img, &err)) {
+			last = &layouts[i];
+			placed.one_space = false;
+			check_run(&placed, &d);
+			/* Two placements in one space: each against the
+			 * other. */
+			placed.one_space = true;
+			if (have_bare && space_add_image(&placed, img, &err))
+				check_run(&placed, &d);
+		}
+		space_free(&placed);
 	}
-	check_placed_free(&bare);
+	space_free(&bare);
 	vl_diags_sort(&d);
 	report_run run = {.layout = last, .color = false};
 	report_write(devnull, REPORT_TEXT, &d, &run);
@@ -112,11 +115,17 @@ static void evaluate_with(const image *img)
 	vl_error err;
 	map_ranges m = {0};
 	va_range extent;
+	space sp;
 
-	if (ls_evaluate(&script, &o, &ev, &d, &err)) {
-		ls_check_script("fuzz-elf.ld", &script, &ev, &layouts[0], &d);
-		ls_image_extent(&ev, &extent);
-		ls_map(&ev, &m);
+	if (ls_evaluate(&script, &o, &ev, &err)) {
+		if (space_init(&sp, &layouts[0]) &&
+		    space_add_script(&sp, "fuzz-elf.ld", &script, &ev)) {
+			check_run(&sp, &d);
+			if (space_add_free(&sp))
+				map_from_space(&sp, &m);
+		}
+		space_free(&sp);
+		space_script_extent(&ev, &extent);
 		map_free(&m);
 		ls_eval_free(&ev);
 	}

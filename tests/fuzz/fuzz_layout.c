@@ -3,6 +3,7 @@
  * lowest legal address and its hint, used to place and check an image of
  * its own machine, to check fixed ranges, and written as report params. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "check.h"
 #include "elfimage.h"
@@ -63,25 +64,41 @@ static void check_with_image(const layout *l)
 	    .segments = segs,
 	    .nsegments = 2,
 	};
-	placed_image p;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 	report_run run = {.layout = l};
+	requests rq = {0};
+	map_ranges m = {0};
+	space s;
 
+	/* Both kinds of image and two fixed requests in one space, checked
+	 * and mapped. */
+	space_init(&s, l);
 	for (int pie = 0; pie < 2; pie++) {
 		img.type = pie ? ET_DYN : ET_EXEC;
-		if (!check_place_image(&img, l, &p, &err))
-			continue;
-		check_images(&p, 1, l, true, &d);
-		check_placed_free(&p);
+		space_add_image(&s, &img, &err);
 	}
-	fixed_range r[2] = {
-	    {.kind = "image base", .name = "fuzz", .range = {0x400000, 0x401000},
-	     .size_known = true, .file = "fuzz.ld", .line = 1, .column = 1},
-	    {.kind = "section", .name = ".data", .range = {0x10000000, 0x10000000},
-	     .size_known = false, .file = "fuzz.ld", .line = 2, .column = 1},
-	};
-	check_fixed_ranges(r, 2, l, "", &d);
+	requests_add(&rq, &(request){.name = "fuzz",
+				     .fixed = true,
+				     .at = 0x400000,
+				     .size = 0x1000,
+				     .file = "fuzz.ld",
+				     .line = 1,
+				     .column = 1});
+	requests_add(&rq, &(request){.name = "data",
+				     .fixed = true,
+				     .at = 0x10000000,
+				     .size = 0x200000,
+				     .file = "fuzz.ld",
+				     .line = 2,
+				     .column = 1});
+	space_add_requests(&s, &rq);
+	check_run(&s, &d);
+	if (space_add_free(&s))
+		map_from_space(&s, &m);
+	map_free(&m);
+	space_free(&s);
+	requests_free(&rq);
 	vl_diags_sort(&d);
 	report_write(devnull, REPORT_TEXT, &d, &run);
 	report_write(devnull, REPORT_SARIF, &d, &run);
@@ -92,10 +109,8 @@ static void use(const layout *l)
 {
 	uint64_t to, page = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
 					   : 0x1000;
-	char hint[256];
-
 	check_lowest_legal(l, 0x100000, page, &to);
-	check_legal_hint(l, 0x100000, page, hint, sizeof(hint));
+	free(check_legal_hint(l, 0x100000, page));
 	check_with_image(l);
 	json_t *params = report_params_json(l);
 	json_decref(params);

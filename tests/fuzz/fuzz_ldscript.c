@@ -54,7 +54,7 @@ static void check_moved(const char *text, size_t len, uint64_t old_base,
 			err.msg, (int)len, text);
 		abort();
 	}
-	if (ls_evaluate(&s, &(ls_eval_opts){0}, &ev, &d, &err)) {
+	if (ls_evaluate(&s, &(ls_eval_opts){0}, &ev, &err)) {
 		if (!ev.has_base || !ev.base.known || ev.base.v != new_base) {
 			fprintf(stderr,
 				"fuzz: moving the base 0x%" PRIx64
@@ -99,21 +99,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!ls_parse_text(NAME, (const char *)data, size, NULL, &s, &err))
 		return 0;
-	if (ls_evaluate(&s, &(ls_eval_opts){0}, &ev, &d, &err)) {
+	if (ls_evaluate(&s, &(ls_eval_opts){0}, &ev, &err)) {
 		map_ranges m = {0};
 		va_range extent;
 		uint64_t size_ = 0x1000, to;
 
-		ls_check_script(NAME, &s, &ev, NULL, &d);
-		ls_check_script(NAME, &s, &ev, &lay, &d);
+		space bare, sp;
+
+		/* Alone, and in a layout; map shows the second. */
+		if (space_init(&bare, NULL) &&
+		    space_add_script(&bare, NAME, &s, &ev))
+			check_run(&bare, &d);
+		space_free(&bare);
+		if (space_init(&sp, &lay) &&
+		    space_add_script(&sp, NAME, &s, &ev)) {
+			check_run(&sp, &d);
+			if (space_add_free(&sp) && map_from_space(&sp, &m))
+				report_map_text(devnull, &m, &run);
+		}
+		space_free(&sp);
 		vl_diags_sort(&d);
 		report_text(devnull, &d, &run);
-		if (ls_map(&ev, &m)) {
-			map_sort(&m);
-			report_map_text(devnull, &m, &run);
-		}
 		map_free(&m);
-		if (ls_image_extent(&ev, &extent))
+		if (space_script_extent(&ev, &extent))
 			size_ = va_range_size(extent);
 		if (ev.has_base && ev.base.known) {
 			/* Where fix would move it, and a move down and up. */

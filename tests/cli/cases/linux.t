@@ -7,7 +7,9 @@ vmm64-default: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0x400000, 0x415000) ov
 # Without guest RAM there is no shadow to hit.
 $ vaslint check -L linux-x86_64 vmm64-default
 
-# Moving the shadow moves the conflict: parameters are ld expressions.
+# Moving the shadow moves the conflict: parameters are ld expressions.  The
+# program now ends 1964 KiB below the shadow, inside the 1 GiB page that
+# holds the shadow's start (issue 11's new rule, near-reserved).
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M -D 'SHADOW_BASE=ALIGN(0x415000, 2M)' vmm64-default
 vmm64-default: warning: segments 0 (R--), 1 (R-X), 2 (RW-) [0x400000, 0x415000) end 1964 KiB below guest-shadow [0x600000, 0x10600000), inside the same 1 GiB page: it cannot grow, and that page cannot be mapped large [near-reserved]
 
