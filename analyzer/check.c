@@ -276,11 +276,13 @@ static bool partly_inside(const unit *u, va_range space_r, const space *s)
 {
 	const sp_owner *o = sp_owner_of(s, u->first);
 
+	/* A unit of one range; a grouped owner is one unit, looked at once. */
+	if (!o->grouped)
+		return va_range_overlaps(space_r, probe(u->first));
 	for (size_t i = o->first; i < o->first + o->n; i++)
 		if (placement_range(s, &s->v[i]) &&
 		    not_inside(s, &s->v[i], &space_r) &&
-		    va_range_overlaps(space_r, probe(&s->v[i])) &&
-		    (o->grouped || &s->v[i] == u->first))
+		    va_range_overlaps(space_r, probe(&s->v[i])))
 			return true;
 	return false;
 }
@@ -337,40 +339,39 @@ static int exec_limit_one(const space *s, const unit *u, const void *arg,
 	    u, l->exec_limit_loc);
 }
 
-/* Whether the owner of x has any range outside the address space: then
- * the exec limit is not what to tell it about. */
-static bool owner_outside(const space *s, const sp_range *x, const void *arg)
-{
-	const sp_owner *o = sp_owner_of(s, x);
-
-	(void)arg;
-	if (!o->grouped)
-		return not_inside(s, x, &s->layout->address_space);
-	for (size_t i = o->first; i < o->first + o->n; i++)
-		if (placement_range(s, &s->v[i]) &&
-		    not_inside(s, &s->v[i], &s->layout->address_space))
-			return true;
-	return false;
-}
-
+/* Only where nothing of the owner (the whole image, for one that groups;
+ * the range itself otherwise) lies outside the address space: that is what
+ * to tell it about then.  arg: per owner, whether any of its placement
+ * ranges lies outside. */
 static bool exec_pick(const space *s, const sp_range *x, const void *arg)
 {
-	return s->layout->exec_limit && !owner_outside(s, x, arg) &&
-	       above_exec_limit(s, x, arg);
+	const bool *outside = arg;
+	bool out = sp_owner_of(s, x)->grouped
+		       ? outside[x->owner]
+		       : not_inside(s, x, &s->layout->address_space);
+
+	return s->layout->exec_limit && !out && above_exec_limit(s, x, NULL);
 }
 
 int check_address_space(const space *s, vl_diags *out)
 {
-	int a, b;
+	bool *outside;
+	int a, b = -1;
 
 	if (!s->layout)
 		return 0;
+	if (!(outside = calloc(s->nowners + 1, sizeof(*outside))))
+		return -1;
+	for (size_t i = 0; i < s->n; i++)
+		if (placement_range(s, &s->v[i]) &&
+		    not_inside(s, &s->v[i], &s->layout->address_space))
+			outside[s->v[i].owner] = true;
 	a = for_units(s, not_inside, outside_one, &s->layout->address_space,
 		      out);
-	if (a < 0 ||
-	    (b = for_units(s, exec_pick, exec_limit_one, NULL, out)) < 0)
-		return -1;
-	return a + b;
+	if (a >= 0)
+		b = for_units(s, exec_pick, exec_limit_one, outside, out);
+	free(outside);
+	return a < 0 || b < 0 ? -1 : a + b;
 }
 
 /* ---- reserved-overlap ---- */
@@ -451,9 +452,7 @@ static int reserved_owner(const space *s, size_t o, vl_diags *out)
 	char *hint = owner_hint(s, ow);
 	if (!hint)
 		return -1;
-	for (size_t k = 0; k < s->n; k++) {
-		if (s->v[k].kind != SP_REGION)
-			continue;
+	for (size_t k = 0; k < s->nregions; k++) {
 		region_arg ra = {&s->v[k], hint};
 		n = owner_units(s, o, o + 1, overlaps_region, reserved_one, &ra,
 				out);
@@ -540,9 +539,7 @@ int check_near_reserved(const space *s, vl_diags *out)
 
 	if (!s->layout || !s->layout->npage_sizes)
 		return 0;
-	for (size_t k = 0; k < s->n; k++) {
-		if (s->v[k].kind != SP_REGION)
-			continue;
+	for (size_t k = 0; k < s->nregions; k++) {
 		region_arg ra = {&s->v[k], ""};
 		int n = for_units(s, ends_near, near_one, &ra, out);
 		if (n < 0)

@@ -113,6 +113,7 @@ static bool layout_ranges(space *s)
 		if (!(x = range_add(s, SP_REGION, r->name, r->range, r->loc)))
 			return false;
 		x->reg = r;
+		s->nregions++;
 	}
 	return true;
 }

@@ -114,6 +114,8 @@ typedef struct space {
 	size_t nowners, owners_cap;
 	sp_range *v;
 	size_t n, cap;
+	/* The layout's regions are the first ranges: v[0 .. nregions). */
+	size_t nregions;
 	sp_unknown *unknowns;
 	size_t nunknowns, unknowns_cap;
 	/* Images given together share one address space (image-overlap). */

@@ -101,9 +101,8 @@ static bool map_conflict(const space *s, const sp_range *x)
 	if (x->kind != SP_SEGMENT && x->kind != SP_SECTION &&
 	    x->kind != SP_LINKER_AREA)
 		return false;
-	for (size_t k = 0; k < s->n; k++)
-		if (s->v[k].kind == SP_REGION &&
-		    va_range_overlaps(x->range, s->v[k].range))
+	for (size_t k = 0; k < s->nregions; k++)
+		if (va_range_overlaps(x->range, s->v[k].range))
 			return true;
 	return false;
 }
