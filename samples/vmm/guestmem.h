@@ -50,8 +50,10 @@ bool gmem_handle_faults(gmem *g);
  * page as an EFAULT of KVM_RUN, not as a signal. */
 bool gmem_grant_range(gmem *g, uint64_t gpa, uint64_t len, uint64_t max);
 
-/* Write to every page of [gpa, gpa + len): the first touch that fills
- * memory, through the fault handler where pages are not yet granted. */
+/* Write to every page of [gpa, gpa + len) without changing its contents
+ * (each page's first byte is read and written back): the first touch
+ * that fills memory, through the fault handler where pages are not yet
+ * granted. */
 void gmem_touch(gmem *g, uint64_t gpa, uint64_t len);
 
 /* The virtual address of gpa (no check beyond the range). */

@@ -65,8 +65,9 @@ static void usage(FILE *f)
 	    "  --no-hugepages        do not ask for transparent huge pages\n"
 	    "  --touch-all           write every page of guest RAM after "
 	    "loading, as a\n"
-	    "                        device model would, and report the "
-	    "cost\n"
+	    "                        device model would (its contents "
+	    "unchanged), and\n"
+	    "                        report the cost\n"
 	    "  --dump=GPA:LEN:FILE   write guest memory [GPA, GPA+LEN) to "
 	    "FILE\n"
 	    "  --no-self-check       do not compare our image with the "
@@ -309,7 +310,7 @@ int main(int argc, char **argv)
 	options o;
 	gmem g;
 	guest_image img;
-	char why[512];
+	char why[1024];
 	int status;
 	vcpu_result r;
 

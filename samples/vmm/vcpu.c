@@ -105,7 +105,110 @@ static vcpu_result vm_create(vm *v, gmem *g, const guest_image *img, char *why,
 	return VCPU_HALTED;
 }
 
-static vcpu_result vm_loop(vm *v, FILE *out, char *why, size_t len)
+static const char *suberror_name(uint32_t s)
+{
+	switch (s) {
+	case KVM_INTERNAL_ERROR_EMULATION:
+		return "emulation failure";
+	case KVM_INTERNAL_ERROR_SIMUL_EX:
+		return "simultaneous exceptions";
+	case KVM_INTERNAL_ERROR_DELIVERY_EV:
+		return "VM exit while delivering an event";
+	case KVM_INTERNAL_ERROR_UNEXPECTED_EXIT_REASON:
+		return "unexpected VM exit reason";
+	}
+	return "unknown";
+}
+
+/* Append to why at *n, never past len. */
+static void add(char *why, size_t len, size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add(char *why, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (*n >= len)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(why + *n, len - *n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*n += (size_t)k;
+}
+
+/* KVM_EXIT_INTERNAL_ERROR in one line: the suberror, where the vCPU
+ * stood (cs:rip, and the guest-physical address KVM translates that to,
+ * with whether guest RAM, that is memory slot 0, backs it), the bytes of
+ * the instruction KVM could not emulate (or, where it does not say, what
+ * guest memory holds there), and the suberror's raw data words. */
+static vcpu_result internal_error(vm *v, gmem *g, char *why, size_t len)
+{
+	const struct kvm_run *r = v->run;
+	uint32_t sub = r->internal.suberror, ndata = r->internal.ndata;
+	struct kvm_translation tr;
+	struct kvm_sregs sregs;
+	struct kvm_regs regs;
+	uint32_t first = 0; /* the first data word not yet shown */
+	size_t n = 0;
+	bool at = false, in_ram = false, bytes = false;
+	uint64_t gpa = 0;
+
+	add(why, len, &n, "KVM internal error, suberror %u (%s)", sub,
+	    suberror_name(sub));
+	if (ioctl(v->vcpu, KVM_GET_REGS, &regs) == 0 &&
+	    ioctl(v->vcpu, KVM_GET_SREGS, &sregs) == 0) {
+		memset(&tr, 0, sizeof(tr));
+		tr.linear_address = sregs.cs.base + regs.rip;
+		at = ioctl(v->vcpu, KVM_TRANSLATE, &tr) == 0 && tr.valid;
+		add(why, len, &n, " at cs:rip 0x%04x:0x%" PRIx64,
+		    sregs.cs.selector, (uint64_t)regs.rip);
+		if (at) {
+			gpa = tr.physical_address;
+			in_ram = gmem_contains(g, gpa, 1);
+			add(why, len, &n, " (gpa 0x%" PRIx64 ", %s)", gpa,
+			    in_ram ? "in guest RAM"
+				   : "outside guest RAM: no memory slot");
+		}
+	}
+	if (ndata > sizeof(r->internal.data) / sizeof(r->internal.data[0]))
+		ndata = sizeof(r->internal.data) / sizeof(r->internal.data[0]);
+	if (sub == KVM_INTERNAL_ERROR_EMULATION && ndata >= 1) {
+		const uint8_t *b = r->emulation_failure.insn_bytes;
+		unsigned size = r->emulation_failure.insn_size;
+		first = 1;
+		if (r->emulation_failure.flags &
+			KVM_INTERNAL_ERROR_EMULATION_FLAG_INSTRUCTION_BYTES &&
+		    ndata >= 3) {
+			first = 3;
+			bytes = true;
+			if (size > sizeof(r->emulation_failure.insn_bytes))
+				size = sizeof(r->emulation_failure.insn_bytes);
+			add(why, len, &n, ", instruction bytes");
+			for (unsigned i = 0; i < size; i++)
+				add(why, len, &n, " %02x", b[i]);
+		}
+	}
+	/* All of guest RAM is granted before the run: reading it through
+	 * the shadow takes no fault. */
+	if (!bytes && in_ram) {
+		uint64_t k = g->size - gpa < 8 ? g->size - gpa : 8;
+		const uint8_t *m = gmem_ptr(g, gpa);
+		add(why, len, &n, ", guest memory there");
+		for (uint64_t i = 0; i < k; i++)
+			add(why, len, &n, " %02x", m[i]);
+	}
+	if (ndata > first) {
+		add(why, len, &n, "; data");
+		for (uint32_t i = first; i < ndata; i++)
+			add(why, len, &n, " 0x%llx",
+			    (unsigned long long)r->internal.data[i]);
+	}
+	return VCPU_FAILED;
+}
+
+static vcpu_result vm_loop(vm *v, gmem *g, FILE *out, char *why, size_t len)
 {
 	for (;;) {
 		struct kvm_run *r = v->run;
@@ -127,7 +230,22 @@ static vcpu_result vm_loop(vm *v, FILE *out, char *why, size_t len)
 				fwrite((char *)r + r->io.data_offset,
 				       r->io.size, r->io.count, out);
 			break; /* other ports: ignored, as by a bus */
+		case KVM_EXIT_INTERNAL_ERROR:
+			fflush(out);
+			return internal_error(v, g, why, len);
+		case KVM_EXIT_SHUTDOWN:
+			fflush(out);
+			return fail(VCPU_FAILED, why, len,
+				    "the guest shut down (a triple fault)");
+		case KVM_EXIT_FAIL_ENTRY:
+			fflush(out);
+			return fail(VCPU_FAILED, why, len,
+				    "KVM could not enter the guest: hardware "
+				    "entry failure reason 0x%llx",
+				    (unsigned long long)r->fail_entry
+					.hardware_entry_failure_reason);
 		default:
+			fflush(out);
 			return fail(VCPU_FAILED, why, len,
 				    "the guest stopped with KVM exit reason "
 				    "%u",
@@ -166,7 +284,7 @@ vcpu_result vcpu_run(gmem *g, const guest_image *img, FILE *out, char *why,
 			   "cannot make guest RAM accessible: %s",
 			   strerror(errno));
 	else if ((res = vm_create(&v, g, img, why, len)) == VCPU_HALTED)
-		res = vm_loop(&v, out, why, len);
+		res = vm_loop(&v, g, out, why, len);
 	vm_close(&v);
 	return res;
 }
