@@ -485,9 +485,10 @@ int check_reserved_overlap(const space *s, vl_diags *out)
 
 /* ---- near-reserved ---- */
 
-/* The range ends below the region, not touching it, and the largest page
- * that holds its last byte also holds the region's first: it cannot grow
- * by a large page, and that page cannot be mapped large. */
+/* The range ends at or below the region's start (an overlap is
+ * reserved-overlap's), and the largest page that holds its last byte also
+ * holds the region's first: it cannot grow, and that page cannot be mapped
+ * large. */
 static bool ends_near(const space *s, const sp_range *x, const void *arg)
 {
 	const sp_range *reg = ((const region_arg *)arg)->region;

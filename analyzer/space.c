@@ -199,7 +199,31 @@ static bool place_segments(space *s, sp_owner *o, const image *img,
 	return true;
 }
 
+/* Take back the newest owner and its ranges: an input that could not be
+ * added leaves nothing behind. */
+static void owner_drop(space *s)
+{
+	sp_owner *o = &s->owners[s->nowners - 1];
+
+	for (size_t i = o->first; i < s->n; i++)
+		free(s->v[i].name);
+	s->n = o->first;
+	s->nowners--;
+}
+
+static bool add_image(space *s, const image *img, vl_error *err);
+
 bool space_add_image(space *s, const image *img, vl_error *err)
+{
+	size_t owners = s->nowners;
+	bool ok = add_image(s, img, err);
+
+	if (!ok && s->nowners > owners)
+		owner_drop(s);
+	return ok;
+}
+
+static bool add_image(space *s, const image *img, vl_error *err)
 {
 	const layout *l = s->layout;
 	uint64_t page = l && l->npage_sizes ? l->page_sizes[0] : DEFAULT_PAGE;
@@ -375,8 +399,22 @@ static bool script_unknowns(space *s, const ls_eval *ev)
 	return true;
 }
 
+static bool add_script(space *s, const char *path, const ls_script *script,
+		       const ls_eval *ev);
+
 bool space_add_script(space *s, const char *path, const ls_script *script,
 		      const ls_eval *ev)
+{
+	size_t owners = s->nowners;
+	bool ok = add_script(s, path, script, ev);
+
+	if (!ok && s->nowners > owners)
+		owner_drop(s);
+	return ok;
+}
+
+static bool add_script(space *s, const char *path, const ls_script *script,
+		       const ls_eval *ev)
 {
 	sp_owner *o = owner_add(s, SP_OWN_SCRIPT, path);
 	va_range extent;
