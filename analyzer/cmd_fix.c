@@ -15,6 +15,7 @@
 #include "ldscript/rewrite.h"
 #include "ldscript/script_check.h"
 #include "outfile.h"
+#include "plan.h"
 
 static const char usage[] =
     "usage: vaslint fix -L LAYOUT [-D NAME=VALUE]... [--image ELF]...\n"
@@ -159,57 +160,6 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 		       "linked program or its objects) or --image-size");
 }
 
-/* Where a script's image may go: a linker script places a position-
- * dependent image, so the layout's exec limit applies. */
-static bool free_space(const layout *l, va_set *out)
-{
-	va_set_init(out);
-	if (!va_set_add(out, layout_exec_space(l)))
-		return false;
-	for (size_t i = 0; i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range) &&
-		    !va_set_remove(out, l->regions[i].range))
-			return false;
-	return true;
-}
-
-/* The highest aligned address at or below max where size bytes fit. */
-static bool highest_fit(const va_set *s, uint64_t size, uint64_t align,
-			uint64_t max, uint64_t *out)
-{
-	bool found = false;
-
-	for (size_t i = 0; i < s->n; i++) {
-		va_range r = s->v[i];
-		if (va_range_size(r) < size)
-			continue;
-		uint64_t top = r.end - size;
-		if (top > max)
-			top = max;
-		uint64_t a = va_align_down(top, align);
-		if (a >= r.start && (!found || a > *out)) {
-			*out = a;
-			found = true;
-		}
-	}
-	return found;
-}
-
-/* The legal address closest to old, up or down, at alignment align. */
-static bool nearest(const va_set *fs, uint64_t size, uint64_t align,
-		    uint64_t old, uint64_t *out)
-{
-	uint64_t up = 0, down = 0;
-	bool has_up = va_set_lowest_fit(fs, size, align, old, &up);
-	bool has_down = highest_fit(fs, size, align, old, &down);
-
-	*out = !has_down		? up
-	       : !has_up		? down
-	       : up - old <= old - down ? up
-					: down;
-	return has_up || has_down;
-}
-
 /* The lowest legal address (--near: the closest), at the largest page
  * alignment that has one: the same as check's hint. */
 static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
@@ -222,12 +172,14 @@ static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 
 	if (!o->near) {
 		ok = check_link_address(l, size, l->page_sizes[0], out, &align);
-	} else if (free_space(l, &fs)) {
+	} else if (plan_free_space(l, true, &fs)) {
+		/* A linker script places a position-dependent image: the
+		 * exec limit applies. */
 		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
-			ok = nearest(&fs, size, l->page_sizes[k], old, out);
+			ok = va_set_nearest_fit(&fs, size, l->page_sizes[k],
+						old, out);
 		va_set_free(&fs);
 	} else {
-		va_set_free(&fs);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
 	if (ok)
@@ -244,12 +196,14 @@ static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 		       l->name, va_size_str(size, sz));
 }
 
+/* The image [base, base + size) lies in the free space below the exec
+ * limit. */
 static bool legal(const layout *l, uint64_t base, uint64_t size)
 {
 	va_set fs;
 	va_range r;
-	bool ok = free_space(l, &fs) && va_range_from_size(base, size, &r) &&
-		  va_set_contains(&fs, r);
+	bool ok = plan_free_space(l, true, &fs) &&
+		  va_range_from_size(base, size, &r) && va_set_contains(&fs, r);
 
 	va_set_free(&fs);
 	return ok;

@@ -19,6 +19,22 @@ cost_model plan_cost_model(const layout *l)
 	return m;
 }
 
+bool plan_free_space(const layout *l, bool exec_only, va_set *out)
+{
+	va_set_init(out);
+	if (!va_set_add(out,
+			exec_only ? layout_exec_space(l) : l->address_space))
+		goto oom;
+	for (size_t i = 0; i < l->nregions; i++)
+		if (!va_range_empty(l->regions[i].range) &&
+		    !va_set_remove(out, l->regions[i].range))
+			goto oom;
+	return true;
+oom:
+	va_set_free(out);
+	return false;
+}
+
 static uint64_t base_page(const cost_model *m)
 {
 	return m->npage_sizes ? m->page_sizes[0] : 4096;
@@ -63,7 +79,6 @@ static bool cost_of(const cost_model *m, const request *q, placement *pl)
 	return cost_mapping(m, q->size, pl->start, o, &pl->cost) &&
 	       cost_mapping(m, q->size, o, o, &pl->lower);
 }
-
 
 static bool fail(plan *p, const request *q, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -269,12 +284,8 @@ bool plan_place(const layout *l, const requests *rq, const cost_model *m,
 	tmp = bigmem_calloc(rq->n, sizeof(*tmp));
 	va_set_init(&free_space);
 	if (!holetree_init(&t) || !p->v || !jobs || !tmp ||
-	    !va_set_add(&free_space, l->address_space))
+	    !plan_free_space(l, false, &free_space))
 		goto oom;
-	for (size_t i = 0; i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range) &&
-		    !va_set_remove(&free_space, l->regions[i].range))
-			goto oom;
 	p->n = rq->n;
 	size_t n = 0;
 	for (size_t i = 0; i < rq->n; i++) {

@@ -47,4 +47,12 @@ void plan_free(plan *p);
 /* The cost model of a layout: its page sizes and flexpage cap. */
 cost_model plan_cost_model(const layout *l);
 
+/* The free space of a layout: its address space less every reserved
+ * region; with exec_only, only the part below the exec limit
+ * (layout_exec_space()), where a position-dependent image may go.  out is
+ * initialised here; false only when memory runs out.  Free out with
+ * va_set_free either way.  The searches in it are range.h's
+ * va_set_lowest_fit, va_set_highest_fit and va_set_nearest_fit. */
+bool plan_free_space(const layout *l, bool exec_only, va_set *out);
+
 #endif
