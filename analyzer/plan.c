@@ -1,8 +1,10 @@
 #include "plan.h"
 
 #include "bigmem.h"
+#include "check.h"
 #include "holetree.h"
 
+#include <elf.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +35,65 @@ bool plan_free_space(const layout *l, bool exec_only, va_set *out)
 oom:
 	va_set_free(out);
 	return false;
+}
+
+bool plan_add_regions(const layout *l, requests *rq)
+{
+	for (size_t i = 0; i < l->nregions; i++) {
+		const layout_region *reg = &l->regions[i];
+		request q = {.name = reg->name,
+			     .kind = REQ_RESERVE,
+			     .size = va_range_size(reg->range),
+			     .fixed = true,
+			     .at = reg->range.start,
+			     .platform = true};
+		if (va_range_empty(reg->range))
+			continue;
+		if (!requests_add(rq, &q))
+			return false;
+	}
+	return true;
+}
+
+bool plan_add_image(const layout *l, const image *img, requests *rq,
+		    vl_error *err)
+{
+	placed_image p;
+	uint64_t align = 1;
+
+	if (img->type == ET_REL)
+		return vl_fail(err, img->path, 0, 0,
+			       "plan places a linked program: this is an "
+			       "object file");
+	if (!check_place_image(img, l, &p, err))
+		return false;
+	for (size_t k = 0; k < img->nsegments; k++)
+		if (img->segments[k].align > align)
+			align = img->segments[k].align;
+	const char *slash = strrchr(img->path, '/');
+	request q = {.name = (char *)(slash ? slash + 1 : img->path),
+		     .kind = REQ_IMAGE,
+		     .size = va_range_size(p.occupied),
+		     .align = align,
+		     .file = img->path};
+	check_placed_free(&p);
+	if (!q.size)
+		return vl_fail(err, img->path, 0, 0,
+			       "the image has no loadable segments");
+	if (img->type == ET_EXEC) {
+		char sz[VA_SIZE_LEN];
+		if (!check_link_address(l, q.size, align, &q.at, &q.align))
+			return vl_fail(err, img->path, 0, 0,
+				       "no legal link address exists in layout "
+				       "%s for an image of %s",
+				       l->name, va_size_str(q.size, sz));
+		q.fixed = true;
+	} else if (l->page_sizes[l->npage_sizes - 1] > align) {
+		q.align = l->page_sizes[l->npage_sizes - 1];
+	}
+	if (!requests_add(rq, &q))
+		return vl_fail(err, NULL, 0, 0, "out of memory");
+	return true;
 }
 
 static uint64_t base_page(const cost_model *m)
@@ -279,6 +340,7 @@ bool plan_place(const layout *l, const requests *rq, const cost_model *m,
 	bool ok = false;
 
 	memset(p, 0, sizeof(*p));
+	p->model = *m;
 	p->v = bigmem_calloc(rq->n, sizeof(*p->v));
 	jobs = bigmem_calloc(rq->n, sizeof(*jobs));
 	tmp = bigmem_calloc(rq->n, sizeof(*tmp));

@@ -11,6 +11,7 @@
 #define VASLINT_PLAN_H
 
 #include "cost.h"
+#include "elfimage.h"
 #include "layout.h"
 #include "requests.h"
 
@@ -26,6 +27,7 @@ typedef struct placement {
 typedef struct plan {
 	placement *v; /* in the order of the requests */
 	size_t n;
+	cost_model model; /* the costs are in its pages */
 	map_cost total, total_lower;
 	/* When a request cannot be placed: which one and why. */
 	const request *failed;
@@ -54,5 +56,19 @@ cost_model plan_cost_model(const layout *l);
  * va_set_free either way.  The searches in it are range.h's
  * va_set_lowest_fit, va_set_highest_fit and va_set_nearest_fit. */
 bool plan_free_space(const layout *l, bool exec_only, va_set *out);
+
+/* The requests every plan of a layout starts from: its reserved regions,
+ * fixed where the platform keeps them (so that a plan's header names the
+ * guest shadow the program must reserve).  False when memory runs out. */
+bool plan_add_regions(const layout *l, requests *rq);
+
+/* The request for a linked program image: its span (and linker area) at
+ * its segments' alignment.  A position-dependent image is fixed where
+ * `vaslint fix` puts it (check_link_address), so the plan and the fixed
+ * script agree; a position-independent one is placed like any request, at
+ * the largest page.  False with err when it cannot be planned (an object
+ * file, no loadable segments, no legal link address) or memory runs out. */
+bool plan_add_image(const layout *l, const image *img, requests *rq,
+		    vl_error *err);
 
 #endif

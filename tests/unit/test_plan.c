@@ -764,6 +764,28 @@ static void free_space_is_empty_when_regions_cover_everything(void **state)
 	va_set_free(&fs);
 }
 
+static void regions_become_fixed_platform_requests(void **state)
+{
+	layout_region regs[] = {region("guest", 0, M256),
+				region("empty", M512, M512),
+				region("stack", G1, G1 + M256)};
+	layout l = make_layout(x86_32_pages, 2, NOVA_FLEX, K4, G3);
+	requests rq = {0};
+
+	(void)state;
+	l.regions = regs;
+	l.nregions = ARRAY_SIZE(regs);
+	assert_true(plan_add_regions(&l, &rq));
+	/* An empty region reserves nothing. */
+	assert_int_equal(rq.n, 2);
+	assert_string_equal(rq.v[1].name, "stack");
+	assert_int_equal(rq.v[1].kind, REQ_RESERVE);
+	assert_true(rq.v[1].fixed && rq.v[1].platform);
+	assert_int_equal(rq.v[1].at, G1);
+	assert_int_equal(rq.v[1].size, M256);
+	requests_free(&rq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -792,6 +814,7 @@ int main(void)
 	    cmocka_unit_test(two_runs_give_the_same_plan),
 	    cmocka_unit_test(free_space_is_the_address_space_less_the_regions),
 	    cmocka_unit_test(free_space_is_empty_when_regions_cover_everything),
+	    cmocka_unit_test(regions_become_fixed_platform_requests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
