@@ -209,6 +209,7 @@ static bool legal(const layout *l, uint64_t base, uint64_t size)
 	return ok;
 }
 
+/* The script, fixed or as it was. */
 static bool write_text(FILE *f, const void *what, const report_run *run)
 {
 	const char *text = what;
@@ -216,6 +217,8 @@ static bool write_text(FILE *f, const void *what, const report_run *run)
 	(void)run;
 	return fputs(text, f) >= 0;
 }
+
+static const cli_format_entry fix_formats[] = {{"text", write_text}};
 
 static int run_fix(fix_opts *o, char **paths, size_t n)
 {
@@ -329,7 +332,8 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		text = fixed;
 	}
 	const char *dest = o->in_place ? paths[0] : o->common.output;
-	bool written = cli_write_output(dest, write_text, text, NULL, &err);
+	bool written =
+	    cli_write_output(dest, o->common.format->write, text, NULL, &err);
 	free(fixed);
 	if (!written)
 		goto bad;
@@ -359,7 +363,7 @@ int cmd_fix(int argc, char **argv)
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	fix_opts o = {.common = {.format = REPORT_TEXT}};
+	fix_opts o = {.common = CLI_OPTS_INIT(fix_formats)};
 	vl_error err = {0};
 	int c, status;
 
@@ -377,7 +381,7 @@ int cmd_fix(int argc, char **argv)
 			break;
 		}
 	while ((c = cli_next_option(argc, argv, "fix", longopts, &o.common,
-				    1u << REPORT_TEXT, &err)) != CLI_OPT_END) {
+				    &err)) != CLI_OPT_END) {
 		if (c == CLI_OPT_BAD)
 			goto bad;
 		if (c == CLI_OPT_HELP) {

@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "plan.h"
@@ -28,7 +27,7 @@ static const char usage[] =
     "  --image ELF        place this program image too (its span, at its\n"
     "                     segments' alignment)\n"
     "  --requests FILE    requests to place (YAML; see the README)\n"
-    "  -f FORMAT          text (default), json, header (C #defines of every\n"
+    "  -f, --format F     text (default), json, header (C #defines of every\n"
     "                     placement's _START and _SIZE), ld (a linker-script\n"
     "                     fragment: the same as symbols, and IMAGE_BASE), svg\n"
     "  -o FILE            write to FILE (atomically) instead of stdout\n"
@@ -38,31 +37,37 @@ static const char usage[] =
 
 enum { OPT_REQUESTS = 1 };
 
-/* What plan writes, in which format. */
-typedef struct plan_output {
-	const plan *p;
-	report_format format; /* REPORT_TEXT/JSON, or the extra kinds */
-	int extra;	      /* 0, 'h' header, 'l' ld, 's' svg */
-} plan_output;
-
-static bool write_plan(FILE *f, const void *what, const report_run *run)
+static bool write_text(FILE *f, const void *p, const report_run *run)
 {
-	const plan_output *o = what;
-
-	switch (o->extra) {
-	case 'h':
-		return report_plan_header(f, o->p, run);
-	case 'l':
-		return report_plan_ld(f, o->p, run);
-	case 's':
-		return report_plan_svg(f, o->p, run);
-	}
-	return o->format == REPORT_JSON ? report_plan_json(f, o->p, run)
-					: report_plan_text(f, o->p, run);
+	return report_plan_text(f, p, run);
 }
 
-static int run_plan(const cli_opts *o, int extra, const char **req_paths,
-		    size_t nreq)
+static bool write_json(FILE *f, const void *p, const report_run *run)
+{
+	return report_plan_json(f, p, run);
+}
+
+static bool write_header(FILE *f, const void *p, const report_run *run)
+{
+	return report_plan_header(f, p, run);
+}
+
+static bool write_ld(FILE *f, const void *p, const report_run *run)
+{
+	return report_plan_ld(f, p, run);
+}
+
+static bool write_svg(FILE *f, const void *p, const report_run *run)
+{
+	return report_plan_svg(f, p, run);
+}
+
+static const cli_format_entry plan_formats[] = {
+    {"text", write_text}, {"json", write_json}, {"header", write_header},
+    {"ld", write_ld},	  {"svg", write_svg},
+};
+
+static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 {
 	cli_inputs in;
 	requests rq = {0};
@@ -102,9 +107,8 @@ static int run_plan(const cli_opts *o, int extra, const char **req_paths,
 		status = VL_EXIT_FINDINGS;
 		goto done;
 	}
-	plan_output out = {&p, o->format, extra};
 	report_run run = {l, false, NULL};
-	if (!cli_write_output(o->output, write_plan, &out, &run, &err))
+	if (!cli_write_output(o->output, o->format->write, &p, &run, &err))
 		goto bad;
 	status = VL_EXIT_OK;
 	goto done;
@@ -124,31 +128,16 @@ int cmd_plan(int argc, char **argv)
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	cli_opts o = {.format = REPORT_TEXT};
+	cli_opts o = CLI_OPTS_INIT(plan_formats);
 	const char **req_paths = NULL;
 	size_t nreq = 0;
 	vl_error err = {0};
-	int c, extra = 0, status = VL_EXIT_INPUT;
+	int c, status = VL_EXIT_INPUT;
 
-	/* header, ld and svg are plan's own formats: take them out before
-	 * the common -f handling sees them. */
-	for (int i = 1; i + 1 < argc; i++)
-		if (!strcmp(argv[i], "-f") && (!strcmp(argv[i + 1], "header") ||
-					       !strcmp(argv[i + 1], "ld") ||
-					       !strcmp(argv[i + 1], "svg"))) {
-			extra = argv[i + 1][0] == 'h'	? 'h'
-				: argv[i + 1][0] == 'l' ? 'l'
-							: 's';
-			memmove(&argv[i], &argv[i + 2],
-				(size_t)(argc - i - 1) * sizeof(*argv));
-			argc -= 2;
-			i--;
-		}
 	optind = 1;
 	opterr = 0;
-	while ((c = cli_next_option(argc, argv, "plan", longopts, &o,
-				    1u << REPORT_TEXT | 1u << REPORT_JSON,
-				    &err)) != CLI_OPT_END) {
+	while ((c = cli_next_option(argc, argv, "plan", longopts, &o, &err)) !=
+	       CLI_OPT_END) {
 		if (c == CLI_OPT_BAD)
 			goto bad;
 		if (c == CLI_OPT_HELP) {
@@ -174,7 +163,7 @@ int cmd_plan(int argc, char **argv)
 			argv[optind]);
 		goto bad;
 	}
-	status = run_plan(&o, extra, req_paths, nreq);
+	status = run_plan(&o, req_paths, nreq);
 	goto out;
 bad:
 	cli_error(&err);
