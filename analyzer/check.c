@@ -42,36 +42,6 @@ int check_run(const space *s, vl_diags *out)
 
 /* ---- Where an image could go instead ---- */
 
-bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
-			uint64_t *out)
-{
-	va_set free_space;
-	bool ok;
-
-	/* A link address is for a position-dependent image. */
-	ok = plan_free_space(l, true, &free_space) &&
-	     va_set_lowest_fit(&free_space, size ? size : 1, align,
-			       l->address_space.start, out);
-	va_set_free(&free_space);
-	return ok;
-}
-
-bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
-			uint64_t *addr, uint64_t *align)
-{
-	for (size_t k = l->npage_sizes; k-- > 0;) {
-		uint64_t a =
-		    l->page_sizes[k] > min_align ? l->page_sizes[k] : min_align;
-		if (check_lowest_legal(l, size, a, addr)) {
-			*align = a;
-			return true;
-		}
-		if (a == min_align)
-			break;
-	}
-	return false;
-}
-
 /* What the user can do about a conflict: the lowest link address at which
  * the whole image (and its linker area) is legal, at the largest page
  * alignment that has one, as `vaslint fix` places images, so the hint and
@@ -81,7 +51,7 @@ char *check_legal_hint(const layout *l, uint64_t size, uint64_t align)
 	uint64_t addr;
 	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
-	if (check_link_address(l, size, align, &addr, &align))
+	if (plan_link_address(l, size, align, &addr, &align))
 		return vl_strprintf(
 		    "; the lowest legal link address aligned to %s is %s",
 		    va_size_str(align, al), va_hex(addr, h));

@@ -40,20 +40,6 @@ int check_unaligned_requests(const space *s, vl_diags *out);
 int check_unalignable_sizes(const space *s, vl_diags *out);
 int check_reservations(const space *s, vl_diags *out);
 
-/* The link address vaslint proposes for an image of size bytes: the
- * lowest legal one at the largest page alignment of the layout that has
- * one, stepping down through the page sizes but not below min_align.
- * Legal: inside the address space (below the exec limit) and clear of
- * every region.  False when no alignment has one. */
-bool check_link_address(const layout *l, uint64_t size, uint64_t min_align,
-			uint64_t *addr, uint64_t *align);
-
-/* The lowest link address at which an image spanning `size` bytes (with
- * alignment `align`) lies inside the address space and clear of every
- * reserved region; false when none exists. */
-bool check_lowest_legal(const layout *l, uint64_t size, uint64_t align,
-			uint64_t *out);
-
 /* The hint reserved-overlap gives for an image of `size` bytes whose
  * segments need `align`: where it could be linked instead.  Malloc'ed;
  * NULL when memory ran out. */

@@ -82,24 +82,47 @@ void cli_layout_free(cli_layout *c)
 	memset(c, 0, sizeof(*c));
 }
 
-bool cli_format(const char *arg, bool allow_sarif, report_format *out,
-		vl_error *err)
+/* "text, json or sarif" */
+static char *format_names(const cli_format_entry *formats, size_t n)
 {
-	if (strcmp(arg, "text") == 0)
-		*out = REPORT_TEXT;
-	else if (strcmp(arg, "json") == 0)
-		*out = REPORT_JSON;
-	else if (allow_sarif && strcmp(arg, "sarif") == 0)
-		*out = REPORT_SARIF;
-	else
-		return vl_fail(err, NULL, 0, 0,
-			       "-f %s: unknown format (use text, json%s)", arg,
-			       allow_sarif ? " or sarif" : "");
-	return true;
+	char *list = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&list, &len);
+
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(i + 1 < n ? ", " : " or ", f);
+		fputs(formats[i].name, f);
+	}
+	if (fclose(f) != 0) {
+		free(list);
+		return NULL;
+	}
+	return list;
 }
 
-static int common_option(int c, const char *arg, cli_opts *o, unsigned formats,
-			 vl_error *err)
+const cli_format_entry *cli_format_find(const cli_format_entry *formats,
+					size_t n, const char *name,
+					vl_error *err)
+{
+	char *list;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, formats[i].name) == 0)
+			return &formats[i];
+	list = format_names(formats, n);
+	if (!list)
+		vl_fail(err, NULL, 0, 0, "-f %s: unknown format", name);
+	else
+		vl_fail(err, NULL, 0, 0, "-f %s: unknown format (use %s)", name,
+			list);
+	free(list);
+	return NULL;
+}
+
+static int common_option(int c, const char *arg, cli_opts *o, vl_error *err)
 {
 	switch (c) {
 	case 'L':
@@ -111,15 +134,8 @@ static int common_option(int c, const char *arg, cli_opts *o, unsigned formats,
 		o->output = arg;
 		return 1;
 	case 'f':
-		if (!cli_format(arg, formats & (1u << REPORT_SARIF), &o->format,
-				err))
-			return -1;
-		if (!(formats & (1u << o->format))) {
-			vl_fail(err, NULL, 0, 0,
-				"-f %s: not a format of this command", arg);
-			return -1;
-		}
-		return 1;
+		o->format = cli_format_find(o->formats, o->nformats, arg, err);
+		return o->format ? 1 : -1;
 	}
 	return 0;
 }
@@ -302,15 +318,14 @@ void cli_opts_free(cli_opts *o)
 }
 
 int cli_next_option(int argc, char **argv, const char *cmd,
-		    const struct option *longopts, cli_opts *o,
-		    unsigned formats, vl_error *err)
+		    const struct option *longopts, cli_opts *o, vl_error *err)
 {
 	for (;;) {
 		int c = getopt_long(argc, argv, "L:D:f:o:hT:z:m:p:j:", longopts,
 				    NULL);
 		if (c == -1)
 			return CLI_OPT_END;
-		int r = common_option(c, optarg, o, formats, err);
+		int r = common_option(c, optarg, o, err);
 		if (r == 0)
 			r = link_option(c, optarg, o, err);
 		if (r < 0)

@@ -39,13 +39,36 @@ bool cli_layout_load(const cli_layout *c, layout *out, bool *loaded,
 		     vl_error *err);
 void cli_layout_free(cli_layout *c);
 
-bool cli_format(const char *arg, bool allow_sarif, report_format *out,
-		vl_error *err);
+/* Write through an outfile (atomic for -o); false with err. */
+typedef bool (*cli_writer)(FILE *f, const void *what, const report_run *run);
+
+/* One output format of a command: the name -f takes and the writer that
+ * prints the command's result in it.  Each command lists its formats in
+ * one table, the default first:
+ *
+ *	static const cli_format_entry map_formats[] = {
+ *	    {"text", write_text}, {"json", write_json}, {"svg", write_svg}};
+ *	cli_opts o = CLI_OPTS_INIT(map_formats);
+ */
+typedef struct cli_format_entry {
+	const char *name;
+	cli_writer write;
+} cli_format_entry;
+
+/* The entry of formats[0, n) called name; NULL with err naming the ones
+ * there are when there is none. */
+const cli_format_entry *cli_format_find(const cli_format_entry *formats,
+					size_t n, const char *name,
+					vl_error *err);
 
 /* Options every subcommand that reads inputs takes: -L, -D, -f, -o. */
 typedef struct cli_opts {
 	cli_layout layout;
-	report_format format;
+	/* The command's formats, the default first, and the one chosen
+	 * (-f NAME, -fNAME, --format NAME, --format=NAME). */
+	const cli_format_entry *formats;
+	size_t nformats;
+	const cli_format_entry *format;
 	const char *output;
 	/* Linker scripts: the link's own knobs, --image files, cpp. */
 	ls_eval_opts link;
@@ -56,10 +79,19 @@ typedef struct cli_opts {
 	const char *compdb;    /* -p DIR: compile_commands.json's folder */
 } cli_opts;
 
+/* The options of a command whose formats are the array table. */
+#define CLI_OPTS_INIT(table)                                                   \
+	{                                                                      \
+		.formats = (table),                                            \
+		.nformats = sizeof(table) / sizeof((table)[0]),                \
+		.format = &(table)[0],                                         \
+	}
+
 /* Long option codes every command with inputs accepts (from 0x1000 up, so
  * commands can number their own below). */
 #define CLI_LONGOPTS                                                           \
-	{"image", required_argument, NULL, 0x1000},                            \
+	{"format", required_argument, NULL, 'f'},                              \
+	    {"image", required_argument, NULL, 0x1000},                        \
 	    {"image-base", required_argument, NULL, 0x1001},                   \
 	    {"section-start", required_argument, NULL, 0x1002},                \
 	    {"cpp", no_argument, NULL, 0x1003},                                \
@@ -76,13 +108,12 @@ enum {
 	CLI_OPT_BAD = -3,  /* a bad option or value: err says which */
 };
 
-/* The next option of a command: -L, -D, -f and -o are handled here (formats
- * is a mask of (1 << REPORT_x) the command accepts), so the caller sees only
- * its own long options' codes, or one of CLI_OPT_*.  Set optind = 1 and
- * opterr = 0 before the first call. */
+/* The next option of a command: -L, -D, -f (against o->formats) and -o
+ * are handled here, so the caller sees only its own long options' codes,
+ * or one of CLI_OPT_*.  Set optind = 1 and opterr = 0 before the first
+ * call. */
 int cli_next_option(int argc, char **argv, const char *cmd,
-		    const struct option *longopts, cli_opts *o,
-		    unsigned formats, vl_error *err);
+		    const struct option *longopts, cli_opts *o, vl_error *err);
 
 /* The inputs of a run: the layout (if any) and every image, read and
  * placed, all before any check runs so an input error stops the run before
@@ -119,8 +150,6 @@ const layout *cli_inputs_layout(const cli_inputs *in);
  * else rules/ beside the layouts. */
 const char *cli_rules_dir(void);
 
-/* Write through an outfile (atomic for -o); false with err. */
-typedef bool (*cli_writer)(FILE *f, const void *what, const report_run *run);
 bool cli_write_output(const char *output, cli_writer w, const void *what,
 		      const report_run *run, vl_error *err);
 bool cli_use_color(const char *output);

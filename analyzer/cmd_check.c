@@ -32,7 +32,7 @@ static const char usage[] =
     "                   need no platform run\n"
     "  -D NAME=VALUE    set a layout parameter; VALUE is an ld expression\n"
     "                   (256M, 0x10000000, 64M+4K)\n"
-    "  -f FORMAT        text (default, GCC style), json or sarif (2.1.0)\n"
+    "  -f, --format F   text (default, GCC style), json or sarif (2.1.0)\n"
     "  -o FILE          write the report to FILE (atomically) instead of "
     "stdout\n"
     "  --werror         exit 1 on warnings too (notes never count)\n"
@@ -63,15 +63,26 @@ static const char usage[] =
     "Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
     "Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
 
-static bool write_diags(FILE *f, const void *what, const report_run *run)
+static bool write_text(FILE *f, const void *diags, const report_run *run)
 {
-	const struct {
-		report_format format;
-		const vl_diags *diags;
-	} *w = what;
-
-	return report_write(f, w->format, w->diags, run);
+	return report_text(f, diags, run);
 }
+
+static bool write_json(FILE *f, const void *diags, const report_run *run)
+{
+	return report_json(f, diags, run);
+}
+
+static bool write_sarif(FILE *f, const void *diags, const report_run *run)
+{
+	return report_sarif(f, diags, run);
+}
+
+static const cli_format_entry check_formats[] = {
+    {"text", write_text},
+    {"json", write_json},
+    {"sarif", write_sarif},
+};
 
 typedef struct check_opts {
 	bool werror, separate;
@@ -156,11 +167,8 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	vl_diags_sort(&diags);
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
 			  scanned ? &rq : NULL};
-	struct {
-		report_format format;
-		const vl_diags *diags;
-	} what = {o->format, &diags};
-	if (!cli_write_output(o->output, write_diags, &what, &run, &err)) {
+	if (!cli_write_output(o->output, o->format->write, &diags, &run,
+			      &err)) {
 		cli_error(&err);
 		goto done;
 	}
@@ -195,17 +203,15 @@ int cmd_check(int argc, char **argv)
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	const unsigned formats =
-	    1u << REPORT_TEXT | 1u << REPORT_JSON | 1u << REPORT_SARIF;
-	cli_opts o = {.format = REPORT_TEXT};
+	cli_opts o = CLI_OPTS_INIT(check_formats);
 	check_opts co = {.jobs = 0};
 	vl_error err = {0};
 	int c, status;
 
 	optind = 1;
 	opterr = 0;
-	while ((c = cli_next_option(argc, argv, "check", longopts, &o, formats,
-				    &err)) != CLI_OPT_END) {
+	while ((c = cli_next_option(argc, argv, "check", longopts, &o, &err)) !=
+	       CLI_OPT_END) {
 		if (c == CLI_OPT_BAD)
 			goto bad;
 		if (c == CLI_OPT_HELP) {

@@ -12,35 +12,6 @@ static const char usage[] =
     "Say what a rule (the id in brackets after a finding) means, why it\n"
     "matters and how to fix it.  Without RULE, list every rule.\n";
 
-/* Wrap prose at 76 columns with an indent, so explanations read well in a
- * terminal and diff cleanly. */
-static void wrap(const char *label, const char *text)
-{
-	const int width = 76, indent = 2;
-	int col = indent;
-	const char *p = text;
-
-	printf("%s:\n%*s", label, indent, "");
-	while (*p) {
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		int len = (int)(p - w);
-		if (col > indent && col + 1 + len > width) {
-			printf("\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			putchar(' ');
-			col++;
-		}
-		printf("%.*s", len, w);
-		col += len;
-		while (*p == ' ')
-			p++;
-	}
-	putchar('\n');
-}
-
 int cmd_explain(int argc, char **argv)
 {
 	const vl_rule *r;
@@ -51,10 +22,7 @@ int cmd_explain(int argc, char **argv)
 		return VL_EXIT_OK;
 	}
 	if (argc == 1) {
-		for (size_t i = 0; i < vl_nrules; i++)
-			printf("%-26s %-7s %s\n", vl_rules[i].id,
-			       vl_severity_name(vl_rules[i].severity),
-			       vl_rules[i].summary);
+		report_rules_list(stdout);
 		return VL_EXIT_OK;
 	}
 	if (argc > 2) {
@@ -68,12 +36,6 @@ int cmd_explain(int argc, char **argv)
 			   argv[1]);
 		return VL_EXIT_INPUT;
 	}
-	printf("%s (%s): %s\n\n", r->id, vl_severity_name(r->severity),
-	       r->summary);
-	wrap("What it means", r->meaning);
-	putchar('\n');
-	wrap("Why it matters", r->why);
-	putchar('\n');
-	wrap("How to fix it", r->fix);
+	report_rule(stdout, r);
 	return VL_EXIT_OK;
 }

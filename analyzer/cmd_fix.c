@@ -15,6 +15,7 @@
 #include "ldscript/rewrite.h"
 #include "ldscript/script_check.h"
 #include "outfile.h"
+#include "plan.h"
 
 static const char usage[] =
     "usage: vaslint fix -L LAYOUT [-D NAME=VALUE]... [--image ELF]...\n"
@@ -158,57 +159,6 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 		       "linked program or its objects) or --image-size");
 }
 
-/* Where a script's image may go: a linker script places a position-
- * dependent image, so the layout's exec limit applies. */
-static bool free_space(const layout *l, va_set *out)
-{
-	va_set_init(out);
-	if (!va_set_add(out, layout_exec_space(l)))
-		return false;
-	for (size_t i = 0; i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range) &&
-		    !va_set_remove(out, l->regions[i].range))
-			return false;
-	return true;
-}
-
-/* The highest aligned address at or below max where size bytes fit. */
-static bool highest_fit(const va_set *s, uint64_t size, uint64_t align,
-			uint64_t max, uint64_t *out)
-{
-	bool found = false;
-
-	for (size_t i = 0; i < s->n; i++) {
-		va_range r = s->v[i];
-		if (va_range_size(r) < size)
-			continue;
-		uint64_t top = r.end - size;
-		if (top > max)
-			top = max;
-		uint64_t a = va_align_down(top, align);
-		if (a >= r.start && (!found || a > *out)) {
-			*out = a;
-			found = true;
-		}
-	}
-	return found;
-}
-
-/* The legal address closest to old, up or down, at alignment align. */
-static bool nearest(const va_set *fs, uint64_t size, uint64_t align,
-		    uint64_t old, uint64_t *out)
-{
-	uint64_t up = 0, down = 0;
-	bool has_up = va_set_lowest_fit(fs, size, align, old, &up);
-	bool has_down = highest_fit(fs, size, align, old, &down);
-
-	*out = !has_down		? up
-	       : !has_up		? down
-	       : up - old <= old - down ? up
-					: down;
-	return has_up || has_down;
-}
-
 /* The lowest legal address (--near: the closest), at the largest page
  * alignment that has one: the same as check's hint. */
 static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
@@ -220,13 +170,15 @@ static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 	bool ok = false;
 
 	if (!o->near) {
-		ok = check_link_address(l, size, l->page_sizes[0], out, &align);
-	} else if (free_space(l, &fs)) {
+		ok = plan_link_address(l, size, l->page_sizes[0], out, &align);
+	} else if (plan_free_space(l, true, &fs)) {
+		/* A linker script places a position-dependent image: the
+		 * exec limit applies. */
 		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
-			ok = nearest(&fs, size, l->page_sizes[k], old, out);
+			ok = va_set_nearest_fit(&fs, size, l->page_sizes[k],
+						old, out);
 		va_set_free(&fs);
 	} else {
-		va_set_free(&fs);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
 	if (ok)
@@ -243,17 +195,20 @@ static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
 		       l->name, va_size_str(size, sz));
 }
 
+/* The image [base, base + size) lies in the free space below the exec
+ * limit. */
 static bool legal(const layout *l, uint64_t base, uint64_t size)
 {
 	va_set fs;
 	va_range r;
-	bool ok = free_space(l, &fs) && va_range_from_size(base, size, &r) &&
-		  va_set_contains(&fs, r);
+	bool ok = plan_free_space(l, true, &fs) &&
+		  va_range_from_size(base, size, &r) && va_set_contains(&fs, r);
 
 	va_set_free(&fs);
 	return ok;
 }
 
+/* The script, fixed or as it was. */
 static bool write_text(FILE *f, const void *what, const report_run *run)
 {
 	const char *text = what;
@@ -261,6 +216,8 @@ static bool write_text(FILE *f, const void *what, const report_run *run)
 	(void)run;
 	return fputs(text, f) >= 0;
 }
+
+static const cli_format_entry fix_formats[] = {{"text", write_text}};
 
 static int run_fix(fix_opts *o, char **paths, size_t n)
 {
@@ -374,7 +331,8 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		text = fixed;
 	}
 	const char *dest = o->in_place ? paths[0] : o->common.output;
-	bool written = cli_write_output(dest, write_text, text, NULL, &err);
+	bool written =
+	    cli_write_output(dest, o->common.format->write, text, NULL, &err);
 	free(fixed);
 	if (!written)
 		goto bad;
@@ -404,7 +362,7 @@ int cmd_fix(int argc, char **argv)
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	fix_opts o = {.common = {.format = REPORT_TEXT}};
+	fix_opts o = {.common = CLI_OPTS_INIT(fix_formats)};
 	vl_error err = {0};
 	int c, status;
 
@@ -422,7 +380,7 @@ int cmd_fix(int argc, char **argv)
 			break;
 		}
 	while ((c = cli_next_option(argc, argv, "fix", longopts, &o.common,
-				    1u << REPORT_TEXT, &err)) != CLI_OPT_END) {
+				    &err)) != CLI_OPT_END) {
 		if (c == CLI_OPT_BAD)
 			goto bad;
 		if (c == CLI_OPT_HELP) {

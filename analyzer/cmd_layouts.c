@@ -1,8 +1,6 @@
 /* vaslint layouts [NAME]: the shipped platform layouts, one line each, or
  * one layout in full. */
-#include <dirent.h>
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,53 +16,30 @@ static const char usage[] =
     "Layouts are read from $VASLINT_LAYOUTS, else the layouts/ folder of\n"
     "the vaslint tree.\n";
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int list_layouts(void)
 {
 	const char *dir = layout_dir(NULL);
-	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t n = 0, width = 0;
-	struct dirent *e;
+	char **names;
+	size_t n, width = 0;
+	vl_error err;
 	int status = VL_EXIT_OK;
 
-	if (!d) {
-		cli_errorf("cannot open the layouts folder %s", dir);
+	if (!layout_list(dir, &names, &n, &err)) {
+		cli_error(&err);
 		return VL_EXIT_INPUT;
 	}
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml") != 0)
-			continue;
-		char **v = realloc(names, (n + 1) * sizeof(*v));
-		if (!v || !(v[n] = strndup(e->d_name, len - 5))) {
-			names = v ? v : names;
-			status = VL_EXIT_INPUT;
-			cli_errorf("out of memory");
-			break;
-		}
-		names = v;
-		if (len - 5 > width)
-			width = len - 5;
-		n++;
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++)
+		if (strlen(names[i]) > width)
+			width = strlen(names[i]);
 	for (size_t i = 0; i < n && status == VL_EXIT_OK; i++) {
 		char *path;
 		layout l;
-		vl_error err;
 		if (asprintf(&path, "%s/%s.yaml", dir, names[i]) < 0) {
 			status = VL_EXIT_INPUT;
 			break;
 		}
 		if (layout_load(path, NULL, 0, &l, &err)) {
-			printf("%-*s  %s\n", (int)width, names[i],
-			       l.description);
+			report_layout_line(stdout, names[i], (int)width, &l);
 			layout_free(&l);
 		} else {
 			cli_error(&err);
@@ -72,54 +47,8 @@ static int list_layouts(void)
 		}
 		free(path);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	layout_list_free(names, n);
 	return status;
-}
-
-static void show_layout(const layout *l)
-{
-	char a[VA_HEX_LEN], b[VA_HEX_LEN], s[VA_SIZE_LEN];
-
-	printf("%s: %s\n", l->name, l->description);
-	printf("  file:          %s\n", l->path);
-	printf("  machine:      ");
-	for (size_t i = 0; i < l->nmachines; i++)
-		printf(" %s", l->machine_names[i]);
-	printf("\n  page sizes:   ");
-	for (size_t i = 0; i < l->npage_sizes; i++)
-		printf(" %s", va_size_str(l->page_sizes[i], s));
-	printf("\n  address space: [%s, %s)\n",
-	       va_hex(l->address_space.start, a),
-	       va_hex(l->address_space.end, b));
-	if (l->flexpage_max)
-		printf("  flexpage max:  %s\n",
-		       va_size_str(l->flexpage_max, s));
-	if (l->has_pie_base)
-		printf("  pie base:      %s\n", va_hex(l->pie_base, a));
-	if (l->linker_area)
-		printf("  linker area:   %s from the link address of a "
-		       "dynamically linked program\n",
-		       va_size_str(l->linker_area, s));
-	if (l->exec_limit)
-		printf("  exec limit:    a position-dependent image ends at or "
-		       "below %s\n",
-		       va_hex(l->exec_limit, a));
-	for (size_t i = 0; i < l->nparams; i++)
-		printf("  param %s = %s%s%s%s\n", l->params[i].name,
-		       va_hex(l->params[i].value, a),
-		       l->params[i].set ? " (set with -D)" : " (default)",
-		       l->params[i].doc ? ": " : "",
-		       l->params[i].doc ? l->params[i].doc : "");
-	for (size_t i = 0; i < l->nregions; i++) {
-		const layout_region *r = &l->regions[i];
-		printf("  region %s [%s, %s) %s%s\n", r->name,
-		       va_hex(r->range.start, a), va_hex(r->range.end, b),
-		       va_size_str(va_range_size(r->range), s),
-		       va_range_empty(r->range) ? " (empty: never conflicts)"
-						: "");
-	}
 }
 
 int cmd_layouts(int argc, char **argv)
@@ -167,7 +96,7 @@ int cmd_layouts(int argc, char **argv)
 	bool loaded;
 	if (!cli_layout_load(&c, &l, &loaded, &err))
 		goto bad;
-	show_layout(&l);
+	report_layout(stdout, &l);
 	layout_free(&l);
 	cli_layout_free(&c);
 	return VL_EXIT_OK;

@@ -21,7 +21,7 @@ static const char usage[] =
     "\n"
     "  -L LAYOUT        platform layout (name or path to .yaml)\n"
     "  -D NAME=VALUE    set a layout parameter\n"
-    "  -f FORMAT        text (default, with a bar per range), json, or svg\n"
+    "  -f, --format F   text (default, with a bar per range), json, or svg\n"
     "                   (a picture: one bar for the whole address space)\n"
     "  -o FILE          write to FILE (atomically) instead of stdout\n"
     "  --image ELF      for scripts: the linked program or its objects\n"
@@ -49,33 +49,28 @@ static bool write_svg(FILE *f, const void *m, const report_run *run)
 	return report_map_svg(f, m, run);
 }
 
+static const cli_format_entry map_formats[] = {
+    {"text", write_text},
+    {"json", write_json},
+    {"svg", write_svg},
+};
+
 int cmd_map(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	const unsigned formats = 1u << REPORT_TEXT | 1u << REPORT_JSON;
-	bool svg = false;
-	cli_opts o = {.format = REPORT_TEXT};
+	cli_opts o = CLI_OPTS_INIT(map_formats);
 	vl_error err = {0};
 	cli_inputs in;
 	map_ranges m = {0};
 	int c, status = VL_EXIT_INPUT;
 
-	/* svg is map's own format: take it out before the common -f. */
-	for (int i = 1; i + 1 < argc; i++)
-		if (!strcmp(argv[i], "-f") && !strcmp(argv[i + 1], "svg")) {
-			svg = true;
-			memmove(&argv[i], &argv[i + 2],
-				(size_t)(argc - i - 1) * sizeof(*argv));
-			argc -= 2;
-			i--;
-		}
 	optind = 1;
 	opterr = 0;
-	while ((c = cli_next_option(argc, argv, "map", longopts, &o, formats,
-				    &err)) != CLI_OPT_END) {
+	while ((c = cli_next_option(argc, argv, "map", longopts, &o, &err)) !=
+	       CLI_OPT_END) {
 		if (c == CLI_OPT_BAD)
 			goto bad;
 		if (c == CLI_OPT_HELP) {
@@ -95,11 +90,7 @@ int cmd_map(int argc, char **argv)
 	report_run run = {cli_inputs_layout(&in), false, NULL};
 	if (!build_map(&in, &m))
 		vl_fail(&err, NULL, 0, 0, "out of memory");
-	else if (cli_write_output(o.output,
-				  svg			    ? write_svg
-				  : o.format == REPORT_JSON ? write_json
-							    : write_text,
-				  &m, &run, &err))
+	else if (cli_write_output(o.output, o.format->write, &m, &run, &err))
 		status = VL_EXIT_OK;
 	map_free(&m);
 	cli_inputs_close(&in);

@@ -78,20 +78,27 @@ size_t firstfit_place(const layout *l, const requests *rq, uint64_t *starts,
 {
 	cost_model m = plan_cost_model(l);
 	uint64_t page = l->page_sizes[0];
-	holes s = {malloc(64 * sizeof(va_range)), 1, 64};
+	va_set fs;
+	holes s = {NULL, 0, 64};
 	size_t i;
 
+	if (!plan_free_space(l, false, &fs))
+		return (size_t)-1;
+	if (fs.n > s.cap)
+		s.cap = fs.n;
+	s.v = malloc(s.cap * sizeof(va_range));
+	if (s.v && fs.n) {
+		memcpy(s.v, fs.v, fs.n * sizeof(va_range));
+		s.n = fs.n;
+	}
+	va_set_free(&fs);
 	if (!s.v)
 		return (size_t)-1;
-	s.v[0] = l->address_space;
 	memset(total, 0, sizeof(*total));
-	for (i = 0; i < l->nregions; i++)
-		if (!holes_remove(&s, l->regions[i].range))
-			goto oom;
 	for (i = 0; i < rq->n; i++)
 		if (rq->v[i].fixed &&
 		    !holes_remove(&s, (va_range){rq->v[i].at,
-						  rq->v[i].at + rq->v[i].size}))
+						 rq->v[i].at + rq->v[i].size}))
 			goto oom;
 	for (i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];

@@ -1,5 +1,6 @@
 #include "layout.h"
 
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -592,4 +593,51 @@ char *layout_find(const char *name, const char *dir, vl_error *err)
 		return NULL;
 	}
 	return path;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool layout_list(const char *dir, char ***names, size_t *n, vl_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	bool ok = true;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return vl_fail(err, NULL, 0, 0,
+			       "cannot open the layouts folder %s", dir);
+	while (ok && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		char **v = realloc(*names, (*n + 1) * sizeof(*v));
+		if (v)
+			*names = v;
+		if (!v || !(v[*n] = strndup(e->d_name, len - 5)))
+			ok = vl_fail(err, NULL, 0, 0, "out of memory");
+		else
+			++*n;
+	}
+	closedir(d);
+	if (!ok) {
+		layout_list_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+		return false;
+	}
+	if (*n)
+		qsort(*names, *n, sizeof(**names), cmp_name);
+	return true;
+}
+
+void layout_list_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

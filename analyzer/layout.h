@@ -80,6 +80,12 @@ void layout_free(layout *l);
  * ../layouts beside the executable's directory, else ./layouts. */
 const char *layout_dir(const char *argv0);
 
+/* The names of the layouts in dir (each NAME.yaml, without .yaml),
+ * sorted; false with err when dir cannot be read or memory runs out.
+ * Free them with layout_list_free. */
+bool layout_list(const char *dir, char ***names, size_t *n, vl_error *err);
+void layout_list_free(char **names, size_t n);
+
 /* Split "NAME=VALUE"; false with err when it has no '=' or a bad name. */
 bool layout_parse_define(const char *arg, layout_define *out, vl_error *err);
 

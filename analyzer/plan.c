@@ -1,8 +1,10 @@
 #include "plan.h"
 
 #include "bigmem.h"
+#include "space.h"
 #include "holetree.h"
 
+#include <elf.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +19,80 @@ cost_model plan_cost_model(const layout *l)
 {
 	cost_model m = {l->page_sizes, l->npage_sizes, l->flexpage_max};
 	return m;
+}
+
+bool plan_free_space(const layout *l, bool exec_only, va_set *out)
+{
+	va_set_init(out);
+	if (!va_set_add(out,
+			exec_only ? layout_exec_space(l) : l->address_space))
+		goto oom;
+	for (size_t i = 0; i < l->nregions; i++)
+		if (!va_range_empty(l->regions[i].range) &&
+		    !va_set_remove(out, l->regions[i].range))
+			goto oom;
+	return true;
+oom:
+	va_set_free(out);
+	return false;
+}
+
+bool plan_add_regions(const layout *l, requests *rq)
+{
+	for (size_t i = 0; i < l->nregions; i++) {
+		const layout_region *reg = &l->regions[i];
+		request q = {.name = reg->name,
+			     .kind = REQ_RESERVE,
+			     .size = va_range_size(reg->range),
+			     .fixed = true,
+			     .at = reg->range.start,
+			     .platform = true};
+		if (va_range_empty(reg->range))
+			continue;
+		if (!requests_add(rq, &q))
+			return false;
+	}
+	return true;
+}
+
+bool plan_add_image(const layout *l, const image *img, requests *rq,
+		    vl_error *err)
+{
+	va_range occupied;
+	uint64_t align = 1;
+
+	if (img->type == ET_REL)
+		return vl_fail(err, img->path, 0, 0,
+			       "plan places a linked program: this is an "
+			       "object file");
+	if (!space_image_extent(img, l, &occupied, err))
+		return false;
+	for (size_t k = 0; k < img->nsegments; k++)
+		if (img->segments[k].align > align)
+			align = img->segments[k].align;
+	const char *slash = strrchr(img->path, '/');
+	request q = {.name = (char *)(slash ? slash + 1 : img->path),
+		     .kind = REQ_IMAGE,
+		     .size = va_range_size(occupied),
+		     .align = align,
+		     .file = img->path};
+	if (!q.size)
+		return vl_fail(err, img->path, 0, 0,
+			       "the image has no loadable segments");
+	if (img->type == ET_EXEC) {
+		char sz[VA_SIZE_LEN];
+		if (!plan_link_address(l, q.size, align, &q.at, &q.align))
+			return vl_fail(err, img->path, 0, 0,
+				       "no legal link address exists in layout "
+				       "%s for an image of %s",
+				       l->name, va_size_str(q.size, sz));
+		q.fixed = true;
+	} else if (l->page_sizes[l->npage_sizes - 1] > align) {
+		q.align = l->page_sizes[l->npage_sizes - 1];
+	}
+	if (!requests_add(rq, &q))
+		return vl_fail(err, NULL, 0, 0, "out of memory");
+	return true;
 }
 
 static uint64_t base_page(const cost_model *m)
@@ -263,17 +339,14 @@ bool plan_place(const layout *l, const requests *rq, const cost_model *m,
 	bool ok = false;
 
 	memset(p, 0, sizeof(*p));
+	p->model = *m;
 	p->v = bigmem_calloc(rq->n, sizeof(*p->v));
 	jobs = bigmem_calloc(rq->n, sizeof(*jobs));
 	tmp = bigmem_calloc(rq->n, sizeof(*tmp));
 	va_set_init(&free_space);
 	if (!holetree_init(&t) || !p->v || !jobs || !tmp ||
-	    !va_set_add(&free_space, l->address_space))
+	    !plan_free_space(l, false, &free_space))
 		goto oom;
-	for (size_t i = 0; i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range) &&
-		    !va_set_remove(&free_space, l->regions[i].range))
-			goto oom;
 	p->n = rq->n;
 	size_t n = 0;
 	for (size_t i = 0; i < rq->n; i++) {
@@ -332,15 +405,32 @@ void plan_free(plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
-bool plan_free_space(const layout *l, bool exec_only, va_set *out)
+bool plan_lowest_legal(const layout *l, uint64_t size, uint64_t align,
+		       uint64_t *out)
 {
-	va_set_init(out);
-	if (!va_set_add(out,
-			exec_only ? layout_exec_space(l) : l->address_space))
-		return false;
-	for (size_t i = 0; i < l->nregions; i++)
-		if (!va_range_empty(l->regions[i].range) &&
-		    !va_set_remove(out, l->regions[i].range))
-			return false;
-	return true;
+	va_set free_space;
+	bool ok;
+
+	/* A link address is for a position-dependent image. */
+	ok = plan_free_space(l, true, &free_space) &&
+	     va_set_lowest_fit(&free_space, size ? size : 1, align,
+			       l->address_space.start, out);
+	va_set_free(&free_space);
+	return ok;
+}
+
+bool plan_link_address(const layout *l, uint64_t size, uint64_t min_align,
+		       uint64_t *addr, uint64_t *align)
+{
+	for (size_t k = l->npage_sizes; k-- > 0;) {
+		uint64_t a =
+		    l->page_sizes[k] > min_align ? l->page_sizes[k] : min_align;
+		if (plan_lowest_legal(l, size, a, addr)) {
+			*align = a;
+			return true;
+		}
+		if (a == min_align)
+			break;
+	}
+	return false;
 }

@@ -11,6 +11,7 @@
 #define VASLINT_PLAN_H
 
 #include "cost.h"
+#include "elfimage.h"
 #include "layout.h"
 #include "requests.h"
 
@@ -26,6 +27,7 @@ typedef struct placement {
 typedef struct plan {
 	placement *v; /* in the order of the requests */
 	size_t n;
+	cost_model model; /* the costs are in its pages */
 	map_cost total, total_lower;
 	/* When a request cannot be placed: which one and why. */
 	const request *failed;
@@ -47,9 +49,40 @@ void plan_free(plan *p);
 /* The cost model of a layout: its page sizes and flexpage cap. */
 cost_model plan_cost_model(const layout *l);
 
-/* The free space of a layout: its address space (with exec_only, clipped
- * to the exec limit) without its reserved regions.  False when memory ran
- * out; out is initialised either way. */
+/* The free space of a layout: its address space less every reserved
+ * region; with exec_only, only the part below the exec limit
+ * (layout_exec_space()), where a position-dependent image may go.  out is
+ * initialised here; false only when memory runs out.  Free out with
+ * va_set_free either way.  The searches in it are range.h's
+ * va_set_lowest_fit, va_set_highest_fit and va_set_nearest_fit. */
 bool plan_free_space(const layout *l, bool exec_only, va_set *out);
+
+/* The requests every plan of a layout starts from: its reserved regions,
+ * fixed where the platform keeps them (so that a plan's header names the
+ * guest shadow the program must reserve).  False when memory runs out. */
+bool plan_add_regions(const layout *l, requests *rq);
+
+/* The request for a linked program image: its span (and linker area) at
+ * its segments' alignment.  A position-dependent image is fixed where
+ * `vaslint fix` puts it (plan_link_address), so the plan and the fixed
+ * script agree; a position-independent one is placed like any request, at
+ * the largest page.  False with err when it cannot be planned (an object
+ * file, no loadable segments, no legal link address) or memory runs out. */
+bool plan_add_image(const layout *l, const image *img, requests *rq,
+		    vl_error *err);
+
+/* The link address vaslint proposes for an image of size bytes: the
+ * lowest legal one at the largest page alignment of the layout that has
+ * one, stepping down through the page sizes but not below min_align.
+ * Legal: inside the address space (below the exec limit) and clear of
+ * every region.  False when no alignment has one. */
+bool plan_link_address(const layout *l, uint64_t size, uint64_t min_align,
+		       uint64_t *addr, uint64_t *align);
+
+/* The lowest link address at which an image spanning `size` bytes (with
+ * alignment `align`) lies inside the address space and clear of every
+ * reserved region; false when none exists. */
+bool plan_lowest_legal(const layout *l, uint64_t size, uint64_t align,
+		       uint64_t *out);
 
 #endif

@@ -275,6 +275,47 @@ bool va_set_lowest_fit(const va_set *s, uint64_t size, uint64_t align,
 	return false;
 }
 
+bool va_set_highest_fit(const va_set *s, uint64_t size, uint64_t align,
+			uint64_t max, uint64_t *out)
+{
+	bool found = false;
+
+	if (align == 0)
+		align = 1;
+	if (!va_is_pow2(align))
+		return false;
+	for (size_t i = 0; i < s->n; i++) {
+		va_range r = s->v[i];
+		/* Size 0 still asks for an address inside the set. */
+		uint64_t need = size ? size : 1, top, a;
+		if (r.start > max)
+			break; /* sorted: the rest start higher still */
+		if (va_range_size(r) < need)
+			continue;
+		top = r.end - need;
+		a = va_align_down(top < max ? top : max, align);
+		if (a >= r.start && (!found || a > *out)) {
+			*out = a;
+			found = true;
+		}
+	}
+	return found;
+}
+
+bool va_set_nearest_fit(const va_set *s, uint64_t size, uint64_t align,
+			uint64_t x, uint64_t *out)
+{
+	uint64_t up = 0, down = 0;
+	bool has_up = va_set_lowest_fit(s, size, align, x, &up);
+	bool has_down = va_set_highest_fit(s, size, align, x, &down);
+
+	if (has_up && has_down)
+		*out = up - x <= x - down ? up : down;
+	else if (has_up || has_down)
+		*out = has_up ? up : down;
+	return has_up || has_down;
+}
+
 const char *va_hex(uint64_t x, char buf[VA_HEX_LEN])
 {
 	snprintf(buf, VA_HEX_LEN, "0x%" PRIx64, x);

@@ -75,6 +75,15 @@ bool va_set_contains(const va_set *s, va_range r);
  * [a, a + size) lies in the set.  False when there is none. */
 bool va_set_lowest_fit(const va_set *s, uint64_t size, uint64_t align,
 		       uint64_t min, uint64_t *out);
+/* The highest address a <= max with a % align == 0 such that
+ * [a, a + size) lies in the set.  False when there is none. */
+bool va_set_highest_fit(const va_set *s, uint64_t size, uint64_t align,
+			uint64_t max, uint64_t *out);
+/* The address a % align == 0 closest to x, above or below it, such that
+ * [a, a + size) lies in the set; the one above on a tie.  False when
+ * there is none. */
+bool va_set_nearest_fit(const va_set *s, uint64_t size, uint64_t align,
+			uint64_t x, uint64_t *out);
 
 /* "0x47000000": writes at most 19 bytes including the terminator. */
 #define VA_HEX_LEN 19

@@ -1,4 +1,6 @@
-/* Writers: diagnostics to text (GCC style), JSON and SARIF 2.1.0. */
+/* Writers: diagnostics to text (GCC style), JSON and SARIF 2.1.0; the
+ * address ranges of `vaslint map`; the plans of `vaslint plan`; layouts
+ * and rules for people. */
 #ifndef VASLINT_REPORT_H
 #define VASLINT_REPORT_H
 
@@ -83,5 +85,27 @@ bool report_map_svg(FILE *f, const map_ranges *m, const report_run *run);
 
 /* {"NAME": "0x..."} for every layout parameter; {} without a layout. */
 json_t *report_params_json(const layout *l);
+
+/* A plan (plan.h) of run->layout, which must not be NULL: a table, JSON
+ * (DESIGN.md), a C header (<NAME>_START and <NAME>_SIZE of every
+ * placement), a linker-script fragment (the same as symbols, and
+ * IMAGE_BASE), and the picture of `map -f svg`. */
+struct plan;
+bool report_plan_text(FILE *f, const struct plan *p, const report_run *run);
+bool report_plan_json(FILE *f, const struct plan *p, const report_run *run);
+bool report_plan_header(FILE *f, const struct plan *p, const report_run *run);
+bool report_plan_ld(FILE *f, const struct plan *p, const report_run *run);
+bool report_plan_svg(FILE *f, const struct plan *p, const report_run *run);
+
+/* Layouts for people: a line of the list (the name padded to width, the
+ * description), and one layout in full: machine, page sizes, address
+ * space, parameters and reserved regions. */
+bool report_layout_line(FILE *f, const char *name, int width, const layout *l);
+bool report_layout(FILE *f, const layout *l);
+
+/* Rules for people: every rule on a line (id, severity, summary), and one
+ * rule in full, its prose wrapped at 76 columns. */
+bool report_rules_list(FILE *f);
+bool report_rule(FILE *f, const struct vl_rule *r);
 
 #endif

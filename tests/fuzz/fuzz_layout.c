@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "plan.h"
 #include "elfimage.h"
 #include "fuzz_util.h"
 #include "layout.h"
@@ -109,7 +110,7 @@ static void use(const layout *l)
 {
 	uint64_t to, page = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
 					   : 0x1000;
-	check_lowest_legal(l, 0x100000, page, &to);
+	plan_lowest_legal(l, 0x100000, page, &to);
 	free(check_legal_hint(l, 0x100000, page));
 	check_with_image(l);
 	json_t *params = report_params_json(l);

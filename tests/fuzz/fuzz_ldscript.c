@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "plan.h"
 #include "fuzz_util.h"
 #include "layout.h"
 #include "ldscript/eval.h"
@@ -125,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_ = va_range_size(extent);
 		if (ev.has_base && ev.base.known) {
 			/* Where fix would move it, and a move down and up. */
-			if (check_lowest_legal(&lay, size_ ? size_ : 1,
+			if (plan_lowest_legal(&lay, size_ ? size_ : 1,
 					       lay.page_sizes[lay.npage_sizes -
 							      1],
 					       &to))

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "plan.h"
 #include "rules.h"
 #include "space.h"
 
@@ -1158,7 +1159,7 @@ static void pie_in_a_region_gets_the_load_elsewhere_hint(void **state)
 	layout_free(&l);
 }
 
-/* ---- check_lowest_legal ---- */
+/* ---- plan_lowest_legal ---- */
 
 static void lowest_legal_skips_regions_and_honours_alignment(void **state)
 {
@@ -1168,19 +1169,19 @@ static void lowest_legal_skips_regions_and_honours_alignment(void **state)
 	(void)state;
 	lay_2012(&l, MIB(256));
 	/* Free: [0x10000000, 0x40000000) and [0x50000000, 0x80000000). */
-	assert_true(check_lowest_legal(&l, 0x1000, MIB(4), &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, MIB(4), &a));
 	assert_int_equal(a, 0x10000000);
-	assert_true(check_lowest_legal(&l, 0x30000000, MIB(4), &a));
+	assert_true(plan_lowest_legal(&l, 0x30000000, MIB(4), &a));
 	assert_int_equal(a, 0x10000000);
-	assert_true(check_lowest_legal(&l, 0x10000000, 0x20000000, &a));
+	assert_true(plan_lowest_legal(&l, 0x10000000, 0x20000000, &a));
 	assert_int_equal(a, 0x20000000);
-	assert_true(check_lowest_legal(&l, 0x20000000, 0x20000000, &a));
+	assert_true(plan_lowest_legal(&l, 0x20000000, 0x20000000, &a));
 	assert_int_equal(a, 0x20000000);
-	assert_true(check_lowest_legal(&l, 0x10000001, MIB(4), &a));
+	assert_true(plan_lowest_legal(&l, 0x10000001, MIB(4), &a));
 	assert_int_equal(a, 0x10000000);
 	a = 7;
-	assert_false(check_lowest_legal(&l, 0x30000001, MIB(4), &a));
-	assert_false(check_lowest_legal(&l, 0x20000001, 0x20000000, &a));
+	assert_false(plan_lowest_legal(&l, 0x30000001, MIB(4), &a));
+	assert_false(plan_lowest_legal(&l, 0x20000001, 0x20000000, &a));
 	assert_int_equal(a, 7);
 	layout_free(&l);
 }
@@ -1194,7 +1195,7 @@ static void link_address_steps_the_alignment_down(void **state)
 
 	(void)state;
 	lay_2012(&l, MIB(256));
-	assert_true(check_link_address(&l, 0x1000, 1, &a, &al));
+	assert_true(plan_link_address(&l, 0x1000, 1, &a, &al));
 	assert_int_equal(a, 0x10000000);
 	assert_int_equal(al, MIB(4));
 	layout_free(&l);
@@ -1203,17 +1204,17 @@ static void link_address_steps_the_alignment_down(void **state)
 	lay_2012(&l, MIB(256) + 0x1000);
 	l.exec_limit = 0x10000000 + 0x1000 + MIB(4);
 	l.exec_limit_why = xstrdup("small code model");
-	assert_true(check_link_address(&l, 0x2000, 1, &a, &al));
+	assert_true(plan_link_address(&l, 0x2000, 1, &a, &al));
 	assert_int_equal(a, 0x10001000);
 	assert_int_equal(al, 0x1000);
 	/* the exec limit leaves no room for 8 MiB at any alignment */
 	a = al = 7;
-	assert_false(check_link_address(&l, MIB(8), 1, &a, &al));
+	assert_false(plan_link_address(&l, MIB(8), 1, &a, &al));
 	assert_int_equal(a, 7);
 	layout_free(&l);
 	/* min_align above every page size is kept */
 	lay_2012(&l, MIB(260));
-	assert_true(check_link_address(&l, 0x1000, MIB(32), &a, &al));
+	assert_true(plan_link_address(&l, 0x1000, MIB(32), &a, &al));
 	assert_int_equal(a, 0x12000000);
 	assert_int_equal(al, MIB(32));
 	layout_free(&l);
@@ -1226,18 +1227,18 @@ static void lowest_legal_starts_at_the_address_space(void **state)
 
 	(void)state;
 	lay_2012(&l, 0); /* the empty guest-shadow takes nothing */
-	assert_true(check_lowest_legal(&l, 0x1000, 0x1000, &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, 0x1000, &a));
 	assert_int_equal(a, 0x1000);
-	assert_true(check_lowest_legal(&l, 0x1000, MIB(4), &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, MIB(4), &a));
 	assert_int_equal(a, 0x400000);
 	/* Size 0 still needs an address; align 0 means none. */
-	assert_true(check_lowest_legal(&l, 0, 1, &a));
+	assert_true(plan_lowest_legal(&l, 0, 1, &a));
 	assert_int_equal(a, 0x1000);
-	assert_true(check_lowest_legal(&l, 0x1000, 0, &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, 0, &a));
 	assert_int_equal(a, 0x1000);
 	/* An alignment that is not a power of two has no answer. */
 	a = 7;
-	assert_false(check_lowest_legal(&l, 0x1000, 0x3000, &a));
+	assert_false(plan_lowest_legal(&l, 0x1000, 0x3000, &a));
 	assert_int_equal(a, 7);
 	layout_free(&l);
 }
@@ -1251,10 +1252,10 @@ static void lowest_legal_near_the_end_of_the_space(void **state)
 	lay_2012(&l, 0);
 	lay_add_region(&l, "low", 0x1000, 0x7ffff000, "taken");
 	/* Exactly the last page fits; one byte more does not. */
-	assert_true(check_lowest_legal(&l, 0x1000, 0x1000, &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, 0x1000, &a));
 	assert_int_equal(a, 0x7ffff000);
-	assert_false(check_lowest_legal(&l, 0x1001, 0x1000, &a));
-	assert_false(check_lowest_legal(&l, 0x1000, 0x2000, &a));
+	assert_false(plan_lowest_legal(&l, 0x1001, 0x1000, &a));
+	assert_false(plan_lowest_legal(&l, 0x1000, 0x2000, &a));
 	assert_int_equal(a, 0x7ffff000);
 	layout_free(&l);
 }
@@ -1270,11 +1271,11 @@ static void lowest_legal_near_2_64_does_not_wrap(void **state)
 	lay_add_page(&l, 0x1000);
 	lay_add_region(&l, "most", U64(0xfffffffffff00000),
 		       U64(0xffffffffffffe000), "taken");
-	assert_true(check_lowest_legal(&l, 0x1000, 0x1000, &a));
+	assert_true(plan_lowest_legal(&l, 0x1000, 0x1000, &a));
 	assert_int_equal(a, U64(0xffffffffffffe000));
 	/* Aligning up to 1 MiB would pass 2^64. */
-	assert_false(check_lowest_legal(&l, 0x1000, MIB(1), &a));
-	assert_false(check_lowest_legal(&l, 0x2000, 0x1000, &a));
+	assert_false(plan_lowest_legal(&l, 0x1000, MIB(1), &a));
+	assert_false(plan_lowest_legal(&l, 0x2000, 0x1000, &a));
 	assert_int_equal(a, U64(0xffffffffffffe000));
 	layout_free(&l);
 }
@@ -1286,7 +1287,7 @@ static void lowest_legal_fails_when_regions_cover_the_space(void **state)
 
 	(void)state;
 	lay_2012(&l, 0x80000000);
-	assert_false(check_lowest_legal(&l, 1, 1, &a));
+	assert_false(plan_lowest_legal(&l, 1, 1, &a));
 	assert_int_equal(a, 7);
 	layout_free(&l);
 }

@@ -723,6 +723,69 @@ static void two_runs_give_the_same_plan(void **state)
 	requests_free(&rq);
 }
 
+static void free_space_is_the_address_space_less_the_regions(void **state)
+{
+	layout_region regs[] = {region("guest", K4, M256),
+				region("empty", M512, M512),
+				region("stack", G1, G1 + M256)};
+	layout l = make_layout(x86_32_pages, 2, NOVA_FLEX, K4, G3);
+	va_set fs;
+
+	(void)state;
+	l.regions = regs;
+	l.nregions = ARRAY_SIZE(regs);
+	l.exec_limit = U64(0x80000000);
+	assert_true(plan_free_space(&l, false, &fs));
+	assert_int_equal(fs.n, 2);
+	assert_int_equal(fs.v[0].start, M256);
+	assert_int_equal(fs.v[0].end, G1);
+	assert_int_equal(fs.v[1].start, G1 + M256);
+	assert_int_equal(fs.v[1].end, G3);
+	va_set_free(&fs);
+	/* A position-dependent image stays below the exec limit. */
+	assert_true(plan_free_space(&l, true, &fs));
+	assert_int_equal(fs.n, 2);
+	assert_int_equal(fs.v[1].start, G1 + M256);
+	assert_int_equal(fs.v[1].end, U64(0x80000000));
+	va_set_free(&fs);
+}
+
+static void free_space_is_empty_when_regions_cover_everything(void **state)
+{
+	layout_region regs[] = {region("all", 0, G4)};
+	layout l = make_layout(x86_32_pages, 2, NOVA_FLEX, K4, G3);
+	va_set fs;
+
+	(void)state;
+	l.regions = regs;
+	l.nregions = ARRAY_SIZE(regs);
+	assert_true(plan_free_space(&l, true, &fs));
+	assert_int_equal(fs.n, 0);
+	va_set_free(&fs);
+}
+
+static void regions_become_fixed_platform_requests(void **state)
+{
+	layout_region regs[] = {region("guest", 0, M256),
+				region("empty", M512, M512),
+				region("stack", G1, G1 + M256)};
+	layout l = make_layout(x86_32_pages, 2, NOVA_FLEX, K4, G3);
+	requests rq = {0};
+
+	(void)state;
+	l.regions = regs;
+	l.nregions = ARRAY_SIZE(regs);
+	assert_true(plan_add_regions(&l, &rq));
+	/* An empty region reserves nothing. */
+	assert_int_equal(rq.n, 2);
+	assert_string_equal(rq.v[1].name, "stack");
+	assert_int_equal(rq.v[1].kind, REQ_RESERVE);
+	assert_true(rq.v[1].fixed && rq.v[1].platform);
+	assert_int_equal(rq.v[1].at, G1);
+	assert_int_equal(rq.v[1].size, M256);
+	requests_free(&rq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -749,6 +812,9 @@ int main(void)
 	    cmocka_unit_test(aligned_slot_is_found_past_many_unaligned_holes),
 	    cmocka_unit_test(aligned_request_fits_past_many_small_holes),
 	    cmocka_unit_test(two_runs_give_the_same_plan),
+	    cmocka_unit_test(free_space_is_the_address_space_less_the_regions),
+	    cmocka_unit_test(free_space_is_empty_when_regions_cover_everything),
+	    cmocka_unit_test(regions_become_fixed_platform_requests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

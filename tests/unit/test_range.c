@@ -472,6 +472,70 @@ static void lowest_fit_near_2_64_does_not_wrap(void **state)
 	va_set_free(&s);
 }
 
+static void highest_fit_respects_size_align_and_max(void **state)
+{
+	va_set s;
+	uint64_t a = 7;
+
+	(void)state;
+	va_set_init(&s);
+	assert_true(va_set_add(&s, (va_range){0x1100, 0x2000}));
+	assert_true(va_set_add(&s, (va_range){0x3000, 0x8000}));
+	/* The top of the highest range that holds it. */
+	assert_true(va_set_highest_fit(&s, 0x1000, 0x1000, UINT64_MAX, &a));
+	assert_int_equal(a, 0x7000);
+	/* max inside a range caps it there. */
+	assert_true(va_set_highest_fit(&s, 0x1000, 0x1000, 0x5800, &a));
+	assert_int_equal(a, 0x5000);
+	/* max below the second range: the first, at its top. */
+	assert_true(va_set_highest_fit(&s, 0x100, 0x100, 0x2fff, &a));
+	assert_int_equal(a, 0x1f00);
+	/* Exactly filling a range fits; aligned down below its start does
+	 * not. */
+	assert_true(va_set_highest_fit(&s, 0xf00, 1, 0x2fff, &a));
+	assert_int_equal(a, 0x1100);
+	a = 7;
+	assert_false(va_set_highest_fit(&s, 0xf00, 0x1000, 0x2fff, &a));
+	assert_false(va_set_highest_fit(&s, 0x5001, 1, UINT64_MAX, &a));
+	assert_false(va_set_highest_fit(&s, 1, 1, 0x10ff, &a));
+	/* A non-power-of-two alignment has no answer. */
+	assert_false(va_set_highest_fit(&s, 1, 0x3000, UINT64_MAX, &a));
+	assert_int_equal(a, 7);
+	/* Size 0 still needs an address inside the set. */
+	assert_true(va_set_highest_fit(&s, 0, 0x1000, UINT64_MAX, &a));
+	assert_int_equal(a, 0x7000);
+	va_set_free(&s);
+}
+
+static void nearest_fit_takes_the_closer_side(void **state)
+{
+	va_set s;
+	uint64_t a = 7;
+
+	(void)state;
+	va_set_init(&s);
+	assert_true(va_set_add(&s, (va_range){0x1000, 0x3000}));
+	assert_true(va_set_add(&s, (va_range){0x6000, 0x9000}));
+	/* Inside the set: that address itself. */
+	assert_true(va_set_nearest_fit(&s, 0x1000, 0x1000, 0x7000, &a));
+	assert_int_equal(a, 0x7000);
+	/* Between the ranges: 0x2000 is 0x2000 below 0x4000, 0x6000 the
+	 * same above, and a tie goes up. */
+	assert_true(va_set_nearest_fit(&s, 0x1000, 0x1000, 0x4000, &a));
+	assert_int_equal(a, 0x6000);
+	assert_true(va_set_nearest_fit(&s, 0x1000, 0x1000, 0x3fff, &a));
+	assert_int_equal(a, 0x2000);
+	/* Only one side has room. */
+	assert_true(va_set_nearest_fit(&s, 0x3000, 0x1000, 0x2000, &a));
+	assert_int_equal(a, 0x6000);
+	assert_true(va_set_nearest_fit(&s, 0x2000, 0x1000, 0xa000, &a));
+	assert_int_equal(a, 0x7000);
+	a = 7;
+	assert_false(va_set_nearest_fit(&s, 0x4000, 0x1000, 0x4000, &a));
+	assert_int_equal(a, 7);
+	va_set_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -499,6 +563,8 @@ int main(void)
 	    cmocka_unit_test(lowest_fit_respects_size_align_and_min),
 	    cmocka_unit_test(lowest_fit_in_empty_set_fails),
 	    cmocka_unit_test(lowest_fit_near_2_64_does_not_wrap),
+	    cmocka_unit_test(highest_fit_respects_size_align_and_max),
+	    cmocka_unit_test(nearest_fit_takes_the_closer_side),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
