@@ -146,6 +146,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 
 	if (!cli_inputs_open(&in, o, paths, n, &err)) {
 		cli_error(&err);
+		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
 	if (check_images(in.placed, in.n, cli_inputs_layout(&in), !c->separate,
@@ -181,6 +182,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	status =
 	    errors || (c->werror && warnings) ? VL_EXIT_FINDINGS : VL_EXIT_OK;
 done:
+	vl_error_free(&err);
 	vl_diags_free(&diags);
 	requests_free(&rq);
 	cli_inputs_close(&in);
@@ -275,6 +277,7 @@ int cmd_check(int argc, char **argv)
 	return status;
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_opts_free(&o);
 	free(co.rules);
 	return VL_EXIT_INPUT;

@@ -57,7 +57,7 @@ static int list_layouts(void)
 	for (size_t i = 0; i < n && status == VL_EXIT_OK; i++) {
 		char *path;
 		layout l;
-		vl_error err;
+		vl_error err = {0};
 		if (asprintf(&path, "%s/%s.yaml", dir, names[i]) < 0) {
 			status = VL_EXIT_INPUT;
 			break;
@@ -68,6 +68,7 @@ static int list_layouts(void)
 			layout_free(&l);
 		} else {
 			cli_error(&err);
+			vl_error_free(&err);
 			status = VL_EXIT_INPUT;
 		}
 		free(path);
@@ -173,6 +174,7 @@ int cmd_layouts(int argc, char **argv)
 	return VL_EXIT_OK;
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_layout_free(&c);
 	return status;
 }

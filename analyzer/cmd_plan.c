@@ -363,12 +363,13 @@ static int run_plan(const cli_opts *o, int extra, const char **req_paths,
 	}
 	if (!cli_inputs_open(&in, o, NULL, 0, &err)) {
 		cli_error(&err);
+		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
 	const layout *l = cli_inputs_layout(&in);
 	cost_model m = plan_cost_model(l);
 	if (!add_regions(l, &rq) || !add_image(&in, &rq, &err)) {
-		if (!err.msg[0])
+		if (!err.msg)
 			vl_fail(&err, NULL, 0, 0, "out of memory");
 		goto bad;
 	}
@@ -395,6 +396,7 @@ static int run_plan(const cli_opts *o, int extra, const char **req_paths,
 bad:
 	cli_error(&err);
 done:
+	vl_error_free(&err);
 	plan_free(&p);
 	requests_free(&rq);
 	cli_inputs_close(&in);
@@ -463,6 +465,7 @@ int cmd_plan(int argc, char **argv)
 bad:
 	cli_error(&err);
 out:
+	vl_error_free(&err);
 	free(req_paths);
 	cli_opts_free(&o);
 	return status;

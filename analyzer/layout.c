@@ -56,7 +56,7 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 			*value = l->params[i].value;
 			return EXPR_OK;
 		}
-	snprintf(err->msg, sizeof(err->msg), "unknown parameter '%s'", e->name);
+	expr_error_set(err, "unknown parameter '%s'", e->name);
 	err->loc = e->loc;
 	return EXPR_ERROR;
 }
@@ -247,10 +247,13 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 			bool set_ok =
 			    eval_text(l, defs[d].value, &par->value, &e);
 			l->nparams++;
-			if (!set_ok)
-				return vl_fail(r->d.err, "<command line>", 0, 0,
-					       "-D %s=%s: %s", par->name,
-					       defs[d].value, e.msg);
+			if (!set_ok) {
+				vl_fail(r->d.err, "<command line>", 0, 0,
+					"-D %s=%s: %s", par->name,
+					defs[d].value, e.msg);
+				expr_error_free(&e);
+				return false;
+			}
 			par->set = true;
 		}
 	}

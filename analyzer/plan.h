@@ -27,9 +27,10 @@ typedef struct plan {
 	placement *v; /* in the order of the requests */
 	size_t n;
 	map_cost total, total_lower;
-	/* When a request cannot be placed: which one and why. */
+	/* When a request cannot be placed: which one and why (malloc'ed,
+	 * or a static text when memory ran out; plan_free releases it). */
 	const request *failed;
-	char why[256];
+	char *why;
 } plan;
 
 /* The natural alignment of a request: the largest power of two not above

@@ -9,15 +9,13 @@
 
 bool yd_fail(yd_doc *r, const yaml_node_t *n, const char *fmt, ...)
 {
-	char msg[VL_ERR_LEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vl_vfail(r->err, r->path, n ? (unsigned)n->start_mark.line + 1 : 0,
+		 n ? (unsigned)n->start_mark.column + 1 : 0, fmt, ap);
 	va_end(ap);
-	return vl_fail(r->err, r->path,
-		       n ? (unsigned)n->start_mark.line + 1 : 0,
-		       n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
+	return false;
 }
 
 yaml_node_t *yd_node(yd_doc *d, int id)
@@ -123,7 +121,7 @@ bool yd_eval_text(const char *text, const expr_env *env, uint64_t *value,
 	st = expr_eval(e, env, value, err);
 	expr_free(e);
 	if (st == EXPR_UNKNOWN) {
-		snprintf(err->msg, sizeof(err->msg), "value is not known");
+		expr_error_set(err, "value is not known");
 		return false;
 	}
 	return st == EXPR_OK;
@@ -149,8 +147,10 @@ bool yd_value(yd_doc *r, yaml_node_t *n, const char *what, const expr_env *env,
 		    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 			col++;
 	}
-	return vl_fail(r->err, r->path, line, col, "%s '%s': %s", what,
-		       yd_scalar(n), e.msg);
+	vl_fail(r->err, r->path, line, col, "%s '%s': %s", what, yd_scalar(n),
+		e.msg);
+	expr_error_free(&e);
+	return false;
 }
 
 /* libyaml's loader would share aliased nodes, but a billion-laughs file

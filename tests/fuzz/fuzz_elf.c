@@ -48,7 +48,7 @@ static FILE *devnull;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	layout_define def;
-	vl_error err;
+	vl_error err = {0};
 
 	(void)argc;
 	(void)argv;
@@ -65,6 +65,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -77,7 +78,7 @@ static void check_image(const image *img)
 	placed_image bare, placed, pair[2];
 	const layout *last = NULL;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 
 	if (!check_place_image(img, NULL, &bare, &err))
 		bare.ranges = NULL;
@@ -101,6 +102,7 @@ static void check_image(const image *img)
 	report_write(devnull, REPORT_JSON, &d, &run);
 	report_write(devnull, REPORT_SARIF, &d, &run);
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 /* The image as `--image` gives input sections to a script evaluation. */
@@ -109,7 +111,7 @@ static void evaluate_with(const image *img)
 	ls_eval_opts o = {.inputs = img, .ninputs = 1};
 	ls_eval ev;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 	map_ranges m = {0};
 	va_range extent;
 
@@ -121,13 +123,14 @@ static void evaluate_with(const image *img)
 		ls_eval_free(&ev);
 	}
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_memfile(data, size);
 	image img;
-	vl_error err;
+	vl_error err = {0};
 
 	if (elfimage_read(path, &img, &err) == ELFIMAGE_OK) {
 		check_image(&img);
@@ -137,5 +140,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		evaluate_with(&img);
 		elfimage_free(&img);
 	}
+	vl_error_free(&err);
 	return 0;
 }

@@ -28,7 +28,7 @@ static FILE *devnull;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	vl_error err;
+	vl_error err = {0};
 
 	(void)argc;
 	(void)argv;
@@ -40,6 +40,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -65,7 +66,7 @@ static void check_with_image(const layout *l)
 	};
 	placed_image p;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 	report_run run = {.layout = l};
 
 	for (int pie = 0; pie < 2; pie++) {
@@ -86,6 +87,7 @@ static void check_with_image(const layout *l)
 	report_write(devnull, REPORT_TEXT, &d, &run);
 	report_write(devnull, REPORT_SARIF, &d, &run);
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 static void use(const layout *l)
@@ -105,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_memfile(data, size);
 	layout l;
-	vl_error err;
+	vl_error err = {0};
 
 	if (layout_load(path, NULL, 0, &l, &err)) {
 		use(&l);
@@ -120,5 +122,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		use(&l);
 		layout_free(&l);
 	}
+	vl_error_free(&err);
 	return 0;
 }

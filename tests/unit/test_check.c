@@ -160,6 +160,7 @@ static void place(const image *img, const layout *l, placed_image *p)
 
 	if (!check_place_image(img, l, p, &err))
 		fail_msg("%s: %s", err.file, err.msg);
+	vl_error_free(&err);
 }
 
 static void assert_range(va_range r, uint64_t start, uint64_t end)
@@ -408,6 +409,7 @@ static void place_refuses_machine_the_layout_does_not_accept(void **state)
 	assert_string_equal(err.msg, "machine 20 (e_machine) does not match "
 				     "layout t2012 (i386, arm)");
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void place_refuses_segment_wrapping_past_2_64(void **state)
@@ -442,6 +444,7 @@ static void place_refuses_segment_wrapping_past_2_64(void **state)
 		     U64(0xfffffffffffff000));
 	check_placed_free(&p);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 /* ---- check_segment_congruence ---- */
