@@ -537,14 +537,12 @@ bool cli_write_output(const char *output, cli_writer w, const void *what,
 	return outfile_commit(&out, err);
 }
 
-const char *cli_rules_dir(void)
+char *cli_rules_path(const char *name)
 {
-	static char dir[4096];
 	const char *env = getenv("VASLINT_RULES");
 
 	if (env && *env)
-		return env;
+		return vl_strprintf("%s/%s", env, name);
 	/* rules/ is a sibling of layouts/ in the tree and when installed */
-	snprintf(dir, sizeof(dir), "%s/../rules", layout_dir(NULL));
-	return dir;
+	return vl_strprintf("%s/../rules/%s", layout_dir(NULL), name);
 }

@@ -87,12 +87,13 @@ typedef struct check_opts {
 static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
 {
 	static const char *const shipped[] = {"genode.yaml", "posix.yaml"};
-	char path[4200];
 
 	for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", cli_rules_dir(),
-			 shipped[i]);
-		if (!api_rules_load(path, out, err))
+		char *path = cli_rules_path(shipped[i]);
+		bool ok =
+		    path ? api_rules_load(path, out, err) : vl_fail_oom(err);
+		free(path);
+		if (!ok)
 			return false;
 	}
 	for (size_t i = 0; i < c->nrules; i++)

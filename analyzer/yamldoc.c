@@ -59,6 +59,28 @@ bool yd_want(yd_doc *r, const yaml_node_t *n, yaml_node_type_t type,
 		       kind_name(n));
 }
 
+static bool unknown_key(yd_doc *r, const yaml_node_t *k, const char *what,
+			const yd_field *fields, size_t nfields)
+{
+	char *known = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&known, &len);
+
+	if (!f)
+		return yd_fail(r, k, "out of memory");
+	for (size_t j = 0; j < nfields; j++)
+		fprintf(f, "%s%s", j ? ", " : "", fields[j].key);
+	bool bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		free(known);
+		return yd_fail(r, k, "out of memory");
+	}
+	yd_fail(r, k, "unknown key '%s' in %s (known: %s)", yd_scalar(k), what,
+		known);
+	free(known);
+	return false;
+}
+
 bool yd_fields(yd_doc *r, yaml_node_t *map, const char *what, yd_field *fields,
 	       size_t nfields)
 {
@@ -74,18 +96,8 @@ bool yd_fields(yd_doc *r, yaml_node_t *map, const char *what, yd_field *fields,
 		for (i = 0; i < nfields; i++)
 			if (strcmp(fields[i].key, yd_scalar(k)) == 0)
 				break;
-		if (i == nfields) {
-			char known[256] = "";
-			for (size_t j = 0; j < nfields; j++) {
-				strncat(known, j ? ", " : "",
-					sizeof(known) - strlen(known) - 1);
-				strncat(known, fields[j].key,
-					sizeof(known) - strlen(known) - 1);
-			}
-			return yd_fail(r, k,
-				       "unknown key '%s' in %s (known: %s)",
-				       yd_scalar(k), what, known);
-		}
+		if (i == nfields)
+			return unknown_key(r, k, what, fields, nfields);
 		if (fields[i].value)
 			return yd_fail(r, k,
 				       "duplicate key '%s' in %s (first at "
