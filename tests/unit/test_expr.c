@@ -837,6 +837,47 @@ static void long_tokens_are_cut_in_messages(void **state)
 	free(name);
 }
 
+/* Messages the environment writes hold the whole name, however long;
+ * only the parser's quotes of a token are cut (above). */
+static void callback_messages_are_kept_whole(void **state)
+{
+	char *name = repeat("n", 1000, "", "");
+	char *want = malloc(strlen(name) + 32);
+	expr_error err = {NULL, {0, 0, 0}};
+	uint64_t v = 0;
+	expr *e = expr_parse(name, strlen(name), &err);
+
+	(void)state;
+	assert_non_null(want);
+	assert_non_null(e);
+	sprintf(want, "undefined symbol %s", name);
+	assert_int_equal(expr_eval(e, &g_expr_env, &v, &err), EXPR_ERROR);
+	assert_string_equal(err.msg, want);
+	expr_free(e);
+	/* A later success leaves no message behind. */
+	e = expr_parse("1", 1, &err);
+	assert_non_null(e);
+	assert_int_equal(expr_eval(e, &g_expr_env, &v, &err), EXPR_OK);
+	assert_null(err.msg);
+	expr_free(e);
+	free(want);
+	free(name);
+}
+
+static void error_set_replaces_and_may_quote_the_old_message(void **state)
+{
+	expr_error err = {NULL, {0, 0, 0}};
+
+	(void)state;
+	expr_error_set(&err, "unknown name '%s'", "X");
+	expr_error_set(&err, "-D A=X: %s", err.msg);
+	assert_string_equal(err.msg, "-D A=X: unknown name 'X'");
+	expr_error_free(&err);
+	assert_null(err.msg);
+	expr_error_free(&err);
+	expr_error_set(NULL, "ignored");
+}
+
 static void null_err_is_allowed(void **state)
 {
 	uint64_t v = 0;
@@ -1180,6 +1221,8 @@ int main(void)
 	    T(nodes_carry_their_locations),
 	    T(input_is_bounded_by_len_and_nul_bytes_are_tokens),
 	    T(long_tokens_are_cut_in_messages),
+	    T(callback_messages_are_kept_whole),
+	    T(error_set_replaces_and_may_quote_the_old_message),
 	    T(null_err_is_allowed),
 	    T(deep_parentheses_are_rejected_without_crashing),
 	    T(deep_unary_chains_are_rejected),
