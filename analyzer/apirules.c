@@ -48,8 +48,8 @@ static expr_status value_lookup(void *ctx, const expr *e, uint64_t *value,
 			*value = vals->v[i];
 			return EXPR_OK;
 		}
-	snprintf(err->msg, sizeof(err->msg),
-		 "unknown name '%s' (give its value under values:)", e->name);
+	expr_error_set(err, "unknown name '%s' (give its value under values:)",
+		       e->name);
 	err->loc = e->loc;
 	return EXPR_ERROR;
 }

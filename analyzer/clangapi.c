@@ -11,7 +11,9 @@ clang_api_t clangapi;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static bool loaded;
-static char failure[VL_ERR_LEN];
+/* Why loading failed; malloc'ed once and kept for the run (NULL after a
+ * failure means memory ran out saying why). */
+static char *failure;
 
 static void load(void)
 {
@@ -32,16 +34,15 @@ static void load(void)
 	for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]); i++)
 		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
-		snprintf(failure, sizeof(failure),
-			 "cannot load libclang 14 (%s): install the package "
-			 "libclang1-14",
-			 dlerror());
+		failure = vl_strprintf("cannot load libclang 14 (%s): install "
+				       "the package libclang1-14",
+				       dlerror());
 		return;
 	}
 #define CLANGAPI_LOOKUP(name)                                                  \
 	if (!(clangapi.name = (__typeof__(clangapi.name))dlsym(h, #name))) {   \
-		snprintf(failure, sizeof(failure),                             \
-			 "libclang has no %s: libclang 14 is needed", #name);  \
+		failure = vl_strprintf(                                        \
+		    "libclang has no %s: libclang 14 is needed", #name);       \
 		return;                                                        \
 	}
 	CLANGAPI_FUNCTIONS(CLANGAPI_LOOKUP)
@@ -52,5 +53,6 @@ static void load(void)
 bool clangapi_load(vl_error *err)
 {
 	pthread_once(&once, load);
-	return loaded || vl_fail(err, NULL, 0, 0, "%s", failure);
+	return loaded || vl_fail(err, NULL, 0, 0, "%s",
+				 failure ? failure : "out of memory");
 }

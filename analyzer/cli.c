@@ -14,8 +14,11 @@
 
 void cli_error(const vl_error *err)
 {
-	if (!err->file[0] || strcmp(err->file, "<command line>") == 0) {
-		fprintf(stderr, "vaslint: error: %s\n", err->msg);
+	const char *msg = err->msg ? err->msg : "";
+
+	if (!err->file || !err->file[0] ||
+	    strcmp(err->file, "<command line>") == 0) {
+		fprintf(stderr, "vaslint: error: %s\n", msg);
 		return;
 	}
 	fprintf(stderr, "%s", err->file);
@@ -24,7 +27,7 @@ void cli_error(const vl_error *err)
 		if (err->column)
 			fprintf(stderr, ":%u", err->column);
 	}
-	fprintf(stderr, ": error: %s\n", err->msg);
+	fprintf(stderr, ": error: %s\n", msg);
 }
 
 void cli_errorf(const char *fmt, ...)
@@ -149,10 +152,11 @@ static bool cli_value(const char *opt, const char *text, uint64_t *out,
 	expr_status st = x ? expr_eval(x, NULL, out, &e) : EXPR_ERROR;
 
 	expr_free(x);
-	if (st == EXPR_OK)
-		return true;
-	return vl_fail(err, NULL, 0, 0, "%s%s: %s", opt, text,
-		       st == EXPR_UNKNOWN ? "not a number" : e.msg);
+	if (st != EXPR_OK)
+		vl_fail(err, NULL, 0, 0, "%s%s: %s", opt, text,
+			st == EXPR_UNKNOWN ? "not a number" : e.msg);
+	expr_error_free(&e);
+	return st == EXPR_OK;
 }
 
 static bool add_segment(cli_opts *o, const char *name, const char *opt,
@@ -393,12 +397,12 @@ static bool cpp_parse(const cli_opts *o, const char *path,
 
 /* Every input is read, and every bad one named, before the run gives up:
  * one line per bad file beats fixing them one rerun at a time.  The last
- * error stays in err; the others are printed here. */
-static void failed(bool *ok, vl_error *err, const vl_error *e)
+ * error moves to err; the others are printed here. */
+static void failed(bool *ok, vl_error *err, vl_error *e)
 {
 	if (!*ok)
 		cli_error(err);
-	*err = *e;
+	vl_error_move(err, e);
 	*ok = false;
 }
 
@@ -406,10 +410,10 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			size_t n, vl_error *err)
 {
 	ls_parse_opts po = {0};
+	vl_error e = {0}; /* each reader overwrites what the last one said */
 	bool ok = true;
 
 	for (size_t i = 0; i < n; i++) {
-		vl_error e;
 		image img;
 		elfimage_status st = elfimage_read(paths[i], &img, &e);
 		if (st == ELFIMAGE_OK) {
@@ -445,7 +449,6 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		in->nscripts++;
 	}
 	for (size_t i = 0; i < o->nimage_paths; i++) {
-		vl_error e;
 		elfimage_status st = elfimage_read_full(
 		    o->image_paths[i], &in->extra[in->nextra], &e);
 		if (st == ELFIMAGE_OK) {
@@ -457,6 +460,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 				"--image: not an ELF file");
 		failed(&ok, err, &e);
 	}
+	vl_error_free(&e);
 	return ok;
 }
 
@@ -553,14 +557,12 @@ bool cli_write_output(const char *output, cli_writer w, const void *what,
 	return outfile_commit(&out, err);
 }
 
-const char *cli_rules_dir(void)
+char *cli_rules_path(const char *name)
 {
-	static char dir[4096];
 	const char *env = getenv("VASLINT_RULES");
 
 	if (env && *env)
-		return env;
+		return vl_strprintf("%s/%s", env, name);
 	/* rules/ is a sibling of layouts/ in the tree and when installed */
-	snprintf(dir, sizeof(dir), "%s/../rules", layout_dir(NULL));
-	return dir;
+	return vl_strprintf("%s/../rules/%s", layout_dir(NULL), name);
 }

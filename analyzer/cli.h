@@ -146,9 +146,9 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 void cli_inputs_close(cli_inputs *in);
 const layout *cli_inputs_layout(const cli_inputs *in);
 
-/* The directory that holds the shipped API rule sets: $VASLINT_RULES,
- * else rules/ beside the layouts. */
-const char *cli_rules_dir(void);
+/* The path of the shipped API rule set name: in $VASLINT_RULES, else in
+ * rules/ beside the layouts.  Malloc'ed; NULL when memory runs out. */
+char *cli_rules_path(const char *name);
 
 bool cli_write_output(const char *output, cli_writer w, const void *what,
 		      const report_run *run, vl_error *err);

@@ -99,9 +99,9 @@ static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
 	static const char *const shipped[] = {"genode.yaml", "posix.yaml"};
 
 	for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
-		char *path = vl_strprintf("%s/%s", cli_rules_dir(), shipped[i]);
-		bool ok = path ? api_rules_load(path, out, err)
-			       : vl_fail(err, NULL, 0, 0, "out of memory");
+		char *path = cli_rules_path(shipped[i]);
+		bool ok =
+		    path ? api_rules_load(path, out, err) : vl_fail_oom(err);
 		free(path);
 		if (!ok)
 			return false;
@@ -152,6 +152,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 
 	if (!cli_inputs_open(&in, o, paths, n, &err)) {
 		cli_error(&err);
+		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
 	if (!check_all_requests(o, c, &in, &diags, &rq, &scanned, &err)) {
@@ -177,6 +178,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	status =
 	    errors || (c->werror && warnings) ? VL_EXIT_FINDINGS : VL_EXIT_OK;
 done:
+	vl_error_free(&err);
 	vl_diags_free(&diags);
 	requests_free(&rq);
 	cli_inputs_close(&in);
@@ -269,6 +271,7 @@ int cmd_check(int argc, char **argv)
 	return status;
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_opts_free(&o);
 	free(co.rules);
 	return VL_EXIT_INPUT;

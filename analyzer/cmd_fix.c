@@ -343,6 +343,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 bad:
 	cli_error(&err);
 done:
+	vl_error_free(&err);
 	if (opened)
 		cli_inputs_close(&in);
 	if (path) {
@@ -399,6 +400,7 @@ int cmd_fix(int argc, char **argv)
 					optarg,
 					st == EXPR_OK ? "must not be 0"
 						      : e.msg);
+				expr_error_free(&e);
 				goto bad;
 			}
 			o.has_size = true;
@@ -411,6 +413,7 @@ int cmd_fix(int argc, char **argv)
 	return status;
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_opts_free(&o.common);
 	return VL_EXIT_INPUT;
 }

@@ -21,11 +21,12 @@ static int list_layouts(void)
 	const char *dir = layout_dir(NULL);
 	char **names;
 	size_t n, width = 0;
-	vl_error err;
+	vl_error err = {0};
 	int status = VL_EXIT_OK;
 
 	if (!layout_list(dir, &names, &n, &err)) {
 		cli_error(&err);
+		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -43,6 +44,7 @@ static int list_layouts(void)
 			layout_free(&l);
 		} else {
 			cli_error(&err);
+			vl_error_free(&err);
 			status = VL_EXIT_INPUT;
 		}
 		free(path);
@@ -102,6 +104,7 @@ int cmd_layouts(int argc, char **argv)
 	return VL_EXIT_OK;
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_layout_free(&c);
 	return status;
 }

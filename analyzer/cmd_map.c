@@ -100,6 +100,7 @@ int cmd_map(int argc, char **argv)
 	}
 bad:
 	cli_error(&err);
+	vl_error_free(&err);
 	cli_opts_free(&o);
 	return VL_EXIT_INPUT;
 }

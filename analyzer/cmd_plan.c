@@ -81,6 +81,7 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 	}
 	if (!cli_inputs_open(&in, o, NULL, 0, &err)) {
 		cli_error(&err);
+		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
 	const layout *l = cli_inputs_layout(&in);
@@ -115,6 +116,7 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 bad:
 	cli_error(&err);
 done:
+	vl_error_free(&err);
 	plan_free(&p);
 	requests_free(&rq);
 	cli_inputs_close(&in);
@@ -168,6 +170,7 @@ int cmd_plan(int argc, char **argv)
 bad:
 	cli_error(&err);
 out:
+	vl_error_free(&err);
 	free(req_paths);
 	cli_opts_free(&o);
 	return status;

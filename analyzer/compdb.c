@@ -35,11 +35,13 @@ static char *join_path(const char *dir, const char *path)
 
 static char *absolute(const char *path)
 {
-	char cwd[PATH_MAX];
+	char *cwd, *r;
 
-	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+	if (path[0] == '/' || !(cwd = getcwd(NULL, 0)))
 		return strdup(path);
-	return join_path(cwd, path);
+	r = join_path(cwd, path);
+	free(cwd);
+	return r;
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -93,8 +95,8 @@ void compdb_free(src_files *l)
 /* Add a file unless it is there already; takes display and abs. */
 static src_file *list_add(src_files *l, char *display, char *abs, bool *dup)
 {
-	char real[PATH_MAX];
-	const char *key = realpath(abs, real) ? real : abs;
+	char *real = realpath(abs, NULL);
+	const char *key = real ? real : abs;
 
 	*dup = false;
 	for (size_t i = 0; i < l->n; i++)
@@ -102,6 +104,7 @@ static src_file *list_add(src_files *l, char *display, char *abs, bool *dup)
 			*dup = true;
 			free(display);
 			free(abs);
+			free(real);
 			return NULL;
 		}
 	if (l->n == l->cap) {
@@ -113,12 +116,13 @@ static src_file *list_add(src_files *l, char *display, char *abs, bool *dup)
 		if (!v || !a) {
 			free(display);
 			free(abs);
+			free(real);
 			return NULL;
 		}
 		l->keys = a;
 		l->cap = cap;
 	}
-	char *k = strdup(key);
+	char *k = real ? real : strdup(abs);
 	free(abs);
 	if (!k) {
 		free(display);
@@ -438,16 +442,14 @@ static bool db_index_build(CXCompilationDatabase db, const char *db_dir,
 	if (!(ix->v = calloc(n ? n : 1, sizeof(*ix->v))))
 		return false;
 	for (unsigned i = 0; i < n; i++) {
-		char real[PATH_MAX];
 		char *abs = entry_file(
 		    clang_CompileCommands_getCommand(ix->all, i), db_dir);
+		char *real = abs ? realpath(abs, NULL) : NULL;
 		if (!abs)
 			return false;
-		ix->v[ix->n].key = realpath(abs, real) ? strdup(real) : abs;
-		if (ix->v[ix->n].key != abs)
+		if (real)
 			free(abs);
-		if (!ix->v[ix->n].key)
-			return false;
+		ix->v[ix->n].key = real ? real : abs;
 		ix->v[ix->n++].index = i;
 	}
 	qsort(ix->v, ix->n, sizeof(*ix->v), cmp_entry);
@@ -530,15 +532,12 @@ static bool given_files(const db_index *ix, const char *db_dir, char **files,
 /* Shown relative to the working directory when it lies below it. */
 static char *display_name(const char *abs)
 {
-	char cwd[PATH_MAX];
-	size_t n;
+	char *cwd = getcwd(NULL, 0);
+	size_t n = cwd ? strlen(cwd) : 0;
+	bool below = n > 1 && !strncmp(abs, cwd, n) && abs[n] == '/';
 
-	if (!getcwd(cwd, sizeof(cwd)))
-		return strdup(abs);
-	n = strlen(cwd);
-	if (n > 1 && !strncmp(abs, cwd, n) && abs[n] == '/')
-		return strdup(abs + n + 1);
-	return strdup(abs);
+	free(cwd);
+	return strdup(below ? abs + n + 1 : abs);
 }
 
 /* Every C and C++ file of the database, in its order, first entry of a

@@ -19,20 +19,75 @@ char *vl_strprintf(const char *fmt, ...)
 	return n < 0 ? NULL : s;
 }
 
+/* What an error says when memory ran out while it was being made.  Its
+ * address tells vl_error_free not to free it. */
+static char vl_oom_text[] = "out of memory";
+
+bool vl_vfail(vl_error *err, const char *file, unsigned line, unsigned column,
+	      const char *fmt, va_list ap)
+{
+	char *msg = NULL, *f = NULL;
+
+	if (!err)
+		return false;
+	/* The new texts are made before the old ones go: the arguments may
+	 * be the old ones. */
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	if (file && !(f = strdup(file))) {
+		free(msg);
+		msg = NULL;
+	}
+	if (!msg)
+		return vl_fail_oom(err);
+	vl_error_free(err);
+	err->file = f;
+	err->line = line;
+	err->column = column;
+	err->msg = msg;
+	return false;
+}
+
 bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,
 	     const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!err)
-		return false;
-	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
-	err->line = line;
-	err->column = column;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	vl_vfail(err, file, line, column, fmt, ap);
 	va_end(ap);
 	return false;
+}
+
+bool vl_fail_oom(vl_error *err)
+{
+	vl_error_free(err);
+	if (err)
+		err->msg = vl_oom_text;
+	return false;
+}
+
+void vl_error_free(vl_error *err)
+{
+	if (!err)
+		return;
+	free(err->file);
+	if (err->msg != vl_oom_text)
+		free(err->msg);
+	memset(err, 0, sizeof(*err));
+}
+
+void vl_error_move(vl_error *to, vl_error *from)
+{
+	if (to == from)
+		return;
+	if (!to) {
+		vl_error_free(from);
+		return;
+	}
+	vl_error_free(to);
+	*to = *from;
+	memset(from, 0, sizeof(*from));
 }
 
 const char *vl_severity_name(vl_severity s)

@@ -6,27 +6,45 @@
 #ifndef VASLINT_DIAG_H
 #define VASLINT_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "range.h"
 
-#define VL_ERR_LEN 512
+/* An input error.  Both texts are allocated, so a path or a message
+ * quoting input is kept whole however long it is.  Start from {0}, let
+ * vl_fail fill it (as often as a reader likes: each call replaces what was
+ * there) and release it with vl_error_free on every path. */
 typedef struct vl_error {
-	char file[VL_ERR_LEN];
+	char *file;	 /* NULL: no file */
 	unsigned line;	 /* 0: not applicable */
 	unsigned column; /* 0: not applicable */
-	char msg[VL_ERR_LEN];
+	char *msg;	 /* NULL: no error set */
 } vl_error;
 
 /* A formatted string, malloc'ed; NULL when memory runs out. */
 char *vl_strprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Fill err; file may be NULL.  Always returns false, so readers can say
+/* Fill err, freeing what it held before (the arguments may point into its
+ * old texts); file may be NULL.  When memory runs out, msg is a static
+ * "out of memory" text (which vl_error_free knows not to free) and file is
+ * NULL.  err may be NULL.  Always returns false, so readers can say
  * `return vl_fail(err, ...)`. */
 bool vl_fail(vl_error *err, const char *file, unsigned line, unsigned column,
 	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+bool vl_vfail(vl_error *err, const char *file, unsigned line, unsigned column,
+	      const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+/* Fill err with the static "out of memory" text, allocating nothing;
+ * returns false like vl_fail. */
+bool vl_fail_oom(vl_error *err);
+/* Release err's texts and leave it empty ({0}); err may be NULL. */
+void vl_error_free(vl_error *err);
+/* Hand from's error to to (whose old one is freed); from is left empty.
+ * With to NULL the error is dropped. */
+void vl_error_move(vl_error *to, vl_error *from);
 
 typedef enum vl_severity {
 	VL_NOTE,

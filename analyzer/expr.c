@@ -21,8 +21,43 @@
 #define EXPR_PRINTF(f, a)
 #endif
 
-/* How much of a token or name goes into a message; the rest is elided so a
- * long input cannot push the interesting part out of EXPR_MSG_LEN. */
+/* What a message says when memory ran out while it was being made; its
+ * address tells expr_error_free not to free it. */
+static char expr_oom_text[] = "out of memory";
+
+static void expr_vset(expr_error *err, const char *fmt, va_list ap)
+    EXPR_PRINTF(2, 0);
+
+static void expr_vset(expr_error *err, const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	/* Freed only now: the arguments may point into the old message. */
+	expr_error_free(err);
+	err->msg = msg ? msg : expr_oom_text;
+}
+
+void expr_error_set(expr_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return;
+	va_start(ap, fmt);
+	expr_vset(err, fmt, ap);
+	va_end(ap);
+}
+
+void expr_error_free(expr_error *err)
+{
+	if (!err)
+		return;
+	if (err->msg != expr_oom_text)
+		free(err->msg);
+	err->msg = NULL;
+}
 
 static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
     EXPR_PRINTF(3, 4);
@@ -31,8 +66,10 @@ static void expr_set_error(expr_error *err, expr_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (!err)
+		return;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	expr_vset(err, fmt, ap);
 	va_end(ap);
 	err->loc = loc;
 }
@@ -87,13 +124,10 @@ static expr_loc expr_loc_at(size_t offset)
 size_t expr_parse_number(const char *text, size_t len, uint64_t *value,
 			 expr_error *err)
 {
-	expr_error dummy;
 	unsigned base = 10;
 	size_t i = 0, first;
 	uint64_t v = 0;
 
-	if (!err)
-		err = &dummy;
 	if (len == 0 || !expr_is_digit(text[0]))
 		return 0;
 	/* A number's length is bounded by the caller's 32-bit offsets. */
@@ -749,25 +783,25 @@ out:
 
 expr *expr_parse(const char *text, size_t len, expr_error *err)
 {
-	expr_error dummy;
+	expr_error dummy = {0};
 	expr_parser p = {.s = text, .len = len, .line = 1, .col = 1};
 	unsigned depth;
-	expr *e;
+	expr *e = NULL;
 
 	p.err = err ? err : &dummy;
 	if (len > UINT32_MAX) {
 		expr_set_error(p.err, expr_here(&p),
 			       "expression longer than 4 GiB");
-		return NULL;
+	} else if (expr_lex(&p)) {
+		e = expr_p_cond(&p, &depth);
+		if (e && p.tok.kind != TOK_END) {
+			expr_expected(&p, "an operator or the end of the "
+					  "expression");
+			expr_free(e);
+			e = NULL;
+		}
 	}
-	if (!expr_lex(&p))
-		return NULL;
-	e = expr_p_cond(&p, &depth);
-	if (e && p.tok.kind != TOK_END) {
-		expr_expected(&p, "an operator or the end of the expression");
-		expr_free(e);
-		e = NULL;
-	}
+	expr_error_free(&dummy);
 	return e;
 }
 
@@ -800,7 +834,7 @@ static expr_status expr_fail(expr_evaluator *v, const expr *e, const char *fmt,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(v->err->msg, sizeof(v->err->msg), fmt, ap);
+	expr_vset(v->err, fmt, ap);
 	va_end(ap);
 	v->err->loc = e->loc;
 	return EXPR_ERROR;
@@ -1058,10 +1092,10 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 		if (builtin >= 0) {
 			st = expr_ev_builtin(v, e, x, out);
 		} else {
-			v->err->msg[0] = '\0';
+			expr_error_free(v->err);
 			v->err->loc = e->loc;
 			st = env->call(env->ctx, e, x, out, v->err);
-			if (st == EXPR_ERROR && v->err->msg[0] == '\0')
+			if (st == EXPR_ERROR && !v->err->msg)
 				expr_fail(v, e, "cannot evaluate %.*s(...)",
 					  EXPR_QUOTE_MAX, e->name);
 		}
@@ -1080,10 +1114,10 @@ static expr_status expr_ev_sym(expr_evaluator *v, const expr *e, uint64_t *out)
 		return expr_fail(v, e, "undefined symbol %.*s", EXPR_QUOTE_MAX,
 				 e->name);
 	/* Callbacks only need to write a message; the place is this node. */
-	v->err->msg[0] = '\0';
+	expr_error_free(v->err);
 	v->err->loc = e->loc;
 	st = env->symbol(env->ctx, e, out, v->err);
-	if (st == EXPR_ERROR && v->err->msg[0] == '\0')
+	if (st == EXPR_ERROR && !v->err->msg)
 		expr_fail(v, e, "cannot evaluate symbol %.*s", EXPR_QUOTE_MAX,
 			  e->name);
 	return st;
@@ -1141,11 +1175,16 @@ static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out)
 expr_status expr_eval(const expr *e, const expr_env *env, uint64_t *value,
 		      expr_error *err)
 {
-	expr_error dummy;
+	expr_error dummy = {0};
 	expr_evaluator v = {.env = env, .err = err ? err : &dummy};
 	uint64_t r = 0;
 	expr_status st = expr_ev(&v, e, &r);
 
+	/* A message only goes with an error (a callback may have left one
+	 * behind on a value it then did not need). */
+	if (st != EXPR_ERROR)
+		expr_error_free(v.err);
+	expr_error_free(&dummy);
 	if (st == EXPR_OK)
 		*value = r;
 	return st;

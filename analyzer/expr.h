@@ -71,11 +71,21 @@ typedef enum expr_status {
  * no node, and printing parenthesises every operator. */
 #define EXPR_MAX_NEST (2 * EXPR_MAX_DEPTH + 2)
 
-#define EXPR_MSG_LEN 256
+/* An error of parsing or evaluation.  msg is allocated (any length) or
+ * NULL when none is set: start from {0}, set it with expr_error_set and
+ * release it with expr_error_free. */
 typedef struct expr_error {
-	char msg[EXPR_MSG_LEN];
+	char *msg;
 	expr_loc loc;
 } expr_error;
+
+/* Set err->msg, freeing the old one (the arguments may point into it);
+ * loc is the caller's to set.  When memory runs out the message is a
+ * static "out of memory" that expr_error_free knows.  err may be NULL. */
+void expr_error_set(expr_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Release err->msg and set it to NULL (loc stays); err may be NULL. */
+void expr_error_free(expr_error *err);
 
 /* What an expression is evaluated against.  Either callback may be NULL.
  * symbol: EXPR_OK with *value, EXPR_UNKNOWN, or EXPR_ERROR with err set
@@ -87,8 +97,9 @@ typedef struct expr_error {
  *   DEFINED, ORIGIN, LENGTH, CONSTANT; the first of SEGMENT_START) are not
  *   evaluated and read 0 in args[].  If a value argument is unknown the
  *   call is unknown and the callback is not called.
- * Before a callback runs, err->loc is the node's and err->msg is empty; a
- * callback returning EXPR_ERROR without a message gets a generic one. */
+ * Before a callback runs, err->loc is the node's and err->msg is NULL; a
+ * callback sets a message with expr_error_set, and one returning
+ * EXPR_ERROR without a message gets a generic one. */
 typedef struct expr_env {
 	void *ctx;
 	expr_status (*symbol)(void *ctx, const expr *e, uint64_t *value,
@@ -113,7 +124,8 @@ size_t expr_parse_number(const char *text, size_t len, uint64_t *value,
 /* Builtins evaluated here: ALIGN(x, a), MAX, MIN, LOG2CEIL, ABSOLUTE.
  * Everything else goes to env->call.  *value is written only on EXPR_OK.
  * && and || do not evaluate their right operand when the left one decides
- * the result; ?: evaluates only the chosen branch. */
+ * the result; ?: evaluates only the chosen branch.  err->msg is set when
+ * the result is EXPR_ERROR and NULL otherwise. */
 expr_status expr_eval(const expr *e, const expr_env *env, uint64_t *value,
 		      expr_error *err);
 

@@ -57,7 +57,7 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 			*value = l->params[i].value;
 			return EXPR_OK;
 		}
-	snprintf(err->msg, sizeof(err->msg), "unknown parameter '%s'", e->name);
+	expr_error_set(err, "unknown parameter '%s'", e->name);
 	err->loc = e->loc;
 	return EXPR_ERROR;
 }
@@ -188,6 +188,32 @@ static bool valid_name(const char *s, size_t len)
 	return true;
 }
 
+static bool no_such_param(reader *r, const layout_define *def)
+{
+	const layout *l = r->l;
+	char *known = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&known, &len);
+
+	if (!f)
+		return vl_fail(r->d.err, "<command line>", 0, 0,
+			       "out of memory");
+	for (size_t i = 0; i < l->nparams; i++)
+		fprintf(f, "%s%s", i ? ", " : "", l->params[i].name);
+	bool bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		free(known);
+		return vl_fail(r->d.err, "<command line>", 0, 0,
+			       "out of memory");
+	}
+	vl_fail(r->d.err, "<command line>", 0, 0,
+		"-D %.*s: layout %s has no such parameter (it has: %s)",
+		(int)def->name_len, def->name, l->name,
+		l->nparams ? known : "none");
+	free(known);
+	return false;
+}
+
 /* A parameter takes the last -D that names it, else its default; both may
  * name the parameters before it. */
 static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
@@ -248,28 +274,19 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 			bool set_ok =
 			    eval_text(l, defs[d].value, &par->value, &e);
 			l->nparams++;
-			if (!set_ok)
-				return vl_fail(r->d.err, "<command line>", 0, 0,
-					       "-D %s=%s: %s", par->name,
-					       defs[d].value, e.msg);
+			if (!set_ok) {
+				vl_fail(r->d.err, "<command line>", 0, 0,
+					"-D %s=%s: %s", par->name,
+					defs[d].value, e.msg);
+				expr_error_free(&e);
+				return false;
+			}
 			par->set = true;
 		}
 	}
 	for (size_t d = 0; d < ndefs; d++)
-		if (!param_find(l, defs[d].name, defs[d].name_len)) {
-			char known[256] = "";
-			for (size_t i = 0; i < l->nparams; i++) {
-				strncat(known, i ? ", " : "",
-					sizeof(known) - strlen(known) - 1);
-				strncat(known, l->params[i].name,
-					sizeof(known) - strlen(known) - 1);
-			}
-			return vl_fail(r->d.err, "<command line>", 0, 0,
-				       "-D %.*s: layout %s has no such "
-				       "parameter (it has: %s)",
-				       (int)defs[d].name_len, defs[d].name,
-				       l->name, l->nparams ? known : "none");
-		}
+		if (!param_find(l, defs[d].name, defs[d].name_len))
+			return no_such_param(r, &defs[d]);
 	return true;
 }
 

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How many holes above the smallest fitting one are tried at one
@@ -140,17 +141,26 @@ static bool cost_of(const cost_model *m, const request *q, placement *pl)
 	       cost_mapping(m, q->size, o, o, &pl->lower);
 }
 
+/* The reason a plan failed when memory ran out while it was being made;
+ * its address tells plan_free not to free it. */
+static char plan_oom_text[] = "out of memory";
+
 static bool fail(plan *p, const request *q, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static bool fail(plan *p, const request *q, const char *fmt, ...)
 {
 	va_list ap;
+	char *why;
 
 	p->failed = q;
 	va_start(ap, fmt);
-	vsnprintf(p->why, sizeof(p->why), fmt, ap);
+	if (vasprintf(&why, fmt, ap) < 0)
+		why = plan_oom_text;
 	va_end(ap);
+	if (p->why != plan_oom_text)
+		free(p->why);
+	p->why = why;
 	return false;
 }
 
@@ -402,6 +412,8 @@ done:
 void plan_free(plan *p)
 {
 	bigmem_free(p->v);
+	if (p->why != plan_oom_text)
+		free(p->why);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -29,9 +29,10 @@ typedef struct plan {
 	size_t n;
 	cost_model model; /* the costs are in its pages */
 	map_cost total, total_lower;
-	/* When a request cannot be placed: which one and why. */
+	/* When a request cannot be placed: which one and why (malloc'ed,
+	 * or a static text when memory ran out; plan_free releases it). */
 	const request *failed;
-	char why[256];
+	char *why;
 } plan;
 
 /* The natural alignment of a request: the largest power of two not above

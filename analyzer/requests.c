@@ -85,8 +85,9 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 			*value = l->params[i].value;
 			return EXPR_OK;
 		}
-	snprintf(err->msg, sizeof(err->msg), "unknown name '%s'%s", e->name,
-		 l ? "" : " (give the layout with -L for its parameters)");
+	expr_error_set(err, "unknown name '%s'%s", e->name,
+		       l ? ""
+			 : " (give the layout with -L for its parameters)");
 	err->loc = e->loc;
 	return EXPR_ERROR;
 }

@@ -62,8 +62,8 @@ typedef struct scan_item {
 
 /* ---- clang's resource directory ---------------------------------------- */
 
-static bool resource_dir(const source_opts *o, char *buf, size_t len,
-			 vl_error *err)
+/* Malloc'ed; NULL with err. */
+static char *resource_dir(const source_opts *o, vl_error *err)
 {
 	const char *dir = o->resource_dir;
 	const char *from = "--resource-dir";
@@ -78,32 +78,41 @@ static bool resource_dir(const source_opts *o, char *buf, size_t len,
 		glob_t g;
 		if (glob(RESOURCE_GLOB, 0, NULL, &g) != 0 || !g.gl_pathc) {
 			globfree(&g);
-			return vl_fail(err, NULL, 0, 0,
-				       "no clang resource directory (nothing "
-				       "matches %s), so libclang cannot parse "
-				       "system headers: " RESOURCE_FIX,
-				       RESOURCE_GLOB);
+			vl_fail(err, NULL, 0, 0,
+				"no clang resource directory (nothing matches "
+				"%s), so libclang cannot parse system "
+				"headers: " RESOURCE_FIX,
+				RESOURCE_GLOB);
+			return NULL;
 		}
 		/* Debian installs one; of several, the last in glob's
 		 * (alphabetical) order. */
 		const char *p = g.gl_pathv[g.gl_pathc - 1];
-		snprintf(buf, len, "%.*s", (int)(strlen(p) - 17), p);
+		char *found = strndup(p, strlen(p) - 17);
 		globfree(&g);
-		return true;
+		if (!found)
+			oom(err);
+		return found;
 	}
 	probe = vl_strprintf("%s/include/stddef.h", dir);
-	if (!probe)
-		return oom(err);
+	if (!probe) {
+		oom(err);
+		return NULL;
+	}
 	ok = access(probe, R_OK) == 0;
 	free(probe);
-	if (!ok)
-		return vl_fail(err, dir, 0, 0,
-			       "not clang's resource directory (from %s): "
-			       "include/stddef.h is missing, so libclang "
-			       "cannot parse system headers; " RESOURCE_FIX,
-			       from);
-	snprintf(buf, len, "%s", dir);
-	return true;
+	if (!ok) {
+		vl_fail(err, dir, 0, 0,
+			"not clang's resource directory (from %s): "
+			"include/stddef.h is missing, so libclang cannot parse "
+			"system headers; " RESOURCE_FIX,
+			from);
+		return NULL;
+	}
+	char *copy = strdup(dir);
+	if (!copy)
+		oom(err);
+	return copy;
 }
 
 /* ---- Evaluating arguments ---------------------------------------------- */
@@ -848,22 +857,24 @@ static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
 					   &file, &line, &col, NULL);
 		bool in_main = clang_File_isEqual(file, main_file);
 		CXString fname = clang_getFileName(file);
-		char also[256] = "";
+		char *also = NULL;
 		if (nopt) {
 			CXString opt = clang_getDiagnosticSpelling(first_opt);
-			snprintf(also, sizeof(also),
-				 "; clang also refused %u option%s of the "
-				 "command, the first: %s",
-				 nopt, nopt == 1 ? "" : "s",
-				 clang_getCString(opt));
+			also = vl_strprintf("; clang also refused %u option%s "
+					    "of the command, the first: %s",
+					    nopt, nopt == 1 ? "" : "s",
+					    clang_getCString(opt));
 			clang_disposeString(opt);
+			if (!also)
+				it->oom = true;
 		}
 		note(it, in_main ? line : 0, in_main ? col : 0,
 		     "%u error%s while parsing, the first: %s:%u:%u: %s%s; "
 		     "calls that did resolve are still checked",
 		     nerr, nerr == 1 ? "" : "s",
 		     in_main ? it->f->display : clang_getCString(fname), line,
-		     col, clang_getCString(msg), also);
+		     col, clang_getCString(msg), also ? also : "");
+		free(also);
 		clang_disposeString(fname);
 		clang_disposeString(msg);
 	}
@@ -1076,7 +1087,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 {
 	src_files list = {0};
 	scan_job job = {.o = o};
-	char dir[PATH_MAX];
+	char *dir = NULL;
 	size_t from = out->n;
 	bool ok = false;
 
@@ -1084,7 +1095,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		return vl_fail(err, NULL, 0, 0, "no API rules to scan with");
 	if (!clangapi_load(err))
 		return false;
-	if (!resource_dir(o, dir, sizeof(dir), err) ||
+	if (!(dir = resource_dir(o, err)) ||
 	    !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
 		goto done;
 	if (!(job.items = calloc(list.n ? list.n : 1, sizeof(*job.items)))) {
@@ -1118,5 +1129,6 @@ done:
 	}
 	free(job.items);
 	compdb_free(&list);
+	free(dir);
 	return ok;
 }

@@ -272,7 +272,7 @@ bool space_image_extent(const image *img, const layout *l, va_range *out,
 
 	if (ok)
 		*out = s.owners[s.nowners - 1].occupied;
-	else if (!err->msg[0])
+	else if (!err->msg)
 		vl_fail(err, img->path, 0, 0, "out of memory");
 	space_free(&s);
 	return ok;

@@ -9,15 +9,13 @@
 
 bool yd_fail(yd_doc *r, const yaml_node_t *n, const char *fmt, ...)
 {
-	char msg[VL_ERR_LEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vl_vfail(r->err, r->path, n ? (unsigned)n->start_mark.line + 1 : 0,
+		 n ? (unsigned)n->start_mark.column + 1 : 0, fmt, ap);
 	va_end(ap);
-	return vl_fail(r->err, r->path,
-		       n ? (unsigned)n->start_mark.line + 1 : 0,
-		       n ? (unsigned)n->start_mark.column + 1 : 0, "%s", msg);
+	return false;
 }
 
 yaml_node_t *yd_node(yd_doc *d, int id)
@@ -61,6 +59,28 @@ bool yd_want(yd_doc *r, const yaml_node_t *n, yaml_node_type_t type,
 		       kind_name(n));
 }
 
+static bool unknown_key(yd_doc *r, const yaml_node_t *k, const char *what,
+			const yd_field *fields, size_t nfields)
+{
+	char *known = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&known, &len);
+
+	if (!f)
+		return yd_fail(r, k, "out of memory");
+	for (size_t j = 0; j < nfields; j++)
+		fprintf(f, "%s%s", j ? ", " : "", fields[j].key);
+	bool bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		free(known);
+		return yd_fail(r, k, "out of memory");
+	}
+	yd_fail(r, k, "unknown key '%s' in %s (known: %s)", yd_scalar(k), what,
+		known);
+	free(known);
+	return false;
+}
+
 bool yd_fields(yd_doc *r, yaml_node_t *map, const char *what, yd_field *fields,
 	       size_t nfields)
 {
@@ -76,18 +96,8 @@ bool yd_fields(yd_doc *r, yaml_node_t *map, const char *what, yd_field *fields,
 		for (i = 0; i < nfields; i++)
 			if (strcmp(fields[i].key, yd_scalar(k)) == 0)
 				break;
-		if (i == nfields) {
-			char known[256] = "";
-			for (size_t j = 0; j < nfields; j++) {
-				strncat(known, j ? ", " : "",
-					sizeof(known) - strlen(known) - 1);
-				strncat(known, fields[j].key,
-					sizeof(known) - strlen(known) - 1);
-			}
-			return yd_fail(r, k,
-				       "unknown key '%s' in %s (known: %s)",
-				       yd_scalar(k), what, known);
-		}
+		if (i == nfields)
+			return unknown_key(r, k, what, fields, nfields);
 		if (fields[i].value)
 			return yd_fail(r, k,
 				       "duplicate key '%s' in %s (first at "
@@ -123,7 +133,7 @@ bool yd_eval_text(const char *text, const expr_env *env, uint64_t *value,
 	st = expr_eval(e, env, value, err);
 	expr_free(e);
 	if (st == EXPR_UNKNOWN) {
-		snprintf(err->msg, sizeof(err->msg), "value is not known");
+		expr_error_set(err, "value is not known");
 		return false;
 	}
 	return st == EXPR_OK;
@@ -149,8 +159,10 @@ bool yd_value(yd_doc *r, yaml_node_t *n, const char *what, const expr_env *env,
 		    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 			col++;
 	}
-	return vl_fail(r->err, r->path, line, col, "%s '%s': %s", what,
-		       yd_scalar(n), e.msg);
+	vl_fail(r->err, r->path, line, col, "%s '%s': %s", what, yd_scalar(n),
+		e.msg);
+	expr_error_free(&e);
+	return false;
 }
 
 /* libyaml's loader would share aliased nodes, but a billion-laughs file

@@ -121,9 +121,11 @@ static double median_plan_time(const layout *l, const requests *rq, int runs,
 		plan p;
 		double t0 = now();
 		if (!plan_place(l, rq, &m, &p, &err)) {
-			fprintf(stderr, "plan_bench: %s%s\n", p.why, err.msg);
+			fprintf(stderr, "plan_bench: %s\n",
+				p.failed ? p.why : err.msg);
 			*ok = false;
 		}
+		vl_error_free(&err);
 		t[r] = now() - t0;
 		if (r == 0 && *ok)
 			for (size_t i = 0; i < p.n; i++)
@@ -245,8 +247,9 @@ static quality measure(size_t n, double fill, uint64_t seed)
 		r.plan = p.total;
 	else
 		fprintf(stderr,
-			"plan_bench: fill %.0f%% seed %" PRIu64 ": %s%s\n",
-			fill * 100, seed, p.why, err.msg);
+			"plan_bench: fill %.0f%% seed %" PRIu64 ": %s\n",
+			fill * 100, seed, p.failed ? p.why : err.msg);
+	vl_error_free(&err);
 	plan_free(&p);
 	r.genode_placed = genode_place(&l, &rq, &r.genode);
 	r.genode_ok = r.genode_placed == rq.n;

@@ -171,16 +171,21 @@ static bool takes_path(const char *flag)
 static bool append_path(char **out, size_t *len, const char *flag,
 			const char *path, const char *dir)
 {
-	char buf[PATH_MAX];
+	char *abs = NULL;
+	bool ok;
 
 	if (path[0] != '/' && dir) {
-		snprintf(buf, sizeof(buf), "%s/%s", dir, path);
-		path = buf;
+		if (!(abs = vl_strprintf("%s/%s", dir, path)))
+			return false;
+		path = abs;
 	}
 	if (!strcmp(flag, "-I"))
-		return append_word(out, len, "-I", path);
-	return append_word(out, len, flag, "") &&
-	       append_word(out, len, "", path);
+		ok = append_word(out, len, "-I", path);
+	else
+		ok = append_word(out, len, flag, "") &&
+		     append_word(out, len, "", path);
+	free(abs);
+	return ok;
 }
 
 static bool flags_of(json_t *args, const char *dir, char **out, size_t *len)
@@ -231,14 +236,38 @@ static json_t *split_command(const char *cmd)
 	return args;
 }
 
+/* The entry's file, made absolute, and whether it is the file want. */
+static bool same_file(const char *d, const char *f, const char *want, bool *oom)
+{
+	char *file =
+	    f[0] == '/' || !d ? strdup(f) : vl_strprintf("%s/%s", d, f);
+	char *real = file ? realpath(file, NULL) : NULL;
+	bool same = real && !strcmp(real, want);
+
+	*oom = !file;
+	free(file);
+	free(real);
+	return same;
+}
+
 char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err)
 {
-	char db[PATH_MAX], want[PATH_MAX], file[PATH_MAX * 2], real[PATH_MAX];
 	json_error_t jerr;
 	char *out = strdup("");
+	char *db = vl_strprintf("%s/compile_commands.json", dir);
+	char *want = realpath(path, NULL);
 	size_t len = 0;
+	bool oom = false;
 
-	snprintf(db, sizeof(db), "%s/compile_commands.json", dir);
+	if (!want)
+		want = strdup(path);
+	if (!out || !db || !want) {
+		vl_fail(err, db ? db : dir, 0, 0, "out of memory");
+		free(out);
+		free(db);
+		free(want);
+		return NULL;
+	}
 	json_t *root = json_load_file(db, 0, &jerr);
 	if (!root || !json_is_array(root)) {
 		json_decref(root);
@@ -247,21 +276,16 @@ char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err)
 			root ? 0 : (unsigned)jerr.column, "%s",
 			root ? "not a compilation database (expected an array)"
 			     : jerr.text);
+		free(db);
+		free(want);
 		return NULL;
 	}
-	if (!realpath(path, want))
-		snprintf(want, sizeof(want), "%s", path);
-	for (size_t i = 0; out && i < json_array_size(root); i++) {
+	for (size_t i = 0; out && !oom && i < json_array_size(root); i++) {
 		json_t *e = json_array_get(root, i);
 		const char *d =
 		    json_string_value(json_object_get(e, "directory"));
 		const char *f = json_string_value(json_object_get(e, "file"));
-		if (!f)
-			continue;
-		snprintf(file, sizeof(file), "%s%s%s",
-			 f[0] == '/' || !d ? "" : d,
-			 f[0] == '/' || !d ? "" : "/", f);
-		if (!realpath(file, real) || strcmp(real, want))
+		if (!f || !same_file(d, f, want, &oom))
 			continue;
 		json_t *args = json_object_get(e, "arguments");
 		json_t *owned = NULL;
@@ -278,7 +302,13 @@ char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err)
 		break;
 	}
 	json_decref(root);
+	if (oom) {
+		free(out);
+		out = NULL;
+	}
 	if (!out)
 		vl_fail(err, db, 0, 0, "out of memory");
+	free(db);
+	free(want);
 	return out;
 }

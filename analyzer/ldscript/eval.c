@@ -323,8 +323,8 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 	}
 	if (e->pass < MAX_PASSES - 1 || !e->have_inputs)
 		return EXPR_UNKNOWN;
-	snprintf(err->msg, sizeof(err->msg),
-		 "undefined symbol '%s' referenced in expression", x->name);
+	expr_error_set(err, "undefined symbol '%s' referenced in expression",
+		       x->name);
 	err->loc = x->loc;
 	return EXPR_ERROR;
 }
@@ -343,9 +343,8 @@ static expr_status section_value(ev *e, const expr *x, uint64_t *value,
 	ls_value v;
 
 	if (!sec) {
-		snprintf(err->msg, sizeof(err->msg),
-			 "%s of '%s': no such output section", x->name,
-			 name ? name : "?");
+		expr_error_set(err, "%s of '%s': no such output section",
+			       x->name, name ? name : "?");
 		err->loc = x->loc;
 		return EXPR_ERROR;
 	}
@@ -368,11 +367,12 @@ static expr_status align_to(ev *e, uint64_t x, uint64_t a, uint64_t *value,
 	if (!a)
 		a = 1;
 	if (!va_is_pow2(a) || !va_align_up(x, a, value)) {
-		snprintf(err->msg, sizeof(err->msg),
-			 va_is_pow2(a) ? "%s: overflow aligning 0x%" PRIx64
-				       : "%s: alignment 0x%" PRIx64
-					 " is not a power of two",
-			 at->name, va_is_pow2(a) ? x : a);
+		expr_error_set(err,
+			       va_is_pow2(a)
+				   ? "%s: overflow aligning 0x%" PRIx64
+				   : "%s: alignment 0x%" PRIx64
+				     " is not a power of two",
+			       at->name, va_is_pow2(a) ? x : a);
 		err->loc = at->loc;
 		return EXPR_ERROR;
 	}
@@ -433,9 +433,8 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		const char *n = arg_name(x, 0);
 		ls_region *r = n ? region_find(e, n) : NULL;
 		if (!r) {
-			snprintf(err->msg, sizeof(err->msg),
-				 "%s of '%s': no such memory region", f,
-				 n ? n : "?");
+			expr_error_set(err, "%s of '%s': no such memory region",
+				       f, n ? n : "?");
 			err->loc = x->loc;
 			return EXPR_ERROR;
 		}
@@ -450,10 +449,10 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		else if (n && !strcmp(n, "COMMONPAGESIZE"))
 			*value = e->out->commonpagesize;
 		else {
-			snprintf(err->msg, sizeof(err->msg),
-				 "CONSTANT(%s): expected MAXPAGESIZE or "
-				 "COMMONPAGESIZE",
-				 n ? n : "?");
+			expr_error_set(err,
+				       "CONSTANT(%s): expected MAXPAGESIZE or "
+				       "COMMONPAGESIZE",
+				       n ? n : "?");
 			err->loc = x->loc;
 			return EXPR_ERROR;
 		}
@@ -495,9 +494,8 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		*value = args[0];
 		return EXPR_OK;
 	}
-	snprintf(err->msg, sizeof(err->msg),
-		 "unknown function %s with %zu argument%s", f, x->nargs,
-		 x->nargs == 1 ? "" : "s");
+	expr_error_set(err, "unknown function %s with %zu argument%s", f,
+		       x->nargs, x->nargs == 1 ? "" : "s");
 	err->loc = x->loc;
 	return EXPR_ERROR;
 }
@@ -528,6 +526,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 		}
 		fact_text(e, LS_FACT_ERROR, at, "%s", err.msg);
 	}
+	expr_error_free(&err);
 	return unknown;
 }
 

@@ -334,14 +334,15 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 		t->len = j - i - 2;
 		ls_count_lines(lx, after, i, j);
 	} else if (mode == LS_LEX_EXPR && ls_is_digit(c)) {
-		expr_error ee;
 		size_t used;
 
 		for (j = i + 1;
 		     j < n && ls_is_word_char((unsigned char)s[j], LS_LEX_EXPR);
 		     j++)
 			;
-		used = expr_parse_number(s + i, j - i, &t->num, &ee);
+		/* Only whether it is a number counts here: ls_lex_fail
+		 * says what is wrong with it, if anything. */
+		used = expr_parse_number(s + i, j - i, &t->num, NULL);
 		if (used != j - i && !ls_suffix_number(s + i, j - i, &t->num)) {
 			ls_error_tok(lx, st, t, LS_LEXERR_NUMBER, j - i);
 			return;
@@ -472,7 +473,7 @@ void ls_lex_quote(char *out, size_t outlen, const char *s, size_t len)
 bool ls_lex_fail(const ls_token *t, vl_error *err)
 {
 	char q[LS_QUOTE_MAX * 4 + 8];
-	expr_error ee;
+	expr_error ee = {0};
 	uint64_t v;
 
 	switch (t->error) {
@@ -488,11 +489,13 @@ bool ls_lex_fail(const ls_token *t, vl_error *err)
 			       "unexpected control character '%s'", q);
 	case LS_LEXERR_NUMBER:
 		ls_lex_quote(q, sizeof(q), t->text, t->len);
-		ee.msg[0] = '\0';
 		if (expr_parse_number(t->text, t->len, &v, &ee) == 0 &&
-		    ee.msg[0])
-			return vl_fail(err, t->file, t->line, t->column,
-				       "invalid number '%s': %s", q, ee.msg);
+		    ee.msg) {
+			vl_fail(err, t->file, t->line, t->column,
+				"invalid number '%s': %s", q, ee.msg);
+			expr_error_free(&ee);
+			return false;
+		}
 		return vl_fail(err, t->file, t->line, t->column,
 			       "invalid number '%s', expected digits with an "
 			       "optional K, M or G suffix, or a base suffix "

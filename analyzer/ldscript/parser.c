@@ -64,13 +64,12 @@ static bool ls_fail(ls_parser *p, const ls_token *t, const char *fmt, ...)
 
 static bool ls_fail(ls_parser *p, const ls_token *t, const char *fmt, ...)
 {
-	char msg[VL_ERR_LEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vl_vfail(p->err, t->file, t->line, t->column, fmt, ap);
 	va_end(ap);
-	return vl_fail(p->err, t->file, t->line, t->column, "%s", msg);
+	return false;
 }
 
 static bool ls_oom(ls_parser *p)
@@ -162,15 +161,29 @@ static bool ls_expect(ls_parser *p, ls_lex_mode mode, int op, const char *what)
 static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt, ...)
     LS_PRINTF(3, 4);
 
+static bool ls_expected_v(ls_parser *p, const ls_token *t, const char *fmt,
+			  va_list ap) LS_PRINTF(3, 0);
+
+static bool ls_expected_v(ls_parser *p, const ls_token *t, const char *fmt,
+			  va_list ap)
+{
+	char *what = NULL;
+
+	if (vasprintf(&what, fmt, ap) < 0)
+		return ls_oom(p);
+	ls_expected(p, t, what);
+	free(what);
+	return false;
+}
+
 static bool ls_expected_f(ls_parser *p, const ls_token *t, const char *fmt, ...)
 {
-	char what[VL_ERR_LEN / 2];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	ls_expected_v(p, t, fmt, ap);
 	va_end(ap);
-	return ls_expected(p, t, what);
+	return false;
 }
 
 static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op, const char *fmt,
@@ -180,7 +193,6 @@ static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op, const char *fmt,
 			...)
 {
 	const ls_token *t = ls_peek_m(p, mode);
-	char what[VL_ERR_LEN / 2];
 	va_list ap;
 
 	if (ls_is_punct(t, op)) {
@@ -188,9 +200,9 @@ static bool ls_expect_f(ls_parser *p, ls_lex_mode mode, int op, const char *fmt,
 		return true;
 	}
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	ls_expected_v(p, t, fmt, ap);
 	va_end(ap);
-	return ls_expected(p, t, what);
+	return false;
 }
 
 /* What a message says a part belongs to: "output section '.text'",
@@ -1023,22 +1035,25 @@ static bool ls_add_buffer(ls_parser *p, char *path, char *text, size_t len,
 	return true;
 }
 
-/* "a.ld -> b.ld -> a.ld" into msg, starting at the chain's entry k. */
-static void ls_cycle_msg(const ls_parser *p, unsigned k, const char *path,
-			 char *msg, size_t len)
+/* "a.ld -> b.ld -> a.ld", starting at the chain's entry k; malloc'ed,
+ * NULL when memory runs out. */
+static char *ls_cycle_msg(const ls_parser *p, unsigned k, const char *path)
 {
-	size_t o = 0;
-	unsigned i;
-	int w;
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&msg, &len);
 
-	msg[0] = '\0';
-	for (i = k; i < p->ninc; i++) {
-		w = snprintf(msg + o, len - o, "%s -> ", p->incs[i].path);
-		if (w < 0 || (size_t)w >= len - o)
-			return;
-		o += (size_t)w;
+	if (!f)
+		return NULL;
+	for (unsigned i = k; i < p->ninc; i++)
+		fprintf(f, "%s -> ", p->incs[i].path);
+	fputs(path, f);
+	bool bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		free(msg);
+		return NULL;
 	}
-	snprintf(msg + o, len - o, "%s", path);
+	return msg;
 }
 
 /* Parse the file's lines into the target list, as if they stood in place
@@ -1047,7 +1062,7 @@ static bool ls_splice(ls_parser *p, const ls_token *kw, char *path, int fd,
 		      const ls_target *tg)
 {
 	struct stat sb;
-	char *text = NULL, chain[VL_ERR_LEN];
+	char *text = NULL, *chain;
 	size_t len = 0;
 	uint32_t buf;
 	unsigned k;
@@ -1068,9 +1083,13 @@ static bool ls_splice(ls_parser *p, const ls_token *kw, char *path, int fd,
 		if (p->incs[k].has_id && p->incs[k].dev == sb.st_dev &&
 		    p->incs[k].ino == sb.st_ino) {
 			close(fd);
-			ls_cycle_msg(p, k, path, chain, sizeof(chain));
+			chain = ls_cycle_msg(p, k, path);
 			free(path);
-			return ls_fail(p, kw, "INCLUDE cycle: %s", chain);
+			if (!chain)
+				return ls_oom(p);
+			ls_fail(p, kw, "INCLUDE cycle: %s", chain);
+			free(chain);
+			return false;
 		}
 	}
 	if (p->ninc > LS_MAX_INCLUDE_DEPTH) {

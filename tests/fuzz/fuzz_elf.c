@@ -48,7 +48,7 @@ static FILE *devnull;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	layout_define def;
-	vl_error err;
+	vl_error err = {0};
 
 	(void)argc;
 	(void)argv;
@@ -65,6 +65,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -104,6 +105,7 @@ static void check_image(const image *img)
 	report_write(devnull, REPORT_JSON, &d, &run);
 	report_write(devnull, REPORT_SARIF, &d, &run);
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 /* The image as `--image` gives input sections to a script evaluation. */
@@ -112,7 +114,7 @@ static void evaluate_with(const image *img)
 	ls_eval_opts o = {.inputs = img, .ninputs = 1};
 	ls_eval ev;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 	map_ranges m = {0};
 	va_range extent;
 	space sp;
@@ -130,13 +132,14 @@ static void evaluate_with(const image *img)
 		ls_eval_free(&ev);
 	}
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_memfile(data, size);
 	image img;
-	vl_error err;
+	vl_error err = {0};
 
 	if (elfimage_read(path, &img, &err) == ELFIMAGE_OK) {
 		check_image(&img);
@@ -146,5 +149,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		evaluate_with(&img);
 		elfimage_free(&img);
 	}
+	vl_error_free(&err);
 	return 0;
 }

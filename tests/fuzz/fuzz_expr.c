@@ -43,8 +43,7 @@ static expr_status sym(void *ctx, const expr *e, uint64_t *value,
 	case 'u':
 		return EXPR_UNKNOWN;
 	case 'e':
-		snprintf(err->msg, sizeof(err->msg), "undefined symbol %.64s",
-			 n);
+		expr_error_set(err, "undefined symbol %.64s", n);
 		return EXPR_ERROR;
 	case 'E':
 		return EXPR_ERROR;
@@ -76,10 +75,10 @@ static expr_status call(void *ctx, const expr *e, const uint64_t *args,
 	if (!strcmp(n, "ALIGN") && e->nargs == 1) {
 		/* ALIGN(a): the location counter aligned up. */
 		if (!args[0] || (args[0] & (args[0] - 1))) {
-			snprintf(err->msg, sizeof(err->msg),
-				 "ALIGN alignment 0x%" PRIx64
-				 " is not a power of two",
-				 args[0]);
+			expr_error_set(err,
+				       "ALIGN alignment 0x%" PRIx64
+				       " is not a power of two",
+				       args[0]);
 			return EXPR_ERROR;
 		}
 		*value = (0x400000 + args[0] - 1) & ~(args[0] - 1);
@@ -126,7 +125,7 @@ static expr_status call(void *ctx, const expr *e, const uint64_t *args,
 		*value = args[0] + args[1];
 		return EXPR_OK;
 	}
-	snprintf(err->msg, sizeof(err->msg), "unknown function %.64s", n);
+	expr_error_set(err, "unknown function %.64s", n);
 	return EXPR_ERROR;
 }
 
@@ -168,14 +167,16 @@ static void fail(const char *what, const uint8_t *data, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	expr_error err, err2;
+	expr_error err = {0}, err2 = {0};
 	uint64_t v = 0, v2 = 0;
 	expr_status st, st2;
-	char detail[EXPR_MSG_LEN + 128];
+	char detail[1024]; /* for a report before abort(); cut if longer */
 
 	expr *e = expr_parse((const char *)data, size, &err);
-	if (!e)
+	if (!e) {
+		expr_error_free(&err);
 		return 0;
+	}
 	st = expr_eval(e, &env, &v, &err);
 	/* Without an environment every name is an error: must not crash. */
 	(void)expr_eval(e, NULL, &v2, &err2);
@@ -214,5 +215,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(s);
 	expr_free(r);
 	expr_free(e);
+	expr_error_free(&err);
+	expr_error_free(&err2);
 	return 0;
 }

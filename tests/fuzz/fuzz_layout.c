@@ -30,7 +30,7 @@ static FILE *devnull;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	vl_error err;
+	vl_error err = {0};
 
 	(void)argc;
 	(void)argv;
@@ -42,6 +42,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -104,6 +105,7 @@ static void check_with_image(const layout *l)
 	report_write(devnull, REPORT_TEXT, &d, &run);
 	report_write(devnull, REPORT_SARIF, &d, &run);
 	vl_diags_free(&d);
+	vl_error_free(&err);
 }
 
 static void use(const layout *l)
@@ -121,7 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_memfile(data, size);
 	layout l;
-	vl_error err;
+	vl_error err = {0};
 
 	if (layout_load(path, NULL, 0, &l, &err)) {
 		use(&l);
@@ -136,5 +138,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		use(&l);
 		layout_free(&l);
 	}
+	vl_error_free(&err);
 	return 0;
 }

@@ -24,7 +24,7 @@ static FILE *devnull;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	layout_define def;
-	vl_error err;
+	vl_error err = {0};
 
 	(void)argc;
 	(void)argv;
@@ -34,6 +34,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -44,7 +45,7 @@ static void check_moved(const char *text, size_t len, uint64_t old_base,
 	ls_script s;
 	ls_eval ev;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 
 	if (!ls_parse_text(NAME, text, len, NULL, &s, &err)) {
 		fprintf(stderr,
@@ -72,22 +73,26 @@ static void check_moved(const char *text, size_t len, uint64_t old_base,
 	}
 	vl_diags_free(&d);
 	ls_script_free(&s);
+	vl_error_free(&err);
 }
 
 static void move_to(const ls_script *s, const ls_eval *ev, uint64_t to)
 {
 	ls_edits edits;
-	vl_error err;
+	vl_error err = {0};
 	size_t len;
 
-	if (!ls_plan_move(s, ev, to, &edits, &err))
+	if (!ls_plan_move(s, ev, to, &edits, &err)) {
+		vl_error_free(&err);
 		return;
+	}
 	char *text = ls_apply_edits(s, &edits, &len);
 	ls_edits_free(&edits);
 	if (!text)
 		return;
 	check_moved(text, len, ev->base.v, to);
 	free(text);
+	vl_error_free(&err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -95,11 +100,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ls_script s;
 	ls_eval ev;
 	vl_diags d = {0};
-	vl_error err;
+	vl_error err = {0};
 	report_run run = {.layout = &lay};
 
-	if (!ls_parse_text(NAME, (const char *)data, size, NULL, &s, &err))
+	if (!ls_parse_text(NAME, (const char *)data, size, NULL, &s, &err)) {
+		vl_error_free(&err);
 		return 0;
+	}
 	if (ls_evaluate(&s, &(ls_eval_opts){0}, &ev, &err)) {
 		map_ranges m = {0};
 		va_range extent;
@@ -138,5 +145,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	vl_diags_free(&d);
 	ls_script_free(&s);
+	vl_error_free(&err);
 	return 0;
 }

@@ -73,10 +73,10 @@ __attribute__((unused)) static const char *fuzz_root(void)
 
 /* Load layouts/NAME.yaml with the given defines, or abort: a harness
  * without its layout would quietly test less. */
-#define FUZZ_LOAD_LAYOUT(name, defs, ndefs, out)                                \
+#define FUZZ_LOAD_LAYOUT(name, defs, ndefs, out)                               \
 	do {                                                                   \
 		char p_[PATH_MAX];                                             \
-		vl_error e_;                                                   \
+		vl_error e_ = {0};                                             \
 		snprintf(p_, sizeof(p_), "%s/layouts/%s.yaml", fuzz_root(),    \
 			 name);                                                \
 		if (!layout_load(p_, defs, ndefs, out, &e_)) {                 \
@@ -84,6 +84,7 @@ __attribute__((unused)) static const char *fuzz_root(void)
 				e_.line, e_.column, e_.msg);                   \
 			abort();                                               \
 		}                                                              \
+		vl_error_free(&e_);                                            \
 	} while (0)
 
 #endif

@@ -167,6 +167,7 @@ static void add_image(space *s, const image *img)
 
 	if (!space_add_image(s, img, &err))
 		fail_msg("%s: %s", err.file, err.msg);
+	vl_error_free(&err);
 }
 
 /* A space for the layout (NULL: none) holding one image (NULL: none). */
@@ -521,6 +522,7 @@ space_add_image_refuses_machine_the_layout_does_not_accept(void **state)
 	assert_int_equal(sp.n, 1);
 	free_space(&sp);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 /* No SP_SEGMENT range anywhere in the space. */
@@ -590,6 +592,7 @@ static void space_image_extent_is_the_occupied_range(void **state)
 	assert_string_equal(
 	    err.msg, "machine x86_64 does not match layout tnova (i386)");
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 /* ---- check_segment_congruence ---- */

@@ -54,10 +54,10 @@ static expr_status test_symbol(void *ctx, const expr *e, uint64_t *value,
 	if (strcmp(e->name, "BAD") == 0)
 		return EXPR_ERROR;
 	if (strcmp(e->name, "WORSE") == 0) {
-		snprintf(err->msg, sizeof(err->msg), "WORSE is worse");
+		expr_error_set(err, "WORSE is worse");
 		return EXPR_ERROR;
 	}
-	snprintf(err->msg, sizeof(err->msg), "undefined symbol %s", e->name);
+	expr_error_set(err, "undefined symbol %s", e->name);
 	return EXPR_ERROR;
 }
 
@@ -92,7 +92,7 @@ static expr_status test_call(void *ctx, const expr *e, const uint64_t *args,
 		return EXPR_UNKNOWN;
 	if (strcmp(e->name, "FAILS") == 0)
 		return EXPR_ERROR;
-	snprintf(err->msg, sizeof(err->msg), "unknown function %s", e->name);
+	expr_error_set(err, "unknown function %s", e->name);
 	return EXPR_ERROR;
 }
 
@@ -128,7 +128,7 @@ static void check_value_env(const char *text, const expr_env *env,
 			    uint64_t want)
 {
 	uint64_t v = 0;
-	expr_error err = {{0}, {0, 0, 0}};
+	expr_error err = {NULL, {0, 0, 0}};
 	bool parsed;
 	expr_status st = run(text, strlen(text), env, &v, &err, &parsed);
 
@@ -140,6 +140,7 @@ static void check_value_env(const char *text, const expr_env *env,
 		print_error("'%s': got 0x%llx, want 0x%llx\n", text,
 			    (unsigned long long)v, (unsigned long long)want);
 	assert_int_equal(v, want);
+	expr_error_free(&err);
 }
 
 static void check_value(const char *text, uint64_t want)
@@ -150,7 +151,7 @@ static void check_value(const char *text, uint64_t want)
 static void check_unknown(const char *text)
 {
 	uint64_t v = 0x5a5a;
-	expr_error err = {{0}, {0, 0, 0}};
+	expr_error err = {NULL, {0, 0, 0}};
 	bool parsed;
 	expr_status st =
 	    run(text, strlen(text), &g_expr_env, &v, &err, &parsed);
@@ -160,6 +161,7 @@ static void check_unknown(const char *text)
 	assert_true(parsed);
 	assert_int_equal(st, EXPR_UNKNOWN);
 	assert_int_equal(v, 0x5a5a); /* not written */
+	expr_error_free(&err);
 }
 
 /* An evaluation error with its message and column (all on line 1). */
@@ -167,7 +169,7 @@ static void check_eval_error_env(const char *text, const expr_env *env,
 				 const char *msg, uint32_t column)
 {
 	uint64_t v = 0x5a5a;
-	expr_error err = {{0}, {0, 0, 0}};
+	expr_error err = {NULL, {0, 0, 0}};
 	bool parsed;
 	expr_status st = run(text, strlen(text), env, &v, &err, &parsed);
 
@@ -181,6 +183,7 @@ static void check_eval_error_env(const char *text, const expr_env *env,
 	assert_int_equal(err.loc.column, column);
 	assert_int_equal(err.loc.offset, column - 1);
 	assert_int_equal(v, 0x5a5a);
+	expr_error_free(&err);
 }
 
 static void check_eval_error(const char *text, const char *msg, uint32_t column)
@@ -192,7 +195,7 @@ static void check_syntax_error_len(const char *text, size_t len,
 				   const char *msg, uint32_t offset,
 				   uint32_t line, uint32_t column)
 {
-	expr_error err = {{0}, {0, 0, 0}};
+	expr_error err = {NULL, {0, 0, 0}};
 	expr *e = expr_parse(text, len, &err);
 
 	if (e)
@@ -202,6 +205,7 @@ static void check_syntax_error_len(const char *text, size_t len,
 	assert_int_equal(err.loc.offset, offset);
 	assert_int_equal(err.loc.line, line);
 	assert_int_equal(err.loc.column, column);
+	expr_error_free(&err);
 }
 
 static void check_syntax_error(const char *text, const char *msg,
@@ -212,7 +216,7 @@ static void check_syntax_error(const char *text, const char *msg,
 
 static void check_print(const char *text, const char *want)
 {
-	expr_error err;
+	expr_error err = {NULL, {0, 0, 0}};
 	expr *e = expr_parse(text, strlen(text), &err);
 	char *s;
 
@@ -329,7 +333,7 @@ static void malformed_numbers_are_errors(void **state)
 
 static void parse_number_reports_length_used(void **state)
 {
-	expr_error err = {{0}, {0, 0, 0}};
+	expr_error err = {NULL, {0, 0, 0}};
 	uint64_t v = 0;
 
 	(void)state;
@@ -347,7 +351,7 @@ static void parse_number_reports_length_used(void **state)
 	assert_int_equal(expr_parse_number("abc", 3, &v, &err), 0);
 	assert_int_equal(expr_parse_number("", 0, &v, &err), 0);
 	assert_int_equal(v, 7);
-	assert_string_equal(err.msg, "");
+	assert_null(err.msg);
 	/* Overflow: 0 with err set relative to the text. */
 	assert_int_equal(expr_parse_number("0x1ffffffffffffffff", 19, &v, &err),
 			 0);
@@ -359,6 +363,7 @@ static void parse_number_reports_length_used(void **state)
 	assert_string_equal(err.msg, "invalid digit '9' in octal number");
 	assert_int_equal(err.loc.offset, 3);
 	assert_int_equal(err.loc.column, 4);
+	expr_error_free(&err);
 	/* err may be NULL. */
 	assert_int_equal(expr_parse_number("0x", 2, &v, NULL), 0);
 }
@@ -758,7 +763,7 @@ static void error_locations_count_lines_and_columns(void **state)
 static void nodes_carry_their_locations(void **state)
 {
 	const char *text = "a +\n  MAX(b, 0x10) ? -c : d";
-	expr_error err;
+	expr_error err = {NULL, {0, 0, 0}};
 	expr *e = expr_parse(text, strlen(text), &err);
 	expr *sum, *max;
 
@@ -818,7 +823,7 @@ static void long_tokens_are_cut_in_messages(void **state)
 {
 	char *name = repeat("x", 100, "", "");
 	char *text = malloc(strlen(name) + 3);
-	char want[EXPR_MSG_LEN];
+	char want[256];
 
 	(void)state;
 	assert_non_null(text);
@@ -830,6 +835,47 @@ static void long_tokens_are_cut_in_messages(void **state)
 	check_syntax_error(text, want, 2, 1, 3);
 	free(text);
 	free(name);
+}
+
+/* Messages the environment writes hold the whole name, however long;
+ * only the parser's quotes of a token are cut (above). */
+static void callback_messages_are_kept_whole(void **state)
+{
+	char *name = repeat("n", 1000, "", "");
+	char *want = malloc(strlen(name) + 32);
+	expr_error err = {NULL, {0, 0, 0}};
+	uint64_t v = 0;
+	expr *e = expr_parse(name, strlen(name), &err);
+
+	(void)state;
+	assert_non_null(want);
+	assert_non_null(e);
+	sprintf(want, "undefined symbol %s", name);
+	assert_int_equal(expr_eval(e, &g_expr_env, &v, &err), EXPR_ERROR);
+	assert_string_equal(err.msg, want);
+	expr_free(e);
+	/* A later success leaves no message behind. */
+	e = expr_parse("1", 1, &err);
+	assert_non_null(e);
+	assert_int_equal(expr_eval(e, &g_expr_env, &v, &err), EXPR_OK);
+	assert_null(err.msg);
+	expr_free(e);
+	free(want);
+	free(name);
+}
+
+static void error_set_replaces_and_may_quote_the_old_message(void **state)
+{
+	expr_error err = {NULL, {0, 0, 0}};
+
+	(void)state;
+	expr_error_set(&err, "unknown name '%s'", "X");
+	expr_error_set(&err, "-D A=X: %s", err.msg);
+	assert_string_equal(err.msg, "-D A=X: unknown name 'X'");
+	expr_error_free(&err);
+	assert_null(err.msg);
+	expr_error_free(&err);
+	expr_error_set(NULL, "ignored");
 }
 
 static void null_err_is_allowed(void **state)
@@ -945,7 +991,7 @@ static void eval_refuses_deep_trees_built_by_other_parsers(void **state)
 {
 	const expr_loc loc = {0, 1, 1};
 	expr *e = expr_new_num(1, loc);
-	expr_error err;
+	expr_error err = {NULL, {0, 0, 0}};
 	uint64_t v = 0;
 	int i;
 
@@ -960,6 +1006,7 @@ static void eval_refuses_deep_trees_built_by_other_parsers(void **state)
 	assert_string_equal(err.msg,
 			    "expression nested too deeply (more than 256 "
 			    "levels)");
+	expr_error_free(&err);
 	expr_free(e);
 }
 
@@ -972,7 +1019,7 @@ static void constructors_build_what_the_parser_builds(void **state)
 	expr *e;
 	char *s;
 	uint64_t v = 0;
-	expr_error err;
+	expr_error err = {NULL, {0, 0, 0}};
 
 	(void)state;
 	assert_non_null(args);
@@ -1042,11 +1089,11 @@ static void to_string_uses_hex_and_parenthesises_operators(void **state)
 /* parse(to_string(e)) gives the same value and prints the same again. */
 static void check_round_trip(const char *text)
 {
-	expr_error err;
+	expr_error err = {NULL, {0, 0, 0}};
 	expr *e1 = expr_parse(text, strlen(text), &err), *e2;
 	char *s1, *s2;
 	uint64_t v1 = 1, v2 = 2;
-	expr_error err1 = {{0}, {0, 0, 0}}, err2 = {{0}, {0, 0, 0}};
+	expr_error err1 = {NULL, {0, 0, 0}}, err2 = {NULL, {0, 0, 0}};
 	expr_status st1, st2;
 
 	if (!e1)
@@ -1067,6 +1114,8 @@ static void check_round_trip(const char *text)
 		assert_int_equal(v1, v2);
 	if (st1 == EXPR_ERROR)
 		assert_string_equal(err1.msg, err2.msg);
+	expr_error_free(&err1);
+	expr_error_free(&err2);
 	free(s1);
 	free(s2);
 	expr_free(e1);
@@ -1115,7 +1164,7 @@ static void random_inputs_never_crash(void **state)
 	(void)state;
 	for (i = 0; i < 20000; i++) {
 		size_t len, j;
-		expr_error err;
+		expr_error err = {NULL, {0, 0, 0}};
 		expr *e;
 
 		seed = seed * 1103515245 + 12345;
@@ -1127,8 +1176,9 @@ static void random_inputs_never_crash(void **state)
 		}
 		e = expr_parse(buf, len, &err);
 		if (!e) {
-			assert_true(err.msg[0] != '\0');
+			assert_true(err.msg && err.msg[0] != '\0');
 			assert_true(err.loc.offset <= len);
+			expr_error_free(&err);
 			continue;
 		}
 		parsed++;
@@ -1171,6 +1221,8 @@ int main(void)
 	    T(nodes_carry_their_locations),
 	    T(input_is_bounded_by_len_and_nul_bytes_are_tokens),
 	    T(long_tokens_are_cut_in_messages),
+	    T(callback_messages_are_kept_whole),
+	    T(error_set_replaces_and_may_quote_the_old_message),
 	    T(null_err_is_allowed),
 	    T(deep_parentheses_are_rejected_without_crashing),
 	    T(deep_unary_chains_are_rejected),

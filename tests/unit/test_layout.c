@@ -77,6 +77,7 @@ static void assert_load_error(const char *text, unsigned line, unsigned column,
 	assert_int_equal(l.nparams, 0);
 	assert_int_equal(l.nregions, 0);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 /* The smallest valid layout; tests append keys to it. */
@@ -125,6 +126,7 @@ static void load_shipped(const char *name, const layout_define *defs,
 			 err.msg);
 	assert_string_equal(l->path, path);
 	assert_string_equal(l->name, name);
+	vl_error_free(&err);
 }
 
 static const layout_region *region(const layout *l, const char *name)
@@ -369,6 +371,7 @@ static void exec_limit_above_the_space_changes_nothing(void **state)
 	assert_int_equal(l.exec_limit, 0x200000);
 	assert_range(layout_exec_space(&l), 0x1000, 0x100000);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void bad_exec_limit_is_an_error_at_its_key(void **state)
@@ -539,6 +542,7 @@ static void define_naming_a_later_parameter_is_an_error(void **state)
 	assert_string_equal(err.msg, "-D GUEST_RAM=SHADOW_BASE: unknown "
 				     "parameter 'SHADOW_BASE'");
 	assert_null(l.params);
+	vl_error_free(&err);
 }
 
 static void define_cannot_name_its_own_parameter(void **state)
@@ -556,6 +560,7 @@ static void define_cannot_name_its_own_parameter(void **state)
 	assert_string_equal(err.file, "<command line>");
 	assert_string_equal(err.msg, "-D SHADOW_BASE=SHADOW_BASE+4K: unknown "
 				     "parameter 'SHADOW_BASE'");
+	vl_error_free(&err);
 }
 
 static void define_with_syntax_error_quotes_the_expression(void **state)
@@ -573,6 +578,7 @@ static void define_with_syntax_error_quotes_the_expression(void **state)
 	assert_string_equal(err.msg,
 			    "-D GUEST_RAM=256M +: unexpected end of "
 			    "expression, expected a number, a name or '('");
+	vl_error_free(&err);
 }
 
 static void unknown_define_names_the_known_parameters(void **state)
@@ -594,6 +600,7 @@ static void unknown_define_names_the_known_parameters(void **state)
 				     "no such parameter (it has: GUEST_RAM, "
 				     "SHADOW_BASE)");
 	assert_null(l.name);
+	vl_error_free(&err);
 }
 
 static void define_for_layout_without_params_is_an_error(void **state)
@@ -608,6 +615,7 @@ static void define_for_layout_without_params_is_an_error(void **state)
 	assert_string_equal(err.file, "<command line>");
 	assert_string_equal(err.msg,
 			    "-D GUEST_RAM: layout t has no parameters");
+	vl_error_free(&err);
 }
 
 static void param_default_may_name_an_earlier_parameter(void **state)
@@ -631,6 +639,7 @@ static void param_default_may_name_an_earlier_parameter(void **state)
 	assert_range(l.regions[0].range, 0x3000, 0x3003);
 	assert_string_equal(l.regions[0].why, "w");
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void param_default_cannot_name_itself(void **state)
@@ -690,6 +699,7 @@ parse_define_refuses_missing_equals_bad_name_empty_value(void **state)
 	assert_null(d.name); /* untouched on failure */
 	assert_true(layout_parse_define("_x9=0", &d, &err));
 	assert_int_equal(d.name_len, 3);
+	vl_error_free(&err);
 }
 
 /* ---- layout_find and layout_machine_name ---- */
@@ -708,6 +718,7 @@ static void find_plain_name_looks_in_the_directory(void **state)
 	assert_non_null(p);
 	assert_string_equal(p, expect);
 	free(p);
+	vl_error_free(&err);
 }
 
 static void find_path_with_slash_or_yaml_suffix_is_taken_as_is(void **state)
@@ -730,6 +741,7 @@ static void find_path_with_slash_or_yaml_suffix_is_taken_as_is(void **state)
 	assert_non_null(p);
 	assert_string_equal(p, "t.yaml");
 	free(p);
+	vl_error_free(&err);
 }
 
 static void find_missing_layout_is_an_error_naming_it(void **state)
@@ -747,6 +759,7 @@ static void find_missing_layout_is_an_error_naming_it(void **state)
 	snprintf(other, sizeof(other), "%s/missing.yaml", tmpdir);
 	assert_null(layout_find(other, tmpdir, &err));
 	assert_true(strncmp(err.msg, "-L /tmp/", 8) == 0);
+	vl_error_free(&err);
 }
 
 static void machine_names_of_known_and_unknown_e_machine(void **state)
@@ -793,6 +806,7 @@ static void minimal_layout_has_no_params_regions_or_extras(void **state)
 	assert_int_equal(l.nparams, 0);
 	assert_int_equal(l.nregions, 0);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void machine_may_be_a_list(void **state)
@@ -815,6 +829,7 @@ static void machine_may_be_a_list(void **state)
 	assert_string_equal(l.machine_names[1], "x86_64");
 	assert_string_equal(l.machine_names[2], "riscv32");
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void machine_list_empty_or_unknown_is_an_error(void **state)
@@ -845,6 +860,7 @@ static void pie_base_linker_area_and_flexpage_max_are_read(void **state)
 	assert_int_equal(l.linker_area, 0x10000);
 	assert_string_equal(l.linker_area_why, "libs");
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void region_with_size_zero_is_kept_and_empty(void **state)
@@ -867,6 +883,7 @@ static void region_with_size_zero_is_kept_and_empty(void **state)
 	assert_int_equal(l.regions[1].loc.line, 8);
 	assert_int_equal(l.regions[1].loc.column, 5);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void region_may_give_end_instead_of_size(void **state)
@@ -886,6 +903,7 @@ static void region_may_give_end_instead_of_size(void **state)
 	assert_range(l.regions[0].range, 0x2000, 0x5000);
 	assert_range(l.regions[1].range, 0x9000, 0x9000);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void region_ending_before_its_start_is_an_error(void **state)
@@ -932,6 +950,7 @@ static void region_up_to_uint64_max_fits_one_more_overflows(void **state)
 			  9, 11,
 			  "region top: start 0xfffffffffffff000 + size 0x1000 "
 			  "overflows 64 bits");
+	vl_error_free(&err);
 }
 
 static void overlapping_regions_are_an_error_at_the_second(void **state)
@@ -965,6 +984,7 @@ static void touching_regions_are_fine_duplicate_names_are_not(void **state)
 		    "  - {name: a, start: 0x2000, size: 0x2000, why: w}\n"
 		    "  - {name: a, start: 0x8000, size: 0x1000, why: w}\n",
 	    8, 5, "duplicate region 'a' (first at line 7)");
+	vl_error_free(&err);
 }
 
 static void unknown_key_is_an_error_listing_the_known_ones(void **state)
@@ -1041,6 +1061,7 @@ static void page_sizes_may_be_expressions(void **state)
 	assert_int_equal(l.page_sizes[1], 0x10000);
 	assert_int_equal(l.page_sizes[2], 0x1000000);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 static void address_space_must_not_be_empty(void **state)
@@ -1137,6 +1158,7 @@ static void nul_byte_is_refused_before_parsing(void **state)
 	assert_int_equal(err.column, 0);
 	assert_string_equal(err.msg, "contains a NUL byte: not a YAML file");
 	assert_null(l.path);
+	vl_error_free(&err);
 }
 
 static void second_document_is_rejected(void **state)
@@ -1160,6 +1182,7 @@ static void malformed_yaml_names_line_and_column(void **state)
 	assert_string_equal(err.file, tmpfile_path);
 	assert_true(strncmp(err.msg, "malformed YAML: ", 16) == 0);
 	assert_int_equal(err.line, 3);
+	vl_error_free(&err);
 }
 
 static void missing_file_and_directory_are_errors(void **state)
@@ -1178,6 +1201,7 @@ static void missing_file_and_directory_are_errors(void **state)
 	assert_string_equal(err.file, tmpdir);
 	assert_string_equal(err.msg, "not a regular file");
 	assert_null(l.path);
+	vl_error_free(&err);
 }
 
 static void layout_free_twice_is_harmless(void **state)
@@ -1191,6 +1215,7 @@ static void layout_free_twice_is_harmless(void **state)
 	assert_null(l.name);
 	assert_int_equal(l.npage_sizes, 0);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 int main(void)

@@ -23,21 +23,21 @@
 
 static void parse_ok(ls_script *s, const char *text)
 {
-	vl_error err;
+	vl_error err = {0};
 
-	memset(&err, 0, sizeof(err));
 	if (!ls_parse_text("t.ld", text, strlen(text), NULL, s, &err)) {
 		print_error("unexpected error %s:%u:%u: %s\n", err.file,
 			    err.line, err.column, err.msg);
 		fail();
 	}
+	vl_error_free(&err);
 }
 
 static void parse_fail(vl_error *err, const char *text, size_t len)
 {
 	ls_script s;
 
-	memset(err, 0, sizeof(*err));
+	vl_error_free(err);
 	assert_false(ls_parse_text("t.ld", text, len, NULL, &s, err));
 	/* A failed parse leaves nothing to free. */
 	assert_null(s.cmds);
@@ -48,13 +48,14 @@ static void parse_fail(vl_error *err, const char *text, size_t len)
 static void assert_error(const char *text, unsigned line, unsigned column,
 			 const char *msg)
 {
-	vl_error err;
+	vl_error err = {0};
 
 	parse_fail(&err, text, strlen(text));
 	assert_string_equal(err.msg, msg);
 	assert_string_equal(err.file, "t.ld");
 	assert_int_equal(err.line, line);
 	assert_int_equal(err.column, column);
+	vl_error_free(&err);
 }
 
 static void assert_expr(const ls_expr *x, const char *want)
@@ -170,7 +171,7 @@ static void test_every_default_ldscript_parses(void **state)
 		skip();
 	for (i = 0; i < g.gl_pathc; i++) {
 		ls_script s;
-		vl_error err;
+		vl_error err = {0};
 
 		if (ls_parse_file(g.gl_pathv[i], NULL, &s, &err)) {
 			size_t k;
@@ -186,6 +187,7 @@ static void test_every_default_ldscript_parses(void **state)
 			print_error("%s:%u:%u: %s\n", err.file, err.line,
 				    err.column, err.msg);
 		}
+		vl_error_free(&err);
 	}
 	print_message("parsed %zu of %zu default linker scripts\n", ok,
 		      g.gl_pathc);
@@ -1287,7 +1289,7 @@ static void test_cpp_line_markers_move_file_and_line(void **state)
 			   "# 100\n"
 			   "  . = 1;\n"
 			   "}\n";
-	vl_error err;
+	vl_error err = {0};
 	const char *bad = "# 1 \"kernel.lds.S\"\n"
 			  "\n"
 			  "# 30 \"kernel.lds.S\"\n"
@@ -1323,6 +1325,7 @@ static void test_cpp_line_markers_move_file_and_line(void **state)
 	assert_int_equal(err.column, 1);
 	assert_string_equal(err.msg, "expected '}' to close the output "
 				     "section, found end of file");
+	vl_error_free(&err);
 }
 
 /* ---- INCLUDE ---- */
@@ -1331,7 +1334,7 @@ static void test_include_splices_files_everywhere(void **state)
 {
 	char *dir = make_dir(), path[PATH_MAX], inc[PATH_MAX];
 	ls_script s;
-	vl_error err;
+	vl_error err = {0};
 	const ls_cmd *c, *sec;
 	const ls_output_section *o;
 	const char *dirs[1];
@@ -1416,13 +1419,14 @@ static void test_include_splices_files_everywhere(void **state)
 	remove_dir(inc);
 	remove_dir(dir);
 	free(dir);
+	vl_error_free(&err);
 }
 
 static void test_include_searches_the_working_directory(void **state)
 {
 	char *a = make_dir(), *b = make_dir(), path[PATH_MAX], old[PATH_MAX];
 	ls_script s;
-	vl_error err;
+	vl_error err = {0};
 	bool ok;
 
 	(void)state;
@@ -1447,6 +1451,7 @@ static void test_include_searches_the_working_directory(void **state)
 	remove_dir(b);
 	free(a);
 	free(b);
+	vl_error_free(&err);
 }
 
 static void test_include_errors(void **state)
@@ -1454,7 +1459,7 @@ static void test_include_errors(void **state)
 	char *dir = make_dir(), path[PATH_MAX], name[64], text[128],
 	     want[PATH_MAX * 4];
 	ls_script s;
-	vl_error err;
+	vl_error err = {0};
 	int i;
 
 	(void)state;
@@ -1534,6 +1539,7 @@ static void test_include_errors(void **state)
 	assert_int_equal(err.line, 2);
 	remove_dir(dir);
 	free(dir);
+	vl_error_free(&err);
 }
 
 /* ---- Errors ---- */
@@ -1575,7 +1581,7 @@ static void test_nul_and_binary_input_are_refused(void **state)
 	static const char elf[] = "\x7f"
 				  "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
 	char junk[256];
-	vl_error err;
+	vl_error err = {0};
 	size_t i;
 
 	(void)state;
@@ -1589,13 +1595,14 @@ static void test_nul_and_binary_input_are_refused(void **state)
 		junk[i] = (char)(i * 7 + 1);
 	parse_fail(&err, junk, sizeof(junk));
 	assert_string_equal(err.msg, "binary data: not a linker script");
+	vl_error_free(&err);
 }
 
 static void test_files_beyond_the_size_limit_are_refused(void **state)
 {
 	char *dir = make_dir(), path[PATH_MAX];
 	ls_script s;
-	vl_error err;
+	vl_error err = {0};
 	FILE *f;
 
 	(void)state;
@@ -1613,6 +1620,7 @@ static void test_files_beyond_the_size_limit_are_refused(void **state)
 	assert_string_equal(err.msg, "cannot open: No such file or directory");
 	remove_dir(dir);
 	free(dir);
+	vl_error_free(&err);
 }
 
 static char *repeat(const char *head, const char *unit, size_t n,
@@ -1633,7 +1641,7 @@ static char *repeat(const char *head, const char *unit, size_t n,
 
 static void test_deep_nesting_is_an_error_not_a_crash(void **state)
 {
-	vl_error err;
+	vl_error err = {0};
 	size_t len;
 	char *s;
 
@@ -1669,6 +1677,7 @@ static void test_deep_nesting_is_an_error_not_a_crash(void **state)
 	s = repeat("SECTIONS { .t : { ", "KEEP(", 100000, "", &len);
 	parse_fail(&err, s, len);
 	free(s);
+	vl_error_free(&err);
 }
 
 /* Append n copies of unit to a buffer being built. */
@@ -1688,7 +1697,7 @@ static void test_ten_megabyte_line(void **state)
 	char *text = malloc(12 * 1000 * 1000), *p = text;
 	const ls_output_section *o;
 	ls_script s;
-	vl_error err;
+	vl_error err = {0};
 	size_t len, bpos;
 
 	(void)state;
@@ -1731,6 +1740,7 @@ static void test_ten_megabyte_line(void **state)
 	assert_int_equal(strlen(s.cmds[0].args[0]), 10 * 1000 * 1000);
 	ls_script_free(&s);
 	free(text);
+	vl_error_free(&err);
 }
 
 static void test_free_is_safe_on_empty_scripts(void **state)

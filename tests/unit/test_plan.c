@@ -92,9 +92,10 @@ static void place(const layout *l, const requests *rq, plan *p)
 	vl_error err = {0};
 
 	if (!plan_place(l, rq, &m, p, &err))
-		fail_msg("plan failed: %s%s", p->why, err.msg);
+		fail_msg("plan failed: %s", p->failed ? p->why : err.msg);
 	assert_null(p->failed);
 	assert_int_equal(p->n, rq->n);
+	vl_error_free(&err);
 }
 
 /* Place and insist that it fails on a request (not an input error). */
@@ -105,7 +106,8 @@ static void place_fails(const layout *l, const requests *rq, plan *p)
 
 	assert_false(plan_place(l, rq, &m, p, &err));
 	assert_non_null(p->failed);
-	assert_string_equal(err.msg, "");
+	assert_null(err.msg);
+	vl_error_free(&err);
 }
 
 static void assert_cost(const map_cost *c, uint64_t p0, uint64_t p1,
@@ -482,6 +484,29 @@ static void no_fit_fails_naming_the_request_and_its_size(void **state)
 	requests_free(&rq);
 }
 
+/* The reason names the request whole, however long its name. */
+static void failure_reason_keeps_a_long_name_whole(void **state)
+{
+	layout l = make_layout(x86_32_pages, 2, 0, K4, M256);
+	requests rq = {0};
+	char name[1001], *want;
+	plan p;
+
+	(void)state;
+	memset(name, 'q', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	add(&rq, name, M512);
+	place_fails(&l, &rq, &p);
+	assert_true(asprintf(&want,
+			     "request %s (512 MiB) fits in no free range of "
+			     "the address space",
+			     name) > 0);
+	assert_string_equal(p.why, want);
+	free(want);
+	plan_free(&p);
+	requests_free(&rq);
+}
+
 /* The last 4M of a space that ends at 4G or at 3G: the request ends
  * exactly at the end, nothing wraps. */
 static void request_fits_exactly_at_the_top_of_a_32bit_space(void **state)
@@ -804,6 +829,7 @@ int main(void)
 	    cmocka_unit_test(largest_first_fits_where_first_fit_runs_out),
 	    cmocka_unit_test(random_requests_cost_no_more_than_first_fit),
 	    cmocka_unit_test(no_fit_fails_naming_the_request_and_its_size),
+	    cmocka_unit_test(failure_reason_keeps_a_long_name_whole),
 	    cmocka_unit_test(request_fits_exactly_at_the_top_of_a_32bit_space),
 	    cmocka_unit_test(request_fits_exactly_at_the_top_of_a_64bit_space),
 	    cmocka_unit_test(weakened_alignment_is_reported),

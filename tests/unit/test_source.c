@@ -70,6 +70,7 @@ static int setup(void **state)
 			err.column, err.msg);
 		return -1;
 	}
+	vl_error_free(&err);
 	return 0;
 }
 
@@ -99,6 +100,7 @@ static void scan(const source_opts *o, char **files, size_t n, requests *out,
 	if (!source_scan(o, files, n, out, notes, &err))
 		fail_msg("%s:%u:%u: %s", err.file, err.line, err.column,
 			 err.msg);
+	vl_error_free(&err);
 }
 
 static void hex(char *buf, size_t len, bool unknown, uint64_t v)
@@ -480,6 +482,7 @@ struct_fields_defaults_bitfields_elision_and_c_literals(void **state)
 	requests_free(&r);
 	vl_diags_free(&notes);
 	api_rules_free(&rules);
+	vl_error_free(&err);
 }
 
 /* ---- Workers, databases, errors
@@ -690,6 +693,7 @@ static void malformed_compdb_is_an_error_with_its_line(void **state)
 	assert_non_null(strstr(err.msg, "no compile_commands.json"));
 	assert_int_equal(r.n, 0);
 	assert_int_equal(notes.n, 0);
+	vl_error_free(&err);
 }
 
 static void bogus_resource_dir_fails_naming_the_fixes(void **state)
@@ -723,6 +727,7 @@ static void bogus_resource_dir_fails_naming_the_fixes(void **state)
 	free(saved);
 	assert_int_equal(r.n, 0);
 	assert_int_equal(notes.n, 0);
+	vl_error_free(&err);
 }
 
 static void missing_input_file_is_an_error(void **state)
@@ -738,6 +743,7 @@ static void missing_input_file_is_an_error(void **state)
 	assert_false(source_scan(&o, files, 1, &r, &notes, &err));
 	assert_string_equal(err.file, path);
 	assert_string_equal(err.msg, "cannot open: No such file or directory");
+	vl_error_free(&err);
 }
 
 /* ---- Rule sets
@@ -834,6 +840,7 @@ static void malformed_rule_sets_name_line_column_and_cause(void **state)
 		assert_string_equal(err.file, path);
 		assert_int_equal(r.n, 0);
 		api_rules_free(&r);
+		vl_error_free(&err);
 	}
 }
 
@@ -856,6 +863,7 @@ static void rule_ids_are_unique_across_files(void **state)
 	snprintf(msg, sizeof(msg), "duplicate rule id 'x' (first at %s:1)", a);
 	assert_string_equal(err.msg, msg);
 	api_rules_free(&r);
+	vl_error_free(&err);
 }
 
 static void usr_restricts_a_rule_to_one_declaration(void **state)
@@ -882,6 +890,7 @@ static void usr_restricts_a_rule_to_one_declaration(void **state)
 	requests_free(&out);
 	vl_diags_free(&notes);
 	api_rules_free(&r);
+	vl_error_free(&err);
 }
 
 int main(void)
