@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "rules.h"
 
 #define MAX_PASSES 4
@@ -88,6 +89,7 @@ typedef struct ev {
 	bool headers_unknown;	    /* SIZEOF_HEADERS was asked and not known */
 	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
+	const ls_expr *at; /* the expression being evaluated */
 	/* capacities of the growing arrays */
 	size_t cap_undetermined, cap_symbols, cap_sections, cap_items;
 	size_t cap_regions, cap_isecs;
@@ -320,8 +322,8 @@ static const char *arg_name(const expr *x, size_t i)
 							    : NULL;
 }
 
-static expr_status section_value(ev *e, const expr *x, uint64_t *value,
-				 expr_error *err)
+static expr_status section_value(ev *e, const expr *x, builtin_id f,
+				 uint64_t *value, expr_error *err)
 {
 	const char *name = arg_name(x, 0);
 	ls_out_section *sec = name ? section_find(e->out, name) : NULL;
@@ -334,11 +336,11 @@ static expr_status section_value(ev *e, const expr *x, uint64_t *value,
 		err->loc = x->loc;
 		return EXPR_ERROR;
 	}
-	if (strcmp(x->name, "ADDR") == 0)
+	if (f == BUILTIN_ADDR)
 		v = sec->vma;
-	else if (strcmp(x->name, "LOADADDR") == 0)
+	else if (f == BUILTIN_LOADADDR)
 		v = sec->lma;
-	else if (strcmp(x->name, "SIZEOF") == 0)
+	else if (f == BUILTIN_SIZEOF)
 		v = sec->size;
 	else
 		v = known(sec->align);
@@ -396,92 +398,145 @@ static const char *segment_arg(const expr *x)
 	return n ? n : "";
 }
 
+static expr_status region_value(ev *e, const expr *x, builtin_id f,
+				uint64_t *value, expr_error *err)
+{
+	const char *n = arg_name(x, 0);
+	ls_region *r = n ? region_find(e, n) : NULL;
+
+	if (!r) {
+		snprintf(err->msg, sizeof(err->msg),
+			 "%s of '%s': no such memory region", x->name,
+			 n ? n : "?");
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	ls_value v = f == BUILTIN_ORIGIN ? r->origin : r->length;
+	*value = v.v;
+	return v.known ? EXPR_OK : EXPR_UNKNOWN;
+}
+
+static expr_status page_size(ev *e, const expr *x, uint64_t *value,
+			     expr_error *err)
+{
+	const char *n = arg_name(x, 0);
+
+	if (n && !strcmp(n, "MAXPAGESIZE"))
+		*value = e->out->maxpagesize;
+	else if (n && !strcmp(n, "COMMONPAGESIZE"))
+		*value = e->out->commonpagesize;
+	else {
+		snprintf(err->msg, sizeof(err->msg),
+			 "CONSTANT(%s): expected MAXPAGESIZE or "
+			 "COMMONPAGESIZE",
+			 n ? n : "?");
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	return EXPR_OK;
+}
+
+/* ld's form without RELRO padding: the data segment starts a maximum page
+ * further, at the same offset in its page. */
+static expr_status data_segment_align(ev *e, const expr *x,
+				      const uint64_t *args, uint64_t *value,
+				      expr_error *err)
+{
+	uint64_t page = args[0] ? args[0] : 1, a;
+
+	if (!e->dot.known)
+		return EXPR_UNKNOWN;
+	if (align_to(e, e->dot.v, page, &a, x, err) != EXPR_OK)
+		return EXPR_ERROR;
+	if (!va_add(a, e->dot.v & (page - 1), value)) {
+		snprintf(err->msg, sizeof(err->msg),
+			 "%s: overflow aligning 0x%" PRIx64, x->name, e->dot.v);
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	return EXPR_OK;
+}
+
+/* ASSERT(cond, message) in an expression is cond; a zero one fails the
+ * link, as the ASSERT command does. */
+static expr_status assert_value(ev *e, const expr *x, const uint64_t *args,
+				uint64_t *value)
+{
+	*value = args[0];
+	if (!args[0] && e->pass == MAX_PASSES - 1 && !e->quiet && e->at) {
+		ls_loc at = e->at->loc;
+		at.line = x->loc.line;
+		at.column = x->loc.column;
+		finding(e, VL_RULE_ASSERT_FAILED, at, "ASSERT fails: %s",
+			arg_name(x, 1) ? arg_name(x, 1) : "");
+	}
+	return EXPR_OK;
+}
+
+/* The builtins that depend on the link (builtins.h); the constant ones
+ * never get here, expr.c computes them.  The parser checked the argument
+ * counts; a tree from elsewhere gets no further than the error. */
 static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 			   uint64_t *value, expr_error *err)
 {
 	ev *e = ctx;
-	const char *f = x->name;
+	const builtin *b = builtin_of(x);
 
-	if (!strcmp(f, "ADDR") || !strcmp(f, "LOADADDR") ||
-	    !strcmp(f, "SIZEOF") || !strcmp(f, "ALIGNOF"))
-		return section_value(e, x, value, err);
-	if (!strcmp(f, "SIZEOF_HEADERS") || !strcmp(f, "sizeof_headers"))
-		return sizeof_headers(e, value);
-	if (!strcmp(f, "DEFINED")) {
-		const image *from;
-		const char *n = arg_name(x, 0);
-		*value =
-		    n && (symbol_find(e->out, n) || input_symbol(e, n, &from));
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "ORIGIN") || !strcmp(f, "LENGTH")) {
-		const char *n = arg_name(x, 0);
-		ls_region *r = n ? region_find(e, n) : NULL;
-		if (!r) {
-			snprintf(err->msg, sizeof(err->msg),
-				 "%s of '%s': no such memory region", f,
-				 n ? n : "?");
-			err->loc = x->loc;
-			return EXPR_ERROR;
+	if (b && x->nargs >= b->min && x->nargs <= b->max &&
+	    !builtin_is_constant(b, x->nargs))
+		switch (b->id) {
+		case BUILTIN_ADDR:
+		case BUILTIN_LOADADDR:
+		case BUILTIN_SIZEOF:
+		case BUILTIN_ALIGNOF:
+			return section_value(e, x, b->id, value, err);
+		case BUILTIN_SIZEOF_HEADERS:
+			return sizeof_headers(e, value);
+		case BUILTIN_DEFINED: {
+			const image *from;
+			const char *n = arg_name(x, 0);
+			*value = n && (symbol_find(e->out, n) ||
+				       input_symbol(e, n, &from));
+			return EXPR_OK;
 		}
-		ls_value v = f[0] == 'O' ? r->origin : r->length;
-		*value = v.v;
-		return v.known ? EXPR_OK : EXPR_UNKNOWN;
-	}
-	if (!strcmp(f, "CONSTANT")) {
-		const char *n = arg_name(x, 0);
-		if (n && !strcmp(n, "MAXPAGESIZE"))
-			*value = e->out->maxpagesize;
-		else if (n && !strcmp(n, "COMMONPAGESIZE"))
-			*value = e->out->commonpagesize;
-		else {
-			snprintf(err->msg, sizeof(err->msg),
-				 "CONSTANT(%s): expected MAXPAGESIZE or "
-				 "COMMONPAGESIZE",
-				 n ? n : "?");
-			err->loc = x->loc;
-			return EXPR_ERROR;
+		case BUILTIN_ORIGIN:
+		case BUILTIN_LENGTH:
+			return region_value(e, x, b->id, value, err);
+		case BUILTIN_CONSTANT:
+			return page_size(e, x, value, err);
+		case BUILTIN_SEGMENT_START:
+			for (size_t i = 0; i < e->o->nsegments; i++)
+				if (!strcmp(e->o->segments[i].name,
+					    segment_arg(x))) {
+					*value = e->o->segments[i].value;
+					return EXPR_OK;
+				}
+			*value = args[1];
+			return EXPR_OK;
+		case BUILTIN_ALIGN: /* ALIGN(a): ALIGN(., a) */
+		case BUILTIN_NEXT:
+		case BUILTIN_BLOCK:
+			if (!e->dot.known)
+				return EXPR_UNKNOWN;
+			return align_to(e, e->dot.v, args[0], value, x, err);
+		case BUILTIN_DATA_SEGMENT_ALIGN:
+			return data_segment_align(e, x, args, value, err);
+		case BUILTIN_DATA_SEGMENT_RELRO_END:
+			*value = args[1];
+			return EXPR_OK;
+		case BUILTIN_DATA_SEGMENT_END:
+			*value = args[0];
+			return EXPR_OK;
+		case BUILTIN_ASSERT:
+			return assert_value(e, x, args, value);
+		case BUILTIN_ABSOLUTE:
+		case BUILTIN_LOG2CEIL:
+		case BUILTIN_MAX:
+		case BUILTIN_MIN:
+			break;
 		}
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "SEGMENT_START") && x->nargs == 2) {
-		for (size_t i = 0; i < e->o->nsegments; i++)
-			if (!strcmp(e->o->segments[i].name, segment_arg(x))) {
-				*value = e->o->segments[i].value;
-				return EXPR_OK;
-			}
-		*value = args[1];
-		return EXPR_OK;
-	}
-	/* ALIGN(a), NEXT(a) and BLOCK(a) align the location counter. */
-	if ((!strcmp(f, "ALIGN") || !strcmp(f, "NEXT") ||
-	     !strcmp(f, "BLOCK")) &&
-	    x->nargs == 1) {
-		if (!e->dot.known)
-			return EXPR_UNKNOWN;
-		return align_to(e, e->dot.v, args[0], value, x, err);
-	}
-	if (!strcmp(f, "DATA_SEGMENT_ALIGN") && x->nargs == 2) {
-		/* ld's form without RELRO padding: the data segment starts a
-		 * maximum page further, at the same offset in its page. */
-		uint64_t a;
-		if (!e->dot.known)
-			return EXPR_UNKNOWN;
-		if (align_to(e, e->dot.v, args[0], &a, x, err) != EXPR_OK)
-			return EXPR_ERROR;
-		*value = a + (e->dot.v & (args[0] - 1));
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "DATA_SEGMENT_RELRO_END") && x->nargs == 2) {
-		*value = args[1];
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "DATA_SEGMENT_END") && x->nargs == 1) {
-		*value = args[0];
-		return EXPR_OK;
-	}
 	snprintf(err->msg, sizeof(err->msg),
-		 "unknown function %s with %zu argument%s", f, x->nargs,
+		 "unknown function %s with %zu argument%s", x->name, x->nargs,
 		 x->nargs == 1 ? "" : "s");
 	err->loc = x->loc;
 	return EXPR_ERROR;
@@ -497,6 +552,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 
 	if (!x->e)
 		return unknown;
+	e->at = x;
 	switch (expr_eval(x->e, &env, &v, &err)) {
 	case EXPR_OK:
 		return known(v);
@@ -536,10 +592,8 @@ static bool is_constant(const expr *x)
 		return is_constant(x->a) && is_constant(x->b) &&
 		       is_constant(x->c);
 	case EXPR_CALL:
-		if (strcmp(x->name, "MAX") && strcmp(x->name, "MIN") &&
-		    strcmp(x->name, "LOG2CEIL") &&
-		    strcmp(x->name, "ABSOLUTE") &&
-		    !(strcmp(x->name, "ALIGN") == 0 && x->nargs == 2))
+		if (!builtin_of(x) ||
+		    !builtin_is_constant(builtin_of(x), x->nargs))
 			return false;
 		for (size_t i = 0; i < x->nargs; i++)
 			if (!is_constant(x->args[i]))
