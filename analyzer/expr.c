@@ -7,6 +7,7 @@
  * within a small stack on any input. */
 #include "expr.h"
 
+#include "builtins.h"
 #include "range.h"
 
 #include <inttypes.h>
@@ -980,91 +981,32 @@ overflow:
 			 a, op, b);
 }
 
-/* The builtins and how many arguments each takes (ALIGN with one argument
- * depends on the location counter and goes to the environment). */
-static const struct {
-	const char *name;
-	size_t nargs;
-} expr_builtins[] = {
-    {"ALIGN", 2}, {"MAX", 2}, {"MIN", 2}, {"LOG2CEIL", 1}, {"ABSOLUTE", 1},
-};
-
-/* Functions whose arguments ld defines as names (section, memory region or
- * page-size names), not values: they are handed over unevaluated. */
-static const struct {
-	const char *name;
-	unsigned mask; /* bit i set: argument i is a name */
-} expr_name_args[] = {
-    {"ADDR", ~0u},    {"LOADADDR", ~0u}, {"SIZEOF", ~0u},
-    {"ALIGNOF", ~0u}, {"DEFINED", ~0u},	 {"ORIGIN", ~0u},
-    {"LENGTH", ~0u},  {"CONSTANT", ~0u}, {"SEGMENT_START", 1u},
-};
-
-static unsigned expr_name_mask(const char *name)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof(expr_name_args) / sizeof(expr_name_args[0]); k++)
-		if (strcmp(name, expr_name_args[k].name) == 0)
-			return expr_name_args[k].mask;
-	return 0;
-}
-
-static expr_status expr_ev_builtin(expr_evaluator *v, const expr *e,
-				   const uint64_t *x, uint64_t *out)
-{
-	const char *n = e->name;
-
-	if (strcmp(n, "ALIGN") == 0) {
-		if (!va_is_pow2(x[1]))
-			return expr_fail(v, e,
-					 "ALIGN alignment 0x%" PRIx64
-					 " is not a power of two",
-					 x[1]);
-		if (!va_align_up(x[0], x[1], out))
-			return expr_fail(v, e,
-					 "overflow in ALIGN(0x%" PRIx64
-					 ", 0x%" PRIx64
-					 ") (does not fit in 64 bits)",
-					 x[0], x[1]);
-	} else if (strcmp(n, "MAX") == 0) {
-		*out = x[0] > x[1] ? x[0] : x[1];
-	} else if (strcmp(n, "MIN") == 0) {
-		*out = x[0] < x[1] ? x[0] : x[1];
-	} else if (strcmp(n, "LOG2CEIL") == 0) {
-		*out = x[0] <= 1 ? 0 : 64 - (uint64_t)__builtin_clzll(x[0] - 1);
-	} else {
-		*out = x[0]; /* ABSOLUTE: addresses here are all absolute */
-	}
-	return EXPR_OK;
-}
-
+/* A call: the builtins computed here (builtins.h: those with an
+ * evaluator) have their argument counts checked; every other call,
+ * ALIGN(a) too since it reads '.', goes to env->call, whose parser checked
+ * its arguments (expr_parse takes any name as a function).  Name arguments
+ * of a builtin are never evaluated. */
 static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 {
 	const expr_env *env = v->env;
-	int builtin = -1;
-	unsigned names = expr_name_mask(e->name);
+	const builtin *b = builtin_of(e);
+	bool here = b && builtin_is_constant(b, e->nargs);
+	unsigned names = b ? b->names : 0;
 	uint64_t *x = NULL, one;
 	expr_status st = EXPR_OK;
-	size_t k, i;
+	size_t i;
 
-	for (k = 0; k < sizeof(expr_builtins) / sizeof(expr_builtins[0]); k++)
-		if (strcmp(e->name, expr_builtins[k].name) == 0)
-			builtin = (int)k;
-	if (builtin >= 0 && e->nargs != expr_builtins[builtin].nargs) {
-		if (builtin != 0)
+	if (b && b->eval && (e->nargs < b->min || e->nargs > b->max)) {
+		if (b->min == b->max)
 			return expr_fail(
-			    v, e, "%s takes %zu argument%s, got %zu", e->name,
-			    expr_builtins[builtin].nargs,
-			    expr_builtins[builtin].nargs == 1 ? "" : "s",
-			    e->nargs);
-		if (e->nargs != 1)
-			return expr_fail(
-			    v, e, "ALIGN takes 1 or 2 arguments, got %zu",
-			    e->nargs);
-		builtin = -1;
+			    v, e, "%s takes %u argument%s, got %zu", e->name,
+			    b->min, b->min == 1 ? "" : "s", e->nargs);
+		return expr_fail(v, e, "%s takes %u %s %u arguments, got %zu",
+				 e->name, b->min,
+				 b->max == b->min + 1 ? "or" : "to", b->max,
+				 e->nargs);
 	}
-	if (builtin < 0 && (!env || !env->call))
+	if (!here && (!env || !env->call))
 		return expr_fail(v, e, "unknown function %.*s", EXPR_QUOTE_MAX,
 				 e->name);
 	if (e->nargs > 1) {
@@ -1089,16 +1031,15 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 			st = EXPR_UNKNOWN;
 	}
 	if (st == EXPR_OK) {
-		if (builtin >= 0) {
-			st = expr_ev_builtin(v, e, x, out);
-		} else {
-			expr_error_free(v->err);
-			v->err->loc = e->loc;
+		expr_error_free(v->err);
+		v->err->loc = e->loc;
+		if (here)
+			st = b->eval(x, out, v->err);
+		else
 			st = env->call(env->ctx, e, x, out, v->err);
-			if (st == EXPR_ERROR && !v->err->msg)
-				expr_fail(v, e, "cannot evaluate %.*s(...)",
-					  EXPR_QUOTE_MAX, e->name);
-		}
+		if (st == EXPR_ERROR && !v->err->msg)
+			expr_fail(v, e, "cannot evaluate %.*s(...)",
+				  EXPR_QUOTE_MAX, e->name);
 	}
 	if (x != &one)
 		free(x);

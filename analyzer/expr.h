@@ -90,13 +90,13 @@ void expr_error_free(expr_error *err);
 /* What an expression is evaluated against.  Either callback may be NULL.
  * symbol: EXPR_OK with *value, EXPR_UNKNOWN, or EXPR_ERROR with err set
  *   (an undefined name is an error the callback reports).
- * call: for functions expr.c does not evaluate itself; args[] holds the
- *   values of the arguments already evaluated (the callback may look at
- *   e->args instead, e.g. ADDR(.text) takes a name, not a value).  The
- *   arguments ld defines as names (all of ADDR, LOADADDR, SIZEOF, ALIGNOF,
- *   DEFINED, ORIGIN, LENGTH, CONSTANT; the first of SEGMENT_START) are not
- *   evaluated and read 0 in args[].  If a value argument is unknown the
- *   call is unknown and the callback is not called.
+ * call: for functions expr.c does not evaluate itself (the builtins that
+ *   depend on the link, and any other name); args[] holds the values of
+ *   the arguments already evaluated (the callback may look at e->args
+ *   instead, e.g. ADDR(.text) takes a name, not a value).  The arguments
+ *   the builtin table (builtins.h) marks as names are not evaluated and
+ *   read 0 in args[].  If a value argument is unknown the call is
+ *   unknown and the callback is not called.
  * Before a callback runs, err->loc is the node's and err->msg is NULL; a
  * callback sets a message with expr_error_set, and one returning
  * EXPR_ERROR without a message gets a generic one. */
@@ -121,8 +121,9 @@ expr *expr_parse(const char *text, size_t len, expr_error *err);
 size_t expr_parse_number(const char *text, size_t len, uint64_t *value,
 			 expr_error *err);
 
-/* Builtins evaluated here: ALIGN(x, a), MAX, MIN, LOG2CEIL, ABSOLUTE.
- * Everything else goes to env->call.  *value is written only on EXPR_OK.
+/* The constant builtins of builtins.h are evaluated here (ALIGN(x, a),
+ * MAX, ...); every other call goes to env->call.  *value is written only on
+ * EXPR_OK.
  * && and || do not evaluate their right operand when the left one decides
  * the result; ?: evaluates only the chosen branch.  err->msg is set when
  * the result is EXPR_ERROR and NULL otherwise. */

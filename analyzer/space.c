@@ -360,14 +360,26 @@ static bool script_memory(space *s, size_t first, const ls_eval *ev)
 
 	for (size_t i = 0; i < ev->nregions; i++) {
 		const ls_region *r = &ev->regions[i];
-		uint64_t end;
-		if (!r->origin.known || !r->length.known ||
-		    !va_add(r->origin.v, r->length.v, &end))
+		uint64_t end, last;
+		bool to_top = false;
+		if (!r->origin.known || !r->length.known)
 			continue;
-		if (!range_add(s, SP_MEMORY, r->name,
-			       (va_range){r->origin.v, end},
-			       loc_of(r->def->loc)))
+		/* A region may end at 2^64 exactly: its last byte is the
+		 * last address.  One that passes it is an error the
+		 * evaluation reported, and no range. */
+		if (!va_add(r->origin.v, r->length.v, &end)) {
+			if (!va_sub(r->length.v, 1, &last) ||
+			    !va_add(r->origin.v, last, &end) ||
+			    end != UINT64_MAX)
+				continue;
+			to_top = true;
+		}
+		sp_range *x = range_add(s, SP_MEMORY, r->name,
+					(va_range){r->origin.v, end},
+					loc_of(r->def->loc));
+		if (!x)
 			return false;
+		x->to_top = to_top;
 	}
 	/* Each section knows the MEMORY range it was put in. */
 	for (size_t i = first; i < from; i++) {

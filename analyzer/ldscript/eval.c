@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
+
 #define MAX_PASSES 4
 
 uint64_t ls_default_maxpagesize(uint16_t machine)
@@ -86,6 +88,9 @@ typedef struct ev {
 	bool headers_unknown;	    /* SIZEOF_HEADERS was asked and not known */
 	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
+	const ls_expr *at; /* the expression being evaluated */
+	bool input_error;  /* err says what is wrong with an input */
+	size_t nwraps;	   /* wraps reported (in the final pass) */
 	/* capacities of the growing arrays */
 	size_t cap_undetermined, cap_symbols, cap_sections, cap_items;
 	size_t cap_regions, cap_isecs;
@@ -197,6 +202,99 @@ static void fact_text(ev *e, ls_fact_kind kind, ls_loc loc, const char *fmt,
 		e->oom = true;
 	}
 	va_end(ap);
+}
+
+/* ---- Address arithmetic ----
+ *
+ * Every sum, difference and alignment of addresses goes through range.h.
+ * A result past the last address (or below 0) is an error in the script:
+ * a finding at what caused it, in the final pass like every finding, and
+ * an unknown value from there on, never a wrapped one. */
+
+/* The finding, at loc, about what happened in section sec (NULL: outside
+ * any output section). */
+static void wrapped(ev *e, const ls_out_section *sec, ls_loc loc,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void wrapped(ev *e, const ls_out_section *sec, ls_loc loc,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (e->pass != MAX_PASSES - 1 || e->quiet)
+		return;
+	va_start(ap, fmt);
+	int n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		e->oom = true;
+		return;
+	}
+	fact_text(e, LS_FACT_ERROR, loc, "%s%s%s%s", sec ? "section " : "",
+		  sec ? sec->name : "", sec ? ": " : "", msg);
+	free(msg);
+	e->nwraps++;
+}
+
+/* a + b as the location counter's new value, set by what is at loc
+ * inside sec. */
+static ls_value dot_plus(ev *e, const ls_out_section *sec, uint64_t a,
+			 uint64_t b, ls_loc loc)
+{
+	uint64_t r;
+
+	if (va_add(a, b, &r))
+		return known(r);
+	wrapped(e, sec, loc,
+		"the location counter passes the end of the 64-bit address "
+		"space (0x%" PRIx64 " + 0x%" PRIx64 ")",
+		a, b);
+	return unknown;
+}
+
+/* '.' moves n bytes on. */
+static void dot_advance(ev *e, const ls_out_section *sec, uint64_t n,
+			ls_loc loc)
+{
+	if (e->dot.known)
+		e->dot = dot_plus(e, sec, e->dot.v, n, loc);
+}
+
+/* v aligned up to a, for what is at loc in section sec. */
+static ls_value align_value(ev *e, ls_value v, uint64_t a,
+			    const ls_out_section *sec, ls_loc loc)
+{
+	uint64_t r;
+
+	if (!v.known)
+		return unknown;
+	if (va_align_up(v.v, a, &r))
+		return known(r);
+	wrapped(e, sec, loc,
+		"aligning 0x%" PRIx64 " to 0x%" PRIx64
+		" passes the end of the 64-bit address space",
+		v.v, a);
+	return unknown;
+}
+
+/* Where a region ends, [origin, *end).  A region may reach the top of the
+ * address space exactly, which no uint64_t holds: *top, *end 0.  False
+ * when ORIGIN + LENGTH passes it. */
+static bool region_end(const ls_region *r, uint64_t *end, bool *top)
+{
+	uint64_t room, last;
+
+	*top = false;
+	if (va_add(r->origin.v, r->length.v, end))
+		return true;
+	/* The last byte, origin + length - 1, is the last address. */
+	if (!va_sub(UINT64_MAX, r->origin.v, &room) ||
+	    !va_sub(r->length.v, 1, &last) || last != room)
+		return false;
+	*top = true;
+	*end = 0;
+	return true;
 }
 
 /* ---- Symbols ---- */
@@ -335,8 +433,8 @@ static const char *arg_name(const expr *x, size_t i)
 							    : NULL;
 }
 
-static expr_status section_value(ev *e, const expr *x, uint64_t *value,
-				 expr_error *err)
+static expr_status section_value(ev *e, const expr *x, builtin_id f,
+				 uint64_t *value, expr_error *err)
 {
 	const char *name = arg_name(x, 0);
 	ls_out_section *sec = name ? section_find(e->out, name) : NULL;
@@ -348,11 +446,11 @@ static expr_status section_value(ev *e, const expr *x, uint64_t *value,
 		err->loc = x->loc;
 		return EXPR_ERROR;
 	}
-	if (strcmp(x->name, "ADDR") == 0)
+	if (f == BUILTIN_ADDR)
 		v = sec->vma;
-	else if (strcmp(x->name, "LOADADDR") == 0)
+	else if (f == BUILTIN_LOADADDR)
 		v = sec->lma;
-	else if (strcmp(x->name, "SIZEOF") == 0)
+	else if (f == BUILTIN_SIZEOF)
 		v = sec->size;
 	else
 		v = known(sec->align);
@@ -411,90 +509,143 @@ static const char *segment_arg(const expr *x)
 	return n ? n : "";
 }
 
+static expr_status region_value(ev *e, const expr *x, builtin_id f,
+				uint64_t *value, expr_error *err)
+{
+	const char *n = arg_name(x, 0);
+	ls_region *r = n ? region_find(e, n) : NULL;
+
+	if (!r) {
+		expr_error_set(err, "%s of '%s': no such memory region",
+			       x->name, n ? n : "?");
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	ls_value v = f == BUILTIN_ORIGIN ? r->origin : r->length;
+	*value = v.v;
+	return v.known ? EXPR_OK : EXPR_UNKNOWN;
+}
+
+static expr_status page_size(ev *e, const expr *x, uint64_t *value,
+			     expr_error *err)
+{
+	const char *n = arg_name(x, 0);
+
+	if (n && !strcmp(n, "MAXPAGESIZE"))
+		*value = e->out->maxpagesize;
+	else if (n && !strcmp(n, "COMMONPAGESIZE"))
+		*value = e->out->commonpagesize;
+	else {
+		expr_error_set(err,
+			       "CONSTANT(%s): expected MAXPAGESIZE or "
+			       "COMMONPAGESIZE",
+			       n ? n : "?");
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	return EXPR_OK;
+}
+
+/* ld's form without RELRO padding: the data segment starts a maximum page
+ * further, at the same offset in its page. */
+static expr_status data_segment_align(ev *e, const expr *x,
+				      const uint64_t *args, uint64_t *value,
+				      expr_error *err)
+{
+	uint64_t page = args[0] ? args[0] : 1, a;
+
+	if (!e->dot.known)
+		return EXPR_UNKNOWN;
+	if (align_to(e, e->dot.v, page, &a, x, err) != EXPR_OK)
+		return EXPR_ERROR;
+	if (!va_add(a, e->dot.v & (page - 1), value)) {
+		expr_error_set(err, "%s: overflow aligning 0x%" PRIx64, x->name,
+			       e->dot.v);
+		err->loc = x->loc;
+		return EXPR_ERROR;
+	}
+	return EXPR_OK;
+}
+
+/* ASSERT(cond, message) in an expression is cond; a zero one fails the
+ * link, as the ASSERT command does. */
+static expr_status assert_value(ev *e, const expr *x, const uint64_t *args,
+				uint64_t *value)
+{
+	*value = args[0];
+	if (!args[0] && e->pass == MAX_PASSES - 1 && !e->quiet && e->at) {
+		ls_loc at = e->at->loc;
+		at.line = x->loc.line;
+		at.column = x->loc.column;
+		fact_text(e, LS_FACT_ASSERT_FAILED, at, "%s",
+			  arg_name(x, 1) ? arg_name(x, 1) : "");
+	}
+	return EXPR_OK;
+}
+
+/* The builtins that depend on the link (builtins.h); the constant ones
+ * never get here, expr.c computes them.  The parser checked the argument
+ * counts; a tree from elsewhere gets no further than the error. */
 static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 			   uint64_t *value, expr_error *err)
 {
 	ev *e = ctx;
-	const char *f = x->name;
+	const builtin *b = builtin_of(x);
 
-	if (!strcmp(f, "ADDR") || !strcmp(f, "LOADADDR") ||
-	    !strcmp(f, "SIZEOF") || !strcmp(f, "ALIGNOF"))
-		return section_value(e, x, value, err);
-	if (!strcmp(f, "SIZEOF_HEADERS") || !strcmp(f, "sizeof_headers"))
-		return sizeof_headers(e, value);
-	if (!strcmp(f, "DEFINED")) {
-		const image *from;
-		const char *n = arg_name(x, 0);
-		*value =
-		    n && (symbol_find(e->out, n) || input_symbol(e, n, &from));
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "ORIGIN") || !strcmp(f, "LENGTH")) {
-		const char *n = arg_name(x, 0);
-		ls_region *r = n ? region_find(e, n) : NULL;
-		if (!r) {
-			expr_error_set(err, "%s of '%s': no such memory region",
-				       f, n ? n : "?");
-			err->loc = x->loc;
-			return EXPR_ERROR;
+	if (b && x->nargs >= b->min && x->nargs <= b->max &&
+	    !builtin_is_constant(b, x->nargs))
+		switch (b->id) {
+		case BUILTIN_ADDR:
+		case BUILTIN_LOADADDR:
+		case BUILTIN_SIZEOF:
+		case BUILTIN_ALIGNOF:
+			return section_value(e, x, b->id, value, err);
+		case BUILTIN_SIZEOF_HEADERS:
+			return sizeof_headers(e, value);
+		case BUILTIN_DEFINED: {
+			const image *from;
+			const char *n = arg_name(x, 0);
+			*value = n && (symbol_find(e->out, n) ||
+				       input_symbol(e, n, &from));
+			return EXPR_OK;
 		}
-		ls_value v = f[0] == 'O' ? r->origin : r->length;
-		*value = v.v;
-		return v.known ? EXPR_OK : EXPR_UNKNOWN;
-	}
-	if (!strcmp(f, "CONSTANT")) {
-		const char *n = arg_name(x, 0);
-		if (n && !strcmp(n, "MAXPAGESIZE"))
-			*value = e->out->maxpagesize;
-		else if (n && !strcmp(n, "COMMONPAGESIZE"))
-			*value = e->out->commonpagesize;
-		else {
-			expr_error_set(err,
-				       "CONSTANT(%s): expected MAXPAGESIZE or "
-				       "COMMONPAGESIZE",
-				       n ? n : "?");
-			err->loc = x->loc;
-			return EXPR_ERROR;
+		case BUILTIN_ORIGIN:
+		case BUILTIN_LENGTH:
+			return region_value(e, x, b->id, value, err);
+		case BUILTIN_CONSTANT:
+			return page_size(e, x, value, err);
+		case BUILTIN_SEGMENT_START:
+			for (size_t i = 0; i < e->o->nsegments; i++)
+				if (!strcmp(e->o->segments[i].name,
+					    segment_arg(x))) {
+					*value = e->o->segments[i].value;
+					return EXPR_OK;
+				}
+			*value = args[1];
+			return EXPR_OK;
+		case BUILTIN_ALIGN: /* ALIGN(a): ALIGN(., a) */
+		case BUILTIN_NEXT:
+		case BUILTIN_BLOCK:
+			if (!e->dot.known)
+				return EXPR_UNKNOWN;
+			return align_to(e, e->dot.v, args[0], value, x, err);
+		case BUILTIN_DATA_SEGMENT_ALIGN:
+			return data_segment_align(e, x, args, value, err);
+		case BUILTIN_DATA_SEGMENT_RELRO_END:
+			*value = args[1];
+			return EXPR_OK;
+		case BUILTIN_DATA_SEGMENT_END:
+			*value = args[0];
+			return EXPR_OK;
+		case BUILTIN_ASSERT:
+			return assert_value(e, x, args, value);
+		case BUILTIN_ABSOLUTE:
+		case BUILTIN_LOG2CEIL:
+		case BUILTIN_MAX:
+		case BUILTIN_MIN:
+			break;
 		}
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "SEGMENT_START") && x->nargs == 2) {
-		for (size_t i = 0; i < e->o->nsegments; i++)
-			if (!strcmp(e->o->segments[i].name, segment_arg(x))) {
-				*value = e->o->segments[i].value;
-				return EXPR_OK;
-			}
-		*value = args[1];
-		return EXPR_OK;
-	}
-	/* ALIGN(a), NEXT(a) and BLOCK(a) align the location counter. */
-	if ((!strcmp(f, "ALIGN") || !strcmp(f, "NEXT") ||
-	     !strcmp(f, "BLOCK")) &&
-	    x->nargs == 1) {
-		if (!e->dot.known)
-			return EXPR_UNKNOWN;
-		return align_to(e, e->dot.v, args[0], value, x, err);
-	}
-	if (!strcmp(f, "DATA_SEGMENT_ALIGN") && x->nargs == 2) {
-		/* ld's form without RELRO padding: the data segment starts a
-		 * maximum page further, at the same offset in its page. */
-		uint64_t a;
-		if (!e->dot.known)
-			return EXPR_UNKNOWN;
-		if (align_to(e, e->dot.v, args[0], &a, x, err) != EXPR_OK)
-			return EXPR_ERROR;
-		*value = a + (e->dot.v & (args[0] - 1));
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "DATA_SEGMENT_RELRO_END") && x->nargs == 2) {
-		*value = args[1];
-		return EXPR_OK;
-	}
-	if (!strcmp(f, "DATA_SEGMENT_END") && x->nargs == 1) {
-		*value = args[0];
-		return EXPR_OK;
-	}
-	expr_error_set(err, "unknown function %s with %zu argument%s", f,
+	expr_error_set(err, "unknown function %s with %zu argument%s", x->name,
 		       x->nargs, x->nargs == 1 ? "" : "s");
 	err->loc = x->loc;
 	return EXPR_ERROR;
@@ -510,6 +661,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 
 	if (!x->e)
 		return unknown;
+	e->at = x;
 	switch (expr_eval(x->e, &env, &v, &err)) {
 	case EXPR_OK:
 		return known(v);
@@ -550,10 +702,8 @@ static bool is_constant(const expr *x)
 		return is_constant(x->a) && is_constant(x->b) &&
 		       is_constant(x->c);
 	case EXPR_CALL:
-		if (strcmp(x->name, "MAX") && strcmp(x->name, "MIN") &&
-		    strcmp(x->name, "LOG2CEIL") &&
-		    strcmp(x->name, "ABSOLUTE") &&
-		    !(strcmp(x->name, "ALIGN") == 0 && x->nargs == 2))
+		if (!builtin_of(x) ||
+		    !builtin_is_constant(builtin_of(x), x->nargs))
 			return false;
 		for (size_t i = 0; i < x->nargs; i++)
 			if (!is_constant(x->args[i]))
@@ -864,8 +1014,9 @@ static bool place_orphan(ev *e, size_t i)
 }
 
 /* An object's common symbols, as the input section `*(COMMON)` matches:
- * each symbol at its alignment, one after the other. */
-static void common_section(const image *img, image_section *out)
+ * each symbol at its alignment, one after the other.  False when they do
+ * not fit in 64 bits. */
+static bool common_section(const image *img, image_section *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->name = (char *)"COMMON";
@@ -881,8 +1032,9 @@ static void common_section(const image *img, image_section *out)
 			out->align = a;
 		if (!va_align_up(out->size, a, &out->size) ||
 		    !va_add(out->size, s->size, &out->size))
-			out->size = 0;
+			return false;
 	}
+	return true;
 }
 
 static bool collect_inputs(ev *e)
@@ -902,7 +1054,12 @@ static bool collect_inputs(ev *e)
 			e->isecs[e->nisecs++] =
 			    (isec){img, &img->sections[i], -1};
 		}
-		common_section(img, &e->commons[f]);
+		if (!common_section(img, &e->commons[f])) {
+			e->input_error = true;
+			return vl_fail(e->err, img->path, 0, 0,
+				       "its COMMON symbols need more than the "
+				       "64-bit address space");
+		}
 		if (!e->commons[f].size || img->type != ET_REL)
 			continue;
 		if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
@@ -1019,20 +1176,50 @@ static bool moves_dot(const ls_output_section *def)
 	return false;
 }
 
-static ls_value align_value(ls_value v, uint64_t a)
+/* x op= y that has no 64-bit result: for '.', where it went; otherwise
+ * as the expression language says it of x op y. */
+static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
+			    const ls_out_section *sec, ls_loc loc)
 {
-	uint64_t r;
-	if (!v.known || !va_align_up(v.v, a, &r))
-		return unknown;
-	return known(r);
+	bool is_dot = strcmp(a->name, ".") == 0;
+	char op[3] = {(char)a->op, 0, 0};
+	const char *why = "overflow in", *tail = " (does not fit in 64 bits)";
+
+	if (a->op == LS_ASSIGN_SHL)
+		op[1] = '<';
+	if (a->op == LS_ASSIGN_SHL && y >= 64) {
+		why = "shift by 64 or more in";
+		tail = "";
+	} else if (a->op == LS_ASSIGN_SUB) {
+		why = "negative result in";
+		tail = "";
+	} else if (a->op == LS_ASSIGN_DIV) {
+		why = "division by zero in";
+		tail = "";
+	}
+	if (is_dot && a->op == LS_ASSIGN_ADD)
+		dot_plus(e, sec, x, y, loc);
+	else if (is_dot && a->op == LS_ASSIGN_SUB)
+		wrapped(e, sec, loc,
+			"the location counter falls below 0 (0x%" PRIx64
+			" - 0x%" PRIx64 ")",
+			x, y);
+	else
+		wrapped(e, NULL, loc,
+			"%s %s= 0x%" PRIx64 ": %s 0x%" PRIx64 " %s 0x%" PRIx64
+			"%s",
+			a->name, op, y, why, x, op, y, tail);
 }
 
-/* x op= y is x = x op y. */
-static ls_value compound(ev *e, const ls_assign *a, ls_value v)
+/* x op= y is x = x op y; sec and loc say where it is. */
+static ls_value compound(ev *e, const ls_assign *a, ls_value v,
+			 const ls_out_section *sec, ls_loc loc)
 {
 	bool is_dot = strcmp(a->name, ".") == 0;
 	ls_symbol *sym = is_dot ? NULL : symbol_find(e->out, a->name);
 	ls_value old = is_dot ? e->dot : sym ? sym->value : unknown;
+	uint64_t r = 0;
+	bool ok;
 
 	if (a->op == LS_ASSIGN_SET)
 		return v;
@@ -1040,15 +1227,22 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v)
 		return unknown;
 	switch (a->op) {
 	case LS_ASSIGN_ADD:
-		return va_add(old.v, v.v, &v.v) ? v : unknown;
+		ok = va_add(old.v, v.v, &r);
+		break;
 	case LS_ASSIGN_SUB:
-		return va_sub(old.v, v.v, &v.v) ? v : unknown;
+		ok = va_sub(old.v, v.v, &r);
+		break;
 	case LS_ASSIGN_MUL:
-		return va_mul(old.v, v.v, &v.v) ? v : unknown;
+		ok = va_mul(old.v, v.v, &r);
+		break;
 	case LS_ASSIGN_DIV:
-		return v.v ? known(old.v / v.v) : unknown;
+		ok = v.v != 0;
+		if (ok)
+			r = old.v / v.v;
+		break;
 	case LS_ASSIGN_SHL:
-		return va_shl(old.v, v.v, &v.v) ? v : unknown;
+		ok = va_shl(old.v, v.v, &r);
+		break;
 	case LS_ASSIGN_SHR:
 		return known(v.v < 64 ? old.v >> v.v : 0);
 	case LS_ASSIGN_AND:
@@ -1058,6 +1252,10 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v)
 	default:
 		return v;
 	}
+	if (ok)
+		return known(r);
+	compound_failed(e, a, old.v, v.v, sec, loc);
+	return unknown;
 }
 
 /* The section's contents, from its start: the commands in order, input
@@ -1090,7 +1288,8 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		switch (cmd->kind) {
 		case LS_SC_ASSIGN: {
 			const ls_assign *a = &cmd->u.assign;
-			ls_value v = compound(e, a, eval(e, &a->value));
+			ls_value v =
+			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
 			if (strcmp(a->name, ".")) {
 				set_symbol(e, a, v, cmd->loc);
 				break;
@@ -1098,7 +1297,7 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			/* A constant is an offset into the section. */
 			if (a->op == LS_ASSIGN_SET && v.known &&
 			    is_constant(a->value.e) && sec->vma.known)
-				v = va_add(sec->vma.v, v.v, &v.v) ? v : unknown;
+				v = dot_plus(e, sec, sec->vma.v, v.v, cmd->loc);
 			ls_fact *f;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
 			    e->pass == MAX_PASSES - 1 &&
@@ -1122,20 +1321,18 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 				if (!input_matches(&cmd->u.input, is))
 					break;
 				if (is->sec->size)
-					e->dot =
-					    align_value(e->dot, is->sec->align);
-				if (e->dot.known &&
-				    !va_add(e->dot.v, is->sec->size, &e->dot.v))
-					e->dot = unknown;
+					e->dot = align_value(e, e->dot,
+							     is->sec->align,
+							     sec, cmd->loc);
+				dot_advance(e, sec, is->sec->size, cmd->loc);
 			}
 			break;
 		case LS_SC_DATA:
-			if (e->dot.known)
-				e->dot.v += cmd->u.data.size;
+			dot_advance(e, sec, cmd->u.data.size, cmd->loc);
 			break;
 		case LS_SC_ASCIZ:
-			if (e->dot.known)
-				e->dot.v += strlen(cmd->u.asciz) + 1;
+			dot_advance(e, sec, (uint64_t)strlen(cmd->u.asciz) + 1,
+				    cmd->loc);
 			break;
 		case LS_SC_ASSERT:
 		case LS_SC_FILL:
@@ -1147,13 +1344,16 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 	for (; next_input < it->ninputs; next_input++) {
 		const isec *is = &e->isecs[it->inputs[next_input]];
 		if (is->sec->size)
-			e->dot = align_value(e->dot, is->sec->align);
-		if (e->dot.known && !va_add(e->dot.v, is->sec->size, &e->dot.v))
-			e->dot = unknown;
+			e->dot = align_value(e, e->dot, is->sec->align, sec,
+					     sec->loc);
+		dot_advance(e, sec, is->sec->size, sec->loc);
 	}
-	if (!e->dot.known || !sec->vma.known)
+	/* '.' below the start was a backwards move, reported as such. */
+	uint64_t size;
+	if (!e->dot.known || !sec->vma.known ||
+	    !va_sub(e->dot.v, sec->vma.v, &size))
 		return unknown;
-	return known(e->dot.v - sec->vma.v);
+	return known(size);
 }
 
 static uint64_t section_align(ev *e, const item *it)
@@ -1217,19 +1417,76 @@ static ls_value load_address(ev *e, const ls_out_section *sec,
 	if (!prev || !sec->vma.known || !prev->vma.known || !prev->lma.known ||
 	    !prev->size.known)
 		return sec->vma;
-	va_range me = {sec->vma.v,
-		       sec->vma.v + (sec->size.known ? sec->size.v : 0)};
-	va_range before = {prev->vma.v, prev->vma.v + prev->size.v};
+	/* Both ends were checked when the sizes were laid out. */
+	va_range me, before;
+	if (!va_range_from_size(sec->vma.v, sec->size.known ? sec->size.v : 0,
+				&me) ||
+	    !va_range_from_size(prev->vma.v, prev->size.v, &before))
+		return unknown;
+	uint64_t base = sec->vma.v, d;
 	if (va_range_overlaps(me, before) ||
 	    (me.start == me.end && me.start >= before.start &&
-	     me.start < before.end))
-		lma = prev->lma.v + prev->size.v;
-	else
-		lma = sec->vma.v + (prev->lma.v - prev->vma.v);
+	     me.start < before.end)) {
+		base = prev->lma.v;
+		d = prev->size.v;
+	} else if (!va_sub(prev->lma.v, prev->vma.v, &d)) {
+		/* Loaded below where it runs, by as much as the previous. */
+		va_sub(prev->vma.v, prev->lma.v, &d);
+		if (!va_sub(base, d, &lma)) {
+			wrapped(e, sec, sec->loc,
+				"its load address falls below 0 (0x%" PRIx64
+				" - 0x%" PRIx64 ")",
+				base, d);
+			return unknown;
+		}
+		base = lma;
+		d = 0;
+	}
+	if (!va_add(base, d, &lma)) {
+		wrapped(e, sec, sec->loc,
+			"its load address passes the end of the 64-bit address "
+			"space (0x%" PRIx64 " + 0x%" PRIx64 ")",
+			base, d);
+		return unknown;
+	}
 	/* An explicit address keeps its distance as it is. */
 	if (def && def->has_address)
 		return known(lma);
-	return align_value(known(lma), align);
+	return align_value(e, known(lma), align, sec, sec->loc);
+}
+
+/* The section's end: past the last address is an error, and the size
+ * unknown (a linked image gives sizes that the script's addresses may not
+ * have room for). */
+static void check_end(ev *e, ls_out_section *sec)
+{
+	uint64_t end;
+
+	if (!sec->size.known || !sec->vma.known ||
+	    va_add(sec->vma.v, sec->size.v, &end))
+		return;
+	wrapped(e, sec, sec->loc,
+		"its address 0x%" PRIx64 " + its size 0x%" PRIx64
+		" passes the end of the 64-bit address space",
+		sec->vma.v, sec->size.v);
+	sec->size = unknown;
+}
+
+/* The same at the load address, for a section with contents (loads) or
+ * one whose end the next load address follows (an overlay member): the
+ * load address is unknown then. */
+static void check_load_end(ev *e, ls_out_section *sec, bool loads)
+{
+	uint64_t end;
+
+	if (!loads || !sec->size.known || !sec->lma.known ||
+	    va_add(sec->lma.v, sec->size.v, &end))
+		return;
+	wrapped(e, sec, sec->loc,
+		"its load address 0x%" PRIx64 " + its size 0x%" PRIx64
+		" passes the end of the 64-bit address space",
+		sec->lma.v, sec->size.v);
+	sec->lma = unknown;
 }
 
 static void lay_section(ev *e, const item *it)
@@ -1241,6 +1498,9 @@ static void lay_section(ev *e, const item *it)
 	    def && def->region ? region_find(e, def->region) : NULL;
 	ls_region *lma_region =
 	    def && def->lma_region ? region_find(e, def->lma_region) : NULL;
+
+	/* A value a reported wrap made unknown needs no note besides. */
+	size_t wraps = e->nwraps;
 
 	classify(e, it, sec);
 	if (!section_exists(e, it, sec)) {
@@ -1273,21 +1533,23 @@ static void lay_section(ev *e, const item *it)
 		sec->vma = eval(e, &def->address);
 		sec->addr_loc = def->address.loc;
 	} else if (region) {
-		sec->vma = align_value(region->next, sec->align);
+		sec->vma = align_value(e, region->next, sec->align, sec,
+				       def->region_loc);
 		sec->addr_loc = def->region_loc;
 	} else {
-		sec->vma = align_value(e->dot, sec->align);
+		sec->vma = align_value(e, e->dot, sec->align, sec, sec->loc);
 		/* Placed where '.' is: fixed by the assignment '.' last
 		 * got its value from (the base, for most scripts). */
 		sec->addr_loc = e->dot_loc;
 	}
-	if (!sec->vma.known && e->pass == MAX_PASSES - 1)
+	if (!sec->vma.known && e->pass == MAX_PASSES - 1 && e->nwraps == wraps)
 		undetermined(e, sec->loc, why_unknown(e), "address of %s",
 			     sec->name);
 	e->dot = sec->vma;
 	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
 	e->cur = NULL;
+	check_end(e, sec);
 	/* A section in the same region as the previous one, without a load
 	 * region of its own, loads in the previous one's load region. */
 	if (!lma_region && !(def && def->has_at) && region && e->prev &&
@@ -1296,23 +1558,25 @@ static void lay_section(ev *e, const item *it)
 		lma_region = region_find(e, e->prev->lma_region);
 	sec->lma_region = lma_region ? lma_region->name : NULL;
 	sec->lma = load_address(e, sec, def, lma_region);
-	if (!sec->size.known && e->pass == MAX_PASSES - 1)
+	check_load_end(e, sec, sec->load);
+	if (!sec->size.known && e->pass == MAX_PASSES - 1 && e->nwraps == wraps)
 		undetermined(e, sec->loc, why_unknown(e), "size of %s",
 			     sec->name);
-	ls_value end = sec->vma.known && sec->size.known
-			   ? known(sec->vma.v + sec->size.v)
-			   : unknown;
+	ls_value end = unknown;
+	if (sec->vma.known && sec->size.known &&
+	    va_add(sec->vma.v, sec->size.v, &end.v))
+		end.known = true;
 	e->dot = end;
 	if (sec->addr_loc.file)
 		e->dot_loc = sec->addr_loc;
 	if (region)
 		region->next = end;
-	if (lma_region) {
-		lma_region->next =
-		    sec->lma.known && sec->size.known && sec->load
-			? known(sec->lma.v + sec->size.v)
-		    : sec->load ? unknown
-				: lma_region->next;
+	if (lma_region && sec->load) {
+		/* check_load_end made sure the sum fits. */
+		lma_region->next = unknown;
+		if (sec->lma.known && sec->size.known &&
+		    va_add(sec->lma.v, sec->size.v, &lma_region->next.v))
+			lma_region->next.known = true;
 	}
 	e->prev = sec;
 }
@@ -1325,7 +1589,7 @@ static void lay_assign(ev *e, const item *it)
 	    is_dot && it->in_sections && !e->prev && !e->out->has_base;
 	ls_value v = eval(e, &a->value);
 
-	v = compound(e, a, v);
+	v = compound(e, a, v, NULL, it->cmd->loc);
 	if (!is_dot) {
 		set_symbol(e, a, v, it->cmd->loc);
 		return;
@@ -1394,9 +1658,11 @@ static void lay_overlay(ev *e, const item *start)
 		sec->addr_loc = ov->has_start ? ov->start.loc : ov->loc;
 		e->dot = vma;
 		sec->size = lay_contents(e, it, sec);
-		if (sec->size.known && lma.known)
-			lma = known(lma.v + sec->size.v);
-		else
+		check_end(e, sec);
+		check_load_end(e, sec, true);
+		/* Members load one after the other. */
+		if (!sec->size.known || !sec->lma.known ||
+		    !va_add(sec->lma.v, sec->size.v, &lma.v))
 			lma = unknown;
 		if (!sec->size.known || !biggest.known)
 			biggest = unknown;
@@ -1404,8 +1670,10 @@ static void lay_overlay(ev *e, const item *start)
 			biggest = sec->size;
 		e->prev = sec;
 	}
-	e->dot =
-	    vma.known && biggest.known ? known(vma.v + biggest.v) : unknown;
+	/* Every member's end was checked, the largest's too. */
+	e->dot = unknown;
+	if (vma.known && biggest.known && va_add(vma.v, biggest.v, &e->dot.v))
+		e->dot.known = true;
 	if (region)
 		region->next = e->dot;
 	if (lma_region)
@@ -1426,6 +1694,15 @@ static void reset_pass(ev *e)
 		r->origin = eval(e, &r->def->origin);
 		r->length = eval(e, &r->def->length);
 		r->next = r->origin;
+		uint64_t end;
+		bool top;
+		if (r->origin.known && r->length.known &&
+		    !region_end(r, &end, &top))
+			wrapped(e, NULL, r->def->loc,
+				"memory region %s: ORIGIN 0x%" PRIx64
+				" + LENGTH 0x%" PRIx64
+				" passes the end of the 64-bit address space",
+				r->name, r->origin.v, r->length.v);
 	}
 }
 
@@ -1564,7 +1841,8 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	ok = true;
 	goto done;
 oom:
-	vl_fail(err, NULL, 0, 0, "out of memory");
+	if (!e.input_error)
+		vl_fail(err, NULL, 0, 0, "out of memory");
 done:
 	for (size_t k = 0; k < e.nitems; k++)
 		free(e.items[k].inputs);

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "ldscript/lexer.h"
 
 #ifndef PT_GNU_PROPERTY
@@ -344,47 +345,12 @@ static bool ls_enter(ls_parser *p, const ls_token *t)
 
 /* ---- Expressions ---- */
 
-/* The builtin functions.  names: bit i set when argument i is a section,
- * region or symbol name rather than a value (ld reads those as names, so
- * ".text" or "text-segment" stay whole). */
-typedef struct ls_func {
-	const char *name;
-	unsigned min, max;
-	unsigned names;
-} ls_func;
-
-static const ls_func ls_funcs[] = {
-    {"ABSOLUTE", 1, 1, 0},
-    {"ADDR", 1, 1, 1},
-    {"ALIGN", 1, 2, 0},
-    {"ALIGNOF", 1, 1, 1},
-    {"ASSERT", 2, 2, 2},
-    {"BLOCK", 1, 1, 0},
-    {"CONSTANT", 1, 1, 1},
-    {"DATA_SEGMENT_ALIGN", 2, 2, 0},
-    {"DATA_SEGMENT_END", 1, 1, 0},
-    {"DATA_SEGMENT_RELRO_END", 2, 2, 0},
-    {"DEFINED", 1, 1, 1},
-    {"LENGTH", 1, 1, 1},
-    {"LOADADDR", 1, 1, 1},
-    {"LOG2CEIL", 1, 1, 0},
-    {"MAX", 2, 2, 0},
-    {"MIN", 2, 2, 0},
-    {"NEXT", 1, 1, 0},
-    {"ORIGIN", 1, 1, 1},
-    {"SEGMENT_START", 2, 2, 1},
-    {"SIZEOF", 1, 1, 1},
-    {"SIZEOF_HEADERS", 0, 0, 0},
-};
-
-static const ls_func *ls_find_func(const ls_token *t)
+/* A builtin function (builtins.h) the word names, or NULL. */
+static const builtin *ls_find_func(const ls_token *t)
 {
-	size_t k;
-
-	for (k = 0; k < sizeof(ls_funcs) / sizeof(ls_funcs[0]); k++)
-		if (ls_is_word(t, ls_funcs[k].name))
-			return &ls_funcs[k];
-	return NULL;
+	if (t->kind != LS_TOK_WORD)
+		return NULL;
+	return builtin_find(t->text, t->len);
 }
 
 static expr_loc ls_eloc(const ls_token *t)
@@ -441,7 +407,7 @@ static void ls_free_args(expr **args, size_t n)
 }
 
 /* NAME '(' args ')', the current token at '('. */
-static expr *ls_e_call(ls_parser *p, const ls_token *name, const ls_func *f,
+static expr *ls_e_call(ls_parser *p, const ls_token *name, const builtin *f,
 		       unsigned *depth)
 {
 	expr **args = NULL, **na, *e;
@@ -519,7 +485,7 @@ static bool ls_e_starts(const ls_token *t)
 static expr *ls_e_primary(ls_parser *p, unsigned *depth)
 {
 	ls_token t = *ls_peek_m(p, LS_LEX_EXPR);
-	const ls_func *f;
+	const builtin *f;
 	expr *e;
 
 	*depth = 1;
@@ -1537,7 +1503,8 @@ static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n, bool braced)
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
 
-		switch (ls_list_end(p, t, braced, "'}' to close the output section")) {
+		switch (ls_list_end(p, t, braced,
+				    "'}' to close the output section")) {
 		case 1:
 			return true;
 		case -1:

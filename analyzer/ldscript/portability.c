@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "rules.h"
 
 typedef struct walker {
@@ -45,6 +46,8 @@ static bool hex_with_suffix(const ls_script *s, const ls_loc *in, const expr *x)
 
 static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 {
+	const builtin *b;
+
 	if (!x)
 		return;
 	switch (x->kind) {
@@ -69,12 +72,13 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 		walk_expr(w, in, x->c);
 		break;
 	case EXPR_CALL:
-		if (!strcmp(x->name, "NEXT") || !strcmp(x->name, "BLOCK"))
+		b = builtin_of(x);
+		if (b && (b->id == BUILTIN_NEXT || b->id == BUILTIN_BLOCK))
 			warn(w, in->loc, x->loc.line, x->loc.column,
-			     !strcmp(x->name, "NEXT")
+			     b->id == BUILTIN_NEXT
 				 ? "lld rejects NEXT(): use ALIGN()"
 				 : "lld rejects BLOCK(): use ALIGN()");
-		if (!strcmp(x->name, "SEGMENT_START"))
+		if (b && b->id == BUILTIN_SEGMENT_START)
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "lld ignores the segment name of SEGMENT_START "
 			     "and always takes its default, so "

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
+
 void ls_edits_free(ls_edits *e)
 {
 	free(e->v);
@@ -43,6 +45,14 @@ static const expr *literal(const expr *x)
 	return x && x->kind == EXPR_NUM ? x : NULL;
 }
 
+/* SEGMENT_START(name, default) */
+static bool is_segment_start(const expr *x)
+{
+	const builtin *b = builtin_of(x);
+
+	return b && b->id == BUILTIN_SEGMENT_START && x->nargs == 2;
+}
+
 /* In the base expression, the number to change: SEGMENT_START's default,
  * the whole expression if it is a number, or the number added to
  * SIZEOF_HEADERS. */
@@ -52,8 +62,7 @@ static const expr *base_number(const expr *x)
 		return NULL;
 	if (x->kind == EXPR_NUM)
 		return x;
-	if (x->kind == EXPR_CALL && !strcmp(x->name, "SEGMENT_START") &&
-	    x->nargs == 2)
+	if (is_segment_start(x))
 		return literal(x->args[1]);
 	if (x->kind == EXPR_BINARY && x->op == '+') {
 		const expr *l = base_number(x->a);
@@ -67,8 +76,8 @@ static const expr *segment_call(const expr *x, const expr *num)
 {
 	if (!x)
 		return NULL;
-	if (x->kind == EXPR_CALL && !strcmp(x->name, "SEGMENT_START") &&
-	    x->nargs == 2 && x->args[1] == num && x->args[0]->kind == EXPR_SYM)
+	if (is_segment_start(x) && x->args[1] == num &&
+	    x->args[0]->kind == EXPR_SYM)
 		return x;
 	const expr *r = segment_call(x->a, num);
 	return r ? r : segment_call(x->b, num);
@@ -123,8 +132,7 @@ static void move_segment_starts(mover *m, const ls_expr *in, const expr *x)
 {
 	if (!x || in->loc.buf != 0)
 		return;
-	if (x->kind == EXPR_CALL && !strcmp(x->name, "SEGMENT_START") &&
-	    x->nargs == 2 && x->args[0]->kind == EXPR_SYM &&
+	if (is_segment_start(x) && x->args[0]->kind == EXPR_SYM &&
 	    !strcmp(x->args[0]->name, m->segment) &&
 	    x->args[1]->kind == EXPR_NUM && x->args[1]->num == m->base_num) {
 		const expr *n = x->args[1];

@@ -108,24 +108,36 @@ static const sp_range *memory_of(const space *s, const sp_range *x)
 	return &s->v[x->memory - 1];
 }
 
+/* The end of a MEMORY range as messages print it. */
+static const char *memory_end(const sp_range *m, char buf[VA_HEX_LEN])
+{
+	return m->to_top ? "0x10000000000000000" : va_hex(m->range.end, buf);
+}
+
+/* The section lies in its region: at or above ORIGIN, and at or below the
+ * end (an empty section may sit at the end exactly). */
+static bool starts_inside(const sp_range *x, const sp_range *m)
+{
+	return x->range.start >= m->range.start &&
+	       (m->to_top || x->range.start <= m->range.end);
+}
+
 int ls_check_outside_region(const space *s, vl_diags *out)
 {
+	char end[VA_HEX_LEN];
 	int found = 0;
 
 	for (size_t i = 0; i < s->n; i++) {
 		const sp_range *x = &s->v[i], *m = memory_of(s, x);
-		/* At the region's end exactly is still inside: an empty
-		 * section may sit there. */
-		if (!m || (x->range.start >= m->range.start &&
-			   x->range.start <= m->range.end))
+		if (!m || starts_inside(x, m))
 			continue;
 		if (!vl_diags_add(out, VL_RULE_OUTSIDE_REGION, x->origin.file,
 				  x->origin.line, x->origin.column,
 				  "section %s at 0x%" PRIx64
 				  " lies outside memory region %s [0x%" PRIx64
-				  ", 0x%" PRIx64 ")",
+				  ", %s)",
 				  x->name, x->range.start, m->name,
-				  m->range.start, m->range.end))
+				  m->range.start, memory_end(m, end)))
 			return -1;
 		found++;
 	}
@@ -138,8 +150,7 @@ int ls_check_region_overflow(const space *s, vl_diags *out)
 
 	for (size_t i = 0; i < s->n; i++) {
 		const sp_range *x = &s->v[i], *m = memory_of(s, x);
-		if (!m || x->range.start < m->range.start ||
-		    x->range.start > m->range.end || !x->size_known ||
+		if (!m || !starts_inside(x, m) || m->to_top || !x->size_known ||
 		    x->range.end <= m->range.end)
 			continue;
 		if (!vl_diags_add(out, VL_RULE_REGION_OVERFLOW, x->origin.file,

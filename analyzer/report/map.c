@@ -69,7 +69,9 @@ static bool map_show(const space *s, const sp_range *x, const char **kind,
 
 	*kind = sp_kind_name(x->kind);
 	*name = NULL;
+	/* A MEMORY region up to 2^64 has no end map could print. */
 	if (!o->placed || x->kind == SP_IMAGE || x->kind == SP_REQUEST ||
+	    (x->kind == SP_MEMORY && x->to_top) ||
 	    (x->kind == SP_SEGMENT && va_range_empty(x->range)))
 		return true;
 	switch (x->kind) {

@@ -1,0 +1,545 @@
+/* Unit tests for analyzer/ldscript/eval.c, the link simulation: address
+ * arithmetic that passes the end of the 64-bit address space is an error
+ * at what wrapped, in the script or in an input, and leaves the value
+ * unknown instead of a range that wraps; ASSERT inside an expression. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <elf.h>
+
+#include "ldscript/eval.h"
+#include "ldscript/parser.h"
+#include "check.h"
+#include "rules.h"
+#include "space.h"
+
+#define U64(x) UINT64_C(x)
+
+/* ---- Helpers ---- */
+
+typedef struct run {
+	ls_script s;
+	ls_eval ev;
+	vl_diags d;
+	vl_error err;
+	bool ok;
+} run;
+
+/* What the linker itself says of an evaluation: the rows of the check
+ * table that look at the link's facts and its sections. */
+static void link_findings(const char *path, const ls_script *s,
+			  const ls_eval *ev, vl_diags *d)
+{
+	static const vl_rule_id rows[] = {
+	    VL_R_SCRIPT_ERROR,	  VL_R_LOCATION_BACKWARDS, VL_R_OUTSIDE_REGION,
+	    VL_R_REGION_OVERFLOW, VL_R_ASSERT_FAILED,	   VL_R_SECTION_OVERLAP,
+	};
+	space sp;
+
+	assert_true(space_init(&sp, NULL));
+	assert_true(space_add_script(&sp, path, s, ev));
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_true(check_run_rule(&sp, rows[i], d) >= 0);
+	space_free(&sp);
+}
+
+/* Parse text and evaluate it against inputs (may be none). */
+static void evaluate_with(run *r, const char *text, const image *inputs,
+			  size_t ninputs)
+{
+	ls_eval_opts o = {0};
+
+	memset(r, 0, sizeof(*r));
+	if (!ls_parse_text("t.ld", text, strlen(text), NULL, &r->s, &r->err)) {
+		print_error("parse error %u:%u: %s\n", r->err.line,
+			    r->err.column, r->err.msg);
+		fail();
+	}
+	o.inputs = inputs;
+	o.ninputs = ninputs;
+	r->ok = ls_evaluate(&r->s, &o, &r->ev, &r->err);
+	if (r->ok)
+		link_findings("t.ld", &r->s, &r->ev, &r->d);
+}
+
+static void evaluate(run *r, const char *text)
+{
+	evaluate_with(r, text, NULL, 0);
+	assert_true(r->ok);
+}
+
+static void done(run *r)
+{
+	vl_error_free(&r->err);
+	vl_diags_free(&r->d);
+	ls_eval_free(&r->ev);
+	ls_script_free(&r->s);
+}
+
+/* The findings are exactly one, this one. */
+static void assert_only_finding(const run *r, const vl_rule *rule,
+				unsigned line, unsigned column, const char *msg)
+{
+	size_t i;
+
+	for (i = 0; r->d.n != 1 && i < r->d.n; i++)
+		print_error("finding %u:%u [%s] %s\n", r->d.v[i].line,
+			    r->d.v[i].column, r->d.v[i].rule->id,
+			    r->d.v[i].message);
+	assert_int_equal(r->d.n, 1);
+	assert_ptr_equal(r->d.v[0].rule, rule);
+	assert_string_equal(r->d.v[0].file, "t.ld");
+	assert_int_equal(r->d.v[0].line, line);
+	assert_int_equal(r->d.v[0].column, column);
+	assert_string_equal(r->d.v[0].message, msg);
+}
+
+static const ls_out_section *section(const run *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ev.nsections; i++)
+		if (strcmp(r->ev.sections[i].name, name) == 0)
+			return &r->ev.sections[i];
+	fail_msg("no section %s", name);
+	return NULL;
+}
+
+static ls_value symbol(const run *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ev.nsymbols; i++)
+		if (strcmp(r->ev.symbols[i].name, name) == 0)
+			return r->ev.symbols[i].value;
+	fail_msg("no symbol %s", name);
+	return (ls_value){false, 0};
+}
+
+/* "SECTIONS { . = start; .text : { BYTE(1) x n } }" */
+static char *bytes_script(const char *start, unsigned n)
+{
+	size_t cap = 64 + strlen(start) + 8 * (size_t)n, len;
+	char *s = malloc(cap);
+	unsigned i;
+
+	assert_non_null(s);
+	len = (size_t)snprintf(s, cap, "SECTIONS { . = %s; .text : { ", start);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "BYTE(1) ");
+	snprintf(s + len, cap - len, "} }");
+	return s;
+}
+
+/* ---- The location counter ---- */
+
+static void a_section_may_end_at_the_last_address(void **state)
+{
+	char *text = bytes_script("0xfffffffffffffff0", 15);
+	run r;
+
+	(void)state;
+	evaluate(&r, text);
+	assert_int_equal(r.d.n, 0);
+	assert_true(section(&r, ".text")->size.known);
+	assert_int_equal(section(&r, ".text")->size.v, 15);
+	done(&r);
+	free(text);
+}
+
+/* The issue's case: [0xfffffffffffffff0, 0x10) before. */
+static void data_past_the_top_is_an_error_at_the_byte_that_wraps(void **state)
+{
+	char *text = bytes_script("0xfffffffffffffff0", 32);
+	run r;
+
+	(void)state;
+	evaluate(&r, text);
+	/* "SECTIONS { . = 0xfffffffffffffff0; .text : { " is 45 bytes, each
+	 * BYTE(1) 8: the 16th starts at column 46 + 15 * 8. */
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 46 + 15 * 8,
+			    "section .text: the location counter passes the "
+			    "end of the 64-bit address space "
+			    "(0xffffffffffffffff + 0x1)");
+	assert_true(section(&r, ".text")->vma.known);
+	assert_int_equal(section(&r, ".text")->vma.v, U64(0xfffffffffffffff0));
+	assert_false(section(&r, ".text")->size.known);
+	/* Nothing else is noted about the size the error made unknown. */
+	assert_int_equal(r.ev.nundetermined, 0);
+	done(&r);
+	free(text);
+}
+
+static void asciz_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0xfffffffffffffff8;\n"
+		     "  .rodata : { ASCIZ \"eight...\" }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 3, 15,
+			    "section .rodata: the location counter passes the "
+			    "end of the 64-bit address space "
+			    "(0xfffffffffffffff8 + 0x9)");
+	assert_false(section(&r, ".rodata")->size.known);
+	done(&r);
+}
+
+static void
+adding_to_the_location_counter_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0xfffffffffffffff0;\n"
+		     "  . += 0x10;\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 3, 3,
+			    "the location counter passes the end of the 64-bit "
+			    "address space (0xfffffffffffffff0 + 0x10)");
+	done(&r);
+
+	evaluate(&r, "SECTIONS {\n"
+		     "  .text 0xffffffffffff0000 : { . += 0xffffffff; }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 32,
+			    "section .text: the location counter passes the "
+			    "end of the 64-bit address space "
+			    "(0xffffffffffff0000 + 0xffffffff)");
+	assert_false(section(&r, ".text")->size.known);
+	done(&r);
+}
+
+/* '. = constant' is an offset from the section's start. */
+static void an_offset_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  .text 0xffffffffffff0000 : { . = 0x10000; }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 32,
+			    "section .text: the location counter passes the "
+			    "end of the 64-bit address space "
+			    "(0xffffffffffff0000 + 0x10000)");
+	assert_false(section(&r, ".text")->size.known);
+	done(&r);
+}
+
+static void compound_assignments_that_overflow_are_errors(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "a = 0xfffffffffffffff0; a += 0x10;\n"
+		     "b = 1; b -= 2;\n"
+		     "c = 0x100000000; c *= 0x100000000;\n"
+		     "d = 1; d <<= 64;\n"
+		     "e = 1; e /= 0;\n"
+		     "SECTIONS { . = 0x10; . -= 0x20; }\n");
+	assert_int_equal(r.d.n, 6);
+	assert_string_equal(r.d.v[0].message,
+			    "a += 0x10: overflow in 0xfffffffffffffff0 + 0x10 "
+			    "(does not fit in 64 bits)");
+	assert_string_equal(r.d.v[1].message,
+			    "b -= 0x2: negative result in 0x1 - 0x2");
+	assert_string_equal(r.d.v[2].message,
+			    "c *= 0x100000000: overflow in 0x100000000 * "
+			    "0x100000000 (does not fit in 64 bits)");
+	assert_string_equal(r.d.v[3].message,
+			    "d <<= 0x40: shift by 64 or more in 0x1 << 0x40");
+	assert_string_equal(r.d.v[4].message,
+			    "e /= 0x0: division by zero in 0x1 / 0x0");
+	assert_string_equal(r.d.v[5].message,
+			    "the location counter falls below 0 (0x10 - 0x20)");
+	assert_int_equal(r.d.v[1].line, 2);
+	assert_int_equal(r.d.v[1].column, 8);
+	assert_false(symbol(&r, "a").known);
+	assert_false(symbol(&r, "e").known);
+	done(&r);
+}
+
+/* ---- Sections, regions, load addresses ---- */
+
+static void aligning_a_section_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0xfffffffffffffff1;\n"
+		     "  .text : ALIGN(16) { BYTE(0) }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 3, 3,
+			    "section .text: aligning 0xfffffffffffffff1 to "
+			    "0x10 passes the end of the 64-bit address space");
+	assert_false(section(&r, ".text")->vma.known);
+	assert_int_equal(r.ev.nundetermined, 0);
+	done(&r);
+}
+
+/* Already an error of the expression language; the issue lists it. */
+static void align_of_the_last_address_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS { . = ALIGN(0xffffffffffffffff, 16); }");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 16,
+			    "overflow in ALIGN(0xffffffffffffffff, 0x10) (does "
+			    "not fit in 64 bits)");
+	done(&r);
+	evaluate(&r, "SECTIONS { . = 0xfffffffffffffff1; . = ALIGN(16); }");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 40,
+			    "ALIGN: overflow aligning 0xfffffffffffffff1");
+	done(&r);
+}
+
+static void a_load_address_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  .data : AT(0xfffffffffffffff0) { QUAD(0) QUAD(0) "
+		     "QUAD(0) }\n"
+		     "}\n");
+	assert_only_finding(
+	    &r, VL_RULE_SCRIPT_ERROR, 3, 3,
+	    "section .data: its load address 0xfffffffffffffff0 "
+	    "+ its size 0x18 passes the end of the 64-bit "
+	    "address space");
+	assert_true(section(&r, ".data")->size.known);
+	assert_false(section(&r, ".data")->lma.known);
+	done(&r);
+
+	/* The next section keeps the previous one's distance between load
+	 * and run address: 0x1008 + (0xfffffffffffffff0 - 0x1000). */
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  .a : AT(0xfffffffffffffff0) { QUAD(0) }\n"
+		     "  .b : { QUAD(0) }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 4, 3,
+			    "section .b: its load address 0xfffffffffffffff8 + "
+			    "its size 0x8 passes the end of the 64-bit address "
+			    "space");
+	assert_int_equal(section(&r, ".a")->lma.v, U64(0xfffffffffffffff0));
+	done(&r);
+}
+
+static void a_region_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "MEMORY {\n"
+		     "  ram : ORIGIN = 0xfffffffffffff000, LENGTH = 0x2000\n"
+		     "}\n"
+		     "SECTIONS { . = 0; .text : { BYTE(0) } > ram }\n");
+	assert_only_finding(
+	    &r, VL_RULE_SCRIPT_ERROR, 2, 3,
+	    "memory region ram: ORIGIN 0xfffffffffffff000 + "
+	    "LENGTH 0x2000 passes the end of the 64-bit address "
+	    "space");
+	done(&r);
+}
+
+/* [0xffffffff80000000, 2^64): a kernel's upper 2 GiB.  It was once read
+ * as [0xffffffff80000000, 0) and every section "outside" it. */
+static void a_region_may_end_at_the_top(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r,
+		 "MEMORY {\n"
+		 "  top : ORIGIN = 0xffffffff80000000, LENGTH = 0x80000000\n"
+		 "}\n"
+		 "SECTIONS { . = 0; .text : { QUAD(0) } > top }\n");
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->vma.v, U64(0xffffffff80000000));
+	done(&r);
+
+	evaluate(&r,
+		 "MEMORY {\n"
+		 "  top : ORIGIN = 0xffffffff80000000, LENGTH = 0x80000000\n"
+		 "}\n"
+		 "SECTIONS { . = 0; .text 0x1000 : { QUAD(0) } > top }\n");
+	assert_only_finding(&r, VL_RULE_OUTSIDE_REGION, 4, 19,
+			    "section .text at 0x1000 lies outside memory "
+			    "region top [0xffffffff80000000, "
+			    "0x10000000000000000)");
+	done(&r);
+}
+
+static void an_overlay_past_the_top_is_an_error(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  OVERLAY : AT(0xfffffffffffffff0) {\n"
+		     "    .o1 { QUAD(0) }\n"
+		     "    .o2 { QUAD(0) QUAD(0) }\n"
+		     "  }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 5, 5,
+			    "section .o2: its load address 0xfffffffffffffff8 "
+			    "+ its size 0x10 passes the end of the 64-bit "
+			    "address space");
+	done(&r);
+}
+
+/* ---- Inputs ---- */
+
+static image linked_image(image_section *secs, size_t n)
+{
+	image img;
+
+	memset(&img, 0, sizeof(img));
+	img.path = (char *)"linked";
+	img.elfclass = ELFCLASS64;
+	img.machine = EM_X86_64;
+	img.type = ET_EXEC;
+	img.sections = secs;
+	img.nsections = n;
+	return img;
+}
+
+/* A linked image's sizes are exact; the script's address may have no
+ * room for them. */
+static void a_linked_section_without_room_is_an_error(void **state)
+{
+	image_section text = {(char *)".text", 0x401000,
+			      0x3000,	       16,
+			      SHT_PROGBITS,    SHF_ALLOC | SHF_EXECINSTR};
+	image img = linked_image(&text, 1);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  .text 0xfffffffffffff000 : { *(.text) }\n"
+		      "}\n",
+		      &img, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 3,
+			    "section .text: its address 0xfffffffffffff000 + "
+			    "its size 0x3000 passes the end of the 64-bit "
+			    "address space");
+	assert_false(section(&r, ".text")->size.known);
+	done(&r);
+}
+
+static void input_sections_past_the_top_are_an_error(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x10000, 16, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	};
+	image obj = linked_image(secs, 1);
+	run r;
+
+	(void)state;
+	obj.type = ET_REL;
+	obj.path = (char *)"a.o";
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0xffffffffffff0000;\n"
+		      "  .text : { BYTE(0) *(.text) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	/* The input section is aligned to 16 first: 0xffffffffffff0010. */
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 3, 21,
+			    "section .text: the location counter passes the "
+			    "end of the 64-bit address space "
+			    "(0xffffffffffff0010 + 0x10000)");
+	done(&r);
+}
+
+static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
+{
+	image_symbol syms[] = {
+	    {(char *)"big1", 8, U64(0x8000000000000000), false, true},
+	    {(char *)"big2", 8, U64(0x8000000000000000), false, true},
+	};
+	image obj = linked_image(NULL, 0);
+	run r;
+
+	(void)state;
+	obj.type = ET_REL;
+	obj.path = (char *)"common.o";
+	obj.symbols = syms;
+	obj.nsymbols = 2;
+	evaluate_with(&r, "SECTIONS { .bss : { *(COMMON) } }", &obj, 1);
+	assert_false(r.ok);
+	assert_string_equal(r.err.file, "common.o");
+	assert_string_equal(r.err.msg, "its COMMON symbols need more than the "
+				       "64-bit address space");
+	ls_script_free(&r.s);
+	vl_diags_free(&r.d);
+}
+
+/* ---- ASSERT in an expression ---- */
+
+/* It is its condition's value, as in ld (where '. = ASSERT(...)' is a
+ * common way to write one), and a zero one fails as the command does. */
+static void assert_in_an_expression_is_its_condition(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  x = ASSERT(. + 2, \"fine\");\n"
+		     "  y = ASSERT(0, \"y is zero\");\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_ASSERT_FAILED, 4, 7,
+			    "ASSERT fails: y is zero");
+	assert_true(symbol(&r, "x").known);
+	assert_int_equal(symbol(&r, "x").v, 0x1002);
+	assert_true(symbol(&r, "y").known);
+	assert_int_equal(symbol(&r, "y").v, 0);
+	done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_section_may_end_at_the_last_address),
+	    cmocka_unit_test(
+		data_past_the_top_is_an_error_at_the_byte_that_wraps),
+	    cmocka_unit_test(asciz_past_the_top_is_an_error),
+	    cmocka_unit_test(
+		adding_to_the_location_counter_past_the_top_is_an_error),
+	    cmocka_unit_test(an_offset_past_the_top_is_an_error),
+	    cmocka_unit_test(compound_assignments_that_overflow_are_errors),
+	    cmocka_unit_test(aligning_a_section_past_the_top_is_an_error),
+	    cmocka_unit_test(align_of_the_last_address_is_an_error),
+	    cmocka_unit_test(a_load_address_past_the_top_is_an_error),
+	    cmocka_unit_test(a_region_past_the_top_is_an_error),
+	    cmocka_unit_test(a_region_may_end_at_the_top),
+	    cmocka_unit_test(an_overlay_past_the_top_is_an_error),
+	    cmocka_unit_test(a_linked_section_without_room_is_an_error),
+	    cmocka_unit_test(input_sections_past_the_top_are_an_error),
+	    cmocka_unit_test(common_symbols_beyond_64_bits_are_an_input_error),
+	    cmocka_unit_test(assert_in_an_expression_is_its_condition),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
