@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "ldscript/defaults.h"
 #include "ldscript/rewrite.h"
 #include "ldscript/script_check.h"
 #include "outfile.h"
@@ -64,72 +65,6 @@ typedef struct fix_opts {
 	bool in_place;
 } fix_opts;
 
-static const char *emulation_for(uint16_t em)
-{
-	switch (em) {
-	case EM_386:
-		return "elf_i386";
-	case EM_AARCH64:
-		return "aarch64linux";
-	case EM_ARM:
-		return "armelf_linux_eabi";
-	case EM_RISCV:
-		return "elf64lriscv";
-	default:
-		return "elf_x86_64";
-	}
-}
-
-/* The default script of GNU ld, between the lines of '=' that
- * `ld --verbose` prints around it. */
-static char *default_script(const char *emulation, size_t *len, vl_error *err)
-{
-	char cmd[128], *line = NULL, *text = NULL;
-	size_t cap = 0, n = 0, tcap = 0;
-	bool inside = false;
-
-	snprintf(cmd, sizeof(cmd), "ld -m %s --verbose 2>/dev/null", emulation);
-	FILE *p = popen(cmd, "r");
-	if (!p) {
-		vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
-			strerror(errno));
-		return NULL;
-	}
-	while (getline(&line, &cap, p) > 0) {
-		if (!strncmp(line, "=====", 5)) {
-			if (inside)
-				break;
-			inside = true;
-			continue;
-		}
-		if (!inside)
-			continue;
-		size_t l = strlen(line);
-		if (n + l + 1 > tcap) {
-			tcap = (n + l + 1) * 2;
-			char *t = realloc(text, tcap);
-			if (!t)
-				break;
-			text = t;
-		}
-		memcpy(text + n, line, l + 1);
-		n += l;
-	}
-	free(line);
-	int status = pclose(p);
-	if (!text || !n || status == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
-		free(text);
-		vl_fail(err, NULL, 0, 0,
-			"ld -m %s --verbose printed no default script (is GNU "
-			"ld installed for this machine?)",
-			emulation);
-		return NULL;
-	}
-	*len = n;
-	return text;
-}
-
 /* How much address space the image needs: as given, or from the linked
  * image (its segments, and a Genode linker area), or from the script
  * evaluated with the objects. */
@@ -157,55 +92,6 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 	return vl_fail(err, NULL, 0, 0,
 		       "fix needs the size of the image: give --image (the "
 		       "linked program or its objects) or --image-size");
-}
-
-/* The lowest legal address (--near: the closest), at the largest page
- * alignment that has one: the same as check's hint. */
-static bool new_base(const fix_opts *o, const layout *l, uint64_t old,
-		     uint64_t size, uint64_t *out, vl_error *err)
-{
-	char sz[VA_SIZE_LEN], lim[VA_HEX_LEN];
-	uint64_t align;
-	va_set fs;
-	bool ok = false;
-
-	if (!o->near) {
-		ok = plan_link_address(l, size, l->page_sizes[0], out, &align);
-	} else if (plan_free_space(l, true, &fs)) {
-		/* A linker script places a position-dependent image: the
-		 * exec limit applies. */
-		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
-			ok = va_set_nearest_fit(&fs, size, l->page_sizes[k],
-						old, out);
-		va_set_free(&fs);
-	} else {
-		return vl_fail(err, NULL, 0, 0, "out of memory");
-	}
-	if (ok)
-		return true;
-	if (l->exec_limit)
-		return vl_fail(err, NULL, 0, 0,
-			       "no legal place in layout %s for an image of %s "
-			       "below its exec limit %s: %s",
-			       l->name, va_size_str(size, sz),
-			       va_hex(l->exec_limit, lim), l->exec_limit_why);
-	return vl_fail(err, NULL, 0, 0,
-		       "no legal place in layout %s for an image of %s: "
-		       "shrink it or the reserved regions",
-		       l->name, va_size_str(size, sz));
-}
-
-/* The image [base, base + size) lies in the free space below the exec
- * limit. */
-static bool legal(const layout *l, uint64_t base, uint64_t size)
-{
-	va_set fs;
-	va_range r;
-	bool ok = plan_free_space(l, true, &fs) &&
-		  va_range_from_size(base, size, &r) && va_set_contains(&fs, r);
-
-	va_set_free(&fs);
-	return ok;
 }
 
 /* The script, fixed or as it was. */
@@ -256,7 +142,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 			cli_inputs_close(&probe);
 		}
 		size_t len;
-		script_text = default_script(emulation_for(em), &len, &err);
+		script_text = ls_default_script(em, &len, &err);
 		char tmpl[] = "/tmp/vaslint-default-XXXXXX";
 		int fd = script_text ? mkstemp(tmpl) : -1;
 		if (fd < 0 || write(fd, script_text, len) != (ssize_t)len) {
@@ -303,7 +189,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	const char *text = cs->script.bufs[0].text;
 	char *fixed = NULL, moved[512] = "";
 	size_t flen = 0;
-	if (legal(l, base, size)) {
+	if (plan_image_legal(l, base, size)) {
 		fprintf(stderr,
 			"%s: the image [0x%" PRIx64 ", +0x%" PRIx64
 			") is legal in layout %s: unchanged\n",
@@ -312,7 +198,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	} else {
 		uint64_t to;
 		ls_edits edits;
-		if (!new_base(o, l, base, size, &to, &err) ||
+		if (!plan_image_base(l, base, size, o->near, &to, &err) ||
 		    !ls_plan_move(&cs->script, &cs->eval, to, &edits, &err))
 			goto bad;
 		fixed = ls_apply_edits(&cs->script, &edits, &flen);

@@ -446,3 +446,49 @@ bool plan_link_address(const layout *l, uint64_t size, uint64_t min_align,
 	}
 	return false;
 }
+
+bool plan_image_base(const layout *l, uint64_t old, uint64_t size, bool near,
+		     uint64_t *out, vl_error *err)
+{
+	char sz[VA_SIZE_LEN], lim[VA_HEX_LEN];
+	uint64_t align;
+	va_set fs;
+	bool ok = false;
+
+	if (!near) {
+		ok = plan_link_address(l, size, l->page_sizes[0], out, &align);
+	} else if (plan_free_space(l, true, &fs)) {
+		/* A linker script places a position-dependent image: the
+		 * exec limit applies. */
+		for (size_t k = l->npage_sizes; !ok && k-- > 0;)
+			ok = va_set_nearest_fit(&fs, size, l->page_sizes[k],
+						old, out);
+		va_set_free(&fs);
+	} else {
+		va_set_free(&fs);
+		return vl_fail_oom(err);
+	}
+	if (ok)
+		return true;
+	if (l->exec_limit)
+		return vl_fail(err, NULL, 0, 0,
+			       "no legal place in layout %s for an image of %s "
+			       "below its exec limit %s: %s",
+			       l->name, va_size_str(size, sz),
+			       va_hex(l->exec_limit, lim), l->exec_limit_why);
+	return vl_fail(err, NULL, 0, 0,
+		       "no legal place in layout %s for an image of %s: "
+		       "shrink it or the reserved regions",
+		       l->name, va_size_str(size, sz));
+}
+
+bool plan_image_legal(const layout *l, uint64_t base, uint64_t size)
+{
+	va_set fs;
+	va_range r;
+	bool ok = plan_free_space(l, true, &fs) &&
+		  va_range_from_size(base, size, &r) && va_set_contains(&fs, r);
+
+	va_set_free(&fs);
+	return ok;
+}

@@ -86,4 +86,13 @@ bool plan_link_address(const layout *l, uint64_t size, uint64_t min_align,
 bool plan_lowest_legal(const layout *l, uint64_t size, uint64_t align,
 		       uint64_t *out);
 
+/* Where `vaslint fix` moves an image of size bytes that a script links at
+ * old: the lowest legal link address at the largest page alignment that
+ * has one (the address check's hint names), or with near the legal one
+ * closest to old.  False with err when the layout has no place for it. */
+bool plan_image_base(const layout *l, uint64_t old, uint64_t size, bool near,
+		     uint64_t *out, vl_error *err);
+/* [base, base + size) lies in the free space below the exec limit. */
+bool plan_image_legal(const layout *l, uint64_t base, uint64_t size);
+
 #endif

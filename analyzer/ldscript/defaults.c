@@ -1,0 +1,121 @@
+#include "ldscript/defaults.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+const char *ls_emulation_for(uint16_t machine)
+{
+	switch (machine) {
+	case EM_386:
+		return "elf_i386";
+	case EM_AARCH64:
+		return "aarch64linux";
+	case EM_ARM:
+		return "armelf_linux_eabi";
+	case EM_RISCV:
+		return "elf64lriscv";
+	default:
+		return "elf_x86_64";
+	}
+}
+
+/* Start `ld -m emulation --verbose` with its stdout on a pipe and its
+ * stderr on /dev/null; the read end in *fd. */
+static bool spawn_ld(const char *emulation, pid_t *pid, int *fd, vl_error *err)
+{
+	char *argv[] = {"ld", "-m", (char *)emulation, "--verbose", NULL};
+	posix_spawn_file_actions_t fa;
+	int p[2], rc;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
+			       strerror(errno));
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
+					 O_WRONLY, 0);
+	rc = posix_spawnp(pid, "ld", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	if (rc != 0) {
+		close(p[0]);
+		return vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
+			       strerror(rc));
+	}
+	*fd = p[0];
+	return true;
+}
+
+/* The lines between the first two lines of '=' of f. */
+static char *between_rules(FILE *f, size_t *len)
+{
+	char *line = NULL, *text = NULL;
+	size_t cap = 0, n = 0, tcap = 0;
+	bool inside = false;
+
+	while (getline(&line, &cap, f) > 0) {
+		if (!strncmp(line, "=====", 5)) {
+			if (inside)
+				break;
+			inside = true;
+			continue;
+		}
+		if (!inside)
+			continue;
+		size_t l = strlen(line);
+		if (n + l + 1 > tcap) {
+			tcap = (n + l + 1) * 2;
+			char *t = realloc(text, tcap);
+			if (!t) {
+				free(text);
+				text = NULL;
+				n = 0;
+				break;
+			}
+			text = t;
+		}
+		memcpy(text + n, line, l + 1);
+		n += l;
+	}
+	free(line);
+	*len = n;
+	return text;
+}
+
+char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
+{
+	const char *emulation = ls_emulation_for(machine);
+	pid_t pid = 0;
+	int fd = -1, status = 0;
+	char *text = NULL;
+
+	if (!spawn_ld(emulation, &pid, &fd, err))
+		return NULL;
+	FILE *f = fdopen(fd, "r");
+	if (f) {
+		text = between_rules(f, len);
+		fclose(f);
+	} else {
+		close(fd);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!text || !*len || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(text);
+		vl_fail(err, NULL, 0, 0,
+			"ld -m %s --verbose printed no default script (is GNU "
+			"ld installed for this machine?)",
+			emulation);
+		return NULL;
+	}
+	return text;
+}

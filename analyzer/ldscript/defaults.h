@@ -1,0 +1,19 @@
+/* GNU ld's built-in default linker script for a machine, as
+ * `ld -m EMULATION --verbose` prints it between two lines of '='. */
+#ifndef VASLINT_LDSCRIPT_DEFAULTS_H
+#define VASLINT_LDSCRIPT_DEFAULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+/* ld's emulation for an ELF e_machine (elf_x86_64 for 0 and unknown). */
+const char *ls_emulation_for(uint16_t machine);
+
+/* The default script of GNU ld for the machine, malloc'ed, its length in
+ * *len; NULL with err when ld cannot be run or prints none.  ld is run
+ * with an argument vector, never through a shell. */
+char *ls_default_script(uint16_t machine, size_t *len, vl_error *err);
+
+#endif
