@@ -285,7 +285,8 @@ static int section_overlap_of(const space *s, const sp_owner *o, vl_diags *out)
 	}
 	/* In the linker's order: by the earlier section, then the later,
 	 * addresses before load addresses. */
-	qsort(pairs, npairs, sizeof(*pairs), sec_pair_cmp);
+	if (npairs)
+		qsort(pairs, npairs, sizeof(*pairs), sec_pair_cmp);
 	found = 0;
 	for (size_t p = 0; p < npairs; p++) {
 		if (report_pair(pairs[p].a, pairs[p].b, pairs[p].k, out) < 0) {

@@ -523,6 +523,7 @@ space_add_image_refuses_machine_the_layout_does_not_accept(void **state)
 	free_space(&sp);
 	layout_free(&l);
 	vl_error_free(&err);
+	vl_error_free(&err);
 }
 
 /* No SP_SEGMENT range anywhere in the space. */
@@ -569,6 +570,7 @@ static void space_add_image_refuses_segment_wrapping_past_2_64(void **state)
 		       U64(0xfffffffffffff000));
 	free_space(&sp);
 	layout_free(&l);
+	vl_error_free(&err);
 }
 
 /* space_image_extent is what `fix` and `plan` size an image by: the

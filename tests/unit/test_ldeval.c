@@ -491,6 +491,7 @@ static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 	assert_string_equal(r.err.file, "common.o");
 	assert_string_equal(r.err.msg, "its COMMON symbols need more than the "
 				       "64-bit address space");
+	vl_error_free(&r.err);
 	ls_script_free(&r.s);
 	vl_diags_free(&r.d);
 }
