@@ -116,6 +116,10 @@ static void unit_free(unit *u)
 	memset(u, 0, sizeof(*u));
 }
 
+/* A unit names this many ranges; an image with 65,534 segments in one
+ * region is one finding with a name of bounded length. */
+#define UNIT_NAMES 16
+
 static void unit_add(unit *u, const sp_range *x)
 {
 	va_range r = probe(x);
@@ -133,12 +137,14 @@ static void unit_add(unit *u, const sp_range *x)
 			       ? strdup(x->name)
 			       : vl_strprintf("%s %s", u->kind, x->name);
 	} else {
-		/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)" */
+		/* "segment 1 (R-X)" becomes "segments 1 (R-X), 2 (RW-)"; past
+		 * UNIT_NAMES names the rest are counted (unit_done). */
 		const char *rest = x->name + strlen("segment ");
-		char *more =
-		    u->count == 1
-			? vl_strprintf("segments %s, %s", u->name + 8, rest)
-			: vl_strprintf("%s, %s", u->name, rest);
+		char *more = u->count == 1 ? vl_strprintf("segments %s, %s",
+							  u->name + 8, rest)
+			     : u->count < UNIT_NAMES
+				 ? vl_strprintf("%s, %s", u->name, rest)
+				 : strdup(u->name);
 		free(u->name);
 		free(u->label);
 		u->name = more;
@@ -151,6 +157,20 @@ static void unit_add(unit *u, const sp_range *x)
 	}
 	u->oom = !u->name || !u->label;
 	u->count++;
+}
+
+/* The name complete: the ranges past UNIT_NAMES counted. */
+static void unit_done(unit *u)
+{
+	if (u->oom || u->count <= UNIT_NAMES)
+		return;
+	char *more =
+	    vl_strprintf("%s and %zu more", u->name, u->count - UNIT_NAMES);
+	free(u->name);
+	free(u->label);
+	u->name = more;
+	u->label = more ? strdup(more) : NULL;
+	u->oom = !u->name || !u->label;
 }
 
 /* Units in order: calls fn for every unit of placement ranges that pick
@@ -176,6 +196,7 @@ static int owner_units(const space *s, size_t from, size_t to, unit_pick pick,
 			unit_add(&u, x);
 			if (ow->grouped)
 				continue;
+			unit_done(&u);
 			int n = u.oom ? -1 : fn(s, &u, arg, out);
 			unit_free(&u);
 			if (n < 0)
@@ -183,6 +204,7 @@ static int owner_units(const space *s, size_t from, size_t to, unit_pick pick,
 			found += n;
 		}
 		if (u.count) {
+			unit_done(&u);
 			int n = u.oom ? -1 : fn(s, &u, arg, out);
 			unit_free(&u);
 			if (n < 0)
@@ -701,22 +723,108 @@ static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 	return 1;
 }
 
+/* At most this many overlapping pairs of images are named one by one; the
+ * rest are counted in one more finding: a thousand images at one address
+ * are half a million pairs. */
+#define MAX_IMAGE_PAIRS 16
+
+static int owner_start_cmp(const void *pa, const void *pb)
+{
+	const sp_owner *a = *(const sp_owner *const *)pa;
+	const sp_owner *b = *(const sp_owner *const *)pb;
+
+	if (a->occupied.start != b->occupied.start)
+		return a->occupied.start < b->occupied.start ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int u64_cmp(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The number of overlapping pairs among n ranges sorted by start: each
+ * overlaps the earlier ones that end after it starts. */
+static uint64_t count_pairs(const sp_owner **v, size_t n, uint64_t *ends)
+{
+	uint64_t pairs = 0;
+
+	for (size_t i = 0; i < n; i++)
+		ends[i] = v[i]->occupied.end;
+	/* Of the i ranges that start before v[i], those that end at or
+	 * before its start do not overlap it, and every range that ends
+	 * there starts before it. */
+	qsort(ends, n, sizeof(*ends), u64_cmp);
+	for (size_t i = 0, e = 0; i < n; i++) {
+		while (e < n && ends[e] <= v[i]->occupied.start)
+			e++;
+		pairs += i - e;
+	}
+	return pairs;
+}
+
+typedef struct img_pair {
+	const sp_owner *a, *b; /* a given first */
+} img_pair;
+
+static int img_pair_cmp(const void *pa, const void *pb)
+{
+	const img_pair *a = pa, *b = pb;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
 int check_image_overlap(const space *s, vl_diags *out)
 {
-	int found = 0;
+	const sp_owner **v = calloc(s->nowners + 1, sizeof(*v));
+	uint64_t *ends = calloc(s->nowners + 1, sizeof(*ends));
+	img_pair pairs[MAX_IMAGE_PAIRS];
+	size_t n = 0, np = 0;
+	int found = -1;
 
-	if (!s->one_space)
-		return 0;
-	for (size_t i = 0; i < s->nowners; i++)
-		for (size_t j = i + 1; j < s->nowners; j++) {
-			if (s->owners[i].kind != SP_OWN_IMAGE ||
-			    s->owners[j].kind != SP_OWN_IMAGE)
-				continue;
-			int n = image_pair(&s->owners[i], &s->owners[j], out);
-			if (n < 0)
-				return -1;
-			found += n;
-		}
+	if (!v || !ends)
+		goto out;
+	found = 0;
+	/* Only images with fixed addresses collide for certain; the loader
+	 * moves position-independent ones out of the way. */
+	for (size_t i = 0; s->one_space && i < s->nowners; i++)
+		if (s->owners[i].kind == SP_OWN_IMAGE &&
+		    s->owners[i].img->type == ET_EXEC &&
+		    !va_range_empty(s->owners[i].occupied))
+			v[n++] = &s->owners[i];
+	if (n < 2)
+		goto out;
+	qsort(v, n, sizeof(*v), owner_start_cmp);
+	for (size_t x = 0; x < n && np < MAX_IMAGE_PAIRS; x++)
+		for (size_t y = x + 1;
+		     y < n && np < MAX_IMAGE_PAIRS &&
+		     v[y]->occupied.start < v[x]->occupied.end;
+		     y++)
+			pairs[np++] = v[x] < v[y] ? (img_pair){v[x], v[y]}
+						  : (img_pair){v[y], v[x]};
+	qsort(pairs, np, sizeof(*pairs), img_pair_cmp);
+	for (size_t k = 0; k < np && found >= 0; k++) {
+		int r = image_pair(pairs[k].a, pairs[k].b, out);
+		found = r < 0 ? -1 : found + r;
+	}
+	uint64_t total = count_pairs(v, n, ends);
+	if (found >= 0 && total > np) {
+		if (!vl_diags_add(out, VL_RULE_IMAGE_OVERLAP,
+				  pairs[np - 1].b->path, 0, 0,
+				  "and %" PRIu64 " more overlapping pairs of "
+				  "images, not listed one by one",
+				  total - np))
+			found = -1;
+		else
+			found++;
+	}
+out:
+	free(v);
+	free(ends);
 	return found;
 }
 
@@ -862,10 +970,41 @@ int check_unalignable_sizes(const space *s, vl_diags *out)
 	return each_request(s, false, unalignable, out);
 }
 
+static int range_cmp(const void *pa, const void *pb)
+{
+	const va_range *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* What the program reserved, as one set; added in address order, each
+ * addition lands at the set's end. */
+static bool reserved_set(const requests *rq, va_set *set)
+{
+	va_range *v = calloc(rq->n + 1, sizeof(*v));
+	size_t n = 0;
+	bool ok = v != NULL;
+
+	va_set_init(set);
+	for (size_t i = 0; ok && i < rq->n; i++)
+		if (rq->v[i].reserves &&
+		    !va_range_from_size(rq->v[i].at, rq->v[i].size, &v[n++]))
+			n--;
+	if (ok && n)
+		qsort(v, n, sizeof(*v), range_cmp);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = va_set_add(set, v[i]);
+	free(v);
+	return ok;
+}
+
 int check_reservations(const space *s, vl_diags *out)
 {
 	const requests *rq = s->requests;
 	char a[VA_HEX_LEN], b[VA_HEX_LEN];
+	va_set reserved;
 	int found = 0;
 
 	if (!rq)
@@ -875,21 +1014,17 @@ int check_reservations(const space *s, vl_diags *out)
 		    (rq->v[i].at_unknown || rq->v[i].size_unknown ||
 		     !rq->v[i].fixed))
 			return 0; /* it could be anywhere: nothing to tell */
+	if (!reserved_set(rq, &reserved)) {
+		va_set_free(&reserved);
+		return -1;
+	}
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		bool inside = false;
+		va_range r;
 		if (!q->replaces || !q->fixed || q->at_unknown ||
-		    q->size_unknown)
-			continue;
-		va_range r = {q->at, q->at + q->size};
-		for (size_t k = 0; k < rq->n && !inside; k++) {
-			const request *res = &rq->v[k];
-			inside =
-			    res->reserves &&
-			    va_range_contains(
-				(va_range){res->at, res->at + res->size}, r);
-		}
-		if (inside)
+		    q->size_unknown ||
+		    !va_range_from_size(q->at, q->size, &r) ||
+		    va_set_contains(&reserved, r))
 			continue;
 		vl_diag *d = vl_diags_add(
 		    out, VL_RULE_FIXED_OUTSIDE_RESERVATION, q->file, q->line,
@@ -898,9 +1033,12 @@ int check_reservations(const space *s, vl_diags *out)
 		    "program reserved: it replaces whatever is mapped there",
 		    q->call ? q->call : q->name, va_hex(r.start, a),
 		    va_hex(r.end, b));
-		if (!d || !vl_diag_set_object(d, "request", q->name, r))
+		if (!d || !vl_diag_set_object(d, "request", q->name, r)) {
+			va_set_free(&reserved);
 			return -1;
+		}
 		found++;
 	}
+	va_set_free(&reserved);
 	return found;
 }

@@ -106,6 +106,70 @@ bool requests_read_kind(yd_doc *d, yaml_node_t *n, req_kind *out)
 		       yd_scalar(n));
 }
 
+/* Request names seen so far, for the duplicate check: an open-addressing
+ * hash table of indices into requests.v (1 + index; 0 free), so a file of
+ * n requests costs O(n), not a comparison with every earlier one. */
+typedef struct name_index {
+	size_t *slot;
+	size_t cap, n;
+} name_index;
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return h;
+}
+
+/* The index of the request named name, or -1 (*at: where it would go). */
+static ptrdiff_t name_find(const name_index *x, const requests *r,
+			   const char *name, size_t *at)
+{
+	size_t i = name_hash(name) & (x->cap - 1);
+
+	for (; x->slot[i]; i = (i + 1) & (x->cap - 1))
+		if (!strcmp(r->v[x->slot[i] - 1].name, name)) {
+			*at = i;
+			return (ptrdiff_t)(x->slot[i] - 1);
+		}
+	*at = i;
+	return -1;
+}
+
+static bool name_grow(name_index *x, const requests *r)
+{
+	size_t cap = x->cap ? 2 * x->cap : 64, at;
+	name_index g = {calloc(cap, sizeof(size_t)), cap, 0};
+
+	if (!g.slot)
+		return false;
+	for (size_t i = 0; i < x->cap; i++)
+		if (x->slot[i]) {
+			name_find(&g, r, r->v[x->slot[i] - 1].name, &at);
+			g.slot[at] = x->slot[i];
+			g.n++;
+		}
+	free(x->slot);
+	*x = g;
+	return true;
+}
+
+/* Record request k of r by its name; false when memory ran out. */
+static bool name_add(name_index *x, const requests *r, size_t k)
+{
+	size_t at;
+
+	if ((x->n + 1) * 2 > x->cap && !name_grow(x, r))
+		return false;
+	if (name_find(x, r, r->v[k].name, &at) < 0) {
+		x->slot[at] = k + 1;
+		x->n++;
+	}
+	return true;
+}
+
 static bool power_of_two(yd_doc *d, yaml_node_t *n, const char *what,
 			 uint64_t v)
 {
@@ -114,7 +178,7 @@ static bool power_of_two(yd_doc *d, yaml_node_t *n, const char *what,
 }
 
 static bool read_request(yd_doc *d, yaml_node_t *n, const expr_env *env,
-			 requests *out)
+			 name_index *names, requests *out)
 {
 	enum { NAME, SIZE, AT, OFFSET, BACKING, KIND, ALIGN, NFIELDS };
 	yd_field f[NFIELDS] = {
@@ -140,12 +204,12 @@ static bool read_request(yd_doc *d, yaml_node_t *n, const expr_env *env,
 	q.name = (char *)yd_scalar(f[NAME].value);
 	if (!*q.name)
 		return yd_fail(d, f[NAME].value, "a request's name is empty");
-	for (size_t i = 0; i < out->n; i++)
-		if (!strcmp(out->v[i].name, q.name))
-			return yd_fail(d, f[NAME].value,
-				       "duplicate request '%s' (first at line "
-				       "%u)",
-				       q.name, out->v[i].line);
+	size_t at;
+	ptrdiff_t first = name_find(names, out, q.name, &at);
+	if (first >= 0)
+		return yd_fail(d, f[NAME].value,
+			       "duplicate request '%s' (first at line %u)",
+			       q.name, out->v[first].line);
 	if (!q.size)
 		return yd_fail(d, f[SIZE].value, "a request's size is 0");
 	if (f[AT].value) {
@@ -185,6 +249,7 @@ bool requests_load(const char *path, const layout *l, requests *out,
 {
 	expr_env env = {(void *)l, param_lookup, NULL};
 	yd_field top[] = {{"requests", true, 0, 0}};
+	name_index names = {0};
 	yd_doc d;
 	bool ok = false;
 
@@ -194,10 +259,19 @@ bool requests_load(const char *path, const layout *l, requests *out,
 	if (yd_fields(&d, yd_root(&d), "a requests file", top, 1) &&
 	    yd_want(&d, top[0].value, YAML_SEQUENCE_NODE, "requests")) {
 		yaml_node_item_t *it = top[0].value->data.sequence.items.start;
-		ok = true;
-		for (; ok && it < top[0].value->data.sequence.items.top; it++)
-			ok = read_request(&d, yd_node(&d, *it), &env, out);
+		ok = name_grow(&names, out);
+		for (size_t i = 0; ok && i < out->n; i++)
+			ok = name_add(&names, out, i);
+		if (!ok)
+			vl_fail_oom(err);
+		for (; ok && it < top[0].value->data.sequence.items.top; it++) {
+			ok = read_request(&d, yd_node(&d, *it), &env, &names,
+					  out);
+			if (ok && !(ok = name_add(&names, out, out->n - 1)))
+				vl_fail_oom(err);
+		}
 	}
+	free(names.slot);
 	yd_free(&d);
 	return ok;
 }
