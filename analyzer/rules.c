@@ -248,15 +248,18 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    ls_check_implicit_base,
 	    51,
 	    "the script sets no base address",
-	    "Nothing in the script sets where the image starts: no '.' "
-	    "assignment before the first output section and no address on "
-	    "it.",
-	    "Where the image lands then depends on the linker: GNU ld uses "
-	    "its default (0x400000 on x86-64), lld its --image-base "
-	    "(0x200000), so switching linkers moves the program.",
-	    "Set the base explicitly, e.g. '. = 0x400000;' or "
+	    "Nothing sets where the image starts: no '.' assignment before "
+	    "the first output section, no address on it or on its OVERLAY, "
+	    "no MEMORY region it goes to, and no -Ttext or --section-start "
+	    "on the command line.",
+	    "GNU ld and lld then both start the image at address 0, which "
+	    "no platform maps for a program, and the base is written "
+	    "nowhere: the build that links the script decides it, or "
+	    "nothing does.",
+	    "Set the base in the script ('. = 0x400000;' or "
 	    "'. = SEGMENT_START(\"text-segment\", 0x400000);' at the top "
-	    "of SECTIONS.",
+	    "of SECTIONS), or give it on the link command line as Genode "
+	    "does (-Ttext=ADDRESS; vaslint takes the same option).",
 	},
     [VL_R_UNDETERMINED] =
 	{

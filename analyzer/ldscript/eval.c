@@ -1529,18 +1529,22 @@ static void lay_section(ev *e, const item *it)
 	if (opt) {
 		sec->vma = known(opt->value);
 		sec->addr_loc = (ls_loc){0};
+		sec->addr_from = LS_ADDR_OPTION;
 	} else if (def && def->has_address) {
 		sec->vma = eval(e, &def->address);
 		sec->addr_loc = def->address.loc;
+		sec->addr_from = LS_ADDR_EXPR;
 	} else if (region) {
 		sec->vma = align_value(e, region->next, sec->align, sec,
 				       def->region_loc);
 		sec->addr_loc = def->region_loc;
+		sec->addr_from = LS_ADDR_REGION;
 	} else {
 		sec->vma = align_value(e, e->dot, sec->align, sec, sec->loc);
 		/* Placed where '.' is: fixed by the assignment '.' last
 		 * got its value from (the base, for most scripts). */
 		sec->addr_loc = e->dot_loc;
+		sec->addr_from = LS_ADDR_DOT;
 	}
 	if (!sec->vma.known && e->pass == MAX_PASSES - 1 && e->nwraps == wraps)
 		undetermined(e, sec->loc, why_unknown(e), "address of %s",
@@ -1656,6 +1660,9 @@ static void lay_overlay(ev *e, const item *start)
 		sec->region = region ? region->name : NULL;
 		sec->lma_region = lma_region ? lma_region->name : NULL;
 		sec->addr_loc = ov->has_start ? ov->start.loc : ov->loc;
+		sec->addr_from = ov->has_start ? LS_ADDR_EXPR
+				 : region      ? LS_ADDR_REGION
+					       : LS_ADDR_DOT;
 		e->dot = vma;
 		sec->size = lay_contents(e, it, sec);
 		check_end(e, sec);

@@ -46,6 +46,14 @@ typedef struct ls_value {
 	uint64_t v;
 } ls_value;
 
+/* What set an output section's address. */
+typedef enum ls_addr_from {
+	LS_ADDR_DOT,	/* where '.' was */
+	LS_ADDR_EXPR,	/* an address of its own (or its OVERLAY's) */
+	LS_ADDR_REGION, /* the next free address of its MEMORY region */
+	LS_ADDR_OPTION, /* -Ttext=, -Tdata=, -Tbss=, --section-start */
+} ls_addr_from;
+
 typedef struct ls_out_section {
 	const char *name;
 	ls_loc loc;		      /* the name in the script */
@@ -58,6 +66,7 @@ typedef struct ls_out_section {
 	/* What fixed the address: the section's own address expression, the
 	 * `.` assignment before it, a region, or a command-line option. */
 	ls_loc addr_loc;
+	ls_addr_from addr_from;
 	const char *region, *lma_region;
 } ls_out_section;
 

@@ -320,20 +320,26 @@ int ls_check_portability(const space *s, vl_diags *out)
 	return each_script(s, portability_of, out);
 }
 
+/* The base is implicit when nothing sets where the first allocated section
+ * goes: no '.' assignment before it, no address of its own or of its
+ * OVERLAY, no MEMORY region, no -Ttext or --section-start.  Both GNU ld
+ * and lld then start the image at 0. */
 static int implicit_base_of(const space *s, const sp_owner *o, vl_diags *out)
 {
 	const ls_eval *ev = o->eval;
-	bool sections = false;
+	const ls_out_section *first = NULL;
 
 	(void)s;
-	for (size_t i = 0; i < ev->nsections && !sections; i++)
-		sections = ev->sections[i].def != NULL;
-	if (ev->has_base || !sections)
+	for (size_t i = 0; i < ev->nsections && !first; i++)
+		if (ev->sections[i].def && ev->sections[i].alloc)
+			first = &ev->sections[i];
+	if (ev->has_base || !first || first->addr_from != LS_ADDR_DOT)
 		return 0;
 	return vl_diags_add(out, VL_RULE_IMPLICIT_BASE, o->path, 1, 1,
-			    "the script sets no base address: GNU ld places "
-			    "the image at its default (0x400000 on x86-64), "
-			    "lld at its --image-base (0x200000)")
+			    "the script sets no base address: GNU ld and lld "
+			    "both start the image at 0 (set it with '. = "
+			    "ADDRESS;' before the first section, or link with "
+			    "-Ttext=ADDRESS)")
 		   ? 1
 		   : -1;
 }

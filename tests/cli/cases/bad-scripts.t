@@ -50,7 +50,7 @@ s10.ld:1:23: error: NUL byte in script
 [exit 2]
 
 $ printf 'SECTIONS { .text : { *(.text) } > nowhere }\n' > s11.ld; vaslint check s11.ld
-s11.ld:1:1: warning: the script sets no base address: GNU ld places the image at its default (0x400000 on x86-64), lld at its --image-base (0x200000) [implicit-base]
+s11.ld:1:1: warning: the script sets no base address: GNU ld and lld both start the image at 0 (set it with '. = ADDRESS;' before the first section, or link with -Ttext=ADDRESS) [implicit-base]
 s11.ld:1:12: note: 1 value could not be determined (size of .text): depends on input section sizes (give --image) [undetermined]
 s11.ld:1:35: error: section .text: no memory region 'nowhere' [script-error]
 [exit 1]

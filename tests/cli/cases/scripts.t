@@ -59,7 +59,7 @@ exit 1
 
 # A script without a base address lands where the linker likes.
 $ vaslint check no-base.ld
-no-base.ld:1:1: warning: the script sets no base address: GNU ld places the image at its default (0x400000 on x86-64), lld at its --image-base (0x200000) [implicit-base]
+no-base.ld:1:1: warning: the script sets no base address: GNU ld and lld both start the image at 0 (set it with '. = ADDRESS;' before the first section, or link with -Ttext=ADDRESS) [implicit-base]
 no-base.ld:4:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
 
 # A C-preprocessed script (*.lds.S) is run through cc -E; diagnostics name
@@ -95,3 +95,14 @@ board.lds.S:8:3: note: 3 values could not be determined (size of .text, address 
 # Without the flags the build gives, the preprocessor fails, and says why.
 $ vaslint check board.lds.S 2>&1 | tail -1
 board.lds.S: error: the C preprocessor failed (cc -E exit 1): see its messages above
+
+# implicit-base only where nothing sets the base (issue 13, item 11): not
+# with -Ttext (Genode links genode.ld so), not when the first section goes
+# to a MEMORY region, not when an OVERLAY has an address of its own.
+$ printf 'SECTIONS {\n  .text : { *(.text) }\n  .data : { *(.data) }\n}\n' > ib-none.ld; vaslint check --image image64.o ib-none.ld; vaslint check --image image64.o -Ttext=0x1000000 ib-none.ld; echo "exit $?"
+ib-none.ld:1:1: warning: the script sets no base address: GNU ld and lld both start the image at 0 (set it with '. = ADDRESS;' before the first section, or link with -Ttext=ADDRESS) [implicit-base]
+exit 0
+$ printf 'MEMORY { ram (rwx) : ORIGIN = 0x80000000, LENGTH = 1M }\nSECTIONS {\n  .text : { *(.text) } > ram\n  .data : { *(.data) } > ram\n}\n' > ib-mem.ld; vaslint check --image image64.o ib-mem.ld; echo "exit $?"
+exit 0
+$ printf 'SECTIONS {\n  OVERLAY 0x200000 : AT(0x1000) { .a { *(.text) } .b { *(.data) *(.bss) } }\n}\n' > ib-ovl.ld; vaslint check --image image64.o ib-ovl.ld; echo "exit $?"
+exit 0
