@@ -241,17 +241,11 @@ static vl_diag *unit_diag(vl_diags *out, const vl_rule *rule, const unit *u,
 {
 	src_loc at = u->first->at;
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
-	va_end(ap);
-	if (!msg)
-		return NULL;
 	vl_diag *d =
-	    vl_diags_add(out, rule, at.file, at.line, at.column, "%s", msg);
-	free(msg);
+	    vl_diags_vadd(out, rule, at.file, at.line, at.column, fmt, ap);
+	va_end(ap);
 	return d;
 }
 
@@ -838,17 +832,11 @@ static vl_diag *request_diag(vl_diags *out, const vl_rule *rule,
 			     const request *q, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
-	va_end(ap);
-	if (!msg)
-		return NULL;
 	vl_diag *d =
-	    vl_diags_add(out, rule, q->file, q->line, q->column, "%s", msg);
-	free(msg);
+	    vl_diags_vadd(out, rule, q->file, q->line, q->column, fmt, ap);
+	va_end(ap);
 	if (d && !vl_diag_set_object(d, "request", q->name,
 				     (va_range){q->at, q->at + q->size}))
 		return NULL;

@@ -134,6 +134,17 @@ vl_diag *vl_diags_add(vl_diags *d, const vl_rule *rule, const char *file,
 		      unsigned line, unsigned column, const char *fmt, ...)
 {
 	va_list ap;
+
+	va_start(ap, fmt);
+	vl_diag *dg = vl_diags_vadd(d, rule, file, line, column, fmt, ap);
+	va_end(ap);
+	return dg;
+}
+
+vl_diag *vl_diags_vadd(vl_diags *d, const vl_rule *rule, const char *file,
+		       unsigned line, unsigned column, const char *fmt,
+		       va_list ap)
+{
 	vl_diag dg = {0};
 
 	if (d->n == d->cap) {
@@ -144,10 +155,7 @@ vl_diag *vl_diags_add(vl_diags *d, const vl_rule *rule, const char *file,
 		d->v = v;
 		d->cap = cap;
 	}
-	va_start(ap, fmt);
-	int len = vasprintf(&dg.message, fmt, ap);
-	va_end(ap);
-	if (len < 0)
+	if (vasprintf(&dg.message, fmt, ap) < 0)
 		return NULL;
 	dg.rule = rule;
 	dg.seq = d->n;

@@ -92,6 +92,11 @@ void vl_diags_free(vl_diags *d);
 vl_diag *vl_diags_add(vl_diags *d, const struct vl_rule *rule, const char *file,
 		      unsigned line, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same with a va_list. */
+vl_diag *vl_diags_vadd(vl_diags *d, const struct vl_rule *rule,
+		       const char *file, unsigned line, unsigned column,
+		       const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 bool vl_diag_set_object(vl_diag *dg, const char *kind, const char *name,
 			va_range r);
 bool vl_diag_set_region(vl_diag *dg, const char *name, va_range r);
