@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
-    "                     [-o FILE] [--werror] [--separate] [--image ELF]...\n"
+    "                     [-o FILE] [--werror] [--one-space] [--image ELF]...\n"
     "                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
     "                     [--requests FILE] [--rules FILE]... [-p DIR] [-j N]\n"
     "                     [--resource-dir DIR] INPUT...\n"
@@ -36,7 +36,11 @@ static const char usage[] =
     "  -o FILE          write the report to FILE (atomically) instead of "
     "stdout\n"
     "  --werror         exit 1 on warnings too (notes never count)\n"
-    "  --separate       check each image on its own, not against the others\n"
+    "  --one-space      the images are parts of one address space (a program\n"
+    "                   and its libraries): check them against each other;\n"
+    "                   by default each image is a program of its own\n"
+    "                   (--separate, the old spelling of the default, is\n"
+    "                   accepted)\n"
     "  --requests FILE  memory requests (YAML, see the README) to check for\n"
     "                   natural alignment and against the layout\n"
     "  --image ELF      for scripts: the linked program, or its objects in "
@@ -85,7 +89,7 @@ static const cli_format_entry check_formats[] = {
 };
 
 typedef struct check_opts {
-	bool werror, separate;
+	bool werror, one_space;
 	const char *requests_path;
 	const char **rules; /* --rules files, besides the shipped ones */
 	size_t nrules;
@@ -159,7 +163,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		cli_error(&err);
 		goto done;
 	}
-	in.space.one_space = !c->separate;
+	in.space.one_space = c->one_space;
 	if (!space_add_requests(&in.space, &rq) ||
 	    check_run(&in.space, &diags) < 0) {
 		cli_errorf("out of memory");
@@ -190,6 +194,7 @@ int cmd_check(int argc, char **argv)
 	enum {
 		OPT_WERROR = 256,
 		OPT_SEPARATE,
+		OPT_ONE_SPACE,
 		OPT_REQUESTS,
 		OPT_RULES,
 		OPT_JOBS,
@@ -198,6 +203,7 @@ int cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
 	    {"separate", no_argument, NULL, OPT_SEPARATE},
+	    {"one-space", no_argument, NULL, OPT_ONE_SPACE},
 	    {"requests", required_argument, NULL, OPT_REQUESTS},
 	    {"rules", required_argument, NULL, OPT_RULES},
 	    {"jobs", required_argument, NULL, OPT_JOBS},
@@ -222,7 +228,8 @@ int cmd_check(int argc, char **argv)
 			return VL_EXIT_OK;
 		}
 		co.werror |= c == OPT_WERROR;
-		co.separate |= c == OPT_SEPARATE;
+		if (c == OPT_SEPARATE || c == OPT_ONE_SPACE)
+			co.one_space = c == OPT_ONE_SPACE;
 		if (c == OPT_REQUESTS)
 			co.requests_path = optarg;
 		if (c == OPT_RESOURCE_DIR)

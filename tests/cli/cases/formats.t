@@ -1,8 +1,8 @@
 # The three report formats of the contract, pinned by golden files.  The
 # SARIF is also validated against the 2.1.0 schema by tests/run-all.
-$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f json vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | diff -u "$GOLDEN/check-2012.json" -
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f json vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | diff -u "$GOLDEN/check-2012.json" -
 
-$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f sarif vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed "s|$ROOT|\$ROOT|g" | diff -u "$GOLDEN/check-2012.sarif" -
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f sarif vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed "s|$ROOT|\$ROOT|g" | diff -u "$GOLDEN/check-2012.sarif" -
 
 $ vaslint check -L genode-nova-x86_32 -f text dyn32-0x30000000 | diff -u "$GOLDEN/check-dyn.txt" -
 
