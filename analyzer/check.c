@@ -83,7 +83,24 @@ static bool placement_range(const space *s, const sp_range *x)
 	if (!sp_owner_of(s, x)->placed || x->placed_by_owner)
 		return false;
 	return x->kind == SP_SEGMENT || x->kind == SP_IMAGE ||
-	       x->kind == SP_SECTION || x->kind == SP_REQUEST;
+	       x->kind == SP_SECTION || x->kind == SP_REQUEST ||
+	       x->kind == SP_MAPPING;
+}
+
+/* A range that fills a region the program provides itself (layout key
+ * provided-by: program): inside it, and a segment without access rights
+ * (base-linux's stack area), or a process's reservation or anonymous
+ * memory there (a VMM's guest shadow). */
+static bool fills(const sp_range *x, const layout_region *reg)
+{
+	if (!reg->provided_by_program ||
+	    !va_range_contains(reg->range, x->range))
+		return false;
+	if (x->kind == SP_SEGMENT)
+		return (x->seg->flags & (PF_R | PF_W | PF_X)) == 0;
+	if (x->kind == SP_MAPPING)
+		return procmap_no_access(x->map) || procmap_anonymous(x->map);
+	return false;
 }
 
 /* The range a check probes: one whose size is not known is checked at its
@@ -369,9 +386,10 @@ typedef struct region_arg {
 
 static bool overlaps_region(const space *s, const sp_range *x, const void *arg)
 {
+	const sp_range *reg = ((const region_arg *)arg)->region;
+
 	(void)s;
-	return va_range_overlaps(probe(x),
-				 ((const region_arg *)arg)->region->range);
+	return va_range_overlaps(probe(x), reg->range) && !fills(x, reg->reg);
 }
 
 static int reserved_one(const space *s, const unit *u, const void *arg,
@@ -481,7 +499,9 @@ static bool ends_near(const space *s, const sp_range *x, const void *arg)
 	uint64_t big = s->layout->page_sizes[s->layout->npage_sizes - 1];
 	va_range r = x->range;
 
-	if (!x->size_known || va_range_empty(r) || r.end > reg->range.start)
+	/* A running process's mapping is no link that could grow. */
+	if (!x->size_known || va_range_empty(r) || r.end > reg->range.start ||
+	    x->kind == SP_MAPPING)
 		return false;
 	return reg->range.start - r.end < big &&
 	       va_align_down(r.end - 1, big) ==

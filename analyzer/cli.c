@@ -249,6 +249,37 @@ static bool m_option(cli_opts *o, const char *arg, vl_error *err)
 		       arg);
 }
 
+/* A maps file to read (malloc'ed path, taken over; NULL: out of
+ * memory). */
+static bool add_maps_path(cli_opts *o, char *path, vl_error *err)
+{
+	char **v =
+	    path ? realloc(o->maps_paths, (o->nmaps_paths + 1) * sizeof(*v))
+		 : NULL;
+
+	if (!v) {
+		free(path);
+		return vl_fail_oom(err);
+	}
+	o->maps_paths = v;
+	o->maps_paths[o->nmaps_paths++] = path;
+	return true;
+}
+
+/* --pid PID: the process's /proc/PID/maps. */
+static bool add_pid(cli_opts *o, const char *arg, vl_error *err)
+{
+	char *end;
+	errno = 0;
+	unsigned long pid = strtoul(arg, &end, 10);
+
+	if (errno || end == arg || *end || pid == 0 || pid > 0x7fffffff ||
+	    arg[0] == '-' || arg[0] == '+')
+		return vl_fail(err, NULL, 0, 0,
+			       "--pid %s: expected a process id", arg);
+	return add_maps_path(o, vl_strprintf("/proc/%lu/maps", pid), err);
+}
+
 static bool add_image_path(cli_opts *o, const char *path, vl_error *err)
 {
 	const char **v =
@@ -303,6 +334,12 @@ static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
 		o->cpp_flags = arg;
 		ok = true;
 		break;
+	case 0x1005:
+		ok = add_maps_path(o, strdup(arg), err);
+		break;
+	case 0x1006:
+		ok = add_pid(o, arg, err);
+		break;
 	case 'p':
 		o->compdb = arg;
 		ok = true;
@@ -318,6 +355,11 @@ void cli_opts_free(cli_opts *o)
 	cli_layout_free(&o->layout);
 	free(o->image_paths);
 	o->image_paths = NULL;
+	for (size_t i = 0; i < o->nmaps_paths; i++)
+		free(o->maps_paths[i]);
+	free(o->maps_paths);
+	o->maps_paths = NULL;
+	o->nmaps_paths = 0;
 	o->nimage_paths = 0;
 }
 
@@ -460,6 +502,12 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 				"--image: not an ELF file");
 		failed(&ok, err, &e);
 	}
+	for (size_t i = 0; i < o->nmaps_paths; i++) {
+		if (procmaps_read(o->maps_paths[i], &in->procs[in->nprocs], &e))
+			in->nprocs++;
+		else
+			failed(&ok, err, &e);
+	}
 	vl_error_free(&e);
 	return ok;
 }
@@ -473,7 +521,10 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
 	in->extra =
 	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
-	if (!in->images || !in->scripts || !in->extra || !in->sources) {
+	in->procs =
+	    calloc(o->nmaps_paths ? o->nmaps_paths : 1, sizeof(*in->procs));
+	if (!in->images || !in->scripts || !in->extra || !in->sources ||
+	    !in->procs) {
 		cli_inputs_close(in);
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
@@ -487,6 +538,11 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	for (size_t i = 0; i < in->n; i++)
 		if (!space_add_image(&in->space, &in->images[i], err))
 			goto fail;
+	for (size_t i = 0; i < in->nprocs; i++)
+		if (!space_add_process(&in->space, &in->procs[i])) {
+			vl_fail_oom(err);
+			goto fail;
+		}
 	ls_eval_opts lo = o->link;
 	lo.inputs = in->extra;
 	lo.ninputs = in->nextra;
@@ -514,6 +570,9 @@ void cli_inputs_close(cli_inputs *in)
 	space_free(&in->space);
 	for (size_t i = 0; i < in->n; i++)
 		elfimage_free(&in->images[i]);
+	for (size_t i = 0; i < in->nprocs; i++)
+		procmaps_free(&in->procs[i]);
+	free(in->procs);
 	for (size_t i = 0; in->scripts && i < in->nscripts; i++) {
 		ls_eval_free(&in->scripts[i].eval);
 		ls_script_free(&in->scripts[i].script);

@@ -74,6 +74,10 @@ typedef struct cli_opts {
 	ls_eval_opts link;
 	const char **image_paths;
 	size_t nimage_paths;
+	/* Processes: saved /proc/PID/maps files, and /proc/PID/maps of
+	 * --pid (malloc'ed). */
+	char **maps_paths;
+	size_t nmaps_paths;
 	bool cpp;	       /* preprocess every script with cc -E */
 	const char *cpp_flags; /* -D/-I for the preprocessor */
 	const char *compdb;    /* -p DIR: compile_commands.json's folder */
@@ -96,6 +100,8 @@ typedef struct cli_opts {
 	    {"section-start", required_argument, NULL, 0x1002},                \
 	    {"cpp", no_argument, NULL, 0x1003},                                \
 	    {"cpp-flags", required_argument, NULL, 0x1004},                    \
+	    {"maps", required_argument, NULL, 0x1005},                         \
+	    {"pid", required_argument, NULL, 0x1006},                          \
 	{                                                                      \
 		"help", no_argument, NULL, 'h'                                 \
 	}
@@ -136,6 +142,8 @@ typedef struct cli_inputs {
 	size_t nextra;
 	char **sources; /* the INPUTs that are C/C++ sources */
 	size_t nsources;
+	procmaps *procs; /* --maps and --pid */
+	size_t nprocs;
 	/* The layout's regions, every image placed and every script
 	 * evaluated, as one list of ranges (requests are added by check). */
 	space space;

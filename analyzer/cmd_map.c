@@ -79,7 +79,7 @@ int cmd_map(int argc, char **argv)
 			return VL_EXIT_OK;
 		}
 	}
-	if (!o.layout.name && optind >= argc) {
+	if (!o.layout.name && optind >= argc && !o.nmaps_paths) {
 		vl_fail(&err, NULL, 0, 0,
 			"map: give a layout (-L), an input, or both");
 		goto bad;

@@ -27,7 +27,7 @@ typedef struct image_section {
 /* A defined symbol with global or weak binding. */
 typedef struct image_symbol {
 	char *name;
-	uint64_t value;	 /* for a common symbol: its alignment */
+	uint64_t value; /* for a common symbol: its alignment */
 	uint64_t size;
 	bool absolute; /* SHN_ABS */
 	bool common;   /* SHN_COMMON: space the link allocates (COMMON) */
@@ -68,8 +68,7 @@ typedef enum elfimage_status {
 elfimage_status elfimage_read(const char *path, image *out, vl_error *err);
 /* The same, and the section headers and defined global symbols too; for a
  * relocatable object (ET_REL) as well as a linked image. */
-elfimage_status elfimage_read_full(const char *path, image *out,
-				   vl_error *err);
+elfimage_status elfimage_read_full(const char *path, image *out, vl_error *err);
 void elfimage_free(image *img);
 
 /* "R-X" style flags for messages. */

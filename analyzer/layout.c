@@ -292,15 +292,27 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 
 static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 {
-	yd_field f[] = {{"name", true, 0, 0},
-			{"start", true, 0, 0},
-			{"size", false, 0, 0},
-			{"end", false, 0, 0},
-			{"why", true, 0, 0}};
+	yd_field f[] = {{"name", true, 0, 0},  {"start", true, 0, 0},
+			{"size", false, 0, 0}, {"end", false, 0, 0},
+			{"why", true, 0, 0},   {"provided-by", false, 0, 0}};
 	uint64_t start, v;
 
-	if (!yd_fields(&r->d, n, "a region", f, 5))
+	if (!yd_fields(&r->d, n, "a region", f, 6))
 		return false;
+	/* provided-by: program -- the program maps the region itself (a
+	 * PT_LOAD without rights, anonymous memory): its own filling is
+	 * legal, everything else of it there is not. */
+	if (f[5].value) {
+		if (!yd_want(&r->d, f[5].value, YAML_SCALAR_NODE,
+			     "provided-by"))
+			return false;
+		if (strcmp(yd_scalar(f[5].value), "program"))
+			return yd_fail(&r->d, f[5].value,
+				       "provided-by: expected 'program', "
+				       "found '%s'",
+				       yd_scalar(f[5].value));
+		reg->provided_by_program = true;
+	}
 	if (!!f[2].value == !!f[3].value)
 		return yd_fail(&r->d, n,
 			       "a region needs exactly one of 'size' "

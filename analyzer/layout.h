@@ -26,6 +26,10 @@ typedef struct layout_region {
 	va_range range; /* empty regions (size 0) are kept but never conflict */
 	char *why;
 	src_loc loc;
+	/* The program maps this region itself (layout key provided-by:
+	 * program): a segment without access rights or anonymous memory of
+	 * the program inside it is its legal filling. */
+	bool provided_by_program;
 } layout_region;
 
 typedef struct layout {

@@ -12,7 +12,7 @@ struct api_rules; /* apirules.h */
 
 typedef struct source_opts {
 	const struct api_rules *rules;
-	const char *compdb_dir; /* -p DIR: compile_commands.json's folder */
+	const char *compdb_dir;	  /* -p DIR: compile_commands.json's folder */
 	const char *resource_dir; /* clang's resource dir; NULL: find it */
 	unsigned jobs;		  /* worker count, 1 or more */
 	bool progress;		  /* a progress line on stderr */

@@ -22,6 +22,7 @@ const char *sp_kind_name(sp_kind k)
 	    [SP_SYMBOL] = "symbol",
 	    [SP_MEMORY] = "memory region",
 	    [SP_REQUEST] = "request",
+	    [SP_MAPPING] = "mapping",
 	    [SP_LIMIT] = "limit",
 	    [SP_FREE] = "free",
 	};
@@ -483,6 +484,36 @@ bool space_add_requests(space *s, const requests *rq)
 	return true;
 }
 
+/* ---- Processes ---- */
+
+bool space_add_process(space *s, const procmaps *m)
+{
+	sp_owner *o = owner_add(s, SP_OWN_PROCESS, m->path);
+
+	if (!o)
+		return false;
+	for (size_t i = 0; i < m->n; i++) {
+		const procmap *pm = &m->v[i];
+		if (procmap_kernel(pm))
+			continue;
+		char *name = vl_strprintf(
+		    "%s (%s)", pm->path[0] ? pm->path : "anonymous", pm->perms);
+		sp_range *x = name ? range_add(s, SP_MAPPING, name, pm->range,
+					       (src_loc){m->path, pm->line, 1})
+				   : NULL;
+		free(name);
+		if (!x)
+			return false;
+		x->map = pm;
+		if (va_range_empty(o->span) || pm->range.start < o->span.start)
+			o->span.start = pm->range.start;
+		if (pm->range.end > o->span.end)
+			o->span.end = pm->range.end;
+	}
+	o->occupied = o->span;
+	return true;
+}
+
 /* ---- Free space ---- */
 
 bool space_add_free(space *s)
@@ -508,6 +539,7 @@ bool space_add_free(space *s)
 		const sp_range *x = &s->v[i];
 		bool occupies = x->kind == SP_LINKER_AREA ||
 				x->kind == SP_SEGMENT ||
+				x->kind == SP_MAPPING ||
 				(x->kind == SP_SECTION && x->size_known);
 		if (occupies && sp_owner_of(s, x)->placed &&
 		    !va_range_empty(x->range))

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "elfimage.h"
 #include "layout.h"
+#include "procmaps.h"
 #include "ldscript/ast.h"
 #include "ldscript/eval.h"
 #include "requests.h"
@@ -30,6 +31,7 @@ typedef enum sp_kind {
 	SP_SYMBOL,	/* a script's symbol: a point */
 	SP_MEMORY,	/* a script's MEMORY region */
 	SP_REQUEST,	/* a memory request at a fixed address */
+	SP_MAPPING,	/* a running process's mapping (/proc/PID/maps) */
 	SP_LIMIT,	/* the layout's exec limit: a point */
 	SP_FREE,	/* address space nothing above occupies */
 } sp_kind;
@@ -42,6 +44,7 @@ typedef enum sp_owner_kind {
 	SP_OWN_IMAGE,
 	SP_OWN_SCRIPT,
 	SP_OWN_REQUESTS,
+	SP_OWN_PROCESS,
 } sp_owner_kind;
 
 /* What the user can do when an owner's range hits a reserved region. */
@@ -97,6 +100,7 @@ typedef struct sp_range {
 	const layout_region *reg;  /* SP_REGION */
 	const ls_out_section *sec; /* SP_SECTION */
 	const request *req;	   /* SP_REQUEST */
+	const procmap *map;	   /* SP_MAPPING */
 	bool has_lma;		   /* SP_SECTION: the load address */
 	uint64_t lma;
 	size_t memory; /* SP_SECTION: 1 + index of its SP_MEMORY range, 0 */
@@ -144,6 +148,9 @@ bool space_add_script(space *s, const char *path, const ls_script *script,
 /* Requests at a fixed, known address, each a range; all of them stay
  * reachable through space.requests for the request checks. */
 bool space_add_requests(space *s, const requests *rq);
+/* A process's mappings, each a range ([vsyscall], which the kernel maps
+ * above every user address space, is none). */
+bool space_add_process(space *s, const procmaps *m);
 /* The exec limit as a point and the free space of the layout's address
  * space left by everything added so far (map's view; checks ignore both).
  * Call last. */

@@ -86,6 +86,9 @@ static bool map_show(const space *s, const sp_range *x, const char **kind,
 		*kind = "region";
 		*name = vl_strprintf("MEMORY %s", x->name);
 		break;
+	case SP_MAPPING:
+		*name = strdup(x->name);
+		break;
 	case SP_LIMIT:
 		*kind = "symbol";
 		*name = strdup(x->name);
@@ -101,11 +104,18 @@ static bool map_show(const space *s, const sp_range *x, const char **kind,
 static bool map_conflict(const space *s, const sp_range *x)
 {
 	if (x->kind != SP_SEGMENT && x->kind != SP_SECTION &&
-	    x->kind != SP_LINKER_AREA)
+	    x->kind != SP_LINKER_AREA && x->kind != SP_MAPPING)
 		return false;
-	for (size_t k = 0; k < s->nregions; k++)
+	for (size_t k = 0; k < s->nregions; k++) {
+		const layout_region *reg = s->v[k].reg;
+		/* A process's own filling of a region it provides. */
+		if (x->kind == SP_MAPPING && reg->provided_by_program &&
+		    va_range_contains(reg->range, x->range) &&
+		    (procmap_no_access(x->map) || procmap_anonymous(x->map)))
+			continue;
 		if (va_range_overlaps(x->range, s->v[k].range))
 			return true;
+	}
 	return false;
 }
 

@@ -39,6 +39,7 @@ typedef struct options {
 	bool eager, hugepages, self_check, touch_all;
 	dump dumps[MAX_DUMPS];
 	int ndumps;
+	const char *maps; /* --maps=FILE: our /proc/self/maps, once loaded */
 	const char *guest;
 } options;
 
@@ -70,6 +71,10 @@ static void usage(FILE *f)
 	    "                        report the cost\n"
 	    "  --dump=GPA:LEN:FILE   write guest memory [GPA, GPA+LEN) to "
 	    "FILE\n"
+	    "  --maps=FILE           copy our /proc/self/maps to FILE once "
+	    "the guest is\n"
+	    "                        loaded (for vaslint check --maps "
+	    "FILE)\n"
 	    "  --no-self-check       do not compare our image with the "
 	    "shadow first:\n"
 	    "                        let the kernel's MAP_FIXED_NOREPLACE "
@@ -199,6 +204,8 @@ static int parse_options(int argc, char **argv, options *o)
 					   a + 7, MAX_DUMPS);
 		} else if (!strcmp(a, "--no-self-check")) {
 			o->self_check = false;
+		} else if (!strncmp(a, "--maps=", 7) && a[7]) {
+			o->maps = a + 7;
 		} else if (a[0] == '-' && a[1]) {
 			usage(stderr);
 			return die(EXIT_ERROR, "unknown option '%s'", a);
@@ -249,6 +256,29 @@ static int reserve_shadow(const options *o, gmem *g)
 		"vmm: guest shadow [0x%" PRIx64 ", 0x%" PRIx64
 		") reserved: GUEST_RAM %s at SHADOW_BASE 0x%" PRIx64 "\n",
 		start, end, ram, start);
+	return 0;
+}
+
+/* Our address space as the kernel lists it, for vaslint check --maps. */
+static int write_maps(const char *file)
+{
+	FILE *in = fopen("/proc/self/maps", "r"), *out = fopen(file, "w");
+	char buf[4096];
+	size_t n;
+	bool ok = in && out;
+
+	while (ok && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+		ok = fwrite(buf, 1, n, out) == n;
+	ok = ok && !ferror(in);
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0)
+		ok = false;
+	if (!ok)
+		return die(EXIT_ERROR,
+			   "--maps: cannot copy /proc/self/maps to "
+			   "%s: %s",
+			   file, strerror(errno));
 	return 0;
 }
 
@@ -342,6 +372,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < o.ndumps; i++)
 		if ((status = write_dump(&g, &o.dumps[i])) != 0)
 			return status;
+	if (o.maps && (status = write_maps(o.maps)) != 0)
+		return status;
 	fflush(stdout);
 	r = vcpu_run(&g, &img, stdout, why, sizeof(why));
 	switch (r) {
