@@ -101,10 +101,10 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 			goto bad;
 		const request *q = p.failed;
 		if (q->file && q->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", q->file,
-				q->line, q->column, p.why);
+			vl_fail(&err, q->file, q->line, q->column, "%s", p.why);
 		else
-			cli_errorf("plan: %s", p.why);
+			vl_fail(&err, NULL, 0, 0, "plan: %s", p.why);
+		cli_error(&err);
 		status = VL_EXIT_FINDINGS;
 		goto done;
 	}
