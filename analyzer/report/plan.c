@@ -3,24 +3,13 @@
  * from, and a picture of the address space. */
 #include "report.h"
 
-#include <ctype.h>
+#include <errno.h>
+#include <string.h>
 
 #include "escape.h"
 #include "jsondoc.h"
 #include "plan.h"
-
-/* NAME_START style: upper case, everything else '_', and a '_' before a
- * leading digit. */
-static void put_macro_name(FILE *f, const char *name)
-{
-	if (isdigit((unsigned char)name[0]))
-		fputc('_', f);
-	for (; *name; name++)
-		fputc(isalnum((unsigned char)*name)
-			  ? toupper((unsigned char)*name)
-			  : '_',
-		      f);
-}
+#include "plansyms.h"
 
 static uint64_t end_of(const placement *pl)
 {
@@ -159,54 +148,49 @@ static void params_comment(FILE *f, const layout *l, const char *open,
 	fprintf(f, "; do not edit. %s\n", close);
 }
 
-static void put_guard(FILE *f, const char *directive, const layout *l)
+/* The symbols of the header or the fragment (plansyms.h); false, with
+ * errno, when two would be the same identifier (the command checks that
+ * before it writes anything) or memory runs out. */
+static bool symbols(const plan *p, const layout *l, bool header, plansyms *s)
 {
-	fprintf(f, "#%s VASLINT_PLAN_", directive);
-	put_macro_name(f, l->name);
-	fputs("_H\n", f);
+	vl_error err = {0};
+
+	if (plansyms_make(p, l, header, s, &err))
+		return true;
+	errno = err.msg && !strcmp(err.msg, "out of memory") ? ENOMEM : EINVAL;
+	vl_error_free(&err);
+	return false;
 }
 
 bool report_plan_header(FILE *f, const plan *p, const report_run *run)
 {
-	const layout *l = run->layout;
 	char a[VA_HEX_LEN];
+	plansyms s;
 
-	params_comment(f, l, "/*", "*/");
-	put_guard(f, "ifndef", l);
-	put_guard(f, "define", l);
-	fputc('\n', f);
-	for (size_t i = 0; i < l->nparams; i++) {
-		fputs("#define VASLINT_", f);
-		put_macro_name(f, l->params[i].name);
-		fprintf(f, " %sULL\n", va_hex(l->params[i].value, a));
-	}
-	for (size_t i = 0; i < p->n; i++) {
-		const placement *pl = &p->v[i];
-		fputs("#define ", f);
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_START %sULL\n", va_hex(pl->start, a));
-		fputs("#define ", f);
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_SIZE %sULL\n", va_hex(pl->req->size, a));
-	}
+	if (!symbols(p, run->layout, true, &s))
+		return false;
+	params_comment(f, run->layout, "/*", "*/");
+	/* the include guard comes first */
+	fprintf(f, "#ifndef %s\n#define %s\n\n", s.v[0].name, s.v[0].name);
+	for (size_t i = 1; i < s.n; i++)
+		fprintf(f, "#define %s %sULL\n", s.v[i].name,
+			va_hex(s.v[i].value, a));
 	fprintf(f, "\n#endif\n");
+	plansyms_free(&s);
 	return !ferror(f);
 }
 
 bool report_plan_ld(FILE *f, const plan *p, const report_run *run)
 {
 	char a[VA_HEX_LEN];
+	plansyms s;
 
+	if (!symbols(p, run->layout, false, &s))
+		return false;
 	params_comment(f, run->layout, "/*", "*/");
-	for (size_t i = 0; i < p->n; i++) {
-		const placement *pl = &p->v[i];
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_START = %s;\n", va_hex(pl->start, a));
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_SIZE = %s;\n", va_hex(pl->req->size, a));
-		if (pl->req->kind == REQ_IMAGE)
-			fprintf(f, "IMAGE_BASE = %s;\n", va_hex(pl->start, a));
-	}
+	for (size_t i = 0; i < s.n; i++)
+		fprintf(f, "%s = %s;\n", s.v[i].name, va_hex(s.v[i].value, a));
+	plansyms_free(&s);
 	return !ferror(f);
 }
 
