@@ -11,34 +11,40 @@
 
 #include "ldscript/cpp.h"
 #include "outfile.h"
+#include "report/escape.h"
 
+/* The file and message are escaped (report/escape.h): either may quote
+ * names from the input, and an error is one line. */
 void cli_error(const vl_error *err)
 {
 	const char *msg = err->msg ? err->msg : "";
 
 	if (!err->file || !err->file[0] ||
 	    strcmp(err->file, "<command line>") == 0) {
-		fprintf(stderr, "vaslint: error: %s\n", msg);
-		return;
+		fputs("vaslint: error: ", stderr);
+	} else {
+		esc_text_put(stderr, err->file);
+		if (err->line) {
+			fprintf(stderr, ":%u", err->line);
+			if (err->column)
+				fprintf(stderr, ":%u", err->column);
+		}
+		fputs(": error: ", stderr);
 	}
-	fprintf(stderr, "%s", err->file);
-	if (err->line) {
-		fprintf(stderr, ":%u", err->line);
-		if (err->column)
-			fprintf(stderr, ":%u", err->column);
-	}
-	fprintf(stderr, ": error: %s\n", msg);
+	esc_text_put(stderr, msg);
+	fputc('\n', stderr);
 }
 
 void cli_errorf(const char *fmt, ...)
 {
+	vl_error err = {0};
 	va_list ap;
 
-	fputs("vaslint: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vl_vfail(&err, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_error(&err);
+	vl_error_free(&err);
 }
 
 bool cli_layout_define(cli_layout *c, const char *arg, vl_error *err)

@@ -21,7 +21,8 @@ enum {
 	VL_EXIT_INPUT = 2, /* the run could not be done */
 };
 
-/* Print an input error as one line on stderr, GCC style. */
+/* Print an input error as one line on stderr, GCC style, its file and
+ * message escaped (report/escape.h). */
 void cli_error(const vl_error *err);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

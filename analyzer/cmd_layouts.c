@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "report/escape.h"
 
 static const char usage[] =
     "usage: vaslint layouts [-D NAME=VALUE]... [NAME]\n"
@@ -29,9 +30,11 @@ static int list_layouts(void)
 		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
+	/* A file name is printed escaped (report/escape.h), and padded as
+	 * such. */
 	for (size_t i = 0; i < n; i++)
-		if (strlen(names[i]) > width)
-			width = strlen(names[i]);
+		if (esc_text_len(names[i]) > width)
+			width = esc_text_len(names[i]);
 	for (size_t i = 0; i < n && status == VL_EXIT_OK; i++) {
 		char *path;
 		layout l;

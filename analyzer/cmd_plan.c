@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "plansyms.h"
 
 static const char usage[] =
     "usage: vaslint plan -L LAYOUT [-D NAME=VALUE]... [--image ELF]\n"
@@ -32,8 +33,13 @@ static const char usage[] =
     "                     fragment: the same as symbols, and IMAGE_BASE), svg\n"
     "  -o FILE            write to FILE (atomically) instead of stdout\n"
     "\n"
+    "Names become C identifiers for header and ld: upper case, every other\n"
+    "character '_', a '_' before a leading digit.  Two names that become\n"
+    "the same symbol (ok-name and ok_name) are an input error.\n"
+    "\n"
     "Exit status: 0 planned, 1 a request fits nowhere (the message says\n"
-    "which and why), 2 the run could not be done.\n";
+    "which and why), 2 the run could not be done (also: two names that\n"
+    "become one symbol).\n";
 
 enum { OPT_REQUESTS = 1 };
 
@@ -101,12 +107,22 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 			goto bad;
 		const request *q = p.failed;
 		if (q->file && q->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", q->file,
-				q->line, q->column, p.why);
+			vl_fail(&err, q->file, q->line, q->column, "%s", p.why);
 		else
-			cli_errorf("plan: %s", p.why);
+			vl_fail(&err, NULL, 0, 0, "plan: %s", p.why);
+		cli_error(&err);
 		status = VL_EXIT_FINDINGS;
 		goto done;
+	}
+	/* The header and the fragment define symbols made from the names:
+	 * two that come out the same are an input error, found before
+	 * anything is written. */
+	bool header = o->format->write == write_header;
+	if (header || o->format->write == write_ld) {
+		plansyms syms;
+		if (!plansyms_make(&p, l, header, &syms, &err))
+			goto bad;
+		plansyms_free(&syms);
 	}
 	report_run run = {l, false, NULL};
 	if (!cli_write_output(o->output, o->format->write, &p, &run, &err))

@@ -1,134 +1,106 @@
 #include <jansson.h>
 
+#include "jsondoc.h"
 #include "report.h"
 #include "requests.h"
 #include "rules.h"
 
-/* Addresses are hex strings: JSON numbers lose bits above 2^53 in most
- * readers. */
-static json_t *hex(uint64_t x)
-{
-	char buf[VA_HEX_LEN];
-
-	return json_string(va_hex(x, buf));
-}
-
-static json_t *range_object(const vl_object *o, bool with_kind)
+static json_t *range_object(const vl_object *o, bool with_kind, bool *ok)
 {
 	json_t *j = json_object();
 
-	if (!j)
-		return NULL;
 	if (with_kind)
-		json_object_set_new(j, "kind", json_string(o->kind));
-	json_object_set_new(j, "name", json_string(o->name));
-	json_object_set_new(j, "start", hex(o->range.start));
-	json_object_set_new(j, "end", hex(o->range.end));
+		jd_set(j, "kind", jd_str_or_null(o->kind), ok);
+	jd_set(j, "name", jd_str_or_null(o->name), ok);
+	jd_set(j, "start", jd_hex(o->range.start), ok);
+	jd_set(j, "end", jd_hex(o->range.end), ok);
 	return j;
 }
 
-static json_t *line_or_null(unsigned n)
-{
-	return n ? json_integer(n) : json_null();
-}
-
-static json_t *diag_json(const vl_diag *dg)
+static json_t *diag_json(const vl_diag *dg, bool *ok)
 {
 	json_t *j = json_object();
 
-	if (!j)
-		return NULL;
-	json_object_set_new(j, "rule", json_string(dg->rule->id));
-	json_object_set_new(j, "severity",
-			    json_string(vl_severity_name(dg->severity)));
-	json_object_set_new(j, "message", json_string(dg->message));
-	json_object_set_new(j, "file",
-			    dg->file ? json_string(dg->file) : json_null());
-	json_object_set_new(j, "line", line_or_null(dg->line));
-	json_object_set_new(j, "column", line_or_null(dg->column));
-	json_object_set_new(j, "object",
-			    dg->has_object ? range_object(&dg->object, true)
-					   : json_null());
+	jd_set(j, "rule", jd_str(dg->rule->id), ok);
+	jd_set(j, "severity", jd_str(vl_severity_name(dg->severity)), ok);
+	jd_set(j, "message", jd_str(dg->message), ok);
+	jd_set(j, "file", jd_str_or_null(dg->file), ok);
+	jd_set(j, "line", jd_line(dg->line), ok);
+	jd_set(j, "column", jd_line(dg->column), ok);
+	jd_set(j, "object",
+	       dg->has_object ? range_object(&dg->object, true, ok)
+			      : json_null(),
+	       ok);
 	if (dg->has_region)
-		json_object_set_new(j, "region",
-				    range_object(&dg->region, false));
+		jd_set(j, "region", range_object(&dg->region, false, ok), ok);
 	return j;
 }
 
 json_t *report_params_json(const layout *l)
 {
 	json_t *p = json_object();
+	bool ok = true;
 
-	for (size_t i = 0; l && p && i < l->nparams; i++)
-		json_object_set_new(p, l->params[i].name,
-				    hex(l->params[i].value));
+	for (size_t i = 0; l && i < l->nparams; i++)
+		jd_set(p, l->params[i].name, jd_hex(l->params[i].value), &ok);
+	if (!ok) {
+		json_decref(p);
+		return NULL;
+	}
 	return p;
 }
 
 static json_t *value_or_unknown(bool unknown, uint64_t v)
 {
-	return unknown ? json_string("unknown") : hex(v);
+	return unknown ? json_string("unknown") : jd_hex(v);
 }
 
 /* What the sources ask for, each value a hex string or "unknown": an
  * argument that did not evaluate to a constant is never guessed. */
-static json_t *requests_json(const requests *rq)
+static json_t *requests_json(const requests *rq, bool *ok)
 {
 	json_t *list = json_array();
 
-	for (size_t i = 0; list && i < rq->n; i++) {
+	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		json_t *j = json_object();
-		json_object_set_new(j, "name", json_string(q->name));
-		json_object_set_new(j, "kind",
-				    json_string(req_kind_name(q->kind)));
-		json_object_set_new(
-		    j, "call", q->call ? json_string(q->call) : json_null());
-		json_object_set_new(j, "size",
-				    value_or_unknown(q->size_unknown, q->size));
-		json_object_set_new(j, "at",
-				    q->fixed
-					? value_or_unknown(q->at_unknown, q->at)
-					: json_null());
-		json_object_set_new(
-		    j, "offset",
-		    q->has_offset
-			? value_or_unknown(q->offset_unknown, q->offset)
-			: json_null());
-		json_object_set_new(j, "reserves", json_boolean(q->reserves));
-		json_object_set_new(
-		    j, "file", q->file ? json_string(q->file) : json_null());
-		json_object_set_new(j, "line", line_or_null(q->line));
-		json_object_set_new(j, "column", line_or_null(q->column));
-		json_array_append_new(list, j);
+		json_t *j = jd_append(list, json_object(), ok);
+		jd_set(j, "name", jd_str(q->name), ok);
+		jd_set(j, "kind", jd_str(req_kind_name(q->kind)), ok);
+		jd_set(j, "call", jd_str_or_null(q->call), ok);
+		jd_set(j, "size", value_or_unknown(q->size_unknown, q->size),
+		       ok);
+		jd_set(j, "at",
+		       q->fixed ? value_or_unknown(q->at_unknown, q->at)
+				: json_null(),
+		       ok);
+		jd_set(j, "offset",
+		       q->has_offset
+			   ? value_or_unknown(q->offset_unknown, q->offset)
+			   : json_null(),
+		       ok);
+		jd_set(j, "reserves", json_boolean(q->reserves), ok);
+		jd_set(j, "file", jd_str_or_null(q->file), ok);
+		jd_set(j, "line", jd_line(q->line), ok);
+		jd_set(j, "column", jd_line(q->column), ok);
 	}
 	return list;
 }
 
 bool report_json(FILE *f, const vl_diags *d, const report_run *run)
 {
-	json_t *root = json_object(), *list = json_array();
-	bool ok;
+	json_t *root = json_object(), *list;
+	bool ok = true;
 
-	if (!root || !list) {
-		json_decref(root);
-		json_decref(list);
-		return false;
-	}
-	json_object_set_new(root, "tool", json_string("vaslint"));
-	json_object_set_new(root, "version", json_string(VASLINT_VERSION));
-	json_object_set_new(root, "layout",
-			    run->layout ? json_string(run->layout->name)
-					: json_null());
-	json_object_set_new(root, "params", report_params_json(run->layout));
+	jd_set(root, "tool", jd_str("vaslint"), &ok);
+	jd_set(root, "version", jd_str(VASLINT_VERSION), &ok);
+	jd_set(root, "layout",
+	       jd_str_or_null(run->layout ? run->layout->name : NULL), &ok);
+	jd_set(root, "params", report_params_json(run->layout), &ok);
+	list = jd_set(root, "diagnostics", json_array(), &ok);
 	for (size_t i = 0; i < d->n; i++)
-		json_array_append_new(list, diag_json(&d->v[i]));
-	json_object_set_new(root, "diagnostics", list);
+		jd_append(list, diag_json(&d->v[i], &ok), &ok);
 	if (run->requests)
-		json_object_set_new(root, "requests",
-				    requests_json(run->requests));
-	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-	ok = ok && fputc('\n', f) != EOF;
-	json_decref(root);
-	return ok && !ferror(f);
+		jd_set(root, "requests", requests_json(run->requests, &ok),
+		       &ok);
+	return jd_write(f, root, ok);
 }

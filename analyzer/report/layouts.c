@@ -1,10 +1,16 @@
 /* Writers of layouts for people (vaslint layouts): one line each in a
- * list, or one layout in full, evaluated. */
+ * list, or one layout in full, evaluated.  Every text a layout file gave
+ * is escaped (escape.h). */
 #include "report.h"
+
+#include "escape.h"
 
 bool report_layout_line(FILE *f, const char *name, int width, const layout *l)
 {
-	fprintf(f, "%-*s  %s\n", width, name, l->description);
+	esc_text_pad(f, name, width > 0 ? (size_t)width : 0);
+	fputs("  ", f);
+	esc_text_put(f, l->description);
+	fputc('\n', f);
 	return !ferror(f);
 }
 
@@ -12,11 +18,16 @@ bool report_layout(FILE *f, const layout *l)
 {
 	char a[VA_HEX_LEN], b[VA_HEX_LEN], s[VA_SIZE_LEN];
 
-	fprintf(f, "%s: %s\n", l->name, l->description);
-	fprintf(f, "  file:          %s\n", l->path);
-	fprintf(f, "  machine:      ");
-	for (size_t i = 0; i < l->nmachines; i++)
-		fprintf(f, " %s", l->machine_names[i]);
+	esc_text_put(f, l->name);
+	fputs(": ", f);
+	esc_text_put(f, l->description);
+	fputs("\n  file:          ", f);
+	esc_text_put(f, l->path);
+	fprintf(f, "\n  machine:      ");
+	for (size_t i = 0; i < l->nmachines; i++) {
+		fputc(' ', f);
+		esc_text_put(f, l->machine_names[i]);
+	}
 	fprintf(f, "\n  page sizes:   ");
 	for (size_t i = 0; i < l->npage_sizes; i++)
 		fprintf(f, " %s", va_size_str(l->page_sizes[i], s));
@@ -38,16 +49,23 @@ bool report_layout(FILE *f, const layout *l)
 			"  exec limit:    a position-dependent image ends at "
 			"or below %s\n",
 			va_hex(l->exec_limit, a));
-	for (size_t i = 0; i < l->nparams; i++)
-		fprintf(f, "  param %s = %s%s%s%s\n", l->params[i].name,
-			va_hex(l->params[i].value, a),
-			l->params[i].set ? " (set with -D)" : " (default)",
-			l->params[i].doc ? ": " : "",
-			l->params[i].doc ? l->params[i].doc : "");
+	for (size_t i = 0; i < l->nparams; i++) {
+		fputs("  param ", f);
+		esc_text_put(f, l->params[i].name);
+		fprintf(f, " = %s%s", va_hex(l->params[i].value, a),
+			l->params[i].set ? " (set with -D)" : " (default)");
+		if (l->params[i].doc) {
+			fputs(": ", f);
+			esc_text_put(f, l->params[i].doc);
+		}
+		fputc('\n', f);
+	}
 	for (size_t i = 0; i < l->nregions; i++) {
 		const layout_region *r = &l->regions[i];
-		fprintf(f, "  region %s [%s, %s) %s%s\n", r->name,
-			va_hex(r->range.start, a), va_hex(r->range.end, b),
+		fputs("  region ", f);
+		esc_text_put(f, r->name);
+		fprintf(f, " [%s, %s) %s%s\n", va_hex(r->range.start, a),
+			va_hex(r->range.end, b),
 			va_size_str(va_range_size(r->range), s),
 			va_range_empty(r->range) ? " (empty: never conflicts)"
 						 : "");

@@ -1,6 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
+#include "jsondoc.h"
 #include "report.h"
 #include "space.h"
 #include "svg.h"
@@ -204,78 +206,67 @@ bool report_map_text(FILE *f, const map_ranges *m, const report_run *run)
 
 	if (!map_scale_init(&scale, m, run->layout))
 		return false;
-	if (run->layout)
-		fprintf(f, "layout %s\n", run->layout->name);
+	if (run->layout) {
+		fputs("layout ", f);
+		esc_text_put(f, run->layout->name);
+		fputc('\n', f);
+	}
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
-		fprintf(f, "%18s %18s  %-10s %-8s %s  %s\n",
+		fprintf(f, "%18s %18s  %-10s %-8s %s  ",
 			va_hex(r->range.start, a),
 			r->size_known ? va_hex(r->range.end, b) : "?",
 			r->size_known ? va_size_str(va_range_size(r->range), s)
 				      : "?",
-			r->kind, map_bar(bar, &scale, r), r->name);
+			r->kind, map_bar(bar, &scale, r));
+		esc_text_put(f, r->name);
+		fputc('\n', f);
 	}
-	for (size_t i = 0; i < m->nunknowns; i++)
-		fprintf(f, "not determined: %s: %s\n", m->unknowns[i].what,
-			m->unknowns[i].why);
+	for (size_t i = 0; i < m->nunknowns; i++) {
+		fputs("not determined: ", f);
+		esc_text_put(f, m->unknowns[i].what);
+		fputs(": ", f);
+		esc_text_put(f, m->unknowns[i].why);
+		fputc('\n', f);
+	}
 	map_scale_free(&scale);
 	return !ferror(f);
 }
 
-static json_t *null_or_int(unsigned n)
-{
-	return n ? json_integer(n) : json_null();
-}
-
-static json_t *null_or_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 {
-	json_t *root = json_object(), *list = json_array();
-	char a[VA_HEX_LEN], b[VA_HEX_LEN];
-	bool ok;
+	json_t *root = json_object(), *list;
+	bool ok = true;
 
-	if (!root || !list) {
-		json_decref(root);
-		json_decref(list);
-		return false;
-	}
-	json_object_set_new(
-	    root, "layout",
-	    null_or_str(run->layout ? run->layout->name : NULL));
-	json_object_set_new(root, "params", report_params_json(run->layout));
+	jd_set(root, "layout",
+	       jd_str_or_null(run->layout ? run->layout->name : NULL), &ok);
+	jd_set(root, "params", report_params_json(run->layout), &ok);
+	list = jd_set(root, "ranges", json_array(), &ok);
 	for (size_t i = 0; i < m->n; i++) {
 		const map_range *r = &m->v[i];
-		json_t *j = json_pack(
-		    "{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "kind", r->kind,
-		    "name", r->name, "start", va_hex(r->range.start, a), "end",
-		    null_or_str(r->size_known ? va_hex(r->range.end, b) : NULL),
-		    "file", null_or_str(r->file), "line", null_or_int(r->line),
-		    "column", null_or_int(r->column));
-		if (j && r->has_lma)
-			json_object_set_new(j, "lma",
-					    json_string(va_hex(r->lma, a)));
-		json_array_append_new(list, j);
+		json_t *j = jd_append(list, json_object(), &ok);
+		jd_set(j, "kind", jd_str(r->kind), &ok);
+		jd_set(j, "name", jd_str(r->name), &ok);
+		jd_set(j, "start", jd_hex(r->range.start), &ok);
+		jd_set(j, "end",
+		       r->size_known ? jd_hex(r->range.end) : json_null(), &ok);
+		jd_set(j, "file", jd_str_or_null(r->file), &ok);
+		jd_set(j, "line", jd_line(r->line), &ok);
+		jd_set(j, "column", jd_line(r->column), &ok);
+		if (r->has_lma)
+			jd_set(j, "lma", jd_hex(r->lma), &ok);
 	}
-	json_object_set_new(root, "ranges", list);
 	if (m->nunknowns) {
-		json_t *u = json_array();
+		json_t *u = jd_set(root, "undetermined", json_array(), &ok);
 		for (size_t i = 0; i < m->nunknowns; i++) {
 			const map_unknown *x = &m->unknowns[i];
-			json_array_append_new(
-			    u, json_pack("{s:s, s:s, s:o, s:o, s:o}", "what",
-					 x->what, "why", x->why, "file",
-					 null_or_str(x->file), "line",
-					 null_or_int(x->line), "column",
-					 null_or_int(x->column)));
+			json_t *j = jd_append(u, json_object(), &ok);
+			jd_set(j, "what", jd_str(x->what), &ok);
+			jd_set(j, "why", jd_str(x->why), &ok);
+			jd_set(j, "file", jd_str_or_null(x->file), &ok);
+			jd_set(j, "line", jd_line(x->line), &ok);
+			jd_set(j, "column", jd_line(x->column), &ok);
 		}
-		json_object_set_new(root, "undetermined", u);
 	}
-	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-	ok = ok && fputc('\n', f) != EOF;
-	json_decref(root);
-	return ok && !ferror(f);
+	return jd_write(f, root, ok);
 }

@@ -3,22 +3,13 @@
  * from, and a picture of the address space. */
 #include "report.h"
 
-#include <ctype.h>
+#include <errno.h>
+#include <string.h>
 
+#include "escape.h"
+#include "jsondoc.h"
 #include "plan.h"
-
-/* NAME_START style: upper case, everything else '_', and a '_' before a
- * leading digit. */
-static void put_macro_name(FILE *f, const char *name)
-{
-	if (isdigit((unsigned char)name[0]))
-		fputc('_', f);
-	for (; *name; name++)
-		fputc(isalnum((unsigned char)*name)
-			  ? toupper((unsigned char)*name)
-			  : '_',
-		      f);
-}
+#include "plansyms.h"
 
 static uint64_t end_of(const placement *pl)
 {
@@ -32,15 +23,20 @@ bool report_plan_text(FILE *f, const plan *p, const report_run *run)
 	char a[VA_HEX_LEN], b[VA_HEX_LEN], s[VA_SIZE_LEN], al[VA_SIZE_LEN],
 	    w[VA_SIZE_LEN], c[COST_STR_LEN], lb[COST_STR_LEN];
 
-	fprintf(f, "plan for layout %s\n", l->name);
-	for (size_t i = 0; i < l->nparams; i++)
-		fprintf(f, "  %s = %s\n", l->params[i].name,
-			va_hex(l->params[i].value, a));
+	fputs("plan for layout ", f);
+	esc_text_put(f, l->name);
+	fputc('\n', f);
+	for (size_t i = 0; i < l->nparams; i++) {
+		fputs("  ", f);
+		esc_text_put(f, l->params[i].name);
+		fprintf(f, " = %s\n", va_hex(l->params[i].value, a));
+	}
 	fprintf(f, "%-20s %-8s %18s %18s %10s %10s  %s\n", "name", "kind",
 		"start", "end", "size", "align", "cost (lower bound)");
 	for (size_t i = 0; i < p->n; i++) {
 		const placement *pl = &p->v[i];
-		fprintf(f, "%-20s %-8s %18s %18s %10s %10s  %s", pl->req->name,
+		esc_text_pad(f, pl->req->name, 20);
+		fprintf(f, " %-8s %18s %18s %10s %10s  %s",
 			pl->req->fixed && pl->req->kind != REQ_IMAGE
 			    ? "fixed"
 			    : req_kind_name(pl->req->kind),
@@ -61,13 +57,7 @@ bool report_plan_text(FILE *f, const plan *p, const report_run *run)
 	return !ferror(f);
 }
 
-static json_t *hex(uint64_t x)
-{
-	char b[VA_HEX_LEN];
-	return json_string(va_hex(x, b));
-}
-
-static json_t *pages_json(const cost_model *m, const map_cost *c)
+static json_t *pages_json(const cost_model *m, const map_cost *c, bool *ok)
 {
 	json_t *o = json_object();
 	char s[VA_SIZE_LEN];
@@ -79,58 +69,68 @@ static json_t *pages_json(const cost_model *m, const map_cost *c)
 			if (*q != ' ' && *q != 'i' && *q != 'B')
 				*k++ = *q;
 		*k = 0;
-		json_object_set_new(o, key,
-				    json_integer((json_int_t)c->pages[i]));
+		jd_set(o, key, json_integer((json_int_t)c->pages[i]), ok);
 	}
 	return o;
 }
 
 static json_t *cost_json(const cost_model *m, const map_cost *c,
-			 const map_cost *lower)
+			 const map_cost *lower, bool *ok)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "pages", pages_json(m, c));
-	json_object_set_new(o, "flexpages",
-			    json_integer((json_int_t)c->flexpages));
-	if (lower)
-		json_object_set_new(o, "lower_bound",
-				    json_pack("{s:I, s:I}", "pages",
-					      (json_int_t)lower->total_pages,
-					      "flexpages",
-					      (json_int_t)lower->flexpages));
+	jd_set(o, "pages", pages_json(m, c, ok), ok);
+	jd_set(o, "flexpages", json_integer((json_int_t)c->flexpages), ok);
+	if (lower) {
+		json_t *b = jd_set(o, "lower_bound", json_object(), ok);
+		jd_set(b, "pages", json_integer((json_int_t)lower->total_pages),
+		       ok);
+		jd_set(b, "flexpages",
+		       json_integer((json_int_t)lower->flexpages), ok);
+	}
 	return o;
 }
 
 bool report_plan_json(FILE *f, const plan *p, const report_run *run)
 {
 	const cost_model *m = &p->model;
-	json_t *root = json_object(), *list = json_array();
-	bool ok;
+	json_t *root = json_object(), *list;
+	bool ok = true;
 
-	json_object_set_new(root, "layout", json_string(run->layout->name));
-	json_object_set_new(root, "params", report_params_json(run->layout));
+	jd_set(root, "layout", jd_str(run->layout->name), &ok);
+	jd_set(root, "params", report_params_json(run->layout), &ok);
+	list = jd_set(root, "placements", json_array(), &ok);
 	for (size_t i = 0; i < p->n; i++) {
 		const placement *pl = &p->v[i];
-		json_t *j = json_object();
-		json_object_set_new(j, "name", json_string(pl->req->name));
-		json_object_set_new(j, "kind",
-				    json_string(req_kind_name(pl->req->kind)));
-		json_object_set_new(j, "start", hex(pl->start));
-		json_object_set_new(j, "end", hex(end_of(pl)));
-		json_object_set_new(j, "align", hex(pl->align));
-		json_object_set_new(j, "fixed", json_boolean(pl->req->fixed));
-		json_object_set_new(j, "cost",
-				    cost_json(m, &pl->cost, &pl->lower));
-		json_array_append_new(list, j);
+		json_t *j = jd_append(list, json_object(), &ok);
+		jd_set(j, "name", jd_str(pl->req->name), &ok);
+		jd_set(j, "kind", jd_str(req_kind_name(pl->req->kind)), &ok);
+		jd_set(j, "start", jd_hex(pl->start), &ok);
+		jd_set(j, "end", jd_hex(end_of(pl)), &ok);
+		jd_set(j, "align", jd_hex(pl->align), &ok);
+		jd_set(j, "fixed", json_boolean(pl->req->fixed), &ok);
+		jd_set(j, "cost", cost_json(m, &pl->cost, &pl->lower, &ok),
+		       &ok);
 	}
-	json_object_set_new(root, "placements", list);
-	json_t *tot = cost_json(m, &p->total, &p->total_lower);
-	json_object_set_new(root, "totals", tot);
-	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-	     fputc('\n', f) != EOF;
-	json_decref(root);
-	return ok && !ferror(f);
+	jd_set(root, "totals", cost_json(m, &p->total, &p->total_lower, &ok),
+	       &ok);
+	return jd_write(f, root, ok);
+}
+
+/* s inside a C or linker-script comment: escaped like terminal text, and
+ * a '/' after a '*' written as "\/", so that s cannot end the comment. */
+static void put_comment_text(FILE *f, const char *s)
+{
+	char piece[ESC_PIECE];
+	bool star = false;
+	size_t k;
+
+	for (; (k = esc_text_step(s, piece)) != 0; s += k) {
+		if (star && piece[0] == '/')
+			fputc('\\', f);
+		fputs(piece, f);
+		star = piece[0] == '*';
+	}
 }
 
 static void params_comment(FILE *f, const layout *l, const char *open,
@@ -138,61 +138,59 @@ static void params_comment(FILE *f, const layout *l, const char *open,
 {
 	char a[VA_HEX_LEN];
 
-	fprintf(f, "%s Generated by vaslint plan -L %s", open, l->name);
-	for (size_t i = 0; i < l->nparams; i++)
-		fprintf(f, " -D %s=%s", l->params[i].name,
-			va_hex(l->params[i].value, a));
+	fprintf(f, "%s Generated by vaslint plan -L ", open);
+	put_comment_text(f, l->name);
+	for (size_t i = 0; i < l->nparams; i++) {
+		fputs(" -D ", f);
+		put_comment_text(f, l->params[i].name);
+		fprintf(f, "=%s", va_hex(l->params[i].value, a));
+	}
 	fprintf(f, "; do not edit. %s\n", close);
 }
 
-static void put_guard(FILE *f, const char *directive, const layout *l)
+/* The symbols of the header or the fragment (plansyms.h); false, with
+ * errno, when two would be the same identifier (the command checks that
+ * before it writes anything) or memory runs out. */
+static bool symbols(const plan *p, const layout *l, bool header, plansyms *s)
 {
-	fprintf(f, "#%s VASLINT_PLAN_", directive);
-	put_macro_name(f, l->name);
-	fputs("_H\n", f);
+	vl_error err = {0};
+
+	if (plansyms_make(p, l, header, s, &err))
+		return true;
+	errno = err.msg && !strcmp(err.msg, "out of memory") ? ENOMEM : EINVAL;
+	vl_error_free(&err);
+	return false;
 }
 
 bool report_plan_header(FILE *f, const plan *p, const report_run *run)
 {
-	const layout *l = run->layout;
 	char a[VA_HEX_LEN];
+	plansyms s;
 
-	params_comment(f, l, "/*", "*/");
-	put_guard(f, "ifndef", l);
-	put_guard(f, "define", l);
-	fputc('\n', f);
-	for (size_t i = 0; i < l->nparams; i++) {
-		fputs("#define VASLINT_", f);
-		put_macro_name(f, l->params[i].name);
-		fprintf(f, " %sULL\n", va_hex(l->params[i].value, a));
-	}
-	for (size_t i = 0; i < p->n; i++) {
-		const placement *pl = &p->v[i];
-		fputs("#define ", f);
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_START %sULL\n", va_hex(pl->start, a));
-		fputs("#define ", f);
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_SIZE %sULL\n", va_hex(pl->req->size, a));
-	}
+	if (!symbols(p, run->layout, true, &s))
+		return false;
+	params_comment(f, run->layout, "/*", "*/");
+	/* the include guard comes first */
+	fprintf(f, "#ifndef %s\n#define %s\n\n", s.v[0].name, s.v[0].name);
+	for (size_t i = 1; i < s.n; i++)
+		fprintf(f, "#define %s %sULL\n", s.v[i].name,
+			va_hex(s.v[i].value, a));
 	fprintf(f, "\n#endif\n");
+	plansyms_free(&s);
 	return !ferror(f);
 }
 
 bool report_plan_ld(FILE *f, const plan *p, const report_run *run)
 {
 	char a[VA_HEX_LEN];
+	plansyms s;
 
+	if (!symbols(p, run->layout, false, &s))
+		return false;
 	params_comment(f, run->layout, "/*", "*/");
-	for (size_t i = 0; i < p->n; i++) {
-		const placement *pl = &p->v[i];
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_START = %s;\n", va_hex(pl->start, a));
-		put_macro_name(f, pl->req->name);
-		fprintf(f, "_SIZE = %s;\n", va_hex(pl->req->size, a));
-		if (pl->req->kind == REQ_IMAGE)
-			fprintf(f, "IMAGE_BASE = %s;\n", va_hex(pl->start, a));
-	}
+	for (size_t i = 0; i < s.n; i++)
+		fprintf(f, "%s = %s;\n", s.v[i].name, va_hex(s.v[i].value, a));
+	plansyms_free(&s);
 	return !ferror(f);
 }
 

@@ -83,7 +83,8 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run);
  * the layout's address space (or of the ranges, without a layout). */
 bool report_map_svg(FILE *f, const map_ranges *m, const report_run *run);
 
-/* {"NAME": "0x..."} for every layout parameter; {} without a layout. */
+/* {"NAME": "0x..."} for every layout parameter; {} without a layout;
+ * NULL when memory runs out. */
 json_t *report_params_json(const layout *l);
 
 /* A plan (plan.h) of run->layout, which must not be NULL: a table, JSON

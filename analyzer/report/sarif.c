@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jsondoc.h"
 #include "report.h"
 #include "rules.h"
 
@@ -43,115 +44,110 @@ static json_t *uri(const char *path)
 	return j;
 }
 
-static json_t *location(const char *file, unsigned line, unsigned column)
+static json_t *location(const char *file, unsigned line, unsigned column,
+			bool *ok)
 {
-	json_t *phys = json_object(), *art = json_object(), *loc;
+	json_t *loc = json_object();
+	json_t *phys = jd_set(loc, "physicalLocation", json_object(), ok);
+	json_t *art = jd_set(phys, "artifactLocation", json_object(), ok);
 
-	json_object_set_new(art, "uri", uri(file));
-	json_object_set_new(phys, "artifactLocation", art);
+	jd_set(art, "uri", uri(file), ok);
 	if (line) {
-		json_t *region = json_object();
-		json_object_set_new(region, "startLine", json_integer(line));
+		json_t *region = jd_set(phys, "region", json_object(), ok);
+		jd_set(region, "startLine", json_integer(line), ok);
 		if (column)
-			json_object_set_new(region, "startColumn",
-					    json_integer(column));
-		json_object_set_new(phys, "region", region);
+			jd_set(region, "startColumn", json_integer(column), ok);
 	}
-	loc = json_object();
-	json_object_set_new(loc, "physicalLocation", phys);
 	return loc;
 }
 
-static json_t *text(const char *s)
+static json_t *text(const char *s, bool *ok)
 {
-	return json_pack("{s:s}", "text", s);
+	json_t *j = json_object();
+
+	jd_set(j, "text", jd_str(s), ok);
+	return j;
 }
 
-static json_t *rules_json(void)
+static json_t *rules_json(bool *ok)
 {
 	json_t *rules = json_array();
 
 	for (size_t i = 0; i < vl_nrules; i++) {
 		const vl_rule *r = &vl_rules[i];
-		char *help;
-		if (asprintf(&help, "%s\n\nWhy: %s\n\nFix: %s", r->meaning,
-			     r->why, r->fix) < 0)
-			help = NULL;
-		json_array_append_new(
-		    rules, json_pack("{s:s, s:s, s:o, s:o, s:o, s:{s:s}}", "id",
-				     r->id, "name", r->id, "shortDescription",
-				     text(r->summary), "fullDescription",
-				     text(r->meaning), "help",
-				     text(help ? help : r->meaning),
-				     "defaultConfiguration", "level",
-				     level(r->severity)));
+		json_t *j = jd_append(rules, json_object(), ok);
+		char *help = vl_strprintf("%s\n\nWhy: %s\n\nFix: %s",
+					  r->meaning, r->why, r->fix);
+		jd_set(j, "id", jd_str(r->id), ok);
+		jd_set(j, "name", jd_str(r->id), ok);
+		jd_set(j, "shortDescription", text(r->summary, ok), ok);
+		jd_set(j, "fullDescription", text(r->meaning, ok), ok);
+		jd_set(j, "help", help ? text(help, ok) : NULL, ok);
+		jd_set(jd_set(j, "defaultConfiguration", json_object(), ok),
+		       "level", jd_str(level(r->severity)), ok);
 		free(help);
 	}
 	return rules;
 }
 
-static json_t *result_json(const vl_diag *dg)
+static json_t *result_json(const vl_diag *dg, bool *ok)
 {
-	json_t *res = json_object(), *locs = json_array();
+	json_t *res = json_object(), *locs;
 
-	json_object_set_new(res, "ruleId", json_string(dg->rule->id));
-	json_object_set_new(res, "ruleIndex",
-			    json_integer(dg->rule - vl_rules));
-	json_object_set_new(res, "level", json_string(level(dg->severity)));
+	jd_set(res, "ruleId", jd_str(dg->rule->id), ok);
+	jd_set(res, "ruleIndex", json_integer(dg->rule - vl_rules), ok);
+	jd_set(res, "level", jd_str(level(dg->severity)), ok);
 	/* GitHub shows a result only at a line of a text file.  A finding
 	 * about an image has no line of its own, so where vaslint knows the
 	 * line that caused it (the layout's region or address space) that
 	 * line is the location and the image a related one. */
 	bool at_cause = !dg->line && dg->related_file;
 	const char *file = dg->file ? dg->file : "";
-	char *msg = NULL;
-	if (at_cause && asprintf(&msg, "%s: %s", file, dg->message) < 0)
-		msg = NULL;
-	json_object_set_new(res, "message", text(msg ? msg : dg->message));
+	char *msg = at_cause ? vl_strprintf("%s: %s", file, dg->message) : NULL;
+	jd_set(res, "message",
+	       at_cause && !msg ? NULL : text(msg ? msg : dg->message, ok), ok);
 	free(msg);
-	json_t *primary = at_cause
-			      ? location(dg->related_file, dg->related_line,
-					 dg->related_column)
-			      : location(file, dg->line, dg->column);
-	json_array_append_new(locs, primary);
-	json_object_set_new(res, "locations", locs);
+	locs = jd_set(res, "locations", json_array(), ok);
+	jd_append(locs,
+		  at_cause ? location(dg->related_file, dg->related_line,
+				      dg->related_column, ok)
+			   : location(file, dg->line, dg->column, ok),
+		  ok);
 	if (dg->related_file) {
-		json_t *rel = at_cause
-				  ? location(file, 0, 0)
-				  : location(dg->related_file, dg->related_line,
-					     dg->related_column);
-		json_object_set_new(rel, "id", json_integer(0));
-		json_object_set_new(rel, "message",
-				    text(at_cause ? "the image" : "the cause"));
-		json_object_set_new(res, "relatedLocations",
-				    json_pack("[o]", rel));
+		json_t *rel = jd_append(
+		    jd_set(res, "relatedLocations", json_array(), ok),
+		    at_cause ? location(file, 0, 0, ok)
+			     : location(dg->related_file, dg->related_line,
+					dg->related_column, ok),
+		    ok);
+		jd_set(rel, "id", json_integer(0), ok);
+		jd_set(rel, "message",
+		       text(at_cause ? "the image" : "the cause", ok), ok);
 	}
 	return res;
 }
 
 bool report_sarif(FILE *f, const vl_diags *d, const report_run *run)
 {
-	json_t *results = json_array(), *root;
-	bool ok;
+	json_t *root = json_object(), *runs, *r0, *driver, *results, *props;
+	bool ok = true;
 
+	jd_set(root, "$schema",
+	       jd_str("https://json.schemastore.org/sarif-2.1.0.json"), &ok);
+	jd_set(root, "version", jd_str("2.1.0"), &ok);
+	runs = jd_set(root, "runs", json_array(), &ok);
+	r0 = jd_append(runs, json_object(), &ok);
+	driver = jd_set(jd_set(r0, "tool", json_object(), &ok), "driver",
+			json_object(), &ok);
+	jd_set(driver, "name", jd_str("vaslint"), &ok);
+	jd_set(driver, "version", jd_str(VASLINT_VERSION), &ok);
+	jd_set(driver, "rules", rules_json(&ok), &ok);
+	results = jd_set(r0, "results", json_array(), &ok);
 	for (size_t i = 0; i < d->n; i++)
-		json_array_append_new(results, result_json(&d->v[i]));
-	root = json_pack(
-	    "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:o}}, s:o, s:{s:o}}]}", "$schema",
-	    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
-	    "runs", "tool", "driver", "name", "vaslint", "version",
-	    VASLINT_VERSION, "rules", rules_json(), "results", results,
-	    "properties", "params", report_params_json(run->layout));
-	if (!root)
-		return false;
+		jd_append(results, result_json(&d->v[i], &ok), &ok);
+	props = jd_set(r0, "properties", json_object(), &ok);
+	jd_set(props, "params", report_params_json(run->layout), &ok);
 	if (run->layout)
-		json_object_set_new(
-		    json_object_get(
-			json_array_get(json_object_get(root, "runs"), 0),
-			"properties"),
-		    "layout", json_string(run->layout->name));
-	ok = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-	ok = ok && fputc('\n', f) != EOF;
-	json_decref(root);
-	return ok && !ferror(f);
+		jd_set(props, "layout", jd_str(run->layout->name), &ok);
+	return jd_write(f, root, ok);
 }

@@ -12,6 +12,8 @@
 
 #include "svg.h"
 
+#include "escape.h"
+
 #define MAP_PAGE UINT64_C(0x1000)
 
 /*
@@ -210,102 +212,74 @@ static enum map_style_id style_of(const map_range *r)
 	return STYLE_OTHER;
 }
 
-/* One character of s: its length in bytes, and in *ok whether XML 1.0
- * allows it.  Invalid UTF-8, control characters, surrogates and
- * U+FFFE/U+FFFF are not allowed; they come out as '?', so the file stays
- * well-formed whatever the names in a user's files contain. */
-static size_t utf8_char(const unsigned char *s, bool *ok)
+/* The characters of one piece of escaped text (escape.h): 1 for a
+ * character, 2 or 4 for an escape. */
+static size_t piece_chars(const char *piece)
 {
-	unsigned c = s[0];
-	size_t len;
-	uint32_t cp;
-
-	*ok = false;
-	if (c < 0x80) {
-		*ok = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 1;
-	}
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80) /* also stops at the NUL */
-			return 1;
-		cp = cp << 6 | (s[k] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 1;
-	if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
-		return 1;
-	*ok = true;
-	return len;
-}
-
-static size_t utf8_chars(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
-	bool ok;
 
-	while (*p) {
-		p += utf8_char(p, &ok);
-		n++;
-	}
+	for (; *piece; piece++)
+		n += ((unsigned char)*piece & 0xc0) != 0x80;
 	return n;
 }
 
-/* s as XML text or attribute value.  With max (4 or more) and a longer s,
- * only its last characters after "...": the end of a path or of
- * "file segment 2 (R-X)" is what tells ranges apart. */
+/* The characters of s as the picture shows it, escaped. */
+static size_t svg_chars(const char *s)
+{
+	char piece[ESC_PIECE];
+	size_t n = 0, k;
+
+	for (; (k = esc_text_step(s, piece)) != 0; s += k)
+		n += piece_chars(piece);
+	return n;
+}
+
+/* s as XML text or attribute value: escaped like terminal text first
+ * (escape.h), since XML 1.0 allows no control character but tab, newline
+ * and carriage return even as a character reference, and no invalid
+ * UTF-8; then U+FFFE and U+FFFF, which XML does not allow either, as '?',
+ * and the five markup characters as entities.  So the file stays
+ * well-formed whatever the names in a user's files contain.  With max (4
+ * or more) and a longer s, only its last characters after "...": the end
+ * of a path or of "file segment 2 (R-X)" is what tells ranges apart. */
 static void xml_put(FILE *f, const char *s, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t skip = 0, n = max ? utf8_chars(s) : 0;
-	bool ok;
+	char piece[ESC_PIECE];
+	size_t skip = 0, n = max ? svg_chars(s) : 0, k;
 
 	if (max && n > max) {
 		skip = n - (max - 3);
 		fputs("...", f);
 	}
-	while (*p) {
-		size_t len = utf8_char(p, &ok);
-
+	for (; (k = esc_text_step(s, piece)) != 0; s += k) {
+		const char *q = piece;
+		/* whole pieces: an escape is never cut */
 		if (skip) {
-			skip--;
-		} else if (!ok) {
-			fputc('?', f);
-		} else {
-			switch (*p) {
-			case '&':
-				fputs("&amp;", f);
-				break;
-			case '<':
-				fputs("&lt;", f);
-				break;
-			case '>':
-				fputs("&gt;", f);
-				break;
-			case '"':
-				fputs("&quot;", f);
-				break;
-			case '\'':
-				fputs("&apos;", f);
-				break;
-			default:
-				fwrite(p, 1, len, f);
-			}
+			size_t c = piece_chars(piece);
+			skip -= c < skip ? c : skip;
+			continue;
 		}
-		p += len;
+		if (!strcmp(q, "\xef\xbf\xbe") || !strcmp(q, "\xef\xbf\xbf"))
+			q = "?"; /* U+FFFE, U+FFFF */
+		switch (*q) {
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&apos;", f);
+			break;
+		default:
+			fputs(q, f);
+		}
 	}
 }
 
@@ -443,7 +417,7 @@ static size_t param_lines(FILE *f, const layout *l, long y)
 	size_t lines = 0, col = 0;
 
 	for (size_t i = 0; l && i < l->nparams; i++) {
-		size_t w = utf8_chars(l->params[i].name) + 1 +
+		size_t w = svg_chars(l->params[i].name) + 1 +
 			   strlen(va_hex(l->params[i].value, hex)) + 2;
 		if (w > LINE_CHARS - 8)
 			w = LINE_CHARS - 8;

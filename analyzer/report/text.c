@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "rules.h"
 
 static const char *severity_color(vl_severity s)
@@ -18,7 +19,9 @@ static const char *severity_color(vl_severity s)
 }
 
 /* file:line:col: severity: message [rule], the form editors and CI log
- * parsers already understand; line and column are left out for images. */
+ * parsers already understand; line and column are left out for images.
+ * The file and the message are escaped (escape.h), so a finding is one
+ * line whatever the names in it hold. */
 bool report_text(FILE *f, const vl_diags *d, const report_run *run)
 {
 	const char *bold = run->color ? "\033[1m" : "";
@@ -26,16 +29,18 @@ bool report_text(FILE *f, const vl_diags *d, const report_run *run)
 
 	for (size_t i = 0; i < d->n; i++) {
 		const vl_diag *dg = &d->v[i];
-		fprintf(f, "%s%s", bold, dg->file ? dg->file : "vaslint");
+		fputs(bold, f);
+		esc_text_put(f, dg->file ? dg->file : "vaslint");
 		if (dg->line) {
 			fprintf(f, ":%u", dg->line);
 			if (dg->column)
 				fprintf(f, ":%u", dg->column);
 		}
-		fprintf(f, ":%s %s%s:%s %s [%s]\n", reset,
+		fprintf(f, ":%s %s%s:%s ", reset,
 			run->color ? severity_color(dg->severity) : "",
-			vl_severity_name(dg->severity), reset, dg->message,
-			dg->rule->id);
+			vl_severity_name(dg->severity), reset);
+		esc_text_put(f, dg->message);
+		fprintf(f, " [%s]\n", dg->rule->id);
 	}
 	return !ferror(f);
 }

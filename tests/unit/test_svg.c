@@ -334,6 +334,10 @@ static void svg_is_well_formed_with_names_escaped(void **state)
 	    GIB(3) - MIB(3));
 	add(&m, "request", "gr\xc3\xbc\xc3\x9f \xe2\x86\x92 ok", MIB(512),
 	    MIB(513));
+	/* Newlines and C1 controls are escaped as in the text output; U+FFFE
+	 * is valid UTF-8 that XML does not allow. */
+	add(&m, "request", "two\nlines\xc2\x9b\xef\xbf\xbe", MIB(600),
+	    MIB(601));
 	map_sort(&m);
 	doc = svg(&m, &l);
 	assert_well_formed(doc);
@@ -342,13 +346,16 @@ static void svg_is_well_formed_with_names_escaped(void **state)
 	assert_non_null(strstr(doc, ".text&amp;&lt;]]&gt;"));
 	assert_non_null(
 	    strstr(doc, "lay&lt;out&gt; &amp; &quot;co&apos;s&quot;"));
-	assert_non_null(strstr(doc, "bad??utf8?"));
+	assert_non_null(strstr(doc, "bad\\xff\\xc0utf8\\x01\\x1b[0m"));
+	assert_non_null(strstr(doc, "two\\nlines\\xc2\\x9b?"));
+	assert_null(strstr(doc, "\x1b"));
+	assert_null(strstr(doc, "\xef\xbf\xbe"));
 	assert_non_null(strstr(doc, "gr\xc3\xbc\xc3\x9f \xe2\x86\x92 ok"));
 	assert_null(strstr(doc, "a&b"));
 	/* Every range's name appears, escaped, in its tooltip at least. */
 	for (size_t i = 0; i < m.n; i++) {
 		const char *n = m.v[i].name;
-		if (!strcmp(n, "free") || strpbrk(n, "&<>\"'\x01\xff"))
+		if (!strcmp(n, "free") || strpbrk(n, "&<>\"'\x01\xff\n"))
 			continue;
 		assert_non_null(strstr(doc, n));
 	}
