@@ -1000,7 +1000,32 @@ static void unknown_key_is_an_error_listing_the_known_ones(void **state)
 		    "  - {name: a, start: 0, length: 1, why: w}\n",
 	    7, 25,
 	    "unknown key 'length' in a region (known: name, start, "
-	    "size, end, why)");
+	    "size, end, why, provided-by)");
+}
+
+/* provided-by: program marks a region the program maps itself; any other
+ * value is an error at the value. */
+static void provided_by_program_is_read_and_checked(void **state)
+{
+	layout l;
+	vl_error err = {0};
+
+	(void)state;
+	assert_true(load_text(MINIMAL "regions:\n"
+				      "  - {name: a, start: 0x1000, size: 4K, "
+				      "why: w, provided-by: program}\n"
+				      "  - {name: b, start: 0x2000, size: 4K, "
+				      "why: w}\n",
+			      NULL, 0, &l, &err));
+	assert_true(l.regions[0].provided_by_program);
+	assert_false(l.regions[1].provided_by_program);
+	layout_free(&l);
+	assert_load_error(MINIMAL "regions:\n"
+				  "  - {name: a, start: 0, size: 1, why: w, "
+				  "provided-by: kernel}\n",
+			  7, 55,
+			  "provided-by: expected 'program', found 'kernel'");
+	vl_error_free(&err);
 }
 
 static void duplicate_key_is_an_error_naming_the_first(void **state)
@@ -1262,6 +1287,7 @@ int main(void)
 	    cmocka_unit_test(overlapping_regions_are_an_error_at_the_second),
 	    cmocka_unit_test(touching_regions_are_fine_duplicate_names_are_not),
 	    cmocka_unit_test(unknown_key_is_an_error_listing_the_known_ones),
+	    cmocka_unit_test(provided_by_program_is_read_and_checked),
 	    cmocka_unit_test(duplicate_key_is_an_error_naming_the_first),
 	    cmocka_unit_test(missing_required_key_is_an_error_at_the_mapping),
 	    cmocka_unit_test(page_size_must_be_a_power_of_two_of_at_least_1k),
