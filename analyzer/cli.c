@@ -518,10 +518,46 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 	return ok;
 }
 
+/* -o must name none of the files the run reads, however spelled: the
+ * INPUTs, the --image files, the layout, compile_commands.json, and what
+ * the scripts INCLUDE. */
+static bool output_not_inputs(const cli_inputs *in, const cli_opts *o,
+			      char **paths, size_t n, vl_error *err)
+{
+	char *db;
+	bool ok;
+
+	if (!o->output)
+		return true;
+	if (!cli_output_not_inputs(o->output, (const char *const *)paths, n,
+				   err) ||
+	    !cli_output_not_inputs(o->output, o->image_paths, o->nimage_paths,
+				   err) ||
+	    (in->have_layout &&
+	     !outfile_not_input(o->output, in->layout.path, err)))
+		return false;
+	for (size_t i = 0; i < in->nscripts; i++)
+		for (size_t b = 1; b < in->scripts[i].script.nbufs; b++)
+			if (!outfile_not_input(
+				o->output, in->scripts[i].script.bufs[b].path,
+				err))
+				return false;
+	if (!o->compdb)
+		return true;
+	if (!(db = vl_strprintf("%s/compile_commands.json", o->compdb)))
+		return vl_fail_oom(err);
+	ok = outfile_not_input(o->output, db, err);
+	free(db);
+	return ok;
+}
+
 bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 		     vl_error *err)
 {
 	memset(in, 0, sizeof(*in));
+	/* -o a folder fails now, not after the whole run. */
+	if (!outfile_check(o->output, 0, err))
+		return false;
 	in->images = calloc(n ? n : 1, sizeof(*in->images));
 	in->scripts = calloc(n ? n : 1, sizeof(*in->scripts));
 	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
@@ -535,7 +571,8 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 		return vl_fail(err, NULL, 0, 0, "out of memory");
 	}
 	if (!cli_layout_load(&o->layout, &in->layout, &in->have_layout, err) ||
-	    !read_inputs(in, o, paths, n, err))
+	    !read_inputs(in, o, paths, n, err) ||
+	    !output_not_inputs(in, o, paths, n, err))
 		goto fail;
 	if (!space_init(&in->space, cli_inputs_layout(in))) {
 		vl_fail(err, NULL, 0, 0, "out of memory");
@@ -606,20 +643,47 @@ bool cli_use_color(const char *output)
 	return !output && isatty(STDOUT_FILENO) && !(no && *no);
 }
 
-bool cli_write_output(const char *output, cli_writer w, const void *what,
-		      const report_run *run, vl_error *err)
+static bool write_through(const char *output, unsigned flags, cli_writer w,
+			  const void *what, const report_run *run,
+			  vl_error *err)
 {
 	outfile out;
 
-	if (!outfile_open(&out, output, err))
+	if (!outfile_open(&out, output, flags, err))
 		return false;
 	if (!w(out.f, what, run)) {
-		vl_fail(err, output ? output : "<stdout>", 0, 0,
-			"cannot write: %s", strerror(errno));
+		int e = errno;
+		if (out.dest)
+			vl_fail(err, out.dest, 0, 0, "cannot write: %s",
+				strerror(e));
+		else
+			vl_fail(err, NULL, 0, 0, "cannot write the output: %s",
+				strerror(e));
 		outfile_abort(&out);
 		return false;
 	}
 	return outfile_commit(&out, err);
+}
+
+bool cli_write_output(const char *output, cli_writer w, const void *what,
+		      const report_run *run, vl_error *err)
+{
+	return write_through(output, 0, w, what, run, err);
+}
+
+bool cli_write_in_place(const char *path, cli_writer w, const void *what,
+			vl_error *err)
+{
+	return write_through(path, OUTFILE_IN_PLACE, w, what, NULL, err);
+}
+
+bool cli_output_not_inputs(const char *output, const char *const *inputs,
+			   size_t n, vl_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!outfile_not_input(output, inputs[i], err))
+			return false;
+	return true;
 }
 
 char *cli_rules_path(const char *name)

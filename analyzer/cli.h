@@ -40,7 +40,8 @@ bool cli_layout_load(const cli_layout *c, layout *out, bool *loaded,
 		     vl_error *err);
 void cli_layout_free(cli_layout *c);
 
-/* Write through an outfile (atomic for -o); false with err. */
+/* A command's writer: false when f could not be written (errno says
+ * why). */
 typedef bool (*cli_writer)(FILE *f, const void *what, const report_run *run);
 
 /* One output format of a command: the name -f takes and the writer that
@@ -159,8 +160,18 @@ const layout *cli_inputs_layout(const cli_inputs *in);
  * rules/ beside the layouts.  Malloc'ed; NULL when memory runs out. */
 char *cli_rules_path(const char *name);
 
+/* Write what with w to output: NULL or "-" is stdout, anything else goes
+ * through an outfile (see outfile.h for what is kept and guaranteed). */
 bool cli_write_output(const char *output, cli_writer w, const void *what,
 		      const report_run *run, vl_error *err);
+/* The same for fix -i: path is an existing regular file, edited in place. */
+bool cli_write_in_place(const char *path, cli_writer w, const void *what,
+			vl_error *err);
+/* False with err when -o output names one of inputs[0, n): cli_inputs_open
+ * checks its own inputs, a command the other files it reads (--requests,
+ * --rules). */
+bool cli_output_not_inputs(const char *output, const char *const *inputs,
+			   size_t n, vl_error *err);
 bool cli_use_color(const char *output);
 
 int cmd_check(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "apirules.h"
 #include "cli.h"
+#include "outfile.h"
 #include "source.h"
 
 static const char usage[] =
@@ -97,13 +98,14 @@ typedef struct check_opts {
 	const char *resource_dir;
 } check_opts;
 
+static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml"};
+#define NSHIPPED (sizeof(shipped_rules) / sizeof(shipped_rules[0]))
+
 /* The shipped rule sets, then the user's. */
 static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
 {
-	static const char *const shipped[] = {"genode.yaml", "posix.yaml"};
-
-	for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
-		char *path = cli_rules_path(shipped[i]);
+	for (size_t i = 0; i < NSHIPPED; i++) {
+		char *path = cli_rules_path(shipped_rules[i]);
 		bool ok =
 		    path ? api_rules_load(path, out, err) : vl_fail_oom(err);
 		free(path);
@@ -114,6 +116,23 @@ static bool load_rules(const check_opts *c, api_rules *out, vl_error *err)
 		if (!api_rules_load(c->rules[i], out, err))
 			return false;
 	return true;
+}
+
+/* -o names none of the files check reads besides its INPUTs: the
+ * requests and every rule set. */
+static bool output_not_inputs(const cli_opts *o, const check_opts *c,
+			      vl_error *err)
+{
+	bool ok = outfile_not_input(o->output, c->requests_path, err) &&
+		  cli_output_not_inputs(o->output, c->rules, c->nrules, err);
+
+	for (size_t i = 0; ok && i < NSHIPPED; i++) {
+		char *path = cli_rules_path(shipped_rules[i]);
+		ok = path ? outfile_not_input(o->output, path, err)
+			  : vl_fail_oom(err);
+		free(path);
+	}
+	return ok;
 }
 
 /* Requests from a requests file and from the sources. */
@@ -154,7 +173,8 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	bool scanned = false;
 	int status = VL_EXIT_INPUT;
 
-	if (!cli_inputs_open(&in, o, paths, n, &err)) {
+	if (!output_not_inputs(o, c, &err) ||
+	    !cli_inputs_open(&in, o, paths, n, &err)) {
 		cli_error(&err);
 		vl_error_free(&err);
 		return VL_EXIT_INPUT;

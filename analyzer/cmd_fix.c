@@ -41,7 +41,8 @@ static const char usage[] =
     "                     --verbose, for -m EMULATION or the machine of\n"
     "                     --image) and print a complete script\n"
     "  -o OUT             write the script to OUT; -i rewrites SCRIPT in\n"
-    "                     place (both atomically: an error changes nothing)\n"
+    "                     place (both atomically: an error changes nothing;\n"
+    "                     owner, mode, ACLs, links kept; see the README)\n"
     "  LINK OPTIONS       -Ttext-segment=ADDR, -Ttext=ADDR, "
     "--image-base=ADDR,\n"
     "                     -z max-page-size=N, -m EMULATION, as for the link\n"
@@ -130,6 +131,10 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 			   "neither -o nor --from-default");
 		return VL_EXIT_INPUT;
 	}
+	/* Before SCRIPT is read: -i /dev/stdin on a terminal would wait for
+	 * a script only to refuse it. */
+	if (o->in_place && !outfile_check(paths[0], OUTFILE_IN_PLACE, &err))
+		goto bad;
 	if (o->from_default) {
 		/* The default script lands in a temporary file so that it is
 		 * read, located and rewritten like any other. */
@@ -143,19 +148,29 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		}
 		size_t len;
 		script_text = ls_default_script(em, &len, &err);
-		char tmpl[] = "/tmp/vaslint-default-XXXXXX";
-		int fd = script_text ? mkstemp(tmpl) : -1;
+		if (!script_text)
+			goto bad;
+		const char *tmpdir = getenv("TMPDIR");
+		if (!(path =
+			  vl_strprintf("%s/vaslint-default-XXXXXX",
+				       tmpdir && *tmpdir ? tmpdir : "/tmp"))) {
+			vl_fail_oom(&err);
+			goto bad;
+		}
+		int fd = outfile_temp_create(path);
 		if (fd < 0 || write(fd, script_text, len) != (ssize_t)len) {
-			if (fd >= 0)
+			vl_fail(&err, NULL, 0, 0,
+				"cannot write a temporary file: %s",
+				strerror(errno));
+			if (fd >= 0) {
 				close(fd);
-			if (script_text)
-				vl_fail(&err, NULL, 0, 0,
-					"cannot write a temporary file: %s",
-					strerror(errno));
+			} else {
+				free(path); /* nothing of ours to remove */
+				path = NULL;
+			}
 			goto bad;
 		}
 		close(fd);
-		path = strdup(tmpl);
 		paths = &path;
 		n = 1;
 	}
@@ -216,9 +231,12 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		}
 		text = fixed;
 	}
-	const char *dest = o->in_place ? paths[0] : o->common.output;
 	bool written =
-	    cli_write_output(dest, o->common.format->write, text, NULL, &err);
+	    o->in_place
+		? cli_write_in_place(paths[0], o->common.format->write, text,
+				     &err)
+		: cli_write_output(o->common.output, o->common.format->write,
+				   text, NULL, &err);
 	free(fixed);
 	if (!written)
 		goto bad;
@@ -234,6 +252,7 @@ done:
 		cli_inputs_close(&in);
 	if (path) {
 		unlink(path);
+		outfile_temp_release(path);
 		free(path);
 	}
 	free(script_text);

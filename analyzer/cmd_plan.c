@@ -85,7 +85,8 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 		cli_errorf("plan: give the platform layout with -L");
 		return VL_EXIT_INPUT;
 	}
-	if (!cli_inputs_open(&in, o, NULL, 0, &err)) {
+	if (!cli_output_not_inputs(o->output, req_paths, nreq, &err) ||
+	    !cli_inputs_open(&in, o, NULL, 0, &err)) {
 		cli_error(&err);
 		vl_error_free(&err);
 		return VL_EXIT_INPUT;

@@ -1,5 +1,6 @@
 /* vaslint: lint the virtual address space of a program before it runs.
  * main only finds the subcommand; each one lives in cmd_<name>.c. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,7 +39,30 @@ static void usage(FILE *f)
 	      f);
 }
 
-int main(int argc, char **argv)
+/* Output that did not reach stdout is a failed run, however the command
+ * ended: a full disk or a closed stdout must not read as "no findings".  A
+ * command that failed has said why already, and one line is enough. */
+static int finish(int status)
+{
+	bool bad = fflush(stdout) != 0;
+	int e = bad ? errno : 0;
+
+	bad |= ferror(stdout) != 0;
+	/* EBADF: stdout was closed, and nothing was written to it. */
+	if (fclose(stdout) != 0 && !bad && errno != EBADF) {
+		bad = true;
+		e = errno;
+	}
+	if (!bad || status == VL_EXIT_INPUT)
+		return status;
+	if (e)
+		cli_errorf("cannot write the output: %s", strerror(e));
+	else
+		cli_errorf("cannot write the output");
+	return VL_EXIT_INPUT;
+}
+
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -65,4 +89,9 @@ int main(int argc, char **argv)
 			return commands[i].run(argc - 1, argv + 1);
 	cli_errorf("unknown command '%s' (see 'vaslint --help')", argv[1]);
 	return VL_EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+	return finish(run(argc, argv));
 }
