@@ -17,6 +17,7 @@
 #include "ldscript/script_check.h"
 #include "outfile.h"
 #include "plan.h"
+#include "report/escape.h"
 
 static const char usage[] =
     "usage: vaslint fix -L LAYOUT [-D NAME=VALUE]... [--image ELF]...\n"
@@ -202,14 +203,17 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	}
 	base = cs->eval.base.v;
 	const char *text = cs->script.bufs[0].text;
-	char *fixed = NULL, moved[512] = "";
+	char *fixed = NULL, *moved = NULL;
 	size_t flen = 0;
 	if (plan_image_legal(l, base, size)) {
+		esc_text_put(stderr,
+			     o->from_default ? "<ld --verbose>" : paths[0]);
 		fprintf(stderr,
-			"%s: the image [0x%" PRIx64 ", +0x%" PRIx64
-			") is legal in layout %s: unchanged\n",
-			o->from_default ? "<ld --verbose>" : paths[0], base,
-			size, l->name);
+			": the image [0x%" PRIx64 ", +0x%" PRIx64
+			") is legal in layout ",
+			base, size);
+		esc_text_put(stderr, l->name);
+		fputs(": unchanged\n", stderr);
 	} else {
 		uint64_t to;
 		ls_edits edits;
@@ -217,15 +221,22 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		    !ls_plan_move(&cs->script, &cs->eval, to, &edits, &err))
 			goto bad;
 		fixed = ls_apply_edits(&cs->script, &edits, &flen);
-		snprintf(moved, sizeof(moved),
-			 "%s:%u:%u: moved the image base from 0x%" PRIx64
-			 " to 0x%" PRIx64 " (%zu number%s changed)\n",
-			 o->from_default ? "<ld --verbose>"
-					 : cs->eval.base_loc.file,
-			 cs->eval.base_loc.line, cs->eval.base_loc.column, base,
-			 to, edits.n, edits.n == 1 ? "" : "s");
+		char *where =
+		    esc_text(o->from_default ? "<ld --verbose>"
+					     : cs->eval.base_loc.file);
+		moved =
+		    where ? vl_strprintf("%s:%u:%u: moved the image base from "
+					 "0x%" PRIx64 " to 0x%" PRIx64
+					 " (%zu number%s changed)\n",
+					 where, cs->eval.base_loc.line,
+					 cs->eval.base_loc.column, base, to,
+					 edits.n, edits.n == 1 ? "" : "s")
+			  : NULL;
+		free(where);
 		ls_edits_free(&edits);
-		if (!fixed) {
+		if (!fixed || !moved) {
+			free(fixed);
+			free(moved);
 			vl_fail(&err, NULL, 0, 0, "out of memory");
 			goto bad;
 		}
@@ -238,10 +249,12 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		: cli_write_output(o->common.output, o->common.format->write,
 				   text, NULL, &err);
 	free(fixed);
+	/* Said only once it is true. */
+	if (written && moved)
+		fputs(moved, stderr);
+	free(moved);
 	if (!written)
 		goto bad;
-	/* Said only once it is true. */
-	fputs(moved, stderr);
 	status = VL_EXIT_OK;
 	goto done;
 bad:
