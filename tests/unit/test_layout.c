@@ -1199,7 +1199,30 @@ static void missing_file_and_directory_are_errors(void **state)
 	assert_string_equal(err.msg, "cannot open: No such file or directory");
 	assert_false(layout_load(tmpdir, NULL, 0, &l, &err));
 	assert_string_equal(err.file, tmpdir);
-	assert_string_equal(err.msg, "not a regular file");
+	assert_string_equal(err.msg, "is a directory, not a regular file");
+	assert_null(l.path);
+	vl_error_free(&err);
+}
+
+/* A FIFO would block the open, a device never ends: both are refused
+ * before anything reads them (a blocking open would hang this test). */
+static void fifo_and_device_are_refused_without_reading(void **state)
+{
+	layout l;
+	vl_error err = {0};
+	char fifo[PATH_MAX + 16];
+
+	(void)state;
+	snprintf(fifo, sizeof(fifo), "%s/fifo.yaml", tmpdir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_false(layout_load(fifo, NULL, 0, &l, &err));
+	assert_string_equal(err.file, fifo);
+	assert_int_equal(err.line, 0);
+	assert_string_equal(err.msg, "is a FIFO, not a regular file");
+	assert_int_equal(unlink(fifo), 0);
+	assert_false(layout_load("/dev/zero", NULL, 0, &l, &err));
+	assert_string_equal(err.msg,
+			    "is a character device, not a regular file");
 	assert_null(l.path);
 	vl_error_free(&err);
 }
@@ -1276,6 +1299,7 @@ int main(void)
 	    cmocka_unit_test(second_document_is_rejected),
 	    cmocka_unit_test(malformed_yaml_names_line_and_column),
 	    cmocka_unit_test(missing_file_and_directory_are_errors),
+	    cmocka_unit_test(fifo_and_device_are_refused_without_reading),
 	    cmocka_unit_test(layout_free_twice_is_harmless),
 	    cmocka_unit_test(linux_x86_64_caps_position_dependent_images_at_2g),
 	    cmocka_unit_test(exec_limit_above_the_space_changes_nothing),
