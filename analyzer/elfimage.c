@@ -112,9 +112,15 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 			 vl_error *err)
 {
 	uint64_t limit = cls == ELFCLASS32 ? UINT32_MAX : UINT64_MAX;
-	uint64_t end;
+	uint64_t end, last;
 
-	if (!va_add(ph->p_vaddr, ph->p_memsz, &end) || end - 1 > limit)
+	/* The last byte may be the last address of the class, in both
+	 * classes: Linux's loader, too, refuses only a segment that passes
+	 * its limit (fs/binfmt_elf.c: TASK_SIZE - p_memsz < p_vaddr), and
+	 * whether the platform gives that address to a program is the
+	 * layout's question (outside-address-space), not a malformed file. */
+	if (ph->p_memsz &&
+	    (!va_add(ph->p_vaddr, ph->p_memsz - 1, &last) || last > limit))
 		return vl_fail(err, path, 0, 0,
 			       "segment %zu [0x%" PRIx64 ", +0x%" PRIx64
 			       ") wraps past the end of the %d-bit address "

@@ -1044,6 +1044,28 @@ static void page_size_must_be_a_power_of_two_of_at_least_1k(void **state)
 			  "page-sizes is empty");
 }
 
+/* A cost counts pages in an array of COST_MAX_PAGE_SIZES (8): eight sizes
+ * load, a ninth is an error at the key instead of costs that all fail. */
+static void at_most_eight_page_sizes(void **state)
+{
+	layout l;
+	vl_error err = {0};
+
+	(void)state;
+	assert_true(load_text(NO_PAGES "page-sizes: [1K, 2K, 4K, 8K, 16K, 32K, "
+				       "64K, 128K]\n",
+			      NULL, 0, &l, &err));
+	assert_int_equal(l.npage_sizes, 8);
+	assert_int_equal(l.page_sizes[7], 128 << 10);
+	layout_free(&l);
+	vl_error_free(&err);
+	assert_load_error(NO_PAGES "page-sizes: [1K, 2K, 4K, 8K, 16K, 32K, "
+				   "64K, 128K, 256K]\n",
+			  5, 1,
+			  "page-sizes lists 9 page sizes, at most 8 are "
+			  "supported");
+}
+
 static void page_sizes_may_be_expressions(void **state)
 {
 	layout l;
@@ -1288,6 +1310,7 @@ int main(void)
 	    cmocka_unit_test(duplicate_key_is_an_error_naming_the_first),
 	    cmocka_unit_test(missing_required_key_is_an_error_at_the_mapping),
 	    cmocka_unit_test(page_size_must_be_a_power_of_two_of_at_least_1k),
+	    cmocka_unit_test(at_most_eight_page_sizes),
 	    cmocka_unit_test(page_sizes_may_be_expressions),
 	    cmocka_unit_test(address_space_must_not_be_empty),
 	    cmocka_unit_test(expression_error_column_points_inside_the_scalar),
