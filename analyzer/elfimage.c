@@ -1,7 +1,6 @@
 #include "elfimage.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <ar.h>
 #include <gelf.h>
 #include <inttypes.h>
@@ -10,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "infile.h"
 
 const char *elfimage_flags_str(uint32_t flags, char buf[4])
 {
@@ -111,9 +112,15 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 			 vl_error *err)
 {
 	uint64_t limit = cls == ELFCLASS32 ? UINT32_MAX : UINT64_MAX;
-	uint64_t end;
+	uint64_t end, last;
 
-	if (!va_add(ph->p_vaddr, ph->p_memsz, &end) || end - 1 > limit)
+	/* The last byte may be the last address of the class, in both
+	 * classes: Linux's loader, too, refuses only a segment that passes
+	 * its limit (fs/binfmt_elf.c: TASK_SIZE - p_memsz < p_vaddr), and
+	 * whether the platform gives that address to a program is the
+	 * layout's question (outside-address-space), not a malformed file. */
+	if (ph->p_memsz &&
+	    (!va_add(ph->p_vaddr, ph->p_memsz - 1, &last) || last > limit))
 		return vl_fail(err, path, 0, 0,
 			       "segment %zu [0x%" PRIx64 ", +0x%" PRIx64
 			       ") wraps past the end of the %d-bit address "
@@ -320,7 +327,7 @@ static elfimage_status read_image(const char *path, image *out, bool full,
 	image img = {0};
 	struct stat st;
 	ssize_t got;
-	int fd;
+	int fd, errnum;
 
 	memset(out, 0, sizeof(*out));
 	if (elf_version(EV_CURRENT) == EV_NONE) {
@@ -328,23 +335,19 @@ static elfimage_status read_image(const char *path, image *out, bool full,
 			elf_errmsg(-1));
 		return ELFIMAGE_ERROR;
 	}
-	/* O_NONBLOCK: a FIFO given by mistake must not hang the run. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	/* A FIFO or a device given by mistake must not hang the run. */
+	fd = infile_open(path, &st, &errnum);
 	if (fd < 0) {
-		vl_fail(err, path, 0, 0, "cannot open: %s", strerror(errno));
+		if (errnum)
+			vl_fail(err, path, 0, 0, "cannot open: %s",
+				strerror(errnum));
+		else if (S_ISDIR(st.st_mode))
+			vl_fail(err, path, 0, 0,
+				"is a directory, not an input file");
+		else
+			vl_fail(err, path, 0, 0, "is %s, not a regular file",
+				infile_kind(st.st_mode));
 		return ELFIMAGE_ERROR;
-	}
-	if (fstat(fd, &st) != 0) {
-		vl_fail(err, path, 0, 0, "cannot stat: %s", strerror(errno));
-		goto out_fd;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		vl_fail(err, path, 0, 0, "is a directory, not an input file");
-		goto out_fd;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		vl_fail(err, path, 0, 0, "not a regular file");
-		goto out_fd;
 	}
 	got = pread(fd, ident, sizeof(ident), 0);
 	if (got < 0) {

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cost.h"
 #include "expr.h"
 #include "yamldoc.h"
 
@@ -119,7 +120,7 @@ static bool read_machines(reader *r, yaml_node_t *n)
 	return true;
 }
 
-static bool read_page_sizes(reader *r, yaml_node_t *n)
+static bool read_page_sizes(reader *r, yaml_node_t *key, yaml_node_t *n)
 {
 	layout *l = r->l;
 
@@ -129,6 +130,14 @@ static bool read_page_sizes(reader *r, yaml_node_t *n)
 	    (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (!count)
 		return yd_fail(&r->d, n, "page-sizes is empty");
+	/* A cost counts the pages of each size in a fixed array (cost.h);
+	 * no machine vaslint knows has that many sizes (x86-64 has three,
+	 * aarch64 with contiguous entries six: 4K, 64K, 2M, 32M, 1G, 16G). */
+	if (count > COST_MAX_PAGE_SIZES)
+		return yd_fail(&r->d, key,
+			       "page-sizes lists %zu page sizes, at most %d "
+			       "are supported",
+			       count, COST_MAX_PAGE_SIZES);
 	l->page_sizes = calloc(count, sizeof(*l->page_sizes));
 	if (!l->page_sizes)
 		return yd_fail(&r->d, n, "out of memory");
@@ -471,7 +480,7 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 			       "-D %.*s: layout %s has no parameters",
 			       (int)defs[0].name_len, defs[0].name, l->name);
 	if (!read_machines(r, f[MACHINE].value) ||
-	    !read_page_sizes(r, f[PAGES].value) ||
+	    !read_page_sizes(r, f[PAGES].key_node, f[PAGES].value) ||
 	    !read_range(r, f[AS].value, "address-space", &l->address_space))
 		return false;
 	l->address_space_loc =

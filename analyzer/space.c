@@ -168,16 +168,21 @@ static bool place_segments(space *s, sp_owner *o, const image *img,
 
 	for (size_t i = 0; i < img->nsegments; i++) {
 		const image_segment *seg = &img->segments[i];
-		uint64_t start, end;
-		/* The reader made sure vaddr + memsz fits; the base may not. */
+		uint64_t start, last;
+		/* The reader made sure the last byte fits; the base may not. */
 		if (!va_add(seg->vaddr, o->base, &start) ||
-		    !va_add(start, seg->memsz, &end) ||
-		    !va_align_up(end, page, &end))
+		    !va_add(start, seg->memsz ? seg->memsz - 1 : 0, &last))
 			return vl_fail(err, img->path, 0, 0,
 				       "segment %zu wraps past 2^64 at load "
 				       "base 0x%" PRIx64,
 				       seg->index, o->base);
-		va_range r = {va_align_down(start, page), end};
+		/* Its last page may be the last page of the address space, as
+		 * the reader allows in both ELF classes; no range ends at
+		 * 2^64, so that one ends a byte short, at 2^64 - 1, where no
+		 * other range can lie either. */
+		last = va_align_down(last, page) + (page - 1);
+		va_range r = {va_align_down(start, page),
+			      last == UINT64_MAX ? last : last + 1};
 		if (seg->memsz == 0)
 			r.end = r.start;
 		char *name = vl_strprintf("segment %zu (%s)", seg->index,

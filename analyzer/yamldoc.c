@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "infile.h"
 
 bool yd_fail(yd_doc *r, const yaml_node_t *n, const char *fmt, ...)
 {
@@ -232,21 +235,30 @@ static bool read_file(const char *path, unsigned char **buf, size_t *len,
 {
 	struct stat st;
 	FILE *f;
+	int fd, errnum;
 
-	if (stat(path, &st) != 0)
+	/* A FIFO or a device given by mistake must not hang the run. */
+	fd = infile_open(path, &st, &errnum);
+	if (fd < 0 && errnum)
 		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return vl_fail(err, path, 0, 0, "not a regular file");
-	if ((uint64_t)st.st_size > max_bytes)
+			       strerror(errnum));
+	if (fd < 0)
+		return vl_fail(err, path, 0, 0, "is %s, not a regular file",
+			       infile_kind(st.st_mode));
+	if ((uint64_t)st.st_size > max_bytes) {
+		close(fd);
 		return vl_fail(err, path, 0, 0,
 			       "%lld bytes is too large for %s (at most "
 			       "%zu)",
 			       (long long)st.st_size, what, max_bytes);
-	f = fopen(path, "rb");
-	if (!f)
+	}
+	f = fdopen(fd, "rb");
+	if (!f) {
+		errnum = errno;
+		close(fd);
 		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
+			       strerror(errnum));
+	}
 	*buf = malloc((size_t)st.st_size + 1);
 	if (!*buf) {
 		fclose(f);

@@ -13,12 +13,14 @@
  * Depth: braces, the parentheses of KEEP/SORT/EXCLUDE_FILE and expression
  * recursion are each limited to LS_MAX_NESTING, expression trees to
  * EXPR_MAX_DEPTH and INCLUDE to LS_MAX_INCLUDE_DEPTH, so no input can
- * exhaust the stack. */
+ * exhaust the stack.  INCLUDE reads regular files only, each file once (a
+ * second INCLUDE of it parses the same buffer again), and at most
+ * LS_MAX_INCLUDES of them and LS_MAX_SCRIPT_BYTES in all, so no input can
+ * exhaust memory or time through it either. */
 #include "ldscript/parser.h"
 
 #include <elf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,7 @@
 #include <unistd.h>
 
 #include "builtins.h"
+#include "infile.h"
 #include "ldscript/lexer.h"
 
 #ifndef PT_GNU_PROPERTY
@@ -46,6 +49,13 @@ typedef struct ls_include {
 	const char *path;
 } ls_include;
 
+/* A file INCLUDE has read, and the buffer that holds it. */
+typedef struct ls_read {
+	dev_t dev;
+	ino_t ino;
+	uint32_t buf;
+} ls_read;
+
 typedef struct ls_parser {
 	ls_script *script;
 	ls_files files;
@@ -56,6 +66,10 @@ typedef struct ls_parser {
 	unsigned enest; /* expression recursion */
 	ls_include incs[LS_MAX_INCLUDE_DEPTH + 1]; /* the INCLUDE chain */
 	unsigned ninc;
+	unsigned nincludes; /* INCLUDEs read so far */
+	uint64_t bytes;	    /* parsed so far, every INCLUDE counted */
+	ls_read *reads;	    /* the files INCLUDE read */
+	size_t nreads;
 } ls_parser;
 
 /* ---- Errors ---- */
@@ -862,23 +876,20 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 			 bool braced);
 static bool ls_p_sec_cmds(ls_parser *p, ls_sec_cmd **v, size_t *n, bool braced);
 
-/* Read all of fd into a NUL-terminated buffer; 0 or an errno value (EFBIG
- * beyond LS_MAX_FILE_BYTES). */
-static int ls_read_fd(int fd, char **text, size_t *len)
+/* Read all of the regular file fd (its fstat in sb) into a NUL-terminated
+ * buffer; 0 or an errno value (EFBIG when it has more than max bytes, also
+ * when it grew beyond them since sb). */
+static int ls_read_fd(int fd, const struct stat *sb, size_t max, char **text,
+		      size_t *len)
 {
-	struct stat sb;
-	size_t cap = 4096, n = 0;
+	size_t cap, n = 0;
 	char *buf, *nb;
 
-	if (fstat(fd, &sb) != 0)
-		return errno;
-	if (S_ISDIR(sb.st_mode))
-		return EISDIR;
-	if (S_ISREG(sb.st_mode)) {
-		if ((uint64_t)sb.st_size > LS_MAX_FILE_BYTES)
-			return EFBIG;
-		cap = (size_t)sb.st_size + 1;
-	}
+	if ((uint64_t)sb->st_size > max)
+		return EFBIG;
+	/* Room for the terminator and one byte more, so the read that finds
+	 * the end of a file that did not grow needs no larger buffer. */
+	cap = (size_t)sb->st_size + 2;
 	buf = malloc(cap);
 	if (!buf)
 		return ENOMEM;
@@ -886,11 +897,7 @@ static int ls_read_fd(int fd, char **text, size_t *len)
 		ssize_t r;
 
 		if (n + 1 >= cap) {
-			if (cap > LS_MAX_FILE_BYTES) {
-				free(buf);
-				return EFBIG;
-			}
-			cap *= 2;
+			cap = cap > (max + 2) / 2 ? max + 2 : cap * 2;
 			nb = realloc(buf, cap);
 			if (!nb) {
 				free(buf);
@@ -910,7 +917,7 @@ static int ls_read_fd(int fd, char **text, size_t *len)
 		if (r == 0)
 			break;
 		n += (size_t)r;
-		if (n > LS_MAX_FILE_BYTES) {
+		if (n > max) {
 			free(buf);
 			return EFBIG;
 		}
@@ -936,20 +943,23 @@ static char *ls_join(const char *dir, size_t dirlen, const char *name)
 
 /* Open name as ld's INCLUDE looks for it: absolute as it is; else in the
  * including file's directory, the working directory, then opts'
- * include_dirs.  *path is the name that opened; -1 if none did (or memory
- * ran out: *oom). */
+ * include_dirs; directories are passed over.  The descriptor, *path the
+ * name that opened and *sb its fstat.  -1 if none did: *path NULL; or
+ * when the first file found is no regular file (a FIFO, a device), which
+ * is never opened blocking and never read, *path its name and sb->st_mode
+ * what it is; or when memory ran out, *oom. */
 static int ls_open_include(ls_parser *p, const char *name, char **path,
-			   bool *oom)
+			   struct stat *sb, bool *oom)
 {
 	const char *from = p->script->bufs[p->lx->buf].path;
 	const char *slash = strrchr(from, '/');
 	size_t i, k, ndirs = p->opts ? p->opts->ninclude_dirs : 0;
 
 	*oom = false;
+	*path = NULL;
 	for (k = 0; k < 3 + ndirs; k++) {
 		char *cand;
-		int fd;
-		struct stat sb;
+		int fd, errnum;
 
 		if (name[0] == '/' && k > 0)
 			break;
@@ -971,13 +981,11 @@ static int ls_open_include(ls_parser *p, const char *name, char **path,
 			*oom = true;
 			return -1;
 		}
-		fd = open(cand, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0 && fstat(fd, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		fd = infile_open(cand, sb, &errnum);
+		if (fd >= 0 || (!errnum && !S_ISDIR(sb->st_mode))) {
 			*path = cand;
 			return fd;
 		}
-		if (fd >= 0)
-			close(fd);
 		free(cand);
 	}
 	return -1;
@@ -1022,33 +1030,102 @@ static char *ls_cycle_msg(const ls_parser *p, unsigned k, const char *path)
 	return msg;
 }
 
+/* The buffer that already holds the file sb, or -1. */
+static int64_t ls_read_before(const ls_parser *p, const struct stat *sb)
+{
+	for (size_t k = 0; k < p->nreads; k++)
+		if (p->reads[k].dev == sb->st_dev &&
+		    p->reads[k].ino == sb->st_ino)
+			return p->reads[k].buf;
+	return -1;
+}
+
+/* The text of the INCLUDEd file fd (its fstat in sb) in a buffer of the
+ * script: the one that holds it already, else a new one; within the
+ * limits on INCLUDEs and bytes, which are reported at kw.  Takes path. */
+static bool ls_include_buffer(ls_parser *p, const ls_token *kw, char *path,
+			      int fd, const struct stat *sb, uint32_t *buf)
+{
+	uint64_t room =
+	    p->bytes < LS_MAX_SCRIPT_BYTES ? LS_MAX_SCRIPT_BYTES - p->bytes : 0;
+	int64_t before = ls_read_before(p, sb);
+	char *text = NULL;
+	size_t len = 0;
+	ls_read *r;
+	int rc = 0;
+
+	if (p->nincludes >= LS_MAX_INCLUDES) {
+		ls_fail(p, kw,
+			"INCLUDE file '%s': more than %d INCLUDEs in one "
+			"script (each INCLUDE counts, also of a file included "
+			"before)",
+			path, LS_MAX_INCLUDES);
+		goto fail;
+	}
+	if (before < 0 && (uint64_t)sb->st_size > LS_MAX_FILE_BYTES) {
+		ls_fail(p, kw, "INCLUDE file '%s' is larger than %u MiB", path,
+			LS_MAX_FILE_BYTES >> 20);
+		goto fail;
+	}
+	if (before >= 0) {
+		*buf = (uint32_t)before;
+		len = p->script->bufs[*buf].len;
+		if (len > room)
+			rc = EFBIG;
+	} else {
+		rc = ls_read_fd(fd, sb, (size_t)room, &text, &len);
+	}
+	if (rc == EFBIG) {
+		ls_fail(p, kw,
+			"INCLUDE file '%s': the script and its INCLUDEs pass "
+			"%u MiB (each INCLUDE counts, also of a file included "
+			"before)",
+			path, LS_MAX_SCRIPT_BYTES >> 20);
+		goto fail;
+	}
+	if (rc) {
+		ls_fail(p, kw, "cannot read INCLUDE file '%s': %s", path,
+			strerror(rc));
+		goto fail;
+	}
+	p->nincludes++;
+	p->bytes += len;
+	if (before >= 0) {
+		free(path);
+		return true;
+	}
+	r = ls_grow(p->reads, p->nreads, sizeof(*r));
+	if (!r) {
+		free(path);
+		free(text);
+		return ls_oom(p);
+	}
+	p->reads = r;
+	if (!ls_add_buffer(p, path, text, len, buf)) /* it freed them */
+		return ls_oom(p);
+	r[p->nreads++] = (ls_read){sb->st_dev, sb->st_ino, *buf};
+	return true;
+fail:
+	free(path);
+	return false;
+}
+
 /* Parse the file's lines into the target list, as if they stood in place
  * of the INCLUDE. */
 static bool ls_splice(ls_parser *p, const ls_token *kw, char *path, int fd,
-		      const ls_target *tg)
+		      const struct stat *sb, const ls_target *tg)
 {
-	struct stat sb;
-	char *text = NULL, *chain;
-	size_t len = 0;
+	char *chain;
 	uint32_t buf;
 	unsigned k;
-	int rc;
 	ls_lexer lx, *outer = p->lx;
 	const char *file;
+	const ls_buffer *b;
 	bool ok;
 
-	if (fstat(fd, &sb) != 0) {
-		rc = errno;
-		close(fd);
-		ls_fail(p, kw, "cannot read INCLUDE file '%s': %s", path,
-			strerror(rc));
-		free(path);
-		return false;
-	}
 	for (k = 0; k < p->ninc; k++) {
-		if (p->incs[k].has_id && p->incs[k].dev == sb.st_dev &&
-		    p->incs[k].ino == sb.st_ino) {
-			close(fd);
+		if (p->incs[k].has_id && p->incs[k].dev == sb->st_dev &&
+		    p->incs[k].ino == sb->st_ino) {
 			chain = ls_cycle_msg(p, k, path);
 			free(path);
 			if (!chain)
@@ -1059,36 +1136,23 @@ static bool ls_splice(ls_parser *p, const ls_token *kw, char *path, int fd,
 		}
 	}
 	if (p->ninc > LS_MAX_INCLUDE_DEPTH) {
-		close(fd);
 		free(path);
 		return ls_fail(p, kw, "INCLUDE nested more than %d levels deep",
 			       LS_MAX_INCLUDE_DEPTH);
 	}
-	rc = ls_read_fd(fd, &text, &len);
-	close(fd);
-	if (rc) {
-		if (rc == EFBIG)
-			ls_fail(p, kw,
-				"INCLUDE file '%s' is larger than %u MiB", path,
-				LS_MAX_FILE_BYTES >> 20);
-		else
-			ls_fail(p, kw, "cannot read INCLUDE file '%s': %s",
-				path, strerror(rc));
-		free(path);
-		return false;
-	}
+	/* Locations name the file as this INCLUDE found it. */
 	file = ls_files_intern(&p->files, path, strlen(path));
 	if (!file) {
 		free(path);
-		free(text);
 		return ls_oom(p);
 	}
-	if (!ls_add_buffer(p, path, text, len, &buf)) /* it freed them */
-		return ls_oom(p);
-	if (!ls_lex_check_text(text, len, file, p->err))
+	if (!ls_include_buffer(p, kw, path, fd, sb, &buf))
 		return false;
-	p->incs[p->ninc++] = (ls_include){true, sb.st_dev, sb.st_ino, file};
-	ls_lex_init(&lx, &p->files, buf, text, (uint32_t)len, file);
+	b = &p->script->bufs[buf];
+	if (!ls_lex_check_text(b->text, b->len, file, p->err))
+		return false;
+	p->incs[p->ninc++] = (ls_include){true, sb->st_dev, sb->st_ino, file};
+	ls_lex_init(&lx, &p->files, buf, b->text, (uint32_t)b->len, file);
 	p->lx = &lx;
 	switch (tg->ctx) {
 	case LS_CTX_SCRIPT:
@@ -1116,6 +1180,7 @@ static bool ls_p_include(ls_parser *p, const ls_target *tg)
 	ls_token kw = *ls_next_m(p, LS_LEX_SCRIPT);
 	ls_loc loc = ls_loc_of(p, &kw);
 	char *name = NULL, *path = NULL;
+	struct stat sb;
 	bool oom, ok;
 	int fd;
 
@@ -1124,15 +1189,21 @@ static bool ls_p_include(ls_parser *p, const ls_target *tg)
 		return false;
 	ls_semicolon(p);
 	ls_loc_end(p, &loc);
-	fd = ls_open_include(p, name, &path, &oom);
+	fd = ls_open_include(p, name, &path, &sb, &oom);
 	if (fd < 0) {
 		if (oom)
 			ls_oom(p);
+		else if (path)
+			ls_fail(p, &kw,
+				"INCLUDE file '%s' is %s, not a regular file",
+				path, infile_kind(sb.st_mode));
 		else
 			ls_fail(p, &kw, "cannot find INCLUDE file '%s'", name);
+		free(path);
 		free(name);
 		return false;
 	}
+	ok = true;
 	if (tg->ctx == LS_CTX_SCRIPT || tg->ctx == LS_CTX_SECTIONS) {
 		ls_cmd *c = ls_push(p, tg->cmds, tg->ncmds, sizeof(*c));
 
@@ -1141,16 +1212,15 @@ static bool ls_p_include(ls_parser *p, const ls_target *tg)
 			c->loc = loc;
 			c->keyword = ls_dup(p, "INCLUDE", 7);
 		}
-		if (!c || !c->keyword ||
-		    !ls_push_str(p, &c->args, &c->nargs, name, strlen(name)) ||
-		    !ls_push_str(p, &c->args, &c->nargs, path, strlen(path))) {
-			close(fd);
-			free(path);
-			free(name);
-			return false;
-		}
+		ok = c && c->keyword &&
+		     ls_push_str(p, &c->args, &c->nargs, name, strlen(name)) &&
+		     ls_push_str(p, &c->args, &c->nargs, path, strlen(path));
 	}
-	ok = ls_splice(p, &kw, path, fd, tg);
+	if (ok)
+		ok = ls_splice(p, &kw, path, fd, &sb, tg);
+	else
+		free(path);
+	close(fd);
 	free(name);
 	return ok;
 }
@@ -2363,14 +2433,17 @@ static bool ls_parse_main(const char *name, char *text, size_t len,
 	p.incs[0] = (ls_include){sb != NULL, sb ? sb->st_dev : 0,
 				 sb ? sb->st_ino : 0, file};
 	p.ninc = 1;
+	p.bytes = len;
 	ls_lex_init(&lx, &p.files, buf, text, (uint32_t)len, file);
 	p.lx = &lx;
 	if (!ls_p_script_cmds(&p, &out->cmds, &out->ncmds))
 		goto fail;
 	ls_files_free(&p.files);
+	free(p.reads);
 	return true;
 fail:
 	ls_files_free(&p.files);
+	free(p.reads);
 	ls_script_free(out);
 	return false;
 }
@@ -2403,17 +2476,14 @@ bool ls_parse_file(const char *path, const ls_parse_opts *opts, ls_script *out,
 	int fd, rc;
 
 	memset(out, 0, sizeof(*out));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	fd = infile_open(path, &sb, &rc);
+	if (fd < 0 && rc)
 		return vl_fail(err, path, 0, 0, "cannot open: %s",
-			       strerror(errno));
-	if (fstat(fd, &sb) != 0) {
-		rc = errno;
-		close(fd);
-		return vl_fail(err, path, 0, 0, "cannot read: %s",
 			       strerror(rc));
-	}
-	rc = ls_read_fd(fd, &text, &len);
+	if (fd < 0)
+		return vl_fail(err, path, 0, 0, "is %s, not a regular file",
+			       infile_kind(sb.st_mode));
+	rc = ls_read_fd(fd, &sb, LS_MAX_FILE_BYTES, &text, &len);
 	close(fd);
 	if (rc == EFBIG)
 		return vl_fail(err, path, 0, 0,

@@ -5,10 +5,18 @@
 #include "diag.h"
 #include "ldscript/ast.h"
 
-/* Limits that keep a hostile script from exhausting the stack or memory. */
+/* Limits that keep a hostile script from exhausting the stack or memory.
+ * The depth alone does not bound INCLUDE: 16 files that each INCLUDE the
+ * next four times expand to 4^16 copies.  So a script also reads at most
+ * LS_MAX_INCLUDES files through INCLUDE and LS_MAX_SCRIPT_BYTES in all,
+ * the main file and every INCLUDE counted each time it is read: as much
+ * as one file may have, so INCLUDE cannot make a script cost more than a
+ * file of the same size. */
 #define LS_MAX_INCLUDE_DEPTH 16
 #define LS_MAX_NESTING	     256 /* braces, parentheses, expressions */
 #define LS_MAX_FILE_BYTES    (64u << 20)
+#define LS_MAX_SCRIPT_BYTES  (64u << 20)
+#define LS_MAX_INCLUDES	     1024
 
 typedef struct ls_parse_opts {
 	/* Where INCLUDE looks after the including file's directory and the

@@ -533,11 +533,13 @@ static void assert_no_segments(const space *s)
 		assert_int_not_equal(s->v[i].kind, SP_SEGMENT);
 }
 
-static void space_add_image_refuses_segment_wrapping_past_2_64(void **state)
+static void
+space_add_image_refuses_segments_wrapping_past_2_64_only(void **state)
 {
 	image_segment dyn[] = {SEG(3, 0x1000, 1, RX)};
 	image_segment top[] = {SEG(0, U64(0xfffffffffffff001), 0xffe, RX)};
 	image_segment fits[] = {SEG(0, U64(0xffffffffffffe000), 0x1000, RX)};
+	image_segment to_top[] = {SEG(0, 0x1000, 0x1000, RX)};
 	image img = mk_image("pie", ET_DYN, EM_X86_64, dyn, 1);
 	layout l;
 	space sp;
@@ -555,14 +557,22 @@ static void space_add_image_refuses_segment_wrapping_past_2_64(void **state)
 	assert_no_segments(&sp);
 	free_space(&sp);
 
-	/* Rounding the end up to the page would reach 2^64. */
+	/* Rounded to the page it ends at 2^64: the last page of the space,
+	 * no wrap.  No range ends at 2^64, so it ends at 2^64 - 1. */
 	img = mk_image("top", ET_EXEC, EM_X86_64, top, 1);
-	space_with(&sp, &l, NULL);
-	assert_false(space_add_image(&sp, &img, &err));
-	assert_string_equal(err.msg,
-			    "segment 0 wraps past 2^64 at load base 0x0");
-	assert_no_segments(&sp);
+	space_with(&sp, &l, &img);
+	assert_segment(&sp, last_owner(&sp), 0, U64(0xfffffffffffff000),
+		       UINT64_MAX);
 	free_space(&sp);
+
+	/* The same through the load base: its last byte is 2^64 - 1. */
+	l.pie_base = U64(0xffffffffffffe000);
+	img = mk_image("pie", ET_DYN, EM_X86_64, to_top, 1);
+	space_with(&sp, &l, &img);
+	assert_segment(&sp, last_owner(&sp), 0, U64(0xfffffffffffff000),
+		       UINT64_MAX);
+	free_space(&sp);
+	l.pie_base = U64(0xfffffffffffff000);
 
 	img = mk_image("top", ET_EXEC, EM_X86_64, fits, 1);
 	space_with(&sp, &l, &img);
@@ -1862,7 +1872,7 @@ int main(void)
 	    cmocka_unit_test(
 		space_add_image_refuses_machine_the_layout_does_not_accept),
 	    cmocka_unit_test(
-		space_add_image_refuses_segment_wrapping_past_2_64),
+		space_add_image_refuses_segments_wrapping_past_2_64_only),
 	    cmocka_unit_test(space_image_extent_is_the_occupied_range),
 	    cmocka_unit_test(congruent_segments_give_no_finding),
 	    cmocka_unit_test(incongruent_segments_are_each_an_error),

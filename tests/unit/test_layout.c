@@ -1069,6 +1069,28 @@ static void page_size_must_be_a_power_of_two_of_at_least_1k(void **state)
 			  "page-sizes is empty");
 }
 
+/* A cost counts pages in an array of COST_MAX_PAGE_SIZES (8): eight sizes
+ * load, a ninth is an error at the key instead of costs that all fail. */
+static void at_most_eight_page_sizes(void **state)
+{
+	layout l;
+	vl_error err = {0};
+
+	(void)state;
+	assert_true(load_text(NO_PAGES "page-sizes: [1K, 2K, 4K, 8K, 16K, 32K, "
+				       "64K, 128K]\n",
+			      NULL, 0, &l, &err));
+	assert_int_equal(l.npage_sizes, 8);
+	assert_int_equal(l.page_sizes[7], 128 << 10);
+	layout_free(&l);
+	vl_error_free(&err);
+	assert_load_error(NO_PAGES "page-sizes: [1K, 2K, 4K, 8K, 16K, 32K, "
+				   "64K, 128K, 256K]\n",
+			  5, 1,
+			  "page-sizes lists 9 page sizes, at most 8 are "
+			  "supported");
+}
+
 static void page_sizes_may_be_expressions(void **state)
 {
 	layout l;
@@ -1224,7 +1246,30 @@ static void missing_file_and_directory_are_errors(void **state)
 	assert_string_equal(err.msg, "cannot open: No such file or directory");
 	assert_false(layout_load(tmpdir, NULL, 0, &l, &err));
 	assert_string_equal(err.file, tmpdir);
-	assert_string_equal(err.msg, "not a regular file");
+	assert_string_equal(err.msg, "is a directory, not a regular file");
+	assert_null(l.path);
+	vl_error_free(&err);
+}
+
+/* A FIFO would block the open, a device never ends: both are refused
+ * before anything reads them (a blocking open would hang this test). */
+static void fifo_and_device_are_refused_without_reading(void **state)
+{
+	layout l;
+	vl_error err = {0};
+	char fifo[PATH_MAX + 16];
+
+	(void)state;
+	snprintf(fifo, sizeof(fifo), "%s/fifo.yaml", tmpdir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_false(layout_load(fifo, NULL, 0, &l, &err));
+	assert_string_equal(err.file, fifo);
+	assert_int_equal(err.line, 0);
+	assert_string_equal(err.msg, "is a FIFO, not a regular file");
+	assert_int_equal(unlink(fifo), 0);
+	assert_false(layout_load("/dev/zero", NULL, 0, &l, &err));
+	assert_string_equal(err.msg,
+			    "is a character device, not a regular file");
 	assert_null(l.path);
 	vl_error_free(&err);
 }
@@ -1291,6 +1336,7 @@ int main(void)
 	    cmocka_unit_test(duplicate_key_is_an_error_naming_the_first),
 	    cmocka_unit_test(missing_required_key_is_an_error_at_the_mapping),
 	    cmocka_unit_test(page_size_must_be_a_power_of_two_of_at_least_1k),
+	    cmocka_unit_test(at_most_eight_page_sizes),
 	    cmocka_unit_test(page_sizes_may_be_expressions),
 	    cmocka_unit_test(address_space_must_not_be_empty),
 	    cmocka_unit_test(expression_error_column_points_inside_the_scalar),
@@ -1302,6 +1348,7 @@ int main(void)
 	    cmocka_unit_test(second_document_is_rejected),
 	    cmocka_unit_test(malformed_yaml_names_line_and_column),
 	    cmocka_unit_test(missing_file_and_directory_are_errors),
+	    cmocka_unit_test(fifo_and_device_are_refused_without_reading),
 	    cmocka_unit_test(layout_free_twice_is_harmless),
 	    cmocka_unit_test(linux_x86_64_caps_position_dependent_images_at_2g),
 	    cmocka_unit_test(exec_limit_above_the_space_changes_nothing),

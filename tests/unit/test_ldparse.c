@@ -1542,6 +1542,150 @@ static void test_include_errors(void **state)
 	vl_error_free(&err);
 }
 
+/* A file INCLUDEd again is read once: both INCLUDEs parse one buffer,
+ * and the commands of each carry the location of the file. */
+static void test_include_reads_a_file_once(void **state)
+{
+	char *dir = make_dir(), path[PATH_MAX], want[PATH_MAX];
+	ls_script s;
+	vl_error err = {0};
+
+	(void)state;
+	write_file(dir, "sym.ld", "x = 1;\n");
+	write_file(dir, "main.ld", "INCLUDE sym.ld\nINCLUDE sym.ld\n");
+	snprintf(path, sizeof(path), "%s/main.ld", dir);
+	assert_true(ls_parse_file(path, NULL, &s, &err));
+	assert_int_equal(s.nbufs, 2);
+	assert_int_equal(s.ncmds, 4);
+	snprintf(want, sizeof(want), "%s/sym.ld", dir);
+	assert_int_equal(s.cmds[1].kind, LS_CMD_ASSIGN);
+	assert_int_equal(s.cmds[1].loc.buf, 1);
+	assert_loc(&s.cmds[1].loc, want, 1, 1);
+	assert_int_equal(s.cmds[3].kind, LS_CMD_ASSIGN);
+	assert_int_equal(s.cmds[3].loc.buf, 1);
+	assert_loc(&s.cmds[3].loc, want, 1, 1);
+	ls_script_free(&s);
+	remove_dir(dir);
+	free(dir);
+	vl_error_free(&err);
+}
+
+/* Sixteen files each INCLUDing the next four times would expand to 4^15
+ * copies: the INCLUDE past LS_MAX_INCLUDES is an error where it stands,
+ * long before. */
+static void test_include_fan_out_stops_at_the_include_limit(void **state)
+{
+	char *dir = make_dir(), path[PATH_MAX], name[32], text[128],
+	     want[PATH_MAX], msg[PATH_MAX + 128];
+	ls_script s;
+	vl_error err = {0};
+	int i;
+
+	(void)state;
+	for (i = 0; i < 16; i++) {
+		snprintf(name, sizeof(name), "f%d.ld", i);
+		if (i < 15)
+			snprintf(text, sizeof(text),
+				 "INCLUDE f%d.ld\nINCLUDE f%d.ld\n"
+				 "INCLUDE f%d.ld\nINCLUDE f%d.ld\n",
+				 i + 1, i + 1, i + 1, i + 1);
+		else
+			snprintf(text, sizeof(text), "x = 1;\n");
+		write_file(dir, name, text);
+	}
+	snprintf(path, sizeof(path), "%s/f0.ld", dir);
+	assert_false(ls_parse_file(path, NULL, &s, &err));
+	snprintf(msg, sizeof(msg),
+		 "INCLUDE file '%s/f15.ld': more than %d INCLUDEs in one "
+		 "script (each INCLUDE counts, also of a file included before)",
+		 dir, LS_MAX_INCLUDES);
+	assert_string_equal(err.msg, msg);
+	/* Depth first, the 1025th INCLUDE is the first line of an f14.ld. */
+	snprintf(want, sizeof(want), "%s/f14.ld", dir);
+	assert_string_equal(err.file, want);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(err.column, 1);
+	assert_null(s.cmds);
+	remove_dir(dir);
+	free(dir);
+	vl_error_free(&err);
+}
+
+/* LS_MAX_SCRIPT_BYTES bounds the script with every INCLUDE counted, also
+ * one of a file read before, which is not read again. */
+static void test_include_bytes_are_bounded_in_all(void **state)
+{
+	char *dir = make_dir(), path[PATH_MAX], big[PATH_MAX],
+	     msg[PATH_MAX + 128];
+	size_t n = (LS_MAX_SCRIPT_BYTES >> 1) + 1;
+	char *blank = malloc(n + 1);
+	ls_script s;
+	vl_error err = {0};
+
+	(void)state;
+	assert_non_null(blank);
+	memset(blank, ' ', n);
+	blank[n] = '\0';
+	write_file(dir, "half.ld", blank);
+	free(blank);
+	write_file(dir, "once.ld", "INCLUDE half.ld\nx = 1;\n");
+	snprintf(path, sizeof(path), "%s/once.ld", dir);
+	assert_true(ls_parse_file(path, NULL, &s, &err));
+	ls_script_free(&s);
+	write_file(dir, "twice.ld", "INCLUDE half.ld\n  INCLUDE half.ld\n");
+	snprintf(path, sizeof(path), "%s/twice.ld", dir);
+	assert_false(ls_parse_file(path, NULL, &s, &err));
+	snprintf(big, sizeof(big), "%s/half.ld", dir);
+	snprintf(msg, sizeof(msg),
+		 "INCLUDE file '%s': the script and its INCLUDEs pass 64 MiB "
+		 "(each INCLUDE counts, also of a file included before)",
+		 big);
+	assert_string_equal(err.msg, msg);
+	assert_string_equal(err.file, path);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 3);
+	remove_dir(dir);
+	free(dir);
+	vl_error_free(&err);
+}
+
+/* A FIFO would block the open and a device never ends: an INCLUDE of
+ * either is an error at the INCLUDE, and nothing reads them (a blocking
+ * open would hang this test). */
+static void test_include_refuses_fifos_and_devices(void **state)
+{
+	char *dir = make_dir(), path[PATH_MAX], fifo[PATH_MAX],
+	     msg[PATH_MAX + 64];
+	ls_script s;
+	vl_error err = {0};
+
+	(void)state;
+	snprintf(fifo, sizeof(fifo), "%s/fifo.ld", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	write_file(dir, "main.ld", "SECTIONS {\n  INCLUDE fifo.ld\n}\n");
+	snprintf(path, sizeof(path), "%s/main.ld", dir);
+	assert_false(ls_parse_file(path, NULL, &s, &err));
+	snprintf(msg, sizeof(msg),
+		 "INCLUDE file '%s' is a FIFO, not a regular file", fifo);
+	assert_string_equal(err.msg, msg);
+	assert_string_equal(err.file, path);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 3);
+	write_file(dir, "zero.ld", "x = 1;\nINCLUDE /dev/zero\n");
+	snprintf(path, sizeof(path), "%s/zero.ld", dir);
+	assert_false(ls_parse_file(path, NULL, &s, &err));
+	assert_string_equal(err.msg, "INCLUDE file '/dev/zero' is a character "
+				     "device, not a regular file");
+	assert_int_equal(err.line, 2);
+	/* The script itself, the same. */
+	assert_false(ls_parse_file(fifo, NULL, &s, &err));
+	assert_string_equal(err.msg, "is a FIFO, not a regular file");
+	assert_string_equal(err.file, fifo);
+	remove_dir(dir);
+	free(dir);
+	vl_error_free(&err);
+}
+
 /* ---- Errors ---- */
 
 static void test_syntax_errors_say_what_and_where(void **state)
@@ -1796,6 +1940,10 @@ int main(void)
 	    cmocka_unit_test(test_include_splices_files_everywhere),
 	    cmocka_unit_test(test_include_searches_the_working_directory),
 	    cmocka_unit_test(test_include_errors),
+	    cmocka_unit_test(test_include_reads_a_file_once),
+	    cmocka_unit_test(test_include_fan_out_stops_at_the_include_limit),
+	    cmocka_unit_test(test_include_bytes_are_bounded_in_all),
+	    cmocka_unit_test(test_include_refuses_fifos_and_devices),
 	    cmocka_unit_test(test_syntax_errors_say_what_and_where),
 	    cmocka_unit_test(test_nul_and_binary_input_are_refused),
 	    cmocka_unit_test(test_files_beyond_the_size_limit_are_refused),

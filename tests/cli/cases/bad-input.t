@@ -64,7 +64,7 @@ filesz: error: segment 1 file range [0x1000, +0x4000) extends beyond the end of 
 [exit 2]
 
 $ mkfifo -m 600 fifo 2>/dev/null; vaslint check fifo
-fifo: error: not a regular file
+fifo: error: is a FIFO, not a regular file
 [exit 2]
 
 $ rm -f archive.a; ar rc archive.a "$ROOT/tests/fixtures/lib.s"; vaslint check archive.a
