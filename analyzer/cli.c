@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corefile.h"
 #include "ldscript/cpp.h"
 #include "outfile.h"
 #include "report/escape.h"
@@ -464,6 +465,16 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 	for (size_t i = 0; i < n; i++) {
 		image img;
 		elfimage_status st = elfimage_read(paths[i], &img, &e);
+		if (st == ELFIMAGE_OK && img.type == ET_CORE) {
+			/* A core file is a process's snapshot: its
+			 * mappings, not a program to place. */
+			elfimage_free(&img);
+			if (corefile_read(paths[i], &in->procs[in->nprocs], &e))
+				in->nprocs++;
+			else
+				failed(&ok, err, &e);
+			continue;
+		}
 		if (st == ELFIMAGE_OK) {
 			in->images[in->n++] = img;
 			continue;
@@ -563,8 +574,7 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
 	in->extra =
 	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
-	in->procs =
-	    calloc(o->nmaps_paths ? o->nmaps_paths : 1, sizeof(*in->procs));
+	in->procs = calloc(n + o->nmaps_paths + 1, sizeof(*in->procs));
 	if (!in->images || !in->scripts || !in->extra || !in->sources ||
 	    !in->procs) {
 		cli_inputs_close(in);

@@ -1,5 +1,7 @@
 #include "procmaps.h"
 
+#include "infile.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -132,17 +134,17 @@ static char *slurp(const char *path, vl_error *err)
 	struct stat sb;
 	size_t len = 0, cap = 1 << 16;
 	char *text;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int errnum, fd = infile_open(path, &sb, &errnum);
 
 	if (fd < 0) {
-		vl_fail(err, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		vl_fail(err, path, 0, 0,
-			"not a regular file: a maps file is a saved "
-			"/proc/PID/maps");
+		if (errnum)
+			vl_fail(err, path, 0, 0, "cannot open: %s",
+				strerror(errnum));
+		else
+			vl_fail(err, path, 0, 0,
+				"is %s, not a regular file: a maps file is a "
+				"saved /proc/PID/maps",
+				infile_kind(sb.st_mode));
 		return NULL;
 	}
 	if (!(text = malloc(cap))) {
