@@ -724,6 +724,8 @@ static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 	/* Only images with fixed addresses collide for certain; the loader
 	 * moves position-independent ones out of the way. */
 	if (a->img->type != ET_EXEC || b->img->type != ET_EXEC ||
+	    a->img->machine != b->img->machine ||
+	    a->img->elfclass != b->img->elfclass ||
 	    !va_range_overlaps(a->occupied, b->occupied))
 		return 0;
 	vl_diag *d = vl_diags_add(
@@ -737,16 +739,52 @@ static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 	return 1;
 }
 
+int check_not_loadable(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners; o++) {
+		const sp_owner *ow = &s->owners[o];
+		if (ow->kind != SP_OWN_IMAGE || ow->img->nsegments)
+			continue;
+		if (!vl_diags_add(out, VL_RULE_NOT_LOADABLE, ow->path, 0, 0,
+				  ow->img->type == ET_REL
+				      ? "a relocatable object has no loadable "
+					"segments: nothing of it was checked; "
+					"check the linked program, or the "
+					"linker script with --image %s"
+				      : "no loadable segments (PT_LOAD): "
+					"nothing of it was checked%.0s",
+				  ow->path))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
 /* At most this many overlapping pairs of images are named one by one; the
  * rest are counted in one more finding: a thousand images at one address
  * are half a million pairs. */
 #define MAX_IMAGE_PAIRS 16
 
+/* Images for one machine and class share an address space; others never
+ * do. */
+static bool same_machine(const sp_owner *a, const sp_owner *b)
+{
+	return a->img->machine == b->img->machine &&
+	       a->img->elfclass == b->img->elfclass;
+}
+
+/* By machine, then by start. */
 static int owner_start_cmp(const void *pa, const void *pb)
 {
 	const sp_owner *a = *(const sp_owner *const *)pa;
 	const sp_owner *b = *(const sp_owner *const *)pb;
 
+	if (!same_machine(a, b))
+		return a->img->machine != b->img->machine
+			   ? (a->img->machine < b->img->machine ? -1 : 1)
+			   : (a->img->elfclass < b->img->elfclass ? -1 : 1);
 	if (a->occupied.start != b->occupied.start)
 		return a->occupied.start < b->occupied.start ? -1 : 1;
 	return a < b ? -1 : a > b;
@@ -759,9 +797,9 @@ static int u64_cmp(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* The number of overlapping pairs among n ranges sorted by start: each
- * overlaps the earlier ones that end after it starts. */
-static uint64_t count_pairs(const sp_owner **v, size_t n, uint64_t *ends)
+/* The number of overlapping pairs among n images of one machine sorted by
+ * start: each overlaps the earlier ones that end after it starts. */
+static uint64_t count_group(const sp_owner **v, size_t n, uint64_t *ends)
 {
 	uint64_t pairs = 0;
 
@@ -775,6 +813,19 @@ static uint64_t count_pairs(const sp_owner **v, size_t n, uint64_t *ends)
 		while (e < n && ends[e] <= v[i]->occupied.start)
 			e++;
 		pairs += i - e;
+	}
+	return pairs;
+}
+
+/* The same over images sorted by machine, then start: group by group. */
+static uint64_t count_pairs(const sp_owner **v, size_t n, uint64_t *ends)
+{
+	uint64_t pairs = 0;
+
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && same_machine(v[i], v[j]); j++)
+			;
+		pairs += count_group(v + i, j - i, ends);
 	}
 	return pairs;
 }
@@ -816,6 +867,7 @@ int check_image_overlap(const space *s, vl_diags *out)
 	for (size_t x = 0; x < n && np < MAX_IMAGE_PAIRS; x++)
 		for (size_t y = x + 1;
 		     y < n && np < MAX_IMAGE_PAIRS &&
+		     same_machine(v[x], v[y]) &&
 		     v[y]->occupied.start < v[x]->occupied.end;
 		     y++)
 			pairs[np++] = v[x] < v[y] ? (img_pair){v[x], v[y]}

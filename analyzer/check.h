@@ -30,6 +30,9 @@ int check_segment_congruence(const space *s, vl_diags *out);
 int check_segment_overlap(const space *s, vl_diags *out);
 int check_position_independent(const space *s, vl_diags *out);
 int check_image_overlap(const space *s, vl_diags *out);
+/* not-loadable: an ELF file with no PT_LOAD, of which nothing was
+ * checked (a note). */
+int check_not_loadable(const space *s, vl_diags *out);
 /* Rows about requests: unaligned-request (a fixed address or offset that
  * defeats the natural alignment of the size: the cost now and if
  * aligned), unalignable-size (a size that wastes a page tail, or a large

@@ -447,8 +447,18 @@ static bool cpp_parse(const cli_opts *o, const char *path,
 /* Every input is read, and every bad one named, before the run gives up:
  * one line per bad file beats fixing them one rerun at a time.  The last
  * error moves to err; the others are printed here. */
-static void failed(bool *ok, vl_error *err, vl_error *e)
+/* An input that cannot be read: with keep_going it is named now and
+ * counted, and the run goes on with the others; otherwise every bad input
+ * is named, the last one by the caller, and the run stops. */
+static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
+		   vl_error *e)
 {
+	if (o->keep_going) {
+		cli_error(e);
+		vl_error_free(e);
+		in->nbad++;
+		return;
+	}
 	if (!*ok)
 		cli_error(err);
 	vl_error_move(err, e);
@@ -462,8 +472,23 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 	vl_error e = {0}; /* each reader overwrites what the last one said */
 	bool ok = true;
 
+	struct stat *seen = calloc(n + 1, sizeof(*seen));
+
+	if (!seen)
+		return vl_fail_oom(err);
 	for (size_t i = 0; i < n; i++) {
 		image img;
+		/* One file named twice (or through a link) is one input. */
+		bool again = false;
+		if (stat(paths[i], &seen[i]) == 0)
+			for (size_t k = 0; k < i && !again; k++)
+				again = seen[k].st_ino == seen[i].st_ino &&
+					seen[k].st_dev == seen[i].st_dev &&
+					seen[k].st_nlink;
+		else
+			memset(&seen[i], 0, sizeof(seen[i]));
+		if (again)
+			continue;
 		elfimage_status st = elfimage_read(paths[i], &img, &e);
 		if (st == ELFIMAGE_OK && img.type == ET_CORE) {
 			/* A core file is a process's snapshot: its
@@ -472,7 +497,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			if (corefile_read(paths[i], &in->procs[in->nprocs], &e))
 				in->nprocs++;
 			else
-				failed(&ok, err, &e);
+				failed(in, o, &ok, err, &e);
 			continue;
 		}
 		if (st == ELFIMAGE_OK) {
@@ -480,14 +505,14 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			continue;
 		}
 		if (st == ELFIMAGE_ERROR) {
-			failed(&ok, err, &e);
+			failed(in, o, &ok, err, &e);
 			continue;
 		}
 		if (st == ELFIMAGE_NOT_ELF && file_empty(paths[i])) {
 			vl_fail(&e, paths[i], 0, 0,
 				"empty file: neither an ELF image nor a linker "
 				"script with anything in it");
-			failed(&ok, err, &e);
+			failed(in, o, &ok, err, &e);
 			continue;
 		}
 		if (is_source(paths[i])) {
@@ -502,7 +527,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			? cpp_parse(o, paths[i], &po, &cs->script, &e)
 			: ls_parse_file(paths[i], &po, &cs->script, &e);
 		if (!parsed) {
-			failed(&ok, err, &e);
+			failed(in, o, &ok, err, &e);
 			continue;
 		}
 		in->nscripts++;
@@ -517,14 +542,20 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		if (st == ELFIMAGE_NOT_ELF)
 			vl_fail(&e, o->image_paths[i], 0, 0,
 				"--image: not an ELF file");
-		failed(&ok, err, &e);
+		/* The scripts' sizes come from it: without it none of them
+		 * can be reported truthfully, so the run stops. */
+		if (!ok)
+			cli_error(err);
+		vl_error_move(err, &e);
+		ok = false;
 	}
 	for (size_t i = 0; i < o->nmaps_paths; i++) {
 		if (procmaps_read(o->maps_paths[i], &in->procs[in->nprocs], &e))
 			in->nprocs++;
 		else
-			failed(&ok, err, &e);
+			failed(in, o, &ok, err, &e);
 	}
+	free(seen);
 	vl_error_free(&e);
 	return ok;
 }
@@ -588,9 +619,15 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 		vl_fail(err, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
-	for (size_t i = 0; i < in->n; i++)
-		if (!space_add_image(&in->space, &in->images[i], err))
+	for (size_t i = 0; i < in->n; i++) {
+		if (space_add_image(&in->space, &in->images[i], err))
+			continue;
+		if (!o->keep_going)
 			goto fail;
+		cli_error(err);
+		vl_error_free(err);
+		in->nbad++;
+	}
 	for (size_t i = 0; i < in->nprocs; i++)
 		if (!space_add_process(&in->space, &in->procs[i])) {
 			vl_fail_oom(err);

@@ -80,6 +80,9 @@ typedef struct cli_opts {
 	 * --pid (malloc'ed). */
 	char **maps_paths;
 	size_t nmaps_paths;
+	/* A bad input is named and left out, and the others are still
+	 * reported (check, map); the command exits 2 at the end. */
+	bool keep_going;
 	bool cpp;	       /* preprocess every script with cc -E */
 	const char *cpp_flags; /* -D/-I for the preprocessor */
 	const char *compdb;    /* -p DIR: compile_commands.json's folder */
@@ -146,6 +149,7 @@ typedef struct cli_inputs {
 	size_t nsources;
 	procmaps *procs; /* --maps and --pid */
 	size_t nprocs;
+	size_t nbad; /* inputs named as bad and left out (keep_going) */
 	/* The layout's regions, every image placed and every script
 	 * evaluated, as one list of ranges (requests are added by check). */
 	space space;

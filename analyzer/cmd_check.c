@@ -199,8 +199,9 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	}
 	size_t errors = vl_diags_count(&diags, VL_ERROR);
 	size_t warnings = vl_diags_count(&diags, VL_WARNING);
-	status =
-	    errors || (c->werror && warnings) ? VL_EXIT_FINDINGS : VL_EXIT_OK;
+	status = in.nbad			     ? VL_EXIT_INPUT
+		 : errors || (c->werror && warnings) ? VL_EXIT_FINDINGS
+						     : VL_EXIT_OK;
 done:
 	vl_error_free(&err);
 	vl_diags_free(&diags);
@@ -232,6 +233,7 @@ int cmd_check(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	cli_opts o = CLI_OPTS_INIT(check_formats);
+	o.keep_going = true;
 	check_opts co = {.jobs = 0};
 	vl_error err = {0};
 	int c, status;

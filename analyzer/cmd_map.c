@@ -62,6 +62,7 @@ int cmd_map(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	cli_opts o = CLI_OPTS_INIT(map_formats);
+	o.keep_going = true;
 	vl_error err = {0};
 	cli_inputs in;
 	map_ranges m = {0};
@@ -93,10 +94,12 @@ int cmd_map(int argc, char **argv)
 	else if (cli_write_output(o.output, o.format->write, &m, &run, &err))
 		status = VL_EXIT_OK;
 	map_free(&m);
+	size_t nbad = in.nbad;
 	cli_inputs_close(&in);
 	if (status == VL_EXIT_OK) {
+		/* The bad inputs were named; the others are drawn. */
 		cli_opts_free(&o);
-		return status;
+		return nbad ? VL_EXIT_INPUT : status;
 	}
 bad:
 	cli_error(&err);

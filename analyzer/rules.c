@@ -293,6 +293,21 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "(the lowest legal link address `vaslint fix` proposes is aligned "
 	    "to the largest page), or move the request.",
 	},
+    [VL_R_NOT_LOADABLE] =
+	{
+	    "not-loadable",
+	    VL_NOTE,
+	    check_not_loadable,
+	    11,
+	    "an ELF file without loadable segments: nothing was checked",
+	    "The file has no PT_LOAD program header: a relocatable object "
+	    "(.o), a debug-info file, or another ELF file nothing loads.",
+	    "Where an object lands is decided by the link, so none of its "
+	    "addresses can be checked, and a pipeline that checks objects "
+	    "would pass without checking anything.",
+	    "Check the linked program, or the linker script with the "
+	    "objects as --image (vaslint check --image FILE.o SCRIPT).",
+	},
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);

@@ -562,7 +562,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 		if (len >= magics[i].len &&
 		    memcmp(s, magics[i].magic, magics[i].len) == 0)
 			return vl_fail(err, file, 0, 0,
-				       "binary data: not a linker script");
+				       "binary data: not an ELF image or linker script");
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t n;
@@ -583,7 +583,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 	 * vaslint read into one it refuses. */
 	if (controls > LS_MAX_CONTROL_BYTES)
 		return vl_fail(err, file, 0, 0,
-			       "binary data: not a linker script");
+			       "binary data: not an ELF image or linker script");
 	nul = memchr(s, '\0', len);
 	if (nul) {
 		size_t off = (size_t)(nul - s), line_start = 0;

@@ -2376,6 +2376,13 @@ static bool ls_p_script_cmd(ls_parser *p, ls_cmd **v, size_t *n)
 	}
 	c->kind = LS_CMD_NAMED;
 	ls_describe(&t, found, sizeof(found));
+	/* The main file's first word starts no command: it is no script at
+	 * all (vaslint takes any file that is not ELF for one). */
+	if (t.kind == LS_TOK_WORD && *n == 1 && p->ninc == 1)
+		return ls_fail(p, &t,
+			       "not an ELF image or linker script: %s starts "
+			       "no linker-script command",
+			       found);
 	if (t.kind == LS_TOK_WORD)
 		return ls_fail(p, &t, "unknown command %s", found);
 	return ls_expected(p, &t, "a command");

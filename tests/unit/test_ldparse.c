@@ -1700,7 +1700,10 @@ static void test_syntax_errors_say_what_and_where(void **state)
 	assert_error("SECTIONS {\n  .t : { ASCIZ \"abc\n}\n", 2, 16,
 		     "unterminated string: no closing '\"'");
 	assert_error("ENTRY(a)\n}\n", 2, 1, "unbalanced '}': no '{' before it");
-	assert_error("\n\n   FOO(bar)", 3, 4, "unknown command 'FOO'");
+	assert_error("\n\n   FOO(bar)", 3, 4,
+		     "not an ELF image or linker script: 'FOO' starts no "
+		     "linker-script command");
+	assert_error("ENTRY(a)\nFOO(bar)", 2, 1, "unknown command 'FOO'");
 	assert_error("SECTIONS { . = 1 + ; }", 1, 20,
 		     "expected an expression, found ';'");
 	assert_error("SECTIONS { .t : { *(.t } }", 1, 24,
@@ -1734,11 +1737,11 @@ static void test_nul_and_binary_input_are_refused(void **state)
 	assert_int_equal(err.line, 3);
 	assert_int_equal(err.column, 11);
 	parse_fail(&err, elf, sizeof(elf) - 1);
-	assert_string_equal(err.msg, "binary data: not a linker script");
+	assert_string_equal(err.msg, "binary data: not an ELF image or linker script");
 	for (i = 0; i < sizeof(junk); i++)
 		junk[i] = (char)(i * 7 + 1);
 	parse_fail(&err, junk, sizeof(junk));
-	assert_string_equal(err.msg, "binary data: not a linker script");
+	assert_string_equal(err.msg, "binary data: not an ELF image or linker script");
 	vl_error_free(&err);
 }
 

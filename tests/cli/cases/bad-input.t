@@ -12,7 +12,7 @@ $ vaslint check .
 [exit 2]
 
 $ printf 'hello, world\n' > hello.txt; vaslint check hello.txt
-hello.txt:1:1: error: unknown command 'hello'
+hello.txt:1:1: error: not an ELF image or linker script: 'hello' starts no linker-script command
 [exit 2]
 
 $ : > empty; vaslint check empty
@@ -93,3 +93,15 @@ emaa64: error: ELFCLASS32 image for machine 183, which is 64-bit only: corrupt h
 $ (printf 'name: x\ndescription: d\nmachine: i386\npage-sizes: [4K]\naddress-space: {start: 0x1000, end: '; head -c 5000000 /dev/zero | tr '\0' 9; printf '}\n') > big.yaml; vaslint check -L ./big.yaml vmm32-0x6000000
 ./big.yaml: error: 5000092 bytes is too large for a layout (at most 4194304)
 [exit 2]
+
+# One bad file in a batch does not hide the others (issue 16): every bad
+# input is named, every good one reported, and the run exits 2 at the end.
+$ head -c 300 /dev/zero | tr '\0' '\001' > ctrl.bin; printf 'Hello world, this is a README.\n' > readme.txt; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M ctrl.bin readme.txt vmm32-0x6000000 vmm64-pie
+ctrl.bin: error: binary data: not an ELF image or linker script
+readme.txt:1:1: error: not an ELF image or linker script: 'Hello' starts no linker-script command
+vmm64-pie: error: machine x86_64 does not match layout genode-nova-x86_32-2012 (i386)
+vmm32-0x6000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0x6000000, 0x6015000) overlap guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory; the lowest legal link address aligned to 4 MiB is 0x10000000 [reserved-overlap]
+[exit 2]
+$ vaslint map -L genode-nova-x86_32-2012 -D GUEST_RAM=256M readme.txt vmm32-0x6000000 | grep -c 'vmm32-0x6000000 segment'
+readme.txt:1:1: error: not an ELF image or linker script: 'Hello' starts no linker-script command
+3

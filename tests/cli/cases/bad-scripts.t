@@ -14,7 +14,7 @@ s3.ld:4:1: error: unbalanced '}': no '{' before it
 [exit 2]
 
 $ printf 'FROBNICATE(1)\n' > s4.ld; vaslint check s4.ld
-s4.ld:1:1: error: unknown command 'FROBNICATE'
+s4.ld:1:1: error: not an ELF image or linker script: 'FROBNICATE' starts no linker-script command
 [exit 2]
 
 $ printf 'INCLUDE s5b.ld\n' > s5a.ld; printf 'INCLUDE s5a.ld\n' > s5b.ld; vaslint check s5a.ld

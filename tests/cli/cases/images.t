@@ -11,9 +11,24 @@ dyn32-0x1000000: error: image [0x1000000, 0x16e00000) overlaps vmm32-0x1000000 [
 
 $ vaslint check --one-space vmm32-0x1000000 vmm32-0x6000000 vmm32-0x47000000
 
-$ vaslint check --one-space vmm32-0x1000000 vmm32-0x6000000 vmm32-0x1000000
-vmm32-0x1000000: error: image [0x1000000, 0x1015000) overlaps vmm32-0x1000000 [0x1000000, 0x1015000) [image-overlap]
+# Two copies of one program at one address do collide in one space; the
+# same file named twice, or through a link, is one input and does not
+# overlap itself (issue 16).
+$ cp vmm32-0x1000000 copy32 && vaslint check --one-space vmm32-0x1000000 vmm32-0x6000000 copy32
+copy32: error: image [0x1000000, 0x1015000) overlaps vmm32-0x1000000 [0x1000000, 0x1015000) [image-overlap]
 [exit 1]
+$ ln -sf vmm32-0x1000000 link32 && vaslint check --one-space vmm32-0x1000000 vmm32-0x1000000 link32; echo "exit $?"
+exit 0
+
+# Images for different machines never share an address space.
+$ vaslint check --one-space vmm32-0x1000000 vmm64-0x40000000 arm-0x10000; echo "exit $?"
+exit 0
+
+# An object file has no loadable segments: nothing of it is checked, and
+# the note says so and what to give instead.
+$ vaslint check image64.o; echo "exit $?"
+image64.o: note: a relocatable object has no loadable segments: nothing of it was checked; check the linked program, or the linker script with --image image64.o [not-loadable]
+exit 0
 
 # --separate, the old spelling of the default, is still accepted.
 $ vaslint check --separate vmm32-0x1000000 vmm32-0x1000000

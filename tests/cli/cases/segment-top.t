@@ -44,4 +44,6 @@ $ printf 'name: pie-top\ndescription: d\nmachine: x86_64\npage-sizes: [4K]\naddr
 
 $ sed 's/ea000/eb000/' pie-top.yaml > pie-past.yaml; vaslint map -L ./pie-past.yaml vmm64-pie
 vmm64-pie: error: segment 5 wraps past 2^64 at load base 0xfffffffffffeb000
+layout pie-top
+            0x1000     0x7ffffffff000  ~128.0 TiB free     ########################  free
 [exit 2]
