@@ -362,6 +362,8 @@ void cli_opts_free(cli_opts *o)
 	cli_layout_free(&o->layout);
 	free(o->image_paths);
 	o->image_paths = NULL;
+	free(o->config_layout);
+	o->config_layout = NULL;
 	for (size_t i = 0; i < o->nmaps_paths; i++)
 		free(o->maps_paths[i]);
 	free(o->maps_paths);

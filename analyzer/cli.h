@@ -80,6 +80,7 @@ typedef struct cli_opts {
 	 * --pid (malloc'ed). */
 	char **maps_paths;
 	size_t nmaps_paths;
+	char *config_layout; /* -L from .vaslint.yaml (malloc'ed) */
 	/* A bad input is named and left out, and the others are still
 	 * reported (check, map); the command exits 2 at the end. */
 	bool keep_going;

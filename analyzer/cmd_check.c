@@ -10,13 +10,17 @@
 #include "cli.h"
 #include "outfile.h"
 #include "source.h"
+#include "rules.h"
+#include "suppress.h"
 
 static const char usage[] =
     "usage: vaslint check [-L LAYOUT] [-D NAME=VALUE]... [-f text|json|sarif]\n"
     "                     [-o FILE] [--werror] [--one-space] [--image ELF]...\n"
     "                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
     "                     [--requests FILE] [--rules FILE]... [-p DIR] [-j N]\n"
-    "                     [--resource-dir DIR] INPUT...\n"
+    "                     [--resource-dir DIR] [--disable RULE]...\n"
+    "                     [--enable RULE]... [--baseline FILE] [--no-config]\n"
+    "                     INPUT...\n"
     "\n"
     "Check where the INPUTs land in the address space of a platform.  An\n"
     "INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
@@ -63,6 +67,14 @@ static const char usage[] =
     "                   done for *.lds.S and *.ld.S)\n"
     "  --cpp-flags F    -D/-I flags for it; -p DIR takes them from\n"
     "                   DIR/compile_commands.json\n"
+    "  --disable RULE   do not report RULE (repeatable; see 'vaslint "
+    "explain')\n"
+    "  --enable RULE    report RULE even where .vaslint.yaml disables it\n"
+    "  --baseline FILE  known findings (a -f json report written before):\n"
+    "                   only new ones are reported\n"
+    "  --no-config      ignore .vaslint.yaml (otherwise looked for in this\n"
+    "                   folder and its parents: layout, params, disable,\n"
+    "                   paths)\n"
     "  -h, --help       this text\n"
     "\n"
     "Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
@@ -96,6 +108,8 @@ typedef struct check_opts {
 	size_t nrules;
 	unsigned jobs;
 	const char *resource_dir;
+	suppress_opts sup; /* --disable, --enable, --baseline, the config */
+	bool no_config;
 } check_opts;
 
 static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml"};
@@ -163,6 +177,57 @@ out:
 	return ok;
 }
 
+static bool add_word(const char ***v, size_t *n, const char *w, vl_error *err)
+{
+	const char **nv = realloc(*v, (*n + 1) * sizeof(*nv));
+
+	if (!nv)
+		return vl_fail_oom(err);
+	*v = nv;
+	nv[(*n)++] = w;
+	return true;
+}
+
+/* .vaslint.yaml, found from the current folder up: its layout when -L is
+ * not given, its parameters under every -D (the command line wins). */
+static bool apply_config(cli_opts *o, suppress_config *config, vl_error *err)
+{
+	if (!suppress_config_find(".", config, err))
+		return false;
+	if (!config->path)
+		return true;
+	if (!o->layout.name && config->layout) {
+		/* A path in the file is relative to the file's folder. */
+		bool path = strchr(config->layout, '/') ||
+			    strstr(config->layout, ".yaml");
+		o->config_layout =
+		    path && config->layout[0] != '/'
+			? vl_strprintf("%s/%s", config->dir, config->layout)
+			: strdup(config->layout);
+		if (!o->config_layout)
+			return vl_fail_oom(err);
+		o->layout.name = o->config_layout;
+	}
+	/* Earlier -D lose to later ones: the file's go first. */
+	size_t given = o->layout.ndefs;
+	for (size_t i = 0; i < config->nparams; i++)
+		if (!cli_layout_define(&o->layout, config->params[i], err))
+			return vl_fail(err, config->path, 0, 0, "params: %s",
+				       err->msg);
+	if (config->nparams && given) {
+		layout_define *d = o->layout.defs;
+		size_t nd = o->layout.ndefs;
+		layout_define *tmp = malloc(nd * sizeof(*tmp));
+		if (!tmp)
+			return vl_fail_oom(err);
+		memcpy(tmp, d + given, (nd - given) * sizeof(*tmp));
+		memcpy(tmp + (nd - given), d, given * sizeof(*tmp));
+		memcpy(d, tmp, nd * sizeof(*tmp));
+		free(tmp);
+	}
+	return true;
+}
+
 static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		     size_t n)
 {
@@ -190,6 +255,10 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		goto done;
 	}
 	vl_diags_sort(&diags);
+	if (!suppress_apply(&diags, &c->sup, &err)) {
+		cli_error(&err);
+		goto done;
+	}
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
 			  scanned ? &rq : NULL};
 	if (!cli_write_output(o->output, o->format->write, &diags, &run,
@@ -197,6 +266,12 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		cli_error(&err);
 		goto done;
 	}
+	size_t nsup = suppress_count(&diags);
+	if (nsup)
+		fprintf(stderr,
+			"vaslint: note: %zu finding%s suppressed (JSON and "
+			"SARIF list %s)\n",
+			nsup, nsup == 1 ? "" : "s", nsup == 1 ? "it" : "them");
 	size_t errors = vl_diags_count(&diags, VL_ERROR);
 	size_t warnings = vl_diags_count(&diags, VL_WARNING);
 	status = in.nbad			     ? VL_EXIT_INPUT
@@ -219,7 +294,11 @@ int cmd_check(int argc, char **argv)
 		OPT_REQUESTS,
 		OPT_RULES,
 		OPT_JOBS,
-		OPT_RESOURCE_DIR
+		OPT_RESOURCE_DIR,
+		OPT_DISABLE,
+		OPT_ENABLE,
+		OPT_BASELINE,
+		OPT_NO_CONFIG
 	};
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
@@ -229,6 +308,10 @@ int cmd_check(int argc, char **argv)
 	    {"rules", required_argument, NULL, OPT_RULES},
 	    {"jobs", required_argument, NULL, OPT_JOBS},
 	    {"resource-dir", required_argument, NULL, OPT_RESOURCE_DIR},
+	    {"disable", required_argument, NULL, OPT_DISABLE},
+	    {"enable", required_argument, NULL, OPT_ENABLE},
+	    {"baseline", required_argument, NULL, OPT_BASELINE},
+	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -256,6 +339,23 @@ int cmd_check(int argc, char **argv)
 			co.requests_path = optarg;
 		if (c == OPT_RESOURCE_DIR)
 			co.resource_dir = optarg;
+		if (c == OPT_BASELINE)
+			co.sup.baseline = optarg;
+		co.no_config |= c == OPT_NO_CONFIG;
+		if ((c == OPT_DISABLE || c == OPT_ENABLE) &&
+		    !vl_rule_find(optarg)) {
+			vl_fail(&err, NULL, 0, 0,
+				"--%s %s: no such rule (see 'vaslint explain')",
+				c == OPT_DISABLE ? "disable" : "enable",
+				optarg);
+			goto bad;
+		}
+		if ((c == OPT_DISABLE || c == OPT_ENABLE) &&
+		    !add_word(
+			c == OPT_DISABLE ? &co.sup.disable : &co.sup.enable,
+			c == OPT_DISABLE ? &co.sup.ndisable : &co.sup.nenable,
+			optarg, &err))
+			goto bad;
 		if (c == OPT_RULES) {
 			const char **v =
 			    realloc(co.rules, (co.nrules + 1) * sizeof(*v));
@@ -295,11 +395,22 @@ int cmd_check(int argc, char **argv)
 			"decide what is aligned");
 		goto bad;
 	}
+	suppress_config config = {0};
+	if (!co.no_config && !apply_config(&o, &config, &err)) {
+		suppress_config_free(&config);
+		goto bad;
+	}
+	co.sup.config = config.path ? &config : NULL;
 	status = run_check(&o, &co, argv + optind, (size_t)(argc - optind));
+	suppress_config_free(&config);
+	free(co.sup.disable);
+	free(co.sup.enable);
 	free(co.rules);
 	cli_opts_free(&o);
 	return status;
 bad:
+	free(co.sup.disable);
+	free(co.sup.enable);
 	cli_error(&err);
 	vl_error_free(&err);
 	cli_opts_free(&o);

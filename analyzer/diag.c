@@ -116,6 +116,7 @@ void vl_diags_free(vl_diags *d)
 		free(dg->message);
 		free(dg->file);
 		free(dg->related_file);
+		free(dg->justification);
 		if (dg->has_object)
 			object_free(&dg->object);
 		if (dg->has_region)
@@ -239,7 +240,7 @@ size_t vl_diags_count(const vl_diags *d, vl_severity s)
 	size_t n = 0;
 
 	for (size_t i = 0; i < d->n; i++)
-		n += d->v[i].severity == s;
+		n += d->v[i].severity == s && !d->v[i].suppressed;
 	return n;
 }
 
@@ -252,7 +253,10 @@ bool vl_diags_append(vl_diags *to, const vl_diags *from)
 		if (!d)
 			return false;
 		d->severity = src->severity;
-		if ((src->has_object &&
+		d->suppressed = src->suppressed;
+		if ((src->justification &&
+		     !(d->justification = strdup(src->justification))) ||
+		    (src->has_object &&
 		     !vl_diag_set_object(d, src->object.kind, src->object.name,
 					 src->object.range)) ||
 		    (src->has_region &&

@@ -79,6 +79,10 @@ typedef struct vl_diag {
 	char *related_file;
 	unsigned related_line, related_column;
 	size_t seq; /* insertion order, for a stable sort */
+	/* Suppressed by the user (suppress.h): "option", "config", "inline"
+	 * or "baseline", and the reason given; NULL: reported. */
+	const char *suppressed;
+	char *justification;
 } vl_diag;
 
 typedef struct vl_diags {
@@ -107,6 +111,7 @@ bool vl_diag_set_related(vl_diag *dg, const char *file, unsigned line,
 void vl_diags_sort(vl_diags *d);
 /* Copy every diagnostic of from to the end of to; false on OOM. */
 bool vl_diags_append(vl_diags *to, const vl_diags *from);
+/* The findings of severity s that are reported (not suppressed). */
 size_t vl_diags_count(const vl_diags *d, vl_severity s);
 
 #endif

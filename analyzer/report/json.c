@@ -33,6 +33,12 @@ static json_t *diag_json(const vl_diag *dg, bool *ok)
 	       ok);
 	if (dg->has_region)
 		jd_set(j, "region", range_object(&dg->region, false, ok), ok);
+	if (dg->suppressed) {
+		json_t *s = jd_set(j, "suppressed", json_object(), ok);
+		jd_set(s, "by", jd_str(dg->suppressed), ok);
+		jd_set(s, "justification",
+		       jd_str(dg->justification ? dg->justification : ""), ok);
+	}
 	return j;
 }
 

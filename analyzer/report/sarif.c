@@ -124,6 +124,20 @@ static json_t *result_json(const vl_diag *dg, bool *ok)
 		jd_set(rel, "message",
 		       text(at_cause ? "the image" : "the cause", ok), ok);
 	}
+	/* A suppressed finding stays, marked: a comment in the file is
+	 * inSource, everything else the user said elsewhere. */
+	if (dg->suppressed) {
+		json_t *sup =
+		    jd_append(jd_set(res, "suppressions", json_array(), ok),
+			      json_object(), ok);
+		jd_set(sup, "kind",
+		       jd_str(strcmp(dg->suppressed, "inline") ? "external"
+							       : "inSource"),
+		       ok);
+		if (dg->justification && *dg->justification)
+			jd_set(sup, "justification", jd_str(dg->justification),
+			       ok);
+	}
 	return res;
 }
 

@@ -29,6 +29,9 @@ bool report_text(FILE *f, const vl_diags *d, const report_run *run)
 
 	for (size_t i = 0; i < d->n; i++) {
 		const vl_diag *dg = &d->v[i];
+		/* Suppressed: counted on stderr by check, not shown. */
+		if (dg->suppressed)
+			continue;
 		fputs(bold, f);
 		esc_text_put(f, dg->file ? dg->file : "vaslint");
 		if (dg->line) {
