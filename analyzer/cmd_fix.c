@@ -242,6 +242,19 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		}
 		text = fixed;
 	}
+	/* GNU ld's default script uses SEGMENT_START, whose segment name
+	 * lld ignores: harmless here, where the base is written in the
+	 * script, so the script says so for check --werror. */
+	char *annotated = NULL;
+	if (o->from_default) {
+		if (!(annotated = ls_default_annotate(text))) {
+			free(fixed);
+			free(moved);
+			vl_fail(&err, NULL, 0, 0, "out of memory");
+			goto bad;
+		}
+		text = annotated;
+	}
 	bool written =
 	    o->in_place
 		? cli_write_in_place(paths[0], o->common.format->write, text,
@@ -249,6 +262,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		: cli_write_output(o->common.output, o->common.format->write,
 				   text, NULL, &err);
 	free(fixed);
+	free(annotated);
 	/* Said only once it is true. */
 	if (written && moved)
 		fputs(moved, stderr);

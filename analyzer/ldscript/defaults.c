@@ -119,3 +119,34 @@ char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
 	}
 	return text;
 }
+
+char *ls_default_annotate(const char *text)
+{
+	static const char note[] =
+	    "/* vaslint: allow lld-portability -- GNU ld's default script: "
+	    "the base is written here, so lld, which takes SEGMENT_START's "
+	    "default, puts the image at the same place */\n";
+	size_t lines = 1, len = strlen(text);
+
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	char *out = malloc(len + lines * sizeof(note) + 1), *w = out;
+	if (!out)
+		return NULL;
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		if (memmem(p, n, "SEGMENT_START", 13)) {
+			size_t indent = strspn(p, " \t");
+			memcpy(w, p, indent < n ? indent : 0);
+			w += indent < n ? indent : 0;
+			memcpy(w, note, sizeof(note) - 1);
+			w += sizeof(note) - 1;
+		}
+		memcpy(w, p, n);
+		w += n;
+		p += n;
+	}
+	*w = '\0';
+	return out;
+}

@@ -16,4 +16,10 @@ const char *ls_emulation_for(uint16_t machine);
  * with an argument vector, never through a shell. */
 char *ls_default_script(uint16_t machine, size_t *len, vl_error *err);
 
+/* The default script as fix writes it: every line that uses SEGMENT_START
+ * gets a comment above it that allows the lld-portability warning about
+ * the segment name, with the reason.  Malloc'ed; NULL when memory ran
+ * out. */
+char *ls_default_annotate(const char *text);
+
 #endif
