@@ -372,12 +372,42 @@ void cli_opts_free(cli_opts *o)
 	o->nimage_paths = 0;
 }
 
+/* An option the command does not take: the word as typed, and the long
+ * option it was probably meant to be ("-Werror" for --werror). */
+static void unknown_option(const char *cmd, const char *word,
+			   const struct option *longopts, vl_error *err)
+{
+	const char *names[64];
+	size_t n = 0;
+	char name[64];
+
+	for (size_t i = 0; longopts[i].name && n < 64; i++)
+		names[n++] = longopts[i].name;
+	const char *p = word;
+	while (*p == '-')
+		p++;
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(p, "="), p);
+	const char *near = vl_did_you_mean(name, names, n);
+	if (near)
+		vl_fail(err, NULL, 0, 0,
+			"%s: unknown option '%s'; did you mean '--%s'? (see "
+			"'vaslint %s --help')",
+			cmd, word, near, cmd);
+	else
+		vl_fail(err, NULL, 0, 0,
+			"%s: unknown option '%s' (see 'vaslint %s --help')",
+			cmd, word, cmd);
+}
+
 int cli_next_option(int argc, char **argv, const char *cmd,
 		    const struct option *longopts, cli_opts *o, vl_error *err)
 {
 	for (;;) {
-		int c = getopt_long(argc, argv, "L:D:f:o:hT:z:m:p:j:", longopts,
-				    NULL);
+		/* The word getopt looks at: in a cluster such as -Werror it
+		 * stays there, so this is what the user typed. */
+		int at = optind;
+		int c = getopt_long(argc, argv,
+				    ":L:D:f:o:hT:z:m:p:j:", longopts, NULL);
 		if (c == -1)
 			return CLI_OPT_END;
 		int r = common_option(c, optarg, o, err);
@@ -391,14 +421,26 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 			return CLI_OPT_HELP;
 		if (c != '?' && c != ':')
 			return c;
-		if (optopt && strchr("LDfoTzmpj", optopt))
-			vl_fail(err, NULL, 0, 0, "%s: option -%c needs a value",
-				cmd, optopt);
-		else
-			vl_fail(err, NULL, 0, 0,
-				"%s: unknown option '%s' (see 'vaslint %s "
-				"--help')",
-				cmd, argv[optind - 1], cmd);
+		if (c == ':') {
+			const char *lname = NULL;
+			for (size_t i = 0; longopts[i].name && !lname; i++)
+				if (longopts[i].val == optopt &&
+				    longopts[i].has_arg == required_argument &&
+				    !(optopt < 256 && at < argc &&
+				      argv[at][0] == '-' && argv[at][1] != '-'))
+					lname = longopts[i].name;
+			if (lname)
+				vl_fail(err, NULL, 0, 0,
+					"%s: option --%s needs a value", cmd,
+					lname);
+			else
+				vl_fail(err, NULL, 0, 0,
+					"%s: option -%c needs a value", cmd,
+					optopt);
+			return CLI_OPT_BAD;
+		}
+		unknown_option(cmd, at < argc ? argv[at] : argv[argc - 1],
+			       longopts, err);
 		return CLI_OPT_BAD;
 	}
 }

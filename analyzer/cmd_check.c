@@ -344,10 +344,13 @@ int cmd_check(int argc, char **argv)
 		co.no_config |= c == OPT_NO_CONFIG;
 		if ((c == OPT_DISABLE || c == OPT_ENABLE) &&
 		    !vl_rule_find(optarg)) {
+			const char *near = vl_rule_near(optarg);
 			vl_fail(&err, NULL, 0, 0,
-				"--%s %s: no such rule (see 'vaslint explain')",
-				c == OPT_DISABLE ? "disable" : "enable",
-				optarg);
+				"--%s %s: no such rule%s%s%s (see 'vaslint "
+				"explain')",
+				c == OPT_DISABLE ? "disable" : "enable", optarg,
+				near ? "; did you mean '" : "",
+				near ? near : "", near ? "'?" : "");
 			goto bad;
 		}
 		if ((c == OPT_DISABLE || c == OPT_ENABLE) &&

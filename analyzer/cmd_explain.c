@@ -31,9 +31,11 @@ int cmd_explain(int argc, char **argv)
 	}
 	r = vl_rule_find(argv[1]);
 	if (!r) {
-		cli_errorf("explain: no rule '%s' (run 'vaslint explain' for "
-			   "the list)",
-			   argv[1]);
+		const char *near = vl_rule_near(argv[1]);
+		cli_errorf("explain: no rule '%s'%s%s%s (run 'vaslint explain' "
+			   "for the list)",
+			   argv[1], near ? "; did you mean '" : "",
+			   near ? near : "", near ? "'?" : "");
 		return VL_EXIT_INPUT;
 	}
 	report_rule(stdout, r);

@@ -1,5 +1,7 @@
 #include "diag.h"
 
+#include <ctype.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,4 +271,55 @@ bool vl_diags_append(vl_diags *to, const vl_diags *from)
 			return false;
 	}
 	return true;
+}
+
+/* Levenshtein distance, case-insensitive, capped at cap + 1. */
+static size_t distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row, best = cap + 1;
+
+	if ((la > lb ? la - lb : lb - la) > cap || lb > 256)
+		return cap + 1;
+	if (!(row = malloc((lb + 1) * sizeof(*row))))
+		return cap + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			bool same = tolower((unsigned char)a[i - 1]) ==
+				    tolower((unsigned char)b[j - 1]);
+			size_t v = diag + !same;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (up + 1 < v)
+				v = up + 1;
+			row[j] = v;
+			diag = up;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+const char *vl_did_you_mean(const char *word, const char *const *cands,
+			    size_t n)
+{
+	size_t cap = strlen(word) / 3, best = SIZE_MAX;
+	const char *pick = NULL;
+
+	if (cap < 1)
+		cap = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(word, cands[i], cap);
+		if (d <= cap && d < best) {
+			best = d;
+			pick = cands[i];
+		}
+	}
+	return pick;
 }

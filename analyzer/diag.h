@@ -114,4 +114,10 @@ bool vl_diags_append(vl_diags *to, const vl_diags *from);
 /* The findings of severity s that are reported (not suppressed). */
 size_t vl_diags_count(const vl_diags *d, vl_severity s);
 
+/* The candidate closest to word by edit distance, when it is close enough
+ * to be a typing slip (at most a third of the word's length, at least 1),
+ * or NULL: for "did you mean" in messages. */
+const char *vl_did_you_mean(const char *word, const char *const *cands,
+			    size_t n);
+
 #endif

@@ -623,10 +623,20 @@ char *layout_find(const char *name, const char *dir, vl_error *err)
 		return NULL;
 	}
 	if (access(path, F_OK) != 0) {
+		char **names = NULL;
+		size_t n = 0;
+		vl_error ignore = {0};
+		const char *near =
+		    layout_list(dir, &names, &n, &ignore)
+			? vl_did_you_mean(name, (const char *const *)names, n)
+			: NULL;
 		vl_fail(err, "<command line>", 0, 0,
-			"-L %s: no such layout (run 'vaslint layouts' for the "
-			"list; a path to a .yaml file works too)",
-			name);
+			"no such layout '%s'%s%s%s (run 'vaslint layouts' for "
+			"the list; a path to a .yaml file works too)",
+			name, near ? "; did you mean '" : "", near ? near : "",
+			near ? "'?" : "");
+		vl_error_free(&ignore);
+		layout_list_free(names, n);
 		free(path);
 		return NULL;
 	}

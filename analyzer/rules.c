@@ -319,3 +319,12 @@ const vl_rule *vl_rule_find(const char *id)
 			return &vl_rules[i];
 	return NULL;
 }
+
+const char *vl_rule_near(const char *id)
+{
+	const char *ids[VL_NRULES];
+
+	for (size_t i = 0; i < VL_NRULES; i++)
+		ids[i] = vl_rules[i].id;
+	return vl_did_you_mean(id, ids, VL_NRULES);
+}

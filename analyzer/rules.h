@@ -58,6 +58,8 @@ extern const vl_rule vl_rules[VL_NRULES];
 extern const size_t vl_nrules;
 
 const vl_rule *vl_rule_find(const char *id);
+/* The rule id id was probably meant to be, or NULL ("did you mean"). */
+const char *vl_rule_near(const char *id);
 
 /* The handle of a rule by id. */
 #define VL_RULE(id) (&vl_rules[VL_R_##id])

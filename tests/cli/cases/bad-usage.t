@@ -40,7 +40,7 @@ vaslint: error: -f xml: unknown format (use text, json or sarif)
 [exit 2]
 
 $ vaslint check -L no-such-layout vmm32-0x6000000
-vaslint: error: -L no-such-layout: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+vaslint: error: no such layout 'no-such-layout' (run 'vaslint layouts' for the list; a path to a .yaml file works too)
 [exit 2]
 
 $ vaslint check -D GUEST_RAM=1M vmm32-0x6000000
@@ -93,5 +93,26 @@ vaslint: error: explain: no rule 'no-such-rule' (run 'vaslint explain' for the l
 [exit 2]
 
 $ vaslint layouts no-such-layout
-vaslint: error: -L no-such-layout: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+vaslint: error: no such layout 'no-such-layout' (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+[exit 2]
+
+# Messages name the word the user typed, and near misses get a "did you
+# mean" (issue 18): an option, a layout, a rule.
+$ vaslint check -L genode-nova-x86_32 -Werror vmm32-0x6000000
+vaslint: error: check: unknown option '-Werror'; did you mean '--werror'? (see 'vaslint check --help')
+[exit 2]
+$ vaslint check --one-spcae vmm32-0x6000000
+vaslint: error: check: unknown option '--one-spcae'; did you mean '--one-space'? (see 'vaslint check --help')
+[exit 2]
+$ vaslint check vmm32-0x6000000 -L
+vaslint: error: check: option -L needs a value
+[exit 2]
+$ vaslint layouts genode-nova-x86-32
+vaslint: error: no such layout 'genode-nova-x86-32'; did you mean 'genode-nova-x86_32'? (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+[exit 2]
+$ vaslint explain reserved-overlaps
+vaslint: error: explain: no rule 'reserved-overlaps'; did you mean 'reserved-overlap'? (run 'vaslint explain' for the list)
+[exit 2]
+$ vaslint plan -L genode-nova-x86_32 -f xml
+vaslint: error: -f xml: unknown format (use text, json, header, ld or svg)
 [exit 2]

@@ -54,5 +54,5 @@ vaslint: error: -f head: unknown format (use text, json, header, ld or svg)
 [exit 2]
 
 $ vaslint map -L linux-x86_64 --format
-vaslint: error: map: option -f needs a value
+vaslint: error: map: option --format needs a value
 [exit 2]
