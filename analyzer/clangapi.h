@@ -5,22 +5,11 @@
 #ifndef VASLINT_CLANGAPI_H
 #define VASLINT_CLANGAPI_H
 
-#include <clang-c/CXCompilationDatabase.h>
 #include <clang-c/Index.h>
 
 #include "diag.h"
 
 #define CLANGAPI_FUNCTIONS(X)                                                  \
-	X(clang_CompilationDatabase_dispose)                                   \
-	X(clang_CompilationDatabase_fromDirectory)                             \
-	X(clang_CompilationDatabase_getAllCompileCommands)                     \
-	X(clang_CompileCommand_getArg)                                         \
-	X(clang_CompileCommand_getDirectory)                                   \
-	X(clang_CompileCommand_getFilename)                                    \
-	X(clang_CompileCommand_getNumArgs)                                     \
-	X(clang_CompileCommands_dispose)                                       \
-	X(clang_CompileCommands_getCommand)                                    \
-	X(clang_CompileCommands_getSize)                                       \
 	X(clang_Cursor_Evaluate)                                               \
 	X(clang_Cursor_getArgument)                                            \
 	X(clang_Cursor_getNumArguments)                                        \
@@ -90,26 +79,9 @@ extern clang_api_t clangapi;
 bool clangapi_load(vl_error *err);
 
 #ifndef CLANGAPI_IMPLEMENTATION
-#define clang_CompilationDatabase_dispose                                      \
-	(clangapi.clang_CompilationDatabase_dispose)
-#define clang_CompilationDatabase_fromDirectory                                \
-	(clangapi.clang_CompilationDatabase_fromDirectory)
-#define clang_CompilationDatabase_getAllCompileCommands                        \
-	(clangapi.clang_CompilationDatabase_getAllCompileCommands)
-#define clang_CompileCommand_getArg (clangapi.clang_CompileCommand_getArg)
-#define clang_CompileCommand_getDirectory                                      \
-	(clangapi.clang_CompileCommand_getDirectory)
-#define clang_CompileCommand_getFilename                                       \
-	(clangapi.clang_CompileCommand_getFilename)
-#define clang_CompileCommand_getNumArgs                                        \
-	(clangapi.clang_CompileCommand_getNumArgs)
-#define clang_CompileCommands_dispose (clangapi.clang_CompileCommands_dispose)
-#define clang_CompileCommands_getCommand                                       \
-	(clangapi.clang_CompileCommands_getCommand)
-#define clang_CompileCommands_getSize (clangapi.clang_CompileCommands_getSize)
-#define clang_Cursor_Evaluate	      (clangapi.clang_Cursor_Evaluate)
-#define clang_Cursor_getArgument      (clangapi.clang_Cursor_getArgument)
-#define clang_Cursor_getNumArguments  (clangapi.clang_Cursor_getNumArguments)
+#define clang_Cursor_Evaluate	     (clangapi.clang_Cursor_Evaluate)
+#define clang_Cursor_getArgument     (clangapi.clang_Cursor_getArgument)
+#define clang_Cursor_getNumArguments (clangapi.clang_Cursor_getNumArguments)
 #define clang_Cursor_getVarDeclInitializer                                     \
 	(clangapi.clang_Cursor_getVarDeclInitializer)
 #define clang_Cursor_isBitField	       (clangapi.clang_Cursor_isBitField)

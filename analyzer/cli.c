@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ccopts.h"
+#include "compdb.h"
 #include "corefile.h"
 #include "ldscript/cpp.h"
 #include "outfile.h"
@@ -472,19 +474,20 @@ static bool wants_cpp(const cli_opts *o, const char *path)
 }
 
 /* Preprocess with --cpp-flags, or the flags compile_commands.json (-p)
- * gives the script. */
+ * gives the script; either way only the preprocessor options of the
+ * allow-list (ccopts.h), each one argument word. */
 static bool cpp_parse(const cli_opts *o, const char *path,
 		      const ls_parse_opts *po, ls_script *out, vl_error *err)
 {
-	char *db_flags = NULL;
-	bool ok;
+	ccopts flags = {0};
+	bool ok = true;
 
-	if (!o->cpp_flags && o->compdb &&
-	    !(db_flags = ls_cpp_flags_from_db(o->compdb, path, err)))
-		return false;
-	ok = ls_cpp_parse(path, o->cpp_flags ? o->cpp_flags : db_flags, po, out,
-			  err);
-	free(db_flags);
+	if (o->cpp_flags)
+		ok = ccopts_from_text(o->cpp_flags, CCOPTS_CPP, &flags, err);
+	else if (o->compdb)
+		ok = compdb_cpp_flags(o->compdb, path, &flags, err);
+	ok = ok && ls_cpp_parse(path, flags.v, flags.n, po, out, err);
+	ccopts_free(&flags);
 	return ok;
 }
 

@@ -58,15 +58,23 @@ static const char usage[] =
     "                   -z common-page-size=N -m EMULATION, as for the link\n"
     "  --rules FILE     an API rule set besides the shipped rules/genode.yaml\n"
     "                   and rules/posix.yaml (C/C++ INPUTs)\n"
-    "  -p DIR           DIR/compile_commands.json: each source's exact flags;\n"
+    "  -p DIR           DIR/compile_commands.json: each source's (and each\n"
+    "                   *.lds.S script's) preprocessor and language options\n"
+    "                   (-D -U -I -iquote -isystem -idirafter -include\n"
+    "                   -imacros --sysroot -nostdinc -undef -std= -x\n"
+    "                   --target -m... and the -f/-W/-O that change the\n"
+    "                   language); the rest (-o, -M*, -Xclang, -fplugin=,\n"
+    "                   -wrapper, @FILE, ...) is dropped, nothing is run;\n"
     "                   without source INPUTs, every file in it is scanned\n"
     "  -j N             scan sources with N workers (default: the cores)\n"
     "  --resource-dir D clang's resource folder (the one with\n"
     "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR\n"
     "  --cpp            run every script through the C preprocessor (always\n"
     "                   done for *.lds.S and *.ld.S)\n"
-    "  --cpp-flags F    -D/-I flags for it; -p DIR takes them from\n"
-    "                   DIR/compile_commands.json\n"
+    "  --cpp-flags F    -D/-I flags for it, split at white space (no\n"
+    "                   shell), the preprocessor options of -p only; -p DIR\n"
+    "                   takes them from DIR/compile_commands.json; $CC (one\n"
+    "                   program) replaces cc\n"
     "  --disable RULE   do not report RULE (repeatable; see 'vaslint "
     "explain')\n"
     "  --enable RULE    report RULE even where .vaslint.yaml disables it\n"
@@ -160,8 +168,8 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 
 	if (c->requests_path && !requests_load(c->requests_path, l, rq, err))
 		goto out;
-	if (in->nsources ||
-	    (o->compdb && !in->n && !in->nscripts && !c->requests_path)) {
+	if (in->nsources || (o->compdb && !in->n && !in->nscripts &&
+			     !in->nbad && !c->requests_path)) {
 		source_opts so = {&rules, o->compdb, c->resource_dir,
 				  c->jobs ? c->jobs : 1,
 				  isatty(STDERR_FILENO) != 0};

@@ -1,37 +1,22 @@
-/* The files a source scan parses and their compile commands (compdb.h).
- * Nothing here changes the process's working directory: libclang's
- * -working-directory would (LLVM's real file system follows it with
- * chdir), which a scan with threads cannot have, so a database entry's
- * relative paths are made absolute instead. */
-#include "clangapi.h"
+/* Compilation databases and the files a source scan parses (compdb.h). */
 #include "compdb.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
-#include <limits.h>
-#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* ---- Small helpers ------------------------------------------------------ */
+/* The largest database read: far above the largest real ones (a full
+ * Chromium build's is a few hundred MB), low enough that a runaway file
+ * is refused instead of read. */
+#define COMPDB_MAX_BYTES ((size_t)1 << 30)
 
-/* dir/path, or path when it is absolute already; "./" parts dropped. */
-static char *join_path(const char *dir, const char *path)
-{
-	if (path[0] == '/' || !dir || !*dir)
-		return strdup(path);
-	while (path[0] == '.' && path[1] == '/')
-		path += 2;
-	size_t dl = strlen(dir);
-	while (dl > 1 && dir[dl - 1] == '/')
-		dl--;
-	if (dl == 1 && dir[0] == '.')
-		return strdup(path);
-	return vl_strprintf("%.*s/%s", (int)dl, dir, path);
-}
+/* ---- Small helpers ------------------------------------------------------ */
 
 static char *absolute(const char *path)
 {
@@ -39,7 +24,7 @@ static char *absolute(const char *path)
 
 	if (path[0] == '/' || !(cwd = getcwd(NULL, 0)))
 		return strdup(path);
-	r = join_path(cwd, path);
+	r = ccopts_path(cwd, path);
 	free(cwd);
 	return r;
 }
@@ -70,7 +55,422 @@ static bool is_source(const char *path)
 	       !strcmp(compdb_language(path), "c++");
 }
 
-/* ---- The list of files ------------------------------------------------- */
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m)    ? "a folder"
+	       : S_ISFIFO(m) ? "a FIFO"
+	       : S_ISCHR(m)  ? "a character device"
+	       : S_ISBLK(m)  ? "a block device"
+	       : S_ISSOCK(m) ? "a socket"
+			     : "not a file";
+}
+
+/* ---- Reading the database ----------------------------------------------- */
+
+/* The whole file, if it is a regular file: a FIFO would block the read
+ * and a device (a symlink to /dev/zero) never end it.  O_NONBLOCK: a file
+ * swapped for a FIFO after the stat does not block the open either. */
+static bool read_db(const char *dir, const char *path, char **text, size_t *len,
+		    vl_error *err)
+{
+	struct stat st;
+	size_t got = 0;
+	int fd;
+
+	*text = NULL;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return vl_fail(err, dir, 0, 0,
+				       "-p: no compile_commands.json in this "
+				       "folder (CMake "
+				       "writes one with "
+				       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, "
+				       "scons with env.CompilationDatabase(), "
+				       "other builds "
+				       "through bear)");
+		return vl_fail(err, path, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return vl_fail(err, path, 0, 0,
+			       "not a regular file (%s): a compilation "
+			       "database must be one",
+			       file_kind(st.st_mode));
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return vl_fail(err, path, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return vl_fail(err, path, 0, 0,
+			       "not a regular file: a compilation database "
+			       "must be one");
+	}
+	if ((uint64_t)st.st_size > COMPDB_MAX_BYTES) {
+		close(fd);
+		return vl_fail(err, path, 0, 0,
+			       "%lld bytes is too large for a compilation "
+			       "database (at most %zu)",
+			       (long long)st.st_size, COMPDB_MAX_BYTES);
+	}
+	if (!(*text = malloc((size_t)st.st_size + 1))) {
+		close(fd);
+		return vl_fail_oom(err);
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, *text + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			vl_fail(err, path, 0, 0, "cannot read: %s",
+				strerror(errno));
+			close(fd);
+			free(*text);
+			*text = NULL;
+			return false;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	*len = got;
+	return true;
+}
+
+bool compdb_split_command(const char *cmd, ccopts *words, const char **why)
+{
+	static const char space[] = " \t\n\r\v\f";
+	char *buf = malloc(strlen(cmd) + 1); /* no word is longer */
+	const char *p = cmd;
+
+	*why = NULL;
+	if (!buf) {
+		*why = "out of memory";
+		return false;
+	}
+	for (;;) {
+		size_t n = 0;
+		p += strspn(p, space);
+		if (!*p)
+			break;
+		while (*p && !strchr(space, *p)) {
+			char q = *p;
+			if (q == '\'' || q == '"') {
+				for (p++; *p && *p != q; p++) {
+					if (q == '"' && *p == '\\' && p[1])
+						p++;
+					buf[n++] = *p;
+				}
+				if (!*p) {
+					*why = "has an unterminated quote in "
+					       "its command";
+					free(buf);
+					return false;
+				}
+				p++;
+			} else {
+				if (q == '\\' && p[1])
+					p++;
+				buf[n++] = *p++;
+			}
+		}
+		if (!ccopts_push(words, strndup(buf, n))) {
+			*why = "out of memory";
+			free(buf);
+			return false;
+		}
+	}
+	free(buf);
+	return true;
+}
+
+static void entry_free(compdb_entry *e)
+{
+	free(e->dir);
+	free(e->file);
+	for (size_t i = 0; i < e->nargs; i++)
+		free(e->args[i]);
+	free(e->args);
+}
+
+struct compdb_key {
+	char *real;
+	size_t entry;
+};
+
+void compdb_close(compdb *db)
+{
+	for (size_t i = 0; i < db->n; i++) {
+		entry_free(&db->v[i]);
+		if (db->keys)
+			free(db->keys[i].real);
+	}
+	free(db->v);
+	free(db->keys);
+	free(db->path);
+	memset(db, 0, sizeof(*db));
+}
+
+/* What is wrong with entry e, or NULL. */
+static const char *entry_problem(json_t *e)
+{
+	json_t *args = json_object_get(e, "arguments");
+
+	if (!json_is_object(e))
+		return "is not an object";
+	if (!json_is_string(json_object_get(e, "directory")))
+		return "has no directory";
+	if (!json_is_string(json_object_get(e, "file")))
+		return "has no file";
+	if (!json_is_array(args) &&
+	    !json_is_string(json_object_get(e, "command")))
+		return "has neither command nor arguments";
+	for (size_t i = 0; json_is_array(args) && i < json_array_size(args);
+	     i++)
+		if (!json_is_string(json_array_get(args, i)))
+			return "has arguments that are not all strings";
+	return NULL;
+}
+
+/* Entry e's paths made absolute and its command as words; *why says what
+ * is wrong with it (NULL: memory ran out). */
+static bool entry_take(json_t *e, const char *base, compdb_entry *out,
+		       const char **why)
+{
+	json_t *args = json_object_get(e, "arguments");
+	ccopts words = {0};
+
+	*why = NULL;
+	memset(out, 0, sizeof(*out));
+	out->dir = ccopts_path(
+	    base, json_string_value(json_object_get(e, "directory")));
+	out->file =
+	    out->dir
+		? ccopts_path(out->dir,
+			      json_string_value(json_object_get(e, "file")))
+		: NULL;
+	if (!out->file)
+		return false;
+	if (json_is_array(args)) {
+		for (size_t i = 0; i < json_array_size(args); i++)
+			if (!ccopts_push(&words, strdup(json_string_value(
+						     json_array_get(args, i)))))
+				break;
+	} else if (!compdb_split_command(
+		       json_string_value(json_object_get(e, "command")), &words,
+		       why) &&
+		   !strcmp(*why, "out of memory")) {
+		*why = NULL;
+		words.oom = true;
+	}
+	out->args = words.v;
+	out->nargs = words.n;
+	return !words.oom && !*why;
+}
+
+bool compdb_parse(const char *text, size_t len, const char *path,
+		  const char *base, compdb *db, vl_error *err)
+{
+	json_error_t jerr;
+	json_t *root;
+	size_t n;
+
+	memset(db, 0, sizeof(*db));
+	if (!(db->path = strdup(path)))
+		return vl_fail_oom(err);
+	if (!(root = json_loadb(text, len, 0, &jerr))) {
+		vl_fail(err, path, (unsigned)jerr.line, (unsigned)jerr.column,
+			"malformed JSON: %s", jerr.text);
+		goto fail;
+	}
+	if (!json_is_array(root)) {
+		vl_fail(err, path, 0, 0,
+			"a compilation database is a list of entries");
+		goto fail;
+	}
+	n = json_array_size(root);
+	for (size_t i = 0; i < n; i++) {
+		const char *why = entry_problem(json_array_get(root, i));
+		if (why) {
+			vl_fail(err, path, 0, 0, "entry %zu %s", i + 1, why);
+			goto fail;
+		}
+	}
+	if (!(db->v = calloc(n ? n : 1, sizeof(*db->v)))) {
+		vl_fail_oom(err);
+		goto fail;
+	}
+	for (; db->n < n; db->n++) {
+		const char *why;
+		if (!entry_take(json_array_get(root, db->n), base,
+				&db->v[db->n], &why)) {
+			db->n++; /* freed with the others */
+			if (why)
+				vl_fail(err, path, 0, 0, "entry %zu %s", db->n,
+					why);
+			else
+				vl_fail_oom(err);
+			goto fail;
+		}
+	}
+	json_decref(root);
+	return true;
+fail:
+	json_decref(root);
+	compdb_close(db);
+	return false;
+}
+
+bool compdb_load(const char *dir, compdb *db, vl_error *err)
+{
+	char *path = ccopts_path(dir, "compile_commands.json");
+	char *base = absolute(dir), *text = NULL;
+	struct stat st;
+	size_t len = 0;
+	bool ok = false;
+
+	memset(db, 0, sizeof(*db));
+	if (!path || !base)
+		vl_fail_oom(err);
+	else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		vl_fail(err, dir, 0, 0, "-p: not a folder");
+	else if (read_db(dir, path, &text, &len, err))
+		ok = compdb_parse(text, len, path, base, db, err);
+	free(text);
+	free(path);
+	free(base);
+	return ok;
+}
+
+/* ---- Real paths --------------------------------------------------------- */
+
+/* The last folder whose real path was asked: a database's entries share a
+ * few folders, and realpath of every file would cost a system call per
+ * component of its path (600,000 for 100,000 entries). */
+typedef struct dir_cache {
+	char *dir, *real;
+	size_t len;
+} dir_cache;
+
+static void dir_cache_free(dir_cache *c)
+{
+	free(c->dir);
+	free(c->real);
+}
+
+/* The real path of the absolute path, for comparing files: its folder's
+ * real path (cached) and its name, or realpath of the whole where the
+ * name is a symlink; path itself when there is no such file (*exists
+ * false).  *st: what the path names.  NULL when memory runs out. */
+static char *file_key(const char *path, dir_cache *c, struct stat *st,
+		      bool *exists)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : "";
+	size_t dl = slash ? (size_t)(slash - path) : 0;
+	char *real;
+
+	*exists = false;
+	if (lstat(path, st) != 0)
+		return strdup(path);
+	if (S_ISLNK(st->st_mode) || !slash || !*name || !strcmp(name, ".") ||
+	    !strcmp(name, "..")) {
+		if (!(real = realpath(path, NULL)) || stat(real, st) != 0) {
+			free(real);
+			return strdup(path); /* a dangling link: missing */
+		}
+		*exists = true;
+		return real;
+	}
+	*exists = true;
+	if (!c->dir || c->len != dl || strncmp(c->dir, path, dl)) {
+		dir_cache_free(c);
+		c->dir = strndup(path, dl ? dl : 1); /* "/" for /name */
+		c->len = dl;
+		c->real = c->dir ? realpath(c->dir, NULL) : NULL;
+	}
+	if (!c->real)
+		return (real = realpath(path, NULL)) ? real : strdup(path);
+	return ccopts_path(c->real, name);
+}
+
+/* ---- Finding a file's entry --------------------------------------------- */
+
+static int cmp_key(const void *a, const void *b)
+{
+	const compdb_key *x = a, *y = b;
+	int c = strcmp(x->real, y->real);
+
+	return c ? c : x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* The entries by real path (the path itself where it does not resolve):
+ * one sort, then each look-up a binary search. */
+static bool index_build(compdb *db)
+{
+	dir_cache c = {0};
+
+	if (!(db->keys = calloc(db->n ? db->n : 1, sizeof(*db->keys))))
+		return false;
+	for (size_t i = 0; i < db->n; i++) {
+		struct stat st;
+		bool exists;
+		char *real = file_key(db->v[i].file, &c, &st, &exists);
+		if (!real) {
+			for (size_t k = 0; k < i; k++)
+				free(db->keys[k].real);
+			free(db->keys);
+			db->keys = NULL;
+			dir_cache_free(&c);
+			return false;
+		}
+		db->keys[i] = (compdb_key){real, i};
+	}
+	dir_cache_free(&c);
+	qsort(db->keys, db->n, sizeof(*db->keys), cmp_key);
+	return true;
+}
+
+bool compdb_find(compdb *db, const char *real, const compdb_entry **out)
+{
+	size_t lo = 0, hi = db->n;
+
+	*out = NULL;
+	if (!db->keys && !index_build(db))
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(db->keys[mid].real, real) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < db->n && !strcmp(db->keys[lo].real, real))
+		*out = &db->v[db->keys[lo].entry];
+	return true;
+}
+
+bool compdb_cpp_flags(const char *dir, const char *path, ccopts *out,
+		      vl_error *err)
+{
+	compdb db;
+	const compdb_entry *e = NULL;
+	char *want;
+	bool ok;
+
+	if (!compdb_load(dir, &db, err))
+		return false;
+	if (!(want = realpath(path, NULL)))
+		want = absolute(path);
+	ok = want && compdb_find(&db, want, &e);
+	if (ok && e && e->nargs > 1)
+		ok = ccopts_filter(e->args + 1, e->nargs - 1, e->dir,
+				   CCOPTS_CPP, out);
+	free(want);
+	compdb_close(&db);
+	return ok || vl_fail_oom(err);
+}
+
+/* ---- The list of files -------------------------------------------------- */
 
 static void file_free(src_file *f)
 {
@@ -92,523 +492,230 @@ void compdb_free(src_files *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* Add a file unless it is there already; takes display and abs. */
-static src_file *list_add(src_files *l, char *display, char *abs, bool *dup)
+/* Append a file; takes display and key.  Duplicates are removed at the
+ * end (drop_duplicates): one sort instead of a search per file. */
+static src_file *list_add(src_files *l, char *display, char *key)
 {
-	char *real = realpath(abs, NULL);
-	const char *key = real ? real : abs;
-
-	*dup = false;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->keys[i], key)) {
-			*dup = true;
-			free(display);
-			free(abs);
-			free(real);
-			return NULL;
-		}
+	if (!display || !key)
+		goto oom;
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		src_file *v = realloc(l->v, cap * sizeof(*v));
-		char **a = v ? realloc(l->keys, cap * sizeof(*a)) : NULL;
+		char **k = v ? realloc(l->keys, cap * sizeof(*k)) : NULL;
 		if (v)
 			l->v = v;
-		if (!v || !a) {
-			free(display);
-			free(abs);
-			free(real);
-			return NULL;
-		}
-		l->keys = a;
+		if (!k)
+			goto oom;
+		l->keys = k;
 		l->cap = cap;
-	}
-	char *k = real ? real : strdup(abs);
-	free(abs);
-	if (!k) {
-		free(display);
-		return NULL;
 	}
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].display = display;
-	l->keys[l->n] = k;
+	l->keys[l->n] = key;
 	return &l->v[l->n++];
+oom:
+	free(display);
+	free(key);
+	return NULL;
 }
 
-/* ---- Compile commands -------------------------------------------------- */
-
-/* Options whose value is the next argument; a path among them is made
- * absolute. */
-static const char *const path_opts[] = {
-    "-I",
-    "-isystem",
-    "-iquote",
-    "-idirafter",
-    "-include",
-    "-imacros",
-    "-isysroot",
-    "--sysroot",
-    "-iprefix",
-    "-iwithprefix",
-    "-iwithprefixbefore",
-    "-F",
-    "-cxx-isystem",
-    "-include-pch",
-    "-ivfsoverlay",
-    "-fmodule-map-file",
-};
-/* The same written together with their value (-Iinclude, --sysroot=x).
- * Not -include: -include-pch would read as -include "-pch". */
-static const char *const joined_path_opts[] = {
-    "--sysroot=", "-fmodule-map-file=", "-isystem",	"-iquote", "-idirafter",
-    "-imacros",	  "-isysroot",		"-cxx-isystem", "-I",	   "-F",
-};
-static const char *const value_opts[] = {
-    "-o",
-    "-D",
-    "-U",
-    "-x",
-    "-Xclang",
-    "-Xpreprocessor",
-    "-Xassembler",
-    "-Xlinker",
-    "-target",
-    "-arch",
-    "-u",
-    "-e",
-    "-T",
-    "-z",
-    "--param",
-    "-A",
-    "-L",
-    "-l",
-    "-B",
-    "-gcc-toolchain",
-    "-aux-info",
-    "-MF",
-    "-MT",
-    "-MQ",
-    "-MJ",
-    "-working-directory",
-    "--serialize-diagnostics",
-    "-serialize-diagnostics",
-};
-/* Options that write files (dependency lists, serialized diagnostics) or
- * change the working directory: libclang would act on them, so they are
- * dropped. */
-static const char *const dropped_opts[] = {
-    "-M",
-    "-MM",
-    "-MD",
-    "-MMD",
-    "-MG",
-    "-MP",
-    "-MV",
-    "-MF",
-    "-MT",
-    "-MQ",
-    "-MJ",
-    "-working-directory",
-    "--serialize-diagnostics",
-    "-serialize-diagnostics",
-    "--write-dependencies",
-    "--write-user-dependencies",
-    "--user-dependencies",
-};
-
-static bool in_list(const char *a, const char *const *list, size_t n)
+static int cmp_slot(const void *a, const void *b, void *ctx)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(a, list[i]))
-			return true;
-	return false;
+	char **keys = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(keys[x], keys[y]);
+
+	return c ? c : x < y ? -1 : x > y;
 }
 
-#define IN(a, list) in_list(a, list, sizeof(list) / sizeof(list[0]))
-
-static bool dropped_joined(const char *a)
+/* Keep the first of the files with the same real path, in list order. */
+static bool drop_duplicates(src_files *l)
 {
-	static const char *const p[] = {"-MF", "-MT",	   "-MQ",
-					"-MJ", "-Wp,-MD,", "-Wp,-MMD,"};
+	size_t *ix = malloc((l->n ? l->n : 1) * sizeof(*ix));
+	bool *dup = calloc(l->n ? l->n : 1, sizeof(*dup));
+	size_t kept = 0;
 
-	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
-		if (!strncmp(a, p[i], strlen(p[i])))
-			return true;
-	return false;
-}
-
-typedef struct argv_buf {
-	char **v;
-	size_t n, cap;
-	bool oom;
-} argv_buf;
-
-static void argv_push(argv_buf *b, char *s)
-{
-	if (!s) {
-		b->oom = true;
-		return;
-	}
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		char **v = realloc(b->v, cap * sizeof(*v));
-		if (!v) {
-			free(s);
-			b->oom = true;
-			return;
-		}
-		b->v = v;
-		b->cap = cap;
-	}
-	b->v[b->n++] = s;
-}
-
-/* The entry's arguments as libclang gets them: relative paths made
- * absolute against dir, file-writing options dropped. */
-static bool fix_args(CXCompileCommand cmd, const char *dir, src_file *f)
-{
-	unsigned n = clang_CompileCommand_getNumArgs(cmd);
-	argv_buf b = {0};
-
-	for (unsigned i = 0; i < n; i++) {
-		CXString s = clang_CompileCommand_getArg(cmd, i);
-		CXString nx = {0};
-		const char *a = clang_getCString(s);
-		const char *next = NULL;
-		if (i + 1 < n) {
-			nx = clang_CompileCommand_getArg(cmd, i + 1);
-			next = clang_getCString(nx);
-		}
-		if (i == 0) {
-			argv_push(&b, strdup(a));
-		} else if (IN(a, dropped_opts) || dropped_joined(a)) {
-			if (IN(a, value_opts) && next)
-				i++;
-		} else if (IN(a, path_opts) && next) {
-			argv_push(&b, strdup(a));
-			argv_push(&b, join_path(dir, next));
-			i++;
-		} else if (IN(a, value_opts) && next) {
-			argv_push(&b, strdup(a));
-			argv_push(&b, strdup(next));
-			i++;
-		} else if (a[0] == '@') {
-			char *p = join_path(dir, a + 1);
-			argv_push(&b, p ? vl_strprintf("@%s", p) : NULL);
-			free(p);
-		} else if (a[0] != '-') {
-			argv_push(&b, join_path(dir, a)); /* an input */
-		} else {
-			size_t k = 0, np = sizeof(joined_path_opts) /
-					   sizeof(joined_path_opts[0]);
-			for (; k < np; k++)
-				if (!strncmp(a, joined_path_opts[k],
-					     strlen(joined_path_opts[k])))
-					break;
-			const char *v =
-			    k < np ? a + strlen(joined_path_opts[k]) : NULL;
-			if (v && *v && *v != '/' && *v != '=') {
-				char *p = join_path(dir, v);
-				argv_push(&b,
-					  p ? vl_strprintf("%.*s%s",
-							   (int)(v - a), a, p)
-					    : NULL);
-				free(p);
-			} else {
-				argv_push(&b, strdup(a));
-			}
-		}
-		clang_disposeString(s);
-		if (next)
-			clang_disposeString(nx);
-	}
-	f->argv = b.v;
-	f->argc = b.n;
-	return !b.oom && b.n > 0;
-}
-
-/* Check the database before libclang reads it: libclang prints its own
- * complaints to stderr and says only that it failed.  True when libclang
- * should read it. */
-static bool db_check(const char *dir, vl_error *err)
-{
-	char *path = join_path(dir, "compile_commands.json");
-	struct stat st;
-	json_error_t jerr;
-	json_t *root = NULL;
-	bool ok = false;
-
-	if (!path)
-		return vl_fail(err, dir, 0, 0, "out of memory");
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		vl_fail(err, dir, 0, 0, "-p: not a folder");
-	} else if (stat(path, &st) != 0) {
-		vl_fail(err, dir, 0, 0,
-			"-p: no compile_commands.json in this folder (CMake "
-			"writes one with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, "
-			"scons with env.CompilationDatabase(), other builds "
-			"through bear)");
-	} else if (!(root = json_load_file(path, 0, &jerr))) {
-		vl_fail(err, path, (unsigned)jerr.line, (unsigned)jerr.column,
-			"malformed JSON: %s", jerr.text);
-	} else if (!json_is_array(root)) {
-		vl_fail(err, path, 0, 0,
-			"a compilation database is a list of entries");
-	} else {
-		ok = true;
-		for (size_t i = 0; ok && i < json_array_size(root); i++) {
-			json_t *e = json_array_get(root, i);
-			const char *miss =
-			    !json_is_object(e) ? "is not an object"
-			    : !json_is_string(json_object_get(e, "directory"))
-				? "has no directory"
-			    : !json_is_string(json_object_get(e, "file"))
-				? "has no file"
-			    : !json_is_string(json_object_get(e, "command")) &&
-				    !json_is_array(
-					json_object_get(e, "arguments"))
-				? "has neither command nor arguments"
-				: NULL;
-			if (miss)
-				ok = vl_fail(err, path, 0, 0, "entry %zu %s",
-					     i + 1, miss);
-		}
-	}
-	json_decref(root);
-	free(path);
-	return ok;
-}
-
-/* A relative "directory" is taken relative to the database's folder. */
-static char *entry_dir(CXCompileCommand cmd, const char *db_dir)
-{
-	CXString d = clang_CompileCommand_getDirectory(cmd);
-	char *abs_db = absolute(db_dir);
-	char *r = abs_db ? join_path(abs_db, clang_getCString(d)) : NULL;
-
-	free(abs_db);
-	clang_disposeString(d);
-	return r;
-}
-
-/* The database's entries by file (real path), for finding a given file's
- * own entry: libclang's lookup would make one up for a file the database
- * does not list (from a similar file's flags). */
-typedef struct db_entry {
-	char *key;
-	unsigned index;
-} db_entry;
-
-typedef struct db_index {
-	CXCompileCommands all;
-	db_entry *v;
-	size_t n;
-} db_index;
-
-static int cmp_entry(const void *a, const void *b)
-{
-	const db_entry *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c ? c : x->index < y->index ? -1 : x->index > y->index;
-}
-
-static void db_index_free(db_index *ix)
-{
-	for (size_t i = 0; i < ix->n; i++)
-		free(ix->v[i].key);
-	free(ix->v);
-	clang_CompileCommands_dispose(ix->all);
-}
-
-static char *entry_file(CXCompileCommand cmd, const char *db_dir)
-{
-	CXString f = clang_CompileCommand_getFilename(cmd);
-	char *dir = entry_dir(cmd, db_dir);
-	char *abs = dir ? join_path(dir, clang_getCString(f)) : NULL;
-
-	clang_disposeString(f);
-	free(dir);
-	return abs;
-}
-
-static bool db_index_build(CXCompilationDatabase db, const char *db_dir,
-			   db_index *ix)
-{
-	unsigned n;
-
-	memset(ix, 0, sizeof(*ix));
-	ix->all = clang_CompilationDatabase_getAllCompileCommands(db);
-	n = ix->all ? clang_CompileCommands_getSize(ix->all) : 0;
-	if (!(ix->v = calloc(n ? n : 1, sizeof(*ix->v))))
+	if (!ix || !dup) {
+		free(ix);
+		free(dup);
 		return false;
-	for (unsigned i = 0; i < n; i++) {
-		char *abs = entry_file(
-		    clang_CompileCommands_getCommand(ix->all, i), db_dir);
-		char *real = abs ? realpath(abs, NULL) : NULL;
-		if (!abs)
-			return false;
-		if (real)
-			free(abs);
-		ix->v[ix->n].key = real ? real : abs;
-		ix->v[ix->n++].index = i;
 	}
-	qsort(ix->v, ix->n, sizeof(*ix->v), cmp_entry);
+	for (size_t i = 0; i < l->n; i++)
+		ix[i] = i;
+	qsort_r(ix, l->n, sizeof(*ix), cmp_slot, l->keys);
+	for (size_t i = 1; i < l->n; i++)
+		if (!strcmp(l->keys[ix[i]], l->keys[ix[i - 1]]))
+			dup[ix[i]] = true;
+	for (size_t i = 0; i < l->n; i++) {
+		if (dup[i]) {
+			file_free(&l->v[i]);
+			free(l->keys[i]);
+			continue;
+		}
+		l->v[kept] = l->v[i];
+		l->keys[kept++] = l->keys[i];
+	}
+	l->n = kept;
+	free(ix);
+	free(dup);
 	return true;
 }
 
-/* The first entry for the file, or NULL. */
-static CXCompileCommand db_lookup(const db_index *ix, const char *key)
+/* The compiler named by the entry (through a launcher like ccache) is a
+ * C++ one: g++, c++, clang++, x86_64-linux-gnu-g++-12.  Only its name is
+ * looked at; what libclang runs as is always plain "clang" or "clang++",
+ * never a path from the database (clang reads configuration files from
+ * beside the program it is told it is). */
+static bool cxx_compiler(const compdb_entry *e)
 {
-	size_t lo = 0, hi = ix->n;
+	static const char *const launchers[] = {"ccache", "sccache", "distcc",
+						"icecc"};
+	const char *name, *slash;
+	size_t len;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(ix->v[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == ix->n || strcmp(ix->v[lo].key, key))
-		return NULL;
-	return clang_CompileCommands_getCommand(ix->all, ix->v[lo].index);
+	if (!e->nargs)
+		return false;
+	slash = strrchr(e->args[0], '/');
+	name = slash ? slash + 1 : e->args[0];
+	for (size_t k = 0; k < sizeof(launchers) / sizeof(launchers[0]); k++)
+		if (e->nargs > 1 && !strcmp(name, launchers[k]))
+			name = e->args[1];
+	slash = strrchr(name, '/');
+	name = slash ? slash + 1 : name;
+	len = strlen(name);
+	while (len && ((name[len - 1] >= '0' && name[len - 1] <= '9') ||
+		       name[len - 1] == '.'))
+		len--;
+	if (len < strlen(name) && len && name[len - 1] == '-')
+		len--; /* a version: g++-12, clang++-14 */
+	else
+		len = strlen(name);
+	return len >= 2 && name[len - 1] == '+' && name[len - 2] == '+';
 }
 
-static bool take_command(CXCompileCommand cmd, const char *db_dir, src_file *f)
+/* What libclang gets for file with entry e's command. */
+static bool entry_argv(const compdb_entry *e, const char *file, src_file *f)
 {
-	char *dir = entry_dir(cmd, db_dir);
-	bool ok = dir && fix_args(cmd, dir, f);
+	ccopts o = {0};
 
-	free(dir);
-	return ok;
+	ccopts_push(&o, strdup(cxx_compiler(e) ? "clang++" : "clang"));
+	if (e->nargs > 1)
+		ccopts_filter(e->args + 1, e->nargs - 1, e->dir, CCOPTS_PARSE,
+			      &o);
+	ccopts_push(&o, strdup(file));
+	if (o.oom) {
+		ccopts_free(&o);
+		return false;
+	}
+	f->argv = o.v;
+	f->argc = o.n;
+	return true;
 }
 
 static bool oom(vl_error *err)
 {
-	return vl_fail(err, NULL, 0, 0, "out of memory");
+	return vl_fail_oom(err);
 }
 
 /* The files given, each with its database entry if there is a database. */
-static bool given_files(const db_index *ix, const char *db_dir, char **files,
+static bool given_files(compdb *db, const char *db_dir, char **files,
 			size_t nfiles, src_files *l, vl_error *err)
 {
 	for (size_t i = 0; i < nfiles; i++) {
 		struct stat st;
-		CXCompileCommand cmd;
-		bool dup, ok;
+		const compdb_entry *e = NULL;
 		if (stat(files[i], &st) != 0)
 			return vl_fail(err, files[i], 0, 0, "cannot open: %s",
 				       strerror(errno));
 		if (!S_ISREG(st.st_mode))
 			return vl_fail(err, files[i], 0, 0,
 				       "not a regular file");
-		char *display = strdup(files[i]);
 		char *abs = absolute(files[i]);
-		if (!display || !abs) {
-			free(display);
-			free(abs);
-			return oom(err);
-		}
-		src_file *it = list_add(l, display, abs, &dup);
-		if (dup)
-			continue;
-		if (!it)
-			return oom(err);
-		if (!ix)
-			continue;
-		if ((cmd = db_lookup(ix, l->keys[l->n - 1])))
-			ok = take_command(cmd, db_dir, it);
-		else
-			ok =
-			    (it->note = vl_strprintf(
-				 "not in %s/compile_commands.json: parsed with "
-				 "-x %s and no other flags",
-				 db_dir, compdb_language(files[i]))) != NULL;
+		char *key = abs ? realpath(abs, NULL) : NULL;
+		src_file *it = list_add(l, strdup(files[i]),
+					key   ? key
+					: abs ? strdup(abs)
+					      : NULL);
+		bool ok = it != NULL;
+		if (ok && db)
+			ok = compdb_find(db, l->keys[l->n - 1], &e);
+		if (ok && e)
+			ok = entry_argv(e, abs, it);
+		else if (ok && db)
+			ok = (it->note = vl_strprintf(
+				  "not in %s/compile_commands.json: parsed "
+				  "with -x %s and no other flags",
+				  db_dir, compdb_language(files[i]))) != NULL;
+		free(abs);
 		if (!ok)
 			return oom(err);
 	}
 	return true;
 }
 
-/* Shown relative to the working directory when it lies below it. */
-static char *display_name(const char *abs)
+/* Shown relative to the working directory cwd when it lies below it. */
+static char *display_name(const char *abs, const char *cwd)
 {
-	char *cwd = getcwd(NULL, 0);
 	size_t n = cwd ? strlen(cwd) : 0;
 	bool below = n > 1 && !strncmp(abs, cwd, n) && abs[n] == '/';
 
-	free(cwd);
 	return strdup(below ? abs + n + 1 : abs);
 }
 
 /* Every C and C++ file of the database, in its order, first entry of a
- * file winning. */
-static bool db_files(CXCompilationDatabase db, const char *db_dir, src_files *l,
-		     vl_error *err)
+ * file winning.  A file that is there but not a regular file (a FIFO, a
+ * device) is an error: libclang would block on it or read it forever. */
+static bool db_files(const compdb *db, src_files *l, vl_error *err)
 {
-	CXCompileCommands cmds =
-	    clang_CompilationDatabase_getAllCompileCommands(db);
-	unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+	char *cwd = getcwd(NULL, 0);
+	dir_cache c = {0};
 	bool ok = true;
 
-	for (unsigned i = 0; ok && i < n; i++) {
-		CXCompileCommand cmd =
-		    clang_CompileCommands_getCommand(cmds, i);
-		char *abs = entry_file(cmd, db_dir);
-		char *display = abs ? display_name(abs) : NULL;
+	for (size_t i = 0; ok && i < db->n; i++) {
+		const compdb_entry *e = &db->v[i];
 		struct stat st;
-		bool dup, missing;
+		char *key, *display;
+		bool exists;
 		src_file *f;
-		if (!display) {
-			free(abs);
-			ok = oom(err);
+		if (!is_source(e->file))
+			continue;
+		display = display_name(e->file, cwd);
+		key = file_key(e->file, &c, &st, &exists);
+		if (exists && !S_ISREG(st.st_mode)) {
+			ok = vl_fail(err, display ? display : e->file, 0, 0,
+				     "not a regular file (%s), listed in %s",
+				     file_kind(st.st_mode), db->path);
+			free(display);
+			free(key);
 			break;
 		}
-		if (!is_source(abs)) {
-			free(abs);
-			free(display);
-			continue;
-		}
-		missing = stat(abs, &st) != 0;
-		f = list_add(l, display, abs, &dup);
-		if (!dup && !f)
+		f = list_add(l, display, key);
+		if (!f)
 			ok = oom(err);
-		else if (f && missing)
+		else if (!exists)
 			f->missing = true;
-		else if (f && !take_command(cmd, db_dir, f))
+		else if (!entry_argv(e, e->file, f))
 			ok = oom(err);
 	}
-	clang_CompileCommands_dispose(cmds);
+	dir_cache_free(&c);
+	free(cwd);
 	return ok;
 }
 
 bool compdb_collect(const char *compdb_dir, char **files, size_t nfiles,
 		    src_files *l, vl_error *err)
 {
-	CXCompilationDatabase db = NULL;
+	compdb db = {0};
 	bool ok;
 
-	if (compdb_dir) {
-		CXCompilationDatabase_Error ec;
-		if (!db_check(compdb_dir, err))
-			return false;
-		db = clang_CompilationDatabase_fromDirectory(compdb_dir, &ec);
-		if (ec != CXCompilationDatabase_NoError || !db) {
-			clang_CompilationDatabase_dispose(db);
-			return vl_fail(err, compdb_dir, 0, 0,
-				       "libclang cannot read "
-				       "compile_commands.json here");
-		}
-	}
-	if (!nfiles) {
-		ok = !db || db_files(db, compdb_dir, l, err);
-	} else if (!db) {
-		ok = given_files(NULL, NULL, files, nfiles, l, err);
-	} else {
-		db_index ix;
-		ok = db_index_build(db, compdb_dir, &ix) || oom(err);
-		ok = ok && given_files(&ix, compdb_dir, files, nfiles, l, err);
-		db_index_free(&ix);
-	}
-	clang_CompilationDatabase_dispose(db);
+	if (compdb_dir && !compdb_load(compdb_dir, &db, err))
+		return false;
+	if (nfiles)
+		ok = given_files(compdb_dir ? &db : NULL, compdb_dir, files,
+				 nfiles, l, err);
+	else
+		ok = db_files(&db, l, err);
+	ok = ok && (drop_duplicates(l) || oom(err));
+	compdb_close(&db);
 	return ok;
 }

@@ -93,5 +93,9 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* Fully buffered, in one piece: a help text or report that cannot be
+	 * written fails at the flush in finish(), which still knows why. */
+	static char out[1 << 16];
+	setvbuf(stdout, out, _IOFBF, sizeof(out));
 	return finish(run(argc, argv));
 }

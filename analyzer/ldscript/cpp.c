@@ -1,62 +1,63 @@
 #include "ldscript/cpp.h"
 
 #include <errno.h>
-#include <jansson.h>
-#include <limits.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 extern char **environ;
 
-/* argv for the preprocessor: the compiler, fixed flags, the user's flags
- * split at white space (no shell: nothing in them is run), the file. */
-static char **cpp_argv(const char *path, const char *flags, char **copy)
+/* argv for the preprocessor: the compiler ($CC, one program, or cc),
+ * the fixed flags, the flags (each one word already: ccopts.h), the
+ * file.  No shell: nothing in a flag is run. */
+static char **cpp_argv(const char *path, char *const *flags, size_t nflags,
+		       char **dotted, vl_error *err)
 {
 	static const char *const fixed[] = {"-E", "-x", "c", "-D__ASSEMBLY__",
 					    "-DLINKER_SCRIPT"};
 	const char *cc = getenv("CC");
-	size_t nwords = 0;
+	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]), n = 0;
+	char **argv;
 
-	*copy = strdup(flags ? flags : "");
-	if (!*copy)
+	*dotted = NULL;
+	if (!cc || !*cc)
+		cc = "cc";
+	if (strpbrk(cc, " \t\n")) {
+		vl_fail(err, path, 0, 0,
+			"$CC is '%s': it names one program (a name on PATH or "
+			"a path), not a command line, as no shell runs it",
+			cc);
 		return NULL;
-	for (char *p = *copy; *p;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		nwords++;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
 	}
-	char **argv = calloc(nwords + 8, sizeof(*argv));
-	if (!argv)
+	/* A file named -x... would be read as an option. */
+	if (path[0] == '-' && !(*dotted = vl_strprintf("./%s", path))) {
+		vl_fail_oom(err);
 		return NULL;
-	size_t n = 0;
-	argv[n++] = (char *)(cc && *cc ? cc : "cc");
-	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+	}
+	if (!(argv = calloc(nflags + nfixed + 3, sizeof(*argv)))) {
+		free(*dotted);
+		*dotted = NULL;
+		vl_fail_oom(err);
+		return NULL;
+	}
+	argv[n++] = (char *)cc;
+	for (size_t i = 0; i < nfixed; i++)
 		argv[n++] = (char *)fixed[i];
-	for (char *p = *copy; *p;) {
-		while (*p == ' ' || *p == '\t')
-			*p++ = 0;
-		if (!*p)
-			break;
-		argv[n++] = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-	}
-	argv[n++] = (char *)path;
+	for (size_t i = 0; i < nflags; i++)
+		argv[n++] = flags[i];
+	argv[n++] = *dotted ? *dotted : (char *)path;
 	return argv;
 }
 
-static bool run_cpp(const char *path, const char *flags, char **text,
-		    size_t *len, vl_error *err)
+static bool run_cpp(const char *path, char *const *flags, size_t nflags,
+		    char **text, size_t *len, vl_error *err)
 {
-	char *copy = NULL, **argv = cpp_argv(path, flags, &copy);
+	char *dotted = NULL;
+	char **argv = cpp_argv(path, flags, nflags, &dotted, err);
 	posix_spawn_file_actions_t fa;
 	int pipefd[2], status;
 	pid_t pid;
@@ -64,9 +65,11 @@ static bool run_cpp(const char *path, const char *flags, char **text,
 	bool ok = false;
 
 	*text = NULL;
-	if (!argv || pipe(pipefd) != 0) {
+	if (!argv)
+		return false;
+	if (pipe(pipefd) != 0) {
 		free(argv);
-		free(copy);
+		free(dotted);
 		return vl_fail(err, path, 0, 0,
 			       "cannot run the preprocessor: %s",
 			       strerror(errno));
@@ -126,189 +129,26 @@ out:
 		*text = NULL;
 	}
 	free(argv);
-	free(copy);
+	free(dotted);
 	return ok;
 }
 
-bool ls_cpp_parse(const char *path, const char *flags,
+bool ls_cpp_parse(const char *path, char *const *flags, size_t nflags,
 		  const ls_parse_opts *opts, ls_script *out, vl_error *err)
 {
+	struct stat st;
 	char *text;
 	size_t len = 0;
 
-	if (access(path, R_OK) != 0)
+	if (access(path, R_OK) != 0 || stat(path, &st) != 0)
 		return vl_fail(err, path, 0, 0, "cannot open: %s",
 			       strerror(errno));
-	if (!run_cpp(path, flags, &text, &len, err))
+	/* The preprocessor would block on a FIFO, or read a device forever. */
+	if (!S_ISREG(st.st_mode))
+		return vl_fail(err, path, 0, 0, "not a regular file");
+	if (!run_cpp(path, flags, nflags, &text, &len, err))
 		return false;
 	bool ok = ls_parse_text(path, text, len, opts, out, err);
 	free(text);
 	return ok;
-}
-
-/* Append word to a growing space-separated string. */
-static bool append_word(char **out, size_t *len, const char *prefix,
-			const char *word)
-{
-	size_t add = strlen(prefix) + strlen(word) + 2;
-	char *s = realloc(*out, *len + add);
-
-	if (!s)
-		return false;
-	*out = s;
-	*len +=
-	    (size_t)sprintf(s + *len, "%s%s%s", *len ? " " : "", prefix, word);
-	return true;
-}
-
-static bool takes_path(const char *flag)
-{
-	return !strcmp(flag, "-I") || !strcmp(flag, "-include") ||
-	       !strcmp(flag, "-isystem") || !strcmp(flag, "-iquote");
-}
-
-/* The include path of -I/-isystem/-iquote/-include, made absolute. */
-static bool append_path(char **out, size_t *len, const char *flag,
-			const char *path, const char *dir)
-{
-	char *abs = NULL;
-	bool ok;
-
-	if (path[0] != '/' && dir) {
-		if (!(abs = vl_strprintf("%s/%s", dir, path)))
-			return false;
-		path = abs;
-	}
-	if (!strcmp(flag, "-I"))
-		ok = append_word(out, len, "-I", path);
-	else
-		ok = append_word(out, len, flag, "") &&
-		     append_word(out, len, "", path);
-	free(abs);
-	return ok;
-}
-
-static bool flags_of(json_t *args, const char *dir, char **out, size_t *len)
-{
-	size_t n = json_array_size(args);
-
-	for (size_t i = 0; i < n; i++) {
-		const char *a = json_string_value(json_array_get(args, i));
-		if (!a)
-			continue;
-		if (takes_path(a) && i + 1 < n) {
-			const char *v =
-			    json_string_value(json_array_get(args, ++i));
-			if (v && !append_path(out, len, a, v, dir))
-				return false;
-		} else if (!strncmp(a, "-I", 2)) {
-			if (!append_path(out, len, "-I", a + 2, dir))
-				return false;
-		} else if ((!strcmp(a, "-D") || !strcmp(a, "-U")) &&
-			   i + 1 < n) {
-			const char *v =
-			    json_string_value(json_array_get(args, ++i));
-			if (v && !append_word(out, len, a, v))
-				return false;
-		} else if (!strncmp(a, "-D", 2) || !strncmp(a, "-U", 2)) {
-			if (!append_word(out, len, "", a))
-				return false;
-		}
-	}
-	return true;
-}
-
-/* "command" strings are split at white space, as a shell would without
- * quotes; entries that need quoting should use "arguments". */
-static json_t *split_command(const char *cmd)
-{
-	json_t *args = json_array();
-	char *copy = strdup(cmd);
-
-	if (!args || !copy) {
-		json_decref(args);
-		free(copy);
-		return NULL;
-	}
-	for (char *w = strtok(copy, " \t\n"); w; w = strtok(NULL, " \t\n"))
-		json_array_append_new(args, json_string(w));
-	free(copy);
-	return args;
-}
-
-/* The entry's file, made absolute, and whether it is the file want. */
-static bool same_file(const char *d, const char *f, const char *want, bool *oom)
-{
-	char *file =
-	    f[0] == '/' || !d ? strdup(f) : vl_strprintf("%s/%s", d, f);
-	char *real = file ? realpath(file, NULL) : NULL;
-	bool same = real && !strcmp(real, want);
-
-	*oom = !file;
-	free(file);
-	free(real);
-	return same;
-}
-
-char *ls_cpp_flags_from_db(const char *dir, const char *path, vl_error *err)
-{
-	json_error_t jerr;
-	char *out = strdup("");
-	char *db = vl_strprintf("%s/compile_commands.json", dir);
-	char *want = realpath(path, NULL);
-	size_t len = 0;
-	bool oom = false;
-
-	if (!want)
-		want = strdup(path);
-	if (!out || !db || !want) {
-		vl_fail(err, db ? db : dir, 0, 0, "out of memory");
-		free(out);
-		free(db);
-		free(want);
-		return NULL;
-	}
-	json_t *root = json_load_file(db, 0, &jerr);
-	if (!root || !json_is_array(root)) {
-		json_decref(root);
-		free(out);
-		vl_fail(err, db, root ? 0 : (unsigned)jerr.line,
-			root ? 0 : (unsigned)jerr.column, "%s",
-			root ? "not a compilation database (expected an array)"
-			     : jerr.text);
-		free(db);
-		free(want);
-		return NULL;
-	}
-	for (size_t i = 0; out && !oom && i < json_array_size(root); i++) {
-		json_t *e = json_array_get(root, i);
-		const char *d =
-		    json_string_value(json_object_get(e, "directory"));
-		const char *f = json_string_value(json_object_get(e, "file"));
-		if (!f || !same_file(d, f, want, &oom))
-			continue;
-		json_t *args = json_object_get(e, "arguments");
-		json_t *owned = NULL;
-		if (!json_is_array(args)) {
-			const char *cmd =
-			    json_string_value(json_object_get(e, "command"));
-			args = owned = cmd ? split_command(cmd) : NULL;
-		}
-		if (args && !flags_of(args, d, &out, &len)) {
-			free(out);
-			out = NULL;
-		}
-		json_decref(owned);
-		break;
-	}
-	json_decref(root);
-	if (oom) {
-		free(out);
-		out = NULL;
-	}
-	if (!out)
-		vl_fail(err, db, 0, 0, "out of memory");
-	free(db);
-	free(want);
-	return out;
 }

@@ -753,12 +753,12 @@ static void find_missing_layout_is_an_error_naming_it(void **state)
 	assert_null(layout_find("no-such-layout", tmpdir, &err));
 	assert_string_equal(err.file, "<command line>");
 	assert_int_equal(err.line, 0);
-	assert_string_equal(err.msg, "-L no-such-layout: no such layout (run "
+	assert_string_equal(err.msg, "no such layout 'no-such-layout' (run "
 				     "'vaslint layouts' for the list; a path "
 				     "to a .yaml file works too)");
 	snprintf(other, sizeof(other), "%s/missing.yaml", tmpdir);
 	assert_null(layout_find(other, tmpdir, &err));
-	assert_true(strncmp(err.msg, "-L /tmp/", 8) == 0);
+	assert_true(strncmp(err.msg, "no such layout '/tmp/", 21) == 0);
 	vl_error_free(&err);
 }
 

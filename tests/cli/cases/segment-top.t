@@ -4,7 +4,7 @@
 # more is a malformed image in both classes.  Whether a platform gives a
 # program that address is the layout's question: outside-address-space.
 # No range ends at 2^64, so a 64-bit one is shown ending at 2^64 - 1.
-# limits: 2 s, 256 MiB
+# limits: 10 s, 256 MiB
 $ P="python3 $ROOT/tests/fixtures/elfpatch.py"; $P vmm32-0x6000000 top32a phdr 2 p_vaddr =0xffff0000 && $P top32a top32 phdr 2 p_memsz =0x10000 && $P top32 past32 phdr 2 p_memsz =0x10001; $P vmm64-default top64a phdr 2 p_vaddr =0xffffffffffff0000 && $P top64a top64 phdr 2 p_memsz =0x10000 && $P top64 past64 phdr 2 p_memsz =0x10001; vaslint check top32 && vaslint check top64; echo "exit $?"
 exit 0
 

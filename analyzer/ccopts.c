@@ -1,0 +1,613 @@
+/* The allow-list of compile options (ccopts.h). */
+#include "ccopts.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- The vector --------------------------------------------------------- */
+
+bool ccopts_push(ccopts *o, char *word)
+{
+	if (!word) {
+		o->oom = true;
+		return false;
+	}
+	if (o->n + 2 > o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 16;
+		char **v = realloc(o->v, cap * sizeof(*v));
+		if (!v) {
+			free(word);
+			o->oom = true;
+			return false;
+		}
+		o->v = v;
+		o->cap = cap;
+	}
+	o->v[o->n++] = word;
+	o->v[o->n] = NULL;
+	return true;
+}
+
+void ccopts_free(ccopts *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		free(o->v[i]);
+	free(o->v);
+	memset(o, 0, sizeof(*o));
+}
+
+char *ccopts_path(const char *dir, const char *path)
+{
+	if (path[0] == '/' || !dir || !*dir)
+		return strdup(path);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	if (dl == 1 && dir[0] == '.')
+		return strdup(path);
+	if (dl == 1 && dir[0] == '/')
+		return vl_strprintf("/%s", path);
+	return vl_strprintf("%.*s/%s", (int)dl, dir, path);
+}
+
+/* ---- The allow-list ----------------------------------------------------- */
+
+typedef enum vkind {
+	V_NONE,	 /* a flag: the word alone */
+	V_PATH,	 /* a folder, made absolute */
+	V_FILE,	 /* a file read as source, made absolute: a FIFO or a device
+		  * would block the compiler or never end, so only a regular
+		  * file passes (or none: the compiler says it is missing) */
+	V_MACRO, /* NAME, NAME=VALUE or NAME(PARAMS)=VALUE */
+	V_NAME,	 /* an identifier */
+	V_WORD,	 /* letters, digits and . _ + , : - (gnu11, x86_64-linux-gnu) */
+	V_LANG,	 /* a language -x names */
+} vkind;
+
+enum { JOINED = 1, SEPARATE = 2 };
+
+#define CPP   (1u << CCOPTS_CPP)
+#define PARSE (1u << CCOPTS_PARSE)
+#define BOTH  (CPP | PARSE)
+
+typedef struct rule {
+	const char *in;	 /* the spelling given */
+	const char *out; /* the spelling passed on, the value joined to it */
+	vkind value;
+	unsigned form; /* JOINED, SEPARATE: where the value may be */
+	unsigned uses;
+} rule;
+
+/* The options with a fixed spelling; -m, -W and the -f switches are
+ * patterns (below). */
+static const rule rules[] = {
+    /* What the preprocessor reads: macros, include folders, files. */
+    {"-D", "-D", V_MACRO, JOINED | SEPARATE, BOTH},
+    {"-U", "-U", V_NAME, JOINED | SEPARATE, BOTH},
+    {"-I", "-I", V_PATH, JOINED | SEPARATE, BOTH},
+    {"-iquote", "-iquote", V_PATH, JOINED | SEPARATE, BOTH},
+    {"-isystem", "-isystem", V_PATH, JOINED | SEPARATE, BOTH},
+    {"-idirafter", "-idirafter", V_PATH, JOINED | SEPARATE, BOTH},
+    {"-include", "-include", V_FILE, JOINED | SEPARATE, BOTH},
+    {"-imacros", "-imacros", V_FILE, JOINED | SEPARATE, BOTH},
+    {"--sysroot=", "--sysroot=", V_PATH, JOINED, BOTH},
+    {"--sysroot", "--sysroot=", V_PATH, SEPARATE, BOTH},
+    {"-nostdinc", "-nostdinc", V_NONE, 0, BOTH},
+    {"-undef", "-undef", V_NONE, 0, BOTH},
+    {"-nostdinc++", "-nostdinc++", V_NONE, 0, PARSE},
+    {"-nostdlibinc", "-nostdlibinc", V_NONE, 0, PARSE},
+    {"-nobuiltininc", "-nobuiltininc", V_NONE, 0, PARSE},
+    /* The language and its standard. */
+    {"-std=", "-std=", V_WORD, JOINED, BOTH},
+    {"--std=", "-std=", V_WORD, JOINED, BOTH},
+    {"-ansi", "-ansi", V_NONE, 0, BOTH},
+    {"-x", "-x", V_LANG, JOINED | SEPARATE, PARSE},
+    /* The target (and the -m options, a pattern). */
+    {"--target=", "--target=", V_WORD, JOINED, BOTH},
+    {"-target", "--target=", V_WORD, SEPARATE, BOTH},
+    /* What predefines macros: __OPTIMIZE__, __NO_INLINE__, _REENTRANT. */
+    {"-O", "-O", V_NONE, 0, PARSE},
+    {"-O0", "-O0", V_NONE, 0, PARSE},
+    {"-O1", "-O1", V_NONE, 0, PARSE},
+    {"-O2", "-O2", V_NONE, 0, PARSE},
+    {"-O3", "-O3", V_NONE, 0, PARSE},
+    {"-Os", "-Os", V_NONE, 0, PARSE},
+    {"-Oz", "-Oz", V_NONE, 0, PARSE},
+    {"-Og", "-Og", V_NONE, 0, PARSE},
+    {"-Ofast", "-Ofast", V_NONE, 0, PARSE},
+    {"-pthread", "-pthread", V_NONE, 0, PARSE},
+    /* Which diagnostics show (and -W..., a pattern). */
+    {"-w", "-w", V_NONE, 0, PARSE},
+    {"-pedantic", "-pedantic", V_NONE, 0, PARSE},
+    {"-pedantic-errors", "-pedantic-errors", V_NONE, 0, PARSE},
+    /* Dialect settings with a value. */
+    {"-fms-compatibility-version=", "-fms-compatibility-version=", V_WORD,
+     JOINED, PARSE},
+    {"-fmsc-version=", "-fmsc-version=", V_WORD, JOINED, PARSE},
+    {"-fgnuc-version=", "-fgnuc-version=", V_WORD, JOINED, PARSE},
+    {"-faligned-new=", "-faligned-new=", V_WORD, JOINED, PARSE},
+    {"-fpack-struct=", "-fpack-struct=", V_WORD, JOINED, PARSE},
+    {"-fmax-type-align=", "-fmax-type-align=", V_WORD, JOINED, PARSE},
+    {"-fconstexpr-depth=", "-fconstexpr-depth=", V_WORD, JOINED, PARSE},
+    {"-fconstexpr-steps=", "-fconstexpr-steps=", V_WORD, JOINED, PARSE},
+    {"-ftemplate-depth=", "-ftemplate-depth=", V_WORD, JOINED, PARSE},
+    {"-fbracket-depth=", "-fbracket-depth=", V_WORD, JOINED, PARSE},
+    {"-fcf-protection=", "-fcf-protection=", V_WORD, JOINED, PARSE},
+    {"-fno-builtin-", "-fno-builtin-", V_NAME, JOINED, PARSE},
+};
+
+#define NRULES (sizeof(rules) / sizeof(rules[0]))
+
+/* The -f switches that change the language or its dialect (GCC's "C
+ * Dialect Options" and "C++ Dialect Options", clang's language options),
+ * and the code generation switches that predefine macros (__PIC__,
+ * __SSP__, __FAST_MATH__, __CET__), each also as -fno-NAME.  Sorted (by
+ * strcmp) for bsearch.  Not -fplugin=, -fmodules*, -fprofile-*,
+ * -ftime-trace, -fcrash-diagnostics-dir= or any other -f: each of those
+ * loads code or writes files. */
+static const char *const f_switches[] = {
+    "PIC",
+    "PIE",
+    "access-control",
+    "aligned-allocation",
+    "aligned-new",
+    "asm",
+    "blocks",
+    "borland-extensions",
+    "builtin",
+    "cf-protection",
+    "char8_t",
+    "coroutines",
+    "coroutines-ts",
+    "cxx-exceptions",
+    "declspec",
+    "delayed-template-parsing",
+    "digraphs",
+    "dollars-in-identifiers",
+    "double-square-bracket-attributes",
+    "enable-matrix",
+    "exceptions",
+    "fast-math",
+    "finite-math-only",
+    "fixed-point",
+    "freestanding",
+    "gnu-inline-asm",
+    "gnu-keywords",
+    "gnu89-inline",
+    "hosted",
+    "math-errno",
+    "ms-compatibility",
+    "ms-extensions",
+    "openmp",
+    "openmp-simd",
+    "operator-names",
+    "pack-struct",
+    "pascal-strings",
+    "permissive",
+    "pic",
+    "pie",
+    "relaxed-template-template-args",
+    "rtti",
+    "short-enums",
+    "short-wchar",
+    "signed-bitfields",
+    "signed-char",
+    "sized-deallocation",
+    "stack-protector",
+    "stack-protector-all",
+    "stack-protector-strong",
+    "threadsafe-statics",
+    "trigraphs",
+    "unsigned-bitfields",
+    "unsigned-char",
+    "zvector",
+};
+
+/* Options whose value is the next word, dropped with it: without this
+ * their value would be read as an option or an input of its own. */
+static const char *const dropped_with_value[] = {
+    "-o",
+    "-MF",
+    "-MT",
+    "-MQ",
+    "-MJ",
+    "-Xclang",
+    "-Xpreprocessor",
+    "-Xassembler",
+    "-Xlinker",
+    "-Xanalyzer",
+    "-Xopenmp-target",
+    "-Xarch_host",
+    "-Xarch_device",
+    "-Xcuda-fatbinary",
+    "-Xcuda-ptxas",
+    "-mllvm",
+    "-load",
+    "-wrapper",
+    "--config",
+    "-arch",
+    "-u",
+    "-e",
+    "-T",
+    "-z",
+    "--param",
+    "-A",
+    "-L",
+    "-l",
+    "-B",
+    "-F",
+    "-gcc-toolchain",
+    "-aux-info",
+    "-working-directory",
+    "--serialize-diagnostics",
+    "-serialize-diagnostics",
+    "-module-dependency-dir",
+    "-dependency-file",
+    "-dependency-dot",
+    "-header-include-file",
+    "-ivfsoverlay",
+    "-isysroot",
+    "-iprefix",
+    "-iwithprefix",
+    "-iwithprefixbefore",
+    "-iwithsysroot",
+    "-iframework",
+    "-imultilib",
+    "-imultiarch",
+    "-cxx-isystem",
+    "-include-pch",
+    "--output",
+};
+
+static bool is_lower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alnum(int c)
+{
+	return is_lower(c) || (c >= 'A' && c <= 'Z') || is_digit(c);
+}
+
+static bool ident_start(int c)
+{
+	return (is_alnum(c) && !is_digit(c)) || c == '_';
+}
+
+static bool ident(int c)
+{
+	return is_alnum(c) || c == '_';
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* A value that is one word of the kinds the compilers take: a standard
+ * (gnu++17), a triple, a version, a number. */
+static bool word_ok(const char *v)
+{
+	if (!*v || *v == '-')
+		return false;
+	for (; *v; v++)
+		if (!is_alnum((unsigned char)*v) && !strchr("._+,:-", *v))
+			return false;
+	return true;
+}
+
+/* NAME, NAME=VALUE, NAME(PARAMS)=VALUE; an identifier alone when
+ * !define.  No line breaks: the compiler would read the rest as a new
+ * line of source. */
+static bool macro_ok(const char *v, bool define)
+{
+	const char *p = v;
+
+	if (!ident_start((unsigned char)*p))
+		return false;
+	while (ident((unsigned char)*p))
+		p++;
+	if (!define)
+		return !*p;
+	if (*p == '(') {
+		for (p++; *p && *p != ')'; p++)
+			if (!ident((unsigned char)*p) && !strchr(", .", *p))
+				return false;
+		if (*p++ != ')')
+			return false;
+	}
+	if (*p == '=')
+		return !strpbrk(p, "\n\r");
+	return !*p;
+}
+
+static bool lang_ok(const char *v)
+{
+	return !strcmp(v, "c") || !strcmp(v, "c++") || !strcmp(v, "c-header") ||
+	       !strcmp(v, "c++-header");
+}
+
+static bool path_ok(const char *v)
+{
+	return *v && !strpbrk(v, "\n\r");
+}
+
+static bool value_ok(vkind k, const char *v)
+{
+	switch (k) {
+	case V_NONE:
+		return !*v;
+	case V_PATH:
+	case V_FILE:
+		return path_ok(v);
+	case V_MACRO:
+		return macro_ok(v, true);
+	case V_NAME:
+		return macro_ok(v, false);
+	case V_WORD:
+		return word_ok(v);
+	case V_LANG:
+		return lang_ok(v);
+	}
+	return false;
+}
+
+/* -m target options (-m32, -march=x86-64-v2, -mno-red-zone, -msse4.2,
+ * -mcmodel=kernel): a name of lowercase letters, digits, '.' and '-', a
+ * value of letters, digits and . _ + , : - (no path).  Not -mllvm (its
+ * value is an LLVM option, and some of those write files), -module-*
+ * (clang's module dependency folder and file info), -multi* or -mlink*
+ * (Darwin's linker, bitcode linking). */
+static bool target_option(const char *a)
+{
+	static const char *const not_target[] = {"llvm", "odule", "ulti",
+						 "link"};
+	const char *name = a + 2;
+	size_t len = strcspn(name, "=");
+
+	if (!len || !(is_lower((unsigned char)name[0]) ||
+		      is_digit((unsigned char)name[0])))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!is_lower((unsigned char)name[i]) &&
+		    !is_digit((unsigned char)name[i]) && !strchr(".-", name[i]))
+			return false;
+	for (size_t i = 0; i < sizeof(not_target) / sizeof(not_target[0]); i++)
+		if (starts_with(name, not_target[i]))
+			return false;
+	return !name[len] || word_ok(name + len + 1);
+}
+
+/* -W options choose which diagnostics clang shows and nothing else.  Not
+ * -Wl, -Wp, or -Wa, (options handed to the linker, the preprocessor, the
+ * assembler: -Wp,-MD,FILE writes a file), so no ','. */
+static bool warning_option(const char *a)
+{
+	const char *p = a + 2;
+
+	if (!is_lower((unsigned char)*p))
+		return false;
+	for (; *p; p++)
+		if (!is_alnum((unsigned char)*p) && !strchr("_=+.#-", *p))
+			return false;
+	return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool f_switch(const char *a)
+{
+	const char *name = a + 2;
+
+	if (starts_with(name, "no-"))
+		name += 3;
+	return bsearch(&name, f_switches,
+		       sizeof(f_switches) / sizeof(f_switches[0]),
+		       sizeof(f_switches[0]), cmp_str) != NULL;
+}
+
+/* The uses a word allowed by a pattern serves (0: none). */
+static unsigned pattern_uses(const char *a)
+{
+	if (a[0] != '-')
+		return 0;
+	if (a[1] == 'm' && target_option(a))
+		return BOTH;
+	if (a[1] == 'W' && warning_option(a))
+		return PARSE;
+	if (a[1] == 'f' && f_switch(a))
+		return PARSE;
+	return 0;
+}
+
+/* The rule for a, the longest spelling that matches; *sep says whether
+ * its value is the next word. */
+static const rule *find_rule(const char *a, bool *sep)
+{
+	const rule *best = NULL;
+	size_t best_len = 0;
+
+	for (size_t i = 0; i < NRULES; i++) {
+		const rule *r = &rules[i];
+		size_t len = strlen(r->in);
+		bool s;
+		if (!strcmp(a, r->in)) {
+			if (r->value != V_NONE && !(r->form & SEPARATE))
+				continue; /* its value is missing */
+			s = r->value != V_NONE;
+		} else if (r->value != V_NONE && (r->form & JOINED) &&
+			   !strncmp(a, r->in, len)) {
+			s = false;
+		} else {
+			continue;
+		}
+		if (len > best_len) {
+			best = r;
+			best_len = len;
+			*sep = s;
+		}
+	}
+	return best;
+}
+
+static bool in_list(const char *a, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(a, list[i]))
+			return true;
+	return false;
+}
+
+typedef enum took {
+	TOOK,
+	DROPPED,
+	NOMEM,
+} took;
+
+/* Pass on rule r's option with value v as one word, or drop it when v is
+ * no value of it. */
+static took emit(const rule *r, const char *v, bool sep, const char *dir,
+		 ccopts *out)
+{
+	char *p = NULL, *word;
+	struct stat st;
+
+	if (!value_ok(r->value, v))
+		return DROPPED;
+	if (r->value == V_PATH || r->value == V_FILE) {
+		/* -I-: an option of its own to gcc, not a folder */
+		if (!sep && v[0] == '-')
+			return DROPPED;
+		if (!(p = ccopts_path(dir, v)))
+			return NOMEM;
+		if (p[0] != '/' || (r->value == V_FILE && stat(p, &st) == 0 &&
+				    !S_ISREG(st.st_mode))) {
+			free(p);
+			return DROPPED;
+		}
+		v = p;
+	}
+	word = vl_strprintf("%s%s", r->out, v);
+	free(p);
+	return ccopts_push(out, word) ? TOOK : NOMEM;
+}
+
+/* The option at args[*i] (with its value): passed on or dropped; *i moves
+ * past the words it used. */
+static took take(char *const *args, size_t n, size_t *i, const char *dir,
+		 ccopts_use use, ccopts *out)
+{
+	const char *a = args[(*i)++];
+	const char *v;
+	const rule *r;
+	bool sep = false;
+
+	if (a[0] != '-' || !a[1])
+		return DROPPED; /* an input, @FILE */
+	if (in_list(a, dropped_with_value,
+		    sizeof(dropped_with_value) /
+			sizeof(dropped_with_value[0]))) {
+		if (*i < n)
+			(*i)++;
+		return DROPPED;
+	}
+	if (pattern_uses(a) & (1u << use))
+		return ccopts_push(out, strdup(a)) ? TOOK : NOMEM;
+	if (!(r = find_rule(a, &sep)))
+		return DROPPED;
+	if (sep) {
+		if (*i == n)
+			return DROPPED;
+		v = args[(*i)++];
+	} else {
+		v = a + strlen(r->in);
+	}
+	if (!(r->uses & (1u << use)))
+		return DROPPED;
+	return emit(r, v, sep, dir, out);
+}
+
+bool ccopts_filter(char *const *args, size_t n, const char *dir, ccopts_use use,
+		   ccopts *out)
+{
+	for (size_t i = 0; i < n && strcmp(args[i], "--");)
+		if (take(args, n, &i, dir, use, out) == NOMEM)
+			return false;
+	return !out->oom;
+}
+
+bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
+		      vl_error *err)
+{
+	ccopts words = {0};
+	char *cwd = getcwd(NULL, 0);
+	bool ok = cwd != NULL;
+
+	if (!cwd)
+		return vl_fail(err, NULL, 0, 0,
+			       "cannot find the working directory: %s",
+			       strerror(errno));
+	for (const char *p = text; ok && *p;) {
+		size_t len;
+		p += strspn(p, " \t\n");
+		if (!(len = strcspn(p, " \t\n")))
+			break;
+		ok = ccopts_push(&words, strndup(p, len));
+		p += len;
+	}
+	for (size_t i = 0; ok && i < words.n;) {
+		size_t at = i;
+		took t = take(words.v, words.n, &i, cwd, use, out);
+		if (t == NOMEM) {
+			ok = false;
+		} else if (t == DROPPED) {
+			vl_fail(err, NULL, 0, 0,
+				"--cpp-flags: '%s' is not an option vaslint "
+				"passes to the preprocessor, or lacks its "
+				"value (it takes -D, -U, -I, -iquote, "
+				"-isystem, -idirafter, -include, -imacros, "
+				"-std=, -m..., --sysroot, --target, "
+				"-nostdinc and -undef; words are split at "
+				"white space)",
+				words.v[at]);
+			ccopts_free(&words);
+			free(cwd);
+			return false;
+		}
+	}
+	ccopts_free(&words);
+	free(cwd);
+	return ok && !out->oom ? true : vl_fail_oom(err);
+}
+
+bool ccopts_allowed(const char *word, ccopts_use use)
+{
+	if (pattern_uses(word) & (1u << use))
+		return true;
+	for (size_t i = 0; i < NRULES; i++) {
+		const rule *r = &rules[i];
+		const char *v;
+		if (!(r->uses & (1u << use)) || !starts_with(word, r->out))
+			continue;
+		v = word + strlen(r->out);
+		if (!value_ok(r->value, v))
+			continue;
+		if ((r->value == V_PATH || r->value == V_FILE) && v[0] != '/')
+			continue;
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,66 @@
+/* The compile options vaslint passes on to a compiler it runs (cc -E on a
+ * linker script) or to libclang (parsing a source), from a compilation
+ * database or from --cpp-flags.
+ *
+ * A database is input like any other, and compilers act on options by
+ * running programs (gcc -wrapper, -B, -fplugin=, -Xclang -load), by
+ * writing files (-o, -MF, -save-temps, -ftime-trace, -Xclang
+ * -dependency-file, a module cache) or by reading more options from
+ * elsewhere (@FILE, --config).  So an allow-list decides: only options
+ * that change how the code reads (macros, include folders, the language
+ * and its dialect, the target) pass, everything else is dropped.  Each
+ * option kept is one argument word with its value joined (-DNAME=VALUE,
+ * -I/abs/dir, --target=T): no value can be read as an option of its own,
+ * and relative paths are made absolute against the entry's folder. */
+#ifndef VASLINT_CCOPTS_H
+#define VASLINT_CCOPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum ccopts_use {
+	CCOPTS_CPP,   /* the C preprocessor run on a linker script */
+	CCOPTS_PARSE, /* libclang parsing a C or C++ source */
+} ccopts_use;
+
+/* A growing argument vector, always NULL-terminated (v may be NULL while
+ * n is 0). */
+typedef struct ccopts {
+	char **v;
+	size_t n, cap;
+	bool oom; /* a push ran out of memory */
+} ccopts;
+
+/* Append word, which the vector takes; NULL (an allocation that failed)
+ * sets oom.  False when memory runs out. */
+bool ccopts_push(ccopts *o, char *word);
+void ccopts_free(ccopts *o);
+
+/* path made absolute against dir ("./" parts dropped); path itself when
+ * it is absolute or dir is NULL or empty.  Malloc'ed; NULL on OOM. */
+char *ccopts_path(const char *dir, const char *path);
+
+/* Append to out the options of args[0, n) (a command without its
+ * compiler: options and inputs) that the allow-list keeps for use, each as
+ * one word, relative paths made absolute against dir.  Inputs, values of
+ * dropped options and everything after "--" are dropped too.  False only
+ * when memory runs out. */
+bool ccopts_filter(char *const *args, size_t n, const char *dir, ccopts_use use,
+		   ccopts *out);
+
+/* --cpp-flags TEXT: split at white space (no quotes, no shell), relative
+ * paths made absolute against the working directory, every word through
+ * the same allow-list.  False with err naming the first word the
+ * allow-list does not take: an option the user typed is not dropped
+ * silently. */
+bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
+		      vl_error *err);
+
+/* Whether word is one ccopts_filter can produce for use (an allowed
+ * option, its value joined and valid, a path absolute): the invariant
+ * the tests and the fuzz harness check on every word it produces. */
+bool ccopts_allowed(const char *word, ccopts_use use);
+
+#endif
