@@ -4,6 +4,8 @@
 #include "ldscript/portability.h"
 
 #include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -44,6 +46,15 @@ static bool hex_with_suffix(const ls_script *s, const ls_loc *in, const expr *x)
 	       (i + 1 >= b->len || !isalnum((unsigned char)b->text[i + 1]));
 }
 
+/* GNU ld's "$" hex number ("$6000000"): lld reads a symbol name there. */
+static bool dollar_number(const ls_script *s, const ls_loc *in, const expr *x)
+{
+	if (in->buf >= s->nbufs)
+		return false;
+	const ls_buffer *b = &s->bufs[in->buf];
+	return x->loc.offset < b->len && b->text[x->loc.offset] == '$';
+}
+
 static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 {
 	const builtin *b;
@@ -56,6 +67,15 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "lld rejects a hex number with a size suffix: "
 			     "write it out (0x1M is 0x100000)");
+		if (dollar_number(w->s, &in->loc, x)) {
+			char msg[96];
+
+			snprintf(msg, sizeof(msg),
+				 "lld reads a $ number as a symbol name "
+				 "and fails: write 0x%" PRIx64,
+				 x->num);
+			warn(w, in->loc, x->loc.line, x->loc.column, msg);
+		}
 		break;
 	case EXPR_SYM:
 		break;

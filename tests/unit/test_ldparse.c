@@ -1135,6 +1135,39 @@ static void test_numbers(void **state)
 		     "fit in 64 bits");
 }
 
+/* GNU ld 2.40 (ldlex.l) reads "$" and hex digits, with an optional K or M,
+ * as a hex number: ". = $6000000;" links at 0x6000000; "$10G", "$0x10"
+ * and "$abcg" stay symbol names. */
+static void test_dollar_hex_numbers(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_parses_as("$6000000", "0x6000000");
+	assert_parses_as("$ff + 1", "(0xff + 0x1)");
+	assert_parses_as("$abc", "0xabc");
+	assert_parses_as("$10K", "0x4000");
+	assert_parses_as("$10m", "0x1000000");
+	assert_parses_as("$ffffffffffffffff", "0xffffffffffffffff");
+	assert_parses_as("$10G", "$10G");
+	assert_parses_as("$0x10", "$0x10");
+	assert_parses_as("$abcg", "$abcg");
+	assert_parses_as("$", "$");
+	assert_error("x = $10000000000000000;", 1, 5,
+		     "invalid number '$10000000000000000': does not fit in 64 "
+		     "bits");
+	assert_error("x = $ffffffffffffffffK;", 1, 5,
+		     "invalid number '$ffffffffffffffffK': does not fit in 64 "
+		     "bits");
+	/* As a section address, and in MEMORY. */
+	parse_ok(&s, "MEMORY { ram : ORIGIN = $10000, LENGTH = $1000 }\n"
+		     "SECTIONS { .text $6000000 : { *(.text) } }");
+	assert_expr(&s.cmds[0].u.memory.regions[0].origin, "0x10000");
+	assert_expr(&s.cmds[0].u.memory.regions[0].length, "0x1000");
+	assert_expr(&osec(&s, 0)->address, "0x6000000");
+	ls_script_free(&s);
+}
+
 static void test_builtin_functions(void **state)
 {
 	static const struct {
@@ -1598,6 +1631,44 @@ static void test_nul_and_binary_input_are_refused(void **state)
 	vl_error_free(&err);
 }
 
+/* GNU ld and lld read Latin-1 in comments as text; so do control bytes
+ * there.  Outside comments and strings they still count. */
+static void test_latin1_and_controls_in_comments_are_text(void **state)
+{
+	char text[512];
+	vl_error err = {0};
+	ls_script s;
+	size_t n = 0, i;
+
+	(void)state;
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "/* ");
+	for (i = 0; i < 40; i++)
+		text[n++] = (char)(0xc0 + i % 0x3f); /* Latin-1 letters */
+	for (i = 0; i < 20; i++)
+		text[n++] = '\x1b';
+	n += (size_t)snprintf(text + n, sizeof(text) - n, " */\n# ");
+	for (i = 0; i < 30; i++)
+		text[n++] = (char)0xe9;
+	n += (size_t)snprintf(text + n, sizeof(text) - n,
+			      "\nINPUT(\"caf\xe9\xe9\xe9\xe9\xe9\xe9\xe9"
+			      "\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9"
+			      "\xe9.o\")\nx = 1;\n");
+	parse_ok(&s, text);
+	assert_int_equal(s.ncmds, 2);
+	ls_script_free(&s);
+	/* The same control bytes outside a comment: binary. */
+	for (i = 0; i < 20; i++)
+		text[i] = '\x1b';
+	memcpy(text + 20, " x = 1;", 8);
+	parse_fail(&err, text, 27);
+	assert_string_equal(err.msg, "binary data: not a linker script");
+	/* An unclosed comment hides nothing. */
+	memcpy(text, "/* ", 3);
+	parse_fail(&err, text, 27);
+	assert_string_equal(err.msg, "binary data: not a linker script");
+	vl_error_free(&err);
+}
+
 static void test_files_beyond_the_size_limit_are_refused(void **state)
 {
 	char *dir = make_dir(), path[PATH_MAX];
@@ -1788,6 +1859,7 @@ int main(void)
 	    cmocka_unit_test(test_expression_precedence),
 	    cmocka_unit_test(test_expression_tokens_need_no_blanks),
 	    cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_dollar_hex_numbers),
 	    cmocka_unit_test(test_builtin_functions),
 	    cmocka_unit_test(test_quoted_symbol_names),
 	    cmocka_unit_test(test_expression_node_locations),
@@ -1798,6 +1870,7 @@ int main(void)
 	    cmocka_unit_test(test_include_errors),
 	    cmocka_unit_test(test_syntax_errors_say_what_and_where),
 	    cmocka_unit_test(test_nul_and_binary_input_are_refused),
+	    cmocka_unit_test(test_latin1_and_controls_in_comments_are_text),
 	    cmocka_unit_test(test_files_beyond_the_size_limit_are_refused),
 	    cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),
 	    cmocka_unit_test(test_ten_megabyte_line),

@@ -95,3 +95,21 @@ board.lds.S:8:3: note: 3 values could not be determined (size of .text, address 
 # Without the flags the build gives, the preprocessor fails, and says why.
 $ vaslint check board.lds.S 2>&1 | tail -1
 board.lds.S: error: the C preprocessor failed (cc -E exit 1): see its messages above
+
+# GNU ld reads "$" and hex digits as a hex number: this script links at
+# 0x6000000 with ld (lld takes $6000000 for a symbol and fails), and fix
+# writes the new base in 0x form.
+$ printf 'SECTIONS {\n  .text $6000000 : { *(.text) }\n  .data : { *(.data) }\n}\n' > dollar.ld; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o dollar.ld
+dollar.ld:2:9: warning: lld reads a $ number as a symbol name and fails: write 0x6000000 [lld-portability]
+dollar.ld:2:9: error: image dollar.ld [0x6000000, 0x6049000) overlaps guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory; the lowest legal link address aligned to 4 MiB is 0x10000000 [reserved-overlap]
+[exit 1]
+
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o dollar.ld
+SECTIONS {
+  .text 0x10000000 : { *(.text) }
+  .data : { *(.data) }
+}
+dollar.ld:2:9: moved the image base from 0x6000000 to 0x10000000 (1 number changed)
+
+# Latin-1 in comments is text to both linkers, however much of it there is.
+$ python3 -c 'import sys; sys.stdout.buffer.write(b"/* Linker-Skript f\xfcr das Ger\xe4t, \xa9 2012 M\xfcller: \xe4\xf6\xfc\xc4\xd6\xdc\xdf\xe9\xe8\xea\xe0\xe7\xef\xf8\xe5\xe6\xf1 */\nSECTIONS { . = 0x10000000; .text : { *(.text) } }\n")' > latin1.ld; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o latin1.ld
