@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ldscript/cpp.h"
+#include "ldscript/target.h"
 #include "outfile.h"
 
 void cli_error(const vl_error *err)
@@ -487,15 +488,25 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	for (size_t i = 0; i < in->n; i++)
 		if (!space_add_image(&in->space, &in->images[i], err))
 			goto fail;
-	ls_eval_opts lo = o->link;
-	lo.inputs = in->extra;
-	lo.ninputs = in->nextra;
-	if (!lo.machine && in->have_layout && in->layout.nmachines)
-		lo.machine = in->layout.machines[0];
-	for (size_t i = 0; i < in->nscripts; i++)
+	for (size_t i = 0; i < in->nscripts; i++) {
+		ls_eval_opts lo = o->link;
+		ls_target t;
+		lo.inputs = in->extra;
+		lo.ninputs = in->nextra;
+		if (!space_script_machine_matches(cli_inputs_layout(in),
+						  &in->scripts[i].script, err))
+			goto fail;
+		/* The script's own machine, else the layout's first one,
+		 * gives the page sizes. */
+		if (!lo.machine &&
+		    ls_script_targets(&in->scripts[i].script, &t, 1))
+			lo.machine = t.machine;
+		if (!lo.machine && in->have_layout && in->layout.nmachines)
+			lo.machine = in->layout.machines[0];
 		if (!ls_evaluate(&in->scripts[i].script, &lo,
 				 &in->scripts[i].eval, err))
 			goto fail;
+	}
 	for (size_t i = 0; i < in->nscripts; i++)
 		if (!space_add_script(&in->space, in->scripts[i].path,
 				      &in->scripts[i].script,

@@ -2048,23 +2048,28 @@ struct ls_named_cmd {
 	const char *name;
 	unsigned min, max;
 	bool files; /* may hold AS_NEEDED(...) */
+	/* GNU ld's lexer reads a comma right after an unquoted name as
+	 * part of it ("elf64-x86-64," is one name), and the command then
+	 * fails: a syntax error, or an unknown target, architecture or
+	 * region.  (Elsewhere the joined name is merely another name.) */
+	bool comma_joins;
 };
 
 static const ls_named_cmd ls_named_cmds[] = {
-    {"INPUT", 0, ~0u, true},
-    {"GROUP", 0, ~0u, true},
-    {"OUTPUT", 1, 1, false},
-    {"OUTPUT_FORMAT", 1, 3, false},
-    {"OUTPUT_ARCH", 1, 1, false},
-    {"TARGET", 1, 1, false},
-    {"SEARCH_DIR", 1, 1, false},
-    {"STARTUP", 1, 1, false},
-    {"EXTERN", 1, ~0u, false},
-    {"NOCROSSREFS", 0, ~0u, false},
-    {"NOCROSSREFS_TO", 1, ~0u, false},
-    {"LD_FEATURE", 1, 1, false},
-    {"ENTRY", 1, 1, false},
-    {"REGION_ALIAS", 2, 2, false},
+    {"INPUT", 0, ~0u, true, false},
+    {"GROUP", 0, ~0u, true, false},
+    {"OUTPUT", 1, 1, false, false},
+    {"OUTPUT_FORMAT", 1, 3, false, true},
+    {"OUTPUT_ARCH", 1, 1, false, true},
+    {"TARGET", 1, 1, false, true},
+    {"SEARCH_DIR", 1, 1, false, false},
+    {"STARTUP", 1, 1, false, false},
+    {"EXTERN", 1, ~0u, false, false},
+    {"NOCROSSREFS", 0, ~0u, false, false},
+    {"NOCROSSREFS_TO", 1, ~0u, false, false},
+    {"LD_FEATURE", 1, 1, false, false},
+    {"ENTRY", 1, 1, false, false},
+    {"REGION_ALIAS", 2, 2, false, true},
 };
 
 static const ls_named_cmd *ls_find_named(const ls_token *t)
@@ -2119,6 +2124,15 @@ static bool ls_p_named(ls_parser *p, ls_cmd *c, const ls_named_cmd *nc)
 		if (!ls_is_name(t))
 			return ls_expected_f(p, t, "a name or ')' in %s(...)",
 					     nc->name);
+		if (nc->comma_joins && t->kind == LS_TOK_WORD &&
+		    t->end < p->lx->len && p->lx->s[t->end] == ',')
+			return ls_fail(p, t,
+				       "GNU ld reads '%.*s,' with its comma as "
+				       "one name and refuses %s(...): quote "
+				       "the names (\"%.*s\") or put a blank "
+				       "before the comma",
+				       (int)t->len, t->text, nc->name,
+				       (int)t->len, t->text);
 		if (as_needed &&
 		    !ls_push_str(p, &c->args, &c->nargs, "AS_NEEDED", 9))
 			return false;

@@ -542,6 +542,49 @@ static void assert_in_an_expression_is_its_condition(void **state)
 	done(&r);
 }
 
+/* GNU ld 2.40 and lld 14 on "PHDRS { text PT_LOAD FILEHDR PHDRS; data
+ * PT_LOAD; }" with .text at 0x50: "not enough room for program headers" and
+ * "could not allocate headers"; at 0xb0 (64 + 2 * 56 bytes) both link.  A
+ * load address below the headers' page is ld's error alone. */
+static void a_filehdr_segment_needs_room_for_the_headers(void **state)
+{
+	static const char *const at[] = {
+	    ". = 0x50; .text :", ". = 0xb0; .text :",
+	    ".text 0x10000 : AT(0xb0)", ".text 0x1000 : AT(0x10000)"};
+	char text[256];
+	run r;
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(text, sizeof(text),
+			 "PHDRS { text PT_LOAD FILEHDR PHDRS; data PT_LOAD; }\n"
+			 "SECTIONS { %s { BYTE(1) } :text .data : { BYTE(2) "
+			 "} :data }\n",
+			 at[i]);
+		evaluate(&r, text);
+		if (i == 0)
+			assert_only_finding(
+			    &r, VL_RULE_SCRIPT_ERROR, 1, 9,
+			    "segment text (FILEHDR) has no room for its 0xb0 "
+			    "bytes of ELF and program headers below .text at "
+			    "0x50: GNU ld and lld refuse the link (not enough "
+			    "room for program headers); start .text at 0xb0 "
+			    "or above");
+		else if (i == 2)
+			assert_only_finding(
+			    &r, VL_RULE_SCRIPT_ERROR, 1, 9,
+			    "segment text (FILEHDR) has no room for its 0xb0 "
+			    "bytes of ELF and program headers below the load "
+			    "address 0xb0 of .text: GNU ld refuses the link "
+			    "(not enough room for program headers); load .text "
+			    "at 0x1000 or above, or give the PHDRS entry "
+			    "AT(...)");
+		else
+			assert_int_equal(r.d.n, 0);
+		done(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,6 +607,7 @@ int main(void)
 	    cmocka_unit_test(input_sections_past_the_top_are_an_error),
 	    cmocka_unit_test(common_symbols_beyond_64_bits_are_an_input_error),
 	    cmocka_unit_test(assert_in_an_expression_is_its_condition),
+	    cmocka_unit_test(a_filehdr_segment_needs_room_for_the_headers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

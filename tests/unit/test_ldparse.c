@@ -12,12 +12,14 @@
 
 #include <cmocka.h>
 
+#include <elf.h>
 #include <glob.h>
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ldscript/parser.h"
+#include "ldscript/target.h"
 
 /* ---- Helpers ---- */
 
@@ -338,7 +340,7 @@ static void test_insert_and_version(void **state)
 static void test_command_argument_counts_are_checked(void **state)
 {
 	(void)state;
-	assert_error("OUTPUT_FORMAT(a, b)", 1, 1,
+	assert_error("OUTPUT_FORMAT(\"a\", b)", 1, 1,
 		     "OUTPUT_FORMAT takes 1 or 3 arguments, found 2");
 	assert_error("\n  ENTRY(a b)", 2, 3, "ENTRY takes 1 argument, found 2");
 	assert_error("REGION_ALIAS(a)", 1, 1,
@@ -1608,6 +1610,81 @@ static void test_syntax_errors_say_what_and_where(void **state)
 		     "expected an input section description, found '}'");
 }
 
+/* GNU ld 2.40: "OUTPUT_FORMAT(elf64-x86-64, elf64-x86-64, elf64-x86-64)" is
+ * a syntax error, "OUTPUT_FORMAT(a,b,c)" "target a,b,c not found",
+ * "REGION_ALIAS(rom, ram)" a syntax error: its lexer keeps the comma in
+ * the name.  With a blank before the comma, or quoted, all link. */
+static void test_a_comma_joined_to_a_name_is_refused_as_ld_does(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_error("OUTPUT_FORMAT(elf64-x86-64, elf64-x86-64, elf64-x86-64)",
+		     1, 15,
+		     "GNU ld reads 'elf64-x86-64,' with its comma as one name "
+		     "and refuses OUTPUT_FORMAT(...): quote the names "
+		     "(\"elf64-x86-64\") or put a blank before the comma");
+	assert_error("\nOUTPUT_FORMAT(\"elf32-i386\",elf32-i386,elf32-i386)", 2,
+		     28,
+		     "GNU ld reads 'elf32-i386,' with its comma as one name "
+		     "and refuses OUTPUT_FORMAT(...): quote the names "
+		     "(\"elf32-i386\") or put a blank before the comma");
+	assert_error("REGION_ALIAS(rom, ram)", 1, 14,
+		     "GNU ld reads 'rom,' with its comma as one name and "
+		     "refuses REGION_ALIAS(...): quote the names (\"rom\") or "
+		     "put a blank before the comma");
+	assert_error("TARGET(elf64-x86-64,)", 1, 8,
+		     "GNU ld reads 'elf64-x86-64,' with its comma as one name "
+		     "and refuses TARGET(...): quote the names "
+		     "(\"elf64-x86-64\") or put a blank before the comma");
+	parse_ok(&s,
+		 "OUTPUT_FORMAT(\"elf64-x86-64\", \"elf64-x86-64\", "
+		 "\"elf64-x86-64\")\n"
+		 "OUTPUT_FORMAT(elf64-x86-64 , elf64-x86-64 ,elf64-x86-64)\n"
+		 "REGION_ALIAS(\"rom\", ram)\n"
+		 "EXTERN(a,b)\n");
+	assert_int_equal(s.ncmds, 4);
+	assert_int_equal(s.cmds[1].nargs, 3);
+	assert_string_equal(s.cmds[1].args[2], "elf64-x86-64");
+	ls_script_free(&s);
+}
+
+/* The machines OUTPUT_FORMAT and OUTPUT_ARCH name, as BFD spells them. */
+static void test_script_targets_name_machine_and_class(void **state)
+{
+	ls_script s;
+	ls_target t[8];
+
+	(void)state;
+	parse_ok(&s, "OUTPUT_FORMAT(\"elf32-i386\", \"elf32-i386\", "
+		     "\"elf32-i386\")\n"
+		     "OUTPUT_ARCH(i386:x86-64)\n"
+		     "OUTPUT_FORMAT(elf64-littleaarch64)\n"
+		     "OUTPUT_ARCH(armv7-a)\n"
+		     "OUTPUT_FORMAT(elf32-x86-64)\n"
+		     "OUTPUT_ARCH(riscv)\n"
+		     "OUTPUT_FORMAT(binary)\n"
+		     "OUTPUT_ARCH(i386:x86-64:intel)\n");
+	assert_int_equal(ls_script_targets(&s, t, 8), 7);
+	assert_int_equal(t[0].machine, EM_386);
+	assert_int_equal(t[0].elfclass, ELFCLASS32);
+	assert_string_equal(t[0].keyword, "OUTPUT_FORMAT");
+	assert_int_equal(t[0].loc.line, 1);
+	assert_int_equal(t[1].machine, EM_X86_64);
+	assert_int_equal(t[1].elfclass, 0);
+	assert_string_equal(t[1].name, "i386:x86-64");
+	assert_int_equal(t[2].machine, EM_AARCH64);
+	assert_int_equal(t[2].elfclass, ELFCLASS64);
+	assert_int_equal(t[3].machine, EM_ARM);
+	assert_int_equal(t[4].machine, EM_X86_64);
+	assert_int_equal(t[4].elfclass, ELFCLASS32);
+	assert_int_equal(t[5].machine, EM_RISCV);
+	assert_int_equal(t[6].machine, EM_X86_64);
+	assert_int_equal(t[6].loc.line, 8);
+	assert_int_equal(ls_script_targets(&s, t, 1), 1);
+	ls_script_free(&s);
+}
+
 static void test_nul_and_binary_input_are_refused(void **state)
 {
 	static const char nul[] = "SECTIONS\n{\n  .t : { }\0 }\n";
@@ -1870,6 +1947,9 @@ int main(void)
 	    cmocka_unit_test(test_include_errors),
 	    cmocka_unit_test(test_syntax_errors_say_what_and_where),
 	    cmocka_unit_test(test_nul_and_binary_input_are_refused),
+	    cmocka_unit_test(
+		test_a_comma_joined_to_a_name_is_refused_as_ld_does),
+	    cmocka_unit_test(test_script_targets_name_machine_and_class),
 	    cmocka_unit_test(test_latin1_and_controls_in_comments_are_text),
 	    cmocka_unit_test(test_files_beyond_the_size_limit_are_refused),
 	    cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),

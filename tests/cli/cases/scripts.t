@@ -113,3 +113,13 @@ dollar.ld:2:9: moved the image base from 0x6000000 to 0x10000000 (1 number chang
 
 # Latin-1 in comments is text to both linkers, however much of it there is.
 $ python3 -c 'import sys; sys.stdout.buffer.write(b"/* Linker-Skript f\xfcr das Ger\xe4t, \xa9 2012 M\xfcller: \xe4\xf6\xfc\xc4\xd6\xdc\xdf\xe9\xe8\xea\xe0\xe7\xef\xf8\xe5\xe6\xf1 */\nSECTIONS { . = 0x10000000; .text : { *(.text) } }\n")' > latin1.ld; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o latin1.ld
+
+# A segment with FILEHDR PHDRS carries the ELF and program headers (here
+# 0xb0 bytes) in the page below its first section: at 0x50 there is no room,
+# and GNU ld ("not enough room for program headers") and lld ("could not
+# allocate headers") refuse the link; from 0xb0 on both link.
+$ printf 'PHDRS { text PT_LOAD FILEHDR PHDRS; data PT_LOAD; }\nSECTIONS {\n  . = 0x50;\n  .text : { BYTE(1) } :text\n  .data : { BYTE(2) } :data\n}\n' > headers.ld; vaslint check headers.ld
+headers.ld:1:9: error: segment text (FILEHDR) has no room for its 0xb0 bytes of ELF and program headers below .text at 0x50: GNU ld and lld refuse the link (not enough room for program headers); start .text at 0xb0 or above [script-error]
+[exit 1]
+
+$ sed 's/0x50/0xb0/' headers.ld > headers-ok.ld; vaslint check headers-ok.ld
