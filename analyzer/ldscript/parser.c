@@ -1939,7 +1939,7 @@ static bool ls_p_region(ls_parser *p, ls_memory_region *r)
 	if (!ls_expect(p, LS_LEX_SCRIPT, '=', "'=' after ORIGIN") ||
 	    !ls_p_expr(p, &r->origin))
 		return false;
-	ls_accept(p, LS_LEX_SCRIPT, ',');
+	r->length_without_comma = !ls_accept(p, LS_LEX_SCRIPT, ',');
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
 	if (!ls_at_any_word(t, length))
 		return ls_expected_f(p, t, "LENGTH in memory region '%.*s'",
@@ -1956,6 +1956,12 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 			 bool braced)
 {
 	ls_target tg = {.ctx = LS_CTX_MEMORY, .regions = v, .nregions = n};
+	/* GNU ld's grammar: regions with at most one ',' between two of
+	 * them; any other ',' or ';' is a syntax error there.  last is the
+	 * index of the region before, SIZE_MAX for none. */
+	size_t last = SIZE_MAX;
+	ls_token comma = {0};
+	bool pending = false;
 
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
@@ -1963,11 +1969,31 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 
 		switch (ls_list_end(p, t, braced, "'}' to close MEMORY")) {
 		case 1:
+			if (pending)
+				return ls_fail(p, &comma,
+					       "GNU ld refuses a ',' after the "
+					       "last memory region (a syntax "
+					       "error): remove it");
 			return true;
 		case -1:
 			return false;
 		}
-		if (ls_is_punct(t, ';') || ls_is_punct(t, ',')) {
+		if (ls_is_punct(t, ';'))
+			return ls_fail(p, t,
+				       "GNU ld refuses ';' in MEMORY (a syntax "
+				       "error): separate the regions by a "
+				       "newline");
+		if (ls_is_punct(t, ',')) {
+			if (last == SIZE_MAX || pending)
+				return ls_fail(p, t,
+					       "GNU ld refuses this ',' in "
+					       "MEMORY (a syntax error): one "
+					       "may stand between two regions, "
+					       "no more");
+			comma = *t;
+			pending = true;
+			(*v)[last].comma_after = true;
+			(*v)[last].comma_loc = ls_loc_of(p, t);
 			ls_next_m(p, LS_LEX_SCRIPT);
 			continue;
 		}
@@ -1981,6 +2007,8 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 		r = ls_push(p, v, n, sizeof(*r));
 		if (!r || !ls_p_region(p, r))
 			return false;
+		last = *n - 1;
+		pending = false;
 	}
 }
 

@@ -1649,6 +1649,40 @@ static void test_a_comma_joined_to_a_name_is_refused_as_ld_does(void **state)
 	ls_script_free(&s);
 }
 
+/* GNU ld 2.40's MEMORY grammar: one optional ',' between two regions;
+ * "LENGTH = 64K;", "LENGTH = 64K ,}", ",," and a leading ',' are syntax
+ * errors there.  The ',' it takes is kept for the lld-portability lint. */
+static void test_memory_separators_as_ld_takes_them(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_error("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K; }", 1, 46,
+		     "GNU ld refuses ';' in MEMORY (a syntax error): separate "
+		     "the regions by a newline");
+	assert_error("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K , }", 1, 47,
+		     "GNU ld refuses a ',' after the last memory region (a "
+		     "syntax error): remove it");
+	assert_error("MEMORY { a : ORIGIN = 0, LENGTH = 1K,, b : ORIGIN = 1K, "
+		     "LENGTH = 1K }",
+		     1, 38,
+		     "GNU ld refuses this ',' in MEMORY (a syntax error): one "
+		     "may stand between two regions, no more");
+	assert_error("MEMORY { , a : ORIGIN = 0, LENGTH = 1K }", 1, 10,
+		     "GNU ld refuses this ',' in MEMORY (a syntax error): one "
+		     "may stand between two regions, no more");
+	parse_ok(&s, "MEMORY {\n  a : ORIGIN = 0, LENGTH = 1K,\n"
+		     "  b : ORIGIN = 1K LENGTH = 1K\n  c : o = 2K, l = 1K\n}");
+	assert_int_equal(s.cmds[0].u.memory.nregions, 3);
+	assert_true(s.cmds[0].u.memory.regions[0].comma_after);
+	assert_int_equal(s.cmds[0].u.memory.regions[0].comma_loc.line, 2);
+	assert_int_equal(s.cmds[0].u.memory.regions[0].comma_loc.column, 30);
+	assert_false(s.cmds[0].u.memory.regions[1].comma_after);
+	assert_true(s.cmds[0].u.memory.regions[1].length_without_comma);
+	assert_false(s.cmds[0].u.memory.regions[2].length_without_comma);
+	ls_script_free(&s);
+}
+
 /* The machines OUTPUT_FORMAT and OUTPUT_ARCH name, as BFD spells them. */
 static void test_script_targets_name_machine_and_class(void **state)
 {
@@ -1950,6 +1984,7 @@ int main(void)
 	    cmocka_unit_test(
 		test_a_comma_joined_to_a_name_is_refused_as_ld_does),
 	    cmocka_unit_test(test_script_targets_name_machine_and_class),
+	    cmocka_unit_test(test_memory_separators_as_ld_takes_them),
 	    cmocka_unit_test(test_latin1_and_controls_in_comments_are_text),
 	    cmocka_unit_test(test_files_beyond_the_size_limit_are_refused),
 	    cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),

@@ -32,6 +32,7 @@ segment-start.ld:6:3: note: 6 values could not be determined (address of .text, 
 # What the linkers themselves refuse, found without linking.
 $ vaslint check linker-errors.ld
 linker-errors.ld:9:3: error: section .big [0x10000, 0x10200) overflows memory region rom [0x10000, 0x10100) by 256 bytes [region-overflow]
+linker-errors.ld:9:3: warning: .big holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .big (NOLOAD) [lld-portability]
 linker-errors.ld:10:3: error: section .data at 0x1000 lies outside memory region ram [0x20000, 0x21000) [outside-region]
 linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in addresses [section-overlap]
 linker-errors.ld:13:33: error: the location counter moves backwards inside .back, from 0x40004 to 0x40002 [location-counter-backwards]
@@ -51,6 +52,7 @@ gnu-only.ld:10:32: warning: lld silently drops ASCIZ: the string is missing ther
 gnu-only.ld:10:48: warning: lld silently drops LINKER_VERSION [lld-portability]
 gnu-only.ld:11:3: warning: lld rejects the READONLY section type [lld-portability]
 gnu-only.ld:11:24: warning: lld silently drops CREATE_OBJECT_SYMBOLS [lld-portability]
+gnu-only.ld:12:3: warning: .pad holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .pad (NOLOAD) [lld-portability]
 gnu-only.ld:12:16: warning: lld rejects NEXT(): use ALIGN() [lld-portability]
 gnu-only.ld:12:33: warning: lld rejects BLOCK(): use ALIGN() [lld-portability]
 
