@@ -8,9 +8,8 @@
 #include <fnmatch.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
 
 #include "builtins.h"
 #include "rules.h"
@@ -30,6 +29,8 @@ typedef struct walker {
 	bool quiet; /* the first pass only learns the symbols */
 	rel_symbol *syms;
 	size_t nsyms, capsyms;
+	size_t *slots; /* index + 1 into syms, 0: empty; a power of two */
+	size_t nslots;
 } walker;
 
 static void warn(walker *w, ls_loc loc, unsigned line, unsigned column,
@@ -73,12 +74,56 @@ static bool dollar_number(const ls_script *s, const ls_loc *in, const expr *x)
 
 /* ---- Section-relative values (lld's ExprValue with a section) ---- */
 
+static size_t rel_hash(const char *name)
+{
+	size_t h = 5381;
+
+	for (; *name; name++)
+		h = h * 33 + (unsigned char)*name;
+	return h;
+}
+
+/* The slot of name, or the empty slot where it goes. */
+static size_t *rel_slot(const walker *w, const char *name)
+{
+	size_t mask = w->nslots - 1, i = rel_hash(name) & mask;
+
+	while (w->slots[i] && strcmp(w->syms[w->slots[i] - 1].name, name))
+		i = (i + 1) & mask;
+	return &w->slots[i];
+}
+
 static rel_symbol *rel_find(walker *w, const char *name)
 {
+	if (!w->nslots)
+		return NULL;
+	size_t *slot = rel_slot(w, name);
+	return *slot ? &w->syms[*slot - 1] : NULL;
+}
+
+/* Room for one more symbol, the table at most half full. */
+static bool rel_grow(walker *w)
+{
+	if (w->nsyms == w->capsyms) {
+		size_t cap = w->capsyms ? 2 * w->capsyms : 16;
+		rel_symbol *v = realloc(w->syms, cap * sizeof(*v));
+		if (!v)
+			return false;
+		w->syms = v;
+		w->capsyms = cap;
+	}
+	if (2 * (w->nsyms + 1) <= w->nslots)
+		return true;
+	size_t n = w->nslots ? 2 * w->nslots : 32;
+	size_t *slots = calloc(n, sizeof(*slots));
+	if (!slots)
+		return false;
+	free(w->slots);
+	w->slots = slots;
+	w->nslots = n;
 	for (size_t i = 0; i < w->nsyms; i++)
-		if (!strcmp(w->syms[i].name, name))
-			return &w->syms[i];
-	return NULL;
+		*rel_slot(w, w->syms[i].name) = i + 1;
+	return true;
 }
 
 static void rel_set(walker *w, const char *name, bool rel)
@@ -86,16 +131,11 @@ static void rel_set(walker *w, const char *name, bool rel)
 	rel_symbol *r = rel_find(w, name);
 
 	if (!r) {
-		if (w->nsyms == w->capsyms) {
-			size_t cap = w->capsyms ? 2 * w->capsyms : 16;
-			rel_symbol *v = realloc(w->syms, cap * sizeof(*v));
-			if (!v) {
-				w->oom = true;
-				return;
-			}
-			w->syms = v;
-			w->capsyms = cap;
+		if (!rel_grow(w)) {
+			w->oom = true;
+			return;
 		}
+		*rel_slot(w, name) = w->nsyms + 1;
 		r = &w->syms[w->nsyms++];
 		r->name = name;
 	}
@@ -651,5 +691,6 @@ int ls_portability(const ls_script *s, vl_diags *out)
 	w.quiet = false;
 	walk_cmds(&w, s->cmds, s->ncmds);
 	free(w.syms);
+	free(w.slots);
 	return w.oom ? -1 : w.found;
 }
