@@ -203,9 +203,10 @@ static bool rel_expr(walker *w, const ls_expr *in, const expr *x)
 		for (size_t i = 0; i < x->nargs; i++)
 			if (!(i < 32 && b && ((b->names >> i) & 1u)))
 				a = rel_expr(w, in, x->args[i]) || a;
-		/* ALIGN(a) is '.' aligned, ALIGN(x, a) is x aligned. */
-		if (b && b->id == BUILTIN_ALIGN)
-			return x->nargs == 1 || rel_expr(w, in, x->args[0]);
+		/* lld: ALIGN(a) is a number, ALIGN(x, a) keeps x's
+		 * section. */
+		if (b && b->id == BUILTIN_ALIGN && x->nargs == 2)
+			return rel_expr(w, in, x->args[0]);
 		return false;
 	}
 	return false;
@@ -439,7 +440,9 @@ static const char *discards_synthetic(const ls_input *in)
  * inputs only.  Archive members ("libc.a:x.o") are matched in both. */
 static bool file_by_name(const ls_script *s, const char *glob)
 {
-	return glob && !strpbrk(glob, "*?[:") && !named_input(s, glob);
+	/* SORT(CONSTRUCTORS) is no file. */
+	return glob && !strpbrk(glob, "*?[:") &&
+	       strcmp(glob, "CONSTRUCTORS") != 0 && !named_input(s, glob);
 }
 
 /* Only assignments, '.' among them: GNU ld makes the section NOBITS, lld
@@ -606,11 +609,17 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 				     "lld 14 rejects NOCROSSREFS in OVERLAY: "
 				     "remove it for lld, which checks no "
 				     "cross references");
-			if (!c->u.overlay->has_at)
+			/* lld 14 reads "OVERLAY start : AT(lma) {" only
+			 * ("malformed number: :", "AT expected"). */
+			if (!c->u.overlay->has_start || !c->u.overlay->has_at)
 				warn(w, c->loc, 0, 0,
-				     "lld 14 rejects an OVERLAY without "
-				     "AT(...): give the load address, OVERLAY "
-				     "start : AT(lma) { ... }");
+				     !c->u.overlay->has_start
+					 ? "lld 14 rejects an OVERLAY without "
+					   "a start address: write OVERLAY "
+					   "start : AT(lma) { ... }"
+					 : "lld 14 rejects an OVERLAY without "
+					   "AT(...): write OVERLAY start : "
+					   "AT(lma) { ... }");
 			if (c->u.overlay->has_start)
 				walk_ls_expr(w, &c->u.overlay->start);
 			for (size_t k = 0; k < c->u.overlay->nsections; k++)

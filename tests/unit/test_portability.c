@@ -138,6 +138,10 @@ static void section_relative_sums_lld_refuses(void **state)
 		 "  f = _b + SIZEOF(.text);\n  g = _b + undefined_here;\n}\n",
 		 head);
 	assert_portable(text);
+	/* GNU ld's default script: ALIGN(a) is a number to lld. */
+	assert_portable("SECTIONS { .text : { *(.text) }\n"
+			"  . = ALIGN(CONSTANT (MAXPAGESIZE)) + (. & (CONSTANT "
+			"(MAXPAGESIZE) - 1));\n}\n");
 }
 
 /* lld 14: "memory region 'ram' not declared" when MEMORY says "ram". */
@@ -181,8 +185,13 @@ static void nocrossrefs_and_overlay_without_at_lld_refuses(void **state)
 	assert_warns("SECTIONS {\n  OVERLAY 0x20000 : { .a { BYTE(0) } "
 		     ".b { BYTE(1) } }\n}",
 		     2, 3,
-		     "lld 14 rejects an OVERLAY without AT(...): give the load "
-		     "address, OVERLAY start : AT(lma) { ... }");
+		     "lld 14 rejects an OVERLAY without AT(...): write OVERLAY "
+		     "start : AT(lma) { ... }");
+	assert_warns("SECTIONS {\n  OVERLAY : AT(0x30000) { .a { BYTE(0) } "
+		     ".b { BYTE(1) } }\n}",
+		     2, 3,
+		     "lld 14 rejects an OVERLAY without a start address: write "
+		     "OVERLAY start : AT(lma) { ... }");
 	assert_portable("SECTIONS { OVERLAY 0x20000 : AT(0x30000) "
 			"{ .a { BYTE(0) } .b { BYTE(1) } } }");
 }

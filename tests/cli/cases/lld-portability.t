@@ -47,7 +47,11 @@ $ printf 'SECTIONS { . = 0x10000; .text : { BYTE(0) } .data : { BYTE(1) } }\n' >
 
 # ld: links; lld: "AT expected, but got {".  With AT both link.
 $ printf 'SECTIONS {\n  . = 0x10000;\n  OVERLAY 0x20000 : {\n    .o1 { BYTE(0) }\n    .o2 { BYTE(1) }\n  }\n}\n' > overlay.ld; vaslint check overlay.ld 2>&1 | grep lld-portability
-overlay.ld:3:3: warning: lld 14 rejects an OVERLAY without AT(...): give the load address, OVERLAY start : AT(lma) { ... } [lld-portability]
+overlay.ld:3:3: warning: lld 14 rejects an OVERLAY without AT(...): write OVERLAY start : AT(lma) { ... } [lld-portability]
+
+# ld: links; lld: "malformed number: :" (it needs the start address).
+$ printf 'SECTIONS {\n  . = 0x10000;\n  OVERLAY : AT(0x30000) {\n    .o1 { BYTE(0) }\n    .o2 { BYTE(1) }\n  }\n}\n' > overlay-start.ld; vaslint check overlay-start.ld 2>&1 | grep lld-portability
+overlay-start.ld:3:3: warning: lld 14 rejects an OVERLAY without a start address: write OVERLAY start : AT(lma) { ... } [lld-portability]
 
 $ printf 'SECTIONS {\n  . = 0x10000;\n  OVERLAY 0x20000 : AT(0x30000) {\n    .o1 { BYTE(0) }\n    .o2 { BYTE(1) }\n  }\n}\n' > overlay-ok.ld; vaslint check overlay-ok.ld 2>&1 | grep lld-portability
 [exit 1]
