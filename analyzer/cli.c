@@ -13,6 +13,7 @@
 #include "compdb.h"
 #include "corefile.h"
 #include "ldscript/cpp.h"
+#include "ldscript/target.h"
 #include "outfile.h"
 #include "report/escape.h"
 
@@ -680,17 +681,37 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 			vl_fail_oom(err);
 			goto fail;
 		}
-	ls_eval_opts lo = o->link;
-	lo.inputs = in->extra;
-	lo.ninputs = in->nextra;
-	if (!lo.machine && in->have_layout && in->layout.nmachines)
-		lo.machine = in->layout.machines[0];
-	for (size_t i = 0; i < in->nscripts; i++)
+	for (size_t i = 0; i < in->nscripts; i++) {
+		ls_eval_opts lo = o->link;
+		ls_target t;
+		lo.inputs = in->extra;
+		lo.ninputs = in->nextra;
+		if (!space_script_machine_matches(
+			cli_inputs_layout(in), &in->scripts[i].script, err)) {
+			if (!o->keep_going)
+				goto fail;
+			/* Named and left out, like an image for another
+			 * machine. */
+			cli_error(err);
+			vl_error_free(err);
+			in->nbad++;
+			in->scripts[i].left_out = true;
+			continue;
+		}
+		/* The script's own machine, else the layout's first one,
+		 * gives the page sizes. */
+		if (!lo.machine &&
+		    ls_script_targets(&in->scripts[i].script, &t, 1))
+			lo.machine = t.machine;
+		if (!lo.machine && in->have_layout && in->layout.nmachines)
+			lo.machine = in->layout.machines[0];
 		if (!ls_evaluate(&in->scripts[i].script, &lo,
 				 &in->scripts[i].eval, err))
 			goto fail;
+	}
 	for (size_t i = 0; i < in->nscripts; i++)
-		if (!space_add_script(&in->space, in->scripts[i].path,
+		if (!in->scripts[i].left_out &&
+		    !space_add_script(&in->space, in->scripts[i].path,
 				      &in->scripts[i].script,
 				      &in->scripts[i].eval)) {
 			vl_fail(err, NULL, 0, 0, "out of memory");

@@ -133,6 +133,7 @@ int cli_next_option(int argc, char **argv, const char *cmd,
 typedef struct cli_script {
 	const char *path;
 	bool preprocessed; /* read through the C preprocessor */
+	bool left_out;	   /* named as bad (keep_going): not in the space */
 	ls_script script;
 	ls_eval eval;
 } cli_script;

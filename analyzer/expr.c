@@ -808,13 +808,24 @@ expr *expr_parse(const char *text, size_t len, expr_error *err)
 
 /* ---- Evaluation ---- */
 
+/* A value while an expression is evaluated.  With EXPR_ARITH_LD it is a
+ * 64-bit two's complement word and neg is always false.  With
+ * EXPR_ARITH_EXACT it is the integer -v when neg (v is then not 0) and v
+ * otherwise, so an intermediate may be negative while the final value must
+ * be a natural number below 2^64. */
+typedef struct expr_val {
+	uint64_t v;
+	bool neg;
+} expr_val;
+
 typedef struct expr_evaluator {
 	const expr_env *env;
 	expr_error *err;
 	unsigned depth;
+	bool ld; /* env->arith == EXPR_ARITH_LD */
 } expr_evaluator;
 
-static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out);
+static expr_status expr_ev(expr_evaluator *v, const expr *e, expr_val *out);
 
 static const char *expr_op_text(int op)
 {
@@ -841,26 +852,66 @@ static expr_status expr_fail(expr_evaluator *v, const expr *e, const char *fmt,
 	return EXPR_ERROR;
 }
 
-static expr_status expr_ev_unary(expr_evaluator *v, const expr *e,
-				 uint64_t *out)
+/* "-" for a negative exact value, for messages as "%s0x%" PRIx64. */
+static const char *expr_sign(expr_val x)
 {
-	uint64_t a;
+	return x.neg ? "-" : "";
+}
+
+/* An exact value used where only a natural number makes sense (a bit
+ * operation, a shift, a function's argument). */
+static expr_status expr_natural(expr_evaluator *v, const expr *e, expr_val x,
+				const char *what)
+{
+	if (!x.neg)
+		return EXPR_OK;
+	return expr_fail(v, e, "negative value -0x%" PRIx64 " as %s", x.v,
+			 what);
+}
+
+/* a + b of two exact values; false when it leaves (-2^64, 2^64). */
+static bool expr_exact_add(expr_val a, expr_val b, expr_val *r)
+{
+	if (a.neg == b.neg) {
+		r->neg = a.neg;
+		return va_add(a.v, b.v, &r->v);
+	}
+	/* Opposite signs: the larger magnitude keeps its sign. */
+	if (a.v >= b.v) {
+		r->v = a.v - b.v;
+		r->neg = a.neg && r->v != 0;
+	} else {
+		r->v = b.v - a.v;
+		r->neg = b.neg;
+	}
+	return true;
+}
+
+static expr_val expr_negate(expr_val a)
+{
+	return (expr_val){a.v, !a.neg && a.v != 0};
+}
+
+static expr_status expr_ev_unary(expr_evaluator *v, const expr *e,
+				 expr_val *out)
+{
+	expr_val a;
 	expr_status st = expr_ev(v, e->a, &a);
 
 	if (st != EXPR_OK)
 		return st;
 	switch (e->op) {
 	case '-':
-		if (a != 0)
-			return expr_fail(v, e, "negative result in -0x%" PRIx64,
-					 a);
-		*out = 0;
+		/* ld: 0 - a in 64 bits; exact: the integer -a. */
+		*out = v->ld ? (expr_val){0 - a.v, false} : expr_negate(a);
 		return EXPR_OK;
 	case '~':
-		*out = ~a;
-		return EXPR_OK;
+		st = expr_natural(v, e, a, "operand of '~'");
+		if (st == EXPR_OK)
+			*out = (expr_val){~a.v, false};
+		return st;
 	case '!':
-		*out = !a;
+		*out = (expr_val){a.v == 0, false};
 		return EXPR_OK;
 	default:
 		return expr_fail(v, e, "unknown unary operator %d", e->op);
@@ -870,31 +921,82 @@ static expr_status expr_ev_unary(expr_evaluator *v, const expr *e,
 /* && and || skip their right operand when the left one decides, as in C
  * and ld, so "0 && X" is 0 whatever X is. */
 static expr_status expr_ev_logic(expr_evaluator *v, const expr *e,
-				 uint64_t *out)
+				 expr_val *out)
 {
 	bool is_and = e->op == EXPR_OP_ANDAND;
-	uint64_t a, b;
+	expr_val a, b;
 	expr_status sa = expr_ev(v, e->a, &a), sb;
 
 	if (sa == EXPR_ERROR)
 		return sa;
-	if (sa == EXPR_OK && (is_and ? a == 0 : a != 0)) {
-		*out = !is_and;
+	if (sa == EXPR_OK && (is_and ? a.v == 0 : a.v != 0)) {
+		*out = (expr_val){!is_and, false};
 		return EXPR_OK;
 	}
 	sb = expr_ev(v, e->b, &b);
 	if (sb == EXPR_ERROR || sa == EXPR_UNKNOWN || sb == EXPR_UNKNOWN)
 		return sb == EXPR_ERROR ? sb : EXPR_UNKNOWN;
-	*out = b != 0;
+	*out = (expr_val){b.v != 0, false};
 	return EXPR_OK;
 }
 
-static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
-				  uint64_t *out)
+/* a < b, a == b, ... of two values: unsigned words in ld (as ld compares
+ * bfd_vma), integers when exact. */
+static int expr_compare(expr_val a, expr_val b)
 {
-	uint64_t a, b, r = 0;
+	if (a.neg != b.neg)
+		return a.neg ? -1 : 1;
+	if (a.v == b.v)
+		return 0;
+	return (a.v < b.v) != a.neg ? -1 : 1;
+}
+
+/* GNU ld divides as signed 64-bit numbers ((0 - 16) / 2 is -8; lld divides
+ * unsigned).  The quotient that does not fit, INT64_MIN / -1, wraps. */
+static void expr_ld_divide(int op, uint64_t a, uint64_t b, uint64_t *r)
+{
+	int64_t sa, sb;
+
+	memcpy(&sa, &a, sizeof(sa));
+	memcpy(&sb, &b, sizeof(sb));
+	if (sb == -1) {
+		*r = op == '/' ? 0 - a : 0;
+		return;
+	}
+	sa = op == '/' ? sa / sb : sa % sb;
+	memcpy(r, &sa, sizeof(*r));
+}
+
+bool expr_ld_apply(int op, uint64_t a, uint64_t b, uint64_t *r)
+{
+	switch (op) {
+	case '+':
+		*r = a + b;
+		return true;
+	case '-':
+		*r = a - b;
+		return true;
+	case '*':
+		*r = a * b;
+		return true;
+	case '/':
+	case '%':
+		if (b == 0)
+			return false;
+		expr_ld_divide(op, a, b, r);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
+				  expr_val *out)
+{
+	expr_val a, b, r = {0, false};
 	expr_status sa, sb;
 	const char *op = expr_op_text(e->op);
+	bool ld = v->ld;
 
 	if (e->op == EXPR_OP_ANDAND || e->op == EXPR_OP_OROR)
 		return expr_ev_logic(v, e, out);
@@ -910,64 +1012,85 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 		return EXPR_UNKNOWN;
 	switch (e->op) {
 	case '+':
-		if (!va_add(a, b, &r))
-			goto overflow;
-		break;
 	case '-':
-		if (!va_sub(a, b, &r))
-			return expr_fail(v, e,
-					 "negative result in 0x%" PRIx64
-					 " - 0x%" PRIx64,
-					 a, b);
-		break;
 	case '*':
-		if (!va_mul(a, b, &r))
+		if (ld) {
+			expr_ld_apply(e->op, a.v, b.v, &r.v);
+			break;
+		}
+		if (e->op == '+' || e->op == '-') {
+			if (!expr_exact_add(
+				a, e->op == '+' ? b : expr_negate(b), &r))
+				goto overflow;
+			break;
+		}
+		if (!va_mul(a.v, b.v, &r.v))
 			goto overflow;
+		r.neg = a.neg != b.neg && r.v != 0;
 		break;
 	case '/':
 	case '%':
-		if (b == 0)
+		if (b.v == 0)
 			return expr_fail(
-			    v, e, "division by zero in 0x%" PRIx64 " %s 0x0", a,
-			    op);
-		r = e->op == '/' ? a / b : a % b;
+			    v, e, "division by zero in %s0x%" PRIx64 " %s 0x0",
+			    expr_sign(a), a.v, op);
+		if (ld) {
+			expr_ld_apply(e->op, a.v, b.v, &r.v);
+			break;
+		}
+		/* Truncated towards zero, the remainder with the dividend's
+		 * sign: what ld's signed division gives. */
+		r.v = e->op == '/' ? a.v / b.v : a.v % b.v;
+		r.neg = r.v != 0 && (e->op == '/' ? a.neg != b.neg : a.neg);
 		break;
 	case EXPR_OP_SHL:
-		if (b >= 64)
-			return expr_fail(v, e,
-					 "shift by 64 or more in 0x%" PRIx64
-					 " << 0x%" PRIx64,
-					 a, b);
-		if (!va_shl(a, b, &r))
-			goto overflow;
-		break;
 	case EXPR_OP_SHR:
-		/* Every bit has been shifted out, as ld computes it. */
-		r = b >= 64 ? 0 : a >> b;
-		break;
 	case '&':
-		r = a & b;
-		break;
 	case '|':
-		r = a | b;
+		if (a.neg || b.neg) {
+			char what[32];
+
+			snprintf(what, sizeof(what), "%s operand of '%s'",
+				 a.neg ? "left" : "right", op);
+			return expr_natural(v, e, a.neg ? a : b, what);
+		}
+		if (e->op == EXPR_OP_SHL) {
+			/* ld shifts by the host's rule past 63 (x86 takes
+			 * the count modulo 64): no value to trust. */
+			if (b.v >= 64)
+				return expr_fail(v, e,
+						 "shift by 64 or more in "
+						 "0x%" PRIx64 " << 0x%" PRIx64,
+						 a.v, b.v);
+			if (ld)
+				r.v = a.v << b.v;
+			else if (!va_shl(a.v, b.v, &r.v))
+				goto overflow;
+		} else if (e->op == EXPR_OP_SHR) {
+			/* Every bit has been shifted out, as ld computes
+			 * it. */
+			r.v = b.v >= 64 ? 0 : a.v >> b.v;
+		} else {
+			r.v = e->op == '&' ? a.v & b.v : a.v | b.v;
+		}
 		break;
 	case EXPR_OP_EQ:
-		r = a == b;
+		r.v = expr_compare(a, b) == 0;
 		break;
 	case EXPR_OP_NE:
-		r = a != b;
+		r.v = expr_compare(a, b) != 0;
 		break;
 	case '<':
-		r = a < b;
+		r.v = expr_compare(a, b) < 0;
 		break;
 	case '>':
-		r = a > b;
+		r.v = expr_compare(a, b) > 0;
 		break;
 	case EXPR_OP_LE:
-		r = a <= b;
+		r.v = expr_compare(a, b) <= 0;
 		break;
 	case EXPR_OP_GE:
-		r = a >= b;
+		r.v = expr_compare(a, b) >= 0;
 		break;
 	default:
 		return expr_fail(v, e, "unknown binary operator %d", e->op);
@@ -976,9 +1099,9 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 	return EXPR_OK;
 overflow:
 	return expr_fail(v, e,
-			 "overflow in 0x%" PRIx64 " %s 0x%" PRIx64
+			 "overflow in %s0x%" PRIx64 " %s %s0x%" PRIx64
 			 " (does not fit in 64 bits)",
-			 a, op, b);
+			 expr_sign(a), a.v, op, expr_sign(b), b.v);
 }
 
 /* A call: the builtins computed here (builtins.h: those with an
@@ -986,13 +1109,14 @@ overflow:
  * ALIGN(a) too since it reads '.', goes to env->call, whose parser checked
  * its arguments (expr_parse takes any name as a function).  Name arguments
  * of a builtin are never evaluated. */
-static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
+static expr_status expr_ev_call(expr_evaluator *v, const expr *e, expr_val *out)
 {
 	const expr_env *env = v->env;
 	const builtin *b = builtin_of(e);
 	bool here = b && builtin_is_constant(b, e->nargs);
 	unsigned names = b ? b->names : 0;
 	uint64_t *x = NULL, one;
+	expr_val arg;
 	expr_status st = EXPR_OK;
 	size_t i;
 
@@ -1022,21 +1146,30 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 
 		if (i < 32 && ((names >> i) & 1u))
 			continue;
-		s = expr_ev(v, e->args[i], &x[i]);
+		s = expr_ev(v, e->args[i], &arg);
+		if (s == EXPR_OK && arg.neg) {
+			char what[EXPR_QUOTE_MAX + 64];
+
+			snprintf(what, sizeof(what), "argument %zu of %.*s",
+				 i + 1, EXPR_QUOTE_MAX, e->name);
+			s = expr_natural(v, e->args[i], arg, what);
+		}
 		if (s == EXPR_ERROR) {
 			st = s;
 			break;
 		}
+		x[i] = arg.v;
 		if (s == EXPR_UNKNOWN)
 			st = EXPR_UNKNOWN;
 	}
 	if (st == EXPR_OK) {
 		expr_error_free(v->err);
 		v->err->loc = e->loc;
+		out->neg = false;
 		if (here)
-			st = b->eval(x, out, v->err);
+			st = b->eval(x, &out->v, v->err);
 		else
-			st = env->call(env->ctx, e, x, out, v->err);
+			st = env->call(env->ctx, e, x, &out->v, v->err);
 		if (st == EXPR_ERROR && !v->err->msg)
 			expr_fail(v, e, "cannot evaluate %.*s(...)",
 				  EXPR_QUOTE_MAX, e->name);
@@ -1046,7 +1179,7 @@ static expr_status expr_ev_call(expr_evaluator *v, const expr *e, uint64_t *out)
 	return st;
 }
 
-static expr_status expr_ev_sym(expr_evaluator *v, const expr *e, uint64_t *out)
+static expr_status expr_ev_sym(expr_evaluator *v, const expr *e, expr_val *out)
 {
 	const expr_env *env = v->env;
 	expr_status st;
@@ -1057,17 +1190,18 @@ static expr_status expr_ev_sym(expr_evaluator *v, const expr *e, uint64_t *out)
 	/* Callbacks only need to write a message; the place is this node. */
 	expr_error_free(v->err);
 	v->err->loc = e->loc;
-	st = env->symbol(env->ctx, e, out, v->err);
+	out->neg = false;
+	st = env->symbol(env->ctx, e, &out->v, v->err);
 	if (st == EXPR_ERROR && !v->err->msg)
 		expr_fail(v, e, "cannot evaluate symbol %.*s", EXPR_QUOTE_MAX,
 			  e->name);
 	return st;
 }
 
-static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out)
+static expr_status expr_ev(expr_evaluator *v, const expr *e, expr_val *out)
 {
 	expr_status st;
-	uint64_t c;
+	expr_val c;
 
 	if (!e) {
 		expr_set_error(v->err, (expr_loc){0, 1, 1}, "no expression");
@@ -1082,7 +1216,7 @@ static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out)
 	v->depth++;
 	switch (e->kind) {
 	case EXPR_NUM:
-		*out = e->num;
+		*out = (expr_val){e->num, false};
 		st = EXPR_OK;
 		break;
 	case EXPR_SYM:
@@ -1099,7 +1233,7 @@ static expr_status expr_ev(expr_evaluator *v, const expr *e, uint64_t *out)
 		 * condition neither branch can be chosen. */
 		st = expr_ev(v, e->a, &c);
 		if (st == EXPR_OK)
-			st = expr_ev(v, c ? e->b : e->c, out);
+			st = expr_ev(v, c.v ? e->b : e->c, out);
 		break;
 	case EXPR_CALL:
 		st = expr_ev_call(v, e, out);
@@ -1117,9 +1251,15 @@ expr_status expr_eval(const expr *e, const expr_env *env, uint64_t *value,
 		      expr_error *err)
 {
 	expr_error dummy = {0};
-	expr_evaluator v = {.env = env, .err = err ? err : &dummy};
-	uint64_t r = 0;
+	expr_evaluator v = {.env = env,
+			    .err = err ? err : &dummy,
+			    .ld = env && env->arith == EXPR_ARITH_LD};
+	expr_val r = {0, false};
 	expr_status st = expr_ev(&v, e, &r);
+
+	/* Exact values may go below zero on the way, never at the end. */
+	if (st == EXPR_OK && r.neg)
+		st = expr_fail(&v, e, "negative result -0x%" PRIx64, r.v);
 
 	/* A message only goes with an error (a callback may have left one
 	 * behind on a value it then did not need). */
@@ -1127,7 +1267,7 @@ expr_status expr_eval(const expr *e, const expr_env *env, uint64_t *value,
 		expr_error_free(v.err);
 	expr_error_free(&dummy);
 	if (st == EXPR_OK)
-		*value = r;
+		*value = r.v;
 	return st;
 }
 

@@ -2,10 +2,13 @@
  *
  * Expressions are parsed into a tree once and evaluated against an
  * environment that supplies symbol values and the functions that depend on
- * the link (ADDR, SIZEOF, ALIGN with one argument, ...).  Arithmetic is
- * 64-bit unsigned; a result that does not fit is an error, never a silent
- * wrap.  A value can also be unknown (a linker script whose input section
- * sizes are not given): unknown operands make unknown results. */
+ * the link (ADDR, SIZEOF, ALIGN with one argument, ...).  The environment
+ * chooses the arithmetic (expr_arith): linker scripts compute as GNU ld
+ * does, modulo 2^64; layouts and command-line values exactly, where an
+ * intermediate may be negative but a result that does not fit in 64 bits
+ * is an error, never a silent wrap.  A value can also be unknown (a linker
+ * script whose input section sizes are not given): unknown operands make
+ * unknown results. */
 #ifndef VASLINT_EXPR_H
 #define VASLINT_EXPR_H
 
@@ -100,12 +103,28 @@ void expr_error_free(expr_error *err);
  * Before a callback runs, err->loc is the node's and err->msg is NULL; a
  * callback sets a message with expr_error_set, and one returning
  * EXPR_ERROR without a message gets a generic one. */
+typedef enum expr_arith {
+	/* Integers: an intermediate may be negative ("A - C + B"), the
+	 * result must lie in [0, 2^64), and a step whose result does not
+	 * fit in 64 bits (a magnitude of 2^64 or more) is an error there.
+	 * Bit operations, shifts and function arguments take no negative
+	 * value; / and % truncate towards zero.  Layouts, -D and requests:
+	 * their values are sizes and addresses as written. */
+	EXPR_ARITH_EXACT,
+	/* GNU ld's: 64-bit words (bfd_vma) that wrap, so "0 - 1" is
+	 * 0xffffffffffffffff; comparisons and >> unsigned, / and % signed
+	 * as ld computes them.  What becomes an address is checked where it
+	 * is used. */
+	EXPR_ARITH_LD,
+} expr_arith;
+
 typedef struct expr_env {
 	void *ctx;
 	expr_status (*symbol)(void *ctx, const expr *e, uint64_t *value,
 			      expr_error *err);
 	expr_status (*call)(void *ctx, const expr *e, const uint64_t *args,
 			    uint64_t *value, expr_error *err);
+	expr_arith arith; /* a NULL environment is EXPR_ARITH_EXACT */
 } expr_env;
 
 /* Parse all of text[0, len) as one expression.  NULL on a syntax error or
@@ -129,6 +148,11 @@ size_t expr_parse_number(const char *text, size_t len, uint64_t *value,
  * the result is EXPR_ERROR and NULL otherwise. */
 expr_status expr_eval(const expr *e, const expr_env *env, uint64_t *value,
 		      expr_error *err);
+
+/* a op b for op '+', '-', '*', '/' or '%' in GNU ld's arithmetic
+ * (EXPR_ARITH_LD), for the compound assignments of a script (x -= y);
+ * false for another op or a division by zero. */
+bool expr_ld_apply(int op, uint64_t a, uint64_t b, uint64_t *r);
 
 /* Node constructors, for parsers other than expr_parse (linker scripts).
  * They return NULL when memory runs out; ownership of children passes to

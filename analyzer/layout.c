@@ -66,14 +66,14 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 static bool eval_text(const layout *l, const char *text, uint64_t *value,
 		      expr_error *err)
 {
-	expr_env env = {(void *)l, param_lookup, NULL};
+	expr_env env = {(void *)l, param_lookup, NULL, EXPR_ARITH_EXACT};
 	return yd_eval_text(text, &env, value, err);
 }
 
 static bool take_value(reader *r, yaml_node_t *n, const char *what,
 		       uint64_t *out)
 {
-	expr_env env = {(void *)r->l, param_lookup, NULL};
+	expr_env env = {(void *)r->l, param_lookup, NULL, EXPR_ARITH_EXACT};
 	return yd_value(&r->d, n, what, &env, out);
 }
 

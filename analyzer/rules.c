@@ -234,9 +234,14 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "a script construct that lld drops, ignores or rejects",
 	    "The script uses something GNU ld accepts but lld silently drops "
 	    "(SQUAD, ASCIZ, LINKER_VERSION, CREATE_OBJECT_SYMBOLS), ignores "
-	    "(the segment name of SEGMENT_START) or rejects (a hex number "
-	    "with a K/M suffix, READONLY, LD_FEATURE, NEXT, BLOCK, STARTUP, "
-	    "MEMORY attributes i and l).",
+	    "(the segment name of SEGMENT_START), links differently (a file "
+	    "name GNU ld opens itself, an unused PT_LOAD, a section that "
+	    "only moves '.', the default base under INSERT) or rejects (a "
+	    "hex number with a K/M suffix or a $ prefix, READONLY, "
+	    "LD_FEATURE, NEXT, BLOCK, STARTUP, MEMORY attributes i and l, "
+	    "MEMORY commas, quoted region names, NOCROSSREFS, OVERLAY "
+	    "without AT, discarding .shstrtab, '+' of two section-relative "
+	    "values, compound assignments other than +=).",
 	    "Build pipelines switch linkers: the same script then fails to "
 	    "link or, worse, links into a different layout.",
 	    "Use the portable equivalent the message names.",

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ldscript/target.h"
 #include "plan.h"
 
 /* Without a layout, segments are rounded to the smallest page of every
@@ -130,21 +131,32 @@ static bool machine_matches(const layout *l, const image *img)
 	return false;
 }
 
-static bool machine_mismatch(const layout *l, const image *img, vl_error *err)
+/* "i386, x86_64": the layout's machines for a message; NULL when memory
+ * runs out. */
+static char *machine_list(const layout *l)
 {
-	const char *m = layout_machine_name(img->machine, img->elfclass);
 	size_t len = 1;
 	char *names;
 
 	for (size_t i = 0; i < l->nmachines; i++)
 		len += strlen(l->machine_names[i]) + 2;
 	if (!(names = calloc(1, len)))
-		return vl_fail(err, img->path, 0, 0, "out of memory");
+		return NULL;
 	for (size_t i = 0; i < l->nmachines; i++) {
 		if (i)
 			strcat(names, ", ");
 		strcat(names, l->machine_names[i]);
 	}
+	return names;
+}
+
+static bool machine_mismatch(const layout *l, const image *img, vl_error *err)
+{
+	const char *m = layout_machine_name(img->machine, img->elfclass);
+	char *names = machine_list(l);
+
+	if (!names)
+		return vl_fail(err, img->path, 0, 0, "out of memory");
 	if (m)
 		vl_fail(err, img->path, 0, 0,
 			"machine %s does not match layout %s (%s)", m, l->name,
@@ -155,6 +167,38 @@ static bool machine_mismatch(const layout *l, const image *img, vl_error *err)
 			img->machine, l->name, names);
 	free(names);
 	return false;
+}
+
+bool space_script_machine_matches(const layout *l, const ls_script *script,
+				  vl_error *err)
+{
+	ls_target t[4];
+	size_t n = l ? ls_script_targets(script, t, 4) : 0;
+
+	for (size_t k = 0; k < n; k++) {
+		bool match = false;
+		for (size_t i = 0; i < l->nmachines && !match; i++)
+			match = l->machines[i] == t[k].machine &&
+				(!t[k].elfclass ||
+				 l->machine_classes[i] == t[k].elfclass);
+		if (match)
+			continue;
+		/* A machine the layouts have no name for (x32) goes by the
+		 * script's. */
+		const char *m = layout_machine_name(
+		    t[k].machine, t[k].elfclass ? t[k].elfclass : ELFCLASS64);
+		char *names = machine_list(l);
+		if (!names)
+			return vl_fail(err, t[k].loc.file, 0, 0,
+				       "out of memory");
+		vl_fail(err, t[k].loc.file, t[k].loc.line, t[k].loc.column,
+			"%s(%s): machine %s does not match layout %s (%s)",
+			t[k].keyword, t[k].name, m ? m : t[k].name, l->name,
+			names);
+		free(names);
+		return false;
+	}
+	return true;
 }
 
 /* Where every PT_LOAD lands: base added, rounded to the base page.  An

@@ -156,6 +156,12 @@ bool space_add_process(space *s, const procmaps *m);
  * Call last. */
 bool space_add_free(space *s);
 
+/* The machines a script's OUTPUT_FORMAT and OUTPUT_ARCH name are among
+ * the layout's (l may be NULL: any machine); false with err at the
+ * command that names another, as space_add_image refuses an image. */
+bool space_script_machine_matches(const layout *l, const ls_script *script,
+				  vl_error *err);
+
 /* Where one image lands in a layout, with a dynamic linker's area: what
  * `fix` and `plan` size an image by.  False with err as space_add_image. */
 bool space_image_extent(const image *img, const layout *l, va_range *out,

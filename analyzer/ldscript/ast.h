@@ -195,6 +195,11 @@ typedef struct ls_memory_region {
 	ls_loc attributes_loc;
 	ls_expr origin;
 	ls_expr length;
+	/* The separators GNU ld takes and lld does not: a ',' before the
+	 * next region, and none between ORIGIN and LENGTH. */
+	bool comma_after;
+	ls_loc comma_loc;
+	bool length_without_comma;
 } ls_memory_region;
 
 typedef struct ls_phdr {

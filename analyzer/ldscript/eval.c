@@ -655,7 +655,7 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
  * pass and an unknown value. */
 static ls_value eval(ev *e, const ls_expr *x)
 {
-	expr_env env = {e, ev_symbol, ev_call};
+	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD};
 	expr_error err = {0};
 	uint64_t v = 0;
 
@@ -1225,6 +1225,9 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 		return v;
 	if (!old.known || !v.known)
 		return unknown;
+	/* A symbol is a word that wraps as in ld; '.' is an address. */
+	if (!is_dot && expr_ld_apply(a->op, old.v, v.v, &r))
+		return known(r);
 	switch (a->op) {
 	case LS_ASSIGN_ADD:
 		ok = va_add(old.v, v.v, &r);

@@ -299,6 +299,44 @@ static bool ls_suffix_number(const char *s, uint32_t len, uint64_t *value)
 	return true;
 }
 
+/* GNU ld's "$" hex numbers: "$6000000" is 0x6000000, with an optional K
+ * or M suffix as in "$10K" (ldlex.l; "$10G" and "$0x10" are names there).
+ * 1 with *value set, 0 when s[0, len) is not one, -1 when it does not fit
+ * in 64 bits. */
+static int ls_dollar_number(const char *s, uint32_t len, uint64_t *value)
+{
+	uint64_t v = 0, scale = 1;
+	uint32_t i, end = len;
+
+	if (len < 2 || s[0] != '$')
+		return 0;
+	if (len > 2 && strchr("KkMm", s[len - 1])) {
+		scale =
+		    s[len - 1] == 'K' || s[len - 1] == 'k' ? 1024 : 1024 * 1024;
+		end--;
+	}
+	for (i = 1; i < end; i++) {
+		char c = s[i];
+		unsigned d;
+
+		if (ls_is_digit((unsigned char)c))
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return 0;
+		if (v > (UINT64_MAX - d) / 16)
+			return -1;
+		v = v * 16 + d;
+	}
+	if (v > UINT64_MAX / scale)
+		return -1;
+	*value = v * scale;
+	return 1;
+}
+
 /* Lex the token at st (after blanks) in mode into *t; *after is the state
  * behind it. */
 static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
@@ -366,6 +404,17 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 		}
 		t->kind = LS_TOK_WORD;
 		t->len = j - i;
+		if (mode == LS_LEX_EXPR && c == '$') {
+			int dn = ls_dollar_number(s + i, j - i, &t->num);
+
+			if (dn < 0) {
+				ls_error_tok(lx, st, t, LS_LEXERR_NUMBER,
+					     j - i);
+				return;
+			}
+			if (dn > 0)
+				t->kind = LS_TOK_NUM;
+		}
 	} else if (ls_is_control(c)) {
 		ls_error_tok(lx, st, t, LS_LEXERR_CHAR, 1);
 		return;
@@ -489,6 +538,12 @@ bool ls_lex_fail(const ls_token *t, vl_error *err)
 			       "unexpected control character '%s'", q);
 	case LS_LEXERR_NUMBER:
 		ls_lex_quote(q, sizeof(q), t->text, t->len);
+		if (t->text[0] == '$')
+			return vl_fail(
+			    err, t->file, t->line, t->column,
+			    "invalid number '%s': does not fit in 64 "
+			    "bits",
+			    q);
 		if (expr_parse_number(t->text, t->len, &v, &ee) == 0 &&
 		    ee.msg) {
 			vl_fail(err, t->file, t->line, t->column,
@@ -510,32 +565,33 @@ bool ls_lex_fail(const ls_token *t, vl_error *err)
 	return vl_fail(err, t->file, t->line, t->column, "invalid token");
 }
 
-/* The length of the UTF-8 sequence at s (1 for ASCII), 0 if it is not
- * one.  Overlong forms pass: this only tells text from binary. */
-static size_t ls_utf8_len(const char *s, size_t len)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t n, k;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (k = 1; k < n; k++)
-		if (((unsigned char)s[k] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 #define LS_MAX_CONTROL_BYTES 16
+
+/* The end of the comment or string that starts at s[i], or i when none
+ * does (or it is not closed: then its bytes count as code).  *unclosed
+ * remembers which kinds had no end, so that no later one searches again
+ * and the scan stays linear. */
+static size_t ls_skip_text(const char *s, size_t len, size_t i,
+			   unsigned *unclosed)
+{
+	const char *e;
+
+	if (s[i] == '/' && i + 1 < len && s[i + 1] == '*' && !(*unclosed & 1)) {
+		e = memmem(s + i + 2, len - i - 2, "*/", 2);
+		if (e)
+			return (size_t)(e - s) + 2;
+		*unclosed |= 1;
+	} else if (s[i] == '"' && !(*unclosed & 2)) {
+		e = memchr(s + i + 1, '"', len - i - 1);
+		if (e)
+			return (size_t)(e - s) + 1;
+		*unclosed |= 2;
+	} else if (s[i] == '#') {
+		e = memchr(s + i, '\n', len - i);
+		return e ? (size_t)(e - s) : len;
+	}
+	return i;
+}
 
 bool ls_lex_check_text(const char *s, size_t len, const char *file,
 		       vl_error *err)
@@ -556,6 +612,7 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 	    {"\x28\xb5\x2f\xfd", 4},
 	};
 	size_t i, controls = 0;
+	unsigned unclosed = 0;
 	const char *nul;
 
 	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
@@ -565,22 +622,25 @@ bool ls_lex_check_text(const char *s, size_t len, const char *file,
 				       "binary data: not an ELF image or linker script");
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		size_t n;
+		size_t skip;
 
-		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t')
-			continue;
-		n = ls_utf8_len(s + i, len - i);
-
-		if (n > 1)
-			i += n - 1;
-		else if (n == 0 || s[i] == '\0' ||
-			 ls_is_control((unsigned char)s[i]))
+		/* Comments and strings are anyone's text: Latin-1 or UTF-8
+		 * alike, as GNU ld reads them. */
+		if (c == '/' || c == '"' || c == '#') {
+			skip = ls_skip_text(s, len, i, &unclosed);
+			if (skip > i) {
+				i = skip - 1;
+				continue;
+			}
+		}
+		if (c == '\0' || ls_is_control(c))
 			controls++;
 	}
-	/* Text has a stray control byte or two; more than a few control
-	 * bytes or broken UTF-8 sequences is a binary file given by mistake.
-	 * A count, not a share: rewriting a number must never turn a script
-	 * vaslint read into one it refuses. */
+	/* Text has a stray control byte or two; more than a few outside
+	 * comments and strings is a binary file given by mistake.  Bytes
+	 * above 0x7f are text in any encoding.  A count, not a share:
+	 * rewriting a number must never turn a script vaslint read into one
+	 * it refuses. */
 	if (controls > LS_MAX_CONTROL_BYTES)
 		return vl_fail(err, file, 0, 0,
 			       "binary data: not an ELF image or linker script");

@@ -2009,7 +2009,7 @@ static bool ls_p_region(ls_parser *p, ls_memory_region *r)
 	if (!ls_expect(p, LS_LEX_SCRIPT, '=', "'=' after ORIGIN") ||
 	    !ls_p_expr(p, &r->origin))
 		return false;
-	ls_accept(p, LS_LEX_SCRIPT, ',');
+	r->length_without_comma = !ls_accept(p, LS_LEX_SCRIPT, ',');
 	t = ls_peek_m(p, LS_LEX_SCRIPT);
 	if (!ls_at_any_word(t, length))
 		return ls_expected_f(p, t, "LENGTH in memory region '%.*s'",
@@ -2026,6 +2026,12 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 			 bool braced)
 {
 	ls_target tg = {.ctx = LS_CTX_MEMORY, .regions = v, .nregions = n};
+	/* GNU ld's grammar: regions with at most one ',' between two of
+	 * them; any other ',' or ';' is a syntax error there.  last is the
+	 * index of the region before, SIZE_MAX for none. */
+	size_t last = SIZE_MAX;
+	ls_token comma = {0};
+	bool pending = false;
 
 	for (;;) {
 		const ls_token *t = ls_peek_m(p, LS_LEX_SCRIPT);
@@ -2033,11 +2039,31 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 
 		switch (ls_list_end(p, t, braced, "'}' to close MEMORY")) {
 		case 1:
+			if (pending)
+				return ls_fail(p, &comma,
+					       "GNU ld refuses a ',' after the "
+					       "last memory region (a syntax "
+					       "error): remove it");
 			return true;
 		case -1:
 			return false;
 		}
-		if (ls_is_punct(t, ';') || ls_is_punct(t, ',')) {
+		if (ls_is_punct(t, ';'))
+			return ls_fail(p, t,
+				       "GNU ld refuses ';' in MEMORY (a syntax "
+				       "error): separate the regions by a "
+				       "newline");
+		if (ls_is_punct(t, ',')) {
+			if (last == SIZE_MAX || pending)
+				return ls_fail(p, t,
+					       "GNU ld refuses this ',' in "
+					       "MEMORY (a syntax error): one "
+					       "may stand between two regions, "
+					       "no more");
+			comma = *t;
+			pending = true;
+			(*v)[last].comma_after = true;
+			(*v)[last].comma_loc = ls_loc_of(p, t);
 			ls_next_m(p, LS_LEX_SCRIPT);
 			continue;
 		}
@@ -2051,6 +2077,8 @@ static bool ls_p_regions(ls_parser *p, ls_memory_region **v, size_t *n,
 		r = ls_push(p, v, n, sizeof(*r));
 		if (!r || !ls_p_region(p, r))
 			return false;
+		last = *n - 1;
+		pending = false;
 	}
 }
 
@@ -2118,23 +2146,28 @@ struct ls_named_cmd {
 	const char *name;
 	unsigned min, max;
 	bool files; /* may hold AS_NEEDED(...) */
+	/* GNU ld's lexer reads a comma right after an unquoted name as
+	 * part of it ("elf64-x86-64," is one name), and the command then
+	 * fails: a syntax error, or an unknown target, architecture or
+	 * region.  (Elsewhere the joined name is merely another name.) */
+	bool comma_joins;
 };
 
 static const ls_named_cmd ls_named_cmds[] = {
-    {"INPUT", 0, ~0u, true},
-    {"GROUP", 0, ~0u, true},
-    {"OUTPUT", 1, 1, false},
-    {"OUTPUT_FORMAT", 1, 3, false},
-    {"OUTPUT_ARCH", 1, 1, false},
-    {"TARGET", 1, 1, false},
-    {"SEARCH_DIR", 1, 1, false},
-    {"STARTUP", 1, 1, false},
-    {"EXTERN", 1, ~0u, false},
-    {"NOCROSSREFS", 0, ~0u, false},
-    {"NOCROSSREFS_TO", 1, ~0u, false},
-    {"LD_FEATURE", 1, 1, false},
-    {"ENTRY", 1, 1, false},
-    {"REGION_ALIAS", 2, 2, false},
+    {"INPUT", 0, ~0u, true, false},
+    {"GROUP", 0, ~0u, true, false},
+    {"OUTPUT", 1, 1, false, false},
+    {"OUTPUT_FORMAT", 1, 3, false, true},
+    {"OUTPUT_ARCH", 1, 1, false, true},
+    {"TARGET", 1, 1, false, true},
+    {"SEARCH_DIR", 1, 1, false, false},
+    {"STARTUP", 1, 1, false, false},
+    {"EXTERN", 1, ~0u, false, false},
+    {"NOCROSSREFS", 0, ~0u, false, false},
+    {"NOCROSSREFS_TO", 1, ~0u, false, false},
+    {"LD_FEATURE", 1, 1, false, false},
+    {"ENTRY", 1, 1, false, false},
+    {"REGION_ALIAS", 2, 2, false, true},
 };
 
 static const ls_named_cmd *ls_find_named(const ls_token *t)
@@ -2189,6 +2222,15 @@ static bool ls_p_named(ls_parser *p, ls_cmd *c, const ls_named_cmd *nc)
 		if (!ls_is_name(t))
 			return ls_expected_f(p, t, "a name or ')' in %s(...)",
 					     nc->name);
+		if (nc->comma_joins && t->kind == LS_TOK_WORD &&
+		    t->end < p->lx->len && p->lx->s[t->end] == ',')
+			return ls_fail(p, t,
+				       "GNU ld reads '%.*s,' with its comma as "
+				       "one name and refuses %s(...): quote "
+				       "the names (\"%.*s\") or put a blank "
+				       "before the comma",
+				       (int)t->len, t->text, nc->name,
+				       (int)t->len, t->text);
 		if (as_needed &&
 		    !ls_push_str(p, &c->args, &c->nargs, "AS_NEEDED", 9))
 			return false;

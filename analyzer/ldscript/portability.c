@@ -4,21 +4,40 @@
 #include "ldscript/portability.h"
 
 #include <ctype.h>
+#include <elf.h>
+#include <fnmatch.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
 #include "rules.h"
+
+/* Whether a symbol's value is section-relative in lld: set inside an
+ * output section from '.', or from another relative value. */
+typedef struct rel_symbol {
+	const char *name;
+	bool rel;
+} rel_symbol;
 
 typedef struct walker {
 	const ls_script *s;
 	vl_diags *out;
 	int found;
 	bool oom;
+	bool quiet; /* the first pass only learns the symbols */
+	rel_symbol *syms;
+	size_t nsyms, capsyms;
+	size_t *slots; /* index + 1 into syms, 0: empty; a power of two */
+	size_t nslots;
 } walker;
 
 static void warn(walker *w, ls_loc loc, unsigned line, unsigned column,
 		 const char *msg)
 {
+	if (w->quiet)
+		return;
 	vl_diag *d = vl_diags_add(w->out, VL_RULE_LLD_PORTABILITY, loc.file,
 				  line ? line : loc.line,
 				  line ? column : loc.column, "%s", msg);
@@ -44,6 +63,200 @@ static bool hex_with_suffix(const ls_script *s, const ls_loc *in, const expr *x)
 	       (i + 1 >= b->len || !isalnum((unsigned char)b->text[i + 1]));
 }
 
+/* GNU ld's "$" hex number ("$6000000"): lld reads a symbol name there. */
+static bool dollar_number(const ls_script *s, const ls_loc *in, const expr *x)
+{
+	if (in->buf >= s->nbufs)
+		return false;
+	const ls_buffer *b = &s->bufs[in->buf];
+	return x->loc.offset < b->len && b->text[x->loc.offset] == '$';
+}
+
+/* ---- Section-relative values (lld's ExprValue with a section) ---- */
+
+static size_t rel_hash(const char *name)
+{
+	size_t h = 5381;
+
+	for (; *name; name++)
+		h = h * 33 + (unsigned char)*name;
+	return h;
+}
+
+/* The slot of name, or the empty slot where it goes. */
+static size_t *rel_slot(const walker *w, const char *name)
+{
+	size_t mask = w->nslots - 1, i = rel_hash(name) & mask;
+
+	while (w->slots[i] && strcmp(w->syms[w->slots[i] - 1].name, name))
+		i = (i + 1) & mask;
+	return &w->slots[i];
+}
+
+static rel_symbol *rel_find(walker *w, const char *name)
+{
+	if (!w->nslots)
+		return NULL;
+	size_t *slot = rel_slot(w, name);
+	return *slot ? &w->syms[*slot - 1] : NULL;
+}
+
+/* Room for one more symbol, the table at most half full. */
+static bool rel_grow(walker *w)
+{
+	if (w->nsyms == w->capsyms) {
+		size_t cap = w->capsyms ? 2 * w->capsyms : 16;
+		rel_symbol *v = realloc(w->syms, cap * sizeof(*v));
+		if (!v)
+			return false;
+		w->syms = v;
+		w->capsyms = cap;
+	}
+	if (2 * (w->nsyms + 1) <= w->nslots)
+		return true;
+	size_t n = w->nslots ? 2 * w->nslots : 32;
+	size_t *slots = calloc(n, sizeof(*slots));
+	if (!slots)
+		return false;
+	free(w->slots);
+	w->slots = slots;
+	w->nslots = n;
+	for (size_t i = 0; i < w->nsyms; i++)
+		*rel_slot(w, w->syms[i].name) = i + 1;
+	return true;
+}
+
+static void rel_set(walker *w, const char *name, bool rel)
+{
+	rel_symbol *r = rel_find(w, name);
+
+	if (!r) {
+		if (!rel_grow(w)) {
+			w->oom = true;
+			return;
+		}
+		*rel_slot(w, name) = w->nsyms + 1;
+		r = &w->syms[w->nsyms++];
+		r->name = name;
+	}
+	r->rel = rel;
+}
+
+/* Whether lld computes x relative to a section: '.', ADDR(), symbols set
+ * from them.  lld 14 adds, ANDs and ORs such values only when one side
+ * is absolute ("at least one side of the expression must be absolute");
+ * GNU ld adds their addresses.  Names the script does not set (symbols
+ * of the objects, --defsym) count as absolute: no guess, no warning. */
+static bool rel_expr(walker *w, const ls_expr *in, const expr *x)
+{
+	const builtin *b;
+	rel_symbol *r;
+	bool a, c;
+
+	if (!x)
+		return false;
+	switch (x->kind) {
+	case EXPR_NUM:
+		return false;
+	case EXPR_SYM:
+		if (!strcmp(x->name, "."))
+			return true;
+		r = rel_find(w, x->name);
+		return r && r->rel;
+	case EXPR_UNARY:
+		rel_expr(w, in, x->a);
+		return false;
+	case EXPR_BINARY:
+		a = rel_expr(w, in, x->a);
+		c = rel_expr(w, in, x->b);
+		switch (x->op) {
+		case '+':
+		case '&':
+		case '|':
+			if (a && c) {
+				char msg[160];
+				snprintf(msg, sizeof(msg),
+					 "lld refuses '%c' of two "
+					 "section-relative values (symbols set "
+					 "from '.', ADDR()): wrap one side in "
+					 "ABSOLUTE()",
+					 x->op);
+				warn(w, in->loc, x->loc.line, x->loc.column,
+				     msg);
+			}
+			return a || c;
+		case '-':
+			return a && !c;
+		default:
+			return false;
+		}
+	case EXPR_COND:
+		rel_expr(w, in, x->a);
+		a = rel_expr(w, in, x->b);
+		c = rel_expr(w, in, x->c);
+		return a && c;
+	case EXPR_CALL:
+		b = builtin_of(x);
+		if (b && b->id == BUILTIN_ADDR)
+			return true;
+		a = false;
+		for (size_t i = 0; i < x->nargs; i++)
+			if (!(i < 32 && b && ((b->names >> i) & 1u)))
+				a = rel_expr(w, in, x->args[i]) || a;
+		/* lld: ALIGN(a) is a number, ALIGN(x, a) keeps x's
+		 * section. */
+		if (b && b->id == BUILTIN_ALIGN && x->nargs == 2)
+			return rel_expr(w, in, x->args[0]);
+		return false;
+	}
+	return false;
+}
+
+static const char *assign_op_text(ls_assign_op op)
+{
+	switch (op) {
+	case LS_ASSIGN_SHL:
+		return "<<";
+	case LS_ASSIGN_SHR:
+		return ">>";
+	case LS_ASSIGN_SUB:
+		return "-";
+	case LS_ASSIGN_MUL:
+		return "*";
+	case LS_ASSIGN_DIV:
+		return "/";
+	case LS_ASSIGN_AND:
+		return "&";
+	case LS_ASSIGN_OR:
+		return "|";
+	default:
+		return "+";
+	}
+}
+
+/* name op= value at loc: what lld makes of the symbol, and lld 14 reads
+ * only '=' and '+=' ("malformed number" for the others). */
+static void walk_assign(walker *w, const ls_assign *a, ls_loc loc)
+{
+	bool rel = rel_expr(w, &a->value, a->value.e);
+
+	if (strcmp(a->name, "."))
+		rel_set(w, a->name, rel);
+	if (a->op != LS_ASSIGN_SET && a->op != LS_ASSIGN_ADD) {
+		const char *op = assign_op_text(a->op);
+		char *msg = vl_strprintf(
+		    "lld 14 rejects '%s=' (it reads only '=' and '+='): write "
+		    "%.*s = %.*s %s (...)",
+		    op, 40, a->name, 40, a->name, op);
+		if (!msg) {
+			w->oom = true;
+			return;
+		}
+		warn(w, loc, 0, 0, msg);
+		free(msg);
+	}
+}
+
 static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 {
 	const builtin *b;
@@ -56,6 +269,15 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "lld rejects a hex number with a size suffix: "
 			     "write it out (0x1M is 0x100000)");
+		if (dollar_number(w->s, &in->loc, x)) {
+			char msg[96];
+
+			snprintf(msg, sizeof(msg),
+				 "lld reads a $ number as a symbol name "
+				 "and fails: write 0x%" PRIx64,
+				 x->num);
+			warn(w, in->loc, x->loc.line, x->loc.column, msg);
+		}
 		break;
 	case EXPR_SYM:
 		break;
@@ -95,6 +317,182 @@ static void walk_ls_expr(walker *w, const ls_expr *x)
 	walk_expr(w, x, x->e);
 }
 
+/* ---- What the whole script says ---- */
+
+/* The name at loc was written in quotes. */
+static bool quoted(const ls_script *s, const ls_loc *loc)
+{
+	if (loc->buf >= s->nbufs)
+		return false;
+	const ls_buffer *b = &s->bufs[loc->buf];
+	return loc->offset < b->len && b->text[loc->offset] == '"';
+}
+
+/* Calls fn on every output section, overlay members included. */
+static bool any_section(const ls_cmd *cmds, size_t n,
+			bool (*fn)(const ls_output_section *, char *const *,
+				   size_t, const void *),
+			const void *arg)
+{
+	for (size_t i = 0; i < n; i++) {
+		const ls_cmd *c = &cmds[i];
+		if (c->kind == LS_CMD_SECTIONS &&
+		    any_section(c->u.sections.cmds, c->u.sections.ncmds, fn,
+				arg))
+			return true;
+		if (c->kind == LS_CMD_OUTPUT_SECTION &&
+		    fn(c->u.section, c->u.section->phdrs, c->u.section->nphdrs,
+		       arg))
+			return true;
+		if (c->kind == LS_CMD_OVERLAY)
+			for (size_t k = 0; k < c->u.overlay->nsections; k++)
+				if (fn(&c->u.overlay->sections[k],
+				       c->u.overlay->phdrs,
+				       c->u.overlay->nphdrs, arg))
+					return true;
+	}
+	return false;
+}
+
+static bool names_phdr(const ls_output_section *sec, char *const *ov,
+		       size_t nov, const void *arg)
+{
+	const char *name = arg;
+
+	for (size_t i = 0; i < sec->nphdrs; i++)
+		if (!name || !strcmp(sec->phdrs[i], name))
+			return true;
+	for (size_t i = 0; i < nov; i++)
+		if (!name || !strcmp(ov[i], name))
+			return true;
+	return false;
+}
+
+/* INPUT(name) or GROUP(name) loads the file for either linker. */
+static bool named_input(const ls_script *s, const char *name)
+{
+	for (size_t i = 0; i < s->ncmds; i++) {
+		const ls_cmd *c = &s->cmds[i];
+		if (c->kind != LS_CMD_NAMED || (strcmp(c->keyword, "INPUT") &&
+						strcmp(c->keyword, "GROUP")))
+			continue;
+		for (size_t k = 0; k < c->nargs; k++)
+			if (!strcmp(c->args[k], name))
+				return true;
+	}
+	return false;
+}
+
+static const ls_memory_region *region_of(const ls_cmd *cmds, size_t n,
+					 const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (cmds[i].kind != LS_CMD_MEMORY)
+			continue;
+		for (size_t r = 0; r < cmds[i].u.memory.nregions; r++)
+			if (!strcmp(cmds[i].u.memory.regions[r].name, name))
+				return &cmds[i].u.memory.regions[r];
+	}
+	return NULL;
+}
+
+/* lld keeps the quotes of a quoted MEMORY name ("memory region '"ram"'
+ * not declared"), GNU ld drops them: a use quoted otherwise than the
+ * declaration names another region in lld. */
+static void check_region_use(walker *w, const char *name, const ls_loc *use)
+{
+	const ls_memory_region *m;
+
+	if (!name || !(m = region_of(w->s->cmds, w->s->ncmds, name)) ||
+	    quoted(w->s, &m->loc) == quoted(w->s, use))
+		return;
+	char *msg = vl_strprintf(
+	    "lld keeps the quotes of a quoted memory region name, so "
+	    "\"%.*s\" and %.*s are two regions there: write the name "
+	    "without quotes in MEMORY and here",
+	    40, name, 40, name);
+	if (!msg) {
+		w->oom = true;
+		return;
+	}
+	warn(w, *use, 0, 0, msg);
+	free(msg);
+}
+
+/* The synthetic sections lld never discards, in the order it names
+ * them. */
+static const char *discards_synthetic(const ls_input *in)
+{
+	static const char *const keep[] = {".shstrtab", ".symtab", ".strtab"};
+
+	if (!in->file_glob || fnmatch(in->file_glob, "x.o", 0) != 0)
+		return NULL;
+	for (size_t k = 0; k < sizeof(keep) / sizeof(keep[0]); k++)
+		for (size_t i = 0; i < in->npatterns; i++)
+			if (in->patterns[i].glob &&
+			    fnmatch(in->patterns[i].glob, keep[k], 0) == 0)
+				return keep[k];
+	return NULL;
+}
+
+/* A file name without wildcards that the script does not INPUT: GNU ld
+ * opens and links that file when no input has the name; lld matches
+ * inputs only.  Archive members ("libc.a:x.o") are matched in both. */
+static bool file_by_name(const ls_script *s, const char *glob)
+{
+	/* SORT(CONSTRUCTORS) is no file. */
+	return glob && !strpbrk(glob, "*?[:") &&
+	       strcmp(glob, "CONSTRUCTORS") != 0 && !named_input(s, glob);
+}
+
+/* Only assignments, '.' among them: GNU ld makes the section NOBITS, lld
+ * PROGBITS with the flags of the section before. */
+static bool dot_only(const ls_output_section *sec)
+{
+	bool dot = false;
+
+	if (sec->type != LS_TYPE_DEFAULT || !sec->ncmds ||
+	    !strcmp(sec->name, "/DISCARD/"))
+		return false;
+	for (size_t i = 0; i < sec->ncmds; i++) {
+		if (sec->cmds[i].kind != LS_SC_ASSIGN)
+			return false;
+		dot = dot || !strcmp(sec->cmds[i].u.assign.name, ".");
+	}
+	return dot;
+}
+
+static void walk_input(walker *w, const ls_output_section *sec,
+		       const ls_sec_cmd *c)
+{
+	const ls_input *in = &c->u.input;
+	const char *kept = NULL;
+	char *msg = NULL;
+
+	if (!strcmp(sec->name, "/DISCARD/"))
+		kept = discards_synthetic(in);
+	if (kept)
+		msg = vl_strprintf(
+		    "lld refuses to discard %s, which this pattern matches "
+		    "(\"discarding %s section is not allowed\"): name the "
+		    "sections to discard (*(.comment) *(.note.*) ...)",
+		    kept, kept);
+	else if (file_by_name(w->s, in->file_glob))
+		msg = vl_strprintf(
+		    "GNU ld opens %.*s itself when no input file has that "
+		    "name, lld then matches nothing: if the command line does "
+		    "not name it, add INPUT(%.*s)",
+		    60, in->file_glob, 60, in->file_glob);
+	else
+		return;
+	if (!msg) {
+		w->oom = true;
+		return;
+	}
+	warn(w, c->loc, 0, 0, msg);
+	free(msg);
+}
+
 static void walk_section(walker *w, const ls_output_section *sec)
 {
 	if (sec->has_address)
@@ -108,10 +506,25 @@ static void walk_section(walker *w, const ls_output_section *sec)
 		     "lld rejects the READONLY section type");
 	if (sec->align_with_input)
 		warn(w, sec->loc, 0, 0, "lld rejects ALIGN_WITH_INPUT");
+	check_region_use(w, sec->region, &sec->region_loc);
+	check_region_use(w, sec->lma_region, &sec->lma_region_loc);
+	if (dot_only(sec)) {
+		char *msg = vl_strprintf(
+		    "%.*s holds only a move of '.': GNU ld makes it NOBITS, "
+		    "lld PROGBITS (its bytes in the file, with the flags of "
+		    "the section before): declare it %.*s (NOLOAD)",
+		    40, sec->name, 40, sec->name);
+		if (!msg)
+			w->oom = true;
+		else
+			warn(w, sec->loc, 0, 0, msg);
+		free(msg);
+	}
 	for (size_t i = 0; i < sec->ncmds; i++) {
 		const ls_sec_cmd *c = &sec->cmds[i];
 		switch (c->kind) {
 		case LS_SC_ASSIGN:
+			walk_assign(w, &c->u.assign, c->loc);
 			walk_ls_expr(w, &c->u.assign.value);
 			break;
 		case LS_SC_DATA:
@@ -142,8 +555,36 @@ static void walk_section(walker *w, const ls_output_section *sec)
 			walk_ls_expr(w, &c->u.assert_.cond);
 			break;
 		case LS_SC_INPUT:
+			walk_input(w, sec, c);
 			break;
 		}
+	}
+}
+
+/* A PT_LOAD entry that no section names: GNU ld emits it empty, lld
+ * drops it.  (Without any :phdr the sections go by other rules.) */
+static void walk_phdrs(walker *w, const ls_cmd *c)
+{
+	if (!any_section(w->s->cmds, w->s->ncmds, names_phdr, NULL))
+		return;
+	for (size_t i = 0; i < c->u.phdrs.nphdrs; i++) {
+		const ls_phdr *ph = &c->u.phdrs.phdrs[i];
+		uint64_t type;
+		if (ph->filehdr || ph->phdrs ||
+		    expr_eval(ph->type.e, NULL, &type, NULL) != EXPR_OK ||
+		    type != PT_LOAD ||
+		    any_section(w->s->cmds, w->s->ncmds, names_phdr, ph->name))
+			continue;
+		char *msg = vl_strprintf(
+		    "no section is in segment %.*s: GNU ld emits an empty "
+		    "PT_LOAD for it, lld none; remove it from PHDRS",
+		    40, ph->name);
+		if (!msg) {
+			w->oom = true;
+			return;
+		}
+		warn(w, ph->loc, 0, 0, msg);
+		free(msg);
 	}
 }
 
@@ -153,6 +594,7 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 		const ls_cmd *c = &cmds[i];
 		switch (c->kind) {
 		case LS_CMD_ASSIGN:
+			walk_assign(w, &c->u.assign, c->loc);
 			walk_ls_expr(w, &c->u.assign.value);
 			break;
 		case LS_CMD_ASSERT:
@@ -162,6 +604,22 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 			walk_section(w, c->u.section);
 			break;
 		case LS_CMD_OVERLAY:
+			if (c->u.overlay->nocrossrefs)
+				warn(w, c->loc, 0, 0,
+				     "lld 14 rejects NOCROSSREFS in OVERLAY: "
+				     "remove it for lld, which checks no "
+				     "cross references");
+			/* lld 14 reads "OVERLAY start : AT(lma) {" only
+			 * ("malformed number: :", "AT expected"). */
+			if (!c->u.overlay->has_start || !c->u.overlay->has_at)
+				warn(w, c->loc, 0, 0,
+				     !c->u.overlay->has_start
+					 ? "lld 14 rejects an OVERLAY without "
+					   "a start address: write OVERLAY "
+					   "start : AT(lma) { ... }"
+					 : "lld 14 rejects an OVERLAY without "
+					   "AT(...): write OVERLAY start : "
+					   "AT(lma) { ... }");
 			if (c->u.overlay->has_start)
 				walk_ls_expr(w, &c->u.overlay->start);
 			for (size_t k = 0; k < c->u.overlay->nsections; k++)
@@ -181,6 +639,18 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 					warn(w, m->attributes_loc, 0, 0,
 					     "lld rejects the MEMORY "
 					     "attributes i and l");
+				if (m->length_without_comma)
+					warn(
+					    w, m->length.loc, 0, 0,
+					    "lld rejects LENGTH without a ',' "
+					    "after ORIGIN: write ORIGIN = ..., "
+					    "LENGTH = ...");
+				if (m->comma_after)
+					warn(w, m->comma_loc, 0, 0,
+					     "lld rejects a ',' between MEMORY "
+					     "regions: put each region on a "
+					     "line of its own, without the "
+					     "comma");
 			}
 			break;
 		case LS_CMD_NAMED:
@@ -190,6 +660,29 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 				warn(w, c->loc, 0, 0,
 				     "lld rejects STARTUP: name the file first "
 				     "on the command line or in INPUT");
+			else if (!strcmp(c->keyword, "NOCROSSREFS") ||
+				 !strcmp(c->keyword, "NOCROSSREFS_TO"))
+				warn(w, c->loc, 0, 0,
+				     !strcmp(c->keyword, "NOCROSSREFS")
+					 ? "lld 14 rejects NOCROSSREFS: remove "
+					   "it for lld, which checks no cross "
+					   "references"
+					 : "lld 14 rejects NOCROSSREFS_TO: "
+					   "remove it for lld, which checks no "
+					   "cross references");
+			break;
+		case LS_CMD_PHDRS:
+			walk_phdrs(w, c);
+			break;
+		case LS_CMD_INSERT:
+			warn(
+			    w, c->loc, 0, 0,
+			    "INSERT puts this script into the linker's default "
+			    "script, and the defaults differ: GNU ld starts "
+			    "the image at 0x400000 on x86-64 and page-aligns "
+			    "each segment, lld at 0x200000 and packs them; "
+			    "give the base to both (-Ttext-segment for GNU "
+			    "ld, --image-base for lld)");
 			break;
 		default:
 			break;
@@ -199,8 +692,14 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 
 int ls_portability(const ls_script *s, vl_diags *out)
 {
-	walker w = {s, out, 0, false};
+	walker w = {.s = s, .out = out, .quiet = true};
 
+	/* Symbols may be used before the line that sets them: the first
+	 * pass learns them, the second warns. */
 	walk_cmds(&w, s->cmds, s->ncmds);
+	w.quiet = false;
+	walk_cmds(&w, s->cmds, s->ncmds);
+	free(w.syms);
+	free(w.slots);
 	return w.oom ? -1 : w.found;
 }

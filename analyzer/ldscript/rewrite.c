@@ -14,11 +14,14 @@ void ls_edits_free(ls_edits *e)
 	memset(e, 0, sizeof(*e));
 }
 
-/* The bytes of a number token as written: digits, 0x, a K/M/G suffix. */
+/* The bytes of a number token as written: digits, 0x or ld's "$", a K/M/G
+ * suffix. */
 static uint32_t number_end(const ls_buffer *b, uint32_t offset)
 {
 	uint32_t i = offset;
 
+	if (i < b->len && b->text[i] == '$')
+		i++;
 	while (i < b->len && (isalnum((unsigned char)b->text[i])))
 		i++;
 	return i;

@@ -5,7 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <elf.h>
+
+#include "expr.h"
 #include "ldscript/portability.h"
+#include "ldscript/target.h"
 #include "rules.h"
 
 /* Every script of the space, one call each; the sum or -1. */
@@ -67,9 +71,120 @@ static int facts(const space *s, const sp_owner *o, ls_fact_kind kind,
 	return found;
 }
 
+/* ---- Room for the headers of a FILEHDR segment ---- */
+
+/* The size of the ELF header and n program headers: the class of the
+ * script's OUTPUT_FORMAT, else the machine's. */
+static uint64_t headers_size(const sp_owner *o, size_t n)
+{
+	ls_target t;
+	bool is64 = o->eval->machine != EM_386 && o->eval->machine != EM_ARM;
+
+	if (ls_script_targets(o->script, &t, 1) && t.elfclass)
+		is64 = t.elfclass == ELFCLASS64;
+	return is64 ? 64 + 56 * (uint64_t)n : 52 + 32 * (uint64_t)n;
+}
+
+/* The first allocated section in segment name: its own :phdr list, or
+ * the previous section's, as ld assigns them. */
+static const ls_out_section *first_in_segment(const ls_eval *ev,
+					      const char *name)
+{
+	char *const *cur = NULL;
+	size_t ncur = 0;
+
+	for (size_t i = 0; i < ev->nsections; i++) {
+		const ls_out_section *sec = &ev->sections[i];
+		if (sec->def && sec->def->nphdrs) {
+			cur = sec->def->phdrs;
+			ncur = sec->def->nphdrs;
+		}
+		if (!sec->alloc)
+			continue;
+		for (size_t k = 0; k < ncur; k++)
+			if (!strcmp(cur[k], name))
+				return sec;
+	}
+	return NULL;
+}
+
+/* GNU ld (elf.c) puts a FILEHDR segment's headers at its start: the file
+ * offset of the first section is the headers' size moved up to the
+ * section's address modulo the page, and the segment starts that far
+ * below the section.  Below address 0 it says "not enough room for
+ * program headers" (lld: "could not allocate headers"); ld checks the load
+ * address the same way unless the PHDRS entry has AT. */
+static int headers_room_of(const sp_owner *o, const ls_phdr *ph, size_t nphdrs,
+			   vl_diags *out)
+{
+	const ls_eval *ev = o->eval;
+	const ls_out_section *sec = first_in_segment(ev, ph->name);
+	uint64_t type, hdr = headers_size(o, nphdrs), page = ev->maxpagesize;
+
+	if (!ph->filehdr || !sec || !sec->vma.known || !page ||
+	    expr_eval(ph->type.e, NULL, &type, NULL) != EXPR_OK ||
+	    type != PT_LOAD)
+		return 0;
+	uint64_t r = sec->vma.v % page;
+	uint64_t off = r >= hdr ? r : r + ((hdr - r + page - 1) / page) * page;
+	bool vma_short = sec->vma.v < off;
+	bool lma_short = !ph->has_at && sec->lma.known && sec->lma.v < off;
+	if (!vma_short && !lma_short)
+		return 0;
+	vl_diag *d;
+	if (vma_short)
+		d = vl_diags_add(out, VL_RULE_SCRIPT_ERROR, ph->loc.file,
+				 ph->loc.line, ph->loc.column,
+				 "segment %s (FILEHDR) has no room for its "
+				 "0x%" PRIx64 " bytes of ELF and program "
+				 "headers below %s at 0x%" PRIx64
+				 ": GNU ld and lld refuse the link (not enough "
+				 "room for program headers); start %s at "
+				 "0x%" PRIx64 " or above",
+				 ph->name, hdr, sec->name, sec->vma.v,
+				 sec->name, hdr);
+	else
+		d = vl_diags_add(out, VL_RULE_SCRIPT_ERROR, ph->loc.file,
+				 ph->loc.line, ph->loc.column,
+				 "segment %s (FILEHDR) has no room for its "
+				 "0x%" PRIx64 " bytes of ELF and program "
+				 "headers below the load address 0x%" PRIx64
+				 " of %s: GNU ld refuses the link (not enough "
+				 "room for program headers); load %s at "
+				 "0x%" PRIx64 " or above, or give the PHDRS "
+				 "entry AT(...)",
+				 ph->name, hdr, sec->lma.v, sec->name,
+				 sec->name, off);
+	if (!d)
+		return -1;
+	return 1;
+}
+
+static int headers_room(const sp_owner *o, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < o->script->ncmds; i++) {
+		const ls_cmd *c = &o->script->cmds[i];
+		if (c->kind != LS_CMD_PHDRS)
+			continue;
+		for (size_t k = 0; k < c->u.phdrs.nphdrs; k++) {
+			int n = headers_room_of(o, &c->u.phdrs.phdrs[k],
+						c->u.phdrs.nphdrs, out);
+			if (n < 0)
+				return -1;
+			found += n;
+		}
+	}
+	return found;
+}
+
 static int errors_of(const space *s, const sp_owner *o, vl_diags *out)
 {
-	return facts(s, o, LS_FACT_ERROR, out);
+	int found = facts(s, o, LS_FACT_ERROR, out);
+	int room = found < 0 ? -1 : headers_room(o, out);
+
+	return room < 0 ? -1 : found + room;
 }
 
 static int backwards_of(const space *s, const sp_owner *o, vl_diags *out)

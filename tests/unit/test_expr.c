@@ -97,7 +97,8 @@ static expr_status test_call(void *ctx, const expr *e, const uint64_t *args,
 }
 
 static test_env g_env;
-static const expr_env g_expr_env = {&g_env, test_symbol, test_call};
+static const expr_env g_expr_env = {&g_env, test_symbol, test_call,
+				    EXPR_ARITH_EXACT};
 
 static int reset_env(void **state)
 {
@@ -478,15 +479,72 @@ static void overflow_of_add_mul_shl_is_an_error_at_the_operator(void **state)
 	check_value("~0 >> 0xffffffffffffffff", 0);
 }
 
-static void negative_results_are_errors(void **state)
+static void exact_intermediates_may_be_negative_not_the_result(void **state)
 {
 	(void)state;
 	check_value("5 - 5", 0);
-	check_eval_error("1 - 2", "negative result in 0x1 - 0x2", 3);
+	/* GUEST_RAM is 0x6100000: A - C + B with C > A. */
+	check_value("0x1000 - 0x2000 + 0x1800", 0x800);
+	check_value("8 + -8", 0);
+	check_value("0x10 + -GUEST_RAM + GUEST_RAM", 0x10);
+	check_value("(0 - 0x10) * (0 - 2)", 0x20);
+	check_value("(0 - 16) / 2 + 9", 1);
+	check_value("(0 - 7) % 2 + 1", 0);
+	check_value("(0 - 1) < 0", 1);
+	check_value("(0 - 2) < (0 - 1)", 1);
+	check_value("(0 - 1) == -1", 1);
+	check_value("(0 - 1) ? 4 : 5", 4);
+	check_value("-(0 - 0xffffffffffffffff)", UINT64_MAX);
+	check_eval_error("1 - 2", "negative result -0x1", 3);
 	check_eval_error("0 - 0xffffffffffffffff",
-			 "negative result in 0x0 - 0xffffffffffffffff", 3);
-	check_eval_error("-1", "negative result in -0x1", 1);
-	check_eval_error("3 + -GUEST_RAM", "negative result in -0x6100000", 5);
+			 "negative result -0xffffffffffffffff", 3);
+	check_eval_error("-1", "negative result -0x1", 1);
+	check_eval_error("3 + -GUEST_RAM", "negative result -0x60ffffd", 3);
+	/* A magnitude of 2^64 or more is an overflow on the way. */
+	check_eval_error("(0 - 0xffffffffffffffff) - 1",
+			 "overflow in -0xffffffffffffffff - 0x1 (does not fit "
+			 "in 64 bits)",
+			 26);
+	/* Bits, shifts and arguments take natural numbers only. */
+	check_eval_error("(1 - 2) & 3",
+			 "negative value -0x1 as left operand of '&'", 9);
+	check_eval_error("1 << (1 - 2)",
+			 "negative value -0x1 as right operand of '<<'", 3);
+	check_eval_error("~(1 - 2)", "negative value -0x1 as operand of '~'",
+			 1);
+	check_eval_error("MAX(1, 1 - 2)",
+			 "negative value -0x1 as argument 2 of MAX", 10);
+}
+
+/* GNU ld 2.40 computes in bfd_vma: "x = 0 - 1;" is 0xffffffffffffffff in
+ * nm, (0 - 16) / 2 is 0xfffffffffffffff8, >> and < are unsigned. */
+static void ld_arithmetic_wraps_modulo_2_64(void **state)
+{
+	const expr_env ld = {&g_env, test_symbol, test_call, EXPR_ARITH_LD};
+
+	(void)state;
+	check_value_env("0x1000 - 0x2000 + 0x1800", &ld, 0x800);
+	check_value_env("0 - 1", &ld, UINT64_MAX);
+	check_value_env("-1", &ld, UINT64_MAX);
+	check_value_env("8 + -0x10", &ld, U64(0xfffffffffffffff8));
+	check_value_env("0xffffffffffffffff + 2", &ld, 1);
+	check_value_env("0x100000000 * 0x100000001", &ld, U64(0x100000000));
+	check_value_env("2 << 63", &ld, 0);
+	check_value_env("(0 - 1) / 2", &ld, 0);
+	check_value_env("(0 - 16) / 2", &ld, U64(0xfffffffffffffff8));
+	check_value_env("(0 - 16) / (0 - 2)", &ld, 8);
+	check_value_env("(0 - 7) % 2", &ld, UINT64_MAX);
+	check_value_env("0x8000000000000000 / (0 - 1)", &ld,
+			U64(0x8000000000000000));
+	check_value_env("0x8000000000000000 % (0 - 1)", &ld, 0);
+	check_value_env("(0 - 16) >> 1", &ld, U64(0x7ffffffffffffff8));
+	check_value_env("(0 - 0x10) > 5", &ld, 1);
+	check_value_env("~(1 - 2)", &ld, 0);
+	check_value_env("MAX(1, 1 - 2)", &ld, UINT64_MAX);
+	check_eval_error_env("1 / (1 - 1)", &ld,
+			     "division by zero in 0x1 / 0x0", 3);
+	check_eval_error_env("1 << 64", &ld,
+			     "shift by 64 or more in 0x1 << 0x40", 3);
 }
 
 static void division_by_zero_is_an_error(void **state)
@@ -555,8 +613,8 @@ static void errors_win_over_unknown(void **state)
 	check_eval_error("UNK + NOPE", "undefined symbol NOPE", 7);
 	check_eval_error("UNK || NOPE", "undefined symbol NOPE", 8);
 	check_eval_error("MAX(UNK, NOPE)", "undefined symbol NOPE", 10);
-	check_eval_error("NEXT(UNK, 1 - 2)", "negative result in 0x1 - 0x2",
-			 13);
+	check_eval_error("NEXT(UNK, 1 - 2)",
+			 "negative value -0x1 as argument 2 of NEXT", 13);
 	/* With an unknown condition no branch is chosen, so none is looked
 	 * at: unknown, not the error in a branch. */
 	check_unknown("UNK ? 1 / 0 : 2");
@@ -581,7 +639,7 @@ static void symbols_come_from_the_environment(void **state)
 
 static void without_callbacks_symbols_and_functions_are_errors(void **state)
 {
-	const expr_env empty = {NULL, NULL, NULL};
+	const expr_env empty = {NULL, NULL, NULL, EXPR_ARITH_EXACT};
 
 	(void)state;
 	check_eval_error_env("1 + GUEST_RAM", NULL,
@@ -1203,7 +1261,8 @@ int main(void)
 	    T(comparisons_and_logic_give_0_or_1),
 	    T(precedence_follows_the_ld_manual),
 	    T(overflow_of_add_mul_shl_is_an_error_at_the_operator),
-	    T(negative_results_are_errors),
+	    T(exact_intermediates_may_be_negative_not_the_result),
+	    T(ld_arithmetic_wraps_modulo_2_64),
 	    T(division_by_zero_is_an_error),
 	    T(logic_and_conditional_evaluate_only_what_decides),
 	    T(unknown_operands_make_unknown_results),

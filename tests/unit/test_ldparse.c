@@ -12,12 +12,14 @@
 
 #include <cmocka.h>
 
+#include <elf.h>
 #include <glob.h>
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ldscript/parser.h"
+#include "ldscript/target.h"
 
 /* ---- Helpers ---- */
 
@@ -338,7 +340,7 @@ static void test_insert_and_version(void **state)
 static void test_command_argument_counts_are_checked(void **state)
 {
 	(void)state;
-	assert_error("OUTPUT_FORMAT(a, b)", 1, 1,
+	assert_error("OUTPUT_FORMAT(\"a\", b)", 1, 1,
 		     "OUTPUT_FORMAT takes 1 or 3 arguments, found 2");
 	assert_error("\n  ENTRY(a b)", 2, 3, "ENTRY takes 1 argument, found 2");
 	assert_error("REGION_ALIAS(a)", 1, 1,
@@ -1135,6 +1137,39 @@ static void test_numbers(void **state)
 		     "fit in 64 bits");
 }
 
+/* GNU ld 2.40 (ldlex.l) reads "$" and hex digits, with an optional K or M,
+ * as a hex number: ". = $6000000;" links at 0x6000000; "$10G", "$0x10"
+ * and "$abcg" stay symbol names. */
+static void test_dollar_hex_numbers(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_parses_as("$6000000", "0x6000000");
+	assert_parses_as("$ff + 1", "(0xff + 0x1)");
+	assert_parses_as("$abc", "0xabc");
+	assert_parses_as("$10K", "0x4000");
+	assert_parses_as("$10m", "0x1000000");
+	assert_parses_as("$ffffffffffffffff", "0xffffffffffffffff");
+	assert_parses_as("$10G", "$10G");
+	assert_parses_as("$0x10", "$0x10");
+	assert_parses_as("$abcg", "$abcg");
+	assert_parses_as("$", "$");
+	assert_error("x = $10000000000000000;", 1, 5,
+		     "invalid number '$10000000000000000': does not fit in 64 "
+		     "bits");
+	assert_error("x = $ffffffffffffffffK;", 1, 5,
+		     "invalid number '$ffffffffffffffffK': does not fit in 64 "
+		     "bits");
+	/* As a section address, and in MEMORY. */
+	parse_ok(&s, "MEMORY { ram : ORIGIN = $10000, LENGTH = $1000 }\n"
+		     "SECTIONS { .text $6000000 : { *(.text) } }");
+	assert_expr(&s.cmds[0].u.memory.regions[0].origin, "0x10000");
+	assert_expr(&s.cmds[0].u.memory.regions[0].length, "0x1000");
+	assert_expr(&osec(&s, 0)->address, "0x6000000");
+	ls_script_free(&s);
+}
+
 static void test_builtin_functions(void **state)
 {
 	static const struct {
@@ -1722,6 +1757,115 @@ static void test_syntax_errors_say_what_and_where(void **state)
 		     "expected an input section description, found '}'");
 }
 
+/* GNU ld 2.40: "OUTPUT_FORMAT(elf64-x86-64, elf64-x86-64, elf64-x86-64)" is
+ * a syntax error, "OUTPUT_FORMAT(a,b,c)" "target a,b,c not found",
+ * "REGION_ALIAS(rom, ram)" a syntax error: its lexer keeps the comma in
+ * the name.  With a blank before the comma, or quoted, all link. */
+static void test_a_comma_joined_to_a_name_is_refused_as_ld_does(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_error("OUTPUT_FORMAT(elf64-x86-64, elf64-x86-64, elf64-x86-64)",
+		     1, 15,
+		     "GNU ld reads 'elf64-x86-64,' with its comma as one name "
+		     "and refuses OUTPUT_FORMAT(...): quote the names "
+		     "(\"elf64-x86-64\") or put a blank before the comma");
+	assert_error("\nOUTPUT_FORMAT(\"elf32-i386\",elf32-i386,elf32-i386)", 2,
+		     28,
+		     "GNU ld reads 'elf32-i386,' with its comma as one name "
+		     "and refuses OUTPUT_FORMAT(...): quote the names "
+		     "(\"elf32-i386\") or put a blank before the comma");
+	assert_error("REGION_ALIAS(rom, ram)", 1, 14,
+		     "GNU ld reads 'rom,' with its comma as one name and "
+		     "refuses REGION_ALIAS(...): quote the names (\"rom\") or "
+		     "put a blank before the comma");
+	assert_error("TARGET(elf64-x86-64,)", 1, 8,
+		     "GNU ld reads 'elf64-x86-64,' with its comma as one name "
+		     "and refuses TARGET(...): quote the names "
+		     "(\"elf64-x86-64\") or put a blank before the comma");
+	parse_ok(&s,
+		 "OUTPUT_FORMAT(\"elf64-x86-64\", \"elf64-x86-64\", "
+		 "\"elf64-x86-64\")\n"
+		 "OUTPUT_FORMAT(elf64-x86-64 , elf64-x86-64 ,elf64-x86-64)\n"
+		 "REGION_ALIAS(\"rom\", ram)\n"
+		 "EXTERN(a,b)\n");
+	assert_int_equal(s.ncmds, 4);
+	assert_int_equal(s.cmds[1].nargs, 3);
+	assert_string_equal(s.cmds[1].args[2], "elf64-x86-64");
+	ls_script_free(&s);
+}
+
+/* GNU ld 2.40's MEMORY grammar: one optional ',' between two regions;
+ * "LENGTH = 64K;", "LENGTH = 64K ,}", ",," and a leading ',' are syntax
+ * errors there.  The ',' it takes is kept for the lld-portability lint. */
+static void test_memory_separators_as_ld_takes_them(void **state)
+{
+	ls_script s;
+
+	(void)state;
+	assert_error("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K; }", 1, 46,
+		     "GNU ld refuses ';' in MEMORY (a syntax error): separate "
+		     "the regions by a newline");
+	assert_error("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K , }", 1, 47,
+		     "GNU ld refuses a ',' after the last memory region (a "
+		     "syntax error): remove it");
+	assert_error("MEMORY { a : ORIGIN = 0, LENGTH = 1K,, b : ORIGIN = 1K, "
+		     "LENGTH = 1K }",
+		     1, 38,
+		     "GNU ld refuses this ',' in MEMORY (a syntax error): one "
+		     "may stand between two regions, no more");
+	assert_error("MEMORY { , a : ORIGIN = 0, LENGTH = 1K }", 1, 10,
+		     "GNU ld refuses this ',' in MEMORY (a syntax error): one "
+		     "may stand between two regions, no more");
+	parse_ok(&s, "MEMORY {\n  a : ORIGIN = 0, LENGTH = 1K,\n"
+		     "  b : ORIGIN = 1K LENGTH = 1K\n  c : o = 2K, l = 1K\n}");
+	assert_int_equal(s.cmds[0].u.memory.nregions, 3);
+	assert_true(s.cmds[0].u.memory.regions[0].comma_after);
+	assert_int_equal(s.cmds[0].u.memory.regions[0].comma_loc.line, 2);
+	assert_int_equal(s.cmds[0].u.memory.regions[0].comma_loc.column, 30);
+	assert_false(s.cmds[0].u.memory.regions[1].comma_after);
+	assert_true(s.cmds[0].u.memory.regions[1].length_without_comma);
+	assert_false(s.cmds[0].u.memory.regions[2].length_without_comma);
+	ls_script_free(&s);
+}
+
+/* The machines OUTPUT_FORMAT and OUTPUT_ARCH name, as BFD spells them. */
+static void test_script_targets_name_machine_and_class(void **state)
+{
+	ls_script s;
+	ls_target t[8];
+
+	(void)state;
+	parse_ok(&s, "OUTPUT_FORMAT(\"elf32-i386\", \"elf32-i386\", "
+		     "\"elf32-i386\")\n"
+		     "OUTPUT_ARCH(i386:x86-64)\n"
+		     "OUTPUT_FORMAT(elf64-littleaarch64)\n"
+		     "OUTPUT_ARCH(armv7-a)\n"
+		     "OUTPUT_FORMAT(elf32-x86-64)\n"
+		     "OUTPUT_ARCH(riscv)\n"
+		     "OUTPUT_FORMAT(binary)\n"
+		     "OUTPUT_ARCH(i386:x86-64:intel)\n");
+	assert_int_equal(ls_script_targets(&s, t, 8), 7);
+	assert_int_equal(t[0].machine, EM_386);
+	assert_int_equal(t[0].elfclass, ELFCLASS32);
+	assert_string_equal(t[0].keyword, "OUTPUT_FORMAT");
+	assert_int_equal(t[0].loc.line, 1);
+	assert_int_equal(t[1].machine, EM_X86_64);
+	assert_int_equal(t[1].elfclass, 0);
+	assert_string_equal(t[1].name, "i386:x86-64");
+	assert_int_equal(t[2].machine, EM_AARCH64);
+	assert_int_equal(t[2].elfclass, ELFCLASS64);
+	assert_int_equal(t[3].machine, EM_ARM);
+	assert_int_equal(t[4].machine, EM_X86_64);
+	assert_int_equal(t[4].elfclass, ELFCLASS32);
+	assert_int_equal(t[5].machine, EM_RISCV);
+	assert_int_equal(t[6].machine, EM_X86_64);
+	assert_int_equal(t[6].loc.line, 8);
+	assert_int_equal(ls_script_targets(&s, t, 1), 1);
+	ls_script_free(&s);
+}
+
 static void test_nul_and_binary_input_are_refused(void **state)
 {
 	static const char nul[] = "SECTIONS\n{\n  .t : { }\0 }\n";
@@ -1741,6 +1885,44 @@ static void test_nul_and_binary_input_are_refused(void **state)
 	for (i = 0; i < sizeof(junk); i++)
 		junk[i] = (char)(i * 7 + 1);
 	parse_fail(&err, junk, sizeof(junk));
+	assert_string_equal(err.msg, "binary data: not an ELF image or linker script");
+	vl_error_free(&err);
+}
+
+/* GNU ld and lld read Latin-1 in comments as text; so do control bytes
+ * there.  Outside comments and strings they still count. */
+static void test_latin1_and_controls_in_comments_are_text(void **state)
+{
+	char text[512];
+	vl_error err = {0};
+	ls_script s;
+	size_t n = 0, i;
+
+	(void)state;
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "/* ");
+	for (i = 0; i < 40; i++)
+		text[n++] = (char)(0xc0 + i % 0x3f); /* Latin-1 letters */
+	for (i = 0; i < 20; i++)
+		text[n++] = '\x1b';
+	n += (size_t)snprintf(text + n, sizeof(text) - n, " */\n# ");
+	for (i = 0; i < 30; i++)
+		text[n++] = (char)0xe9;
+	n += (size_t)snprintf(text + n, sizeof(text) - n,
+			      "\nINPUT(\"caf\xe9\xe9\xe9\xe9\xe9\xe9\xe9"
+			      "\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9\xe9"
+			      "\xe9.o\")\nx = 1;\n");
+	parse_ok(&s, text);
+	assert_int_equal(s.ncmds, 2);
+	ls_script_free(&s);
+	/* The same control bytes outside a comment: binary. */
+	for (i = 0; i < 20; i++)
+		text[i] = '\x1b';
+	memcpy(text + 20, " x = 1;", 8);
+	parse_fail(&err, text, 27);
+	assert_string_equal(err.msg, "binary data: not an ELF image or linker script");
+	/* An unclosed comment hides nothing. */
+	memcpy(text, "/* ", 3);
+	parse_fail(&err, text, 27);
 	assert_string_equal(err.msg, "binary data: not an ELF image or linker script");
 	vl_error_free(&err);
 }
@@ -1935,6 +2117,7 @@ int main(void)
 	    cmocka_unit_test(test_expression_precedence),
 	    cmocka_unit_test(test_expression_tokens_need_no_blanks),
 	    cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_dollar_hex_numbers),
 	    cmocka_unit_test(test_builtin_functions),
 	    cmocka_unit_test(test_quoted_symbol_names),
 	    cmocka_unit_test(test_expression_node_locations),
@@ -1949,6 +2132,11 @@ int main(void)
 	    cmocka_unit_test(test_include_refuses_fifos_and_devices),
 	    cmocka_unit_test(test_syntax_errors_say_what_and_where),
 	    cmocka_unit_test(test_nul_and_binary_input_are_refused),
+	    cmocka_unit_test(
+		test_a_comma_joined_to_a_name_is_refused_as_ld_does),
+	    cmocka_unit_test(test_script_targets_name_machine_and_class),
+	    cmocka_unit_test(test_memory_separators_as_ld_takes_them),
+	    cmocka_unit_test(test_latin1_and_controls_in_comments_are_text),
 	    cmocka_unit_test(test_files_beyond_the_size_limit_are_refused),
 	    cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),
 	    cmocka_unit_test(test_ten_megabyte_line),

@@ -47,3 +47,32 @@ wrap8b.ld:2:19: error: section .text at 0x1000 lies outside memory region top [0
 $ printf 'SECTIONS {\n  .text 0xfffffffffffff000 : { *(.text) }\n}\n' > wrap9.ld; vaslint check --image vmm64-pie wrap9.ld
 wrap9.ld:2:3: error: section .text: its address 0xfffffffffffff000 + its size 0x3000 passes the end of the 64-bit address space [script-error]
 [exit 1]
+
+# Intermediate values wrap modulo 2^64 as in GNU ld (bfd_vma): A - C + B
+# with C > A is 0x800, 0 - 1 is 0xffffffffffffffff, and ld divides signed;
+# nm on ld's output shows the same values.
+$ printf 'A = 0x1000; C = 0x2000; B = 0x1800;\nD = A - C + B;\nd = 0x10;\nE = 8 + -d;\nx = 0 - 1;\ny = (0 - 16) / 2;\nSECTIONS { . = D; .text : { BYTE(0) } }\n' > negative1.ld; vaslint map negative1.ld
+              0x10               0x10  0 bytes    symbol   #.......................  d
+             0x800              0x800  0 bytes    symbol   .#......................  D
+             0x800              0x801  1 byte     section  .##.....................  .text
+            0x1000             0x1000  0 bytes    symbol   ...#....................  A
+            0x1800             0x1800  0 bytes    symbol   ....#...................  B
+            0x2000             0x2000  0 bytes    symbol   ......#.................  C
+0xfffffffffffffff8 0xfffffffffffffff8  0 bytes    symbol   ......................#.  E
+0xfffffffffffffff8 0xfffffffffffffff8  0 bytes    symbol   ......................#.  y
+0xffffffffffffffff 0xffffffffffffffff  0 bytes    symbol   .......................#  x
+
+# An address that ends up "negative" is a high address, where ld puts the
+# section (0xfffffffffffff000 on x86-64): the layout's address space
+# refuses it where it is used.
+$ printf 'SECTIONS {\n  .text (0x1000 - 0x2000) : { BYTE(0) }\n}\n' > negative2.ld; vaslint check -L linux-x86_64 -D GUEST_RAM=256M negative2.ld
+negative2.ld:2:9: error: image negative2.ld [0xfffffffffffff000, 0xfffffffffffff001) lies outside the address space [0x1000, 0x7ffffffff000) of layout linux-x86_64 [outside-address-space]
+[exit 1]
+
+# Layout values and -D compute exactly: an intermediate may be negative,
+# the value may not.
+$ vaslint check -L genode-nova-x86_32 -D 'GUEST_RAM=64M - 128M + 128M' vmm32-0x6000000
+
+$ vaslint check -L genode-nova-x86_32 -D 'GUEST_RAM=64M - 128M' vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=64M - 128M: negative result -0x4000000
+[exit 2]

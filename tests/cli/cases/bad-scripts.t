@@ -62,3 +62,17 @@ s12.ld:1:16: error: ADDR of '.nothing': no such output section [script-error]
 $ printf 'SECTIONS { . = "unterminated; }\n' > s13.ld; vaslint check s13.ld
 s13.ld:1:16: error: unterminated string: no closing '"'
 [exit 2]
+
+# GNU ld's lexer keeps a comma that follows an unquoted name in the name:
+# ld 2.40 says "syntax error" for these two and "target a,b,c not found"
+# for OUTPUT_FORMAT(a,b,c).
+$ printf 'OUTPUT_FORMAT(elf64-x86-64, elf64-x86-64, elf64-x86-64)\nSECTIONS { . = 0x10000; }\n' > comma1.ld; vaslint check comma1.ld
+comma1.ld:1:15: error: GNU ld reads 'elf64-x86-64,' with its comma as one name and refuses OUTPUT_FORMAT(...): quote the names ("elf64-x86-64") or put a blank before the comma
+[exit 2]
+
+$ printf 'MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K }\nREGION_ALIAS(rom, ram)\n' > comma2.ld; vaslint check comma2.ld
+comma2.ld:2:14: error: GNU ld reads 'rom,' with its comma as one name and refuses REGION_ALIAS(...): quote the names ("rom") or put a blank before the comma
+[exit 2]
+
+# Quoted, or with a blank before each comma, both linkers take them.
+$ printf 'OUTPUT_FORMAT("elf64-x86-64", "elf64-x86-64", "elf64-x86-64")\nOUTPUT_FORMAT(elf64-x86-64 , elf64-x86-64 , elf64-x86-64)\nMEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K }\nREGION_ALIAS("rom", ram)\nSECTIONS { . = 0x10000; .text : { BYTE(0) } > rom }\n' > comma3.ld; vaslint check comma3.ld

@@ -32,6 +32,7 @@ segment-start.ld:6:3: note: 6 values could not be determined (address of .text, 
 # What the linkers themselves refuse, found without linking.
 $ vaslint check linker-errors.ld
 linker-errors.ld:9:3: error: section .big [0x10000, 0x10200) overflows memory region rom [0x10000, 0x10100) by 256 bytes [region-overflow]
+linker-errors.ld:9:3: warning: .big holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .big (NOLOAD) [lld-portability]
 linker-errors.ld:10:3: error: section .data at 0x1000 lies outside memory region ram [0x20000, 0x21000) [outside-region]
 linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in addresses [section-overlap]
 linker-errors.ld:13:33: error: the location counter moves backwards inside .back, from 0x40004 to 0x40002 [location-counter-backwards]
@@ -51,6 +52,7 @@ gnu-only.ld:10:32: warning: lld silently drops ASCIZ: the string is missing ther
 gnu-only.ld:10:48: warning: lld silently drops LINKER_VERSION [lld-portability]
 gnu-only.ld:11:3: warning: lld rejects the READONLY section type [lld-portability]
 gnu-only.ld:11:24: warning: lld silently drops CREATE_OBJECT_SYMBOLS [lld-portability]
+gnu-only.ld:12:3: warning: .pad holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .pad (NOLOAD) [lld-portability]
 gnu-only.ld:12:16: warning: lld rejects NEXT(): use ALIGN() [lld-portability]
 gnu-only.ld:12:33: warning: lld rejects BLOCK(): use ALIGN() [lld-portability]
 
@@ -106,3 +108,31 @@ $ printf 'MEMORY { ram (rwx) : ORIGIN = 0x80000000, LENGTH = 1M }\nSECTIONS {\n 
 exit 0
 $ printf 'SECTIONS {\n  OVERLAY 0x200000 : AT(0x1000) { .a { *(.text) } .b { *(.data) *(.bss) } }\n}\n' > ib-ovl.ld; vaslint check --image image64.o ib-ovl.ld; echo "exit $?"
 exit 0
+
+# GNU ld reads "$" and hex digits as a hex number: this script links at
+# 0x6000000 with ld (lld takes $6000000 for a symbol and fails), and fix
+# writes the new base in 0x form.
+$ printf 'SECTIONS {\n  .text $6000000 : { *(.text) }\n  .data : { *(.data) }\n}\n' > dollar.ld; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o dollar.ld
+dollar.ld:2:9: warning: lld reads a $ number as a symbol name and fails: write 0x6000000 [lld-portability]
+dollar.ld:2:9: error: image dollar.ld [0x6000000, 0x6049000) overlaps guest-shadow [0x0, 0x10000000): Vancouver keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory; the lowest legal link address aligned to 4 MiB is 0x10000000 [reserved-overlap]
+[exit 1]
+
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o dollar.ld
+SECTIONS {
+  .text 0x10000000 : { *(.text) }
+  .data : { *(.data) }
+}
+dollar.ld:2:9: moved the image base from 0x6000000 to 0x10000000 (1 number changed)
+
+# Latin-1 in comments is text to both linkers, however much of it there is.
+$ python3 -c 'import sys; sys.stdout.buffer.write(b"/* Linker-Skript f\xfcr das Ger\xe4t, \xa9 2012 M\xfcller: \xe4\xf6\xfc\xc4\xd6\xdc\xdf\xe9\xe8\xea\xe0\xe7\xef\xf8\xe5\xe6\xf1 */\nSECTIONS { . = 0x10000000; .text : { *(.text) } }\n")' > latin1.ld; vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o latin1.ld
+
+# A segment with FILEHDR PHDRS carries the ELF and program headers (here
+# 0xb0 bytes) in the page below its first section: at 0x50 there is no room,
+# and GNU ld ("not enough room for program headers") and lld ("could not
+# allocate headers") refuse the link; from 0xb0 on both link.
+$ printf 'PHDRS { text PT_LOAD FILEHDR PHDRS; data PT_LOAD; }\nSECTIONS {\n  . = 0x50;\n  .text : { BYTE(1) } :text\n  .data : { BYTE(2) } :data\n}\n' > headers.ld; vaslint check headers.ld
+headers.ld:1:9: error: segment text (FILEHDR) has no room for its 0xb0 bytes of ELF and program headers below .text at 0x50: GNU ld and lld refuse the link (not enough room for program headers); start .text at 0xb0 or above [script-error]
+[exit 1]
+
+$ sed 's/0x50/0xb0/' headers.ld > headers-ok.ld; vaslint check headers-ok.ld

@@ -1,0 +1,295 @@
+/* Unit tests for analyzer/ldscript/portability.c: each construct that GNU
+ * ld accepts and lld 14 rejects or links differently gets one warning at
+ * its place, naming the portable form; the portable form gets none.  Each
+ * was linked with ld 2.40 and ld.lld 14. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ldscript/parser.h"
+#include "ldscript/portability.h"
+#include "rules.h"
+
+/* The warnings ls_portability gives for text, in order. */
+static void portability(const char *text, vl_diags *d)
+{
+	vl_error err = {0};
+	ls_script s;
+
+	memset(d, 0, sizeof(*d));
+	if (!ls_parse_text("t.ld", text, strlen(text), NULL, &s, &err)) {
+		print_error("parse error %u:%u: %s\n", err.line, err.column,
+			    err.msg);
+		fail();
+	}
+	int found = ls_portability(&s, d);
+
+	assert_int_equal(found, (int)d->n);
+	ls_script_free(&s);
+}
+
+/* Exactly one warning, this one. */
+static void assert_warns(const char *text, unsigned line, unsigned column,
+			 const char *msg)
+{
+	vl_diags d;
+
+	portability(text, &d);
+	for (size_t i = 0; d.n != 1 && i < d.n; i++)
+		print_error("warning %u:%u %s\n", d.v[i].line, d.v[i].column,
+			    d.v[i].message);
+	assert_int_equal(d.n, 1);
+	assert_ptr_equal(d.v[0].rule, VL_RULE_LLD_PORTABILITY);
+	assert_string_equal(d.v[0].file, "t.ld");
+	assert_int_equal(d.v[0].line, line);
+	assert_int_equal(d.v[0].column, column);
+	assert_string_equal(d.v[0].message, msg);
+	vl_diags_free(&d);
+}
+
+static void assert_portable(const char *text)
+{
+	vl_diags d;
+
+	portability(text, &d);
+	for (size_t i = 0; i < d.n; i++)
+		print_error("warning %u:%u %s\n", d.v[i].line, d.v[i].column,
+			    d.v[i].message);
+	assert_int_equal(d.n, 0);
+	vl_diags_free(&d);
+}
+
+/* lld 14: "symbol not found: $6000000". */
+static void dollar_numbers_are_symbols_to_lld(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS {\n  .text $6000000 : { *(.text) }\n}\n", 2, 9,
+		     "lld reads a $ number as a symbol name and fails: write "
+		     "0x6000000");
+	assert_warns("x = 1 + $10K;", 1, 9,
+		     "lld reads a $ number as a symbol name and fails: write "
+		     "0x4000");
+	assert_portable("SECTIONS {\n  .text 0x6000000 : { *(.text) }\n}\n");
+	assert_portable("x = __global_pointer$ + 1;");
+}
+
+/* lld 14: "':' expected, but got ram" and "',' expected, but got
+ * LENGTH"; GNU ld links both. */
+static void memory_separators_lld_refuses(void **state)
+{
+	(void)state;
+	assert_warns("MEMORY {\n  rom : ORIGIN = 0x10000, LENGTH = 64K,\n"
+		     "  ram : ORIGIN = 0x20000, LENGTH = 64K\n}\n",
+		     2, 39,
+		     "lld rejects a ',' between MEMORY regions: put each "
+		     "region on a line of its own, without the comma");
+	assert_warns("MEMORY { ram : ORIGIN = 0x10000 LENGTH = 64K }", 1, 42,
+		     "lld rejects LENGTH without a ',' after ORIGIN: write "
+		     "ORIGIN = ..., LENGTH = ...");
+	assert_portable("MEMORY {\n  rom : ORIGIN = 0x10000, LENGTH = 64K\n"
+			"  ram : ORIGIN = 0x20000, LENGTH = 64K\n}\n");
+}
+
+/* lld 14: "discarding .shstrtab section is not allowed". */
+static void discarding_every_section_lld_refuses(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { /DISCARD/ : { *(.*) } }", 1, 26,
+		     "lld refuses to discard .shstrtab, which this pattern "
+		     "matches (\"discarding .shstrtab section is not "
+		     "allowed\"): name the sections to discard (*(.comment) "
+		     "*(.note.*) ...)");
+	assert_warns("SECTIONS { /DISCARD/ : { *(.sym*) } }", 1, 26,
+		     "lld refuses to discard .symtab, which this pattern "
+		     "matches (\"discarding .symtab section is not "
+		     "allowed\"): name the sections to discard (*(.comment) "
+		     "*(.note.*) ...)");
+	assert_portable("SECTIONS { /DISCARD/ : { *(.comment) *(.note.*) } }");
+	assert_portable("SECTIONS { .all : { *(.*) } }");
+}
+
+/* lld 14: "at least one side of the expression must be absolute" for '+',
+ * '&' and '|' of two section-relative values; GNU ld adds the
+ * addresses. */
+static void section_relative_sums_lld_refuses(void **state)
+{
+	static const char head[] =
+	    "SECTIONS {\n  . = 0x10000;\n  .text : { _a = .; *(.text) }\n"
+	    "  .data 0x20000 : { _b = .; *(.data) }\n";
+	char text[256];
+
+	(void)state;
+	snprintf(text, sizeof(text), "%s  d = _b + _a;\n}\n", head);
+	assert_warns(text, 5, 10,
+		     "lld refuses '+' of two section-relative values (symbols "
+		     "set from '.', ADDR()): wrap one side in ABSOLUTE()");
+	snprintf(text, sizeof(text), "%s  d = ADDR(.data) | c;\n  c = _a;\n}\n",
+		 head);
+	assert_warns(text, 5, 19,
+		     "lld refuses '|' of two section-relative values (symbols "
+		     "set from '.', ADDR()): wrap one side in ABSOLUTE()");
+	snprintf(text, sizeof(text),
+		 "%s  d = ABSOLUTE(_b) + _a;\n  e = _b - _a + _a;\n"
+		 "  f = _b + SIZEOF(.text);\n  g = _b + undefined_here;\n}\n",
+		 head);
+	assert_portable(text);
+	/* GNU ld's default script: ALIGN(a) is a number to lld. */
+	assert_portable("SECTIONS { .text : { *(.text) }\n"
+			"  . = ALIGN(CONSTANT (MAXPAGESIZE)) + (. & (CONSTANT "
+			"(MAXPAGESIZE) - 1));\n}\n");
+}
+
+/* lld 14: "memory region 'ram' not declared" when MEMORY says "ram". */
+static void quoted_region_names_lld_keeps(void **state)
+{
+	(void)state;
+	assert_warns("MEMORY { \"ram\" : ORIGIN = 0x10000, LENGTH = 64K }\n"
+		     "SECTIONS { .text : { *(.text) } > ram }",
+		     2, 35,
+		     "lld keeps the quotes of a quoted memory region name, so "
+		     "\"ram\" and ram are two regions there: write the name "
+		     "without quotes in MEMORY and here");
+	assert_warns("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K }\n"
+		     "SECTIONS { .text : { *(.text) } AT> \"ram\" }",
+		     2, 37,
+		     "lld keeps the quotes of a quoted memory region name, so "
+		     "\"ram\" and ram are two regions there: write the name "
+		     "without quotes in MEMORY and here");
+	assert_portable("MEMORY { \"ram\" : ORIGIN = 0x10000, LENGTH = 64K }\n"
+			"SECTIONS { .text : { *(.text) } > \"ram\" }");
+	assert_portable("MEMORY { ram : ORIGIN = 0x10000, LENGTH = 64K }\n"
+			"SECTIONS { .text : { *(.text) } > ram }");
+}
+
+/* lld 14: "unknown directive: NOCROSSREFS" (and _TO); in OVERLAY "AT
+ * expected, but got NOCROSSREFS"; an OVERLAY without AT "AT expected". */
+static void nocrossrefs_and_overlay_without_at_lld_refuses(void **state)
+{
+	(void)state;
+	assert_warns("NOCROSSREFS(.text .data)", 1, 1,
+		     "lld 14 rejects NOCROSSREFS: remove it for lld, which "
+		     "checks no cross references");
+	assert_warns("NOCROSSREFS_TO(.text .data)", 1, 1,
+		     "lld 14 rejects NOCROSSREFS_TO: remove it for lld, which "
+		     "checks no cross references");
+	assert_warns("SECTIONS { OVERLAY 0x20000 : NOCROSSREFS AT(0x30000) "
+		     "{ .a { BYTE(0) } .b { BYTE(1) } } }",
+		     1, 12,
+		     "lld 14 rejects NOCROSSREFS in OVERLAY: remove it for "
+		     "lld, which checks no cross references");
+	assert_warns("SECTIONS {\n  OVERLAY 0x20000 : { .a { BYTE(0) } "
+		     ".b { BYTE(1) } }\n}",
+		     2, 3,
+		     "lld 14 rejects an OVERLAY without AT(...): write OVERLAY "
+		     "start : AT(lma) { ... }");
+	assert_warns("SECTIONS {\n  OVERLAY : AT(0x30000) { .a { BYTE(0) } "
+		     ".b { BYTE(1) } }\n}",
+		     2, 3,
+		     "lld 14 rejects an OVERLAY without a start address: write "
+		     "OVERLAY start : AT(lma) { ... }");
+	assert_portable("SECTIONS { OVERLAY 0x20000 : AT(0x30000) "
+			"{ .a { BYTE(0) } .b { BYTE(1) } } }");
+}
+
+/* GNU ld links sub/c.o from disk when the command line does not name it;
+ * lld leaves .text without it. */
+static void file_names_without_wildcards_ld_opens(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { .text : { *(.text) sub/c.o(.text) } }", 1, 31,
+		     "GNU ld opens sub/c.o itself when no input file has that "
+		     "name, lld then matches nothing: if the command line does "
+		     "not name it, add INPUT(sub/c.o)");
+	assert_portable("INPUT(sub/c.o)\n"
+			"SECTIONS { .text : { *(.text) sub/c.o(.text) } }");
+	assert_portable("SECTIONS { .text : { *c.o(.text) libc.a:x.o(.text) "
+			"crt[01].o(.init) } }");
+}
+
+/* GNU ld emits an empty PT_LOAD for extra, lld drops it. */
+static void unused_load_segments_lld_drops(void **state)
+{
+	(void)state;
+	assert_warns("PHDRS { text PT_LOAD; extra PT_LOAD; note PT_NOTE; }\n"
+		     "SECTIONS { .text : { *(.text) } :text }",
+		     1, 23,
+		     "no section is in segment extra: GNU ld emits an empty "
+		     "PT_LOAD for it, lld none; remove it from PHDRS");
+	assert_portable("PHDRS { text PT_LOAD; data PT_LOAD; }\n"
+			"SECTIONS { .text : { *(.text) } :text .data : { "
+			"*(.data) } :data }");
+	/* Overlay members are in the overlay's segments. */
+	assert_portable(
+	    "PHDRS { text PT_LOAD; ov PT_LOAD; }\n"
+	    "SECTIONS { .text : { *(.text) } :text OVERLAY 0x1000 : "
+	    "AT(0x2000) { .a { BYTE(0) } } :ov }");
+}
+
+/* GNU ld: .stack NOBITS WA; lld: PROGBITS AX, its bytes in the file. */
+static void sections_of_only_a_dot_move_lld_fills(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS {\n  .text : { *(.text) }\n  .stack : { . += "
+		     "0x1000; _sp = .; }\n}",
+		     3, 3,
+		     ".stack holds only a move of '.': GNU ld makes it NOBITS, "
+		     "lld PROGBITS (its bytes in the file, with the flags of "
+		     "the section before): declare it .stack (NOLOAD)");
+	assert_portable("SECTIONS { .stack (NOLOAD) : { . += 0x1000; } }");
+	assert_portable("SECTIONS { .stack : { *(.stack) . += 0x1000; } }");
+	assert_portable("SECTIONS { .syms : { _a = 1; } }");
+}
+
+/* ld: .text at 0x401000, lld: 0x201158 for the same INSERT script. */
+static void insert_scripts_get_each_linkers_base(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { .mydata : { BYTE(1) } } INSERT AFTER .data;",
+		     1, 36,
+		     "INSERT puts this script into the linker's default "
+		     "script, and the defaults differ: GNU ld starts the image "
+		     "at 0x400000 on x86-64 and page-aligns each segment, lld "
+		     "at 0x200000 and packs them; give the base to both "
+		     "(-Ttext-segment for GNU ld, --image-base for lld)");
+	assert_portable("SECTIONS { . = 0x10000; .mydata : { BYTE(1) } }");
+}
+
+/* lld 14: "malformed number: =" for every compound assignment but +=. */
+static void compound_assignments_but_add_lld_refuses(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { x = 4; x -= 2; }", 1, 19,
+		     "lld 14 rejects '-=' (it reads only '=' and '+='): write "
+		     "x = x - (...)");
+	assert_warns("x = 1;\nx <<= 2;", 2, 1,
+		     "lld 14 rejects '<<=' (it reads only '=' and '+='): write "
+		     "x = x << (...)");
+	assert_warns("SECTIONS { .t : { *(.t) . *= 2; } }", 1, 25,
+		     "lld 14 rejects '*=' (it reads only '=' and '+='): write "
+		     ". = . * (...)");
+	assert_portable("SECTIONS { x = 4; x = x - 2; x += 1; }");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(dollar_numbers_are_symbols_to_lld),
+	    cmocka_unit_test(memory_separators_lld_refuses),
+	    cmocka_unit_test(discarding_every_section_lld_refuses),
+	    cmocka_unit_test(section_relative_sums_lld_refuses),
+	    cmocka_unit_test(quoted_region_names_lld_keeps),
+	    cmocka_unit_test(nocrossrefs_and_overlay_without_at_lld_refuses),
+	    cmocka_unit_test(file_names_without_wildcards_ld_opens),
+	    cmocka_unit_test(unused_load_segments_lld_drops),
+	    cmocka_unit_test(sections_of_only_a_dot_move_lld_fills),
+	    cmocka_unit_test(insert_scripts_get_each_linkers_base),
+	    cmocka_unit_test(compound_assignments_but_add_lld_refuses),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
