@@ -34,12 +34,19 @@ the toolchain's default script with the image moved to the lowest legal
 address.  Pass a script as the first source to fix that one instead.
 VaslintCheck(target, programs): `vaslint check`; the report is the target.
 A finding is exit 1, which fails the build; a failed step is not recorded
-as done, so it runs again next time.
+as done, so it runs again next time.  When the check fails, or finds
+anything to warn about, its diagnostics are printed on the console too,
+followed by one line that names the layout and its parameters and says
+where the report is:
+
+    vaslint: check of vmm against layout linux-x86_64 (-D GUEST_RAM=256M) failed: 1 error, 0 warnings; report in build/vmm/vmm.check
 """
 import os
+import subprocess
 
 import SCons.Action
 import SCons.Builder
+import SCons.Subst
 import SCons.Util
 
 _FORMATS = {'.h': 'header', '.ld': 'ld', '.json': 'json', '.svg': 'svg'}
@@ -82,6 +89,58 @@ def _fix_sources(target, source, env, for_signature):
     return '--from-default ' + ' '.join('--image ' + s for s in srcs)
 
 
+_CHECK = ('$VASLINT check -L $VASLINT_LAYOUT ${_vaslint_defines} $VASLINT_CHECKFLAGS'
+          ' -o $TARGET $SOURCES')
+
+
+def _check_str(target, source, env):
+    return env.subst(_CHECK, target=target, source=source)
+
+
+def _check_run(target, source, env):
+    """Runs the check with the report as the target and, unless all is
+    clean, shows the report (or vaslint's own error) on the console: a
+    failed build step that says only 'Error 1' sends the user looking."""
+    argv = [str(a) for a in env.subst_list(_CHECK, SCons.Subst.SUBST_CMD,
+                                            target=target, source=source)[0]]
+    run_env = {k: str(v) for k, v in env['ENV'].items()}
+    try:
+        p = subprocess.run(argv, env=run_env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, universal_newlines=True)
+    except OSError as e:
+        print('vaslint: cannot run %s: %s' % (argv[0], e))
+        return 2
+    layout = env.subst('$VASLINT_LAYOUT')
+    params = _defines(env.get('VASLINT_PARAMS', {}))
+    what = 'check of %s against layout %s%s' % (
+        ' '.join(str(s) for s in source), layout,
+        ' (%s)' % ' '.join('-D ' + d[2:] for d in params) if params else '')
+    if p.returncode > 1:
+        # An input error: vaslint wrote no report, only its message.
+        if p.stdout.strip():
+            print(p.stdout.rstrip('\n'))
+        print('vaslint: %s could not be done (exit %d)' % (what, p.returncode))
+        return p.returncode
+    report = ''
+    try:
+        with open(str(target[0]), encoding='utf-8', errors='replace') as f:
+            report = f.read()
+    except OSError:
+        pass
+    lines = (report + p.stdout).rstrip('\n').splitlines()
+    errors = sum(': error: ' in line for line in lines)
+    warnings = sum(': warning: ' in line for line in lines)
+    if p.returncode == 0 and not warnings:
+        return 0
+    for line in lines:
+        print(line)
+    print('vaslint: %s %s: %d error%s, %d warning%s; report in %s' % (
+        what, 'failed' if p.returncode else 'passed with warnings',
+        errors, '' if errors == 1 else 's',
+        warnings, '' if warnings == 1 else 's', target[0]))
+    return p.returncode
+
+
 def generate(env):
     env.SetDefault(VASLINT='vaslint', VASLINT_PARAMS={}, VASLINT_PLANFLAGS=[],
                    VASLINT_FIXFLAGS=[], VASLINT_CHECKFLAGS=[])
@@ -95,8 +154,9 @@ def generate(env):
         ' -f ${_vaslint_plan_format} -o $TARGET')
     fix = SCons.Action.Action(
         common % 'fix' + ' $VASLINT_FIXFLAGS ${_vaslint_fix_sources} -o $TARGET')
-    check = SCons.Action.Action(
-        common % 'check' + ' $VASLINT_CHECKFLAGS -o $TARGET $SOURCES')
+    check = SCons.Action.Action(_check_run, strfunction=_check_str,
+                                varlist=['VASLINT', 'VASLINT_LAYOUT',
+                                         'VASLINT_PARAMS', 'VASLINT_CHECKFLAGS'])
     env['BUILDERS']['VaslintPlan'] = SCons.Builder.Builder(
         action=plan, emitter=_layout_emitter)
     env['BUILDERS']['VaslintFix'] = SCons.Builder.Builder(
