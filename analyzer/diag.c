@@ -309,11 +309,12 @@ static size_t distance(const char *a, const char *b, size_t cap)
 const char *vl_did_you_mean(const char *word, const char *const *cands,
 			    size_t n)
 {
-	size_t cap = strlen(word) / 3, best = SIZE_MAX;
+	/* Two slips in a short word (a swapped pair is two), one in a long
+	 * one: "genode-okl4" is not a slip of "genode-sel4". */
+	size_t len = strlen(word), best = SIZE_MAX;
+	size_t cap = len < 4 ? 1 : len <= 10 ? 2 : 1;
 	const char *pick = NULL;
 
-	if (cap < 1)
-		cap = 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t d = distance(word, cands[i], cap);
 		if (d <= cap && d < best) {

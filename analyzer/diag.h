@@ -115,8 +115,8 @@ bool vl_diags_append(vl_diags *to, const vl_diags *from);
 size_t vl_diags_count(const vl_diags *d, vl_severity s);
 
 /* The candidate closest to word by edit distance, when it is close enough
- * to be a typing slip (at most a third of the word's length, at least 1),
- * or NULL: for "did you mean" in messages. */
+ * to be a typing slip (two edits in a word of 4 to 10 characters, one
+ * otherwise), or NULL: for "did you mean" in messages. */
 const char *vl_did_you_mean(const char *word, const char *const *cands,
 			    size_t n);
 

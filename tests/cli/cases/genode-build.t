@@ -69,7 +69,7 @@ exit 2
 # A kernel vaslint has no layout for: vaslint's exit 2 fails the check.
 $ make -s -f "$ROOT/samples/genode-build/vaslint.mk" -C gbuild KERNEL=okl4 2>&1 | grep -v '^make'; echo "exit ${PIPESTATUS[0]}"
 [vaslint] checking 2 program(s) against layout genode-okl4-x86_64
-[vaslint] vaslint: error: -L genode-okl4-x86_64: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+[vaslint] vaslint: error: no such layout 'genode-okl4-x86_64' (run 'vaslint layouts' for the list; a path to a .yaml file works too)
 [vaslint] result: failed (vaslint could not check: exit 2; layout genode-okl4-x86_64)
 exit 2
 

@@ -33,7 +33,7 @@ exit 2
 # A layout vaslint does not know: its message and the step that failed.
 $ cd gscons && PYTHONUNBUFFERED=1 scons -Q LAYOUT=genode-okl4-x86_64 hello.check 2>&1; echo "exit $?"
 vaslint check -L genode-okl4-x86_64 -DGUEST_RAM=0 -o hello.check hello
-vaslint: error: -L genode-okl4-x86_64: no such layout (run 'vaslint layouts' for the list; a path to a .yaml file works too)
+vaslint: error: no such layout 'genode-okl4-x86_64' (run 'vaslint layouts' for the list; a path to a .yaml file works too)
 vaslint: check of hello against layout genode-okl4-x86_64 (-D GUEST_RAM=0) could not be done (exit 2)
 scons: *** [hello.check] Error 2
 exit 2
