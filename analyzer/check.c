@@ -98,6 +98,8 @@ static bool fills(const sp_range *x, const layout_region *reg)
 		return false;
 	if (x->kind == SP_SEGMENT)
 		return (x->seg->flags & (PF_R | PF_W | PF_X)) == 0;
+	if (x->kind == SP_SECTION)
+		return x->no_access;
 	if (x->kind == SP_MAPPING)
 		return procmap_no_access(x->map) || procmap_anonymous(x->map);
 	return false;
@@ -570,7 +572,9 @@ int check_segment_congruence(const space *s, vl_diags *out)
 	for (size_t i = 0; i < s->n; i++) {
 		const sp_range *x = &s->v[i];
 		const image_segment *seg = x->seg;
-		if (x->kind != SP_SEGMENT || seg->align <= 1 ||
+		/* An empty PT_LOAD maps nothing (GNU ld writes one for an
+		 * unused PHDR): no loader looks at its offset. */
+		if (x->kind != SP_SEGMENT || !seg->memsz || seg->align <= 1 ||
 		    (seg->vaddr & (seg->align - 1)) ==
 			(seg->offset & (seg->align - 1)))
 			continue;

@@ -216,11 +216,20 @@ static bool t_option(cli_opts *o, const char *arg, vl_error *err)
 		if (strlen(secs[i][0]) == len && !strncmp(arg, secs[i][0], len))
 			return add_section_start(o, secs[i][1], "-T", eq + 1,
 						 err);
-	return vl_fail(err, NULL, 0, 0,
-		       "-T%s: expected -Ttext-segment=ADDR, "
-		       "-Trodata-segment=, -Tldata-segment=, -Ttext=, -Tdata= "
-		       "or -Tbss= (a script is an INPUT, not -T)",
-		       arg);
+	if (eq && !strchr(arg, '/'))
+		return vl_fail(err, NULL, 0, 0,
+			       "-T%s: expected -Ttext-segment=ADDR, "
+			       "-Trodata-segment=, -Tldata-segment=, -Ttext=, "
+			       "-Tdata=, -Tbss= or -T SCRIPT",
+			       arg);
+	/* -T SCRIPT, as ld takes it: several are one link, read in order. */
+	const char **v =
+	    realloc(o->t_scripts, (o->nt_scripts + 1) * sizeof(*v));
+	if (!v)
+		return vl_fail_oom(err);
+	o->t_scripts = v;
+	o->t_scripts[o->nt_scripts++] = arg;
+	return true;
 }
 
 static bool z_option(cli_opts *o, const char *arg, vl_error *err)
@@ -367,6 +376,9 @@ void cli_opts_free(cli_opts *o)
 	o->image_paths = NULL;
 	free(o->config_layout);
 	o->config_layout = NULL;
+	free(o->t_scripts);
+	o->t_scripts = NULL;
+	o->nt_scripts = 0;
 	for (size_t i = 0; i < o->nmaps_paths; i++)
 		free(o->maps_paths[i]);
 	free(o->maps_paths);
@@ -513,6 +525,64 @@ static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
 	*ok = false;
 }
 
+/* The -T scripts, as one link: a script of INCLUDEs in their order, so
+ * each keeps its own file and line in every message (GNU ld reads several
+ * -T scripts as if one text).  Named "-T a.ld -T b.ld". */
+static bool read_t_scripts(cli_inputs *in, const cli_opts *o, vl_error *err)
+{
+	char *text = NULL, *name = NULL;
+	size_t tlen = 0, nlen = 0;
+	FILE *t = open_memstream(&text, &tlen),
+	     *nm = open_memstream(&name, &nlen);
+	bool ok = t && nm;
+
+	for (size_t i = 0; ok && i < o->nt_scripts; i++) {
+		const char *p = o->t_scripts[i];
+		char *abs = realpath(p, NULL);
+		if (!abs) {
+			ok = false;
+			vl_fail(err, p, 0, 0, "cannot open: %s",
+				strerror(errno));
+			break;
+		}
+		if (strchr(abs, '"')) {
+			ok = false;
+			vl_fail(err, p, 0, 0,
+				"-T: a script whose path holds '\"' is not "
+				"supported");
+		} else {
+			fprintf(t, "INCLUDE \"%s\"\n", abs);
+			fprintf(nm, "%s-T %s", i ? " " : "", p);
+		}
+		free(abs);
+	}
+	if (t)
+		fclose(t);
+	if (nm)
+		fclose(nm);
+	if (!ok || !text || !name) {
+		if (ok)
+			vl_fail_oom(err);
+		free(text);
+		free(name);
+		return false;
+	}
+	cli_script *cs = &in->scripts[in->nscripts];
+	memset(cs, 0, sizeof(*cs));
+	cs->path = name;
+	cs->owned_path = name;
+	ls_parse_opts po = {0};
+	if (!ls_parse_text(name, text, tlen, &po, &cs->script, err)) {
+		free(text);
+		free(name);
+		cs->owned_path = NULL;
+		return false;
+	}
+	free(text);
+	in->nscripts++;
+	return true;
+}
+
 static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 			size_t n, vl_error *err)
 {
@@ -580,6 +650,8 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		}
 		in->nscripts++;
 	}
+	if (o->nt_scripts && !read_t_scripts(in, o, &e))
+		failed(in, o, &ok, err, &e);
 	for (size_t i = 0; i < o->nimage_paths; i++) {
 		elfimage_status st = elfimage_read_full(
 		    o->image_paths[i], &in->extra[in->nextra], &e);
@@ -649,7 +721,7 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 	if (!outfile_check(o->output, 0, err))
 		return false;
 	in->images = calloc(n ? n : 1, sizeof(*in->images));
-	in->scripts = calloc(n ? n : 1, sizeof(*in->scripts));
+	in->scripts = calloc(n + 1, sizeof(*in->scripts));
 	in->sources = calloc(n ? n : 1, sizeof(*in->sources));
 	in->extra =
 	    calloc(o->nimage_paths ? o->nimage_paths : 1, sizeof(*in->extra));
@@ -734,6 +806,7 @@ void cli_inputs_close(cli_inputs *in)
 	for (size_t i = 0; in->scripts && i < in->nscripts; i++) {
 		ls_eval_free(&in->scripts[i].eval);
 		ls_script_free(&in->scripts[i].script);
+		free(in->scripts[i].owned_path);
 	}
 	for (size_t i = 0; i < in->nextra; i++)
 		elfimage_free(&in->extra[i]);

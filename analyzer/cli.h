@@ -80,7 +80,9 @@ typedef struct cli_opts {
 	 * --pid (malloc'ed). */
 	char **maps_paths;
 	size_t nmaps_paths;
-	char *config_layout; /* -L from .vaslint.yaml (malloc'ed) */
+	char *config_layout;	/* -L from .vaslint.yaml (malloc'ed) */
+	const char **t_scripts; /* -T SCRIPT..., one link in this order */
+	size_t nt_scripts;
 	/* A bad input is named and left out, and the others are still
 	 * reported (check, map); the command exits 2 at the end. */
 	bool keep_going;
@@ -134,6 +136,7 @@ typedef struct cli_script {
 	const char *path;
 	bool preprocessed; /* read through the C preprocessor */
 	bool left_out;	   /* named as bad (keep_going): not in the space */
+	char *owned_path;  /* path, when it is ours to free (-T scripts) */
 	ls_script script;
 	ls_eval eval;
 } cli_script;

@@ -394,7 +394,7 @@ int cmd_check(int argc, char **argv)
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		co.jobs = cpus > 0 ? (unsigned)cpus : 1;
 	}
-	if (optind >= argc && !co.requests_path && !o.compdb &&
+	if (optind >= argc && !co.requests_path && !o.compdb && !o.nt_scripts &&
 	    !o.nmaps_paths) {
 		vl_fail(&err, NULL, 0, 0,
 			"check: no input given (see 'vaslint check --help')");

@@ -71,7 +71,7 @@ typedef struct fix_opts {
  * image (its segments, and a Genode linker area), or from the script
  * evaluated with the objects. */
 static bool image_size(const fix_opts *o, const cli_inputs *in,
-		       const ls_eval *ev, uint64_t *size, vl_error *err)
+		       const cli_script *cs, uint64_t *size, vl_error *err)
 {
 	va_range extent;
 
@@ -87,7 +87,7 @@ static bool image_size(const fix_opts *o, const cli_inputs *in,
 		*size = va_range_size(occupied);
 		return true;
 	}
-	if (space_script_extent(ev, &extent)) {
+	if (space_script_extent(&cs->script, &cs->eval, &extent)) {
 		*size = va_range_size(extent);
 		return true;
 	}
@@ -186,7 +186,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	cli_script *cs = &in.scripts[0];
 	const layout *l = cli_inputs_layout(&in);
 	uint64_t size = 0, base;
-	if (!image_size(o, &in, &cs->eval, &size, &err))
+	if (!image_size(o, &in, cs, &size, &err))
 		goto bad;
 	if (!cs->eval.has_base || !cs->eval.base.known) {
 		vl_fail(&err, paths[0], 0, 0,

@@ -80,7 +80,8 @@ int cmd_map(int argc, char **argv)
 			return VL_EXIT_OK;
 		}
 	}
-	if (!o.layout.name && optind >= argc && !o.nmaps_paths) {
+	if (!o.layout.name && optind >= argc && !o.nmaps_paths &&
+	    !o.nt_scripts) {
 		vl_fail(&err, NULL, 0, 0,
 			"map: give a layout (-L), an input, or both");
 		goto bad;

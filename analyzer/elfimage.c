@@ -221,6 +221,8 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 				       elf_errmsg(-1));
 		if (ph.p_type == PT_INTERP || ph.p_type == PT_DYNAMIC)
 			img->dynamic = true;
+		if (ph.p_type == PT_INTERP)
+			img->interp = true;
 		if (ph.p_type != PT_LOAD)
 			continue;
 		if (!read_segment(path, &ph, i, img->elfclass, file_size,

@@ -40,6 +40,7 @@ typedef struct image {
 	uint16_t machine; /* e_machine */
 	uint16_t type;	  /* ET_EXEC, ET_DYN, ... */
 	bool dynamic; /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
+	bool interp;  /* has PT_INTERP: a dynamic linker loads it */
 	image_segment *segments; /* PT_LOAD only, in header order */
 	size_t nsegments;
 	/* What SIZEOF_HEADERS is for a linked image. */

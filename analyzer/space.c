@@ -293,7 +293,9 @@ static bool add_image(space *s, const image *img, vl_error *err)
 	/* A dynamically linked Genode program: the dynamic linker reserves
 	 * its area from the program's link address on. */
 	va_range area;
-	if (l && l->linker_area && img->dynamic && img->type == ET_EXEC &&
+	/* The program names its dynamic linker (PT_INTERP): ld.lib.so itself
+	 * has PT_DYNAMIC only, and no linker area of its own. */
+	if (l && l->linker_area && img->interp && img->type == ET_EXEC &&
 	    img->nsegments &&
 	    va_range_from_size(o->span.start, l->linker_area, &area) &&
 	    area.end > o->occupied.end) {
@@ -330,25 +332,83 @@ bool space_image_extent(const image *img, const layout *l, va_range *out,
 
 /* ---- Scripts ---- */
 
-bool space_script_extent(const ls_eval *ev, va_range *out)
+/* The PHDRS entry named name, or NULL. */
+static const ls_phdr *phdr_find(const ls_script *script, const char *name)
 {
-	if (!ev->has_base || !ev->base.known)
-		return false;
-	*out = (va_range){ev->base.v, ev->base.v};
+	for (size_t i = 0; i < script->ncmds; i++) {
+		const ls_cmd *c = &script->cmds[i];
+		if (c->kind != LS_CMD_PHDRS)
+			continue;
+		for (size_t k = 0; k < c->u.phdrs.nphdrs; k++)
+			if (!strcmp(c->u.phdrs.phdrs[k].name, name))
+				return &c->u.phdrs.phdrs[k];
+	}
+	return NULL;
+}
+
+/* A segment the script gives no access rights (FLAGS(0)): a reservation,
+ * as base-linux's stack_area.ld makes the stack area. */
+static bool phdr_no_access(const ls_phdr *ph)
+{
+	expr_error err = {0};
+	uint64_t v = 1;
+	bool none = ph && ph->has_flags && ph->flags.e &&
+		    expr_eval(ph->flags.e, NULL, &v, &err) == EXPR_OK &&
+		    (v & 7) == 0;
+
+	expr_error_free(&err);
+	return none;
+}
+
+/* Which sections go only to segments without access rights: a section
+ * without :phdr goes where the one before it went, as in GNU ld.  no[i]
+ * for ev->sections[i]; false when memory ran out. */
+static bool sections_no_access(const ls_script *script, const ls_eval *ev,
+			       bool *no)
+{
+	char *const *phdrs = NULL;
+	size_t nphdrs = 0;
+
 	for (size_t i = 0; i < ev->nsections; i++) {
+		const ls_output_section *def = ev->sections[i].def;
+		if (def && def->nphdrs) {
+			phdrs = def->phdrs;
+			nphdrs = def->nphdrs;
+		}
+		no[i] = nphdrs > 0;
+		for (size_t k = 0; k < nphdrs && no[i]; k++)
+			no[i] = phdr_no_access(phdr_find(script, phdrs[k]));
+	}
+	return true;
+}
+
+bool space_script_extent(const ls_script *script, const ls_eval *ev,
+			 va_range *out)
+{
+	bool *no = calloc(ev->nsections + 1, sizeof(*no));
+	bool ok = no && sections_no_access(script, ev, no) && ev->has_base &&
+		  ev->base.known;
+
+	if (ok)
+		*out = (va_range){ev->base.v, ev->base.v};
+	for (size_t i = 0; ok && i < ev->nsections; i++) {
 		const ls_out_section *sec = &ev->sections[i];
 		uint64_t end;
-		if (!sec->alloc)
+		/* A reservation (FLAGS(0)) is no part of the image. */
+		if (!sec->alloc || no[i])
 			continue;
 		if (!sec->vma.known || !sec->size.known ||
-		    !va_add(sec->vma.v, sec->size.v, &end))
-			return false;
+		    !va_add(sec->vma.v, sec->size.v, &end)) {
+			ok = false;
+			break;
+		}
 		if (sec->vma.v < out->start)
 			out->start = sec->vma.v;
 		if (end > out->end)
 			out->end = end;
 	}
-	return true;
+	free(no);
+	return ok;
 }
 
 static bool same_loc(ls_loc a, ls_loc b)
@@ -361,8 +421,15 @@ static src_loc loc_of(ls_loc l)
 	return (src_loc){l.file, l.line, l.column};
 }
 
-static bool script_sections(space *s, const char *path, const ls_eval *ev)
+static bool script_sections(space *s, const char *path, const ls_script *script,
+			    const ls_eval *ev)
 {
+	bool *no = calloc(ev->nsections + 1, sizeof(*no));
+
+	if (!no || !sections_no_access(script, ev, no)) {
+		free(no);
+		return false;
+	}
 	for (size_t i = 0; i < ev->nsections; i++) {
 		const ls_out_section *sec = &ev->sections[i];
 		uint64_t end;
@@ -373,8 +440,11 @@ static bool script_sections(space *s, const char *path, const ls_eval *ev)
 		va_range r = {sec->vma.v, sized ? end : sec->vma.v};
 		sp_range *x =
 		    range_add(s, SP_SECTION, sec->name, r, loc_of(sec->loc));
-		if (!x)
+		if (!x) {
+			free(no);
 			return false;
+		}
+		x->no_access = no[i];
 		x->size_known = sized;
 		x->sec = sec;
 		x->has_lma = sec->lma.known;
@@ -387,6 +457,7 @@ static bool script_sections(space *s, const char *path, const ls_eval *ev)
 			x->at.file = path;
 		x->placed_by_owner = ev->has_base && same_loc(at, ev->base_loc);
 	}
+	free(no);
 	return true;
 }
 
@@ -486,7 +557,7 @@ static bool add_script(space *s, const char *path, const ls_script *script,
 	o->script = script;
 	o->eval = ev;
 	o->position_dependent = true;
-	bool have_extent = space_script_extent(ev, &extent);
+	bool have_extent = space_script_extent(script, ev, &extent);
 	if (have_extent) {
 		o->span = o->occupied = extent;
 		o->hint = SP_HINT_LINK;
@@ -503,7 +574,7 @@ static bool add_script(space *s, const char *path, const ls_script *script,
 		x->size_known = have_extent;
 	}
 	size_t first = s->n;
-	return script_sections(s, path, ev) && script_points(s, ev) &&
+	return script_sections(s, path, script, ev) && script_points(s, ev) &&
 	       script_memory(s, first, ev) && script_unknowns(s, ev);
 }
 

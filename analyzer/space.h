@@ -101,7 +101,10 @@ typedef struct sp_range {
 	const ls_out_section *sec; /* SP_SECTION */
 	const request *req;	   /* SP_REQUEST */
 	const procmap *map;	   /* SP_MAPPING */
-	bool has_lma;		   /* SP_SECTION: the load address */
+	/* SP_SECTION: goes only to segments without access rights
+	 * (PHDRS ... FLAGS(0)): a reservation, not part of the image. */
+	bool no_access;
+	bool has_lma; /* SP_SECTION: the load address */
 	uint64_t lma;
 	size_t memory; /* SP_SECTION: 1 + index of its SP_MEMORY range, 0 */
 	/* SP_MEMORY: the region reaches the top of the address space, 2^64,
@@ -168,8 +171,11 @@ bool space_image_extent(const image *img, const layout *l, va_range *out,
 			vl_error *err);
 
 /* The extent of the image a script describes: from the base to the end of
- * the last allocated section; false when a size is not known. */
-bool space_script_extent(const ls_eval *ev, va_range *out);
+ * the last allocated section, leaving out sections that go only to
+ * segments without access rights (FLAGS(0): reservations, not image);
+ * false when a size is not known. */
+bool space_script_extent(const ls_script *script, const ls_eval *ev,
+			 va_range *out);
 
 static inline const sp_owner *sp_owner_of(const space *s, const sp_range *r)
 {

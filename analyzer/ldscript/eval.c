@@ -1731,10 +1731,11 @@ static void run_pass(ev *e)
 		case IT_SECTION:
 			if (it->def && !strcmp(it->def->name, "/DISCARD/"))
 				break;
-			if (!e->out->has_base && it->def &&
+			if (!e->out->has_base && !e->prev && it->def &&
 			    it->def->has_address) {
 				/* No '.' before the first section: its own
-				 * address is the base. */
+				 * address is the base (only the first's: a
+				 * later one, such as '.comment 0', is not). */
 				e->out->has_base = true;
 				e->out->base = eval(e, &it->def->address);
 				e->out->base_loc = it->def->address.loc;

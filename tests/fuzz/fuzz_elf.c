@@ -127,7 +127,7 @@ static void evaluate_with(const image *img)
 				map_from_space(&sp, &m);
 		}
 		space_free(&sp);
-		space_script_extent(&ev, &extent);
+		space_script_extent(&script, &ev, &extent);
 		map_free(&m);
 		ls_eval_free(&ev);
 	}

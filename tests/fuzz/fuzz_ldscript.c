@@ -129,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		vl_diags_sort(&d);
 		report_text(devnull, &d, &run);
 		map_free(&m);
-		if (space_script_extent(&ev, &extent))
+		if (space_script_extent(&s, &ev, &extent))
 			size_ = va_range_size(extent);
 		if (ev.has_base && ev.base.known) {
 			/* Where fix would move it, and a move down and up. */
