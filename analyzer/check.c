@@ -62,8 +62,29 @@ char *check_legal_hint(const layout *l, uint64_t size, uint64_t align)
 
 static char *owner_hint(const space *s, const sp_owner *o)
 {
+	uint64_t addr, align;
+	char h[VA_HEX_LEN];
+
 	switch (o->hint) {
 	case SP_HINT_LINK:
+		/* A base from the command line is changed there: say the
+		 * option's new value (a Genode build's LD_TEXT_ADDR). */
+		if (o->base_option &&
+		    plan_link_address(s->layout, o->hint_size, o->hint_align,
+				      &addr, &align)) {
+			char *hint = check_legal_hint(s->layout, o->hint_size,
+						      o->hint_align);
+			char *more =
+			    hint ? vl_strprintf(
+				       "%s: link with %s=%s%s", hint,
+				       o->base_option, va_hex(addr, h),
+				       !strncmp(s->layout->name, "genode-", 7)
+					   ? " (LD_TEXT_ADDR in a Genode build)"
+					   : "")
+				 : NULL;
+			free(hint);
+			return more;
+		}
 		return check_legal_hint(s->layout, o->hint_size, o->hint_align);
 	case SP_HINT_LOAD_ELSEWHERE:
 		return strdup("; load it elsewhere or shrink the region");

@@ -45,6 +45,8 @@ void space_free(space *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].name);
 	free(s->v);
+	for (size_t i = 0; i < s->nowners; i++)
+		free(s->owners[i].base_option);
 	free(s->owners);
 	free(s->unknowns);
 	memset(s, 0, sizeof(*s));
@@ -258,6 +260,7 @@ static void owner_drop(space *s)
 	for (size_t i = o->first; i < s->n; i++)
 		free(s->v[i].name);
 	s->n = o->first;
+	free(o->base_option);
 	s->nowners--;
 }
 
@@ -382,15 +385,46 @@ static bool sections_no_access(const ls_script *script, const ls_eval *ev,
 	return true;
 }
 
+/* The first allocated section the script places. */
+static const ls_out_section *first_alloc(const ls_eval *ev)
+{
+	for (size_t i = 0; i < ev->nsections; i++)
+		if (ev->sections[i].alloc && ev->sections[i].def)
+			return &ev->sections[i];
+	return NULL;
+}
+
+bool space_script_base(const ls_eval *ev, uint64_t *base, char **option)
+{
+	const ls_out_section *f = first_alloc(ev);
+
+	*option = NULL;
+	if (ev->has_base)
+		return ev->base.known && (*base = ev->base.v, true);
+	/* Genode links genode.ld, which sets no base, with -Ttext. */
+	if (!f || f->addr_from != LS_ADDR_OPTION || !f->vma.known)
+		return false;
+	*base = f->vma.v;
+	*option = !strcmp(f->name, ".text")   ? strdup("-Ttext")
+		  : !strcmp(f->name, ".data") ? strdup("-Tdata")
+		  : !strcmp(f->name, ".bss")
+		      ? strdup("-Tbss")
+		      : vl_strprintf("--section-start=%s", f->name);
+	return *option != NULL;
+}
+
 bool space_script_extent(const ls_script *script, const ls_eval *ev,
 			 va_range *out)
 {
 	bool *no = calloc(ev->nsections + 1, sizeof(*no));
-	bool ok = no && sections_no_access(script, ev, no) && ev->has_base &&
-		  ev->base.known;
+	uint64_t base = 0;
+	char *option = NULL;
+	bool ok = no && sections_no_access(script, ev, no) &&
+		  space_script_base(ev, &base, &option);
 
+	free(option);
 	if (ok)
-		*out = (va_range){ev->base.v, ev->base.v};
+		*out = (va_range){base, base};
 	for (size_t i = 0; ok && i < ev->nsections; i++) {
 		const ls_out_section *sec = &ev->sections[i];
 		uint64_t end;
@@ -455,7 +489,13 @@ static bool script_sections(space *s, const char *path, const ls_script *script,
 		x->at = loc_of(at);
 		if (!x->at.file)
 			x->at.file = path;
-		x->placed_by_owner = ev->has_base && same_loc(at, ev->base_loc);
+		/* Placed from the base, or from a base the command line
+		 * gave (-Ttext and the sections that follow it). */
+		x->placed_by_owner =
+		    (ev->has_base && same_loc(at, ev->base_loc)) ||
+		    (!ev->has_base && !sec->addr_loc.file &&
+		     (sec->addr_from == LS_ADDR_OPTION ||
+		      sec->addr_from == LS_ADDR_DOT));
 	}
 	free(no);
 	return true;
@@ -564,14 +604,21 @@ static bool add_script(space *s, const char *path, const ls_script *script,
 		o->hint_size = va_range_size(extent);
 		o->hint_align = 1;
 	}
-	if (ev->has_base && ev->base.known) {
+	uint64_t base;
+	char *option = NULL;
+	if (space_script_base(ev, &base, &option)) {
+		/* A base given on the command line has no place in the
+		 * script: the finding is about the script as a whole. */
 		sp_range *x = range_add(
 		    s, SP_IMAGE, path,
-		    have_extent ? extent : (va_range){ev->base.v, ev->base.v},
-		    loc_of(ev->base_loc));
-		if (!x)
+		    have_extent ? extent : (va_range){base, base},
+		    option ? (src_loc){path, 0, 0} : loc_of(ev->base_loc));
+		if (!x) {
+			free(option);
 			return false;
+		}
 		x->size_known = have_extent;
+		o->base_option = option;
 	}
 	size_t first = s->n;
 	return script_sections(s, path, script, ev) && script_points(s, ev) &&

@@ -76,6 +76,9 @@ typedef struct sp_owner {
 	bool grouped;
 	sp_hint hint;
 	uint64_t hint_size, hint_align;
+	/* A script's base given on the command line ("-Ttext"), malloc'ed;
+	 * NULL: the script sets it. */
+	char *base_option;
 	va_range span;	   /* lowest start to highest end of its ranges */
 	va_range occupied; /* span, or the linker area where larger */
 	size_t first, n;   /* its ranges: space.v[first .. first + n) */
@@ -164,6 +167,12 @@ bool space_add_free(space *s);
  * command that names another, as space_add_image refuses an image. */
 bool space_script_machine_matches(const layout *l, const ls_script *script,
 				  vl_error *err);
+
+/* A script's base: its own ('.' before the first section, or that
+ * section's address), else the option that places its first section
+ * (-Ttext=, --section-start): *option names it (malloc'ed; NULL for the
+ * script's own).  False when neither is known. */
+bool space_script_base(const ls_eval *ev, uint64_t *base, char **option);
 
 /* Where one image lands in a layout, with a dynamic linker's area: what
  * `fix` and `plan` size an image by.  False with err as space_add_image. */
