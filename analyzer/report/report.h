@@ -11,8 +11,7 @@
 
 #include "diag.h"
 #include "layout.h"
-
-#define VASLINT_VERSION "0.1.0"
+#include "version.h"
 
 typedef enum report_format {
 	REPORT_TEXT,

@@ -33,8 +33,8 @@ VaslintFix(target, objects): `vaslint fix --from-default --image OBJ...`:
 the toolchain's default script with the image moved to the lowest legal
 address.  Pass a script as the first source to fix that one instead.
 VaslintCheck(target, programs): `vaslint check`; the report is the target.
-A finding is exit 1, which fails the build; a failed step is not recorded
-as done, so it runs again next time.
+A finding is exit 1, which fails the build and prints the report; a failed
+step is not recorded as done, so it runs again next time.
 """
 import os
 
@@ -95,8 +95,11 @@ def generate(env):
         ' -f ${_vaslint_plan_format} -o $TARGET')
     fix = SCons.Action.Action(
         common % 'fix' + ' $VASLINT_FIXFLAGS ${_vaslint_fix_sources} -o $TARGET')
+    # A finding fails the step; the report is printed then, so the build
+    # log says why (exit 2 writes none: vaslint said why on stderr).
     check = SCons.Action.Action(
-        common % 'check' + ' $VASLINT_CHECKFLAGS -o $TARGET $SOURCES')
+        common % 'check' + ' $VASLINT_CHECKFLAGS -o $TARGET $SOURCES'
+        ' || { s=$$?; [ $$s -ne 1 ] || cat $TARGET; exit $$s; }')
     env['BUILDERS']['VaslintPlan'] = SCons.Builder.Builder(
         action=plan, emitter=_layout_emitter)
     env['BUILDERS']['VaslintFix'] = SCons.Builder.Builder(
