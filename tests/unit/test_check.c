@@ -84,6 +84,7 @@ static void lay_add_region(layout *l, const char *name, uint64_t start,
 
 	l->regions = xgrow(l->regions, l->nregions + 1, sizeof(*l->regions));
 	r = &l->regions[l->nregions];
+	*r = (layout_region){0}; /* provided_by_program and the rest: unset */
 	r->name = xstrdup(name);
 	r->why = xstrdup(why);
 	r->range = (va_range){start, end};
