@@ -17,6 +17,9 @@
 #include "outfile.h"
 #include "report/escape.h"
 
+static vl_error *printed; /* cli_errors_printed */
+static size_t nprinted;
+
 /* The file and message are escaped (report/escape.h): either may quote
  * names from the input, and an error is one line. */
 void cli_error(const vl_error *err)
@@ -37,6 +40,19 @@ void cli_error(const vl_error *err)
 	}
 	esc_text_put(stderr, msg);
 	fputc('\n', stderr);
+
+	vl_error *v = realloc(printed, (nprinted + 1) * sizeof(*v));
+	if (!v)
+		return;
+	printed = v;
+	v[nprinted] = (vl_error){0};
+	vl_fail(&v[nprinted++], err->file, err->line, err->column, "%s", msg);
+}
+
+const vl_error *cli_errors_printed(size_t *n)
+{
+	*n = nprinted;
+	return printed;
 }
 
 void cli_errorf(const char *fmt, ...)

@@ -25,6 +25,10 @@ enum {
  * message escaped (report/escape.h). */
 void cli_error(const vl_error *err);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Every error cli_error printed so far, in order, for a SARIF report to
+ * carry as notifications (one that could not be copied for want of memory
+ * is left out, or says "out of memory": stderr has it all the same). */
+const vl_error *cli_errors_printed(size_t *n);
 
 /* -L and -D as given on the command line. */
 typedef struct cli_layout {

@@ -88,19 +88,27 @@ static const char usage[] =
     "Exit status: 0 no errors, 1 errors found, 2 the check could not be done.\n"
     "Example: vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M vmm\n";
 
-static bool write_text(FILE *f, const void *diags, const report_run *run)
+/* What every format is written from: SARIF also tells whether the run
+ * was done and its input errors. */
+typedef struct check_report {
+	const vl_diags *diags;
+	report_invocation inv;
+} check_report;
+
+static bool write_text(FILE *f, const void *what, const report_run *run)
 {
-	return report_text(f, diags, run);
+	return report_text(f, ((const check_report *)what)->diags, run);
 }
 
-static bool write_json(FILE *f, const void *diags, const report_run *run)
+static bool write_json(FILE *f, const void *what, const report_run *run)
 {
-	return report_json(f, diags, run);
+	return report_json(f, ((const check_report *)what)->diags, run);
 }
 
-static bool write_sarif(FILE *f, const void *diags, const report_run *run)
+static bool write_sarif(FILE *f, const void *what, const report_run *run)
 {
-	return report_sarif(f, diags, run);
+	const check_report *r = what;
+	return report_sarif_invoked(f, r->diags, run, &r->inv);
 }
 
 static const cli_format_entry check_formats[] = {
@@ -155,6 +163,24 @@ static bool output_not_inputs(const cli_opts *o, const check_opts *c,
 		free(path);
 	}
 	return ok;
+}
+
+/* A run that could not be done still writes its SARIF report, without
+ * results and with the input errors as notifications, so that code
+ * scanning learns why (text and JSON say it on stderr alone). */
+static void write_failed_sarif(const cli_opts *o, const layout *l)
+{
+	vl_diags none = {0};
+	vl_error err = {0};
+	report_run run = {l, false, NULL};
+	check_report r = {&none, {.failed = true}};
+
+	if (o->format->write != write_sarif)
+		return;
+	r.inv.errors = cli_errors_printed(&r.inv.nerrors);
+	if (!cli_write_output(o->output, write_sarif, &r, &run, &err))
+		cli_error(&err);
+	vl_error_free(&err);
 }
 
 /* Requests from a requests file and from the sources. */
@@ -246,14 +272,20 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	bool scanned = false;
 	int status = VL_EXIT_INPUT;
 
-	if (!output_not_inputs(o, c, &err) ||
-	    !cli_inputs_open(&in, o, paths, n, &err)) {
+	if (!output_not_inputs(o, c, &err)) {
 		cli_error(&err);
 		vl_error_free(&err);
 		return VL_EXIT_INPUT;
 	}
+	if (!cli_inputs_open(&in, o, paths, n, &err)) {
+		cli_error(&err);
+		vl_error_free(&err);
+		write_failed_sarif(o, NULL);
+		return VL_EXIT_INPUT;
+	}
 	if (!check_all_requests(o, c, &in, &diags, &rq, &scanned, &err)) {
 		cli_error(&err);
+		write_failed_sarif(o, cli_inputs_layout(&in));
 		goto done;
 	}
 	in.space.one_space = c->one_space;
@@ -269,8 +301,9 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	}
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
 			  scanned ? &rq : NULL};
-	if (!cli_write_output(o->output, o->format->write, &diags, &run,
-			      &err)) {
+	check_report r = {&diags, {.failed = in.nbad != 0}};
+	r.inv.errors = cli_errors_printed(&r.inv.nerrors);
+	if (!cli_write_output(o->output, o->format->write, &r, &run, &err)) {
 		cli_error(&err);
 		goto done;
 	}

@@ -14,8 +14,9 @@ static const char usage[] =
     "Without NAME, list the shipped platform layouts, one line each.\n"
     "With NAME (or a path to a .yaml file), show that layout evaluated:\n"
     "machine, page sizes, address space, parameters and reserved regions.\n"
-    "Layouts are read from $VASLINT_LAYOUTS, else the layouts/ folder of\n"
-    "the vaslint tree.\n";
+    "Layouts are read from $VASLINT_LAYOUTS, else from the layouts/ folder\n"
+    "of the build tree or the installation the program runs from, else\n"
+    "from the data directory it was built for (PREFIX/share/vaslint).\n";
 
 static int list_layouts(void)
 {

@@ -14,6 +14,7 @@
 
 #include "cost.h"
 #include "expr.h"
+#include "version.h"
 #include "yamldoc.h"
 
 /* Layouts are a few kilobytes; anything far larger is not a layout. */
@@ -578,6 +579,10 @@ const char *layout_dir(const char *argv0)
 	static char found[PATH_MAX + 64];
 	char exe[PATH_MAX];
 	const char *env = getenv("VASLINT_LAYOUTS");
+	/* A build tree first (build/vaslint, build/sanitize/vaslint), so a
+	 * program built in the tree never reads an older installation's
+	 * layouts; then an installation moved as a whole (a DESTDIR stage, a
+	 * relocated PREFIX). */
 	static const char *const rel[] = {"../layouts", "../../layouts",
 					  "../share/vaslint/layouts"};
 	ssize_t n;
@@ -603,6 +608,11 @@ const char *layout_dir(const char *argv0)
 			}
 		}
 	}
+	/* The data directory the build was configured for (PREFIX), where a
+	 * program copied away from its installation still finds its data. */
+	snprintf(found, sizeof(found), "%s/layouts", vaslint_datadir);
+	if (is_dir(found) || !is_dir("layouts"))
+		return found;
 	return "layouts";
 }
 

@@ -81,7 +81,10 @@ bool layout_load(const char *path, const layout_define *defs, size_t ndefs,
 void layout_free(layout *l);
 
 /* The directory that holds the shipped layouts: $VASLINT_LAYOUTS, else
- * ../layouts beside the executable's directory, else ./layouts. */
+ * ../layouts (a build tree) or ../share/vaslint/layouts (an installation)
+ * beside the executable's directory, else the build's data directory
+ * (PREFIX/share/vaslint/layouts), else ./layouts; when none exists, the
+ * data directory's, for the error to name. */
 const char *layout_dir(const char *argv0);
 
 /* The names of the layouts in dir (each NAME.yaml, without .yaml),

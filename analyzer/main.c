@@ -33,7 +33,9 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name,
 			commands[i].summary);
-	fputs("\n'vaslint COMMAND --help' tells more about each.\n"
+	fputs("\n'vaslint COMMAND --help' tells more about each; "
+	      "'vaslint --version'\n"
+	      "prints the version.\n"
 	      "Exit status: 0 clean, 1 errors found, 2 the run could not be "
 	      "done.\n",
 	      f);

@@ -11,8 +11,7 @@
 
 #include "diag.h"
 #include "layout.h"
-
-#define VASLINT_VERSION "0.1.0"
+#include "version.h"
 
 typedef enum report_format {
 	REPORT_TEXT,
@@ -31,10 +30,22 @@ typedef struct report_run {
 	const struct requests *requests;
 } report_run;
 
+/* SARIF's invocation: the run could not be done (it ends with exit 2),
+ * and the input errors it printed, as notifications. */
+typedef struct report_invocation {
+	bool failed;
+	const vl_error *errors;
+	size_t nerrors;
+} report_invocation;
+
 /* Each returns false when writing failed (errno set). */
 bool report_text(FILE *f, const vl_diags *d, const report_run *run);
 bool report_json(FILE *f, const vl_diags *d, const report_run *run);
 bool report_sarif(FILE *f, const vl_diags *d, const report_run *run);
+/* The same with the invocation, written when it failed or has errors to
+ * tell; inv may be NULL. */
+bool report_sarif_invoked(FILE *f, const vl_diags *d, const report_run *run,
+			  const report_invocation *inv);
 bool report_write(FILE *f, report_format fmt, const vl_diags *d,
 		  const report_run *run);
 

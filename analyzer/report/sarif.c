@@ -141,7 +141,41 @@ static json_t *result_json(const vl_diag *dg, bool *ok)
 	return res;
 }
 
+/* Whether the run was done, and the input errors that stopped it or left
+ * inputs out, each at its file and line where it has one: a report of a
+ * run that ended with exit 2 still tells code scanning why. */
+static void invocation(json_t *r0, const report_invocation *run, bool *ok)
+{
+	if (!run || (!run->failed && !run->nerrors))
+		return;
+	json_t *inv = jd_append(jd_set(r0, "invocations", json_array(), ok),
+				json_object(), ok);
+
+	jd_set(inv, "executionSuccessful", json_boolean(!run->failed), ok);
+	if (!run->nerrors)
+		return;
+	json_t *notes =
+	    jd_set(inv, "toolExecutionNotifications", json_array(), ok);
+	for (size_t i = 0; i < run->nerrors; i++) {
+		const vl_error *e = &run->errors[i];
+		json_t *n = jd_append(notes, json_object(), ok);
+		jd_set(n, "level", jd_str("error"), ok);
+		jd_set(n, "message", text(e->msg ? e->msg : "", ok), ok);
+		if (e->file && e->file[0] &&
+		    strcmp(e->file, "<command line>") != 0)
+			jd_append(jd_set(n, "locations", json_array(), ok),
+				  location(e->file, e->line, e->column, ok),
+				  ok);
+	}
+}
+
 bool report_sarif(FILE *f, const vl_diags *d, const report_run *run)
+{
+	return report_sarif_invoked(f, d, run, NULL);
+}
+
+bool report_sarif_invoked(FILE *f, const vl_diags *d, const report_run *run,
+			  const report_invocation *inv)
 {
 	json_t *root = json_object(), *runs, *r0, *driver, *results, *props;
 	bool ok = true;
@@ -163,5 +197,6 @@ bool report_sarif(FILE *f, const vl_diags *d, const report_run *run)
 	jd_set(props, "params", report_params_json(run->layout), &ok);
 	if (run->layout)
 		jd_set(props, "layout", jd_str(run->layout->name), &ok);
+	invocation(r0, inv, &ok);
 	return jd_write(f, root, ok);
 }

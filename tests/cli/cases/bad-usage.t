@@ -15,7 +15,8 @@ Commands:
   layouts   list the shipped platform layouts, or show one
   explain   say what a rule means, why, and how to fix it
 
-'vaslint COMMAND --help' tells more about each.
+'vaslint COMMAND --help' tells more about each; 'vaslint --version'
+prints the version.
 Exit status: 0 clean, 1 errors found, 2 the run could not be done.
 [exit 2]
 

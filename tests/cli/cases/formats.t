@@ -1,8 +1,8 @@
 # The three report formats of the contract, pinned by golden files.  The
 # SARIF is also validated against the 2.1.0 schema by tests/run-all.
-$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f json vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | diff -u "$GOLDEN/check-2012.json" -
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f json vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed "s|\"$BUILD_VERSION\"|\"\$BUILD_VERSION\"|" | diff -u "$GOLDEN/check-2012.json" -
 
-$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f sarif vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed "s|$ROOT|\$ROOT|g" | diff -u "$GOLDEN/check-2012.sarif" -
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f sarif vmm32-0x6000000 vmm32-0x80000000 dyn32-0x30000000 incongruent | sed -e "s|$ROOT|\$ROOT|g" -e "s|\"$BUILD_VERSION\"|\"\$BUILD_VERSION\"|" | diff -u "$GOLDEN/check-2012.sarif" -
 
 $ vaslint check -L genode-nova-x86_32 -f text dyn32-0x30000000 | diff -u "$GOLDEN/check-dyn.txt" -
 
@@ -10,7 +10,7 @@ $ vaslint check -L genode-nova-x86_32 -f text dyn32-0x30000000 | diff -u "$GOLDE
 $ vaslint check -L linux-x86_64 -f json vmm64-0x40000000
 {
   "tool": "vaslint",
-  "version": "0.1.0",
+  "version": "$BUILD_VERSION",
   "layout": "linux-x86_64",
   "params": {
     "GUEST_RAM": "0x0",
