@@ -63,6 +63,7 @@ static void check_with_image(const layout *l)
 	    .machine = l->nmachines ? l->machines[0] : EM_X86_64,
 	    .type = ET_EXEC,
 	    .dynamic = true,
+	    .interp = true,
 	    .segments = segs,
 	    .nsegments = 2,
 	};

@@ -393,6 +393,7 @@ static void space_add_image_gives_dynamic_exec_the_linker_area(void **state)
 	(void)state;
 	lay_nova(&l);
 	img.dynamic = true;
+	img.interp = true;
 	space_with(&sp, &l, &img);
 	o = last_owner(&sp);
 	assert_range(o->span, 0x1000000, 0x1020000);
@@ -416,6 +417,7 @@ static void space_add_image_gives_dynamic_exec_the_linker_area(void **state)
 
 	/* An image larger than the linker area keeps its own span. */
 	img.dynamic = true;
+	img.interp = true;
 	l.linker_area = 0x10000;
 	space_with(&sp, &l, &img);
 	o = last_owner(&sp);
@@ -444,6 +446,7 @@ static void space_add_image_gives_dynamic_dyn_no_linker_area(void **state)
 	lay_linux(&l);
 	l.linker_area = MIB(350);
 	img.dynamic = true;
+	img.interp = true;
 	space_with(&sp, &l, &img);
 	assert_range(last_owner(&sp)->occupied, U64(0x555555554000),
 		     U64(0x555555555000));
@@ -478,6 +481,7 @@ static void space_add_image_without_segments_has_empty_span(void **state)
 	(void)state;
 	lay_nova(&l);
 	img.dynamic = true;
+	img.interp = true;
 	space_with(&sp, &l, &img);
 	/* The image is an owner, with no ranges (not even a linker area). */
 	assert_int_equal(last_owner(&sp)->kind, SP_OWN_IMAGE);
@@ -597,6 +601,7 @@ static void space_image_extent_is_the_occupied_range(void **state)
 	(void)state;
 	lay_nova(&l);
 	img.dynamic = true;
+	img.interp = true;
 	assert_true(space_image_extent(&img, &l, &r, &err));
 	assert_range(r, 0x1000000, 0x16e00000);
 	img.machine = EM_X86_64;
@@ -1115,6 +1120,7 @@ static void linker_area_overlap_is_reported_when_no_segment_is(void **state)
 	(void)state;
 	lay_nova(&l);
 	img.dynamic = true;
+	img.interp = true;
 	space_with(&sp, &l, &img);
 	assert_int_equal(check_reserved_overlap(&sp, &out), 1);
 	assert_diag(&out.v[0], "reserved-overlap", VL_ERROR, "dyn",
@@ -1398,6 +1404,7 @@ static void linker_area_of_one_image_overlaps_another(void **state)
 	(void)state;
 	lay_nova(&l);
 	a.dynamic = true;
+	a.interp = true;
 	space_with(&sp, &l, &a);
 	add_image(&sp, &b);
 	assert_int_equal(check_image_overlap(&sp, &out), 1);
