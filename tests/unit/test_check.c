@@ -409,6 +409,7 @@ static void space_add_image_gives_dynamic_exec_the_linker_area(void **state)
 
 	/* Statically linked: just its segments. */
 	img.dynamic = false;
+	img.interp = false;
 	space_with(&sp, &l, &img);
 	o = last_owner(&sp);
 	assert_range(o->occupied, 0x1000000, 0x1020000);
@@ -417,6 +418,7 @@ static void space_add_image_gives_dynamic_exec_the_linker_area(void **state)
 
 	/* An image larger than the linker area keeps its own span. */
 	img.dynamic = true;
+	img.interp = true;
 	img.interp = true;
 	l.linker_area = 0x10000;
 	space_with(&sp, &l, &img);
