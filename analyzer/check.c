@@ -764,6 +764,36 @@ static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 	return 1;
 }
 
+int check_parameter_not_given(const space *s, vl_diags *out)
+{
+	const layout *l = s->layout;
+	bool checked = false;
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners && !checked; o++)
+		checked =
+		    s->owners[o].kind != SP_OWN_LAYOUT &&
+		    (s->owners[o].n || s->owners[o].kind == SP_OWN_REQUESTS);
+	if (!l || !checked)
+		return 0;
+	for (size_t k = 0; k < l->nregions; k++) {
+		const layout_region *reg = &l->regions[k];
+		const layout_param *p = reg->unset_param;
+		if (!p || !va_range_empty(reg->range))
+			continue;
+		if (!vl_diags_add(out, VL_RULE_PARAMETER_NOT_GIVEN, NULL, 0, 0,
+				  "region %s of layout %s is empty because %s "
+				  "was not given, so nothing was checked "
+				  "against it: give -D %s=SIZE, or -D %s=0 if "
+				  "there is none",
+				  reg->name, l->name, p->name, p->name,
+				  p->name))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
 int check_not_loadable(const space *s, vl_diags *out)
 {
 	int found = 0;

@@ -33,6 +33,9 @@ int check_image_overlap(const space *s, vl_diags *out);
 /* not-loadable: an ELF file with no PT_LOAD, of which nothing was
  * checked (a note). */
 int check_not_loadable(const space *s, vl_diags *out);
+/* parameter-not-given: a region left empty because the parameter that
+ * sizes it was not given (only when something was checked). */
+int check_parameter_not_given(const space *s, vl_diags *out);
 /* Rows about requests: unaligned-request (a fixed address or offset that
  * defeats the natural alignment of the size: the cost now and if
  * aligned), unalignable-size (a size that wastes a page tail, or a large

@@ -71,6 +71,38 @@ static bool eval_text(const layout *l, const char *text, uint64_t *value,
 	return yd_eval_text(text, &env, value, err);
 }
 
+/* A value that notes the first parameter it uses that has no default and
+ * was not given with -D: a region left empty by it is worth a warning. */
+typedef struct noting {
+	const layout *l;
+	const layout_param *unset;
+} noting;
+
+static expr_status param_noting(void *ctx, const expr *e, uint64_t *value,
+				expr_error *err)
+{
+	noting *n = ctx;
+	expr_status st = param_lookup((void *)n->l, e, value, err);
+
+	for (size_t i = 0; st == EXPR_OK && !n->unset && i < n->l->nparams; i++)
+		if (n->l->params[i].name &&
+		    !strcmp(n->l->params[i].name, e->name) &&
+		    !n->l->params[i].set && n->l->params[i].no_default)
+			n->unset = &n->l->params[i];
+	return st;
+}
+
+static bool take_value_noting(reader *r, yaml_node_t *n, const char *what,
+			      uint64_t *out, const layout_param **unset)
+{
+	noting nt = {r->l, NULL};
+	expr_env env = {&nt, param_noting, NULL, EXPR_ARITH_EXACT};
+	bool ok = yd_value(&r->d, n, what, &env, out);
+
+	*unset = nt.unset;
+	return ok;
+}
+
 static bool take_value(reader *r, yaml_node_t *n, const char *what,
 		       uint64_t *out)
 {
@@ -241,7 +273,10 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 	for (size_t i = 0; i < count; i++) {
 		yaml_node_pair_t *p = &n->data.mapping.pairs.start[i];
 		yaml_node_t *k = yd_node(&r->d, p->key);
-		yd_field f[] = {{"default", true, 0, 0}, {"doc", false, 0, 0}};
+		/* No default: the parameter must be given (a VMM layout's
+		 * GUEST_RAM); it reads 0 until then, and a region it leaves
+		 * empty is warned about (parameter-not-given). */
+		yd_field f[] = {{"default", false, 0, 0}, {"doc", false, 0, 0}};
 		if (!yd_want(&r->d, k, YAML_SCALAR_NODE, "parameter name"))
 			return false;
 		size_t klen = strlen(yd_scalar(k));
@@ -269,8 +304,10 @@ static bool read_params(reader *r, yaml_node_t *n, const layout_define *defs,
 			return false;
 		}
 		l->nparams--;
-		bool ok = take_value(r, f[0].value, "default", &par->value);
+		bool ok = !f[0].value ||
+			  take_value(r, f[0].value, "default", &par->value);
 		l->nparams++;
+		par->no_default = !f[0].value;
 		par->name = name;
 		if (!ok)
 			return false;
@@ -330,8 +367,9 @@ static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 	if (!yd_string(&r->d, f[0].value, "region name", &reg->name) ||
 	    !yd_string(&r->d, f[4].value, "why", &reg->why) ||
 	    !take_value(r, f[1].value, "start", &start) ||
-	    !take_value(r, f[2].value ? f[2].value : f[3].value,
-			f[2].value ? "size" : "end", &v))
+	    !take_value_noting(r, f[2].value ? f[2].value : f[3].value,
+			       f[2].value ? "size" : "end", &v,
+			       &reg->unset_param))
 		return false;
 	reg->loc = (src_loc){r->l->path, (unsigned)n->start_mark.line + 1,
 			     (unsigned)n->start_mark.column + 1};

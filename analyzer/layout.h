@@ -17,7 +17,8 @@ typedef struct layout_param {
 	char *name;
 	uint64_t value;
 	char *doc;
-	bool set; /* given with -D rather than the default */
+	bool set;	 /* given with -D rather than the default */
+	bool no_default; /* the layout gives none: it must be given */
 	src_loc loc;
 } layout_param;
 
@@ -30,6 +31,9 @@ typedef struct layout_region {
 	 * program): a segment without access rights or anonymous memory of
 	 * the program inside it is its legal filling. */
 	bool provided_by_program;
+	/* A parameter its size (or end) took from the default, not from a
+	 * -D: the region may be empty only because it was not given. */
+	const struct layout_param *unset_param;
 } layout_region;
 
 typedef struct layout {

@@ -313,6 +313,23 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "Check the linked program, or the linker script with the "
 	    "objects as --image (vaslint check --image FILE.o SCRIPT).",
 	},
+    [VL_R_PARAMETER_NOT_GIVEN] =
+	{
+	    "parameter-not-given",
+	    VL_WARNING,
+	    check_parameter_not_given,
+	    5,
+	    "a region is empty because its parameter was not given",
+	    "A region of the layout is sized by a parameter (GUEST_RAM) that "
+	    "was not given with -D, and its default leaves the region empty, "
+	    "so nothing was checked against it.",
+	    "Forgetting -D GUEST_RAM passes a VMM that overlaps its own guest "
+	    "memory as clean: the July 2012 Vancouver case at 0x6000000 is "
+	    "clean with no guest and broken with 256 MiB.",
+	    "Give the parameter (-D GUEST_RAM=256M), or -D GUEST_RAM=0 to say "
+	    "the program has none (an ordinary component, not a VMM); "
+	    "params in .vaslint.yaml count as given.",
+	},
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);

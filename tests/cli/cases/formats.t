@@ -7,7 +7,7 @@ $ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --one-space -f sari
 $ vaslint check -L genode-nova-x86_32 -f text dyn32-0x30000000 | diff -u "$GOLDEN/check-dyn.txt" -
 
 # A clean run is an empty list, not an absent one.
-$ vaslint check -L linux-x86_64 -f json vmm64-0x40000000
+$ vaslint check -L linux-x86_64 -D GUEST_RAM=0 -f json vmm64-0x40000000
 {
   "tool": "vaslint",
   "version": "$BUILD_VERSION",
