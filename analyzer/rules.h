@@ -36,6 +36,7 @@ typedef enum vl_rule_id {
 	VL_R_UNDETERMINED,
 	VL_R_NEAR_RESERVED,
 	VL_R_NOT_LOADABLE,
+	VL_R_ELF_CONFORMANCE,
 	VL_NRULES
 } vl_rule_id;
 
@@ -83,5 +84,6 @@ const vl_rule *vl_rule_find(const char *id);
 #define VL_RULE_UNDETERMINED		  VL_RULE(UNDETERMINED)
 #define VL_RULE_NEAR_RESERVED		  VL_RULE(NEAR_RESERVED)
 #define VL_RULE_NOT_LOADABLE		  VL_RULE(NOT_LOADABLE)
+#define VL_RULE_ELF_CONFORMANCE		  VL_RULE(ELF_CONFORMANCE)
 
 #endif
