@@ -45,47 +45,99 @@ int check_run(const space *s, vl_diags *out)
 /* What the user can do about a conflict: the lowest link address at which
  * the whole image (and its linker area) is legal, at the largest page
  * alignment that has one, as `vaslint fix` places images, so the hint and
- * the fix agree and the image maps with the largest pages it can. */
-char *check_legal_hint(const layout *l, uint64_t size, uint64_t align)
+ * the fix agree and the image maps with the largest pages it can.  Where
+ * none exists the hint names the span it looked for room for, which is
+ * what to question when segments lie far apart. */
+static char *legal_hint(const layout *l, va_range span, uint64_t align,
+			bool *none)
 {
-	uint64_t addr;
-	char h[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
+	uint64_t addr, size = va_range_size(span);
+	char h[VA_HEX_LEN], h2[VA_HEX_LEN], sz[VA_SIZE_LEN], al[VA_SIZE_LEN];
 
-	if (plan_link_address(l, size, align, &addr, &align))
+	*none = !plan_link_address(l, size, align, &addr, &align);
+	if (!*none)
 		return vl_strprintf(
 		    "; the lowest legal link address aligned to %s is %s",
 		    va_size_str(align, al), va_hex(addr, h));
 	return vl_strprintf("; no legal link address exists in layout %s for "
-			    "an image of %s",
-			    l->name, va_size_str(size, sz));
+			    "an image spanning [%s, %s) (%s)",
+			    l->name, va_hex(span.start, h),
+			    va_hex(span.end, h2), va_size_str(size, sz));
+}
+
+char *check_legal_hint(const layout *l, va_range span, uint64_t align)
+{
+	bool none;
+
+	return legal_hint(l, span, align, &none);
+}
+
+/* Where an image's segments are copied (p_paddr), when that differs from
+ * where they run: a boot loader's view, which can be far more compact
+ * than the run addresses (u-boot's 16-bit reset code runs at 0xf800 and
+ * sits at 0xfffff800, at the end of the ROM). */
+static bool paddr_span(const image *img, uint64_t page, va_range *out)
+{
+	bool differs = false;
+	uint64_t end;
+
+	*out = (va_range){UINT64_MAX, 0};
+	for (size_t i = 0; i < img->nsegments; i++) {
+		const image_segment *seg = &img->segments[i];
+		if (!seg->memsz)
+			continue;
+		if (seg->paddr != seg->vaddr && seg->paddr)
+			differs = true;
+		if (!va_add(seg->paddr, seg->memsz, &end) ||
+		    !va_align_up(end, page, &end))
+			return false;
+		if (va_align_down(seg->paddr, page) < out->start)
+			out->start = va_align_down(seg->paddr, page);
+		if (end > out->end)
+			out->end = end;
+	}
+	return differs;
 }
 
 static char *owner_hint(const space *s, const sp_owner *o)
 {
+	char *hint, *more;
+	char a[VA_HEX_LEN], b[VA_HEX_LEN], sz[VA_SIZE_LEN];
 	uint64_t addr, align;
-	char h[VA_HEX_LEN];
+	va_range p;
+	bool none;
 
 	switch (o->hint) {
 	case SP_HINT_LINK:
+		hint = legal_hint(s->layout,
+				  (va_range){o->occupied.start,
+					     o->occupied.start + o->hint_size},
+				  o->hint_align, &none);
 		/* A base from the command line is changed there: say the
 		 * option's new value (a Genode build's LD_TEXT_ADDR). */
-		if (o->base_option &&
+		if (hint && !none && o->base_option &&
 		    plan_link_address(s->layout, o->hint_size, o->hint_align,
 				      &addr, &align)) {
-			char *hint = check_legal_hint(s->layout, o->hint_size,
-						      o->hint_align);
-			char *more =
-			    hint ? vl_strprintf(
-				       "%s: link with %s=%s%s", hint,
-				       o->base_option, va_hex(addr, h),
-				       !strncmp(s->layout->name, "genode-", 7)
-					   ? " (LD_TEXT_ADDR in a Genode build)"
-					   : "")
-				 : NULL;
+			more = vl_strprintf(
+			    "%s: link with %s=%s%s", hint, o->base_option,
+			    va_hex(addr, a),
+			    !strncmp(s->layout->name, "genode-", 7)
+				? " (LD_TEXT_ADDR in a Genode build)"
+				: "");
 			free(hint);
 			return more;
 		}
-		return check_legal_hint(s->layout, o->hint_size, o->hint_align);
+		/* Where no place fits its run addresses, say how compact the
+		 * image is where a boot loader puts it. */
+		if (!hint || !none || !o->img ||
+		    !paddr_span(o->img, s->layout->page_sizes[0], &p))
+			return hint;
+		more = vl_strprintf("%s; by p_paddr, where it is loaded, the "
+				    "image spans [%s, %s) (%s)",
+				    hint, va_hex(p.start, a), va_hex(p.end, b),
+				    va_size_str(va_range_size(p), sz));
+		free(hint);
+		return more;
 	case SP_HINT_LOAD_ELSEWHERE:
 		return strdup("; load it elsewhere or shrink the region");
 	case SP_HINT_NONE:
@@ -351,17 +403,20 @@ static int exec_limit_one(const space *s, const unit *u, const void *arg,
 	const layout *l = s->layout;
 	char r1[VA_HEX_LEN], r2[VA_HEX_LEN], r3[VA_HEX_LEN];
 	bool program = sp_owner_of(s, u->first)->grouped;
+	/* Starting below the limit, it crosses it. */
+	bool crosses = u->range.start < l->exec_limit;
+	const char *verb = crosses
+			       ? (u->count == 1 ? "crosses" : "cross")
+			       : (u->count == 1 ? "lies above" : "lie above");
 
 	(void)arg;
 	return unit_finding(
 	    unit_diag(out, VL_RULE_OUTSIDE_ADDRESS_SPACE, u,
-		      "%s [%s, %s) %s%s above the exec limit %s of layout "
-		      "%s: %s",
+		      "%s [%s, %s) %s%s the exec limit %s of layout %s: %s",
 		      u->label, va_hex(u->range.start, r1),
 		      va_hex(u->range.end, r2),
-		      program ? "of a position-dependent program " : "",
-		      u->count == 1 ? "lies" : "lie", va_hex(l->exec_limit, r3),
-		      l->name, l->exec_limit_why),
+		      program ? "of a position-dependent program " : "", verb,
+		      va_hex(l->exec_limit, r3), l->name, l->exec_limit_why),
 	    u, l->exec_limit_loc);
 }
 
@@ -703,10 +758,126 @@ int check_segment_overlap(const space *s, vl_diags *out)
 	return found;
 }
 
+/* What kind of position-independent image an owner is, for its note. */
+static const char *kind_of(const sp_owner *o)
+{
+	switch (o->rule) {
+	case SP_LOAD_PIE:
+		return "position-independent executable (ET_DYN with "
+		       "PT_INTERP)";
+	case SP_LOAD_STATIC_PIE:
+		return "static-pie (ET_DYN with DF_1_PIE, without PT_INTERP)";
+	case SP_LOAD_LIBRARY:
+		return o->img->interp
+			   ? "shared library (ET_DYN with DT_SONAME; its "
+			     "PT_INTERP only lets it run as a program too)"
+			   : "shared library (ET_DYN without PT_INTERP or "
+			     "DF_1_PIE)";
+	case SP_LOAD_LINKED:
+		break;
+	}
+	return "position-independent image (ET_DYN)";
+}
+
+/* Which layout key would have placed it. */
+static const char *missing_key(sp_load_rule rule)
+{
+	switch (rule) {
+	case SP_LOAD_PIE:
+		return "gives no load base (pie-base)";
+	case SP_LOAD_STATIC_PIE:
+		return "gives no mmap base (mmap-base)";
+	case SP_LOAD_LIBRARY:
+		return "does not say where the dynamic linker puts shared "
+		       "libraries (shared-libraries)";
+	case SP_LOAD_LINKED:
+		break;
+	}
+	return "";
+}
+
+/* The note on a placed image: where it was checked and by which rule
+ * (README, Images), what its link address counts for, and where it can
+ * land with randomization. */
+static vl_diag *placed_note(const space *s, const sp_owner *o, vl_diags *out)
+{
+	const layout *l = s->layout;
+	char at[VA_HEX_LEN], base[VA_HEX_LEN], lnk[VA_HEX_LEN], a1[VA_HEX_LEN],
+	    a2[VA_HEX_LEN], al[VA_SIZE_LEN];
+	char *where, *aligned, *linked, *aslr;
+	vl_diag *d = NULL;
+
+	va_hex(o->load_at, at);
+	aligned = o->load_align > l->page_sizes[0]
+		      ? vl_strprintf(", aligned to %s",
+				     va_size_str(o->load_align, al))
+		      : strdup("");
+	switch (o->rule) {
+	case SP_LOAD_PIE:
+		where = vl_strprintf(
+		    "checked at %s, where Linux puts a PIE with an "
+		    "interpreter (ELF_ET_DYN_BASE: pie-base %s of layout "
+		    "%s%s)",
+		    at, va_hex(l->pie_base, base), l->name,
+		    aligned ? aligned : "");
+		break;
+	case SP_LOAD_STATIC_PIE:
+		where = vl_strprintf(
+		    "checked at %s, where Linux puts a static-pie near the "
+		    "mmap base (top-down below mmap-base %s of layout %s%s)",
+		    at, va_hex(l->mmap_base, base), l->name,
+		    aligned ? aligned : "");
+		break;
+	default:
+		if (o->linked_at) {
+			where = vl_strprintf(
+			    "ld.so asks for its link address as the place to "
+			    "map it (glibc elf/dl-map-segments.h), and Linux "
+			    "gives it where that range is free: checked at %s",
+			    at);
+			break;
+		}
+		where = vl_strprintf(
+		    "ld.so puts it near the mmap base; checked at %s, "
+		    "top-down below mmap-base %s of layout %s%s, as if it "
+		    "were mapped first (ld.so, the vDSO and the libraries "
+		    "loaded before it push it lower)",
+		    at, va_hex(l->mmap_base, base), l->name,
+		    aligned ? aligned : "");
+	}
+	/* A PIE linked elsewhere is moved all the same. */
+	linked = o->linked_at && o->rule != SP_LOAD_LIBRARY
+		     ? vl_strprintf("; its link address %s does not count",
+				    va_hex(o->linked_at, lnk))
+		     : strdup("");
+	/* A library lies below whatever ld.so mapped first, so only the
+	 * base it lies below is certain. */
+	if (!o->has_aslr)
+		aslr = strdup("");
+	else if (o->rule == SP_LOAD_LIBRARY)
+		aslr =
+		    vl_strprintf("; with ASLR the mmap base it lies below is "
+				 "anywhere from %s to %s",
+				 va_hex(l->mmap_aslr.lowest, a1),
+				 va_hex(l->mmap_aslr.highest, a2));
+	else
+		aslr = vl_strprintf("; with ASLR it lands anywhere in [%s, %s)",
+				    va_hex(o->aslr.start, a1),
+				    va_hex(o->aslr.end, a2));
+	if (where && linked && aslr)
+		d = vl_diags_add(out, VL_RULE_POSITION_INDEPENDENT, o->path, 0,
+				 0, "%s: %s%s%s", kind_of(o), where, linked,
+				 aslr);
+	free(aligned);
+	free(where);
+	free(linked);
+	free(aslr);
+	return d;
+}
+
 int check_position_independent(const space *s, vl_diags *out)
 {
 	const layout *l = s->layout;
-	char h[VA_HEX_LEN];
 	int found = 0;
 
 	for (size_t o = 0; o < s->nowners; o++) {
@@ -715,20 +886,13 @@ int check_position_independent(const space *s, vl_diags *out)
 		if (ow->kind != SP_OWN_IMAGE || ow->img->type != ET_DYN)
 			continue;
 		if (ow->placed)
-			d = vl_diags_add(
-			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
-			    "position-independent image (ET_DYN): checked at "
-			    "load base %s, where layout %s says the platform "
-			    "loads such images",
-			    va_hex(ow->base, h), l->name);
+			d = placed_note(s, ow, out);
 		else if (l)
 			d = vl_diags_add(
 			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
-			    "position-independent image (ET_DYN): layout %s "
-			    "gives no load base (pie-base), so only the "
-			    "image's own segments were checked, not where it "
-			    "lands",
-			    l->name);
+			    "%s: layout %s %s, so only the image's own "
+			    "segments were checked, not where it lands",
+			    kind_of(ow), l->name, missing_key(ow->rule));
 		else
 			d = vl_diags_add(
 			    out, VL_RULE_POSITION_INDEPENDENT, ow->path, 0, 0,
@@ -738,6 +902,53 @@ int check_position_independent(const space *s, vl_diags *out)
 		if (!d)
 			return -1;
 		found++;
+	}
+	return found;
+}
+
+/* ---- elf-conformance ---- */
+
+/* What breaks the ELF specification where Linux does not look: a section
+ * header table cut off by the end of the file (no loader reads it), a
+ * p_align that is no power of two (the kernel skips it).  The program
+ * runs; other tools (debuggers, strip, eu-elflint) may refuse the file. */
+int check_elf_conformance(const space *s, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t o = 0; o < s->nowners; o++) {
+		const sp_owner *ow = &s->owners[o];
+		if (ow->kind != SP_OWN_IMAGE)
+			continue;
+		const image *img = ow->img;
+		if (img->shdr_damage) {
+			if (!vl_diags_add(
+				out, VL_RULE_ELF_CONFORMANCE, ow->path, 0, 0,
+				"%s; no loader reads section headers, "
+				"so the program still loads, but "
+				"tools that read sections (gdb, "
+				"strip, objcopy) may refuse it",
+				img->shdr_damage))
+				return -1;
+			found++;
+		}
+		for (size_t i = 0; i < img->nsegments; i++) {
+			const image_segment *seg = &img->segments[i];
+			if (seg->p_align <= 1 || va_is_pow2(seg->p_align))
+				continue;
+			if (!vl_diags_add(out, VL_RULE_ELF_CONFORMANCE,
+					  ow->path, 0, 0,
+					  "segment %zu has p_align 0x%" PRIx64
+					  ", which is not a power of two: "
+					  "Linux ignores it "
+					  "(fs/binfmt_elf.c), so vaslint "
+					  "does too, but the ELF "
+					  "specification forbids it and "
+					  "other loaders may refuse the file",
+					  seg->index, seg->p_align))
+				return -1;
+			found++;
+		}
 	}
 	return found;
 }
@@ -773,7 +984,8 @@ int check_parameter_not_given(const space *s, vl_diags *out)
 	for (size_t o = 0; o < s->nowners && !checked; o++)
 		checked =
 		    s->owners[o].kind != SP_OWN_LAYOUT &&
-		    (s->owners[o].n || s->owners[o].kind == SP_OWN_REQUESTS);
+		    (s->owners[o].n || (s->owners[o].kind == SP_OWN_REQUESTS &&
+					s->requests && s->requests->n));
 	if (!l || !checked)
 		return 0;
 	for (size_t k = 0; k < l->nregions; k++) {

@@ -36,6 +36,10 @@ int check_not_loadable(const space *s, vl_diags *out);
 /* parameter-not-given: a region left empty because the parameter that
  * sizes it was not given (only when something was checked). */
 int check_parameter_not_given(const space *s, vl_diags *out);
+/* elf-conformance: what breaks the ELF specification where Linux does
+ * not look (a cut-off section header table, a p_align that is no power
+ * of two), a warning: the program runs, other tools may refuse it. */
+int check_elf_conformance(const space *s, vl_diags *out);
 /* Rows about requests: unaligned-request (a fixed address or offset that
  * defeats the natural alignment of the size: the cost now and if
  * aligned), unalignable-size (a size that wastes a page tail, or a large
@@ -46,9 +50,9 @@ int check_unaligned_requests(const space *s, vl_diags *out);
 int check_unalignable_sizes(const space *s, vl_diags *out);
 int check_reservations(const space *s, vl_diags *out);
 
-/* The hint reserved-overlap gives for an image of `size` bytes whose
- * segments need `align`: where it could be linked instead.  Malloc'ed;
- * NULL when memory ran out. */
-char *check_legal_hint(const layout *l, uint64_t size, uint64_t align);
+/* The hint reserved-overlap gives for an image that spans `span` and
+ * whose segments need `align`: where it could be linked instead.
+ * Malloc'ed; NULL when memory ran out. */
+char *check_legal_hint(const layout *l, va_range span, uint64_t align);
 
 #endif

@@ -612,6 +612,15 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		return vl_fail_oom(err);
 	for (size_t i = 0; i < n; i++) {
 		image img;
+		/* '-' names no file here: standard input is not read. */
+		if (!strcmp(paths[i], "-")) {
+			vl_fail(&e, "-", 0, 0,
+				"reading from standard input is not "
+				"supported: give a file name (./- for a file "
+				"named -)");
+			failed(in, o, &ok, err, &e);
+			continue;
+		}
 		/* One file named twice (or through a link) is one input. */
 		bool again = false;
 		if (stat(paths[i], &seen[i]) == 0)

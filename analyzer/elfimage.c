@@ -31,6 +31,7 @@ void elfimage_free(image *img)
 	free(img->symbols);
 	free(img->path);
 	free(img->segments);
+	free(img->shdr_damage);
 	memset(img, 0, sizeof(*img));
 }
 
@@ -44,15 +45,13 @@ static bool table_fits(uint64_t off, uint64_t count, uint64_t entsize,
 	       end <= file_size;
 }
 
-static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
-			  uint64_t file_size, size_t *phnum, vl_error *err)
+/* The program header table: what every loader reads.  A count, entry
+ * size or table that does not fit the file makes the image unreadable. */
+static bool check_phdrs(const char *path, Elf *elf, const GElf_Ehdr *eh,
+			uint64_t file_size, size_t *phnum, vl_error *err)
 {
-	int cls = gelf_getclass(elf);
-	uint64_t phent =
-	    cls == ELFCLASS32 ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr);
-	uint64_t shent =
-	    cls == ELFCLASS32 ? sizeof(Elf32_Shdr) : sizeof(Elf64_Shdr);
-	size_t shnum;
+	uint64_t phent = gelf_getclass(elf) == ELFCLASS32 ? sizeof(Elf32_Phdr)
+							  : sizeof(Elf64_Phdr);
 
 	/* Check the raw header counts against the file before libelf uses
 	 * them: libelf quietly clamps a count that does not fit, which would
@@ -78,28 +77,37 @@ static bool check_headers(const char *path, Elf *elf, const GElf_Ehdr *eh,
 			       "0x%" PRIx64 ") extends beyond the end of the "
 			       "file (%" PRIu64 " bytes): truncated or corrupt",
 			       *phnum, (uint64_t)eh->e_phoff, file_size);
-	/* The section headers are not used, but an image whose table points
-	 * past the file is corrupt, and saying so beats trusting the rest.
-	 * e_shnum 0 with e_shoff set means the count is in section 0. */
-	shnum = eh->e_shnum;
+	return true;
+}
+
+/* The section header table, which no loader reads (Linux maps a program
+ * from its program headers alone): false with why when it does not fit
+ * the file.  e_shnum 0 with e_shoff set means the count is in section 0. */
+static bool check_shdrs(Elf *elf, const GElf_Ehdr *eh, uint64_t file_size,
+			vl_error *why)
+{
+	uint64_t shent = gelf_getclass(elf) == ELFCLASS32 ? sizeof(Elf32_Shdr)
+							  : sizeof(Elf64_Shdr);
+	size_t shnum = eh->e_shnum;
+
 	if (!shnum && eh->e_shoff &&
 	    !table_fits(eh->e_shoff, 1, shent, file_size))
-		return vl_fail(err, path, 0, 0,
+		return vl_fail(why, NULL, 0, 0,
 			       "section header table at offset 0x%" PRIx64
 			       " lies beyond the end of the file (%" PRIu64
 			       " bytes): truncated or corrupt",
 			       (uint64_t)eh->e_shoff, file_size);
 	if (!shnum && eh->e_shoff && elf_getshdrnum(elf, &shnum) != 0)
-		return vl_fail(err, path, 0, 0,
+		return vl_fail(why, NULL, 0, 0,
 			       "cannot read the section header count: %s",
 			       elf_errmsg(-1));
 	if (shnum && eh->e_shentsize != shent)
 		return vl_fail(
-		    err, path, 0, 0,
+		    why, NULL, 0, 0,
 		    "section header entry size %u, expected %" PRIu64,
 		    eh->e_shentsize, shent);
 	if (shnum && !table_fits(eh->e_shoff, shnum, shent, file_size))
-		return vl_fail(err, path, 0, 0,
+		return vl_fail(why, NULL, 0, 0,
 			       "section header table (%zu entries at offset "
 			       "0x%" PRIx64 ") extends beyond the end of the "
 			       "file (%" PRIu64 " bytes): truncated or corrupt",
@@ -141,17 +149,18 @@ static bool read_segment(const char *path, const GElf_Phdr *ph, size_t i,
 			       " larger than p_memsz 0x%" PRIx64,
 			       i, (uint64_t)ph->p_filesz,
 			       (uint64_t)ph->p_memsz);
-	if (ph->p_align > 1 && !va_is_pow2(ph->p_align))
-		return vl_fail(err, path, 0, 0,
-			       "segment %zu has p_align 0x%" PRIx64
-			       ", which is not a power of two",
-			       i, (uint64_t)ph->p_align);
 	seg->index = i;
 	seg->vaddr = ph->p_vaddr;
 	seg->memsz = ph->p_memsz;
 	seg->offset = ph->p_offset;
 	seg->filesz = ph->p_filesz;
-	seg->align = ph->p_align;
+	seg->paddr = ph->p_paddr;
+	/* A p_align that is no power of two breaks the ELF specification,
+	 * but Linux runs the program, skipping the value (fs/binfmt_elf.c,
+	 * maximum_alignment): kept for a warning, used as no alignment. */
+	seg->p_align = ph->p_align;
+	seg->align =
+	    ph->p_align <= 1 || va_is_pow2(ph->p_align) ? ph->p_align : 0;
 	seg->flags = ph->p_flags;
 	return true;
 }
@@ -171,11 +180,41 @@ static bool class_fits(uint16_t machine, int elfclass)
 	}
 }
 
-static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
-		     vl_error *err)
+#ifndef DF_1_PIE
+#define DF_1_PIE 0x08000000
+#endif
+
+/* DT_FLAGS_1's DF_1_PIE and DT_SONAME from the dynamic section the
+ * PT_DYNAMIC at off names: what tells a program from a shared library
+ * when PT_INTERP does not.  A dynamic section that cannot be read leaves
+ * both unset: no loader needs it to map the image. */
+static void read_dynamic(Elf *elf, uint64_t off, uint64_t size,
+			 uint64_t file_size, image *img)
+{
+	uint64_t end;
+	size_t entsize = gelf_fsize(elf, ELF_T_DYN, 1, EV_CURRENT);
+
+	if (!size || !entsize || !va_add(off, size, &end) || end > file_size)
+		return;
+	Elf_Data *d = elf_getdata_rawchunk(elf, (int64_t)off, size, ELF_T_DYN);
+	for (size_t i = 0; d && i < size / entsize; i++) {
+		GElf_Dyn dyn;
+		if (!gelf_getdyn(d, (int)i, &dyn) || dyn.d_tag == DT_NULL)
+			break;
+		if (dyn.d_tag == DT_FLAGS_1 && (dyn.d_un.d_val & DF_1_PIE))
+			img->pie_flag = true;
+		if (dyn.d_tag == DT_SONAME)
+			img->soname = true;
+	}
+}
+
+static bool read_elf(const char *path, Elf *elf, uint64_t file_size, bool full,
+		     image *img, vl_error *err)
 {
 	GElf_Ehdr eh;
 	size_t phnum;
+	uint64_t dyn_off = 0, dyn_size = 0;
+	vl_error why = {0};
 
 	if (elf_kind(elf) == ELF_K_AR)
 		return vl_fail(err, path, 0, 0,
@@ -208,8 +247,20 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 	img->ehsize = eh.e_ehsize;
 	img->phentsize = eh.e_phentsize;
 	img->type = eh.e_type;
-	if (!check_headers(path, elf, &eh, file_size, &phnum, err))
+	if (!check_phdrs(path, elf, &eh, file_size, &phnum, err))
 		return false;
+	/* Only a reader of the sections (full) needs them sound. */
+	if (!check_shdrs(elf, &eh, file_size, &why)) {
+		if (full) {
+			vl_fail(err, path, 0, 0, "%s", why.msg);
+			vl_error_free(&why);
+			return false;
+		}
+		img->shdr_damage = strdup(why.msg);
+		vl_error_free(&why);
+		if (!img->shdr_damage)
+			return vl_fail(err, path, 0, 0, "out of memory");
+	}
 	img->segments = calloc(phnum ? phnum : 1, sizeof(*img->segments));
 	if (!img->segments)
 		return vl_fail(err, path, 0, 0, "out of memory");
@@ -223,6 +274,10 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 			img->dynamic = true;
 		if (ph.p_type == PT_INTERP)
 			img->interp = true;
+		if (ph.p_type == PT_DYNAMIC) {
+			dyn_off = ph.p_offset;
+			dyn_size = ph.p_filesz;
+		}
 		if (ph.p_type != PT_LOAD)
 			continue;
 		if (!read_segment(path, &ph, i, img->elfclass, file_size,
@@ -231,6 +286,7 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, image *img,
 		img->nsegments++;
 	}
 	img->phnum = (uint16_t)phnum;
+	read_dynamic(elf, dyn_off, dyn_size, file_size, img);
 	return true;
 }
 
@@ -381,7 +437,7 @@ static elfimage_status read_image(const char *path, image *out, bool full,
 	img.path = strdup(path);
 	if (!img.path)
 		vl_fail(err, path, 0, 0, "out of memory");
-	else if (read_elf(path, elf, (uint64_t)st.st_size, &img, err) &&
+	else if (read_elf(path, elf, (uint64_t)st.st_size, full, &img, err) &&
 		 (!full || read_sections(path, elf, &img, err)))
 		status = ELFIMAGE_OK;
 	elf_end(elf);

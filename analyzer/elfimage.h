@@ -1,5 +1,6 @@
 /* ELF images read with libelf: the loadable segments and what kind of
- * program they make.  Only headers are read, never section contents. */
+ * program they make.  Only headers are read, and the dynamic section's
+ * flags; never section contents. */
 #ifndef VASLINT_ELFIMAGE_H
 #define VASLINT_ELFIMAGE_H
 
@@ -10,8 +11,12 @@ typedef struct image_segment {
 	size_t index; /* program header index */
 	uint64_t vaddr, memsz;
 	uint64_t offset, filesz;
+	uint64_t paddr; /* where a boot loader copies it (p_paddr) */
+	/* p_align where it is a power of two, else 0: Linux skips such a
+	 * value (fs/binfmt_elf.c, maximum_alignment), and so does vaslint. */
 	uint64_t align;
-	uint32_t flags; /* PF_R | PF_W | PF_X */
+	uint64_t p_align; /* as the file says */
+	uint32_t flags;	  /* PF_R | PF_W | PF_X */
 } image_segment;
 
 /* A section header, for linker-script evaluation: the sizes and
@@ -40,7 +45,18 @@ typedef struct image {
 	uint16_t machine; /* e_machine */
 	uint16_t type;	  /* ET_EXEC, ET_DYN, ... */
 	bool dynamic; /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
-	bool interp;  /* has PT_INTERP: a dynamic linker loads it */
+	bool interp;  /* has PT_INTERP: the kernel starts an interpreter */
+	/* DT_FLAGS_1 has DF_1_PIE: linked as a position-independent
+	 * executable (a static-pie has it, a shared library has not; GNU ld
+	 * sets it on an ET_EXEC too when a PIE gets -Ttext-segment). */
+	bool pie_flag;
+	/* Has DT_SONAME: a shared library (libc.so.6 has PT_INTERP too, so
+	 * that it runs as a program; a PIE has no soname). */
+	bool soname;
+	/* What is wrong with the section header table, which no loader
+	 * reads (cut off by the end of the file, a wrong entry size); NULL
+	 * when it is sound.  Only elfimage_read accepts such an image. */
+	char *shdr_damage;
 	image_segment *segments; /* PT_LOAD only, in header order */
 	size_t nsegments;
 	/* What SIZEOF_HEADERS is for a linked image. */

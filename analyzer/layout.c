@@ -32,11 +32,52 @@ static const struct {
     {"riscv64", EM_RISCV, ELFCLASS64}, {"riscv32", EM_RISCV, ELFCLASS32},
 };
 
+#ifndef EM_LOONGARCH
+#define EM_LOONGARCH 258
+#endif
+
+/* Machines no layout accepts, named in messages so that a wrong input is
+ * recognised (the names `uname -m` gives; 0: either class). */
+static const struct {
+	const char *name;
+	uint16_t em;
+	uint8_t elfclass;
+} other_machines[] = {
+    {"x32", EM_X86_64, ELFCLASS32},
+    {"mips", EM_MIPS, ELFCLASS32},
+    {"mips64", EM_MIPS, ELFCLASS64},
+    {"ppc", EM_PPC, 0},
+    {"ppc64", EM_PPC64, 0},
+    {"sparc", EM_SPARC, 0},
+    {"sparc", EM_SPARC32PLUS, 0},
+    {"sparc64", EM_SPARCV9, 0},
+    {"s390", EM_S390, ELFCLASS32},
+    {"s390x", EM_S390, ELFCLASS64},
+    {"loongarch32", EM_LOONGARCH, ELFCLASS32},
+    {"loongarch64", EM_LOONGARCH, ELFCLASS64},
+    {"ia64", EM_IA_64, 0},
+    {"m68k", EM_68K, 0},
+    {"parisc", EM_PARISC, 0},
+    {"sh", EM_SH, 0},
+    {"alpha", EM_ALPHA, 0},
+    {"microblaze", EM_MICROBLAZE, 0},
+    {"xtensa", EM_XTENSA, 0},
+    {"arc", EM_ARCV2, 0},
+    {"csky", EM_CSKY, 0},
+    {"bpf", EM_BPF, 0},
+};
+
 const char *layout_machine_name(uint16_t em, int elfclass)
 {
 	for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
 		if (machines[i].em == em && machines[i].elfclass == elfclass)
 			return machines[i].name;
+	for (size_t i = 0;
+	     i < sizeof(other_machines) / sizeof(other_machines[0]); i++)
+		if (other_machines[i].em == em &&
+		    (!other_machines[i].elfclass ||
+		     other_machines[i].elfclass == elfclass))
+			return other_machines[i].name;
 	return NULL;
 }
 
@@ -466,6 +507,72 @@ static bool read_exec_limit(reader *r, yd_field *key)
 	return true;
 }
 
+/* lowest and highest: the values a base can take with randomization. */
+static bool read_aslr(reader *r, yaml_node_t *n, const char *what,
+		      layout_aslr *out)
+{
+	yd_field f[] = {{"lowest", true, 0, 0}, {"highest", true, 0, 0}};
+
+	if (!yd_fields(&r->d, n, what, f, 2) ||
+	    !take_value(r, f[0].value, "lowest", &out->lowest) ||
+	    !take_value(r, f[1].value, "highest", &out->highest))
+		return false;
+	if (out->highest < out->lowest)
+		return yd_fail(&r->d, n, "%s: highest lies below lowest", what);
+	out->set = true;
+	return true;
+}
+
+/* How the platform loads position-independent images. */
+static bool read_loader(reader *r, yd_field *pie_aslr, yd_field *mmap,
+			yd_field *mmap_aslr, yd_field *libs,
+			yd_field *file_align)
+{
+	layout *l = r->l;
+
+	if (pie_aslr->value &&
+	    !read_aslr(r, pie_aslr->value, "pie-aslr", &l->pie_aslr))
+		return false;
+	if (mmap->value) {
+		if (!take_value(r, mmap->value, "mmap-base", &l->mmap_base))
+			return false;
+		l->has_mmap_base = true;
+	}
+	if (mmap_aslr->value &&
+	    !read_aslr(r, mmap_aslr->value, "mmap-aslr", &l->mmap_aslr))
+		return false;
+	if (libs->value) {
+		if (!yd_want(&r->d, libs->value, YAML_SCALAR_NODE,
+			     "shared-libraries"))
+			return false;
+		if (strcmp(yd_scalar(libs->value), "mmap-base"))
+			return yd_fail(
+			    &r->d, libs->value,
+			    "shared-libraries: expected 'mmap-base', "
+			    "found '%s'",
+			    yd_scalar(libs->value));
+		l->libraries_at_mmap_base = true;
+	}
+	if (file_align->value &&
+	    (!take_value(r, file_align->value, "file-map-align",
+			 &l->file_map_align)))
+		return false;
+	if (l->file_map_align && !va_is_pow2(l->file_map_align))
+		return yd_fail(&r->d, file_align->value,
+			       "file-map-align is not a power of two");
+	/* Keys that place something below the mmap base need it. */
+	yd_field *needs[] = {mmap_aslr, libs};
+	for (size_t i = 0; i < 2; i++)
+		if (needs[i]->value && !l->has_mmap_base)
+			return yd_fail(&r->d, needs[i]->key_node,
+				       "%s needs the mmap-base key",
+				       needs[i]->key);
+	if (pie_aslr->value && !l->has_pie_base)
+		return yd_fail(&r->d, pie_aslr->key_node,
+			       "pie-aslr needs the pie-base key");
+	return true;
+}
+
 va_range layout_exec_space(const layout *l)
 {
 	va_range r = l->address_space;
@@ -487,6 +594,11 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 		FLEX,
 		AS,
 		PIE,
+		PIE_ASLR,
+		MMAP,
+		MMAP_ASLR,
+		LIBS,
+		FILE_ALIGN,
 		LINKER,
 		EXEC,
 		PARAMS,
@@ -501,6 +613,11 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 	    [FLEX] = {"flexpage-max", false, 0, 0},
 	    [AS] = {"address-space", true, 0, 0},
 	    [PIE] = {"pie-base", false, 0, 0},
+	    [PIE_ASLR] = {"pie-aslr", false, 0, 0},
+	    [MMAP] = {"mmap-base", false, 0, 0},
+	    [MMAP_ASLR] = {"mmap-aslr", false, 0, 0},
+	    [LIBS] = {"shared-libraries", false, 0, 0},
+	    [FILE_ALIGN] = {"file-map-align", false, 0, 0},
 	    [LINKER] = {"linker-area", false, 0, 0},
 	    [EXEC] = {"exec-limit", false, 0, 0},
 	    [PARAMS] = {"params", false, 0, 0},
@@ -533,6 +650,9 @@ static bool read_layout(reader *r, yaml_node_t *root, const layout_define *defs,
 			return false;
 		l->has_pie_base = true;
 	}
+	if (!read_loader(r, &f[PIE_ASLR], &f[MMAP], &f[MMAP_ASLR], &f[LIBS],
+			 &f[FILE_ALIGN]))
+		return false;
 	if (f[LINKER].value && !read_linker_area(r, f[LINKER].value))
 		return false;
 	if (f[EXEC].value && !read_exec_limit(r, &f[EXEC]))

@@ -36,6 +36,13 @@ typedef struct layout_region {
 	const struct layout_param *unset_param;
 } layout_region;
 
+/* The values a base can take with address-space randomization: from
+ * lowest to highest, both included. */
+typedef struct layout_aslr {
+	bool set;
+	uint64_t lowest, highest;
+} layout_aslr;
+
 typedef struct layout {
 	char *path;
 	char *name;
@@ -49,8 +56,24 @@ typedef struct layout {
 	uint64_t flexpage_max; /* 0: the kernel has no flexpages */
 	va_range address_space;
 	src_loc address_space_loc; /* the address-space key */
+	/* Where Linux puts a position-independent image (fs/binfmt_elf.c).
+	 * pie_base: a program with an interpreter (ELF_ET_DYN_BASE; its
+	 * first segment lands there, aligned down to its largest p_align).
+	 * mmap_base: the top of the top-down mmap area, below which the
+	 * kernel maps an image without interpreter (a static-pie, ld.so run
+	 * as the program) and ld.so maps shared libraries (when
+	 * libraries_at_mmap_base).  Without randomization; the *_aslr
+	 * values are what each base can be with it. */
 	bool has_pie_base;
 	uint64_t pie_base;
+	layout_aslr pie_aslr;
+	bool has_mmap_base;
+	uint64_t mmap_base;
+	layout_aslr mmap_aslr;
+	bool libraries_at_mmap_base;
+	/* A file mapping at least this large lands aligned to it (0: none):
+	 * page-cache huge pages, where the kernel picks the address. */
+	uint64_t file_map_align;
 	uint64_t linker_area; /* 0: none */
 	char *linker_area_why;
 	/* A position-dependent image (ET_EXEC, or linked by a script) must
@@ -100,7 +123,8 @@ void layout_list_free(char **names, size_t n);
 /* Split "NAME=VALUE"; false with err when it has no '=' or a bad name. */
 bool layout_parse_define(const char *arg, layout_define *out, vl_error *err);
 
-/* The machine name for an ELF e_machine and class ("x86_64"), or NULL. */
+/* The machine name for an ELF e_machine and class ("x86_64", "x32",
+ * "ppc64"), or NULL; it names machines no layout accepts, too. */
 const char *layout_machine_name(uint16_t em, int elfclass);
 
 /* The part of the address space a position-dependent image may use:

@@ -136,11 +136,22 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    VL_NOTE,
 	    check_position_independent,
 	    10,
-	    "a position-independent image was checked at an assumed base",
-	    "The image is ET_DYN: the loader picks its base at run time.",
-	    "vaslint can only check where it will land if the platform "
-	    "layout says where such images are loaded (key pie-base).",
-	    "Nothing to fix; add pie-base to the layout to check placement, "
+	    "a position-independent image was checked where the loader "
+	    "puts it",
+	    "The image is ET_DYN: the loader picks its base at run time, by "
+	    "rules the layout gives. Linux puts a program with an "
+	    "interpreter (PT_INTERP) at ELF_ET_DYN_BASE (pie-base), whatever "
+	    "its link address; a static-pie (no PT_INTERP, DF_1_PIE) "
+	    "top-down below the mmap base (mmap-base), as it does the "
+	    "interpreter; and ld.so puts shared libraries below the mmap "
+	    "base too (shared-libraries). The note names the rule, the "
+	    "address checked (without randomization, as `setarch -R` runs "
+	    "it) and, where the layout gives it, the range the image can "
+	    "land in with ASLR.",
+	    "vaslint can only check where the image will land if the "
+	    "platform layout says where such images are loaded; a library "
+	    "lands lower than checked by whatever ld.so mapped before it.",
+	    "Nothing to fix; add the keys to the layout to check placement, "
 	    "or link the program as a fixed-address executable.",
 	},
     [VL_R_SCRIPT_ERROR] =
@@ -329,6 +340,27 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "Give the parameter (-D GUEST_RAM=256M), or -D GUEST_RAM=0 to say "
 	    "the program has none (an ordinary component, not a VMM); "
 	    "params in .vaslint.yaml count as given.",
+	},
+    [VL_R_ELF_CONFORMANCE] =
+	{
+	    "elf-conformance",
+	    VL_WARNING,
+	    check_elf_conformance,
+	    12,
+	    "the ELF file breaks the specification where Linux does not look",
+	    "The file breaks the ELF specification in a part the Linux "
+	    "loader ignores: the section header table is cut off by the end "
+	    "of the file or has the wrong entry size (the kernel maps a "
+	    "program from its program headers alone), or a PT_LOAD's p_align "
+	    "is not a power of two (fs/binfmt_elf.c skips such a value when "
+	    "it aligns the load address). The program runs; vaslint checks "
+	    "it as Linux loads it.",
+	    "Tools that read the sections (gdb, strip, objcopy, eu-elflint) "
+	    "refuse or misread the file, and another loader (a boot loader, "
+	    "Genode's ld.lib.so, an emulator) may reject it: the file is "
+	    "damaged or was written by a broken tool.",
+	    "Rebuild the file, or find what cut or rewrote it (a download "
+	    "or copy that stopped early, a post-link tool).",
 	},
 };
 

@@ -25,6 +25,7 @@ const char *sp_kind_name(sp_kind k)
 	    [SP_REQUEST] = "request",
 	    [SP_MAPPING] = "mapping",
 	    [SP_LIMIT] = "limit",
+	    [SP_ASLR] = "aslr",
 	    [SP_FREE] = "free",
 	};
 	return names[k];
@@ -203,8 +204,19 @@ bool space_script_machine_matches(const layout *l, const ls_script *script,
 	return true;
 }
 
-/* Where every PT_LOAD lands: base added, rounded to the base page.  An
- * empty segment occupies nothing and does not stretch the span. */
+/* Where a segment starts when the image's first page, linked at
+ * o->linked_at, lands at o->load_at; false when that passes 0 or 2^64. */
+static bool segment_start(const sp_owner *o, const image_segment *seg,
+			  uint64_t *start)
+{
+	if (seg->vaddr >= o->linked_at)
+		return va_add(o->load_at, seg->vaddr - o->linked_at, start);
+	return va_sub(o->load_at, o->linked_at - seg->vaddr, start);
+}
+
+/* Where every PT_LOAD lands: moved with the image's first page, rounded
+ * to the base page.  An empty segment occupies nothing and does not
+ * stretch the span. */
 static bool place_segments(space *s, sp_owner *o, const image *img,
 			   uint64_t page, vl_error *err)
 {
@@ -215,8 +227,14 @@ static bool place_segments(space *s, sp_owner *o, const image *img,
 	for (size_t i = 0; i < img->nsegments; i++) {
 		const image_segment *seg = &img->segments[i];
 		uint64_t start, last;
-		/* The reader made sure the last byte fits; the base may not. */
-		if (!va_add(seg->vaddr, o->base, &start) ||
+		/* The reader made sure the last byte fits; the move may not. */
+		if (!segment_start(o, seg, &start) && seg->vaddr < o->linked_at)
+			return vl_fail(err, img->path, 0, 0,
+				       "segment %zu would start below address "
+				       "0 with the image's first page at "
+				       "0x%" PRIx64,
+				       seg->index, o->load_at);
+		if (!segment_start(o, seg, &start) ||
 		    !va_add(start, seg->memsz ? seg->memsz - 1 : 0, &last))
 			return vl_fail(err, img->path, 0, 0,
 				       "segment %zu wraps past 2^64 at load "
@@ -248,6 +266,141 @@ static bool place_segments(space *s, sp_owner *o, const image *img,
 	}
 	o->span = span.start > span.end ? (va_range){0, 0} : span;
 	o->occupied = o->span;
+	return true;
+}
+
+/* ---- Where Linux loads a position-independent image ----
+ *
+ * The rules of the kernel's load_elf_binary and load_elf_interp
+ * (fs/binfmt_elf.c) and of ld.so's _dl_map_segments (glibc
+ * elf/dl-map-segments.h); the numbers come from the layout
+ * (layouts/linux-x86_64.yaml cites them). */
+
+/* The alignment the kernel loads an image with: its largest p_align that
+ * is a power of two, at least the base page (maximum_alignment). */
+static uint64_t load_align(const image *img, uint64_t page)
+{
+	uint64_t a = page;
+
+	for (size_t i = 0; i < img->nsegments; i++)
+		if (img->segments[i].align > a)
+			a = img->segments[i].align;
+	return a;
+}
+
+/* The image's mapping as the kernel reserves it: from the page of its
+ * first PT_LOAD in header order (which the load bias is measured from)
+ * to the end of its highest segment, in whole pages (total_mapping_size
+ * takes the last PT_LOAD; a sound image ends with its highest). */
+static bool load_extent(const image *img, uint64_t page, uint64_t *first,
+			uint64_t *size)
+{
+	uint64_t end = 0, e;
+
+	*first = va_align_down(img->segments[0].vaddr, page);
+	for (size_t i = 0; i < img->nsegments; i++)
+		if (va_add(img->segments[i].vaddr, img->segments[i].memsz,
+			   &e) &&
+		    e > end)
+			end = e;
+	if (end <= *first)
+		end = *first + 1;
+	return va_align_up(end - *first, page, size);
+}
+
+/* Where a mapping of size bytes lands top-down below top: the highest
+ * address aligned to *align; a file mapping at least as large as the
+ * layout's file-map-align also to that (page-cache huge pages,
+ * mm/huge_memory.c __thp_get_unmapped_area), which *align then says.
+ * False when it does not fit. */
+static bool topdown(const layout *l, uint64_t top, uint64_t size,
+		    uint64_t *align, uint64_t *at)
+{
+	if (l->file_map_align && size >= l->file_map_align &&
+	    l->file_map_align > *align)
+		*align = l->file_map_align;
+	if (size > top)
+		return false;
+	*at = va_align_down(top - size, *align);
+	return true;
+}
+
+/* The rule that applies to an image. */
+static sp_load_rule load_rule(const image *img)
+{
+	if (img->type != ET_DYN)
+		return SP_LOAD_LINKED;
+	/* A library that runs as a program too (libc.so.6 has PT_INTERP)
+	 * is loaded as a library; a PIE has DF_1_PIE or at least no soname. */
+	if (img->interp && (img->pie_flag || !img->soname))
+		return SP_LOAD_PIE;
+	return img->pie_flag ? SP_LOAD_STATIC_PIE : SP_LOAD_LIBRARY;
+}
+
+/* Whether the layout has the numbers for a rule. */
+static bool layout_places(const layout *l, sp_load_rule rule)
+{
+	switch (rule) {
+	case SP_LOAD_LINKED:
+		return true;
+	case SP_LOAD_PIE:
+		return l && l->has_pie_base;
+	case SP_LOAD_STATIC_PIE:
+		return l && l->has_mmap_base;
+	case SP_LOAD_LIBRARY:
+		return l && l->has_mmap_base && l->libraries_at_mmap_base;
+	}
+	return false;
+}
+
+/* Where the image's first page lands for base (pie-base, mmap-base, or
+ * one of their randomized values), and the alignment that took; false
+ * when it does not fit below a top-down base. */
+static bool load_at(const layout *l, sp_load_rule rule, uint64_t base,
+		    uint64_t size, uint64_t *align, uint64_t *at)
+{
+	if (rule == SP_LOAD_PIE) {
+		*at = va_align_down(base, *align);
+		return true;
+	}
+	return topdown(l, base, size, align, at);
+}
+
+/* Place an ET_DYN image by its rule: o->load_at, and o->aslr, the range
+ * it can land in with randomization where the layout gives it. */
+static bool place_dyn(sp_owner *o, const layout *l, const image *img,
+		      uint64_t page, vl_error *err)
+{
+	uint64_t size, lo, hi, end, align = load_align(img, page);
+	bool pie = o->rule == SP_LOAD_PIE;
+	uint64_t base = pie ? l->pie_base : l->mmap_base;
+	const layout_aslr *aslr = pie ? &l->pie_aslr : &l->mmap_aslr;
+	char sz[VA_SIZE_LEN];
+
+	if (!load_extent(img, page, &o->linked_at, &size))
+		return vl_fail(err, img->path, 0, 0,
+			       "its segments reach past 2^64");
+	o->load_align = align;
+	/* ld.so passes a library's link address to mmap as a hint, and
+	 * Linux grants a free hint (glibc 2.36 and later; earlier ones only
+	 * for a program that is no PIE): one linked at 0 hints nothing. */
+	if (o->rule == SP_LOAD_LIBRARY && o->linked_at) {
+		o->load_at = o->linked_at;
+		return true;
+	}
+	if (!load_at(l, o->rule, base, size, &o->load_align, &o->load_at))
+		return vl_fail(err, img->path, 0, 0,
+			       "the image (%s from its first segment on) "
+			       "does not fit below the mmap base 0x%" PRIx64
+			       " of layout %s",
+			       va_size_str(size, sz), base, l->name);
+	o->base = o->load_at - o->linked_at;
+	if (aslr->set && load_at(l, o->rule, aslr->lowest, size, &align, &lo) &&
+	    load_at(l, o->rule, aslr->highest, size, &align, &hi) &&
+	    va_add(hi, size, &end) && lo <= hi) {
+		o->has_aslr = true;
+		o->aslr = (va_range){lo, end};
+	}
 	return true;
 }
 
@@ -288,11 +441,30 @@ static bool add_image(space *s, const image *img, vl_error *err)
 		return vl_fail(err, img->path, 0, 0, "out of memory");
 	o->img = img;
 	o->grouped = true;
-	o->position_dependent = img->type == ET_EXEC;
-	o->placed = img->type != ET_DYN || (l && l->has_pie_base);
-	o->base = img->type == ET_DYN && l && l->has_pie_base ? l->pie_base : 0;
+	/* A PIE that GNU ld made ET_EXEC (-pie with -Ttext-segment) is
+	 * position-independent code at a fixed address: the small code
+	 * model's limit is not its. */
+	o->position_dependent = img->type == ET_EXEC && !img->pie_flag;
+	o->rule = load_rule(img);
+	o->placed = layout_places(l, o->rule);
+	if (img->nsegments) {
+		o->linked_at = va_align_down(img->segments[0].vaddr, page);
+		o->load_at = o->linked_at;
+	}
+	if (o->placed && o->rule != SP_LOAD_LINKED && img->nsegments &&
+	    !place_dyn(o, l, img, page, err))
+		return false;
 	if (!place_segments(s, o, img, page, err))
 		return false;
+	if (o->has_aslr) {
+		char *name = vl_strprintf("%s with ASLR", img->path);
+		sp_range *x = name ? range_add(s, SP_ASLR, name, o->aslr,
+					       (src_loc){img->path, 0, 0})
+				   : NULL;
+		free(name);
+		if (!x)
+			return vl_fail(err, img->path, 0, 0, "out of memory");
+	}
 	/* A dynamically linked Genode program: the dynamic linker reserves
 	 * its area from the program's link address on. */
 	va_range area;

@@ -33,6 +33,7 @@ typedef enum sp_kind {
 	SP_REQUEST,	/* a memory request at a fixed address */
 	SP_MAPPING,	/* a running process's mapping (/proc/PID/maps) */
 	SP_LIMIT,	/* the layout's exec limit: a point */
+	SP_ASLR,	/* where an image can land with randomization */
 	SP_FREE,	/* address space nothing above occupies */
 } sp_kind;
 
@@ -54,6 +55,15 @@ typedef enum sp_hint {
 	SP_HINT_LOAD_ELSEWHERE /* the loader places it: load it elsewhere */
 } sp_hint;
 
+/* Which loader rule placed an image (README, Images). */
+typedef enum sp_load_rule {
+	SP_LOAD_LINKED,	    /* at its p_vaddr: ET_EXEC, or no layout */
+	SP_LOAD_PIE,	    /* ET_DYN with PT_INTERP: at pie-base */
+	SP_LOAD_STATIC_PIE, /* ET_DYN, no PT_INTERP, DF_1_PIE: below mmap-base
+			     */
+	SP_LOAD_LIBRARY,    /* ET_DYN, no PT_INTERP, no DF_1_PIE: the same */
+} sp_load_rule;
+
 /* Who a range belongs to: one image, one script, the requests, the layout.
  * Checks that compare ranges with each other stay within one owner
  * (segment-overlap) or compare owners (image-overlap). */
@@ -67,7 +77,15 @@ typedef struct sp_owner {
 	 * layout load base is not placed, and only its own ranges are
 	 * checked against each other). */
 	bool placed;
-	uint64_t base; /* added to every p_vaddr (images) */
+	uint64_t base; /* added to every p_vaddr (images), modulo 2^64 */
+	/* How an image was placed: the rule, where its first page lies as
+	 * linked and where it was checked, and (has_aslr) the range it can
+	 * land in with randomization. */
+	sp_load_rule rule;
+	uint64_t linked_at, load_at;
+	uint64_t load_align; /* what load_at was aligned to (ET_DYN) */
+	bool has_aslr;
+	va_range aslr;
 	/* The exec limit applies: an ET_EXEC image, a script's image. */
 	bool position_dependent;
 	/* Findings about its ranges name them together, one finding a

@@ -39,6 +39,24 @@ bool report_layout(FILE *f, const layout *l)
 			va_size_str(l->flexpage_max, s));
 	if (l->has_pie_base)
 		fprintf(f, "  pie base:      %s\n", va_hex(l->pie_base, a));
+	if (l->pie_aslr.set)
+		fprintf(f, "  pie aslr:      %s to %s\n",
+			va_hex(l->pie_aslr.lowest, a),
+			va_hex(l->pie_aslr.highest, b));
+	if (l->has_mmap_base)
+		fprintf(f, "  mmap base:     %s%s\n", va_hex(l->mmap_base, a),
+			l->libraries_at_mmap_base
+			    ? " (shared libraries load below it)"
+			    : "");
+	if (l->mmap_aslr.set)
+		fprintf(f, "  mmap aslr:     %s to %s\n",
+			va_hex(l->mmap_aslr.lowest, a),
+			va_hex(l->mmap_aslr.highest, b));
+	if (l->file_map_align)
+		fprintf(f,
+			"  file map align: a file mapping of %s or more lands "
+			"aligned to it\n",
+			va_size_str(l->file_map_align, s));
 	if (l->linker_area)
 		fprintf(f,
 			"  linker area:   %s from the link address of a "

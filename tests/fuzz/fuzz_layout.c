@@ -51,10 +51,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void check_with_image(const layout *l)
 {
 	image_segment segs[2] = {
-	    {.index = 0, .vaddr = 0x400000, .memsz = 0x2345, .offset = 0,
-	     .filesz = 0x2345, .align = 0x1000, .flags = 5},
-	    {.index = 1, .vaddr = 0x403000, .memsz = 0x10000, .offset = 0x3000,
-	     .filesz = 0x100, .align = 0x1000, .flags = 6},
+	    {.index = 0,
+	     .vaddr = 0x400000,
+	     .memsz = 0x2345,
+	     .offset = 0,
+	     .filesz = 0x2345,
+	     .align = 0x1000,
+	     .flags = 5},
+	    {.index = 1,
+	     .vaddr = 0x403000,
+	     .memsz = 0x10000,
+	     .offset = 0x3000,
+	     .filesz = 0x100,
+	     .align = 0x1000,
+	     .flags = 6},
 	};
 	image img = {
 	    .path = (char *)"fuzz-image",
@@ -74,11 +84,15 @@ static void check_with_image(const layout *l)
 	map_ranges m = {0};
 	space s;
 
-	/* Both kinds of image and two fixed requests in one space, checked
+	/* Every kind of image and two fixed requests in one space, checked
 	 * and mapped. */
 	space_init(&s, l);
-	for (int pie = 0; pie < 2; pie++) {
-		img.type = pie ? ET_DYN : ET_EXEC;
+	/* An executable, a PIE, a static-pie and a library: every loader
+	 * rule the layout's keys drive. */
+	for (int kind = 0; kind < 4; kind++) {
+		img.type = kind ? ET_DYN : ET_EXEC;
+		img.interp = kind == 1;
+		img.pie_flag = kind == 2;
 		space_add_image(&s, &img, &err);
 	}
 	requests_add(&rq, &(request){.name = "fuzz",
@@ -111,10 +125,10 @@ static void check_with_image(const layout *l)
 
 static void use(const layout *l)
 {
-	uint64_t to, page = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1]
-					   : 0x1000;
+	uint64_t to,
+	    page = l->npage_sizes ? l->page_sizes[l->npage_sizes - 1] : 0x1000;
 	plan_lowest_legal(l, 0x100000, page, &to);
-	free(check_legal_hint(l, 0x100000, page));
+	free(check_legal_hint(l, (va_range){0, 0x100000}, page));
 	check_with_image(l);
 	json_t *params = report_params_json(l);
 	json_decref(params);

@@ -132,6 +132,23 @@ static void lay_linux(layout *l)
 	l->pie_base = U64(0x555555554000);
 }
 
+/* linux-x86_64 as shipped: the loader keys with their values for an 8 MiB
+ * stack limit (layouts/linux-x86_64.yaml). */
+static void lay_linux_loader(layout *l)
+{
+	lay_linux(l);
+	l->pie_base = U64(0x555555554aaa);
+	l->pie_aslr =
+	    (layout_aslr){true, U64(0x555555554aaa),
+			  U64(0x555555554aaa) + ((U64(1) << 28) - 1) * 0x1000};
+	l->has_mmap_base = true;
+	l->mmap_base = U64(0x7ffff7fff000);
+	l->mmap_aslr =
+	    (layout_aslr){true, U64(0x7efbff701000), U64(0x7ffbff700000)};
+	l->libraries_at_mmap_base = true;
+	l->file_map_align = MIB(2);
+}
+
 /* ---- Hand-built images ---- */
 
 /* A segment whose file offset is congruent to its address. */
@@ -151,6 +168,8 @@ static image mk_image(const char *path, uint16_t type, uint16_t em,
 	    .data = ELFDATA2LSB,
 	    .machine = em,
 	    .type = type,
+	    /* An ET_DYN is a PIE program unless a test says otherwise. */
+	    .interp = type == ET_DYN,
 	    .segments = segs,
 	    .nsegments = n,
 	};
@@ -225,6 +244,15 @@ static const sp_range *linker_area(const space *s, const sp_owner *o)
 {
 	for (size_t i = 0; i < o->n; i++)
 		if (owner_range(s, o, i)->kind == SP_LINKER_AREA)
+			return owner_range(s, o, i);
+	return NULL;
+}
+
+/* The owner's SP_ASLR range; NULL when it has none. */
+static const sp_range *aslr_range(const space *s, const sp_owner *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (owner_range(s, o, i)->kind == SP_ASLR)
 			return owner_range(s, o, i);
 	return NULL;
 }
@@ -519,11 +547,21 @@ space_add_image_refuses_machine_the_layout_does_not_accept(void **state)
 	assert_int_equal(sp.nowners, 1);
 	assert_int_equal(sp.n, 1);
 
-	/* An e_machine vaslint has no name for is given as a number. */
+	/* A machine no layout accepts is named... */
 	lay_add_machine(&l, EM_ARM);
 	img.machine = EM_PPC;
 	assert_false(space_add_image(&sp, &img, &err));
-	assert_string_equal(err.msg, "machine 20 (e_machine) does not match "
+	assert_string_equal(
+	    err.msg, "machine ppc does not match layout t2012 (i386, arm)");
+	img.machine = EM_X86_64;
+	img.elfclass = ELFCLASS32;
+	assert_false(space_add_image(&sp, &img, &err));
+	assert_string_equal(
+	    err.msg, "machine x32 does not match layout t2012 (i386, arm)");
+	/* ...and one vaslint has no name for is given as a number. */
+	img.machine = 999;
+	assert_false(space_add_image(&sp, &img, &err));
+	assert_string_equal(err.msg, "machine 999 (e_machine) does not match "
 				     "layout t2012 (i386, arm)");
 	assert_int_equal(sp.nowners, 1);
 	assert_int_equal(sp.n, 1);
@@ -543,11 +581,12 @@ static void assert_no_segments(const space *s)
 static void
 space_add_image_refuses_segments_wrapping_past_2_64_only(void **state)
 {
-	image_segment dyn[] = {SEG(3, 0x1000, 1, RX)};
+	/* The first segment lands at pie-base; the next one passes 2^64. */
+	image_segment dyn[] = {SEG(2, 0, 1, R), SEG(3, 0x1000, 1, RX)};
 	image_segment top[] = {SEG(0, U64(0xfffffffffffff001), 0xffe, RX)};
 	image_segment fits[] = {SEG(0, U64(0xffffffffffffe000), 0x1000, RX)};
 	image_segment to_top[] = {SEG(0, 0x1000, 0x1000, RX)};
-	image img = mk_image("pie", ET_DYN, EM_X86_64, dyn, 1);
+	image img = mk_image("pie", ET_DYN, EM_X86_64, dyn, 2);
 	layout l;
 	space sp;
 	vl_error err = {0};
@@ -572,14 +611,14 @@ space_add_image_refuses_segments_wrapping_past_2_64_only(void **state)
 		       UINT64_MAX);
 	free_space(&sp);
 
-	/* The same through the load base: its last byte is 2^64 - 1. */
-	l.pie_base = U64(0xffffffffffffe000);
+	/* The same through the load base: its first page, linked at 0x1000,
+	 * lands at pie-base, the last page; its last byte is 2^64 - 1. */
 	img = mk_image("pie", ET_DYN, EM_X86_64, to_top, 1);
 	space_with(&sp, &l, &img);
 	assert_segment(&sp, last_owner(&sp), 0, U64(0xfffffffffffff000),
 		       UINT64_MAX);
+	assert_int_equal(last_owner(&sp)->base, U64(0xffffffffffffe000));
 	free_space(&sp);
-	l.pie_base = U64(0xfffffffffffff000);
 
 	img = mk_image("top", ET_EXEC, EM_X86_64, fits, 1);
 	space_with(&sp, &l, &img);
@@ -1008,7 +1047,8 @@ static void each_region_hit_is_one_finding_naming_its_segments(void **state)
 			    "segment 2 (RW-) [0x4ff00000, 0x50100000) overlaps "
 			    "context-area [0x40000000, 0x50000000): " STACK_WHY
 			    "; no legal link address exists in "
-			    "layout t2012 for an image of 1041 MiB");
+			    "layout t2012 for an image spanning [0xf000000, "
+			    "0x50100000) (1041 MiB)");
 	vl_diags_free(&out);
 	free_space(&sp);
 	layout_free(&l);
@@ -1084,7 +1124,8 @@ static void hint_says_when_no_legal_address_exists(void **state)
 			    "segment 0 (R-X) [0x30000000, 0x60400000) overlaps "
 			    "context-area [0x40000000, 0x50000000): " STACK_WHY
 			    "; no legal link address exists in "
-			    "layout t2012 for an image of 772 MiB");
+			    "layout t2012 for an image spanning [0x30000000, "
+			    "0x60400000) (772 MiB)");
 	vl_diags_free(&out);
 	free_space(&sp);
 	layout_free(&l);
@@ -1097,16 +1138,18 @@ static void legal_hint_is_a_malloced_string(void **state)
 
 	(void)state;
 	lay_2012(&l, MIB(256));
-	h = check_legal_hint(&l, 0x1000, 1);
+	h = check_legal_hint(&l, (va_range){0, 0x1000}, 1);
 	assert_non_null(h);
 	assert_string_equal(
 	    h, "; the lowest legal link address aligned to 4 MiB is "
 	       "0x10000000");
 	free(h);
-	h = check_legal_hint(&l, MIB(1041), 1);
+	h = check_legal_hint(&l, (va_range){0x4000000, 0x4000000 + MIB(1041)},
+			     1);
 	assert_non_null(h);
 	assert_string_equal(h, "; no legal link address exists in layout "
-			       "t2012 for an image of 1041 MiB");
+			       "t2012 for an image spanning [0x4000000, "
+			       "0x45100000) (1041 MiB)");
 	free(h);
 	layout_free(&l);
 }
@@ -1451,13 +1494,14 @@ static void position_independent_note_says_where_it_was_checked(void **state)
 	free_space(&sp);
 	assert_int_equal(out.n, 3);
 	assert_diag(&out.v[0], "position-independent", VL_NOTE, "pie",
-		    "position-independent image (ET_DYN): checked at load "
-		    "base 0x555555554000, where layout tlinux says the "
-		    "platform loads such images");
+		    "position-independent executable (ET_DYN with PT_INTERP): "
+		    "checked at 0x555555554000, where Linux puts a PIE with "
+		    "an interpreter (ELF_ET_DYN_BASE: pie-base 0x555555554000 "
+		    "of layout tlinux)");
 	assert_diag(&out.v[1], "position-independent", VL_NOTE, "pie",
-		    "position-independent image (ET_DYN): layout t2012 gives "
-		    "no load base (pie-base), so only the image's own "
-		    "segments were checked, not where it lands");
+		    "position-independent executable (ET_DYN with PT_INTERP): "
+		    "layout t2012 gives no load base (pie-base), so only the "
+		    "image's own segments were checked, not where it lands");
 	assert_diag(&out.v[2], "position-independent", VL_NOTE, "pie",
 		    "position-independent image (ET_DYN): without a layout "
 		    "(-L) only its own segments were checked, not where it "
@@ -1465,6 +1509,317 @@ static void position_independent_note_says_where_it_was_checked(void **state)
 	vl_diags_free(&out);
 	layout_free(&lin);
 	layout_free(&old);
+}
+
+/* ---- Where the loaders put position-independent images ---- */
+
+/* A PIE's first segment lands at ELF_ET_DYN_BASE aligned down to its
+ * largest p_align, whatever its link address (fs/binfmt_elf.c). */
+static void pie_lands_at_pie_base_whatever_its_link_address(void **state)
+{
+	image_segment s[] = {SEG(2, U64(0x400000000000), 0x6c0, R),
+			     SEG(3, U64(0x400000001000), 0x1c5, RX)};
+	image img = mk_image("pie", ET_DYN, EM_X86_64, s, 2);
+	layout l;
+	space sp;
+
+	(void)state;
+	lay_linux_loader(&l);
+	space_with(&sp, &l, &img);
+	const sp_owner *o = last_owner(&sp);
+	assert_int_equal(o->rule, SP_LOAD_PIE);
+	assert_true(o->placed);
+	assert_int_equal(o->linked_at, U64(0x400000000000));
+	assert_int_equal(o->load_at, U64(0x555555554000));
+	assert_int_equal(o->base, U64(0x155555554000));
+	assert_segment(&sp, o, 0, U64(0x555555554000), U64(0x555555555000));
+	assert_segment(&sp, o, 1, U64(0x555555555000), U64(0x555555556000));
+	/* With ASLR: up to 2^28 - 1 pages higher, the image's span on top. */
+	assert_true(o->has_aslr);
+	assert_range(o->aslr, U64(0x555555554000), U64(0x565555555000));
+	assert_non_null(aslr_range(&sp, o));
+	assert_range(aslr_range(&sp, o)->range, U64(0x555555554000),
+		     U64(0x565555555000));
+	free_space(&sp);
+
+	/* A 2 MiB p_align moves it down to 0x555555400000. */
+	s[0].align = s[1].align = MIB(2);
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->load_at, U64(0x555555400000));
+	assert_int_equal(last_owner(&sp)->load_align, MIB(2));
+	free_space(&sp);
+	layout_free(&l);
+}
+
+/* A static-pie (no PT_INTERP, DF_1_PIE) lands top-down below the mmap
+ * base, like the interpreter; a mapping of file-map-align or more, or a
+ * larger p_align, is aligned down. */
+static void static_pie_lands_top_down_below_the_mmap_base(void **state)
+{
+	image_segment s[] = {SEG(0, 0, 0x8020, R), SEG(1, 0x9000, 0x78bc1, RX),
+			     SEG(3, 0xac518, 0xb528, RW)};
+	image img = mk_image("spie", ET_DYN, EM_X86_64, s, 3);
+	layout l;
+	space sp;
+
+	(void)state;
+	lay_linux_loader(&l);
+	img.interp = false;
+	img.pie_flag = true;
+	space_with(&sp, &l, &img);
+	const sp_owner *o = last_owner(&sp);
+	assert_int_equal(o->rule, SP_LOAD_STATIC_PIE);
+	/* 0xb8000 bytes below 0x7ffff7fff000, as measured (setarch -R). */
+	assert_int_equal(o->load_at, U64(0x7ffff7f47000));
+	assert_range(o->span, U64(0x7ffff7f47000), U64(0x7ffff7fff000));
+	assert_range(o->aslr, U64(0x7efbff649000), U64(0x7ffbff700000));
+	free_space(&sp);
+
+	/* 3 MiB of bss: the mapping is aligned to 2 MiB (measured:
+	 * 0x7ffff7c00000). */
+	s[2].memsz = 0x30b548;
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->load_at, U64(0x7ffff7c00000));
+	assert_int_equal(last_owner(&sp)->load_align, MIB(2));
+	free_space(&sp);
+
+	/* Without file-map-align only the page aligns it. */
+	l.file_map_align = 0;
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->load_at, U64(0x7ffff7c47000));
+	free_space(&sp);
+
+	/* Without mmap-base it is not placed. */
+	l.has_mmap_base = false;
+	l.libraries_at_mmap_base = false;
+	space_with(&sp, &l, &img);
+	assert_false(last_owner(&sp)->placed);
+	assert_false(last_owner(&sp)->has_aslr);
+	assert_null(aslr_range(&sp, last_owner(&sp)));
+	free_space(&sp);
+	layout_free(&l);
+}
+
+/* A shared library: ld.so maps it top-down below the mmap base too, where
+ * the layout says so (shared-libraries); one with PT_INTERP and a soname
+ * (libc.so.6) is a library, one with PT_INTERP only a PIE. */
+static void
+libraries_land_below_the_mmap_base_where_the_layout_says(void **state)
+{
+	image_segment s[] = {SEG(0, 0, 0x1000, RX)};
+	image img = mk_image("lib.so", ET_DYN, EM_X86_64, s, 1);
+	layout l;
+	space sp;
+
+	(void)state;
+	lay_linux_loader(&l);
+	img.interp = false;
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->rule, SP_LOAD_LIBRARY);
+	assert_int_equal(last_owner(&sp)->load_at, U64(0x7ffff7ffe000));
+	free_space(&sp);
+
+	img.interp = img.soname = true;
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->rule, SP_LOAD_LIBRARY);
+	free_space(&sp);
+	img.pie_flag = true;
+	space_with(&sp, &l, &img);
+	assert_int_equal(last_owner(&sp)->rule, SP_LOAD_PIE);
+	free_space(&sp);
+
+	/* Genode's ld.lib.so places libraries: no shared-libraries key. */
+	img.interp = img.soname = img.pie_flag = false;
+	l.libraries_at_mmap_base = false;
+	space_with(&sp, &l, &img);
+	assert_false(last_owner(&sp)->placed);
+	free_space(&sp);
+	layout_free(&l);
+}
+
+/* GNU ld writes a PIE linked with -Ttext-segment as ET_EXEC with DF_1_PIE:
+ * placed at its p_vaddr, but no position-dependent program. */
+static void exec_with_pie_flag_is_not_bound_by_the_exec_limit(void **state)
+{
+	image_segment s[] = {SEG(0, U64(0x400000000000), 0x1000, RX)};
+	image img = mk_image("pie-exec", ET_EXEC, EM_X86_64, s, 1);
+	layout l;
+	space sp;
+	vl_diags out = {0};
+
+	(void)state;
+	lay_linux_loader(&l);
+	l.exec_limit = 0x80000000;
+	l.exec_limit_why = xstrdup("small code model");
+	img.pie_flag = true;
+	space_with(&sp, &l, &img);
+	assert_false(last_owner(&sp)->position_dependent);
+	assert_segment(&sp, last_owner(&sp), 0, U64(0x400000000000),
+		       U64(0x400000001000));
+	assert_int_equal(check_address_space(&sp, &out), 0);
+	free_space(&sp);
+	img.pie_flag = false;
+	space_with(&sp, &l, &img);
+	assert_int_equal(check_address_space(&sp, &out), 1);
+	free_space(&sp);
+	vl_diags_free(&out);
+	layout_free(&l);
+}
+
+/* Starting below the exec limit and ending above it crosses it. */
+static void exec_limit_message_says_crosses_or_lies_above(void **state)
+{
+	image_segment s[] = {SEG(0, 0x7fffe000, 0x1000, R),
+			     SEG(1, 0x7ffff000, 0x3000, RX)};
+	image img = mk_image("vmm", ET_EXEC, EM_X86_64, s, 2);
+	layout l;
+	space sp;
+	vl_diags out = {0};
+
+	(void)state;
+	lay_linux(&l);
+	l.exec_limit = 0x80000000;
+	l.exec_limit_why = xstrdup("small code model");
+	space_with(&sp, &l, &img);
+	assert_int_equal(check_address_space(&sp, &out), 1);
+	assert_string_equal(out.v[0].message,
+			    "segment 1 (R-X) [0x7ffff000, 0x80002000) of a "
+			    "position-dependent program crosses the exec limit "
+			    "0x80000000 of layout tlinux: small code model");
+	free_space(&sp);
+	s[1].vaddr = 0x80001000;
+	space_with(&sp, &l, &img);
+	assert_int_equal(check_address_space(&sp, &out), 1);
+	assert_string_equal(out.v[1].message,
+			    "segment 1 (R-X) [0x80001000, 0x80004000) of a "
+			    "position-dependent program lies above the exec "
+			    "limit 0x80000000 of layout tlinux: small code "
+			    "model");
+	free_space(&sp);
+	vl_diags_free(&out);
+	layout_free(&l);
+}
+
+/* u-boot's ROM: the hint names the span it found no room for, and the
+ * span by p_paddr where that differs. */
+static void hint_names_the_span_and_the_paddr_span(void **state)
+{
+	image_segment s[] = {SEG(0, 0xfff00000, 0x2000, RX),
+			     SEG(2, 0xf800, 0x800, RX)};
+	image img = mk_image("u-boot", ET_EXEC, EM_386, s, 2);
+	layout l;
+	space sp;
+	vl_diags out = {0};
+
+	(void)state;
+	lay_2012(&l, MIB(256));
+	s[0].paddr = 0xfff00000;
+	s[1].paddr = 0xfffff800;
+	space_with(&sp, &l, &img);
+	assert_int_equal(check_reserved_overlap(&sp, &out), 1);
+	assert_string_equal(out.v[0].message,
+			    "segment 2 (R-X) [0xf000, 0x10000) overlaps "
+			    "guest-shadow [0x0, 0x10000000): " GUEST_WHY
+			    "; no legal link address exists in layout t2012 "
+			    "for an image spanning [0xf000, 0xfff02000) (~4.0 "
+			    "GiB); by p_paddr, where it is loaded, the image "
+			    "spans [0xfff00000, 0x100000000) (1 MiB)");
+	vl_diags_free(&out);
+	free_space(&sp);
+	layout_free(&l);
+}
+
+/* elf-conformance: a damaged section header table and a p_align that is
+ * no power of two are warnings, one each. */
+static void elf_conformance_warns_about_what_linux_ignores(void **state)
+{
+	image_segment s[] = {SEG(0, 0x400000, 0x1000, RX),
+			     SEG(1, 0x401000, 0x1000, RW)};
+	image img = mk_image("odd", ET_EXEC, EM_X86_64, s, 2);
+	space sp;
+	vl_diags out = {0};
+
+	(void)state;
+	space_with(&sp, NULL, &img);
+	assert_int_equal(check_elf_conformance(&sp, &out), 0);
+	free_space(&sp);
+	s[1].p_align = 0x1800;
+	s[1].align = 0;
+	img.shdr_damage = "section header table cut off";
+	space_with(&sp, NULL, &img);
+	assert_int_equal(check_elf_conformance(&sp, &out), 2);
+	assert_diag(&out.v[0], "elf-conformance", VL_WARNING, "odd",
+		    "section header table cut off; no loader reads section "
+		    "headers, so the program still loads, but tools that read "
+		    "sections (gdb, strip, objcopy) may refuse it");
+	assert_diag(&out.v[1], "elf-conformance", VL_WARNING, "odd",
+		    "segment 1 has p_align 0x1800, which is not a power of "
+		    "two: Linux ignores it (fs/binfmt_elf.c), so vaslint does "
+		    "too, but the ELF specification forbids it and other "
+		    "loaders may refuse the file");
+	/* Its congruence is not checked against the bad value. */
+	assert_int_equal(check_segment_congruence(&sp, &out), 0);
+	vl_diags_free(&out);
+	free_space(&sp);
+}
+
+/* The notes name each rule, the link address a PIE loses, and the ASLR
+ * range. */
+static void placed_notes_name_the_rule_and_the_aslr_range(void **state)
+{
+	image_segment s[] = {SEG(0, 0, 0x1000, RX)};
+	image img = mk_image("x", ET_DYN, EM_X86_64, s, 1);
+	layout l;
+	space sp;
+	vl_diags out = {0};
+
+	(void)state;
+	lay_linux_loader(&l);
+	s[0].vaddr = 0x10000000;
+	space_with(&sp, &l, &img);
+	img.interp = false;
+	img.pie_flag = true;
+	add_image(&sp, &img);
+	img.pie_flag = false;
+	add_image(&sp, &img);
+	assert_int_equal(check_position_independent(&sp, &out), 3);
+	assert_string_equal(
+	    out.v[0].message,
+	    "position-independent executable (ET_DYN with PT_INTERP): "
+	    "checked at 0x555555554000, where Linux puts a PIE with an "
+	    "interpreter (ELF_ET_DYN_BASE: pie-base 0x555555554aaa of layout "
+	    "tlinux); its link address 0x10000000 does not count; with ASLR "
+	    "it lands anywhere in [0x555555554000, 0x565555554000)");
+	assert_string_equal(
+	    out.v[1].message,
+	    "static-pie (ET_DYN with DF_1_PIE, without PT_INTERP): checked at "
+	    "0x7ffff7ffe000, where Linux puts a static-pie near the mmap base "
+	    "(top-down below mmap-base 0x7ffff7fff000 of layout tlinux); its "
+	    "link address 0x10000000 does not count; with ASLR it lands "
+	    "anywhere in [0x7efbff700000, 0x7ffbff700000)");
+	assert_string_equal(
+	    out.v[2].message,
+	    "shared library (ET_DYN without PT_INTERP or DF_1_PIE): ld.so asks "
+	    "for its link address as the place to map it (glibc "
+	    "elf/dl-map-segments.h), and Linux gives it where that range is "
+	    "free: checked at 0x10000000");
+	vl_diags_free(&out);
+	free_space(&sp);
+	/* Linked at 0, it goes below the mmap base. */
+	s[0].vaddr = 0;
+	space_with(&sp, &l, &img);
+	assert_int_equal(check_position_independent(&sp, &out), 1);
+	assert_string_equal(
+	    out.v[0].message,
+	    "shared library (ET_DYN without PT_INTERP or DF_1_PIE): ld.so puts "
+	    "it near the mmap base; checked at 0x7ffff7ffe000, top-down below "
+	    "mmap-base 0x7ffff7fff000 of layout tlinux, as if it were mapped "
+	    "first (ld.so, the vDSO and the libraries loaded before it push "
+	    "it lower); with ASLR the mmap base it lies below is anywhere "
+	    "from 0x7efbff701000 to 0x7ffbff700000");
+	vl_diags_free(&out);
+	free_space(&sp);
+	layout_free(&l);
 }
 
 /* ---- check_run ---- */
@@ -1923,6 +2278,15 @@ int main(void)
 	    cmocka_unit_test(linker_area_of_one_image_overlaps_another),
 	    cmocka_unit_test(
 		position_independent_note_says_where_it_was_checked),
+	    cmocka_unit_test(pie_lands_at_pie_base_whatever_its_link_address),
+	    cmocka_unit_test(static_pie_lands_top_down_below_the_mmap_base),
+	    cmocka_unit_test(
+		libraries_land_below_the_mmap_base_where_the_layout_says),
+	    cmocka_unit_test(exec_with_pie_flag_is_not_bound_by_the_exec_limit),
+	    cmocka_unit_test(exec_limit_message_says_crosses_or_lies_above),
+	    cmocka_unit_test(hint_names_the_span_and_the_paddr_span),
+	    cmocka_unit_test(elf_conformance_warns_about_what_linux_ignores),
+	    cmocka_unit_test(placed_notes_name_the_rule_and_the_aslr_range),
 	    cmocka_unit_test(images_checked_separately_skip_image_overlap),
 	    cmocka_unit_test(check_run_returns_the_sum_of_every_row),
 	    cmocka_unit_test(check_run_returns_the_sum_in_row_order),

@@ -433,7 +433,7 @@ static const struct shipped shipped[] = {
      U64(0x7ffffffff000),
      0,
      true,
-     U64(0x555555554000),
+     U64(0x555555554aaa),
      2,
      1,
      NULL},
@@ -577,9 +577,13 @@ static void nova_2012_has_2g_space_context_area_and_4m_pages(void **state)
 	assert_int_equal(l.params[0].loc.column, 3);
 	assert_string_equal(l.params[0].doc,
 			    "guest RAM in bytes that Vancouver shadows 1:1 "
-			    "from virtual address 0; the default 0 is an "
-			    "ordinary component, not a VMM: no guest memory, "
-			    "so the guest-shadow region is empty");
+			    "from virtual address 0; no default: this layout "
+			    "is the Vancouver case, so a check must say it (0 "
+			    "for an ordinary component)");
+	/* No default: it must be given, and reads 0 until then. */
+	assert_true(l.params[0].no_default);
+	assert_false(l.params[0].set);
+	assert_ptr_equal(l.regions[0].unset_param, &l.params[0]);
 	layout_free(&l);
 }
 
@@ -610,7 +614,7 @@ static void linux_shadow_defaults_to_2m_and_is_empty_without_guest(void **state)
 	assert_false(param(&l, "SHADOW_BASE")->set);
 	assert_range(region(&l, "guest-shadow")->range, 0x200000, 0x200000);
 	assert_true(l.has_pie_base);
-	assert_int_equal(l.pie_base, U64(0x555555554000));
+	assert_int_equal(l.pie_base, U64(0x555555554aaa));
 	assert_int_equal(l.linker_area, 0);
 	layout_free(&l);
 }
@@ -946,9 +950,19 @@ static void machine_names_of_known_and_unknown_e_machine(void **state)
 	assert_string_equal(layout_machine_name(EM_RISCV, ELFCLASS32),
 			    "riscv32");
 	/* An x32 image (x86_64 code, 32-bit class) is not x86_64. */
-	assert_null(layout_machine_name(EM_X86_64, ELFCLASS32));
+	assert_string_equal(layout_machine_name(EM_X86_64, ELFCLASS32), "x32");
+	/* Machines no layout accepts are named too, by class where it
+	 * tells them apart. */
+	assert_string_equal(layout_machine_name(EM_PPC64, ELFCLASS64), "ppc64");
+	assert_string_equal(layout_machine_name(EM_MIPS, ELFCLASS32), "mips");
+	assert_string_equal(layout_machine_name(EM_MIPS, ELFCLASS64), "mips64");
+	assert_string_equal(layout_machine_name(EM_S390, ELFCLASS64), "s390x");
+	assert_string_equal(layout_machine_name(258, ELFCLASS64),
+			    "loongarch64");
+	assert_string_equal(layout_machine_name(EM_SPARCV9, ELFCLASS64),
+			    "sparc64");
 	assert_null(layout_machine_name(EM_NONE, ELFCLASS64));
-	assert_null(layout_machine_name(EM_PPC64, ELFCLASS64));
+	assert_null(layout_machine_name(999, ELFCLASS64));
 }
 
 /* ---- Layout files written by the tests ---- */
@@ -1030,6 +1044,80 @@ static void pie_base_linker_area_and_flexpage_max_are_read(void **state)
 	assert_string_equal(l.linker_area_why, "libs");
 	layout_free(&l);
 	vl_error_free(&err);
+}
+
+/* The loader keys of the shipped Linux layout, evaluated: the numbers
+ * tests/loader/run measures. */
+static void linux_x86_64_loader_keys_have_the_kernels_values(void **state)
+{
+	layout l;
+
+	(void)state;
+	load_shipped("linux-x86_64", NULL, 0, &l);
+	assert_int_equal(l.pie_base, U64(0x555555554aaa));
+	assert_true(l.pie_aslr.set);
+	assert_int_equal(l.pie_aslr.lowest, U64(0x555555554aaa));
+	assert_int_equal(l.pie_aslr.highest, U64(0x565555553aaa));
+	assert_true(l.has_mmap_base);
+	assert_int_equal(l.mmap_base, U64(0x7ffff7fff000));
+	assert_true(l.mmap_aslr.set);
+	assert_int_equal(l.mmap_aslr.lowest, U64(0x7efbff701000));
+	assert_int_equal(l.mmap_aslr.highest, U64(0x7ffbff700000));
+	assert_true(l.libraries_at_mmap_base);
+	assert_int_equal(l.file_map_align, MIB(2));
+	layout_free(&l);
+	/* Genode on Linux: the kernel's mmap base, not ld.so's libraries. */
+	load_shipped("genode-linux-x86_64", NULL, 0, &l);
+	assert_int_equal(l.mmap_base, U64(0x7ffff7fff000));
+	assert_false(l.libraries_at_mmap_base);
+	assert_false(l.has_pie_base);
+	layout_free(&l);
+}
+
+static void loader_keys_are_read_and_checked(void **state)
+{
+	layout l;
+	vl_error err = {0};
+
+	(void)state;
+	assert_true(load_text(MINIMAL "pie-base: 0x40000\n"
+				      "pie-aslr: {lowest: 0x40000, highest: "
+				      "0x80000}\n"
+				      "mmap-base: 1 << 40\n"
+				      "mmap-aslr: {lowest: 1 << 39, highest: 1 "
+				      "<< 40}\n"
+				      "shared-libraries: mmap-base\n"
+				      "file-map-align: 2M\n",
+			      NULL, 0, &l, &err));
+	assert_true(l.pie_aslr.set);
+	assert_int_equal(l.pie_aslr.highest, 0x80000);
+	assert_int_equal(l.mmap_base, U64(1) << 40);
+	assert_int_equal(l.mmap_aslr.lowest, U64(1) << 39);
+	assert_true(l.libraries_at_mmap_base);
+	assert_int_equal(l.file_map_align, MIB(2));
+	layout_free(&l);
+	vl_error_free(&err);
+	/* A layout without them places no ET_DYN but by pie-base. */
+	assert_true(load_text(MINIMAL, NULL, 0, &l, &err));
+	assert_false(l.has_mmap_base || l.pie_aslr.set || l.mmap_aslr.set ||
+		     l.libraries_at_mmap_base || l.file_map_align);
+	layout_free(&l);
+	vl_error_free(&err);
+	assert_load_error(MINIMAL "shared-libraries: mmap-base\n", 6, 1,
+			  "shared-libraries needs the mmap-base key");
+	assert_load_error(MINIMAL "pie-aslr: {lowest: 1, highest: 2}\n", 6, 1,
+			  "pie-aslr needs the pie-base key");
+	assert_load_error(MINIMAL "mmap-base: 0x10000\n"
+				  "mmap-aslr: {lowest: 2, highest: 1}\n",
+			  7, 12, "mmap-aslr: highest lies below lowest");
+	assert_load_error(MINIMAL "mmap-base: 0x10000\n"
+				  "file-map-align: 3M\n",
+			  7, 17, "file-map-align is not a power of two");
+	assert_load_error(MINIMAL "mmap-base: 0x10000\n"
+				  "shared-libraries: here\n",
+			  7, 19,
+			  "shared-libraries: expected 'mmap-base', found "
+			  "'here'");
 }
 
 static void region_with_size_zero_is_kept_and_empty(void **state)
@@ -1162,8 +1250,9 @@ static void unknown_key_is_an_error_listing_the_known_ones(void **state)
 	assert_load_error(MINIMAL "colour: red\n", 6, 1,
 			  "unknown key 'colour' in a layout (known: name, "
 			  "description, machine, page-sizes, flexpage-max, "
-			  "address-space, pie-base, linker-area, exec-limit, "
-			  "params, regions)");
+			  "address-space, pie-base, pie-aslr, mmap-base, "
+			  "mmap-aslr, shared-libraries, file-map-align, "
+			  "linker-area, exec-limit, params, regions)");
 	assert_load_error(
 	    MINIMAL "regions:\n"
 		    "  - {name: a, start: 0, length: 1, why: w}\n",
@@ -1493,6 +1582,8 @@ int main(void)
 	    cmocka_unit_test(machine_may_be_a_list),
 	    cmocka_unit_test(machine_list_empty_or_unknown_is_an_error),
 	    cmocka_unit_test(pie_base_linker_area_and_flexpage_max_are_read),
+	    cmocka_unit_test(linux_x86_64_loader_keys_have_the_kernels_values),
+	    cmocka_unit_test(loader_keys_are_read_and_checked),
 	    cmocka_unit_test(region_with_size_zero_is_kept_and_empty),
 	    cmocka_unit_test(region_may_give_end_instead_of_size),
 	    cmocka_unit_test(region_ending_before_its_start_is_an_error),

@@ -5,7 +5,7 @@ $ printf 'name: x\n  bad: [\n' > l1.yaml; vaslint check -L ./l1.yaml vmm32-0x600
 [exit 2]
 
 $ printf 'name: x\ndescription: d\nmachine: i386\npage-sizes: [4K]\naddress-space: {start: 0x1000, end: 0xc0000000}\ncolour: blue\n' > l2.yaml; vaslint check -L ./l2.yaml vmm32-0x6000000
-./l2.yaml:6:1: error: unknown key 'colour' in a layout (known: name, description, machine, page-sizes, flexpage-max, address-space, pie-base, linker-area, exec-limit, params, regions)
+./l2.yaml:6:1: error: unknown key 'colour' in a layout (known: name, description, machine, page-sizes, flexpage-max, address-space, pie-base, pie-aslr, mmap-base, mmap-aslr, shared-libraries, file-map-align, linker-area, exec-limit, params, regions)
 [exit 2]
 
 $ printf 'name: x\ndescription: d\nname: y\n' > l3.yaml; vaslint check -L ./l3.yaml vmm32-0x6000000

@@ -86,7 +86,7 @@ $ROOT/layouts/genode-nova-x86_32.yaml:27:5: error: region stack-area [0x40000000
 [exit 2]
 
 $ vaslint check -L linux-x86_64 -D SHADOW_BASE=0xfffffffffff00000 -D GUEST_RAM=2M vmm64-default
-$ROOT/layouts/linux-x86_64.yaml:28:11: error: region guest-shadow: start 0xfffffffffff00000 + size 0x200000 overflows 64 bits
+$ROOT/layouts/linux-x86_64.yaml:46:11: error: region guest-shadow: start 0xfffffffffff00000 + size 0x200000 overflows 64 bits
 [exit 2]
 
 $ vaslint explain no-such-rule

@@ -137,10 +137,10 @@ genode/arm_v8a/dynamic-0x30000000: error: linker area of the dynamically linked 
 # Shared objects are position independent: ld.lib.so places them in the
 # linker area, so only their own segments are checked.
 $ vaslint check -L genode-hw-arm_v7a genode/arm_v7a/libhelper.lib.so
-genode/arm_v7a/libhelper.lib.so: note: position-independent image (ET_DYN): layout genode-hw-arm_v7a gives no load base (pie-base), so only the image's own segments were checked, not where it lands [position-independent]
+genode/arm_v7a/libhelper.lib.so: note: shared library (ET_DYN without PT_INTERP or DF_1_PIE): layout genode-hw-arm_v7a does not say where the dynamic linker puts shared libraries (shared-libraries), so only the image's own segments were checked, not where it lands [position-independent]
 
 $ vaslint check -L genode-nova-x86_64 genode/x86_64/ld.lib.so; echo "exit $?"
-genode/x86_64/ld.lib.so: note: position-independent image (ET_DYN): layout genode-nova-x86_64 gives no load base (pie-base), so only the image's own segments were checked, not where it lands [position-independent]
+genode/x86_64/ld.lib.so: note: shared library (ET_DYN without PT_INTERP or DF_1_PIE): layout genode-nova-x86_64 does not say where the dynamic linker puts shared libraries (shared-libraries), so only the image's own segments were checked, not where it lands [position-independent]
 exit 0
 
 # The July 2012 Vancouver case (FACTS.md) in Genode's flow of that time: the

@@ -19,11 +19,11 @@ $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000
 
 # A PIE is checked where Linux loads it (pie-base), and says so.
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M vmm64-pie
-vmm64-pie: note: position-independent image (ET_DYN): checked at load base 0x555555554000, where layout linux-x86_64 says the platform loads such images [position-independent]
+vmm64-pie: note: position-independent executable (ET_DYN with PT_INTERP): checked at 0x555555554000, where Linux puts a PIE with an interpreter (ELF_ET_DYN_BASE: pie-base 0x555555554aaa of layout linux-x86_64); with ASLR it lands anywhere in [0x555555554000, 0x565555569000) [position-independent]
 
 # A layout without pie-base cannot say where a PIE lands, and says that.
 $ vaslint check -L genode-nova-x86_64 vmm64-pie
-vmm64-pie: note: position-independent image (ET_DYN): layout genode-nova-x86_64 gives no load base (pie-base), so only the image's own segments were checked, not where it lands [position-independent]
+vmm64-pie: note: position-independent executable (ET_DYN with PT_INTERP): layout genode-nova-x86_64 gives no load base (pie-base), so only the image's own segments were checked, not where it lands [position-independent]
 
 $ vaslint check vmm64-pie
 vmm64-pie: note: position-independent image (ET_DYN): without a layout (-L) only its own segments were checked, not where it lands [position-independent]
@@ -33,6 +33,13 @@ vmm64-pie: note: position-independent image (ET_DYN): without a layout (-L) only
 $ vaslint check -L linux-x86_64 vmm64-0xc0000000
 vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm64-0xc0000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0xc0000000, 0xc0015000) of a position-dependent program lie above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
+[exit 1]
+
+# One that starts below the limit and ends above it crosses it (segment 0
+# stays below and is not named).
+$ vaslint check -L linux-x86_64 vmm64-0x7fffe000
+vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm64-0x7fffe000: error: segments 1 (R-X), 2 (RW-) [0x7ffff000, 0x80013000) of a position-dependent program cross the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
 [exit 1]
 
 # ... and fix keeps the image below it: above a 1 GiB shadow it steps down
@@ -69,7 +76,9 @@ $ vaslint map -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000 | grep 'exec li
 $ vaslint check -L linux-x86_64 vmm64-default; echo "exit $?"
 vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 exit 0
+
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=0 vmm64-default; echo "exit $?"
 exit 0
+
 $ mkdir -p gr && printf 'params: {GUEST_RAM: 0}\n' > gr/.vaslint.yaml && cd gr && vaslint check -L linux-x86_64 ../vmm64-default; echo "exit $?"; cd .. && rm -rf gr
 exit 0

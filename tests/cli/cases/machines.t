@@ -53,3 +53,29 @@ $ printf 'OUTPUT_FORMAT(binary)\nSECTIONS { . = 0x10000000; .text : { BYTE(0) } 
 
 # Without a layout only the image's own structure is checked.
 $ vaslint check vmm32-0x47000000 riscv64-0x10000
+
+# A machine no layout describes is named, not numbered (issue 16): an x32
+# program is x86-64 code in a 32-bit ELF class, and foreign machines get
+# the names `uname -m` gives them.
+$ vaslint check -L linux-x86_64 x32-default
+x32-default: error: machine x32 does not match layout linux-x86_64 (x86_64)
+[exit 2]
+
+$ for m in 8 20 258; do python3 "$ROOT/tests/fixtures/elfpatch.py" vmm32-0x1000000 em$m ehdr e_machine =$m; done; vaslint check -L linux-x86_64 em8 em20 em258
+em8: error: machine mips does not match layout linux-x86_64 (x86_64)
+em20: error: machine ppc does not match layout linux-x86_64 (x86_64)
+em258: error: machine loongarch32 does not match layout linux-x86_64 (x86_64)
+[exit 2]
+
+$ for m in 8 21 22 43 258; do python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default em64-$m ehdr e_machine =$m; done; vaslint check -L genode-nova-x86_32 em64-8 em64-21 em64-22 em64-43 em64-258
+em64-8: error: machine mips64 does not match layout genode-nova-x86_32 (i386)
+em64-21: error: machine ppc64 does not match layout genode-nova-x86_32 (i386)
+em64-22: error: machine s390x does not match layout genode-nova-x86_32 (i386)
+em64-43: error: machine sparc64 does not match layout genode-nova-x86_32 (i386)
+em64-258: error: machine loongarch64 does not match layout genode-nova-x86_32 (i386)
+[exit 2]
+
+# One vaslint has no name for keeps its number.
+$ python3 "$ROOT/tests/fixtures/elfpatch.py" vmm64-default em64-999 ehdr e_machine =999; vaslint check -L linux-x86_64 em64-999
+em64-999: error: machine 999 (e_machine) does not match layout linux-x86_64 (x86_64)
+[exit 2]
