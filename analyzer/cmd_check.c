@@ -15,7 +15,8 @@ static const char usage[] =
     "                     [-o FILE] [--werror] [--separate] [--image ELF]...\n"
     "                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
     "                     [--requests FILE] [--rules FILE]... [-p DIR] [-j N]\n"
-    "                     [--resource-dir DIR] INPUT...\n"
+    "                     [--resource-dir DIR] [--parse-time S]\n"
+    "                     [--parse-memory MIB] INPUT...\n"
     "\n"
     "Check where the INPUTs land in the address space of a platform.  An\n"
     "INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
@@ -54,6 +55,9 @@ static const char usage[] =
     "  -j N             scan sources with N workers (default: the cores)\n"
     "  --resource-dir D clang's resource folder (the one with\n"
     "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR\n"
+    "  --parse-time S   CPU seconds one source's parse may take (default 60)\n"
+    "  --parse-memory M MiB one source's parse may allocate (default 2048);\n"
+    "                   a parse that crashes or reaches a limit is a note\n"
     "  --cpp            run every script through the C preprocessor (always\n"
     "                   done for *.lds.S and *.ld.S)\n"
     "  --cpp-flags F    -D/-I flags for it; -p DIR takes them from\n"
@@ -91,6 +95,7 @@ typedef struct check_opts {
 	size_t nrules;
 	unsigned jobs;
 	const char *resource_dir;
+	unsigned parse_seconds, parse_memory_mib; /* 0: the defaults */
 } check_opts;
 
 /* The shipped rule sets, then the user's. */
@@ -125,9 +130,13 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 		goto out;
 	if (in->nsources ||
 	    (o->compdb && !in->n && !in->nscripts && !c->requests_path)) {
-		source_opts so = {&rules, o->compdb, c->resource_dir,
+		source_opts so = {&rules,
+				  o->compdb,
+				  c->resource_dir,
 				  c->jobs ? c->jobs : 1,
-				  isatty(STDERR_FILENO) != 0};
+				  isatty(STDERR_FILENO) != 0,
+				  c->parse_seconds,
+				  c->parse_memory_mib};
 		*scanned = true;
 		if (!load_rules(c, &rules, err) ||
 		    !source_scan(&so, in->sources, in->nsources, rq, diags,
@@ -185,6 +194,22 @@ done:
 	return status;
 }
 
+/* A whole number from 1 to max. */
+static bool parse_count(const char *arg, const char *opt, const char *unit,
+			unsigned long max, unsigned *out, vl_error *err)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (!*arg || *end || v < 1 || v > max || arg[0] == '-')
+		return vl_fail(err, NULL, 0, 0,
+			       "check: %s %s: give a number of %s from 1 to "
+			       "%lu",
+			       opt, arg, unit, max);
+	*out = (unsigned)v;
+	return true;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	enum {
@@ -193,7 +218,9 @@ int cmd_check(int argc, char **argv)
 		OPT_REQUESTS,
 		OPT_RULES,
 		OPT_JOBS,
-		OPT_RESOURCE_DIR
+		OPT_RESOURCE_DIR,
+		OPT_PARSE_TIME,
+		OPT_PARSE_MEMORY
 	};
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
@@ -202,6 +229,8 @@ int cmd_check(int argc, char **argv)
 	    {"rules", required_argument, NULL, OPT_RULES},
 	    {"jobs", required_argument, NULL, OPT_JOBS},
 	    {"resource-dir", required_argument, NULL, OPT_RESOURCE_DIR},
+	    {"parse-time", required_argument, NULL, OPT_PARSE_TIME},
+	    {"parse-memory", required_argument, NULL, OPT_PARSE_MEMORY},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -249,6 +278,13 @@ int cmd_check(int argc, char **argv)
 			}
 			co.jobs = (unsigned)j;
 		}
+		if ((c == OPT_PARSE_TIME &&
+		     !parse_count(optarg, "--parse-time", "seconds", 86400,
+				  &co.parse_seconds, &err)) ||
+		    (c == OPT_PARSE_MEMORY &&
+		     !parse_count(optarg, "--parse-memory", "MiB", 1u << 20,
+				  &co.parse_memory_mib, &err)))
+			goto bad;
 	}
 	if (!co.jobs) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
