@@ -240,7 +240,10 @@ static void child_setup(const pool *p, unsigned self, pid_t parent)
 		limit(RLIMIT_STACK, (rlim_t)p->job->limits.stack);
 }
 
-static void child_main(const pool *p, unsigned self, int fd, pid_t parent)
+/* The child's whole life: it ends here, never returning into the code
+ * that called iso_run (that code is the parent's). */
+__attribute__((noreturn)) static void child_main(const pool *p, unsigned self,
+						 int fd, pid_t parent)
 {
 	const iso_job *job = p->job;
 	void *state;

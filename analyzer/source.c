@@ -1196,24 +1196,22 @@ static bool triage(scan_job *job)
 }
 
 /* The limits of one parse.  Its CPU time is bounded, whatever else runs
- * on the machine; a parse that waits (on a FIFO or a terminal it
- * includes) is stopped after as many seconds; and, whatever happens, one
- * that has no result after ten times that, times the workers that share
- * a core, so that a busy machine changes no result. */
+ * on the machine, and a parse that waits (on a FIFO or a terminal it
+ * includes) is stopped after as many seconds; together they bound its
+ * time (a parse that uses 1% of a CPU reaches the CPU limit after 100
+ * times as long), and no limit on wall-clock time makes the result
+ * depend on how busy the machine is. */
 static iso_limits parse_limits(const source_opts *o)
 {
 	unsigned secs =
 	    o->parse_seconds ? o->parse_seconds : SOURCE_PARSE_SECONDS;
 	unsigned mib =
 	    o->parse_memory_mib ? o->parse_memory_mib : SOURCE_PARSE_MEMORY_MIB;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned jobs = o->jobs ? o->jobs : 1;
-	unsigned share = cpus > 0 && jobs > cpus
-			     ? (jobs + (unsigned)cpus - 1) / (unsigned)cpus
-			     : 1;
 
-	return (iso_limits){secs, secs, 10 * secs * share, (uint64_t)mib << 20,
-			    PARSE_STACK_SIZE};
+	return (iso_limits){.cpu_seconds = secs,
+			    .idle_seconds = secs,
+			    .memory = (uint64_t)mib << 20,
+			    .stack = PARSE_STACK_SIZE};
 }
 
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
