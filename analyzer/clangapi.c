@@ -25,11 +25,10 @@ static void load(void)
 	void *h = NULL;
 
 	/* libclang runs every parse on a thread of its own, created for the
-	 * parse, to recover from a crash in it; the recovery works on the
-	 * calling thread as well, and the workers (source.c) have a stack as
-	 * large as libclang's parse thread.  A thread a parse costs 13% of a
-	 * scan (bench/sources).  Set before any worker runs, so no getenv
-	 * races the setenv; a user's own setting stays. */
+	 * parse, with an 8 MiB stack.  The parse processes (source.c) give
+	 * their one thread a stack as large, and a thread a parse cost 13%
+	 * of a scan (bench/sources).  Set before any parse process starts;
+	 * a user's own setting stays. */
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]); i++)
 		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);

@@ -18,7 +18,8 @@ static const char usage[] =
     "                     [-o FILE] [--werror] [--one-space] [--image ELF]...\n"
     "                     [LINK OPTIONS] [--cpp] [--cpp-flags FLAGS] [-p DIR]\n"
     "                     [--requests FILE] [--rules FILE]... [-p DIR] [-j N]\n"
-    "                     [--resource-dir DIR] [--disable RULE]...\n"
+    "                     [--resource-dir DIR] [--parse-time S]\n"
+    "                     [--parse-memory MIB] [--disable RULE]...\n"
     "                     [--enable RULE]... [--baseline FILE] [--no-config]\n"
     "                     INPUT...\n"
     "\n"
@@ -69,6 +70,9 @@ static const char usage[] =
     "  -j N             scan sources with N workers (default: the cores)\n"
     "  --resource-dir D clang's resource folder (the one with\n"
     "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR\n"
+    "  --parse-time S   CPU seconds one source's parse may take (default 60)\n"
+    "  --parse-memory M MiB one source's parse may allocate (default 2048);\n"
+    "                   a parse that crashes or reaches a limit is a note\n"
     "  --cpp            run every script through the C preprocessor (always\n"
     "                   done for *.lds.S and *.ld.S)\n"
     "  --cpp-flags F    -D/-I flags for it, split at white space (no\n"
@@ -126,6 +130,7 @@ typedef struct check_opts {
 	const char *resource_dir;
 	suppress_opts sup; /* --disable, --enable, --baseline, the config */
 	bool no_config;
+	unsigned parse_seconds, parse_memory_mib; /* 0: the defaults */
 } check_opts;
 
 static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml"};
@@ -196,9 +201,13 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 		goto out;
 	if (in->nsources || (o->compdb && !in->n && !in->nscripts &&
 			     !in->nbad && !c->requests_path)) {
-		source_opts so = {&rules, o->compdb, c->resource_dir,
+		source_opts so = {&rules,
+				  o->compdb,
+				  c->resource_dir,
 				  c->jobs ? c->jobs : 1,
-				  isatty(STDERR_FILENO) != 0};
+				  isatty(STDERR_FILENO) != 0,
+				  c->parse_seconds,
+				  c->parse_memory_mib};
 		*scanned = true;
 		if (!load_rules(c, &rules, err) ||
 		    !source_scan(&so, in->sources, in->nsources, rq, diags,
@@ -326,6 +335,22 @@ done:
 	return status;
 }
 
+/* A whole number from 1 to max. */
+static bool parse_count(const char *arg, const char *opt, const char *unit,
+			unsigned long max, unsigned *out, vl_error *err)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (!*arg || *end || v < 1 || v > max || arg[0] == '-')
+		return vl_fail(err, NULL, 0, 0,
+			       "check: %s %s: give a number of %s from 1 to "
+			       "%lu",
+			       opt, arg, unit, max);
+	*out = (unsigned)v;
+	return true;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	enum {
@@ -339,7 +364,9 @@ int cmd_check(int argc, char **argv)
 		OPT_DISABLE,
 		OPT_ENABLE,
 		OPT_BASELINE,
-		OPT_NO_CONFIG
+		OPT_NO_CONFIG,
+		OPT_PARSE_TIME,
+		OPT_PARSE_MEMORY
 	};
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
@@ -353,6 +380,8 @@ int cmd_check(int argc, char **argv)
 	    {"enable", required_argument, NULL, OPT_ENABLE},
 	    {"baseline", required_argument, NULL, OPT_BASELINE},
 	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    {"parse-time", required_argument, NULL, OPT_PARSE_TIME},
+	    {"parse-memory", required_argument, NULL, OPT_PARSE_MEMORY},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -422,6 +451,13 @@ int cmd_check(int argc, char **argv)
 			}
 			co.jobs = (unsigned)j;
 		}
+		if ((c == OPT_PARSE_TIME &&
+		     !parse_count(optarg, "--parse-time", "seconds", 86400,
+				  &co.parse_seconds, &err)) ||
+		    (c == OPT_PARSE_MEMORY &&
+		     !parse_count(optarg, "--parse-memory", "MiB", 1u << 20,
+				  &co.parse_memory_mib, &err)))
+			goto bad;
 	}
 	if (!co.jobs) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);

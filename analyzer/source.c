@@ -3,25 +3,30 @@
  * a rule names, and each argument the rule gives a role is evaluated to a
  * constant or marked unknown.
  *
- * Which files and with which command lines: compdb.c.  Threads: each
- * worker has its own CXIndex and parses whole files; files are handed out
- * one at a time, and the results are merged in file order and sorted, so
- * the output does not depend on the worker count. */
+ * Which files and with which command lines: compdb.c.  Workers: each is
+ * a parse process (isolate.c) with its own CXIndex, limited in memory,
+ * CPU time and stack, that parses whole files handed out one at a time
+ * and sends back their requests and notes (wire.c); a file whose parse
+ * crashes or reaches a limit gets one note, its process is replaced, and
+ * the other files go on.  The results are merged in file order and
+ * sorted, so the output does not depend on the worker count. */
 #include "clangapi.h"
 #include "source.h"
 
 #include <glob.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "apirules.h"
 #include "compdb.h"
+#include "isolate.h"
 #include "rules.h"
+#include "wire.h"
 
 /* Where Debian's libclang-common-14-dev puts clang's own headers. */
 #define RESOURCE_GLOB "/usr/lib/llvm-14/lib/clang/*/include/stddef.h"
@@ -34,9 +39,10 @@
 /* How deep evaluation looks through casts, conversions and constants. */
 #define EVAL_MAX_DEPTH 32
 /* Fields of a struct argument, and overridden methods, looked at. */
-#define MAX_FIELDS	  64
-#define MAX_OVERRIDES	  32
-#define WORKER_STACK_SIZE (8u << 20)
+#define MAX_FIELDS    64
+#define MAX_OVERRIDES 32
+/* The stack a parse runs on: as large as libclang's own parse thread. */
+#define PARSE_STACK_SIZE (8u << 20)
 
 /* ---- Small helpers ------------------------------------------------------ */
 
@@ -780,13 +786,18 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 
 /* ---- Parsing one file ---------------------------------------------------- */
 
+/* What a parse process is doing, for the note when it dies. */
+enum { PHASE_PARSE = 1, PHASE_WALK };
+
 typedef struct scan_job {
 	const source_opts *o;
 	scan_item *items;
 	size_t n;
 	const char *resource_dir;
-	pthread_mutex_t lock;
-	size_t next, done;
+	size_t *parse; /* the items that are parsed, by parse number */
+	size_t nparse;
+	size_t done;
+	iso_limits limits;
 } scan_job;
 
 static const char *parse_error_name(enum CXErrorCode ec)
@@ -884,26 +895,23 @@ static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
 		clang_disposeDiagnostic(first_opt);
 }
 
+/* Parse one file and walk it (in a parse process: isolate.c). */
 static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 {
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
 	visit_ctx x = {job->o->rules, it, NULL};
-
 	const src_file *f = it->f;
 
-	if (f->missing) {
-		note(it, 0, 0,
-		     "listed in the compilation database but not found: not "
-		     "scanned");
-		return;
-	}
-	if (f->note)
-		note(it, 0, 0, "%s", f->note);
+	/* libclang and LLVM print their own account of a crash or of memory
+	 * running out; the note about the file says it once. */
+	iso_set_phase(PHASE_PARSE);
+	iso_quiet(true);
 	if (f->argv) {
 		const char **argv = malloc((f->argc + 2) * sizeof(*argv));
 		if (!argv) {
+			iso_quiet(false);
 			it->oom = true;
 			return;
 		}
@@ -920,6 +928,8 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 		ec = clang_parseTranslationUnit2(idx, f->display, args, 4, NULL,
 						 0, flags, &tu);
 	}
+	iso_quiet(false);
+	iso_set_phase(PHASE_WALK);
 	if (ec != CXError_Success || !tu) {
 		note(it, 0, 0, "libclang could not parse this file (%s)%s",
 		     parse_error_name(ec),
@@ -934,6 +944,91 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	clang_disposeTranslationUnit(tu);
 }
 
+/* ---- Parse processes -------------------------------------------------- */
+
+/* In a parse process, before its first file.  A crash should end the
+ * process, so that its signal says what happened and no file is parsed
+ * by a libclang a crash left half-done: its crash recovery is off. */
+static void *parser_start(void *ctx)
+{
+	(void)ctx;
+	setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1);
+	return clang_createIndex(0, 0);
+}
+
+static void parser_end(void *ctx, void *state)
+{
+	(void)ctx;
+	if (state)
+		clang_disposeIndex(state);
+}
+
+/* Parse file k and send back what it gave; false when memory ran out. */
+static bool parser_work(void *ctx, void *state, size_t k, wire_buf *out)
+{
+	const scan_job *job = ctx;
+	scan_item it = {.f = job->items[job->parse[k]].f};
+	bool ok;
+
+	if (!state)
+		return false;
+	scan_one(state, job, &it);
+	ok = !it.oom && wire_put_scan(out, &it.reqs, &it.notes);
+	requests_free(&it.reqs);
+	vl_diags_free(&it.notes);
+	return ok;
+}
+
+static const char *signal_name(int sig, char *buf, size_t size)
+{
+	const char *abbrev = sigabbrev_np(sig);
+
+	if (abbrev)
+		snprintf(buf, size, "SIG%s", abbrev);
+	else
+		snprintf(buf, size, "signal %d", sig);
+	return buf;
+}
+
+/* Why a parse process gave no result for the file, in a few words. */
+static char *why_stopped(const scan_job *job, const iso_outcome *o)
+{
+	char sig[32];
+
+	switch (o->end) {
+	case ISO_MEMORY:
+		return vl_strprintf(
+		    "memory limit of %llu MiB reached",
+		    (unsigned long long)(job->limits.memory >> 20));
+	case ISO_CPU:
+		return vl_strprintf("CPU time limit of %u s reached",
+				    job->limits.cpu_seconds);
+	case ISO_IDLE:
+		return vl_strprintf(
+		    "it waited %u s without using the CPU, as on "
+		    "a FIFO or a terminal it includes",
+		    job->limits.idle_seconds);
+	case ISO_WALL:
+		return vl_strprintf("no result within %u s",
+				    job->limits.wall_seconds);
+	case ISO_SIGNAL:
+		signal_name(o->code, sig, sizeof(sig));
+		return o->phase == PHASE_PARSE
+			   ? vl_strprintf("libclang crashed: %s", sig)
+		       : o->phase == PHASE_WALK
+			   ? vl_strprintf("crashed reading the parsed file: %s",
+					  sig)
+			   : vl_strprintf("its process was killed: %s", sig);
+	case ISO_EXIT:
+		return vl_strprintf("its process exited with status %d",
+				    o->code);
+	case ISO_GARBLED:
+	case ISO_DONE:
+		break;
+	}
+	return strdup("its process sent no readable result");
+}
+
 static void progress(scan_job *job)
 {
 	if (!job->o->progress)
@@ -944,54 +1039,44 @@ static void progress(scan_job *job)
 	fflush(stderr);
 }
 
-static void *worker(void *arg)
+/* In vaslint: what the parse of file k gave, into its item. */
+static bool parser_done(void *ctx, size_t k, const iso_outcome *o,
+			const uint8_t *p, size_t n)
 {
-	scan_job *job = arg;
-	CXIndex idx = clang_createIndex(0, 0);
+	scan_job *job = ctx;
+	scan_item *it = &job->items[job->parse[k]];
+	requests reqs = {0};
+	vl_diags notes = {0};
+	vl_error err = {0};
+	char *why = NULL;
 
-	for (;;) {
-		size_t i;
-		pthread_mutex_lock(&job->lock);
-		i = job->next < job->n ? job->next++ : job->n;
-		pthread_mutex_unlock(&job->lock);
-		if (i == job->n)
-			break;
-		scan_one(idx, job, &job->items[i]);
-		pthread_mutex_lock(&job->lock);
-		job->done++;
-		progress(job);
-		pthread_mutex_unlock(&job->lock);
+	/* Read whole or not at all: a result cut short adds nothing. */
+	if (o->end == ISO_DONE && wire_get_scan(p, n, &reqs, &notes, &err)) {
+		for (size_t i = 0; !it->oom && i < reqs.n; i++)
+			it->oom = !requests_add(&it->reqs, &reqs.v[i]);
+		it->oom = it->oom || !vl_diags_append(&it->notes, &notes);
+	} else if (o->end == ISO_DONE) {
+		if (!strcmp(err.msg, "out of memory"))
+			it->oom = true;
+		else if (!(why = vl_strprintf(
+			       "its result could not be read: %s", err.msg)))
+			it->oom = true;
+	} else if (!(why = why_stopped(job, o))) {
+		it->oom = true;
 	}
-	clang_disposeIndex(idx);
-	return NULL;
+	requests_free(&reqs);
+	vl_diags_free(&notes);
+	vl_error_free(&err);
+	if (why)
+		note(it, 0, 0,
+		     "the parse stopped (%s); nothing from this file was "
+		     "checked",
+		     why);
+	free(why);
+	job->done++;
+	progress(job);
+	return !it->oom;
 }
-
-/* Run the workers, each on a thread with a stack of WORKER_STACK_SIZE: a
- * parse runs on it (clangapi.c), and the process's own stack may be
- * smaller.  A thread that cannot be started only makes the scan slower;
- * when none can, the calling thread does the work. */
-static void run_workers(scan_job *job, unsigned jobs)
-{
-	size_t n = jobs > job->n ? job->n : jobs;
-	pthread_t *t = calloc(n ? n : 1, sizeof(*t));
-	size_t started = 0;
-
-	if (t) {
-		pthread_attr_t attr;
-		pthread_attr_init(&attr);
-		pthread_attr_setstacksize(&attr, WORKER_STACK_SIZE);
-		for (; started < n; started++)
-			if (pthread_create(&t[started], &attr, worker, job))
-				break;
-		pthread_attr_destroy(&attr);
-	}
-	if (!started)
-		worker(job);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
-	free(t);
-}
-
 /* ---- Merging ------------------------------------------------------------- */
 
 typedef struct ranked {
@@ -1082,6 +1167,53 @@ static bool unique_names(requests *r, size_t from)
 	return true;
 }
 
+/* What is said without parsing: a file the database lists that is
+ * missing or is no regular file (a FIFO or a device would block or never
+ * end), and why a file has no command.  The other files are parsed. */
+static bool triage(scan_job *job)
+{
+	for (size_t i = 0; i < job->n; i++) {
+		scan_item *it = &job->items[i];
+		const src_file *f = it->f;
+		struct stat st;
+		if (f->missing)
+			note(it, 0, 0,
+			     "listed in the compilation database but not "
+			     "found: not scanned");
+		else if (stat(f->display, &st) == 0 && !S_ISREG(st.st_mode))
+			note(it, 0, 0,
+			     "listed in the compilation database but not a "
+			     "regular file: not scanned");
+		else {
+			if (f->note)
+				note(it, 0, 0, "%s", f->note);
+			job->parse[job->nparse++] = i;
+		}
+		if (it->oom)
+			return false;
+	}
+	return true;
+}
+
+/* The limits of one parse.  Its CPU time is bounded, whatever else runs
+ * on the machine, and a parse that waits (on a FIFO or a terminal it
+ * includes) is stopped after as many seconds; together they bound its
+ * time (a parse that uses 1% of a CPU reaches the CPU limit after 100
+ * times as long), and no limit on wall-clock time makes the result
+ * depend on how busy the machine is. */
+static iso_limits parse_limits(const source_opts *o)
+{
+	unsigned secs =
+	    o->parse_seconds ? o->parse_seconds : SOURCE_PARSE_SECONDS;
+	unsigned mib =
+	    o->parse_memory_mib ? o->parse_memory_mib : SOURCE_PARSE_MEMORY_MIB;
+
+	return (iso_limits){.cpu_seconds = secs,
+			    .idle_seconds = secs,
+			    .memory = (uint64_t)mib << 20,
+			    .stack = PARSE_STACK_SIZE};
+}
+
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		 requests *out, vl_diags *notes, vl_error *err)
 {
@@ -1098,7 +1230,9 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 	if (!(dir = resource_dir(o, err)) ||
 	    !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
 		goto done;
-	if (!(job.items = calloc(list.n ? list.n : 1, sizeof(*job.items)))) {
+	job.items = calloc(list.n ? list.n : 1, sizeof(*job.items));
+	job.parse = calloc(list.n ? list.n : 1, sizeof(*job.parse));
+	if (!job.items || !job.parse) {
 		oom(err);
 		goto done;
 	}
@@ -1106,9 +1240,17 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		job.items[i].f = &list.v[i];
 	job.n = list.n;
 	job.resource_dir = dir;
-	pthread_mutex_init(&job.lock, NULL);
-	run_workers(&job, o->jobs ? o->jobs : 1);
-	pthread_mutex_destroy(&job.lock);
+	job.limits = parse_limits(o);
+	if (!triage(&job)) {
+		oom(err);
+		goto done;
+	}
+	job.done = job.n - job.nparse;
+	iso_job parsers = {
+	    job.nparse,	  o->jobs ? o->jobs : 1, job.limits, &job,
+	    parser_start, parser_work,		 parser_end, parser_done};
+	if (!iso_run(&parsers, err))
+		goto done;
 	ok = true;
 	for (size_t i = 0; ok && i < job.n; i++) {
 		scan_item *it = &job.items[i];
@@ -1128,6 +1270,7 @@ done:
 		vl_diags_free(&job.items[i].notes);
 	}
 	free(job.items);
+	free(job.parse);
 	compdb_free(&list);
 	free(dir);
 	return ok;

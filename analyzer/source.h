@@ -10,21 +10,31 @@
 
 struct api_rules; /* apirules.h */
 
+/* What one file's parse may take by default: CPU time, and memory on top
+ * of what the parse process had when it began. */
+#define SOURCE_PARSE_SECONDS	60
+#define SOURCE_PARSE_MEMORY_MIB 2048
+
 typedef struct source_opts {
 	const struct api_rules *rules;
-	const char *compdb_dir;	  /* -p DIR: compile_commands.json's folder */
-	const char *resource_dir; /* clang's resource dir; NULL: find it */
-	unsigned jobs;		  /* worker count, 1 or more */
-	bool progress;		  /* a progress line on stderr */
+	const char *compdb_dir;	   /* -p DIR: compile_commands.json's folder */
+	const char *resource_dir;  /* clang's resource dir; NULL: find it */
+	unsigned jobs;		   /* worker count, 1 or more */
+	bool progress;		   /* a progress line on stderr */
+	unsigned parse_seconds;	   /* 0: SOURCE_PARSE_SECONDS */
+	unsigned parse_memory_mib; /* 0: SOURCE_PARSE_MEMORY_MIB */
 } source_opts;
 
 /* Scan the files (or, with no files and a compdb_dir, every file in the
  * database) and append what the rules match to out, in a stable order:
  * by file, line, column.  Parse problems of a file are summarised once as
  * a note (count, first error) in notes; the calls that did resolve are
- * still reported.  False with err only when the scan could not be done
- * at all (no libclang resource dir with stddef.h, an unreadable database,
- * a file that does not exist). */
+ * still reported.  Each parse runs in a process of its own with limits:
+ * a parse that crashes libclang, or reaches the memory or time limit,
+ * gives one note at its file and nothing else, and the other files are
+ * still scanned.  False with err only when the scan could not be done at
+ * all (no libclang resource dir with stddef.h, an unreadable database, a
+ * file that does not exist, no process to parse in). */
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		 requests *out, vl_diags *notes, vl_error *err);
 

@@ -1,7 +1,8 @@
 /* Unit tests for analyzer/source.c and analyzer/apirules.c: the requests
  * the shipped rule sets find in samples/ (names, kinds, sizes, addresses,
  * offsets, unknowns, places), the same output for any worker count, the
- * parse-error note, compilation databases with relative paths, a bogus
+ * parse-error note, one note for a parse that crashes or runs out of
+ * memory, compilation databases with relative paths, a bogus
  * clang resource directory, and malformed rule sets.  The samples are
  * read from $VASLINT_ROOT (the tree's root; "." without it). */
 #include <setjmp.h>
@@ -86,7 +87,7 @@ static int teardown(void **state)
 
 static source_opts opts(unsigned jobs)
 {
-	source_opts o = {&shipped, NULL, NULL, jobs, false};
+	source_opts o = {.rules = &shipped, .jobs = jobs};
 
 	return o;
 }
@@ -424,7 +425,7 @@ struct_fields_defaults_bitfields_elision_and_c_literals(void **state)
 	vl_error err = {0};
 	requests r = {0};
 	vl_diags notes = {0};
-	source_opts o = {&rules, NULL, NULL, 1, false};
+	source_opts o = {.rules = &rules, .jobs = 1};
 
 	(void)state;
 	write_file(path_in(yaml, tmp, "fields.yaml"),
@@ -620,6 +621,55 @@ static void compdb_given_file_uses_its_entry_or_notes_its_absence(void **state)
 	assert_string_equal(notes.v[0].message, msg);
 	requests_free(&r);
 	vl_diags_free(&notes);
+}
+
+/* A file that crashes libclang, and one that makes it allocate without
+ * end, each give one note; the file between them is scanned as ever, with
+ * one worker and with two. */
+static void crashing_and_exhausting_parses_are_one_note_each(void **state)
+{
+	char terms[PATH_MAX], zero[PATH_MAX], alloc[PATH_MAX];
+	size_t len = 50000 * 4 + 32;
+	char *text = malloc(len);
+
+	(void)state;
+	assert_non_null(text);
+	strcpy(text, "int x = 1");
+	for (size_t i = 1, at = strlen(text); i < 50000; i++, at += 4)
+		memcpy(text + at, " + 1", 5);
+	strcat(text, ";\n");
+	write_file(path_in(terms, tmp, "terms.c"), text);
+	free(text);
+	write_file(path_in(zero, tmp, "zero.c"),
+		   "#include \"/dev/zero\"\nint y;\n");
+	char *files[] = {
+	    terms, (char *)path_in(alloc, root, "samples/posix/alloc.c"), zero};
+	for (unsigned jobs = 1; jobs <= 2; jobs++) {
+		requests r = {0};
+		vl_diags notes = {0};
+		source_opts o = opts(jobs);
+		o.parse_memory_mib = 128;
+		scan(&o, files, 3, &r, &notes);
+		assert_int_equal(r.n, 7);
+		for (size_t i = 0; i < r.n; i++)
+			assert_string_equal(r.v[i].file, alloc);
+		assert_int_equal(notes.n, 2);
+		assert_string_equal(notes.v[0].file, terms);
+		assert_int_equal(notes.v[0].line, 0);
+		assert_ptr_equal(notes.v[0].rule, VL_RULE_UNDETERMINED);
+		assert_string_equal(notes.v[0].message,
+				    "the parse stopped (libclang crashed: "
+				    "SIGSEGV); nothing from this file was "
+				    "checked");
+		assert_string_equal(notes.v[1].file, zero);
+		assert_string_equal(
+		    notes.v[1].message,
+		    "the parse stopped (memory limit of 128 MiB "
+		    "reached); nothing from this file was "
+		    "checked");
+		requests_free(&r);
+		vl_diags_free(&notes);
+	}
 }
 
 static void
@@ -876,7 +926,7 @@ static void usr_restricts_a_rule_to_one_declaration(void **state)
 	vl_error err = {0};
 	requests out = {0};
 	vl_diags notes = {0};
-	source_opts o = {&r, NULL, NULL, 1, false};
+	source_opts o = {.rules = &r, .jobs = 1};
 	char *files[] = {(char *)path_in(path, root, "samples/posix/alloc.c")};
 
 	(void)state;
@@ -920,6 +970,7 @@ int main(void)
 		compdb_given_file_uses_its_entry_or_notes_its_absence),
 	    cmocka_unit_test(
 		refused_options_explain_parse_errors_and_alone_say_nothing),
+	    cmocka_unit_test(crashing_and_exhausting_parses_are_one_note_each),
 	    cmocka_unit_test(malformed_compdb_is_an_error_with_its_line),
 	    cmocka_unit_test(bogus_resource_dir_fails_naming_the_fixes),
 	    cmocka_unit_test(missing_input_file_is_an_error),
