@@ -978,14 +978,26 @@ static int image_pair(const sp_owner *a, const sp_owner *b, vl_diags *out)
 int check_parameter_not_given(const space *s, vl_diags *out)
 {
 	const layout *l = s->layout;
+	const char *where = NULL;
 	bool checked = false;
 	int found = 0;
 
-	for (size_t o = 0; o < s->nowners && !checked; o++)
-		checked =
-		    s->owners[o].kind != SP_OWN_LAYOUT &&
-		    (s->owners[o].n || (s->owners[o].kind == SP_OWN_REQUESTS &&
-					s->requests && s->requests->n));
+	/* The warning is about the run: it stands at its first input, a file
+	 * of the user's (SARIF wants one). */
+	for (size_t o = 0; o < s->nowners && !checked; o++) {
+		const sp_owner *ow = &s->owners[o];
+		checked = ow->kind != SP_OWN_LAYOUT &&
+			  (ow->n || (ow->kind == SP_OWN_REQUESTS &&
+				     s->requests && s->requests->n));
+		if (!checked)
+			continue;
+		if (ow->path)
+			where = ow->path;
+		else if (ow->n)
+			where = s->v[ow->first].origin.file;
+		else
+			where = s->requests->v[0].file;
+	}
 	if (!l || !checked)
 		return 0;
 	for (size_t k = 0; k < l->nregions; k++) {
@@ -993,7 +1005,7 @@ int check_parameter_not_given(const space *s, vl_diags *out)
 		const layout_param *p = reg->unset_param;
 		if (!p || !va_range_empty(reg->range))
 			continue;
-		if (!vl_diags_add(out, VL_RULE_PARAMETER_NOT_GIVEN, NULL, 0, 0,
+		if (!vl_diags_add(out, VL_RULE_PARAMETER_NOT_GIVEN, where, 0, 0,
 				  "region %s of layout %s is empty because %s "
 				  "was not given, so nothing was checked "
 				  "against it: give -D %s=SIZE, or -D %s=0 if "

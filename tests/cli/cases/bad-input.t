@@ -75,7 +75,7 @@ $ vaslint check - vmm64-default
 [exit 2]
 
 $ cp vmm64-default ./-; vaslint check -L linux-x86_64 ./-; rm ./-
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+./-: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 
 $ mkfifo -m 600 fifo 2>/dev/null; vaslint check fifo
 fifo: error: is a FIFO, not a regular file

@@ -17,17 +17,17 @@ vmm32-0x47000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0x47000000, 0x47015
 # Above 2 GiB lay outside an ordinary component's address space until
 # September 2012.
 $ vaslint check -L genode-nova-x86_32-2012 vmm32-0x80000000
-vaslint: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm32-0x80000000: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm32-0x80000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0x80000000, 0x80015000) lie outside the address space [0x1000, 0x80000000) of layout genode-nova-x86_32-2012 [outside-address-space]
 [exit 1]
 
 $ vaslint check -L genode-nova-x86_32-2012 vmm32-0xa0000000
-vaslint: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm32-0xa0000000: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm32-0xa0000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0xa0000000, 0xa0015000) lie outside the address space [0x1000, 0x80000000) of layout genode-nova-x86_32-2012 [outside-address-space]
 [exit 1]
 
 $ vaslint check -L genode-nova-x86_32-2012 vmm32-0xb0000000
-vaslint: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm32-0xb0000000: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm32-0xb0000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0xb0000000, 0xb0015000) lie outside the address space [0x1000, 0x80000000) of layout genode-nova-x86_32-2012 [outside-address-space]
 [exit 1]
 

@@ -76,6 +76,6 @@ exit 2
 # VASLINT_LAYOUT names one outright.
 $ make -s -f "$ROOT/samples/genode-build/vaslint.mk" -C gbuild VASLINT_LAYOUT=genode-nova-x86_64-2012 VASLINT_PROGRAMS=bin/test-hello; echo "exit $?"
 [vaslint] checking 1 program(s) against layout genode-nova-x86_64-2012
-[vaslint] vaslint: warning: region guest-shadow of layout genode-nova-x86_64-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+[vaslint] bin/test-hello: warning: region guest-shadow of layout genode-nova-x86_64-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 [vaslint] result: ok (0 error(s), 1 warning(s) in 1 program(s); layout genode-nova-x86_64-2012)
 exit 0

@@ -11,7 +11,7 @@ $ vaslint check -L genode-nova-x86_32 dyn32-0x1000000
 
 # The 2012 layout has no linker-area figure (FACTS.md gives none for then).
 $ vaslint check -L genode-nova-x86_32-2012 dyn32-0x30000000
-vaslint: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+dyn32-0x30000000: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 
 $ vaslint map -L genode-nova-x86_32 dyn32-0x30000000
 layout genode-nova-x86_32

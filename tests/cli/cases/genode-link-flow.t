@@ -69,7 +69,7 @@ genode/x86_32/vancouver-0x47000000: error: segments 0 (R-X), 1 (RW-) [0x47000000
 [exit 1]
 
 $ vaslint check -L genode-nova-x86_32-2012 genode/x86_32/vancouver-0x80000000
-vaslint: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+genode/x86_32/vancouver-0x80000000: warning: region guest-shadow of layout genode-nova-x86_32-2012 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 genode/x86_32/vancouver-0x80000000: error: segments 0 (R-X), 1 (RW-) [0x80000000, 0x80019000) lie outside the address space [0x1000, 0x80000000) of layout genode-nova-x86_32-2012 [outside-address-space]
 [exit 1]
 

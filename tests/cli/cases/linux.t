@@ -6,7 +6,7 @@ vmm64-default: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0x400000, 0x415000) ov
 
 # Without guest RAM there is no shadow to hit.
 $ vaslint check -L linux-x86_64 vmm64-default
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm64-default: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 
 # Moving the shadow moves the conflict: parameters are ld expressions.  The
 # program now ends 1964 KiB below the shadow, inside the 1 GiB page that
@@ -31,14 +31,14 @@ vmm64-pie: note: position-independent image (ET_DYN): without a layout (-L) only
 # A position-dependent x86-64 program lives below 2 GiB (small code model):
 # above it GNU ld cannot link it, so the layout's exec-limit is an error...
 $ vaslint check -L linux-x86_64 vmm64-0xc0000000
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm64-0xc0000000: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm64-0xc0000000: error: segments 0 (R--), 1 (R-X), 2 (RW-) [0xc0000000, 0xc0015000) of a position-dependent program lie above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
 [exit 1]
 
 # One that starts below the limit and ends above it crosses it (segment 0
 # stays below and is not named).
 $ vaslint check -L linux-x86_64 vmm64-0x7fffe000
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm64-0x7fffe000: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 vmm64-0x7fffe000: error: segments 1 (R-X), 2 (RW-) [0x7ffff000, 0x80013000) of a position-dependent program cross the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
 [exit 1]
 
@@ -58,7 +58,7 @@ vaslint: error: no legal place in layout linux-x86_64 for an image of 84 KiB bel
 
 # A linker script that places the image above the limit: at its expression.
 $ printf 'SECTIONS { . = 0xc0000000; .text : { *(.text) } }\n' > hi.ld; vaslint check -L linux-x86_64 --image image64.o hi.ld
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+hi.ld: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 hi.ld:1:16: error: image hi.ld [0xc0000000, 0xc0013800) lies above the exec limit 0x80000000 of layout linux-x86_64: a position-dependent (non-PIE) x86-64 program uses the small code model, whose start-up files (crt1.o, crtbegin.o) address it with 32-bit sign-extended absolute addresses, so GNU ld cannot link it above 2 GiB; move the other ranges (SHADOW_BASE) or build it as a PIE [outside-address-space]
 [exit 1]
 
@@ -74,7 +74,7 @@ $ vaslint map -L linux-x86_64 -D GUEST_RAM=256M vmm64-0x40000000 | grep 'exec li
 # warning that names the -D to give; -D GUEST_RAM=0 says there is no guest,
 # and a .vaslint.yaml's params count as given.
 $ vaslint check -L linux-x86_64 vmm64-default; echo "exit $?"
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+vmm64-default: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 exit 0
 
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=0 vmm64-default; echo "exit $?"

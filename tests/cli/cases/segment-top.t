@@ -23,7 +23,7 @@ top32: error: segment 2 (RW-) [0xffff0000, 0x100000000) lies outside the address
 [exit 1]
 
 $ vaslint check -L linux-x86_64 top64
-vaslint: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
+top64: warning: region guest-shadow of layout linux-x86_64 is empty because GUEST_RAM was not given, so nothing was checked against it: give -D GUEST_RAM=SIZE, or -D GUEST_RAM=0 if there is none [parameter-not-given]
 top64: error: segment 2 (RW-) [0xffffffffffff0000, 0xffffffffffffffff) lies outside the address space [0x1000, 0x7ffffffff000) of layout linux-x86_64 [outside-address-space]
 [exit 1]
 
