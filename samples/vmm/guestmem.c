@@ -26,18 +26,22 @@ static bool page_granted(const gmem *g, uint64_t gpa)
 	return g->granted[i / 64] >> (i % 64) & 1;
 }
 
-/* How many pages of [gpa, gpa + len) are granted (page-aligned range). */
-static uint64_t pages_granted(const gmem *g, uint64_t gpa, uint64_t len)
+uint64_t gmem_pages_set(const uint64_t *taken, uint64_t gpa, uint64_t len)
 {
 	uint64_t i = page_index(gpa), end = page_index(gpa + len), n = 0;
 
 	while (i < end && i % 64)
-		n += g->granted[i / 64] >> (i % 64) & 1, i++;
+		n += taken[i / 64] >> (i % 64) & 1, i++;
 	for (; i + 64 <= end; i += 64)
-		n += (uint64_t)__builtin_popcountll(g->granted[i / 64]);
+		n += (uint64_t)__builtin_popcountll(taken[i / 64]);
 	for (; i < end; i++)
-		n += g->granted[i / 64] >> (i % 64) & 1;
+		n += taken[i / 64] >> (i % 64) & 1;
 	return n;
+}
+
+static uint64_t pages_granted(const gmem *g, uint64_t gpa, uint64_t len)
+{
+	return gmem_pages_set(g->granted, gpa, len);
 }
 
 static void mark_granted(gmem *g, uint64_t gpa, uint64_t len)
@@ -64,14 +68,13 @@ static bool grant(gmem *g, uint64_t gpa, uint64_t len)
 	return true;
 }
 
-/* The largest chunk of at most max bytes, naturally aligned in guest-
- * physical terms (what KVM's large pages need), that contains gpa, lies
- * inside guest RAM and has no granted page: the page alone at worst. */
-static uint64_t chunk_around(const gmem *g, uint64_t gpa, uint64_t max)
+uint64_t gmem_chunk(const gmem *g, uint64_t gpa, uint64_t max,
+		    const uint64_t *taken)
 {
 	for (uint64_t c = max; c > GMEM_PAGE; c >>= 1) {
 		uint64_t s = gpa & ~(c - 1);
-		if (s + c <= g->size && pages_granted(g, s, c) == 0)
+		if (s + c <= g->size && !(g->offset & (c - 1)) &&
+		    gmem_pages_set(taken, s, c) == 0)
 			return c;
 	}
 	return GMEM_PAGE;
@@ -79,26 +82,28 @@ static uint64_t chunk_around(const gmem *g, uint64_t gpa, uint64_t max)
 
 /* ---- Reserving ---- */
 
-bool gmem_reserve(gmem *g, uint64_t base, uint64_t size, uint64_t chunk_max,
-		  bool hugepages)
+/* Map the backing store (fd, or anonymous memory when fd < 0) at
+ * [base, base + size) with PROT_NONE, once, and set up the bookkeeping. */
+static bool reserve(gmem *g, uint64_t base, uint64_t size, uint64_t chunk_max,
+		    bool hugepages, int fd, uint64_t offset)
 {
 	gmem n;
 	void *p;
+	int flags = MAP_NORESERVE | MAP_FIXED_NOREPLACE;
 
 	memset(&n, 0, sizeof(n));
 	if (!size || size % GMEM_PAGE || base % GMEM_PAGE ||
 	    base + size < base || chunk_max < GMEM_PAGE ||
-	    (chunk_max & (chunk_max - 1))) {
+	    (chunk_max & (chunk_max - 1)) || offset % GMEM_PAGE) {
 		errno = EINVAL;
 		return false;
 	}
 	/* The shadow before anything is allocated: the first malloc sets up
 	 * the brk heap, which Linux starts up to 1 GiB above the end of a
 	 * position-dependent program, so below a shadow it lands inside. */
-	p = mmap((void *)(uintptr_t)base, size, PROT_NONE,
-		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
-		     MAP_FIXED_NOREPLACE,
-		 -1, 0);
+	flags |= fd < 0 ? MAP_PRIVATE | MAP_ANONYMOUS : MAP_SHARED;
+	p = mmap((void *)(uintptr_t)base, size, PROT_NONE, flags, fd,
+		 (off_t)offset);
 	if (p == MAP_FAILED)
 		return false;
 	if ((uintptr_t)p != base) {
@@ -114,15 +119,46 @@ bool gmem_reserve(gmem *g, uint64_t base, uint64_t size, uint64_t chunk_max,
 		return false;
 	}
 	/* Without the advice, anonymous memory gets no huge pages where
-	 * transparent_hugepage/enabled is "madvise". */
+	 * transparent_hugepage/enabled is "madvise" (shmem likewise where
+	 * shmem_enabled is "advise"). */
 	if (hugepages)
 		(void)madvise(p, size, MADV_HUGEPAGE);
 	n.base = p;
 	n.size = size;
 	n.chunk_max = chunk_max;
 	n.hugepages = hugepages;
+	n.fd = fd;
+	n.offset = offset;
 	*g = n;
 	return true;
+}
+
+bool gmem_reserve(gmem *g, uint64_t base, uint64_t size, uint64_t chunk_max,
+		  bool hugepages)
+{
+	return reserve(g, base, size, chunk_max, hugepages, -1, 0);
+}
+
+bool gmem_reserve_memfd(gmem *g, uint64_t base, uint64_t size,
+			uint64_t chunk_max, bool hugepages, uint64_t offset)
+{
+	int fd, e;
+
+	if (offset > UINT64_MAX - size || offset + size > (uint64_t)INT64_MAX) {
+		errno = EINVAL;
+		return false;
+	}
+	fd = memfd_create("vmm-guest-ram", MFD_CLOEXEC);
+	if (fd < 0)
+		return false;
+	/* The bytes before the offset are never mapped: a sparse file. */
+	if (ftruncate(fd, (off_t)(offset + size)) == 0 &&
+	    reserve(g, base, size, chunk_max, hugepages, fd, offset))
+		return true;
+	e = errno;
+	close(fd);
+	errno = e;
+	return false;
 }
 
 static gmem *active; /* the shadow the fault handler serves */
@@ -131,8 +167,11 @@ void gmem_release(gmem *g)
 {
 	if (active == g)
 		active = NULL;
-	if (g->base)
+	if (g->base) {
 		munmap(g->base, g->size);
+		if (g->fd >= 0)
+			close(g->fd);
+	}
 	free(g->granted);
 	memset(g, 0, sizeof(*g));
 }
@@ -160,7 +199,8 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 	    a < g->base + g->size) {
 		uint64_t gpa = (uint64_t)(a - g->base) & ~(GMEM_PAGE - 1);
 		if (!page_granted(g, gpa)) {
-			uint64_t c = chunk_around(g, gpa, g->chunk_max);
+			uint64_t c =
+			    gmem_chunk(g, gpa, g->chunk_max, g->granted);
 			g->st.faults++;
 			if (grant(g, gpa & ~(c - 1), c))
 				return; /* the access is retried */
@@ -197,9 +237,10 @@ bool gmem_grant_range(gmem *g, uint64_t gpa, uint64_t len, uint64_t max)
 		end = g->size;
 	while (pos < end) {
 		/* the largest aligned power of two that starts at pos,
-		 * ends by end and is either all granted or all not */
+		 * ends by end, is aligned in the backing store too and is
+		 * either all granted or all not */
 		uint64_t c = pos ? pos & -pos : UINT64_C(1) << 63, n;
-		while (c > max || c > end - pos)
+		while (c > max || c > end - pos || (g->offset & (c - 1)))
 			c >>= 1;
 		while (c > GMEM_PAGE && (n = pages_granted(g, pos, c)) != 0 &&
 		       n != c / GMEM_PAGE)
@@ -241,7 +282,8 @@ bool gmem_smaps(const gmem *g, uint64_t *rss, uint64_t *anon_huge)
 		else if (inside && sscanf(line, "Rss: %" SCNu64, &kb) == 1)
 			*rss += kb * 1024;
 		else if (inside &&
-			 sscanf(line, "AnonHugePages: %" SCNu64, &kb) == 1)
+			 (sscanf(line, "AnonHugePages: %" SCNu64, &kb) == 1 ||
+			  sscanf(line, "ShmemPmdMapped: %" SCNu64, &kb) == 1))
 			*anon_huge += kb * 1024;
 	}
 	fclose(f);

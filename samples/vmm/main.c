@@ -2,18 +2,21 @@
  *
  * vmm_layout.h comes from `vaslint plan -L linux-x86_64 -D GUEST_RAM=...
  * -f header` and the program is linked with the script from `vaslint fix`
- * (samples/vmm/SConscript).  Start-up: look at our own image, reserve the
- * shadow, load the guest through it (populated on demand), run it with
- * KVM, report what memory cost. */
+ * (samples/vmm/SConscript).  Start-up: look at our own image, map the
+ * backing store once at the shadow (granted on demand), load the guest
+ * through it, run it on KVM or on the soft vCPU with its guest-physical
+ * memory mapped on demand, report what memory cost. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "guestmem.h"
 #include "loader.h"
+#include "physmap.h"
 #include "selfcheck.h"
 #include "vcpu.h"
 #include "vmm_layout.h"
@@ -21,10 +24,10 @@
 /* Exit statuses (README, samples/vmm/README.md). */
 enum {
 	EXIT_RAN = 0,	  /* the guest ran to HLT */
-	EXIT_ERROR = 1,	  /* bad usage, KVM error, guest crash */
+	EXIT_ERROR = 1,	  /* bad usage, vCPU error, guest crash */
 	EXIT_LAYOUT = 3,  /* our image or another mapping is in the shadow */
 	EXIT_GUEST = 4,	  /* the guest image cannot be loaded */
-	EXIT_NO_KVM = 77, /* loaded, but no /dev/kvm: the vCPU part skipped */
+	EXIT_NO_KVM = 77, /* --cpu=kvm, no usable KVM: the vCPU part skipped */
 };
 
 #define MAX_DUMPS 16
@@ -37,6 +40,13 @@ typedef struct dump {
 typedef struct options {
 	uint64_t guest_ram, chunk;
 	bool eager, hugepages, self_check, touch_all;
+	bool memfd;		 /* the backing store: memfd, else anonymous */
+	bool anon_asked;	 /* --backing=anon given */
+	bool offset_given;	 /* --backing-offset given */
+	uint64_t backing_offset; /* guest-physical 0 in the backing store */
+	uint32_t guest_arg;	 /* ECX at the guest's entry */
+	vcpu_choice cpu;
+	const char *kvm_device;
 	dump dumps[MAX_DUMPS];
 	int ndumps;
 	const char *maps; /* --maps=FILE: our /proc/self/maps, once loaded */
@@ -49,20 +59,37 @@ static void usage(FILE *f)
 	    f,
 	    "usage: vmm [OPTIONS] GUEST.elf\n"
 	    "\n"
-	    "Reserve guest RAM at SHADOW_BASE + guest-physical address "
+	    "Map guest RAM at SHADOW_BASE + guest-physical address "
 	    "(0x%llx + gpa,\nfrom vaslint plan), load GUEST.elf at the "
 	    "physical addresses of its\nprogram headers, run it on one vCPU "
-	    "with KVM and print its console.\n"
+	    "(KVM or Unicorn) with its guest-physical\nmemory mapped on "
+	    "demand, and print its console.\n"
 	    "\n"
+	    "  --cpu=auto|kvm|soft   the vCPU: KVM, the software CPU "
+	    "(Unicorn), or KVM\n"
+	    "                        where it works and soft elsewhere "
+	    "(default auto)\n"
 	    "  --guest-ram=SIZE      guest RAM (default %llu MiB, the "
 	    "planned GUEST_RAM)\n"
+	    "  --backing=anon|memfd  the backing store: anonymous memory "
+	    "(default; huge\n"
+	    "                        pages where THP allows) or a memfd\n"
+	    "  --backing-offset=N    guest-physical 0 lies N bytes into "
+	    "the backing store\n"
+	    "                        (a multiple of 4K; implies memfd): "
+	    "chunks are aligned\n"
+	    "                        in both, so an offset of 4K allows 4K "
+	    "chunks only\n"
 	    "  --populate=lazy|eager lazy (default): grant memory on first "
 	    "access, in\n"
 	    "                        naturally aligned chunks; eager: all "
 	    "of it up front\n"
-	    "  --chunk=SIZE          the largest chunk one fault grants "
-	    "(default 2M;\n"
-	    "                        a power of two from 4K to 1G)\n"
+	    "  --chunk=SIZE          the largest chunk one fault grants or "
+	    "maps (default\n"
+	    "                        2M; a power of two from 4K to 1G)\n"
+	    "  --guest-arg=N         a 32-bit value for the guest in ECX "
+	    "(fill.elf: its stride)\n"
+	    "  --kvm-device=PATH     KVM's device (default /dev/kvm)\n"
 	    "  --no-hugepages        do not ask for transparent huge pages\n"
 	    "  --touch-all           write every page of guest RAM after "
 	    "loading, as a\n"
@@ -82,8 +109,8 @@ static void usage(FILE *f)
 	    "\n"
 	    "Exit status: 0 the guest ran to HLT; 1 usage or run error; 3 "
 	    "the shadow\ncannot be reserved (our image or another mapping "
-	    "is in it); 4 the guest\nimage cannot be loaded; 77 no usable "
-	    "/dev/kvm: loaded, vCPU not run.\n",
+	    "is in it); 4 the guest\nimage cannot be loaded; 77 --cpu=kvm "
+	    "and no usable KVM: loaded, vCPU not run.\n",
 	    (unsigned long long)VASLINT_SHADOW_BASE,
 	    (unsigned long long)(VASLINT_GUEST_RAM >> 20));
 }
@@ -166,6 +193,8 @@ static int parse_options(int argc, char **argv, options *o)
 	o->guest_ram = VASLINT_GUEST_RAM;
 	o->chunk = UINT64_C(0x200000);
 	o->hugepages = o->self_check = true;
+	o->cpu = VCPU_AUTO;
+	o->kvm_device = "/dev/kvm";
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -191,6 +220,44 @@ static int parse_options(int argc, char **argv, options *o)
 					   "two from 4K to 1G",
 					   a + 8);
 			o->chunk = c;
+		} else if (!strcmp(a, "--cpu=auto")) {
+			o->cpu = VCPU_AUTO;
+		} else if (!strcmp(a, "--cpu=kvm")) {
+			o->cpu = VCPU_KVM;
+		} else if (!strcmp(a, "--cpu=soft")) {
+			o->cpu = VCPU_SOFT;
+		} else if (!strncmp(a, "--cpu=", 6)) {
+			return die(EXIT_ERROR,
+				   "--cpu: '%s' is not auto, kvm or soft",
+				   a + 6);
+		} else if (!strcmp(a, "--backing=anon")) {
+			o->memfd = false;
+			o->anon_asked = true;
+		} else if (!strcmp(a, "--backing=memfd")) {
+			o->memfd = true;
+			o->anon_asked = false;
+		} else if (!strncmp(a, "--backing=", 10)) {
+			return die(EXIT_ERROR,
+				   "--backing: '%s' is not anon or memfd",
+				   a + 10);
+		} else if (!strncmp(a, "--backing-offset=", 17)) {
+			if (!parse_size(a + 17, &o->backing_offset) ||
+			    o->backing_offset % GMEM_PAGE)
+				return die(EXIT_ERROR,
+					   "--backing-offset: '%s' is not a "
+					   "multiple of 4K",
+					   a + 17);
+			o->offset_given = true;
+		} else if (!strncmp(a, "--guest-arg=", 12)) {
+			uint64_t v;
+			if (!parse_size(a + 12, &v) || v > UINT32_MAX)
+				return die(EXIT_ERROR,
+					   "--guest-arg: '%s' is not a 32-bit "
+					   "number",
+					   a + 12);
+			o->guest_arg = (uint32_t)v;
+		} else if (!strncmp(a, "--kvm-device=", 13) && a[13]) {
+			o->kvm_device = a + 13;
 		} else if (!strcmp(a, "--no-hugepages")) {
 			o->hugepages = false;
 		} else if (!strcmp(a, "--touch-all")) {
@@ -219,6 +286,11 @@ static int parse_options(int argc, char **argv, options *o)
 		usage(stderr);
 		return EXIT_ERROR;
 	}
+	if (o->offset_given && o->anon_asked)
+		return die(EXIT_ERROR,
+			   "--backing-offset needs --backing=memfd: "
+			   "anonymous memory has no offset");
+	o->memfd |= o->offset_given;
 	return 0;
 }
 
@@ -242,7 +314,10 @@ static int reserve_shadow(const options *o, gmem *g)
 			   *c.object ? c.object : program_invocation_name,
 			   c.start, c.end, start, end, ram, start, end, ram,
 			   program_invocation_name);
-	if (!gmem_reserve(g, start, o->guest_ram, o->chunk, o->hugepages))
+	if (!(o->memfd ? gmem_reserve_memfd(g, start, o->guest_ram, o->chunk,
+					    o->hugepages, o->backing_offset)
+		       : gmem_reserve(g, start, o->guest_ram, o->chunk,
+				      o->hugepages)))
 		return die(EXIT_LAYOUT,
 			   "cannot reserve the guest shadow [0x%" PRIx64
 			   ", 0x%" PRIx64 ") (GUEST_RAM %s): %s%s",
@@ -254,8 +329,12 @@ static int reserve_shadow(const options *o, gmem *g)
 			       : "");
 	fprintf(stderr,
 		"vmm: guest shadow [0x%" PRIx64 ", 0x%" PRIx64
-		") reserved: GUEST_RAM %s at SHADOW_BASE 0x%" PRIx64 "\n",
+		") reserved: GUEST_RAM %s at SHADOW_BASE 0x%" PRIx64,
 		start, end, ram, start);
+	if (o->memfd)
+		fprintf(stderr, ", a memfd from offset 0x%" PRIx64,
+			o->backing_offset);
+	fputc('\n', stderr);
 	return 0;
 }
 
@@ -299,6 +378,39 @@ static int write_dump(const gmem *g, const dump *d)
 	return ok ? 0 : die(EXIT_ERROR, "%s: write failed", d->file);
 }
 
+/* " 128 x 2M 1 x 4K" for counts by log2 size, appended at *n. */
+static void add_chunks(char *line, size_t len, size_t *n,
+		       const uint64_t chunks[GMEM_CHUNK_ORDERS])
+{
+	char a[32];
+
+	for (int k = GMEM_CHUNK_ORDERS - 1; k >= 0; k--)
+		if (chunks[k] && *n < len)
+			*n += (size_t)snprintf(line + *n, len - *n,
+					       " %" PRIu64 " x %s", chunks[k],
+					       size_str(UINT64_C(1) << k, a));
+}
+
+/* The guest-physical mappings the vCPU's accesses made, by size: what
+ * `vaslint plan` predicts (samples/vmm/guest-physical.yaml). */
+static void report_physmap(const options *o, const vcpu_env *env)
+{
+	const physmap *pm = &env->pm;
+	char a[32], b[32], sizes[1024] = " none";
+	size_t n = 0;
+
+	add_chunks(sizes, sizeof(sizes), &n, pm->st.chunks);
+	fprintf(
+	    stderr,
+	    "vmm: guest-physical mappings (%s): %" PRIu64 " (%s) on %" PRIu64
+	    " faults; %s of %s mapped from %s at offset 0x%" PRIx64
+	    "; at most %" PRIu64 " regions held, merged %" PRIu64 " times\n",
+	    env->backend, pm->st.mappings, sizes + 1, pm->st.faults,
+	    size_str(pm->st.mapped, a), size_str(pm->g->size, b),
+	    o->memfd ? "a memfd" : "anonymous memory", o->backing_offset,
+	    pm->st.regions_max, pm->st.compactions);
+}
+
 static void report(const options *o, const gmem *g)
 {
 	char a[32], b[32], line[1024];
@@ -309,11 +421,7 @@ static void report(const options *o, const gmem *g)
 	n += (size_t)snprintf(line, sizeof(line),
 			      "vmm: memory (%s): %" PRIu64 " faults, chunks",
 			      o->eager ? "eager" : "lazy", g->st.faults);
-	for (int k = GMEM_CHUNK_ORDERS - 1; k >= 0; k--)
-		if (g->st.chunks[k] && n < sizeof(line))
-			n += (size_t)snprintf(
-			    line + n, sizeof(line) - n, " %" PRIu64 " x %s",
-			    g->st.chunks[k], size_str(UINT64_C(1) << k, a));
+	add_chunks(line, sizeof(line), &n, g->st.chunks);
 	if (!g->st.granted && n < sizeof(line))
 		snprintf(line + n, sizeof(line) - n, " none");
 	fprintf(stderr, "%s; %s of %s granted\n", line,
@@ -335,14 +443,57 @@ static void report(const options *o, const gmem *g)
 	}
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Open the vCPU the options ask for and run the loaded guest to HLT. */
+static int run_guest(const options *o, vcpu_env *env, char *why, size_t len)
+{
+	const vcpu_backend *b;
+	char fallback[512], desc[128];
+	vcpu *v = NULL;
+	vcpu_result r;
+	double t;
+
+	r = vcpu_open(o->cpu, env, &b, &v, why, len, fallback,
+		      sizeof(fallback));
+	if (r == VCPU_NO_KVM) {
+		fprintf(stderr,
+			"vmm: no KVM here (%s): the guest is loaded but its "
+			"vCPU does not run (--cpu=kvm); exit %d\n",
+			why, EXIT_NO_KVM);
+		return EXIT_NO_KVM;
+	}
+	if (r != VCPU_HALTED)
+		return die(EXIT_ERROR, "%s", why);
+	b->describe(v, desc, sizeof(desc));
+	fprintf(stderr, "vmm: vCPU: %s (%s%s%s)\n", b->name, desc,
+		*fallback ? "; no KVM: " : "", fallback);
+	fflush(stdout);
+	t = now();
+	r = b->run(v, why, len);
+	t = now() - t;
+	b->close(v);
+	if (r != VCPU_HALTED)
+		return die(EXIT_ERROR, "%s", why);
+	fprintf(stderr, "vmm: the guest halted after %.6f s on the %s vCPU\n",
+		t, b->name);
+	return EXIT_RAN;
+}
+
 int main(int argc, char **argv)
 {
 	options o;
 	gmem g;
 	guest_image img;
+	vcpu_env env;
 	char why[1024];
 	int status;
-	vcpu_result r;
 
 	/* The shadow first: nothing of ours (stdio buffers, the heap) may
 	 * be mapped before it is reserved. */
@@ -374,26 +525,21 @@ int main(int argc, char **argv)
 			return status;
 	if (o.maps && (status = write_maps(o.maps)) != 0)
 		return status;
-	fflush(stdout);
-	r = vcpu_run(&g, &img, stdout, why, sizeof(why));
-	switch (r) {
-	case VCPU_HALTED:
-		fprintf(stderr, "vmm: the guest halted\n");
-		status = EXIT_RAN;
-		break;
-	case VCPU_NO_KVM:
-		fprintf(stderr,
-			"vmm: no KVM here (%s): the guest is loaded but its "
-			"vCPU does not run; exit %d\n",
-			why, EXIT_NO_KVM);
-		status = EXIT_NO_KVM;
-		break;
-	case VCPU_FAILED:
-		status = die(EXIT_ERROR, "%s", why);
-		break;
-	}
+	memset(&env, 0, sizeof(env));
+	env.g = &g;
+	env.boot.entry = img.entry;
+	/* the boot protocol: guest RAM in EBX, as far as 32 bits reach */
+	env.boot.ebx = g.size > UINT32_C(0xfffff000) ? UINT32_C(0xfffff000)
+						     : (uint32_t)g.size;
+	env.boot.ecx = o.guest_arg;
+	env.console = stdout;
+	env.kvm_device = o.kvm_device;
+	status = run_guest(&o, &env, why, sizeof(why));
 	/* On exit: what the guest's memory cost, after the vCPU's run too. */
+	if (env.pm.mapped)
+		report_physmap(&o, &env);
 	report(&o, &g);
+	physmap_free(&env.pm);
 	gmem_release(&g);
 	return status;
 }

@@ -81,6 +81,11 @@ def _plan_format(target, source, env, for_signature):
     return _FORMATS.get(ext, 'text')
 
 
+def _plan_requests(target, source, env, for_signature):
+    """Every source is a requests file: --requests FILE each."""
+    return ' '.join('--requests ' + str(s) for s in source)
+
+
 def _fix_sources(target, source, env, for_signature):
     """A script as first source is fixed; objects alone: the default."""
     srcs = [str(s) for s in source]
@@ -147,10 +152,11 @@ def generate(env):
     env['_vaslint_defines'] = lambda target, source, env, for_signature: \
         ' '.join(_defines(env.get('VASLINT_PARAMS', {})))
     env['_vaslint_plan_format'] = _plan_format
+    env['_vaslint_plan_requests'] = _plan_requests
     env['_vaslint_fix_sources'] = _fix_sources
     common = '$VASLINT %s -L $VASLINT_LAYOUT ${_vaslint_defines}'
     plan = SCons.Action.Action(
-        common % 'plan' + ' $VASLINT_PLANFLAGS ${_concat("--requests ", SOURCES, "", __env__)}'
+        common % 'plan' + ' $VASLINT_PLANFLAGS ${_vaslint_plan_requests}'
         ' -f ${_vaslint_plan_format} -o $TARGET')
     fix = SCons.Action.Action(
         common % 'fix' + ' $VASLINT_FIXFLAGS ${_vaslint_fix_sources} -o $TARGET')

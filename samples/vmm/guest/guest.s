@@ -62,7 +62,7 @@ puthex:
 	ret
 
 	.section .greeting, "aw"
-	.asciz	"hello from the guest: loaded at its physical addresses, running on KVM\ntable checksum 0x"
+	.asciz	"hello from the 16-bit guest: loaded at its physical addresses\ntable checksum 0x"
 
 /* 4 KiB of words below 1 MiB that the guest sums (the same words as
  * the first 4 KiB of the table below) */
