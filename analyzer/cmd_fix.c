@@ -21,7 +21,8 @@
 
 static const char usage[] =
     "usage: vaslint fix -L LAYOUT [-D NAME=VALUE]... [--image ELF]...\n"
-    "                   [--image-size SIZE] [--near] [-o OUT | -i]\n"
+    "                   [--image-size SIZE] [--near] [--print-address]\n"
+    "                   [-o OUT | -i]\n"
     "                   [LINK OPTIONS] SCRIPT\n"
     "       vaslint fix -L LAYOUT --from-default [-m EMULATION] ...\n"
     "\n"
@@ -38,6 +39,11 @@ static const char usage[] =
     "  --image ELF        the linked program or its objects: the image size\n"
     "  --image-size SIZE  the image size, when no --image is at hand\n"
     "  --near             the legal address closest to the current base\n"
+    "  --print-address    print only the (new) base address, for a build\n"
+    "                     variable such as Genode's LD_TEXT_ADDR; nothing is\n"
+    "                     written.  A base given with -Ttext= (genode.ld\n"
+    "                     sets none) is not in the script: fix then says the\n"
+    "                     option's new value\n"
     "  --from-default     start from the linker's default script (ld\n"
     "                     --verbose, for -m EMULATION or the machine of\n"
     "                     --image) and print a complete script\n"
@@ -54,6 +60,7 @@ static const char usage[] =
 enum {
 	OPT_IMAGE_SIZE = 1,
 	OPT_NEAR,
+	OPT_PRINT_ADDRESS,
 	OPT_FROM_DEFAULT,
 	OPT_IN_PLACE,
 };
@@ -63,6 +70,7 @@ typedef struct fix_opts {
 	bool has_size;
 	uint64_t size;
 	bool near;
+	bool print_address; /* --print-address: the new base alone */
 	bool from_default;
 	bool in_place;
 } fix_opts;
@@ -106,6 +114,41 @@ static bool write_text(FILE *f, const void *what, const report_run *run)
 }
 
 static const cli_format_entry fix_formats[] = {{"text", write_text}};
+
+/* A script whose base the command line gives (-Ttext=): nothing in the
+ * script to edit, so fix says the option's new value, or with
+ * --print-address prints it alone, for a build variable (LD_TEXT_ADDR). */
+static int fix_option(const fix_opts *o, const layout *l, const char *path,
+		      const char *option, uint64_t base, uint64_t size,
+		      vl_error *err)
+{
+	uint64_t to = base;
+	bool legal = plan_image_legal(l, base, size);
+
+	if (!legal && !plan_image_base(l, base, size, o->near, &to, err))
+		return VL_EXIT_INPUT;
+	if (o->print_address) {
+		printf("0x%" PRIx64 "\n", to);
+		return VL_EXIT_OK;
+	}
+	esc_text_put(stderr, path);
+	if (legal)
+		fprintf(stderr,
+			": the base comes from %s=0x%" PRIx64
+			" on the command line, and the image is legal there: "
+			"unchanged\n",
+			option, base);
+	else
+		fprintf(stderr,
+			": the base comes from %s=0x%" PRIx64
+			" on the command line, not from the script: link "
+			"with %s=0x%" PRIx64 "%s\n",
+			option, base, option, to,
+			!strncmp(l->name, "genode-", 7)
+			    ? " (LD_TEXT_ADDR in a Genode build)"
+			    : "");
+	return VL_EXIT_OK;
+}
 
 static int run_fix(fix_opts *o, char **paths, size_t n)
 {
@@ -188,10 +231,24 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	uint64_t size = 0, base;
 	if (!image_size(o, &in, cs, &size, &err))
 		goto bad;
+	uint64_t opt_base;
+	char *option = NULL;
+	if ((!cs->eval.has_base || !cs->eval.base.known) &&
+	    space_script_base(&cs->eval, &opt_base, &option) && option) {
+		/* The base is the command line's (-Ttext, as Genode links
+		 * genode.ld): the script stays, the option's value moves. */
+		status =
+		    fix_option(o, l, paths[0], option, opt_base, size, &err);
+		free(option);
+		if (status == VL_EXIT_INPUT)
+			goto bad;
+		goto done;
+	}
 	if (!cs->eval.has_base || !cs->eval.base.known) {
 		vl_fail(&err, paths[0], 0, 0,
 			"the script sets no base address vaslint can move: "
-			"add '. = ADDRESS;' at the top of SECTIONS");
+			"add '. = ADDRESS;' at the top of SECTIONS, or give "
+			"the base with -Ttext=ADDRESS as the link does");
 		goto bad;
 	}
 	if (cs->preprocessed) {
@@ -205,6 +262,15 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 	const char *text = cs->script.bufs[0].text;
 	char *fixed = NULL, *moved = NULL;
 	size_t flen = 0;
+	if (o->print_address) {
+		uint64_t to = base;
+		if (!plan_image_legal(l, base, size) &&
+		    !plan_image_base(l, base, size, o->near, &to, &err))
+			goto bad;
+		printf("0x%" PRIx64 "\n", to);
+		status = VL_EXIT_OK;
+		goto done;
+	}
 	if (plan_image_legal(l, base, size)) {
 		esc_text_put(stderr,
 			     o->from_default ? "<ld --verbose>" : paths[0]);
@@ -291,6 +357,7 @@ int cmd_fix(int argc, char **argv)
 	static const struct option longopts[] = {
 	    {"image-size", required_argument, NULL, OPT_IMAGE_SIZE},
 	    {"near", no_argument, NULL, OPT_NEAR},
+	    {"print-address", no_argument, NULL, OPT_PRINT_ADDRESS},
 	    {"from-default", no_argument, NULL, OPT_FROM_DEFAULT},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
@@ -338,6 +405,7 @@ int cmd_fix(int argc, char **argv)
 			o.has_size = true;
 		}
 		o.near |= c == OPT_NEAR;
+		o.print_address |= c == OPT_PRINT_ADDRESS;
 		o.from_default |= c == OPT_FROM_DEFAULT;
 	}
 	status = run_fix(&o, argv + optind, (size_t)(argc - optind));

@@ -105,3 +105,15 @@ $ROOT/tests/fixtures/genode/stack_area.ld:18:2: warning: .stack_area holds only 
 # 0x50000000) overlaps stack-area [reserved-overlap]", exit 1.
 $ vaslint check -L genode-linux-x86_64 "$ROOT/tests/fixtures/genode/stack_area.ld"
 $ROOT/tests/fixtures/genode/stack_area.ld:18:2: warning: .stack_area holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .stack_area (NOLOAD) [lld-portability]
+
+# fix for a script whose base the command line gives (genode.ld with
+# -Ttext=$(LD_TEXT_ADDR)): the script stays, fix names the option's new
+# value, and --print-address prints it alone for the build variable.
+$ vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -Ttext=0x6000000 --image genode/x86_32/vancouver-2012-0x6000000 "$ROOT/tests/fixtures/genode/static-2012.ld"
+$ROOT/tests/fixtures/genode/static-2012.ld: the base comes from -Ttext=0x6000000 on the command line, not from the script: link with -Ttext=0x10000000 (LD_TEXT_ADDR in a Genode build)
+$ vaslint fix --print-address -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -Ttext=0x6000000 --image genode/x86_32/vancouver-2012-0x6000000 "$ROOT/tests/fixtures/genode/static-2012.ld"
+0x10000000
+$ vaslint fix --print-address -L genode-nova-x86_32-2012 -D GUEST_RAM=64M -Ttext=0x6000000 --image genode/x86_32/vancouver-2012-0x6000000 "$ROOT/tests/fixtures/genode/static-2012.ld"
+0x6000000
+$ vaslint fix --print-address -L genode-nova-x86_32-2012 -D GUEST_RAM=256M --image vmm32.o vmm-low.ld
+0x10000000
