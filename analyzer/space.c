@@ -291,7 +291,7 @@ bool space_script_extent(const ls_eval *ev, va_range *out)
 		if (!sec->alloc)
 			continue;
 		if (!sec->vma.known || !sec->size.known ||
-		    !va_add(sec->vma.v, sec->size.v, &end))
+		    !va_add(sec->vma.v, sec->tls_bss ? 0 : sec->size.v, &end))
 			return false;
 		if (sec->vma.v < out->start)
 			out->start = sec->vma.v;
@@ -508,7 +508,8 @@ bool space_add_free(space *s)
 		const sp_range *x = &s->v[i];
 		bool occupies = x->kind == SP_LINKER_AREA ||
 				x->kind == SP_SEGMENT ||
-				(x->kind == SP_SECTION && x->size_known);
+				(x->kind == SP_SECTION && x->size_known &&
+				 !x->sec->tls_bss);
 		if (occupies && sp_owner_of(s, x)->placed &&
 		    !va_range_empty(x->range))
 			ok = va_set_remove(&free_space, x->range);

@@ -53,6 +53,8 @@ typedef struct ls_out_section {
 	bool alloc;		      /* occupies addresses at run time */
 	bool load;		      /* has file contents (not NOLOAD/bss) */
 	bool in_overlay;
+	bool tls_bss; /* .tbss: the pattern of each thread's copy, which
+			 takes no addresses of its own */
 	ls_value vma, lma, size;
 	uint64_t align;
 	/* What fixed the address: the section's own address expression, the

@@ -496,6 +496,87 @@ static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 	vl_diags_free(&r.d);
 }
 
+/* ---- Orphans ---- */
+
+/* The issue's case: .data alone in the script, .text an orphan.  GNU ld
+ * puts code first (nothing like it is there to follow): .text at 0, .data
+ * after it at 0xc; vaslint put .data at 0 and .text after it. */
+static void an_orphan_goes_by_its_kind_not_its_input_order(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    {(char *)".rodata", 0, 0x3, 1, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".bss", 0, 0x10, 16, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = linked_image(secs, 4);
+	run r;
+
+	(void)state;
+	obj.type = ET_REL;
+	obj.path = (char *)"a.o";
+	evaluate_with(&r, "SECTIONS { .data : { *(.data) } }", &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->vma.v, 0);
+	/* Read-only data after the code, bss after the data. */
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0xc);
+	assert_int_equal(section(&r, ".data")->vma.v, 0xf);
+	assert_int_equal(section(&r, ".bss")->vma.v, 0x20);
+	/* In the order of their addresses (among them the linker's own
+	 * empty sections, which take none). */
+	const char *order[] = {".text", ".rodata", ".data", ".bss"};
+	size_t n = 0;
+	for (size_t i = 0; i < r.ev.nsections; i++)
+		if (r.ev.sections[i].alloc)
+			assert_string_equal(r.ev.sections[i].name, order[n++]);
+	assert_int_equal(n, 4);
+	done(&r);
+}
+
+/* A linked image's own sections are orphans too: the build-id note,
+ * which GNU ld makes without contents, goes before everything; .dynsym
+ * after the read-only data; the relocations after the last read-only
+ * section; .dynamic after .data. */
+static void a_linked_images_own_sections_are_placed_as_gnu_ld_does(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".note.gnu.build-id", 0x200, 0x24, 4, SHT_NOTE, SHF_ALLOC},
+	    {(char *)".dynsym", 0x228, 0x48, 8, SHT_DYNSYM, SHF_ALLOC},
+	    {(char *)".rela.dyn", 0x270, 0x18, 8, SHT_RELA, SHF_ALLOC},
+	    {(char *)".text", 0x1000, 0x10, 16, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".rodata", 0x2000, 0x12, 1, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".dynamic", 0x3000, 0x100, 8, SHT_DYNAMIC,
+	     SHF_ALLOC | SHF_WRITE},
+	    {(char *)".data", 0x3100, 0x8, 8, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_WRITE},
+	};
+	image img = linked_image(secs, 7);
+	run r;
+
+	(void)state;
+	img.type = ET_DYN;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x10000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .rodata : { *(.rodata) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &img, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".note.gnu.build-id")->vma.v, 0x10000);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x10030);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x10040);
+	assert_int_equal(section(&r, ".dynsym")->vma.v, 0x10058);
+	assert_int_equal(section(&r, ".rela.dyn")->vma.v, 0x100a0);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x100b8);
+	assert_int_equal(section(&r, ".dynamic")->vma.v, 0x100c0);
+	done(&r);
+}
+
 /* ---- ASSERT in an expression ---- */
 
 /* It is its condition's value, as in ld (where '. = ASSERT(...)' is a
@@ -540,6 +621,9 @@ int main(void)
 	    cmocka_unit_test(input_sections_past_the_top_are_an_error),
 	    cmocka_unit_test(common_symbols_beyond_64_bits_are_an_input_error),
 	    cmocka_unit_test(assert_in_an_expression_is_its_condition),
+	    cmocka_unit_test(an_orphan_goes_by_its_kind_not_its_input_order),
+	    cmocka_unit_test(
+		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

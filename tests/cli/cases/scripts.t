@@ -34,6 +34,7 @@ $ vaslint check linker-errors.ld
 linker-errors.ld:9:3: error: section .big [0x10000, 0x10200) overflows memory region rom [0x10000, 0x10100) by 256 bytes [region-overflow]
 linker-errors.ld:10:3: error: section .data at 0x1000 lies outside memory region ram [0x20000, 0x21000) [outside-region]
 linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in addresses [section-overlap]
+linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in load addresses [section-overlap]
 linker-errors.ld:13:33: error: the location counter moves backwards inside .back, from 0x40004 to 0x40002 [location-counter-backwards]
 linker-errors.ld:14:10: error: ASSERT fails: one is not at 0x30010 [assert-failed]
 [exit 1]
