@@ -2359,18 +2359,25 @@ static ls_region *run_region(ev *e, const item *it, const ls_out_section *sec,
 	return region_by_attributes(e, it->flags);
 }
 
+/* Where '.' is after a section: its end -- but a thread-local bss is only
+ * the pattern each thread's copy follows, which takes no addresses. */
+static ls_value dot_end(const ls_out_section *sec)
+{
+	ls_value end = unknown;
+
+	if (sec->tls_bss)
+		return sec->vma;
+	if (sec->vma.known && sec->size.known &&
+	    va_add(sec->vma.v, sec->size.v, &end.v))
+		end.known = true;
+	return end;
+}
+
 /* '.' and the next free address of the section's region after it. */
 static void section_end(ev *e, ls_out_section *sec, ls_region *region,
 			ls_region *lma_region)
 {
-	ls_value end = unknown;
-
-	if (sec->vma.known && sec->size.known &&
-	    va_add(sec->vma.v, sec->size.v, &end.v))
-		end.known = true;
-	/* Thread-local bss is only the pattern each thread's copy
-	 * follows: it takes no addresses of its own. */
-	e->dot = sec->tls_bss ? sec->vma : end;
+	e->dot = dot_end(sec);
 	if (region)
 		region->next = e->dot;
 	else
@@ -2439,16 +2446,10 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 			  "section %s: no memory region '%s'", sec->name,
 			  def->region);
 
-	if (!sec->alloc) {
-		/* Not loaded: no run-time address; '.' goes past it all the
-		 * same, but sections after it start where the last allocated
-		 * one ended. */
-		sec->vma = has_addr ? e->dot : e->def_next;
-		e->dot = sec->vma;
-		sec->size = lay_contents(e, it, sec);
-		sec->lma = sec->vma;
-		return;
-	}
+	/* Not allocated (no run-time address, for the ELF file): laid out
+	 * all the same, in no region. */
+	if (!sec->alloc)
+		region = NULL;
 	/* An address of its own is aligned only as ALIGN() asks. */
 	uint64_t align = has_addr ? stated_align(e, def) : sec->align;
 	ls_value start = has_addr ? e->dot
@@ -2466,7 +2467,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	/* Nothing to note of what an error reported already made unknown,
 	 * nor of the linker's own empty sections. */
 	bool by_error = !start.known && !has_addr && e->dot_error;
-	bool note = e->pass == MAX_PASSES - 1 && !by_error &&
+	bool note = e->pass == MAX_PASSES - 1 && !by_error && sec->alloc &&
 		    (!it->ninputs || takes_input(e, it) || has_data(def) ||
 		     moves_dot(def));
 	if (!sec->vma.known && note && e->nwraps == wraps)
@@ -2487,6 +2488,14 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	bool empty = e->have_inputs && sec->size.known && !sec->size.v;
 	bool ignored = empty && !assigns_symbol(def) && !moves_dot(def);
 	e->dot = ignored ? before : sec->vma;
+	if (!sec->alloc) {
+		/* '.' goes past it, but the next section without an address
+		 * starts where the last allocated one ended. */
+		sec->lma = sec->vma;
+		if (!ignored)
+			e->dot = dot_end(sec);
+		return;
+	}
 	if (e->pass == MAX_PASSES - 1 && e->have_inputs && e->out->nregions &&
 	    !has_addr && !region && !it->region && !ignored && !sec->tls_bss &&
 	    it->flags & SF_ALLOC)

@@ -577,6 +577,80 @@ static void a_linked_images_own_sections_are_placed_as_gnu_ld_does(void **state)
 	done(&r);
 }
 
+/* ---- Empty output sections ---- */
+
+static image one_object(image_section *secs, size_t n)
+{
+	image obj = linked_image(secs, n);
+
+	obj.type = ET_REL;
+	obj.path = (char *)"a.o";
+	return obj;
+}
+
+/* An output section nothing goes into still sets its symbols and has an
+ * address: no undefined symbol, and x is where .empty would start. */
+static void an_empty_section_still_defines_its_symbols(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .empty : ALIGN(0x100) { sym = .; *(.nothing) }\n"
+		      "  x = sym;\n"
+		      "  .data : AT(ADDR(.empty) + 0x2000) { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_true(symbol(&r, "x").known);
+	assert_int_equal(symbol(&r, "sym").v, 0x1100);
+	assert_int_equal(symbol(&r, "x").v, 0x1100);
+	/* Not in the output, but at its address... */
+	assert_false(section(&r, ".empty")->alloc);
+	assert_int_equal(section(&r, ".empty")->vma.v, 0x1100);
+	/* ...which '.' moved to, for the symbol, and AT() reads. */
+	assert_int_equal(section(&r, ".data")->vma.v, 0x1100);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x3100);
+	done(&r);
+}
+
+/* With nothing in it and no symbol, it leaves no trace: not even its
+ * alignment moves '.'. */
+static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .gone : ALIGN(0x100) { *(.nothing) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x100c);
+	done(&r);
+}
+
 /* ---- ASSERT in an expression ---- */
 
 /* It is its condition's value, as in ld (where '. = ASSERT(...)' is a
@@ -624,6 +698,8 @@ int main(void)
 	    cmocka_unit_test(an_orphan_goes_by_its_kind_not_its_input_order),
 	    cmocka_unit_test(
 		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
+	    cmocka_unit_test(an_empty_section_still_defines_its_symbols),
+	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
