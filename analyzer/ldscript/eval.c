@@ -97,6 +97,15 @@ typedef struct ev {
 	size_t nitems;
 	size_t first;	 /* prepare: the first item of the list */
 	str_index names; /* prepare: sections (their items) by name */
+	/* Symbols by name (see "Symbols"). */
+	str_index sym_names;		 /* out->symbols */
+	const image_symbol **def_syms;	 /* the inputs' defined ones */
+	const image_symbol **undef_syms; /* and their references */
+	str_index defined, undefined;
+	const char **used_names;     /* names the expressions use */
+	const char **assigned_names; /* names plain assignments set */
+	str_index used, assigned;
+	size_t cap_used, cap_assigned;
 	/* Per MEMORY region, from collect_regions: its attributes as flags
 	 * to have and not to have (RA_*). */
 	unsigned *region_flags, *region_not;
@@ -332,20 +341,48 @@ static bool region_end(const ls_region *r, uint64_t *end, bool *top)
 	return true;
 }
 
-/* ---- Symbols ---- */
+/* ---- Symbols ----
+ *
+ * The script's symbols, the inputs' (defined ones, and the references
+ * they leave to the link) and the names the script's expressions use
+ * are each indexed by name: 50,000 symbols cost no more than a look-up
+ * each. */
 
-static ls_symbol *symbol_find(ls_eval *o, const char *name)
+static const char *script_symbol_name(const void *owner, size_t k)
 {
-	for (size_t i = 0; i < o->nsymbols; i++)
-		if (strcmp(o->symbols[i].name, name) == 0)
-			return &o->symbols[i];
-	return NULL;
+	return ((const ls_eval *)owner)->symbols[k].name;
+}
+
+static const char *defined_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->def_syms[k]->name;
+}
+
+static const char *undefined_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->undef_syms[k]->name;
+}
+
+static const char *used_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->used_names[k];
+}
+
+static const char *assigned_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->assigned_names[k];
+}
+
+static ls_symbol *symbol_find(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->sym_names, name);
+	return k < 0 ? NULL : &e->out->symbols[k];
 }
 
 static ls_symbol *symbol_add(ev *e, const char *name)
 {
 	ls_eval *o = e->out;
-	ls_symbol *sym = symbol_find(o, name);
+	ls_symbol *sym = symbol_find(e, name);
 
 	if (sym)
 		return sym;
@@ -356,6 +393,10 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 	memset(sym, 0, sizeof(*sym));
 	if (!(sym->name = strdup(name)))
 		goto oom;
+	if (!str_index_add(&e->sym_names, o->nsymbols)) {
+		free(sym->name);
+		goto oom;
+	}
 	o->nsymbols++;
 	return sym;
 oom:
@@ -363,29 +404,153 @@ oom:
 	return NULL;
 }
 
-/* A symbol an input file defines: its value for a linked image, unknown
- * (but defined) for an object. */
-static const image_symbol *input_symbol(const ev *e, const char *name,
-					const image **from)
+/* A symbol an input file defines (the first one's): its value for a
+ * linked image, unknown (but defined) for an object. */
+static const image_symbol *input_symbol(const ev *e, const char *name)
 {
+	ptrdiff_t k = str_index_find(&e->defined, name);
+	return k < 0 ? NULL : e->def_syms[k];
+}
+
+/* Index the inputs' symbols: the defined ones, and those only referred
+ * to. */
+static bool index_input_symbols(ev *e)
+{
+	size_t n = 0;
+
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		n += e->o->inputs[f].nsymbols;
+	e->def_syms = malloc((n ? n : 1) * sizeof(*e->def_syms));
+	e->undef_syms = malloc((n ? n : 1) * sizeof(*e->undef_syms));
+	if (!e->def_syms || !e->undef_syms)
+		return false;
 	for (size_t f = 0; f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
-		for (size_t i = 0; i < img->nsymbols; i++)
-			if (strcmp(img->symbols[i].name, name) == 0) {
-				*from = img;
-				return &img->symbols[i];
-			}
+		for (size_t i = 0; i < img->nsymbols; i++) {
+			const image_symbol *is = &img->symbols[i];
+			bool undef = is->undefined;
+			str_index *x = undef ? &e->undefined : &e->defined;
+			const image_symbol **v =
+			    undef ? e->undef_syms : e->def_syms;
+			if (str_index_find(x, is->name) >= 0)
+				continue;
+			v[x->n] = is;
+			if (!str_index_add(x, x->n))
+				return false;
+		}
 	}
-	return NULL;
+	return true;
+}
+
+/* Every name the script's expressions use (DEFINED() looks without
+ * using). */
+static bool note_uses(ev *e, const expr *x)
+{
+	const builtin *b;
+
+	if (!x)
+		return true;
+	if (x->kind == EXPR_CALL && (b = builtin_of(x)) &&
+	    b->id == BUILTIN_DEFINED)
+		return true;
+	if (x->kind == EXPR_SYM && strcmp(x->name, ".") &&
+	    str_index_find(&e->used, x->name) < 0) {
+		if (!grow((void **)&e->used_names, &e->cap_used, e->used.n,
+			  sizeof(*e->used_names)))
+			return false;
+		e->used_names[e->used.n] = x->name;
+		if (!str_index_add(&e->used, e->used.n))
+			return false;
+	}
+	if (!note_uses(e, x->a) || !note_uses(e, x->b) || !note_uses(e, x->c))
+		return false;
+	for (size_t i = 0; i < x->nargs; i++)
+		if (!note_uses(e, x->args[i]))
+			return false;
+	return true;
+}
+
+/* A script's plain assignment to a name, anywhere. */
+static bool note_defines(ev *e, const ls_assign *a)
+{
+	if (a->provide || !strcmp(a->name, ".") ||
+	    str_index_find(&e->assigned, a->name) >= 0)
+		return true;
+	if (!grow((void **)&e->assigned_names, &e->cap_assigned, e->assigned.n,
+		  sizeof(*e->assigned_names)))
+		return false;
+	e->assigned_names[e->assigned.n] = a->name;
+	return str_index_add(&e->assigned, e->assigned.n);
+}
+
+static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
+{
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		const ls_cmd *c = &cmds[i];
+		const ls_output_section *d = c->u.section;
+		switch (c->kind) {
+		case LS_CMD_ASSIGN:
+			ok = note_uses(e, c->u.assign.value.e) &&
+			     note_defines(e, &c->u.assign);
+			break;
+		case LS_CMD_ASSERT:
+			ok = note_uses(e, c->u.assert_.cond.e);
+			break;
+		case LS_CMD_SECTIONS:
+			ok = note_names(e, c->u.sections.cmds,
+					c->u.sections.ncmds);
+			break;
+		case LS_CMD_OVERLAY:
+			ok = note_uses(e, c->u.overlay->start.e) &&
+			     note_uses(e, c->u.overlay->at.e);
+			for (size_t k = 0; ok && k < c->u.overlay->nsections;
+			     k++) {
+				ls_cmd one = {.kind = LS_CMD_OUTPUT_SECTION};
+				one.u.section = &c->u.overlay->sections[k];
+				ok = note_names(e, &one, 1);
+			}
+			break;
+		case LS_CMD_OUTPUT_SECTION:
+			ok = note_uses(e, d->address.e) &&
+			     note_uses(e, d->at.e) && note_uses(e, d->align.e);
+			for (size_t k = 0; ok && k < d->ncmds; k++) {
+				const ls_sec_cmd *sc = &d->cmds[k];
+				if (sc->kind == LS_SC_ASSIGN)
+					ok = note_uses(e,
+						       sc->u.assign.value.e) &&
+					     note_defines(e, &sc->u.assign);
+				else if (sc->kind == LS_SC_DATA)
+					ok = note_uses(e, sc->u.data.value.e);
+				else if (sc->kind == LS_SC_ASSERT)
+					ok = note_uses(e, sc->u.assert_.cond.e);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return ok;
+}
+
+/* PROVIDE(x = ...) defines x only when something uses it (an input's
+ * reference, or an expression of the script) and nothing defines it:
+ * otherwise its expression is not even evaluated.  Without inputs,
+ * nobody knows; it counts. */
+static bool provides(const ev *e, const ls_assign *a)
+{
+	if (!a->provide)
+		return true;
+	if (input_symbol(e, a->name) ||
+	    str_index_find(&e->assigned, a->name) >= 0)
+		return false;
+	return !e->have_inputs || str_index_find(&e->used, a->name) >= 0 ||
+	       str_index_find(&e->undefined, a->name) >= 0;
 }
 
 static void set_symbol(ev *e, const ls_assign *a, ls_value v, ls_loc loc)
 {
-	const image *from;
-
-	/* PROVIDE defines a symbol only when no input file does. */
-	if (a->provide && input_symbol(e, a->name, &from))
-		return;
 	ls_symbol *sym = symbol_add(e, a->name);
 	if (!sym)
 		return;
@@ -437,18 +602,17 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 			     expr_error *err)
 {
 	ev *e = ctx;
-	const image *from;
 
 	if (strcmp(x->name, ".") == 0) {
 		*value = e->dot.v;
 		return e->dot.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
-	ls_symbol *sym = symbol_find(e->out, x->name);
+	ls_symbol *sym = symbol_find(e, x->name);
 	if (sym) {
 		*value = sym->value.v;
 		return sym->value.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
-	const image_symbol *is = input_symbol(e, x->name, &from);
+	const image_symbol *is = input_symbol(e, x->name);
 	if (is) {
 		/* Only a linked image, or an absolute symbol, says where. */
 		*value = is->value;
@@ -638,10 +802,8 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		case BUILTIN_SIZEOF_HEADERS:
 			return sizeof_headers(e, value);
 		case BUILTIN_DEFINED: {
-			const image *from;
 			const char *n = arg_name(x, 0);
-			*value = n && (symbol_find(e->out, n) ||
-				       input_symbol(e, n, &from));
+			*value = n && (symbol_find(e, n) || input_symbol(e, n));
 			return EXPR_OK;
 		}
 		case BUILTIN_ORIGIN:
@@ -1950,7 +2112,7 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 			 const ls_out_section *sec, ls_loc loc)
 {
 	bool is_dot = strcmp(a->name, ".") == 0;
-	ls_symbol *sym = is_dot ? NULL : symbol_find(e->out, a->name);
+	ls_symbol *sym = is_dot ? NULL : symbol_find(e, a->name);
 	ls_value old = is_dot ? e->dot : sym ? sym->value : unknown;
 	uint64_t r = 0;
 	bool ok;
@@ -2021,7 +2183,8 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			if (cmd->kind == LS_SC_INPUT)
 				e->dot = unknown;
 			else if (cmd->kind == LS_SC_ASSIGN &&
-				 strcmp(cmd->u.assign.name, "."))
+				 strcmp(cmd->u.assign.name, ".") &&
+				 provides(e, &cmd->u.assign))
 				set_symbol(e, &cmd->u.assign,
 					   eval(e, &cmd->u.assign.value),
 					   cmd->loc);
@@ -2033,6 +2196,8 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		switch (cmd->kind) {
 		case LS_SC_ASSIGN: {
 			const ls_assign *a = &cmd->u.assign;
+			if (!provides(e, a))
+				break;
 			ls_value v =
 			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
 			if (strcmp(a->name, ".")) {
@@ -2560,8 +2725,12 @@ static void lay_assign(ev *e, const item *it)
 	bool is_dot = strcmp(a->name, ".") == 0;
 	bool base_candidate =
 	    is_dot && it->in_sections && !e->prev && !e->out->has_base;
-	ls_value v = eval(e, &a->value);
 
+	if (!provides(e, a)) {
+		e->def_next = e->dot;
+		return;
+	}
+	ls_value v = eval(e, &a->value);
 	v = compound(e, a, v, NULL, it->cmd->loc);
 	/* Between sections, every assignment leaves the default region's
 	 * next free address at '.'. */
@@ -2806,6 +2975,11 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	bool ok = false;
 
 	str_index_init(&e.names, item_name, &e);
+	str_index_init(&e.sym_names, script_symbol_name, out);
+	str_index_init(&e.defined, defined_name, &e);
+	str_index_init(&e.undefined, undefined_name, &e);
+	str_index_init(&e.used, used_name, &e);
+	str_index_init(&e.assigned, assigned_name, &e);
 
 	memset(out, 0, sizeof(*out));
 	e.have_inputs = o->ninputs > 0;
@@ -2819,7 +2993,9 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	out->commonpagesize = o->commonpagesize
 				  ? o->commonpagesize
 				  : ls_default_commonpagesize(out->machine);
-	if (!collect_regions(&e, s->cmds, s->ncmds) || !prepare(&e))
+	if (!collect_regions(&e, s->cmds, s->ncmds) ||
+	    !index_input_symbols(&e) || !note_names(&e, s->cmds, s->ncmds) ||
+	    !prepare(&e))
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
@@ -2842,6 +3018,15 @@ done:
 	free(e.region_not);
 	free(e.last_in);
 	str_index_free(&e.names);
+	str_index_free(&e.sym_names);
+	str_index_free(&e.defined);
+	str_index_free(&e.undefined);
+	str_index_free(&e.used);
+	str_index_free(&e.assigned);
+	free(e.def_syms);
+	free(e.undef_syms);
+	free(e.used_names);
+	free(e.assigned_names);
 	free(e.isecs);
 	free(e.commons);
 	if (!ok)

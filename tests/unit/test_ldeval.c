@@ -475,8 +475,8 @@ static void input_sections_past_the_top_are_an_error(void **state)
 static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 {
 	image_symbol syms[] = {
-	    {(char *)"big1", 8, U64(0x8000000000000000), false, true},
-	    {(char *)"big2", 8, U64(0x8000000000000000), false, true},
+	    {(char *)"big1", 8, U64(0x8000000000000000), false, true, false},
+	    {(char *)"big2", 8, U64(0x8000000000000000), false, true, false},
 	};
 	image obj = linked_image(NULL, 0);
 	run r;
@@ -651,6 +651,53 @@ static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
 	done(&r);
 }
 
+/* ---- PROVIDE ---- */
+
+/* PROVIDE(x = ...) is evaluated only when x is used and nothing else
+ * defines it: an unused one may name a symbol nobody defines. */
+static void an_unused_provide_is_not_evaluated(void **state)
+{
+	image_section text = {
+	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
+	    SHF_ALLOC | SHF_EXECINSTR};
+	image_symbol ref = {(char *)"x", 0, 0, false, false, true};
+	image obj = one_object(&text, 1);
+	const char *script = "PROVIDE(x = undefined_sym);\n"
+			     "SECTIONS { .text : { *(.text) } }\n";
+	run r;
+	size_t i;
+
+	(void)state;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	for (i = 0; i < r.ev.nsymbols; i++)
+		assert_string_not_equal(r.ev.symbols[i].name, "x");
+	done(&r);
+
+	/* An object that refers to x makes it used: now ld refuses. */
+	obj.symbols = &ref;
+	obj.nsymbols = 1;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 13,
+			    "undefined symbol 'undefined_sym' referenced in "
+			    "expression");
+	done(&r);
+
+	/* So does an expression of the script. */
+	obj.nsymbols = 0;
+	evaluate_with(&r,
+		      "PROVIDE(x = 0x1234);\n"
+		      "y = x;\n"
+		      "SECTIONS { .text : { *(.text) } }\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(symbol(&r, "y").v, 0x1234);
+	done(&r);
+}
+
 /* ---- ASSERT in an expression ---- */
 
 /* It is its condition's value, as in ld (where '. = ASSERT(...)' is a
@@ -700,6 +747,7 @@ int main(void)
 		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
 	    cmocka_unit_test(an_empty_section_still_defines_its_symbols),
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
+	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
