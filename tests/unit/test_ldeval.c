@@ -651,6 +651,45 @@ static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
 	done(&r);
 }
 
+/* ---- Load addresses ---- */
+
+/* A load region carries to the next section only in the same run
+ * region: .rodata loads in FLASH after .text; .data, in another run
+ * region, loads where it runs, and nothing overlaps. */
+static void a_load_region_stays_in_its_run_region(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".rodata", 0, 0x2b, 8, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 3);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  FLASH (rx) : ORIGIN = 0x08000000, LENGTH = 64K\n"
+		      "  ITCM (rx) : ORIGIN = 0x00100000, LENGTH = 64K\n"
+		      "  DTCM (rw) : ORIGIN = 0x20000000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) } > ITCM AT> FLASH\n"
+		      "  .rodata : { *(.rodata) } > ITCM\n"
+		      "  .data : { *(.data) } > DTCM\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->lma.v, 0x08000000);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x00100028);
+	assert_int_equal(section(&r, ".rodata")->lma.v, 0x08000021);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x20000000);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x20000000);
+	done(&r);
+}
+
 /* ---- PROVIDE ---- */
 
 /* PROVIDE(x = ...) is evaluated only when x is used and nothing else
@@ -747,6 +786,7 @@ int main(void)
 		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
 	    cmocka_unit_test(an_empty_section_still_defines_its_symbols),
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
+	    cmocka_unit_test(a_load_region_stays_in_its_run_region),
 	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
 	};
 
