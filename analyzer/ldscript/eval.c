@@ -341,6 +341,19 @@ static bool region_end(const ls_region *r, uint64_t *end, bool *top)
 	return true;
 }
 
+/* What an expression's value is, in GNU ld's terms ("The Section of an
+ * Expression"): a plain number, an absolute address or an address in a
+ * section.  Inside an output section a number assigned to '.' or to a
+ * symbol is an offset from the section's start, and absolute symbols
+ * read as numbers there (ld 2.40 without LD_FEATURE("SANE_EXPR")). */
+typedef enum vkind {
+	VK_NUM,
+	VK_ABS,
+	VK_REL,
+} vkind;
+
+static vkind value_kind(const ev *e, const expr *x, bool inside);
+
 /* ---- Symbols ----
  *
  * The script's symbols, the inputs' (defined ones, and the references
@@ -549,7 +562,42 @@ static bool provides(const ev *e, const ls_assign *a)
 	       str_index_find(&e->undefined, a->name) >= 0;
 }
 
-static void set_symbol(ev *e, const ls_assign *a, ls_value v, ls_loc loc)
+/* A symbol's kind where it is read: an absolute one reads as a number
+ * inside an output section; one not set (yet) as an address. */
+static vkind symbol_kind(const ev *e, const char *name, bool inside)
+{
+	const ls_symbol *sym = symbol_find(e, name);
+	const image_symbol *is;
+	bool absolute;
+
+	if (sym)
+		absolute = sym->absolute;
+	else if ((is = input_symbol(e, name)))
+		absolute = is->absolute;
+	else
+		return VK_REL;
+	return !absolute ? VK_REL : inside ? VK_NUM : VK_ABS;
+}
+
+/* The kind of what an assignment gives its target: x op= y is
+ * x = x op y. */
+static vkind assign_kind(const ev *e, const ls_assign *a, bool inside)
+{
+	vkind r = value_kind(e, a->value.e, inside), l;
+
+	if (a->op == LS_ASSIGN_SET)
+		return r;
+	l = !strcmp(a->name, ".") ? (inside ? VK_REL : VK_ABS)
+				  : symbol_kind(e, a->name, inside);
+	if (l == VK_NUM)
+		return r;
+	if (r == VK_NUM)
+		return l;
+	return inside ? VK_NUM : VK_ABS;
+}
+
+static void set_symbol(ev *e, const ls_assign *a, ls_value v, bool absolute,
+		       ls_loc loc)
 {
 	ls_symbol *sym = symbol_add(e, a->name);
 	if (!sym)
@@ -557,6 +605,7 @@ static void set_symbol(ev *e, const ls_assign *a, ls_value v, ls_loc loc)
 	if (sym->value.known != v.known || sym->value.v != v.v)
 		e->changed = true;
 	sym->value = v;
+	sym->absolute = absolute;
 	sym->loc = loc;
 }
 
@@ -908,6 +957,84 @@ static bool is_constant(const expr *x)
 		return true;
 	}
 	return false;
+}
+
+/* x's kind, inside an output section or not. */
+static vkind value_kind(const ev *e, const expr *x, bool inside)
+{
+	const builtin *b;
+	vkind l, r;
+
+	if (!x)
+		return VK_NUM;
+	switch (x->kind) {
+	case EXPR_NUM:
+		return VK_NUM;
+	case EXPR_SYM:
+		/* '.' outside a section is an absolute address. */
+		if (!strcmp(x->name, "."))
+			return inside ? VK_REL : VK_ABS;
+		return symbol_kind(e, x->name, inside);
+	case EXPR_UNARY:
+		return value_kind(e, x->a, inside) == VK_NUM ? VK_NUM : VK_ABS;
+	case EXPR_COND:
+		l = value_kind(e, x->b, inside);
+		r = value_kind(e, x->c, inside);
+		return l == r ? l : VK_REL;
+	case EXPR_BINARY:
+		switch (x->op) {
+		case '<':
+		case '>':
+		case EXPR_OP_EQ:
+		case EXPR_OP_NE:
+		case EXPR_OP_LE:
+		case EXPR_OP_GE:
+		case EXPR_OP_ANDAND:
+		case EXPR_OP_OROR:
+			return VK_NUM;
+		}
+		break;
+	case EXPR_CALL:
+		b = builtin_of(x);
+		switch (b ? b->id : BUILTIN_ABSOLUTE) {
+		case BUILTIN_ADDR:
+		case BUILTIN_NEXT:
+		case BUILTIN_BLOCK:
+		case BUILTIN_DATA_SEGMENT_ALIGN:
+		case BUILTIN_DATA_SEGMENT_RELRO_END:
+		case BUILTIN_DATA_SEGMENT_END:
+			return inside ? VK_REL : VK_ABS;
+		case BUILTIN_ALIGN:
+			if (x->nargs == 1)
+				return inside ? VK_REL : VK_ABS;
+			return value_kind(e, x->args[0], inside);
+		case BUILTIN_ASSERT:
+			return value_kind(e, x->nargs ? x->args[0] : NULL,
+					  inside);
+		case BUILTIN_MAX:
+		case BUILTIN_MIN:
+			break;
+		case BUILTIN_ABSOLUTE:
+		case BUILTIN_LOADADDR:
+		case BUILTIN_ORIGIN:
+		case BUILTIN_SEGMENT_START:
+			return VK_ABS;
+		default:
+			return VK_NUM;
+		}
+		break;
+	}
+	/* Arithmetic: a number keeps the other side's kind; two addresses
+	 * give a number (inside a section; an address outside). */
+	const expr *a = x->kind == EXPR_CALL ? x->args[0] : x->a;
+	const expr *c = x->kind == EXPR_CALL ? x->args[1] : x->b;
+	l = value_kind(e, a, inside);
+	r = value_kind(e, c, inside);
+	if (l == VK_NUM)
+		return r;
+	if (r == VK_NUM)
+		return l;
+	return inside ? VK_NUM : VK_ABS;
 }
 
 /* ---- Matching input sections (once, before any address) ---- */
@@ -2165,6 +2292,31 @@ static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
 	dot_advance(e, sec, is->sec->size, loc);
 }
 
+/* x = ... inside section sec: a number is an offset from its start. */
+static void assign_in_section(ev *e, const ls_assign *a,
+			      const ls_out_section *sec, ls_loc loc)
+{
+	vkind k = assign_kind(e, a, true);
+	ls_value v = compound(e, a, eval(e, &a->value), sec, loc);
+	uint64_t r;
+
+	if (k == VK_NUM && v.known) {
+		if (!sec->vma.known)
+			v = unknown;
+		else if (va_add(sec->vma.v, v.v, &r))
+			v = known(r);
+		else {
+			wrapped(e, sec, loc,
+				"%s = 0x%" PRIx64 " is 0x%" PRIx64
+				" past the section's start 0x%" PRIx64
+				", beyond the end of the 64-bit address space",
+				a->name, v.v, v.v, sec->vma.v);
+			v = unknown;
+		}
+	}
+	set_symbol(e, a, v, k == VK_ABS, loc);
+}
+
 /* The section's contents, from its start: the commands in order, input
  * sections at their alignment.  Returns the size. */
 static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
@@ -2185,9 +2337,8 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			else if (cmd->kind == LS_SC_ASSIGN &&
 				 strcmp(cmd->u.assign.name, ".") &&
 				 provides(e, &cmd->u.assign))
-				set_symbol(e, &cmd->u.assign,
-					   eval(e, &cmd->u.assign.value),
-					   cmd->loc);
+				assign_in_section(e, &cmd->u.assign, sec,
+						  cmd->loc);
 		}
 		return size;
 	}
@@ -2198,16 +2349,19 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			const ls_assign *a = &cmd->u.assign;
 			if (!provides(e, a))
 				break;
-			ls_value v =
-			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
 			if (strcmp(a->name, ".")) {
-				set_symbol(e, a, v, cmd->loc);
+				assign_in_section(e, a, sec, cmd->loc);
 				break;
 			}
-			/* A constant is an offset into the section. */
-			if (a->op == LS_ASSIGN_SET && v.known &&
-			    is_constant(a->value.e) && sec->vma.known)
-				v = dot_plus(e, sec, sec->vma.v, v.v, cmd->loc);
+			bool number = assign_kind(e, a, true) == VK_NUM;
+			ls_value v =
+			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
+			/* A number is an offset into the section. */
+			if (number && v.known)
+				v = sec->vma.known
+					? dot_plus(e, sec, sec->vma.v, v.v,
+						   cmd->loc)
+					: unknown;
 			ls_fact *f;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
 			    e->pass == MAX_PASSES - 1 &&
@@ -2730,12 +2884,13 @@ static void lay_assign(ev *e, const item *it)
 		e->def_next = e->dot;
 		return;
 	}
+	bool absolute = assign_kind(e, a, false) != VK_REL;
 	ls_value v = eval(e, &a->value);
 	v = compound(e, a, v, NULL, it->cmd->loc);
 	/* Between sections, every assignment leaves the default region's
 	 * next free address at '.'. */
 	if (!is_dot) {
-		set_symbol(e, a, v, it->cmd->loc);
+		set_symbol(e, a, v, absolute, it->cmd->loc);
 		e->def_next = e->dot;
 		return;
 	}

@@ -66,7 +66,8 @@ typedef struct ls_out_section {
 typedef struct ls_symbol {
 	char *name;
 	ls_value value;
-	ls_loc loc; /* file NULL: defined in an input file */
+	bool absolute; /* a number, not an address in a section */
+	ls_loc loc;    /* file NULL: defined in an input file */
 } ls_symbol;
 
 typedef struct ls_region {

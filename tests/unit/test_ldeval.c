@@ -651,6 +651,45 @@ static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
 	done(&r);
 }
 
+/* ---- Numbers inside an output section ---- */
+
+/* A number -- or an absolute symbol's value -- assigned inside an output
+ * section is an offset from its start, to '.' and to symbols alike; an
+ * address (ADDR, '.', ABSOLUTE()) is not. */
+static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "stack_size = 0x100;\n"
+		     "SECTIONS {\n"
+		     "  .stack 0x3f00 : { . = stack_size; }\n"
+		     "  .data 0x8000 : {\n"
+		     "    d1 = 4;\n"
+		     "    d2 = stack_size + 2;\n"
+		     "    d3 = SIZEOF(.stack);\n"
+		     "    d4 = ABSOLUTE(4);\n"
+		     "    d5 = ADDR(.data) + 4;\n"
+		     "    d6 = . - ADDR(.data);\n"
+		     "    BYTE(0)\n"
+		     "  }\n"
+		     "  top = 4;\n"
+		     "}\n");
+	/* No backwards move: .stack is [0x3f00, 0x4000). */
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".stack")->size.v, 0x100);
+	assert_int_equal(symbol(&r, "d1").v, 0x8004);
+	assert_int_equal(symbol(&r, "d2").v, 0x8102);
+	assert_int_equal(symbol(&r, "d3").v, 0x8100);
+	assert_int_equal(symbol(&r, "d4").v, 4);
+	assert_true(symbol(&r, "d4").known);
+	assert_int_equal(symbol(&r, "d5").v, 0x8004);
+	assert_int_equal(symbol(&r, "d6").v, 0x8000);
+	/* Outside any section a number is an address. */
+	assert_int_equal(symbol(&r, "top").v, 4);
+	done(&r);
+}
+
 /* ---- Load addresses ---- */
 
 /* A load region carries to the next section only in the same run
@@ -786,6 +825,8 @@ int main(void)
 		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
 	    cmocka_unit_test(an_empty_section_still_defines_its_symbols),
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
+	    cmocka_unit_test(
+		numbers_inside_a_section_are_offsets_from_its_start),
 	    cmocka_unit_test(a_load_region_stays_in_its_run_region),
 	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
 	};
