@@ -2774,14 +2774,27 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	ls_value start = has_addr ? e->dot
 			 : region ? region->next
 				  : e->def_next;
-	if (!has_addr) {
-		ls_loc at = region && def ? def->region_loc : sec->loc;
+	if (has_addr)
+		sec->vma = align_value(e, start, align, sec, sec->addr_loc);
+	else if (region) {
+		/* Placed by its region: >REGION, else the region's own
+		 * definition (its attributes chose it). */
+		ls_loc at =
+		    def && def->region ? def->region_loc : region->def->loc;
+		sec->addr_loc = at;
+		sec->vma = align_value(e, start, align, sec, at);
+		/* The first section in a region starts the image. */
+		if (!e->out->has_base && sec->alloc) {
+			e->out->has_base = true;
+			e->out->base = sec->vma;
+			e->out->base_loc = region->def->origin.loc;
+		}
+	} else {
 		/* Placed where '.' is: fixed by the assignment '.' last
 		 * got its value from (the base, for most scripts). */
-		sec->addr_loc = region && def ? def->region_loc : e->dot_loc;
-		sec->vma = align_value(e, start, align, sec, at);
-	} else
-		sec->vma = align_value(e, start, align, sec, sec->addr_loc);
+		sec->addr_loc = e->dot_loc;
+		sec->vma = align_value(e, start, align, sec, sec->loc);
+	}
 	uint64_t pad = sec->vma.known && start.known ? sec->vma.v - start.v : 0;
 	/* Nothing to note of what an error reported already made unknown,
 	 * nor of the linker's own empty sections. */

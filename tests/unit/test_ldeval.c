@@ -690,6 +690,61 @@ static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
 	done(&r);
 }
 
+/* ---- MEMORY attributes ---- */
+
+/* A section without >REGION goes to the first region whose attributes
+ * fit it; one that fits none, with MEMORY there, is what ld refuses. */
+static void memory_attributes_choose_the_region(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  ROM (rx) : ORIGIN = 0x10000, LENGTH = 64K\n"
+		      "  RAM (w!x) : ORIGIN = 0x20000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x10000);
+	assert_string_equal(section(&r, ".text")->region, "ROM");
+	assert_int_equal(section(&r, ".data")->vma.v, 0x20000);
+	assert_string_equal(section(&r, ".data")->region, "RAM");
+	/* The first section in a region is where the image starts. */
+	assert_true(r.ev.has_base);
+	assert_int_equal(r.ev.base.v, 0x10000);
+	done(&r);
+
+	/* An attribute only excluded fits nothing: .text is in no region. */
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  ROM (!w) : ORIGIN = 0x10000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) }\n"
+		      "  .data : { *(.data) } > ROM\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 5, 3,
+			    "section .text takes addresses but no memory "
+			    "region: with MEMORY, GNU ld refuses that (give "
+			    "it >REGION, or a region whose attributes fit "
+			    "it)");
+	done(&r);
+}
+
 /* ---- Load addresses ---- */
 
 /* A load region carries to the next section only in the same run
@@ -827,6 +882,7 @@ int main(void)
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
 	    cmocka_unit_test(
 		numbers_inside_a_section_are_offsets_from_its_start),
+	    cmocka_unit_test(memory_attributes_choose_the_region),
 	    cmocka_unit_test(a_load_region_stays_in_its_run_region),
 	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
 	};
