@@ -690,6 +690,32 @@ static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
 	done(&r);
 }
 
+/* ---- Explicit addresses ---- */
+
+/* ALIGN() aligns an explicit address; the inputs' alignment does not. */
+static void align_aligns_an_explicit_address(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".data", 0, 0x8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    {(char *)".rodata", 0, 0x3, 8, SHT_PROGBITS, SHF_ALLOC},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  .data 0x11001 : ALIGN(16) { *(.data) }\n"
+		      "  .rodata 0x12003 : { *(.rodata) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x11010);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x11010);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x12003);
+	done(&r);
+}
+
 /* ---- MEMORY attributes ---- */
 
 /* A section without >REGION goes to the first region whose attributes
@@ -882,6 +908,7 @@ int main(void)
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
 	    cmocka_unit_test(
 		numbers_inside_a_section_are_offsets_from_its_start),
+	    cmocka_unit_test(align_aligns_an_explicit_address),
 	    cmocka_unit_test(memory_attributes_choose_the_region),
 	    cmocka_unit_test(a_load_region_stays_in_its_run_region),
 	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
