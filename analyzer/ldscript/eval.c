@@ -82,6 +82,21 @@ typedef struct item {
 	size_t next, same_name;
 } item;
 
+/* Why a value is unknown, as precisely as is known. */
+typedef enum why_kind {
+	WHY_NONE,    /* nothing more precise: see why_text */
+	WHY_SIZES,   /* input section sizes (no --image) */
+	WHY_HEADERS, /* SIZEOF_HEADERS */
+	WHY_SYMBOL,  /* a symbol's value: name */
+	WHY_INSERT,  /* INSERT into the default script */
+	WHY_ERROR,   /* an error reported already: nothing to note */
+} why_kind;
+
+typedef struct why {
+	why_kind kind;
+	const char *name;
+} why;
+
 typedef struct ev {
 	const ls_script *s;
 	const ls_eval_opts *o;
@@ -113,6 +128,12 @@ typedef struct ev {
 	int pass;
 	ls_value def_next; /* the default region's next free address */
 	bool dot_error;	   /* '.' is unknown since a reported error */
+	/* Why the last expression evaluated is unknown (the first cause in
+	 * it), why '.' and the default region's next address are, and why
+	 * each symbol, section, region's next address is. */
+	why why, dot_why, def_why;
+	why *sym_why, *sec_why, *region_why;
+	size_t cap_sym_why;
 	/* per region, and last the default one: the section the next one's
 	 * load address follows (load_address) */
 	const ls_out_section **last_in;
@@ -162,17 +183,18 @@ static bool grow(void **v, size_t *cap, size_t n, size_t size)
 
 /* ---- What the evaluator could not determine ---- */
 
-static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
-			 ...) __attribute__((format(printf, 4, 5)));
+static char *why_text(const ev *e, why w);
 
-static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
-			 ...)
+static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
 {
 	ls_eval *o = e->out;
 	va_list ap;
 	char *what;
 
-	if (e->pass < 0)
+	if (e->pass < 0 || w.kind == WHY_ERROR)
 		return;
 	va_start(ap, fmt);
 	int n = vasprintf(&what, fmt, ap);
@@ -192,24 +214,59 @@ static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
 		e->oom = true;
 		return;
 	}
-	char *w = strdup(why);
-	if (!w) {
+	char *text = why_text(e, w);
+	if (!text) {
 		free(what);
 		e->oom = true;
 		return;
 	}
-	o->undetermined[o->nundetermined++] = (ls_undetermined){what, w, loc};
+	o->undetermined[o->nundetermined++] =
+	    (ls_undetermined){what, text, loc};
 }
 
-/* Why a value could not be determined, as precisely as is known. */
-static const char *why_unknown(const ev *e)
+/* Why a value could not be determined, in words (allocated). */
+static char *why_text(const ev *e, why w)
 {
+	char *s = NULL;
+
+	switch (w.kind) {
+	case WHY_SYMBOL:
+		if (!e->have_inputs)
+			return vl_strprintf("depends on the symbol %s, which "
+					    "the script does not define (an "
+					    "input file does: give --image)",
+					    w.name);
+		return vl_strprintf("depends on the address of %s, which "
+				    "only the linked program tells (give it "
+				    "with --image)",
+				    w.name);
+	case WHY_HEADERS:
+		return strdup("depends on SIZEOF_HEADERS, which only a linked "
+			      "image (--image) or a PHDRS command tells");
+	case WHY_SIZES:
+		return strdup("depends on input section sizes (give --image)");
+	case WHY_INSERT:
+		return strdup("INSERT places these sections into the linker's "
+			      "default script, which vaslint does not merge");
+	case WHY_NONE:
+	case WHY_ERROR:
+		break;
+	}
 	if (!e->have_inputs)
-		return "depends on input section sizes (give --image)";
-	if (e->headers_unknown)
-		return "depends on SIZEOF_HEADERS, which only a linked image "
-		       "(--image) or a PHDRS command tells";
-	return "depends on a value the inputs do not give";
+		s = strdup("depends on input section sizes (give --image)");
+	else if (e->headers_unknown)
+		s = strdup("depends on SIZEOF_HEADERS, which only a linked "
+			   "image (--image) or a PHDRS command tells");
+	else
+		s = strdup("depends on a value the inputs do not give");
+	return s;
+}
+
+/* What made the expression being evaluated unknown: the first cause. */
+static void because(ev *e, why w)
+{
+	if (e->why.kind == WHY_NONE)
+		e->why = w;
 }
 
 /* Record what the linker would refuse (only the last pass calls this). */
@@ -406,10 +463,13 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 	memset(sym, 0, sizeof(*sym));
 	if (!(sym->name = strdup(name)))
 		goto oom;
-	if (!str_index_add(&e->sym_names, o->nsymbols)) {
+	if (!str_index_add(&e->sym_names, o->nsymbols) ||
+	    !grow((void **)&e->sym_why, &e->cap_sym_why, o->nsymbols,
+		  sizeof(*e->sym_why))) {
 		free(sym->name);
 		goto oom;
 	}
+	e->sym_why[o->nsymbols] = (why){WHY_NONE, NULL};
 	o->nsymbols++;
 	return sym;
 oom:
@@ -607,6 +667,8 @@ static void set_symbol(ev *e, const ls_assign *a, ls_value v, bool absolute,
 	sym->value = v;
 	sym->absolute = absolute;
 	sym->loc = loc;
+	e->sym_why[sym - e->out->symbols] =
+	    v.known ? (why){WHY_NONE, NULL} : e->why;
 }
 
 /* ---- Output sections and regions by name ---- */
@@ -654,21 +716,30 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 
 	if (strcmp(x->name, ".") == 0) {
 		*value = e->dot.v;
+		if (!e->dot.known)
+			because(e, e->dot_why);
 		return e->dot.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
 	ls_symbol *sym = symbol_find(e, x->name);
 	if (sym) {
 		*value = sym->value.v;
+		if (!sym->value.known)
+			because(e, e->sym_why[sym - e->out->symbols]);
 		return sym->value.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
 	const image_symbol *is = input_symbol(e, x->name);
 	if (is) {
 		/* Only a linked image, or an absolute symbol, says where. */
 		*value = is->value;
-		return e->linked || is->absolute ? EXPR_OK : EXPR_UNKNOWN;
-	}
-	if (e->pass < MAX_PASSES - 1 || !e->have_inputs)
+		if (e->linked || is->absolute)
+			return EXPR_OK;
+		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
+	}
+	if (e->pass < MAX_PASSES - 1 || !e->have_inputs) {
+		because(e, (why){WHY_SYMBOL, x->name});
+		return EXPR_UNKNOWN;
+	}
 	expr_error_set(err, "undefined symbol '%s' referenced in expression",
 		       x->name);
 	err->loc = x->loc;
@@ -703,6 +774,8 @@ static expr_status section_value(ev *e, const expr *x, builtin_id f,
 	else
 		v = known(sec->align);
 	*value = v.v;
+	if (!v.known)
+		because(e, e->sec_why[sec - e->out->sections]);
 	return v.known ? EXPR_OK : EXPR_UNKNOWN;
 }
 
@@ -748,6 +821,7 @@ static expr_status sizeof_headers(ev *e, uint64_t *value)
 			return EXPR_OK;
 		}
 	e->headers_unknown = true;
+	because(e, (why){WHY_HEADERS, NULL});
 	return EXPR_UNKNOWN;
 }
 
@@ -802,8 +876,10 @@ static expr_status data_segment_align(ev *e, const expr *x,
 {
 	uint64_t page = args[0] ? args[0] : 1, a;
 
-	if (!e->dot.known)
+	if (!e->dot.known) {
+		because(e, e->dot_why);
 		return EXPR_UNKNOWN;
+	}
 	if (align_to(e, e->dot.v, page, &a, x, err) != EXPR_OK)
 		return EXPR_ERROR;
 	if (!va_add(a, e->dot.v & (page - 1), value)) {
@@ -872,8 +948,10 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		case BUILTIN_ALIGN: /* ALIGN(a): ALIGN(., a) */
 		case BUILTIN_NEXT:
 		case BUILTIN_BLOCK:
-			if (!e->dot.known)
+			if (!e->dot.known) {
+				because(e, e->dot_why);
 				return EXPR_UNKNOWN;
+			}
 			return align_to(e, e->dot.v, args[0], value, x, err);
 		case BUILTIN_DATA_SEGMENT_ALIGN:
 			return data_segment_align(e, x, args, value, err);
@@ -905,6 +983,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 	expr_error err = {0};
 	uint64_t v = 0;
 
+	e->why = (why){WHY_NONE, NULL};
 	if (!x->e)
 		return unknown;
 	e->at = x;
@@ -925,6 +1004,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 		fact_text(e, LS_FACT_ERROR, at, "%s", err.msg);
 	}
 	expr_error_free(&err);
+	e->why = (why){WHY_ERROR, NULL};
 	return unknown;
 }
 
@@ -1274,10 +1354,7 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 				return false;
 			break;
 		case LS_CMD_INSERT:
-			undetermined(e, c->loc,
-				     "INSERT places these sections into the "
-				     "linker's default script, which vaslint "
-				     "does not merge",
+			undetermined(e, c->loc, (why){WHY_INSERT, NULL},
 				     "order of sections around INSERT");
 			break;
 		default:
@@ -2135,7 +2212,11 @@ static bool prepare(ev *e)
 			return false;
 	made_by_references(e, e->s->cmds, e->s->ncmds);
 	propagate_lma_regions(e);
-	return !e->oom && order_items(e);
+	if (e->oom || !order_items(e))
+		return false;
+	e->sec_why = calloc(e->out->nsections ? e->out->nsections : 1,
+			    sizeof(*e->sec_why));
+	return e->sec_why != NULL;
 }
 
 /* ---- Laying out one pass ---- */
@@ -2145,6 +2226,34 @@ static bool moves_dot(const ls_output_section *def);
 
 /* Whether an output section exists at all in the output, and what it is:
  * from its input sections when they are known. */
+/* Debugging information, comments and attributes: sections the linker
+ * never allocates (default scripts put them at address 0). */
+static bool never_allocated(const char *name)
+{
+	static const char *const prefixes[] = {
+	    ".debug",
+	    ".zdebug",
+	    ".stab",
+	    ".line",
+	    ".comment",
+	    ".gnu.attributes",
+	    ".note.gnu.arm.ident",
+	    ".ARM.attributes",
+	    ".riscv.attributes",
+	    ".gnu.build.attributes",
+	    ".gnu_debuglink",
+	    ".mdebug",
+	    ".pdr",
+	    ".gptab",
+	    ".GCC.command.line",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 static void classify(ev *e, const item *it, ls_out_section *sec)
 {
 	bool any = false, alloc = false, load = false;
@@ -2164,13 +2273,9 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 		sec->alloc = alloc;
 		sec->load = load;
 	} else {
-		/* Nothing says what goes in: default scripts put every
-		 * section that is not loaded at address 0. */
-		bool zero = it->def && it->def->has_address &&
-			    is_constant(it->def->address.e);
-		ls_value a = zero ? eval(e, &it->def->address) : unknown;
-		sec->alloc = !(a.known && a.v == 0);
-		sec->load = sec->alloc;
+		/* Nothing says what goes in: every section is allocated
+		 * but those the linker never allocates. */
+		sec->alloc = sec->load = !never_allocated(sec->name);
 	}
 	if (it->def && it->def->type == LS_TYPE_NOLOAD)
 		sec->load = false;
@@ -2206,18 +2311,19 @@ static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
 {
 	bool is_dot = strcmp(a->name, ".") == 0;
 	char op[3] = {(char)a->op, 0, 0};
-	const char *why = "overflow in", *tail = " (does not fit in 64 bits)";
+	const char *failure = "overflow in",
+		   *tail = " (does not fit in 64 bits)";
 
 	if (a->op == LS_ASSIGN_SHL)
 		op[1] = '<';
 	if (a->op == LS_ASSIGN_SHL && y >= 64) {
-		why = "shift by 64 or more in";
+		failure = "shift by 64 or more in";
 		tail = "";
 	} else if (a->op == LS_ASSIGN_SUB) {
-		why = "negative result in";
+		failure = "negative result in";
 		tail = "";
 	} else if (a->op == LS_ASSIGN_DIV) {
-		why = "division by zero in";
+		failure = "division by zero in";
 		tail = "";
 	}
 	if (is_dot && a->op == LS_ASSIGN_ADD)
@@ -2231,7 +2337,7 @@ static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
 		wrapped(e, NULL, loc,
 			"%s %s= 0x%" PRIx64 ": %s 0x%" PRIx64 " %s 0x%" PRIx64
 			"%s",
-			a->name, op, y, why, x, op, y, tail);
+			a->name, op, y, failure, x, op, y, tail);
 }
 
 /* x op= y is x = x op y; sec and loc say where it is. */
@@ -2301,9 +2407,10 @@ static void assign_in_section(ev *e, const ls_assign *a,
 	uint64_t r;
 
 	if (k == VK_NUM && v.known) {
-		if (!sec->vma.known)
+		if (!sec->vma.known) {
 			v = unknown;
-		else if (va_add(sec->vma.v, v.v, &r))
+			e->why = e->sec_why[sec - e->out->sections];
+		} else if (va_add(sec->vma.v, v.v, &r))
 			v = known(r);
 		else {
 			wrapped(e, sec, loc,
@@ -2356,12 +2463,17 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			bool number = assign_kind(e, a, true) == VK_NUM;
 			ls_value v =
 			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
+			why w = e->why;
 			/* A number is an offset into the section. */
-			if (number && v.known)
+			if (number && v.known) {
 				v = sec->vma.known
 					? dot_plus(e, sec, sec->vma.v, v.v,
 						   cmd->loc)
 					: unknown;
+				w = e->sec_why[sec - e->out->sections];
+			}
+			if (!v.known)
+				e->dot_why = w;
 			ls_fact *f;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
 			    e->pass == MAX_PASSES - 1 &&
@@ -2376,6 +2488,7 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		case LS_SC_INPUT:
 			if (!e->have_inputs) {
 				e->dot = unknown;
+				e->dot_why = (why){WHY_SIZES, NULL};
 				break;
 			}
 			/* The input sections this description took. */
@@ -2696,11 +2809,17 @@ static ls_value dot_end(const ls_out_section *sec)
 static void section_end(ev *e, ls_out_section *sec, ls_region *region,
 			ls_region *lma_region)
 {
+	why *sw = &e->sec_why[sec - e->out->sections];
+
 	e->dot = dot_end(sec);
-	if (region)
+	e->dot_why = *sw;
+	if (region) {
 		region->next = e->dot;
-	else
+		e->region_why[region - e->out->regions] = *sw;
+	} else {
 		e->def_next = e->dot;
+		e->def_why = *sw;
+	}
 	if (lma_region && lma_region != region && sec->load) {
 		/* check_load_end made sure the sum fits. */
 		lma_region->next = unknown;
@@ -2716,6 +2835,7 @@ static void section_end(ev *e, ls_out_section *sec, ls_region *region,
  * it is the first member of an overlay. */
 typedef struct placing {
 	const ls_value *addr;
+	why addr_why; /* why the address is unknown */
 	ls_loc addr_loc;
 	const ls_expr *at;
 	bool first_member;
@@ -2796,6 +2916,10 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		sec->vma = align_value(e, start, align, sec, sec->loc);
 	}
 	uint64_t pad = sec->vma.known && start.known ? sec->vma.v - start.v : 0;
+	why *sw = &e->sec_why[it->out];
+	*sw = has_addr ? pl->addr_why
+	      : region ? e->region_why[region - e->out->regions]
+		       : e->def_why;
 	/* Nothing to note of what an error reported already made unknown,
 	 * nor of the linker's own empty sections. */
 	bool by_error = !start.known && !has_addr && e->dot_error;
@@ -2803,14 +2927,16 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		    (!it->ninputs || takes_input(e, it) || has_data(def) ||
 		     moves_dot(def));
 	if (!sec->vma.known && note && e->nwraps == wraps)
-		undetermined(e, sec->loc, why_unknown(e), "address of %s",
-			     sec->name);
+		undetermined(e, sec->loc, *sw, "address of %s", sec->name);
 	ls_value before = e->dot;
+	why before_why = e->dot_why;
 	e->dot = sec->vma;
 	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
 	e->cur = NULL;
 	check_end(e, sec);
+	if (sec->vma.known && !sec->size.known)
+		*sw = e->dot_why;
 	/* '.' moving inside makes it allocated, from then on: a region
 	 * chosen by attributes is then one for data. */
 	if (sec->size.known && sec->size.v && moves_dot(def))
@@ -2820,6 +2946,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	bool empty = e->have_inputs && sec->size.known && !sec->size.v;
 	bool ignored = empty && !assigns_symbol(def) && !moves_dot(def);
 	e->dot = ignored ? before : sec->vma;
+	e->dot_why = ignored ? before_why : *sw;
 	if (!sec->alloc) {
 		/* '.' goes past it, but the next section without an address
 		 * starts where the last allocated one ended. */
@@ -2840,8 +2967,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 				pad, pl->first_member);
 	check_load_end(e, sec, sec->load);
 	if (!sec->size.known && note && e->nwraps == wraps)
-		undetermined(e, sec->loc, why_unknown(e), "size of %s",
-			     sec->name);
+		undetermined(e, sec->loc, *sw, "size of %s", sec->name);
 	/* The next section in the region loads relative to this one,
 	 * unless it has a load region or takes no addresses; an empty one
 	 * only where it changes something. */
@@ -2881,6 +3007,7 @@ static void lay_section(ev *e, item *it)
 	} else if (def && def->has_address) {
 		addr = eval(e, &def->address);
 		pl.addr = &addr;
+		pl.addr_why = e->why;
 		pl.addr_loc = def->address.loc;
 	}
 	lay_placed(e, it, &pl);
@@ -2895,6 +3022,7 @@ static void lay_assign(ev *e, const item *it)
 
 	if (!provides(e, a)) {
 		e->def_next = e->dot;
+		e->def_why = e->dot_why;
 		return;
 	}
 	bool absolute = assign_kind(e, a, false) != VK_REL;
@@ -2905,6 +3033,7 @@ static void lay_assign(ev *e, const item *it)
 	if (!is_dot) {
 		set_symbol(e, a, v, absolute, it->cmd->loc);
 		e->def_next = e->dot;
+		e->def_why = e->dot_why;
 		return;
 	}
 	if (base_candidate) {
@@ -2921,6 +3050,7 @@ static void lay_assign(ev *e, const item *it)
 	}
 	e->dot_error &= !v.known;
 	e->dot = e->def_next = v;
+	e->dot_why = e->def_why = e->why;
 	/* '.' = ALIGN(.) and the like continue from where '.' was; only a
 	 * value of its own starts a new place. */
 	if (!e->dot_loc.file ||
@@ -2934,10 +3064,11 @@ static void lay_assert(ev *e, const item *it)
 	ls_value v = eval(e, &as->cond);
 
 	e->def_next = e->dot;
+	e->def_why = e->dot_why;
 	if (e->pass != MAX_PASSES - 1)
 		return;
 	if (!v.known)
-		undetermined(e, it->cmd->loc, why_unknown(e), "ASSERT(%s)",
+		undetermined(e, it->cmd->loc, e->why, "ASSERT(%s)",
 			     as->message ? as->message : "");
 	else if (!v.v)
 		fact_text(e, LS_FACT_ASSERT_FAILED, as->cond.loc, "%s",
@@ -2962,10 +3093,12 @@ static void lay_overlay(ev *e, const item *start)
 		if (!first && ov->has_start) {
 			addr = eval(e, &ov->start);
 			pl.addr = &addr;
+			pl.addr_why = e->why;
 			pl.addr_loc = ov->start.loc;
 		} else if (first) {
 			addr = first->vma;
 			pl.addr = &addr;
+			pl.addr_why = e->sec_why[first - e->out->sections];
 			pl.addr_loc = first->addr_loc;
 		}
 		if (!first && ov->has_at)
@@ -2987,17 +3120,24 @@ static void lay_overlay(ev *e, const item *start)
 	if (first->vma.known && biggest.known &&
 	    va_add(first->vma.v, biggest.v, &e->dot.v))
 		e->dot.known = true;
+	e->dot_why = e->sec_why[first - e->out->sections];
 	ls_region *region =
 	    first->region ? region_find(e, first->region) : NULL;
-	if (region)
+	if (region) {
 		region->next = e->dot;
-	else
+		e->region_why[region - e->out->regions] = e->dot_why;
+	} else {
 		e->def_next = e->dot;
+		e->def_why = e->dot_why;
+	}
 }
 
 static void reset_pass(ev *e)
 {
 	e->dot = e->def_next = known(0);
+	e->dot_why = e->def_why = (why){WHY_NONE, NULL};
+	for (size_t i = 0; i < e->out->nregions; i++)
+		e->region_why[i] = (why){WHY_NONE, NULL};
 	e->dot_error = false;
 	e->prev = NULL;
 	memset(e->last_in, 0, (e->out->nregions + 1) * sizeof(*e->last_in));
@@ -3082,7 +3222,8 @@ static bool collect_regions(ev *e, const ls_cmd *cmds, size_t n)
 	e->region_flags = calloc(n1, sizeof(*e->region_flags));
 	e->region_not = calloc(n1, sizeof(*e->region_not));
 	e->last_in = calloc(n1, sizeof(*e->last_in));
-	if (!e->region_flags || !e->region_not || !e->last_in)
+	e->region_why = calloc(n1, sizeof(*e->region_why));
+	if (!e->region_flags || !e->region_not || !e->last_in || !e->region_why)
 		return false;
 	for (size_t i = 0; i < e->out->nregions; i++)
 		region_attributes(e->out->regions[i].def->attributes,
@@ -3185,6 +3326,9 @@ done:
 	free(e.region_flags);
 	free(e.region_not);
 	free(e.last_in);
+	free(e.region_why);
+	free(e.sec_why);
+	free(e.sym_why);
 	str_index_free(&e.names);
 	str_index_free(&e.sym_names);
 	str_index_free(&e.defined);

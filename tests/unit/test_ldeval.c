@@ -690,6 +690,50 @@ static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
 	done(&r);
 }
 
+/* ---- Without inputs ---- */
+
+/* What a value depends on is said as it is: a symbol the script does not
+ * define, not the input sizes. */
+static void an_unknown_value_says_what_it_depends_on(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS { . = a_sym; .text : { *(.text) } }");
+	assert_true(r.ev.nundetermined > 0);
+	assert_string_equal(r.ev.undetermined[0].what, "address of .text");
+	assert_string_equal(r.ev.undetermined[0].why,
+			    "depends on the symbol a_sym, which the script "
+			    "does not define (an input file does: give "
+			    "--image)");
+	done(&r);
+
+	evaluate(&r, "SECTIONS { . = 0x1000; .text : { *(.text) } "
+		     ".data : { *(.data) } }");
+	assert_string_equal(r.ev.undetermined[0].what, "size of .text");
+	assert_string_equal(r.ev.undetermined[0].why,
+			    "depends on input section sizes (give --image)");
+	done(&r);
+}
+
+/* At address 0 a section is allocated like any other; debugging and
+ * comment sections are not. */
+static void a_section_at_address_zero_is_allocated(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS { .text 0 : { *(.text) } "
+		     ".comment 0 : { *(.comment) } "
+		     ".debug_info 0 : { *(.debug_info) } }");
+	assert_true(section(&r, ".text")->alloc);
+	assert_true(section(&r, ".text")->vma.known);
+	assert_int_equal(section(&r, ".text")->vma.v, 0);
+	assert_false(section(&r, ".comment")->alloc);
+	assert_false(section(&r, ".debug_info")->alloc);
+	done(&r);
+}
+
 /* ---- Explicit addresses ---- */
 
 /* ALIGN() aligns an explicit address; the inputs' alignment does not. */
@@ -908,6 +952,8 @@ int main(void)
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
 	    cmocka_unit_test(
 		numbers_inside_a_section_are_offsets_from_its_start),
+	    cmocka_unit_test(an_unknown_value_says_what_it_depends_on),
+	    cmocka_unit_test(a_section_at_address_zero_is_allocated),
 	    cmocka_unit_test(align_aligns_an_explicit_address),
 	    cmocka_unit_test(memory_attributes_choose_the_region),
 	    cmocka_unit_test(a_load_region_stays_in_its_run_region),

@@ -96,3 +96,17 @@ board.lds.S:8:3: note: 3 values could not be determined (size of .text, address 
 # Without the flags the build gives, the preprocessor fails, and says why.
 $ vaslint check board.lds.S 2>&1 | tail -1
 board.lds.S: error: the C preprocessor failed (cc -E exit 1): see its messages above
+
+# Without --image, a note says what a value depends on: here a symbol the
+# script does not define (an input file must), not the input sizes.
+$ printf 'SECTIONS {\n  . = a_sym;\n  .text : { *(.text) }\n}\n' > sym-base.ld; vaslint check sym-base.ld
+sym-base.ld:3:3: note: 2 values could not be determined (address of .text, size of .text): depends on the symbol a_sym, which the script does not define (an input file does: give --image) [undetermined]
+
+# A section at address 0 is a range like any other: only debugging and
+# comment sections, which default scripts put there, are never allocated.
+$ printf 'SECTIONS {\n  .text 0 : { *(.text) }\n  .comment 0 : { *(.comment) }\n}\n' > zero.ld; vaslint map zero.ld; vaslint check -L linux-x86_64 zero.ld
+               0x0                  ?  ?          section  #.......................  .text
+not determined: size of .text: depends on input section sizes (give --image)
+zero.ld:2:3: note: 1 value could not be determined (size of .text): depends on input section sizes (give --image) [undetermined]
+zero.ld:2:9: error: image zero.ld [0x0, 0x1) lies outside the address space [0x1000, 0x7ffffffff000) of layout linux-x86_64 [outside-address-space]
+[exit 1]
