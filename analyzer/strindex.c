@@ -49,11 +49,13 @@ ptrdiff_t str_index_find(const str_index *x, const char *name)
 	return x->slot[i] ? (ptrdiff_t)(x->slot[i] - 1) : -1;
 }
 
-static bool grow(str_index *x)
+/* Rehash into at least cap slots (a power of two). */
+static bool rehash(str_index *x, size_t cap)
 {
 	str_index g = *x;
 
-	g.cap = x->cap ? 2 * x->cap : 64;
+	for (g.cap = 64; g.cap < cap; g.cap *= 2)
+		;
 	if (!(g.slot = calloc(g.cap, sizeof(size_t))))
 		return false;
 	for (size_t i = 0; i < x->cap; i++)
@@ -66,9 +68,14 @@ static bool grow(str_index *x)
 	return true;
 }
 
+bool str_index_reserve(str_index *x, size_t n)
+{
+	return (x->n + n) * 2 <= x->cap || rehash(x, (x->n + n) * 2);
+}
+
 bool str_index_add(str_index *x, size_t pos)
 {
-	if ((x->n + 1) * 2 > x->cap && !grow(x))
+	if ((x->n + 1) * 2 > x->cap && !rehash(x, 2 * x->cap))
 		return false;
 	size_t i = slot_of(x, x->name_of(x->owner, pos));
 	if (!x->slot[i]) {

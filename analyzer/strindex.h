@@ -27,4 +27,7 @@ ptrdiff_t str_index_find(const str_index *x, const char *name);
  * first one stays).  False when memory ran out. */
 bool str_index_add(str_index *x, size_t pos);
 
+/* Make room for n names at once; false when memory ran out. */
+bool str_index_reserve(str_index *x, size_t n);
+
 #endif

@@ -18,7 +18,14 @@
 #include "builtins.h"
 #include "strindex.h"
 
-#define MAX_PASSES 4
+/* GNU ld evaluates the script's assignments 7 times over (ld 2.40, a
+ * script without relaxation or RELRO): a chain of forward references
+ * `a = b; b = c; ...` resolves up to 6 deep, and the 7th pass, the one
+ * that reports errors, finds a deeper one undefined.  Passes stop early
+ * when nothing changes. */
+#define MAX_PASSES 7
+
+#define NONE SIZE_MAX /* no item, no index */
 
 uint64_t ls_default_maxpagesize(uint16_t machine)
 {
@@ -70,6 +77,10 @@ typedef struct item {
 	 * an orphan those of the section it follows. */
 	const char *region, *lma_region;
 	ls_loc near; /* an orphan: the section it follows, for findings */
+	/* IT_SECTION, from prepare: it has data statements, assigns '.',
+	 * assigns a symbol, takes an input file's section, and its name is
+	 * one the linker never allocates. */
+	bool data, dot_moves, sets_symbol, takes, never_alloc;
 	/* While orphans are placed (prepare): the section as GNU ld sees it
 	 * then -- made (something created it: an input section, data, an
 	 * assignment), the SF_* flags and sh_type of what is in it, refused
@@ -84,12 +95,13 @@ typedef struct item {
 
 /* Why a value is unknown, as precisely as is known. */
 typedef enum why_kind {
-	WHY_NONE,    /* nothing more precise: see why_text */
-	WHY_SIZES,   /* input section sizes (no --image) */
-	WHY_HEADERS, /* SIZEOF_HEADERS */
-	WHY_SYMBOL,  /* a symbol's value: name */
-	WHY_INSERT,  /* INSERT into the default script */
-	WHY_ERROR,   /* an error reported already: nothing to note */
+	WHY_NONE,      /* nothing more precise: see why_text */
+	WHY_SIZES,     /* input section sizes (no --image) */
+	WHY_HEADERS,   /* SIZEOF_HEADERS */
+	WHY_SYMBOL,    /* a symbol's value: name */
+	WHY_UNDEFINED, /* a symbol defined nowhere (yet): name */
+	WHY_INSERT,    /* INSERT into the default script */
+	WHY_ERROR,     /* an error reported already: nothing to note */
 } why_kind;
 
 typedef struct why {
@@ -110,8 +122,12 @@ typedef struct ev {
 	bool have_inputs;
 	item *items;
 	size_t nitems;
-	size_t first;	 /* prepare: the first item of the list */
-	str_index names; /* prepare: sections (their items) by name */
+	size_t first;	      /* prepare: the first item of the list */
+	str_index names;      /* prepare: sections (their items) by name */
+	str_index sec_names;  /* out->sections, once in order */
+	str_index isec_names; /* isecs by name; */
+	size_t *isec_next;    /* ... the next one of the name, or NONE */
+	str_index noted;      /* out->undetermined by what */
 	/* Symbols by name (see "Symbols"). */
 	str_index sym_names;		 /* out->symbols */
 	const image_symbol **def_syms;	 /* the inputs' defined ones */
@@ -185,6 +201,11 @@ static bool grow(void **v, size_t *cap, size_t n, size_t size)
 
 static char *why_text(const ev *e, why w);
 
+static const char *noted_what(const void *owner, size_t k)
+{
+	return ((const ls_eval *)owner)->undetermined[k].what;
+}
+
 static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -203,11 +224,10 @@ static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
 		e->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < o->nundetermined; i++)
-		if (strcmp(o->undetermined[i].what, what) == 0) {
-			free(what);
-			return;
-		}
+	if (str_index_find(&e->noted, what) >= 0) {
+		free(what);
+		return;
+	}
 	if (!grow((void **)&o->undetermined, &e->cap_undetermined,
 		  o->nundetermined, sizeof(*o->undetermined))) {
 		free(what);
@@ -220,8 +240,9 @@ static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
 		e->oom = true;
 		return;
 	}
-	o->undetermined[o->nundetermined++] =
-	    (ls_undetermined){what, text, loc};
+	o->undetermined[o->nundetermined] = (ls_undetermined){what, text, loc};
+	if (!str_index_add(&e->noted, o->nundetermined++))
+		e->oom = true;
 }
 
 /* Why a value could not be determined, in words (allocated). */
@@ -239,6 +260,10 @@ static char *why_text(const ev *e, why w)
 		return vl_strprintf("depends on the address of %s, which "
 				    "only the linked program tells (give it "
 				    "with --image)",
+				    w.name);
+	case WHY_UNDEFINED:
+		return vl_strprintf("depends on the symbol %s, which nothing "
+				    "defines",
 				    w.name);
 	case WHY_HEADERS:
 		return strdup("depends on SIZEOF_HEADERS, which only a linked "
@@ -673,12 +698,17 @@ static void set_symbol(ev *e, const ls_assign *a, ls_value v, bool absolute,
 
 /* ---- Output sections and regions by name ---- */
 
-static ls_out_section *section_find(ls_eval *o, const char *name)
+static const char *section_name(const void *owner, size_t k)
 {
-	for (size_t i = 0; i < o->nsections; i++)
-		if (strcmp(o->sections[i].name, name) == 0)
-			return &o->sections[i];
-	return NULL;
+	return ((const ls_eval *)owner)->sections[k].name;
+}
+
+/* The first output section named name (the index is built once the
+ * sections are in order). */
+static ls_out_section *section_find(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->sec_names, name);
+	return k < 0 ? NULL : &e->out->sections[k];
 }
 
 static const char *region_resolve(const ls_script *s, const char *name)
@@ -722,10 +752,18 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 	}
 	ls_symbol *sym = symbol_find(e, x->name);
 	if (sym) {
+		why w = sym->value.known ? (why){WHY_NONE, NULL}
+					 : e->sym_why[sym - e->out->symbols];
 		*value = sym->value.v;
-		if (!sym->value.known)
-			because(e, e->sym_why[sym - e->out->symbols]);
-		return sym->value.known ? EXPR_OK : EXPR_UNKNOWN;
+		if (sym->value.known)
+			return EXPR_OK;
+		/* Set from symbols that are not there: not defined. */
+		if (w.kind != WHY_UNDEFINED || e->pass < MAX_PASSES - 1)
+			because(e, w);
+		if (w.kind != WHY_UNDEFINED || e->pass < MAX_PASSES - 1 ||
+		    !e->have_inputs)
+			return EXPR_UNKNOWN;
+		goto undefined;
 	}
 	const image_symbol *is = input_symbol(e, x->name);
 	if (is) {
@@ -736,10 +774,15 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
 	}
-	if (e->pass < MAX_PASSES - 1 || !e->have_inputs) {
+	if (!e->have_inputs) {
 		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
 	}
+	if (e->pass < MAX_PASSES - 1) {
+		because(e, (why){WHY_UNDEFINED, x->name});
+		return EXPR_UNKNOWN;
+	}
+undefined:
 	expr_error_set(err, "undefined symbol '%s' referenced in expression",
 		       x->name);
 	err->loc = x->loc;
@@ -756,7 +799,7 @@ static expr_status section_value(ev *e, const expr *x, builtin_id f,
 				 uint64_t *value, expr_error *err)
 {
 	const char *name = arg_name(x, 0);
-	ls_out_section *sec = name ? section_find(e->out, name) : NULL;
+	ls_out_section *sec = name ? section_find(e, name) : NULL;
 	ls_value v;
 
 	if (!sec) {
@@ -1212,6 +1255,47 @@ static bool item_add_input(item *it, size_t i)
 	return true;
 }
 
+static const char *isec_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->isecs[k].sec->name;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The input sections an input description can take when all its section
+ * patterns are plain names (no wildcards): those of these names, in input
+ * order, found through the index instead of among all of them.  False
+ * for patterns with wildcards (every input section is a candidate). */
+static bool by_name(ev *e, const ls_input *in, size_t **out, size_t *n)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t p = 0; p < in->npatterns; p++)
+		if (strpbrk(in->patterns[p].glob, "*?[\\"))
+			return false;
+	for (size_t p = 0; p < in->npatterns; p++) {
+		ptrdiff_t k =
+		    str_index_find(&e->isec_names, in->patterns[p].glob);
+		for (size_t i = k < 0 ? NONE : (size_t)k; i != NONE;
+		     i = e->isec_next[i]) {
+			if (!grow((void **)out, &cap, *n, sizeof(**out))) {
+				e->oom = true;
+				return false;
+			}
+			(*out)[(*n)++] = i;
+		}
+	}
+	if (in->npatterns > 1 && *n > 1)
+		qsort(*out, *n, sizeof(**out), index_cmp);
+	return true;
+}
+
 /* Match the input descriptions of one output section; true when the
  * section keeps them (ONLY_IF_RO/RW may refuse). */
 static bool match_section(ev *e, item *it, long out_index)
@@ -1226,17 +1310,23 @@ static bool match_section(ev *e, item *it, long out_index)
 		if (cmd->kind != LS_SC_INPUT)
 			continue;
 		it->has_inputs = true;
-		size_t start = it->ninputs;
-		for (size_t i = 0; i < e->nisecs; i++) {
+		size_t start = it->ninputs, *cand = NULL, ncand = 0;
+		bool named = by_name(e, &cmd->u.input, &cand, &ncand);
+		if (e->oom)
+			return false;
+		for (size_t c2 = 0; c2 < (named ? ncand : e->nisecs); c2++) {
+			size_t i = named ? cand[c2] : c2;
 			if (e->isecs[i].out != -1 ||
 			    !input_matches(&cmd->u.input, &e->isecs[i]))
 				continue;
 			if (!item_add_input(it, i)) {
+				free(cand);
 				e->oom = true;
 				return false;
 			}
 			e->isecs[i].out = discard ? -2 : out_index;
 		}
+		free(cand);
 		unsigned sort = input_sort(&cmd->u.input);
 		if (sort & (LS_SORT_BY_NAME | LS_SORT_BY_ALIGNMENT |
 			    LS_SORT_BY_INIT_PRIORITY)) {
@@ -1461,7 +1551,102 @@ static bool collect_inputs(ev *e)
 				return false;
 		own_done = true;
 	}
+	/* Input sections by name, for patterns without wildcards. */
+	e->isec_next = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
+	size_t *last = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
+	if (!e->isec_next || !last) {
+		free(last);
+		return false;
+	}
+	for (size_t i = 0; i < e->nisecs; i++) {
+		ptrdiff_t k =
+		    str_index_find(&e->isec_names, e->isecs[i].sec->name);
+		e->isec_next[i] = NONE;
+		if (k < 0) {
+			last[i] = i;
+			if (!str_index_add(&e->isec_names, i)) {
+				free(last);
+				return false;
+			}
+			continue;
+		}
+		e->isec_next[last[k]] = i;
+		last[k] = i;
+	}
+	free(last);
 	return true;
+}
+
+/* ---- What an output section holds ---- */
+
+/* Data statements (BYTE ... ASCIZ): contents of the script's own. */
+static bool has_data(const ls_output_section *def)
+{
+	for (size_t c = 0; def && c < def->ncmds; c++)
+		if (def->cmds[c].kind == LS_SC_DATA ||
+		    def->cmds[c].kind == LS_SC_ASCIZ)
+			return true;
+	return false;
+}
+
+/* A section that moves '.' itself makes room even without input. */
+static bool moves_dot(const ls_output_section *def)
+{
+	for (size_t c = 0; def && c < def->ncmds; c++)
+		if (def->cmds[c].kind == LS_SC_ASSIGN &&
+		    !strcmp(def->cmds[c].u.assign.name, "."))
+			return true;
+	return false;
+}
+
+/* Whether the section assigns a symbol: GNU ld then keeps laying it out
+ * (it moves '.' to its start) even when it ends up empty and leaves the
+ * output. */
+static bool assigns_symbol(const ls_output_section *def)
+{
+	for (size_t c = 0; def && c < def->ncmds; c++)
+		if (def->cmds[c].kind == LS_SC_ASSIGN &&
+		    strcmp(def->cmds[c].u.assign.name, "."))
+			return true;
+	return false;
+}
+
+/* Whether an input section of a file (not one the linker made) is in
+ * it. */
+static bool takes_input(const ev *e, const item *it)
+{
+	for (size_t k = 0; k < it->ninputs; k++)
+		if (!e->isecs[it->inputs[k]].own)
+			return true;
+	return false;
+}
+
+/* Debugging information, comments and attributes: sections the linker
+ * never allocates (default scripts put them at address 0). */
+static bool never_allocated(const char *name)
+{
+	static const char *const prefixes[] = {
+	    ".debug",
+	    ".zdebug",
+	    ".stab",
+	    ".line",
+	    ".comment",
+	    ".gnu.attributes",
+	    ".note.gnu.arm.ident",
+	    ".ARM.attributes",
+	    ".riscv.attributes",
+	    ".gnu.build.attributes",
+	    ".gnu_debuglink",
+	    ".mdebug",
+	    ".pdr",
+	    ".gptab",
+	    ".GCC.command.line",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
 }
 
 /* ---- Orphans ----
@@ -1482,8 +1667,6 @@ static bool collect_inputs(ev *e)
  *
  * While this goes on the output sections form a list (item.next), which
  * becomes the item order at the end. */
-
-#define NONE SIZE_MAX
 
 /* A section's flags as GNU ld compares them. */
 enum {
@@ -2181,6 +2364,8 @@ static bool prepare(ev *e)
 	if (!flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
 		return false;
 	e->first = e->nitems ? 0 : NONE;
+	if (!str_index_reserve(&e->names, e->nitems))
+		return false;
 	for (size_t k = 0; k < e->nitems; k++) {
 		item *it = &e->items[k];
 		it->next = k + 1 < e->nitems ? k + 1 : NONE;
@@ -2216,44 +2401,32 @@ static bool prepare(ev *e)
 		return false;
 	e->sec_why = calloc(e->out->nsections ? e->out->nsections : 1,
 			    sizeof(*e->sec_why));
-	return e->sec_why != NULL;
+	if (!e->sec_why)
+		return false;
+	if (!str_index_reserve(&e->sec_names, e->out->nsections))
+		return false;
+	for (size_t i = 0; i < e->out->nsections; i++)
+		if (!str_index_add(&e->sec_names, i))
+			return false;
+	for (size_t k = 0; k < e->nitems; k++) {
+		item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		it->data = has_data(it->def);
+		it->dot_moves = moves_dot(it->def);
+		it->sets_symbol = assigns_symbol(it->def);
+		it->takes = takes_input(e, it);
+		it->never_alloc =
+		    !e->have_inputs &&
+		    never_allocated(e->out->sections[it->out].name);
+	}
+	return true;
 }
 
 /* ---- Laying out one pass ---- */
 
-static bool has_data(const ls_output_section *def);
-static bool moves_dot(const ls_output_section *def);
-
 /* Whether an output section exists at all in the output, and what it is:
  * from its input sections when they are known. */
-/* Debugging information, comments and attributes: sections the linker
- * never allocates (default scripts put them at address 0). */
-static bool never_allocated(const char *name)
-{
-	static const char *const prefixes[] = {
-	    ".debug",
-	    ".zdebug",
-	    ".stab",
-	    ".line",
-	    ".comment",
-	    ".gnu.attributes",
-	    ".note.gnu.arm.ident",
-	    ".ARM.attributes",
-	    ".riscv.attributes",
-	    ".gnu.build.attributes",
-	    ".gnu_debuglink",
-	    ".mdebug",
-	    ".pdr",
-	    ".gptab",
-	    ".GCC.command.line",
-	};
-
-	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return false;
-}
-
 static void classify(ev *e, const item *it, ls_out_section *sec)
 {
 	bool any = false, alloc = false, load = false;
@@ -2264,18 +2437,17 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 		alloc |= (s->flags & SHF_ALLOC) != 0;
 		load |= (s->flags & SHF_ALLOC) && s->type != SHT_NOBITS;
 	}
-	if (e->have_inputs && !any &&
-	    (has_data(it->def) || moves_dot(it->def))) {
+	if (e->have_inputs && !any && (it->data || it->dot_moves)) {
 		/* Made by the script alone: data is loaded, padding is bss. */
 		sec->alloc = true;
-		sec->load = has_data(it->def);
+		sec->load = it->data;
 	} else if (e->have_inputs) {
 		sec->alloc = alloc;
 		sec->load = load;
 	} else {
 		/* Nothing says what goes in: every section is allocated
 		 * but those the linker never allocates. */
-		sec->alloc = sec->load = !never_allocated(sec->name);
+		sec->alloc = sec->load = !it->never_alloc;
 	}
 	if (it->def && it->def->type == LS_TYPE_NOLOAD)
 		sec->load = false;
@@ -2283,25 +2455,6 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 	    (it->def->type == LS_TYPE_INFO || it->def->type == LS_TYPE_DSECT ||
 	     it->def->type == LS_TYPE_COPY))
 		sec->alloc = sec->load = false;
-}
-
-static bool has_data(const ls_output_section *def)
-{
-	for (size_t c = 0; def && c < def->ncmds; c++)
-		if (def->cmds[c].kind == LS_SC_DATA ||
-		    def->cmds[c].kind == LS_SC_ASCIZ)
-			return true;
-	return false;
-}
-
-/* A section that moves '.' itself makes room even without input. */
-static bool moves_dot(const ls_output_section *def)
-{
-	for (size_t c = 0; def && c < def->ncmds; c++)
-		if (def->cmds[c].kind == LS_SC_ASSIGN &&
-		    !strcmp(def->cmds[c].u.assign.name, "."))
-			return true;
-	return false;
 }
 
 /* x op= y that has no 64-bit result: for '.', where it went; otherwise
@@ -2555,18 +2708,6 @@ static const ls_section_start *start_option(const ev *e, const char *name)
 	return NULL;
 }
 
-/* Whether the section assigns a symbol: GNU ld then keeps laying it out
- * (it moves '.' to its start) even when it ends up empty and leaves the
- * output. */
-static bool assigns_symbol(const ls_output_section *def)
-{
-	for (size_t c = 0; def && c < def->ncmds; c++)
-		if (def->cmds[c].kind == LS_SC_ASSIGN &&
-		    strcmp(def->cmds[c].u.assign.name, "."))
-			return true;
-	return false;
-}
-
 /* A memory region's attributes, and a section's flags, in the terms
  * MEMORY attributes use. */
 enum {
@@ -2759,16 +2900,6 @@ static void check_load_end(ev *e, ls_out_section *sec, bool loads)
 	sec->lma = unknown;
 }
 
-/* Whether an input section of a file (not one the linker made) is in
- * it. */
-static bool takes_input(const ev *e, const item *it)
-{
-	for (size_t k = 0; k < it->ninputs; k++)
-		if (!e->isecs[it->inputs[k]].own)
-			return true;
-	return false;
-}
-
 /* Whether GNU ld lays the section out at all: it has input sections
  * (empty ones too), data, assignments, or ADDR/LOADADDR name it.  Without
  * inputs nothing says; every section is taken to have contents. */
@@ -2924,8 +3055,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	 * nor of the linker's own empty sections. */
 	bool by_error = !start.known && !has_addr && e->dot_error;
 	bool note = e->pass == MAX_PASSES - 1 && !by_error && sec->alloc &&
-		    (!it->ninputs || takes_input(e, it) || has_data(def) ||
-		     moves_dot(def));
+		    (!it->ninputs || it->takes || it->data || it->dot_moves);
 	if (!sec->vma.known && note && e->nwraps == wraps)
 		undetermined(e, sec->loc, *sw, "address of %s", sec->name);
 	ls_value before = e->dot;
@@ -2939,12 +3069,12 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		*sw = e->dot_why;
 	/* '.' moving inside makes it allocated, from then on: a region
 	 * chosen by attributes is then one for data. */
-	if (sec->size.known && sec->size.v && moves_dot(def))
+	if (sec->size.known && sec->size.v && it->dot_moves)
 		it->flags |= SF_ALLOC;
 	/* An empty section leaves the output; unless it sets a symbol or
 	 * '.', GNU ld does not even move '.' to it. */
 	bool empty = e->have_inputs && sec->size.known && !sec->size.v;
-	bool ignored = empty && !assigns_symbol(def) && !moves_dot(def);
+	bool ignored = empty && !it->sets_symbol && !it->dot_moves;
 	e->dot = ignored ? before : sec->vma;
 	e->dot_why = ignored ? before_why : *sw;
 	if (!sec->alloc) {
@@ -2983,7 +3113,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	/* Listed all the same if it takes input (lld keeps such a one) or
 	 * moves '.'; not if only the linker's own empty sections are in
 	 * it, or only symbols. */
-	if (empty && !moves_dot(def) && !takes_input(e, it))
+	if (empty && !it->dot_moves && !it->takes)
 		sec->alloc = sec->load = false;
 	if (ignored)
 		return;
@@ -3284,6 +3414,9 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	bool ok = false;
 
 	str_index_init(&e.names, item_name, &e);
+	str_index_init(&e.sec_names, section_name, out);
+	str_index_init(&e.isec_names, isec_name, &e);
+	str_index_init(&e.noted, noted_what, out);
 	str_index_init(&e.sym_names, script_symbol_name, out);
 	str_index_init(&e.defined, defined_name, &e);
 	str_index_init(&e.undefined, undefined_name, &e);
@@ -3330,6 +3463,10 @@ done:
 	free(e.sec_why);
 	free(e.sym_why);
 	str_index_free(&e.names);
+	str_index_free(&e.sec_names);
+	str_index_free(&e.isec_names);
+	free(e.isec_next);
+	str_index_free(&e.noted);
 	str_index_free(&e.sym_names);
 	str_index_free(&e.defined);
 	str_index_free(&e.undefined);

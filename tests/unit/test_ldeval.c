@@ -690,6 +690,42 @@ static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
 	done(&r);
 }
 
+/* ---- Forward references ---- */
+
+/* GNU ld 2.40 resolves a chain of forward references 6 deep; 7 deep the
+ * first link is still undefined when it reports errors. */
+static void a_forward_chain_resolves_as_deep_as_in_gnu_ld(void **state)
+{
+	image_section text = {
+	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
+	    SHF_ALLOC | SHF_EXECINSTR};
+	image obj = one_object(&text, 1);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS { .text : { *(.text) } }\n"
+		      "c0 = c1; c1 = c2; c2 = c3; c3 = c4; c4 = c5; c5 = c6;\n"
+		      "c6 = 0x1234;\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_true(symbol(&r, "c0").known);
+	assert_int_equal(symbol(&r, "c0").v, 0x1234);
+	done(&r);
+
+	evaluate_with(&r,
+		      "SECTIONS { .text : { *(.text) } }\n"
+		      "c0 = c1; c1 = c2; c2 = c3; c3 = c4; c4 = c5; c5 = c6;\n"
+		      "c6 = c7;\n"
+		      "c7 = 0x1234;\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 6,
+			    "undefined symbol 'c1' referenced in expression");
+	done(&r);
+}
+
 /* ---- Without inputs ---- */
 
 /* What a value depends on is said as it is: a symbol the script does not
@@ -952,6 +988,7 @@ int main(void)
 	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
 	    cmocka_unit_test(
 		numbers_inside_a_section_are_offsets_from_its_start),
+	    cmocka_unit_test(a_forward_chain_resolves_as_deep_as_in_gnu_ld),
 	    cmocka_unit_test(an_unknown_value_says_what_it_depends_on),
 	    cmocka_unit_test(a_section_at_address_zero_is_allocated),
 	    cmocka_unit_test(align_aligns_an_explicit_address),
