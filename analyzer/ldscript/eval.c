@@ -2669,11 +2669,15 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 	/* Orphans added to this section (ld appends them at its end). */
 	for (; next_input < it->ninputs; next_input++)
 		lay_input(e, &e->isecs[it->inputs[next_input]], sec, sec->loc);
-	/* '.' below the start was a backwards move, reported as such. */
+	/* '.' below the start was a backwards move, reported as such: what
+	 * it makes unknown needs no note besides. */
 	uint64_t size;
-	if (!e->dot.known || !sec->vma.known ||
-	    !va_sub(e->dot.v, sec->vma.v, &size))
+	if (!e->dot.known || !sec->vma.known)
 		return unknown;
+	if (!va_sub(e->dot.v, sec->vma.v, &size)) {
+		e->dot_why = (why){WHY_ERROR, NULL};
+		return unknown;
+	}
 	return known(size);
 }
 
