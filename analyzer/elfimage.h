@@ -68,7 +68,8 @@ typedef enum elfimage_status {
  * that is not a regular file, an ar archive, a truncated image, absurd
  * counts, segments that wrap). */
 elfimage_status elfimage_read(const char *path, image *out, vl_error *err);
-/* The same, and the section headers and defined global symbols too; for a
+/* The same, and the section headers and the global symbols (defined ones,
+ * and the references to undefined ones) too; for a
  * relocatable object (ET_REL) as well as a linked image. */
 elfimage_status elfimage_read_full(const char *path, image *out, vl_error *err);
 void elfimage_free(image *img);

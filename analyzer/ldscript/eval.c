@@ -72,11 +72,9 @@ typedef struct item {
 	/* Objects: the input sections this output section holds, in order. */
 	size_t *inputs;
 	size_t ninputs, cap_inputs;
-	bool has_inputs; /* has input section descriptions at all */
 	/* IT_SECTION: its memory regions, the script's (>R, AT>R) or for
 	 * an orphan those of the section it follows. */
 	const char *region, *lma_region;
-	ls_loc near; /* an orphan: the section it follows, for findings */
 	/* IT_SECTION, from prepare: it has data statements, assigns '.',
 	 * assigns a symbol, takes an input file's section, and its name is
 	 * one the linker never allocates. */
@@ -155,7 +153,6 @@ typedef struct ev {
 	const ls_out_section **last_in;
 	bool changed;
 	ls_value dot;
-	const ls_out_section *cur;  /* the output section being laid out */
 	bool headers_zero;	    /* SIZEOF_HEADERS evaluates to 0 */
 	const ls_out_section *prev; /* the previous allocated section */
 	ls_loc dot_loc;		    /* the assignment '.' got its value from */
@@ -1309,7 +1306,6 @@ static bool match_section(ev *e, item *it, long out_index)
 		const ls_sec_cmd *cmd = &def->cmds[c];
 		if (cmd->kind != LS_SC_INPUT)
 			continue;
-		it->has_inputs = true;
 		size_t start = it->ninputs, *cand = NULL, ncand = 0;
 		bool named = by_name(e, &cmd->u.input, &cand, &ncand);
 		if (e->oom)
@@ -2098,7 +2094,7 @@ static void list_insert(ev *e, size_t k, size_t at)
  * first).  NONE when memory ran out. */
 static size_t orphan_section(ev *e, const char *name, size_t at)
 {
-	item it = {.kind = IT_SECTION, .in_sections = true, .has_inputs = true};
+	item it = {.kind = IT_SECTION, .in_sections = true};
 	ls_loc none = {0};
 
 	if (!sections_add(e, name, none, NULL, &it.out) || !items_add(e, it))
@@ -2216,8 +2212,18 @@ static bool place_orphan(ev *e, size_t i, orphans *o)
 	if (after != NONE) {
 		e->items[k].region = e->items[after].region;
 		e->items[k].lma_region = e->items[after].lma_region;
-		e->items[k].near = e->out->sections[e->items[after].out].loc;
 	}
+	/* Findings about it point at the section it follows, or at the
+	 * first one it goes before. */
+	size_t near = after;
+	for (size_t j = e->items[k].next; near == NONE && j != NONE;
+	     j = e->items[j].next)
+		if (e->items[j].kind == IT_SECTION && e->items[j].def &&
+		    !is_discard(&e->items[j]))
+			near = j;
+	if (near != NONE)
+		e->out->sections[e->items[k].out].loc =
+		    e->out->sections[e->items[near].out].loc;
 	return take(e, k, i);
 }
 
@@ -2233,12 +2239,6 @@ static bool match_linked(ev *e)
 		if (!item_add_input(&e->items[k], i))
 			return false;
 	}
-	for (size_t k = 0; k < e->nitems; k++)
-		if (e->items[k].kind == IT_SECTION && e->items[k].def)
-			for (size_t c = 0; c < e->items[k].def->ncmds; c++)
-				e->items[k].has_inputs |=
-				    e->items[k].def->cmds[c].kind ==
-				    LS_SC_INPUT;
 	return true;
 }
 
@@ -3065,9 +3065,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	ls_value before = e->dot;
 	why before_why = e->dot_why;
 	e->dot = sec->vma;
-	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
-	e->cur = NULL;
 	check_end(e, sec);
 	if (sec->vma.known && !sec->size.known)
 		*sw = e->dot_why;
@@ -3092,7 +3090,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	if (e->pass == MAX_PASSES - 1 && e->have_inputs && e->out->nregions &&
 	    !has_addr && !region && !it->region && !ignored && !sec->tls_bss &&
 	    it->flags & SF_ALLOC)
-		fact_text(e, LS_FACT_ERROR, def ? def->loc : it->near,
+		fact_text(e, LS_FACT_ERROR, sec->loc,
 			  "section %s takes addresses but no memory region: "
 			  "with MEMORY, GNU ld refuses that (give it "
 			  ">REGION, or a region whose attributes fit it)",
@@ -3276,7 +3274,6 @@ static void reset_pass(ev *e)
 	e->prev = NULL;
 	memset(e->last_in, 0, (e->out->nregions + 1) * sizeof(*e->last_in));
 	e->dot_loc = (ls_loc){0};
-	e->cur = NULL;
 	e->changed = false;
 	e->out->has_base = false;
 	e->out->base = unknown;

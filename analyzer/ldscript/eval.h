@@ -48,7 +48,8 @@ typedef struct ls_value {
 
 typedef struct ls_out_section {
 	const char *name;
-	ls_loc loc;		      /* the name in the script */
+	ls_loc loc; /* the name in the script; for an orphan, the name of
+		       the section it follows (or goes before) */
 	const ls_output_section *def; /* NULL for an orphan */
 	bool alloc;		      /* occupies addresses at run time */
 	bool load;		      /* has file contents (not NOLOAD/bss) */
