@@ -311,8 +311,7 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 				       "cannot read symbol %zu: %s", i,
 				       elf_errmsg(-1));
 		int bind = GELF_ST_BIND(sym.st_info);
-		if (sym.st_shndx == SHN_UNDEF ||
-		    (bind != STB_GLOBAL && bind != STB_WEAK))
+		if (bind != STB_GLOBAL && bind != STB_WEAK)
 			continue;
 		name = elf_strptr(elf, sh->sh_link, sym.st_name);
 		if (!name || !*name)
@@ -324,6 +323,7 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 		is->size = sym.st_size;
 		is->absolute = sym.st_shndx == SHN_ABS;
 		is->common = sym.st_shndx == SHN_COMMON;
+		is->undefined = sym.st_shndx == SHN_UNDEF;
 		img->nsymbols++;
 	}
 	return true;

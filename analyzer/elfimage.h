@@ -29,13 +29,15 @@ typedef struct image_section {
 	uint64_t flags; /* SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, ... */
 } image_section;
 
-/* A defined symbol with global or weak binding. */
+/* A symbol with global or weak binding: defined, or (undefined) a
+ * reference the link must resolve. */
 typedef struct image_symbol {
 	char *name;
 	uint64_t value; /* for a common symbol: its alignment */
 	uint64_t size;
-	bool absolute; /* SHN_ABS */
-	bool common;   /* SHN_COMMON: space the link allocates (COMMON) */
+	bool absolute;	/* SHN_ABS */
+	bool common;	/* SHN_COMMON: space the link allocates (COMMON) */
+	bool undefined; /* SHN_UNDEF: what PROVIDE in a script may define */
 } image_symbol;
 
 typedef struct image {
@@ -83,7 +85,8 @@ typedef enum elfimage_status {
  * that is not a regular file, an ar archive, a truncated image, absurd
  * counts, segments that wrap). */
 elfimage_status elfimage_read(const char *path, image *out, vl_error *err);
-/* The same, and the section headers and defined global symbols too; for a
+/* The same, and the section headers and the global symbols (defined ones,
+ * and the references to undefined ones) too; for a
  * relocatable object (ET_REL) as well as a linked image. */
 elfimage_status elfimage_read_full(const char *path, image *out, vl_error *err);
 void elfimage_free(image *img);

@@ -604,7 +604,7 @@ bool space_script_extent(const ls_script *script, const ls_eval *ev,
 		if (!sec->alloc || no[i])
 			continue;
 		if (!sec->vma.known || !sec->size.known ||
-		    !va_add(sec->vma.v, sec->size.v, &end)) {
+		    !va_add(sec->vma.v, sec->tls_bss ? 0 : sec->size.v, &end)) {
 			ok = false;
 			break;
 		}
@@ -879,7 +879,8 @@ bool space_add_free(space *s)
 		bool occupies = x->kind == SP_LINKER_AREA ||
 				x->kind == SP_SEGMENT ||
 				x->kind == SP_MAPPING ||
-				(x->kind == SP_SECTION && x->size_known);
+				(x->kind == SP_SECTION && x->size_known &&
+				 !x->sec->tls_bss);
 		if (occupies && sp_owner_of(s, x)->placed &&
 		    !va_range_empty(x->range))
 			ok = va_set_remove(&free_space, x->range);

@@ -1,9 +1,10 @@
 /* The link simulation.  It follows GNU ld's order of work: input sections
  * are matched to output sections once (first matching statement in script
- * order wins; unmatched ones become orphans placed after the last output
- * section of their kind), then addresses are assigned in passes until
- * symbol values stop changing, so forward references resolve as they do in
- * the linker. */
+ * order wins; unmatched ones become orphans, placed by their kind as GNU
+ * ld places them), then addresses are assigned in passes until symbol
+ * values stop changing, so forward references resolve as they do in the
+ * linker; each pass sizes the output sections as GNU ld does (regions,
+ * load addresses, empty sections). */
 #include "ldscript/eval.h"
 
 #include <elf.h>
@@ -15,8 +16,16 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "strindex.h"
 
-#define MAX_PASSES 4
+/* GNU ld evaluates the script's assignments 7 times over (ld 2.40, a
+ * script without relaxation or RELRO): a chain of forward references
+ * `a = b; b = c; ...` resolves up to 6 deep, and the 7th pass, the one
+ * that reports errors, finds a deeper one undefined.  Passes stop early
+ * when nothing changes. */
+#define MAX_PASSES 7
+
+#define NONE SIZE_MAX /* no item, no index */
 
 uint64_t ls_default_maxpagesize(uint16_t machine)
 {
@@ -41,6 +50,8 @@ typedef struct isec {
 	const image *file;
 	const image_section *sec;
 	long out; /* index into ev.out->sections, -1 unplaced, -2 discarded */
+	bool own; /* made by the linker itself (empty) */
+	bool common; /* the object's COMMON symbols */
 } isec;
 
 /* The script flattened into the order addresses are assigned in. */
@@ -60,9 +71,41 @@ typedef struct item {
 	bool in_sections;	      /* inside SECTIONS */
 	/* Objects: the input sections this output section holds, in order. */
 	size_t *inputs;
-	size_t ninputs;
-	bool has_inputs; /* has input section descriptions at all */
+	size_t ninputs, cap_inputs;
+	/* IT_SECTION: its memory regions, the script's (>R, AT>R) or for
+	 * an orphan those of the section it follows. */
+	const char *region, *lma_region;
+	/* IT_SECTION, from prepare: it has data statements, assigns '.',
+	 * assigns a symbol, takes an input file's section, and its name is
+	 * one the linker never allocates. */
+	bool data, dot_moves, sets_symbol, takes, never_alloc;
+	/* While orphans are placed (prepare): the section as GNU ld sees it
+	 * then -- made (something created it: an input section, data, an
+	 * assignment), the SF_* flags and sh_type of what is in it, refused
+	 * by ONLY_IF_RO/RW -- the next item in the list orphans are inserted
+	 * into, and the next section of the same name. */
+	bool made, flagged, typed, refused;
+	unsigned flags;
+	uint32_t type;
+	uint64_t align;
+	size_t next, same_name;
 } item;
+
+/* Why a value is unknown, as precisely as is known. */
+typedef enum why_kind {
+	WHY_NONE,      /* nothing more precise: see why_text */
+	WHY_SIZES,     /* input section sizes (no --image) */
+	WHY_HEADERS,   /* SIZEOF_HEADERS */
+	WHY_SYMBOL,    /* a symbol's value: name */
+	WHY_UNDEFINED, /* a symbol defined nowhere (yet): name */
+	WHY_INSERT,    /* INSERT into the default script */
+	WHY_ERROR,     /* an error reported already: nothing to note */
+} why_kind;
+
+typedef struct why {
+	why_kind kind;
+	const char *name;
+} why;
 
 typedef struct ev {
 	const ls_script *s;
@@ -77,11 +120,39 @@ typedef struct ev {
 	bool have_inputs;
 	item *items;
 	size_t nitems;
+	size_t first;	      /* prepare: the first item of the list */
+	str_index names;      /* prepare: sections (their items) by name */
+	str_index sec_names;  /* out->sections, once in order */
+	str_index isec_names; /* isecs by name; */
+	size_t *isec_next;    /* ... the next one of the name, or NONE */
+	str_index noted;      /* out->undetermined by what */
+	/* Symbols by name (see "Symbols"). */
+	str_index sym_names;		 /* out->symbols */
+	const image_symbol **def_syms;	 /* the inputs' defined ones */
+	const image_symbol **undef_syms; /* and their references */
+	str_index defined, undefined;
+	const char **used_names;     /* names the expressions use */
+	const char **assigned_names; /* names plain assignments set */
+	str_index used, assigned;
+	size_t cap_used, cap_assigned;
+	/* Per MEMORY region, from collect_regions: its attributes as flags
+	 * to have and not to have (RA_*). */
+	unsigned *region_flags, *region_not;
 	/* pass state */
 	int pass;
+	ls_value def_next; /* the default region's next free address */
+	bool dot_error;	   /* '.' is unknown since a reported error */
+	/* Why the last expression evaluated is unknown (the first cause in
+	 * it), why '.' and the default region's next address are, and why
+	 * each symbol, section, region's next address is. */
+	why why, dot_why, def_why;
+	why *sym_why, *sec_why, *region_why;
+	size_t cap_sym_why;
+	/* per region, and last the default one: the section the next one's
+	 * load address follows (load_address) */
+	const ls_out_section **last_in;
 	bool changed;
 	ls_value dot;
-	const ls_out_section *cur;  /* the output section being laid out */
 	bool headers_zero;	    /* SIZEOF_HEADERS evaluates to 0 */
 	const ls_out_section *prev; /* the previous allocated section */
 	ls_loc dot_loc;		    /* the assignment '.' got its value from */
@@ -97,6 +168,13 @@ typedef struct ev {
 } ev;
 
 static const ls_value unknown = {false, 0};
+
+/* /DISCARD/ is a statement, not an output section. */
+static bool is_discard(const item *it)
+{
+	return it->kind == IT_SECTION && it->def &&
+	       !strcmp(it->def->name, "/DISCARD/");
+}
 
 static ls_value known(uint64_t v)
 {
@@ -118,17 +196,23 @@ static bool grow(void **v, size_t *cap, size_t n, size_t size)
 
 /* ---- What the evaluator could not determine ---- */
 
-static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
-			 ...) __attribute__((format(printf, 4, 5)));
+static char *why_text(const ev *e, why w);
 
-static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
-			 ...)
+static const char *noted_what(const void *owner, size_t k)
+{
+	return ((const ls_eval *)owner)->undetermined[k].what;
+}
+
+static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
 {
 	ls_eval *o = e->out;
 	va_list ap;
 	char *what;
 
-	if (e->pass < 0)
+	if (e->pass < 0 || w.kind == WHY_ERROR)
 		return;
 	va_start(ap, fmt);
 	int n = vasprintf(&what, fmt, ap);
@@ -137,35 +221,74 @@ static void undetermined(ev *e, ls_loc loc, const char *why, const char *fmt,
 		e->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < o->nundetermined; i++)
-		if (strcmp(o->undetermined[i].what, what) == 0) {
-			free(what);
-			return;
-		}
+	if (str_index_find(&e->noted, what) >= 0) {
+		free(what);
+		return;
+	}
 	if (!grow((void **)&o->undetermined, &e->cap_undetermined,
 		  o->nundetermined, sizeof(*o->undetermined))) {
 		free(what);
 		e->oom = true;
 		return;
 	}
-	char *w = strdup(why);
-	if (!w) {
+	char *text = why_text(e, w);
+	if (!text) {
 		free(what);
 		e->oom = true;
 		return;
 	}
-	o->undetermined[o->nundetermined++] = (ls_undetermined){what, w, loc};
+	o->undetermined[o->nundetermined] = (ls_undetermined){what, text, loc};
+	if (!str_index_add(&e->noted, o->nundetermined++))
+		e->oom = true;
 }
 
-/* Why a value could not be determined, as precisely as is known. */
-static const char *why_unknown(const ev *e)
+/* Why a value could not be determined, in words (allocated). */
+static char *why_text(const ev *e, why w)
 {
+	char *s = NULL;
+
+	switch (w.kind) {
+	case WHY_SYMBOL:
+		if (!e->have_inputs)
+			return vl_strprintf("depends on the symbol %s, which "
+					    "the script does not define (an "
+					    "input file does: give --image)",
+					    w.name);
+		return vl_strprintf("depends on the address of %s, which "
+				    "only the linked program tells (give it "
+				    "with --image)",
+				    w.name);
+	case WHY_UNDEFINED:
+		return vl_strprintf("depends on the symbol %s, which nothing "
+				    "defines",
+				    w.name);
+	case WHY_HEADERS:
+		return strdup("depends on SIZEOF_HEADERS, which only a linked "
+			      "image (--image) or a PHDRS command tells");
+	case WHY_SIZES:
+		return strdup("depends on input section sizes (give --image)");
+	case WHY_INSERT:
+		return strdup("INSERT places these sections into the linker's "
+			      "default script, which vaslint does not merge");
+	case WHY_NONE:
+	case WHY_ERROR:
+		break;
+	}
 	if (!e->have_inputs)
-		return "depends on input section sizes (give --image)";
-	if (e->headers_unknown)
-		return "depends on SIZEOF_HEADERS, which only a linked image "
-		       "(--image) or a PHDRS command tells";
-	return "depends on a value the inputs do not give";
+		s = strdup("depends on input section sizes (give --image)");
+	else if (e->headers_unknown)
+		s = strdup("depends on SIZEOF_HEADERS, which only a linked "
+			   "image (--image) or a PHDRS command tells");
+	else
+		s = strdup("depends on a value the inputs do not give");
+	return s;
+}
+
+/* What made the expression being evaluated unknown: the first cause. */
+static void because(ev *e, why w)
+{
+	if (e->why.kind == WHY_NONE)
+		e->why = w;
 }
 
 /* Record what the linker would refuse (only the last pass calls this). */
@@ -297,20 +420,61 @@ static bool region_end(const ls_region *r, uint64_t *end, bool *top)
 	return true;
 }
 
-/* ---- Symbols ---- */
+/* What an expression's value is, in GNU ld's terms ("The Section of an
+ * Expression"): a plain number, an absolute address or an address in a
+ * section.  Inside an output section a number assigned to '.' or to a
+ * symbol is an offset from the section's start, and absolute symbols
+ * read as numbers there (ld 2.40 without LD_FEATURE("SANE_EXPR")). */
+typedef enum vkind {
+	VK_NUM,
+	VK_ABS,
+	VK_REL,
+} vkind;
 
-static ls_symbol *symbol_find(ls_eval *o, const char *name)
+static vkind value_kind(const ev *e, const expr *x, bool inside);
+
+/* ---- Symbols ----
+ *
+ * The script's symbols, the inputs' (defined ones, and the references
+ * they leave to the link) and the names the script's expressions use
+ * are each indexed by name: 50,000 symbols cost no more than a look-up
+ * each. */
+
+static const char *script_symbol_name(const void *owner, size_t k)
 {
-	for (size_t i = 0; i < o->nsymbols; i++)
-		if (strcmp(o->symbols[i].name, name) == 0)
-			return &o->symbols[i];
-	return NULL;
+	return ((const ls_eval *)owner)->symbols[k].name;
+}
+
+static const char *defined_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->def_syms[k]->name;
+}
+
+static const char *undefined_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->undef_syms[k]->name;
+}
+
+static const char *used_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->used_names[k];
+}
+
+static const char *assigned_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->assigned_names[k];
+}
+
+static ls_symbol *symbol_find(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->sym_names, name);
+	return k < 0 ? NULL : &e->out->symbols[k];
 }
 
 static ls_symbol *symbol_add(ev *e, const char *name)
 {
 	ls_eval *o = e->out;
-	ls_symbol *sym = symbol_find(o, name);
+	ls_symbol *sym = symbol_find(e, name);
 
 	if (sym)
 		return sym;
@@ -321,6 +485,13 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 	memset(sym, 0, sizeof(*sym));
 	if (!(sym->name = strdup(name)))
 		goto oom;
+	if (!str_index_add(&e->sym_names, o->nsymbols) ||
+	    !grow((void **)&e->sym_why, &e->cap_sym_why, o->nsymbols,
+		  sizeof(*e->sym_why))) {
+		free(sym->name);
+		goto oom;
+	}
+	e->sym_why[o->nsymbols] = (why){WHY_NONE, NULL};
 	o->nsymbols++;
 	return sym;
 oom:
@@ -328,46 +499,213 @@ oom:
 	return NULL;
 }
 
-/* A symbol an input file defines: its value for a linked image, unknown
- * (but defined) for an object. */
-static const image_symbol *input_symbol(const ev *e, const char *name,
-					const image **from)
+/* A symbol an input file defines (the first one's): its value for a
+ * linked image, unknown (but defined) for an object. */
+static const image_symbol *input_symbol(const ev *e, const char *name)
 {
-	for (size_t f = 0; f < e->o->ninputs; f++) {
-		const image *img = &e->o->inputs[f];
-		for (size_t i = 0; i < img->nsymbols; i++)
-			if (strcmp(img->symbols[i].name, name) == 0) {
-				*from = img;
-				return &img->symbols[i];
-			}
-	}
-	return NULL;
+	ptrdiff_t k = str_index_find(&e->defined, name);
+	return k < 0 ? NULL : e->def_syms[k];
 }
 
-static void set_symbol(ev *e, const ls_assign *a, ls_value v, ls_loc loc)
+/* Index the inputs' symbols: the defined ones, and those only referred
+ * to. */
+static bool index_input_symbols(ev *e)
 {
-	const image *from;
+	size_t n = 0;
 
-	/* PROVIDE defines a symbol only when no input file does. */
-	if (a->provide && input_symbol(e, a->name, &from))
-		return;
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		n += e->o->inputs[f].nsymbols;
+	e->def_syms = malloc((n ? n : 1) * sizeof(*e->def_syms));
+	e->undef_syms = malloc((n ? n : 1) * sizeof(*e->undef_syms));
+	if (!e->def_syms || !e->undef_syms)
+		return false;
+	for (size_t f = 0; f < e->o->ninputs; f++) {
+		const image *img = &e->o->inputs[f];
+		for (size_t i = 0; i < img->nsymbols; i++) {
+			const image_symbol *is = &img->symbols[i];
+			bool undef = is->undefined;
+			str_index *x = undef ? &e->undefined : &e->defined;
+			const image_symbol **v =
+			    undef ? e->undef_syms : e->def_syms;
+			if (str_index_find(x, is->name) >= 0)
+				continue;
+			v[x->n] = is;
+			if (!str_index_add(x, x->n))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Every name the script's expressions use (DEFINED() looks without
+ * using). */
+static bool note_uses(ev *e, const expr *x)
+{
+	const builtin *b;
+
+	if (!x)
+		return true;
+	if (x->kind == EXPR_CALL && (b = builtin_of(x)) &&
+	    b->id == BUILTIN_DEFINED)
+		return true;
+	if (x->kind == EXPR_SYM && strcmp(x->name, ".") &&
+	    str_index_find(&e->used, x->name) < 0) {
+		if (!grow((void **)&e->used_names, &e->cap_used, e->used.n,
+			  sizeof(*e->used_names)))
+			return false;
+		e->used_names[e->used.n] = x->name;
+		if (!str_index_add(&e->used, e->used.n))
+			return false;
+	}
+	if (!note_uses(e, x->a) || !note_uses(e, x->b) || !note_uses(e, x->c))
+		return false;
+	for (size_t i = 0; i < x->nargs; i++)
+		if (!note_uses(e, x->args[i]))
+			return false;
+	return true;
+}
+
+/* A script's plain assignment to a name, anywhere. */
+static bool note_defines(ev *e, const ls_assign *a)
+{
+	if (a->provide || !strcmp(a->name, ".") ||
+	    str_index_find(&e->assigned, a->name) >= 0)
+		return true;
+	if (!grow((void **)&e->assigned_names, &e->cap_assigned, e->assigned.n,
+		  sizeof(*e->assigned_names)))
+		return false;
+	e->assigned_names[e->assigned.n] = a->name;
+	return str_index_add(&e->assigned, e->assigned.n);
+}
+
+static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
+{
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		const ls_cmd *c = &cmds[i];
+		const ls_output_section *d = c->u.section;
+		switch (c->kind) {
+		case LS_CMD_ASSIGN:
+			ok = note_uses(e, c->u.assign.value.e) &&
+			     note_defines(e, &c->u.assign);
+			break;
+		case LS_CMD_ASSERT:
+			ok = note_uses(e, c->u.assert_.cond.e);
+			break;
+		case LS_CMD_SECTIONS:
+			ok = note_names(e, c->u.sections.cmds,
+					c->u.sections.ncmds);
+			break;
+		case LS_CMD_OVERLAY:
+			ok = note_uses(e, c->u.overlay->start.e) &&
+			     note_uses(e, c->u.overlay->at.e);
+			for (size_t k = 0; ok && k < c->u.overlay->nsections;
+			     k++) {
+				ls_cmd one = {.kind = LS_CMD_OUTPUT_SECTION};
+				one.u.section = &c->u.overlay->sections[k];
+				ok = note_names(e, &one, 1);
+			}
+			break;
+		case LS_CMD_OUTPUT_SECTION:
+			ok = note_uses(e, d->address.e) &&
+			     note_uses(e, d->at.e) && note_uses(e, d->align.e);
+			for (size_t k = 0; ok && k < d->ncmds; k++) {
+				const ls_sec_cmd *sc = &d->cmds[k];
+				if (sc->kind == LS_SC_ASSIGN)
+					ok = note_uses(e,
+						       sc->u.assign.value.e) &&
+					     note_defines(e, &sc->u.assign);
+				else if (sc->kind == LS_SC_DATA)
+					ok = note_uses(e, sc->u.data.value.e);
+				else if (sc->kind == LS_SC_ASSERT)
+					ok = note_uses(e, sc->u.assert_.cond.e);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return ok;
+}
+
+/* PROVIDE(x = ...) defines x only when something uses it (an input's
+ * reference, or an expression of the script) and nothing defines it:
+ * otherwise its expression is not even evaluated.  Without inputs,
+ * nobody knows; it counts. */
+static bool provides(const ev *e, const ls_assign *a)
+{
+	if (!a->provide)
+		return true;
+	if (input_symbol(e, a->name) ||
+	    str_index_find(&e->assigned, a->name) >= 0)
+		return false;
+	return !e->have_inputs || str_index_find(&e->used, a->name) >= 0 ||
+	       str_index_find(&e->undefined, a->name) >= 0;
+}
+
+/* A symbol's kind where it is read: an absolute one reads as a number
+ * inside an output section; one not set (yet) as an address. */
+static vkind symbol_kind(const ev *e, const char *name, bool inside)
+{
+	const ls_symbol *sym = symbol_find(e, name);
+	const image_symbol *is;
+	bool absolute;
+
+	if (sym)
+		absolute = sym->absolute;
+	else if ((is = input_symbol(e, name)))
+		absolute = is->absolute;
+	else
+		return VK_REL;
+	return !absolute ? VK_REL : inside ? VK_NUM : VK_ABS;
+}
+
+/* The kind of what an assignment gives its target: x op= y is
+ * x = x op y. */
+static vkind assign_kind(const ev *e, const ls_assign *a, bool inside)
+{
+	vkind r = value_kind(e, a->value.e, inside), l;
+
+	if (a->op == LS_ASSIGN_SET)
+		return r;
+	l = !strcmp(a->name, ".") ? (inside ? VK_REL : VK_ABS)
+				  : symbol_kind(e, a->name, inside);
+	if (l == VK_NUM)
+		return r;
+	if (r == VK_NUM)
+		return l;
+	return inside ? VK_NUM : VK_ABS;
+}
+
+static void set_symbol(ev *e, const ls_assign *a, ls_value v, bool absolute,
+		       ls_loc loc)
+{
 	ls_symbol *sym = symbol_add(e, a->name);
 	if (!sym)
 		return;
 	if (sym->value.known != v.known || sym->value.v != v.v)
 		e->changed = true;
 	sym->value = v;
+	sym->absolute = absolute;
 	sym->loc = loc;
+	e->sym_why[sym - e->out->symbols] =
+	    v.known ? (why){WHY_NONE, NULL} : e->why;
 }
 
 /* ---- Output sections and regions by name ---- */
 
-static ls_out_section *section_find(ls_eval *o, const char *name)
+static const char *section_name(const void *owner, size_t k)
 {
-	for (size_t i = 0; i < o->nsections; i++)
-		if (strcmp(o->sections[i].name, name) == 0)
-			return &o->sections[i];
-	return NULL;
+	return ((const ls_eval *)owner)->sections[k].name;
+}
+
+/* The first output section named name (the index is built once the
+ * sections are in order). */
+static ls_out_section *section_find(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->sec_names, name);
+	return k < 0 ? NULL : &e->out->sections[k];
 }
 
 static const char *region_resolve(const ls_script *s, const char *name)
@@ -402,25 +740,46 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 			     expr_error *err)
 {
 	ev *e = ctx;
-	const image *from;
 
 	if (strcmp(x->name, ".") == 0) {
 		*value = e->dot.v;
+		if (!e->dot.known)
+			because(e, e->dot_why);
 		return e->dot.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
-	ls_symbol *sym = symbol_find(e->out, x->name);
+	ls_symbol *sym = symbol_find(e, x->name);
 	if (sym) {
+		why w = sym->value.known ? (why){WHY_NONE, NULL}
+					 : e->sym_why[sym - e->out->symbols];
 		*value = sym->value.v;
-		return sym->value.known ? EXPR_OK : EXPR_UNKNOWN;
+		if (sym->value.known)
+			return EXPR_OK;
+		/* Set from symbols that are not there: not defined. */
+		if (w.kind != WHY_UNDEFINED || e->pass < MAX_PASSES - 1)
+			because(e, w);
+		if (w.kind != WHY_UNDEFINED || e->pass < MAX_PASSES - 1 ||
+		    !e->have_inputs)
+			return EXPR_UNKNOWN;
+		goto undefined;
 	}
-	const image_symbol *is = input_symbol(e, x->name, &from);
+	const image_symbol *is = input_symbol(e, x->name);
 	if (is) {
 		/* Only a linked image, or an absolute symbol, says where. */
 		*value = is->value;
-		return e->linked || is->absolute ? EXPR_OK : EXPR_UNKNOWN;
-	}
-	if (e->pass < MAX_PASSES - 1 || !e->have_inputs)
+		if (e->linked || is->absolute)
+			return EXPR_OK;
+		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
+	}
+	if (!e->have_inputs) {
+		because(e, (why){WHY_SYMBOL, x->name});
+		return EXPR_UNKNOWN;
+	}
+	if (e->pass < MAX_PASSES - 1) {
+		because(e, (why){WHY_UNDEFINED, x->name});
+		return EXPR_UNKNOWN;
+	}
+undefined:
 	expr_error_set(err, "undefined symbol '%s' referenced in expression",
 		       x->name);
 	err->loc = x->loc;
@@ -437,7 +796,7 @@ static expr_status section_value(ev *e, const expr *x, builtin_id f,
 				 uint64_t *value, expr_error *err)
 {
 	const char *name = arg_name(x, 0);
-	ls_out_section *sec = name ? section_find(e->out, name) : NULL;
+	ls_out_section *sec = name ? section_find(e, name) : NULL;
 	ls_value v;
 
 	if (!sec) {
@@ -455,6 +814,8 @@ static expr_status section_value(ev *e, const expr *x, builtin_id f,
 	else
 		v = known(sec->align);
 	*value = v.v;
+	if (!v.known)
+		because(e, e->sec_why[sec - e->out->sections]);
 	return v.known ? EXPR_OK : EXPR_UNKNOWN;
 }
 
@@ -500,6 +861,7 @@ static expr_status sizeof_headers(ev *e, uint64_t *value)
 			return EXPR_OK;
 		}
 	e->headers_unknown = true;
+	because(e, (why){WHY_HEADERS, NULL});
 	return EXPR_UNKNOWN;
 }
 
@@ -554,8 +916,10 @@ static expr_status data_segment_align(ev *e, const expr *x,
 {
 	uint64_t page = args[0] ? args[0] : 1, a;
 
-	if (!e->dot.known)
+	if (!e->dot.known) {
+		because(e, e->dot_why);
 		return EXPR_UNKNOWN;
+	}
 	if (align_to(e, e->dot.v, page, &a, x, err) != EXPR_OK)
 		return EXPR_ERROR;
 	if (!va_add(a, e->dot.v & (page - 1), value)) {
@@ -603,10 +967,8 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		case BUILTIN_SIZEOF_HEADERS:
 			return sizeof_headers(e, value);
 		case BUILTIN_DEFINED: {
-			const image *from;
 			const char *n = arg_name(x, 0);
-			*value = n && (symbol_find(e->out, n) ||
-				       input_symbol(e, n, &from));
+			*value = n && (symbol_find(e, n) || input_symbol(e, n));
 			return EXPR_OK;
 		}
 		case BUILTIN_ORIGIN:
@@ -626,8 +988,10 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		case BUILTIN_ALIGN: /* ALIGN(a): ALIGN(., a) */
 		case BUILTIN_NEXT:
 		case BUILTIN_BLOCK:
-			if (!e->dot.known)
+			if (!e->dot.known) {
+				because(e, e->dot_why);
 				return EXPR_UNKNOWN;
+			}
 			return align_to(e, e->dot.v, args[0], value, x, err);
 		case BUILTIN_DATA_SEGMENT_ALIGN:
 			return data_segment_align(e, x, args, value, err);
@@ -659,6 +1023,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 	expr_error err = {0};
 	uint64_t v = 0;
 
+	e->why = (why){WHY_NONE, NULL};
 	if (!x->e)
 		return unknown;
 	e->at = x;
@@ -679,6 +1044,7 @@ static ls_value eval(ev *e, const ls_expr *x)
 		fact_text(e, LS_FACT_ERROR, at, "%s", err.msg);
 	}
 	expr_error_free(&err);
+	e->why = (why){WHY_ERROR, NULL};
 	return unknown;
 }
 
@@ -711,6 +1077,84 @@ static bool is_constant(const expr *x)
 		return true;
 	}
 	return false;
+}
+
+/* x's kind, inside an output section or not. */
+static vkind value_kind(const ev *e, const expr *x, bool inside)
+{
+	const builtin *b;
+	vkind l, r;
+
+	if (!x)
+		return VK_NUM;
+	switch (x->kind) {
+	case EXPR_NUM:
+		return VK_NUM;
+	case EXPR_SYM:
+		/* '.' outside a section is an absolute address. */
+		if (!strcmp(x->name, "."))
+			return inside ? VK_REL : VK_ABS;
+		return symbol_kind(e, x->name, inside);
+	case EXPR_UNARY:
+		return value_kind(e, x->a, inside) == VK_NUM ? VK_NUM : VK_ABS;
+	case EXPR_COND:
+		l = value_kind(e, x->b, inside);
+		r = value_kind(e, x->c, inside);
+		return l == r ? l : VK_REL;
+	case EXPR_BINARY:
+		switch (x->op) {
+		case '<':
+		case '>':
+		case EXPR_OP_EQ:
+		case EXPR_OP_NE:
+		case EXPR_OP_LE:
+		case EXPR_OP_GE:
+		case EXPR_OP_ANDAND:
+		case EXPR_OP_OROR:
+			return VK_NUM;
+		}
+		break;
+	case EXPR_CALL:
+		b = builtin_of(x);
+		switch (b ? b->id : BUILTIN_ABSOLUTE) {
+		case BUILTIN_ADDR:
+		case BUILTIN_NEXT:
+		case BUILTIN_BLOCK:
+		case BUILTIN_DATA_SEGMENT_ALIGN:
+		case BUILTIN_DATA_SEGMENT_RELRO_END:
+		case BUILTIN_DATA_SEGMENT_END:
+			return inside ? VK_REL : VK_ABS;
+		case BUILTIN_ALIGN:
+			if (x->nargs == 1)
+				return inside ? VK_REL : VK_ABS;
+			return value_kind(e, x->args[0], inside);
+		case BUILTIN_ASSERT:
+			return value_kind(e, x->nargs ? x->args[0] : NULL,
+					  inside);
+		case BUILTIN_MAX:
+		case BUILTIN_MIN:
+			break;
+		case BUILTIN_ABSOLUTE:
+		case BUILTIN_LOADADDR:
+		case BUILTIN_ORIGIN:
+		case BUILTIN_SEGMENT_START:
+			return VK_ABS;
+		default:
+			return VK_NUM;
+		}
+		break;
+	}
+	/* Arithmetic: a number keeps the other side's kind; two addresses
+	 * give a number (inside a section; an address outside). */
+	const expr *a = x->kind == EXPR_CALL ? x->args[0] : x->a;
+	const expr *c = x->kind == EXPR_CALL ? x->args[1] : x->b;
+	l = value_kind(e, a, inside);
+	r = value_kind(e, c, inside);
+	if (l == VK_NUM)
+		return r;
+	if (r == VK_NUM)
+		return l;
+	return inside ? VK_NUM : VK_ABS;
 }
 
 /* ---- Matching input sections (once, before any address) ---- */
@@ -779,9 +1223,13 @@ static int isec_cmp(const void *pa, const void *pb, void *arg)
 	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
 }
 
-/* Sections that never reach an output section: the linker consumes them. */
-static bool placeable(const image_section *s)
+/* Sections that never reach an output section: the linker consumes them
+ * or makes them anew.  A linked image's allocated ones are its output
+ * sections, whatever their type. */
+static bool placeable(const image *img, const image_section *s)
 {
+	if (img->type != ET_REL && s->flags & SHF_ALLOC)
+		return true;
 	switch (s->type) {
 	case SHT_NULL:
 	case SHT_SYMTAB:
@@ -797,11 +1245,51 @@ static bool placeable(const image_section *s)
 
 static bool item_add_input(item *it, size_t i)
 {
-	size_t *v = realloc(it->inputs, (it->ninputs + 1) * sizeof(*v));
-	if (!v)
+	if (!grow((void **)&it->inputs, &it->cap_inputs, it->ninputs,
+		  sizeof(*it->inputs)))
 		return false;
-	it->inputs = v;
 	it->inputs[it->ninputs++] = i;
+	return true;
+}
+
+static const char *isec_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->isecs[k].sec->name;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The input sections an input description can take when all its section
+ * patterns are plain names (no wildcards): those of these names, in input
+ * order, found through the index instead of among all of them.  False
+ * for patterns with wildcards (every input section is a candidate). */
+static bool by_name(ev *e, const ls_input *in, size_t **out, size_t *n)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t p = 0; p < in->npatterns; p++)
+		if (strpbrk(in->patterns[p].glob, "*?[\\"))
+			return false;
+	for (size_t p = 0; p < in->npatterns; p++) {
+		ptrdiff_t k =
+		    str_index_find(&e->isec_names, in->patterns[p].glob);
+		for (size_t i = k < 0 ? NONE : (size_t)k; i != NONE;
+		     i = e->isec_next[i]) {
+			if (!grow((void **)out, &cap, *n, sizeof(**out))) {
+				e->oom = true;
+				return false;
+			}
+			(*out)[(*n)++] = i;
+		}
+	}
+	if (in->npatterns > 1 && *n > 1)
+		qsort(*out, *n, sizeof(**out), index_cmp);
 	return true;
 }
 
@@ -818,18 +1306,23 @@ static bool match_section(ev *e, item *it, long out_index)
 		const ls_sec_cmd *cmd = &def->cmds[c];
 		if (cmd->kind != LS_SC_INPUT)
 			continue;
-		it->has_inputs = true;
-		size_t start = it->ninputs;
-		for (size_t i = 0; i < e->nisecs; i++) {
+		size_t start = it->ninputs, *cand = NULL, ncand = 0;
+		bool named = by_name(e, &cmd->u.input, &cand, &ncand);
+		if (e->oom)
+			return false;
+		for (size_t c2 = 0; c2 < (named ? ncand : e->nisecs); c2++) {
+			size_t i = named ? cand[c2] : c2;
 			if (e->isecs[i].out != -1 ||
 			    !input_matches(&cmd->u.input, &e->isecs[i]))
 				continue;
 			if (!item_add_input(it, i)) {
+				free(cand);
 				e->oom = true;
 				return false;
 			}
 			e->isecs[i].out = discard ? -2 : out_index;
 		}
+		free(cand);
 		unsigned sort = input_sort(&cmd->u.input);
 		if (sort & (LS_SORT_BY_NAME | LS_SORT_BY_ALIGNMENT |
 			    LS_SORT_BY_INIT_PRIORITY)) {
@@ -908,6 +1401,11 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 		case LS_CMD_OUTPUT_SECTION:
 			it.kind = IT_SECTION;
 			it.def = c->u.section;
+			/* AT>R alone: it runs in R too. */
+			it.region = it.def->region	  ? it.def->region
+				    : it.def->has_address ? NULL
+							  : it.def->lma_region;
+			it.lma_region = it.def->lma_region;
 			if (strcmp(it.def->name, "/DISCARD/") != 0 &&
 			    !sections_add(e, it.def->name, it.def->loc, it.def,
 					  &it.out))
@@ -922,10 +1420,15 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 			for (size_t k = 0; k < c->u.overlay->nsections; k++) {
 				const ls_output_section *d =
 				    &c->u.overlay->sections[k];
-				item m = {.kind = IT_SECTION,
-					  .cmd = c,
-					  .def = d,
-					  .in_sections = true};
+				item m = {
+				    .kind = IT_SECTION,
+				    .cmd = c,
+				    .def = d,
+				    .in_sections = true,
+				    .region = c->u.overlay->region
+						  ? c->u.overlay->region
+						  : c->u.overlay->lma_region,
+				    .lma_region = c->u.overlay->lma_region};
 				if (!sections_add(e, d->name, d->loc, d,
 						  &m.out) ||
 				    !items_add(e, m))
@@ -937,79 +1440,13 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 				return false;
 			break;
 		case LS_CMD_INSERT:
-			undetermined(e, c->loc,
-				     "INSERT places these sections into the "
-				     "linker's default script, which vaslint "
-				     "does not merge",
+			undetermined(e, c->loc, (why){WHY_INSERT, NULL},
 				     "order of sections around INSERT");
 			break;
 		default:
 			break;
 		}
 	}
-	return true;
-}
-
-/* A kind of section, for placing orphans the way GNU ld does: after the
- * last output section that holds the same kind. */
-static int section_class(uint64_t flags, uint32_t type)
-{
-	if (!(flags & SHF_ALLOC))
-		return 0;
-	if (flags & SHF_EXECINSTR)
-		return 1;
-	if (!(flags & SHF_WRITE))
-		return 2;
-	return type == SHT_NOBITS ? 4 : 3;
-}
-
-static int item_class(const ev *e, const item *it)
-{
-	for (size_t k = 0; k < it->ninputs; k++) {
-		const image_section *s = e->isecs[it->inputs[k]].sec;
-		if (s->size)
-			return section_class(s->flags, s->type);
-	}
-	return -1;
-}
-
-static bool place_orphan(ev *e, size_t i)
-{
-	const image_section *s = e->isecs[i].sec;
-	int cls = section_class(s->flags, s->type);
-	size_t after = e->nitems;
-
-	if (!cls)
-		return true; /* not allocated: no address to predict */
-	/* An output section of the same name takes it. */
-	for (size_t k = 0; k < e->nitems; k++)
-		if (e->items[k].kind == IT_SECTION &&
-		    !strcmp(e->out->sections[e->items[k].out].name, s->name)) {
-			e->isecs[i].out = (long)e->items[k].out;
-			return item_add_input(&e->items[k], i);
-		}
-	for (size_t k = 0; k < e->nitems; k++)
-		if (e->items[k].kind == IT_SECTION &&
-		    item_class(e, &e->items[k]) == cls)
-			after = k + 1;
-	if (after == e->nitems)
-		for (size_t k = 0; k < e->nitems; k++)
-			if (e->items[k].kind == IT_SECTION &&
-			    item_class(e, &e->items[k]) > 0)
-				after = k + 1;
-	item it = {.kind = IT_SECTION, .in_sections = true, .has_inputs = true};
-	ls_loc none = {0};
-	if (!sections_add(e, s->name, none, NULL, &it.out) ||
-	    !item_add_input(&it, i))
-		return false;
-	e->isecs[i].out = (long)it.out;
-	if (!items_add(e, it))
-		return false;
-	/* Move the new item to its place. */
-	item tmp = e->items[e->nitems - 1];
-	memmove(&e->items[after + 1], &e->items[after],
-		(e->nitems - 1 - after) * sizeof(*e->items));
-	e->items[after] = tmp;
 	return true;
 }
 
@@ -1037,126 +1474,108 @@ static bool common_section(const image *img, image_section *out)
 	return true;
 }
 
+/* What GNU ld makes in a static link on x86 for the GOT and IFUNCs, in
+ * the first object, after its own sections: empty unless relocations
+ * need them, and never an address of their own, but they are orphans
+ * like any other and steer where later ones go, and their alignments
+ * count for the section that takes them.  (sh_type 0: ld gives these no
+ * type until it writes them.) */
+static const image_section x86_64_own[] = {
+    {(char *)".rela.got", 0, 0, 8, SHT_RELA, SHF_ALLOC},
+    {(char *)".got", 0, 0, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+    {(char *)".got.plt", 0, 0, 8, 0, SHF_ALLOC | SHF_WRITE},
+    {(char *)".iplt", 0, 0, 1, 0, SHF_ALLOC | SHF_EXECINSTR},
+    {(char *)".rela.iplt", 0, 0, 8, SHT_RELA, SHF_ALLOC},
+    {(char *)".igot.plt", 0, 0, 8, 0, SHF_ALLOC | SHF_WRITE},
+};
+static const image_section i386_own[] = {
+    {(char *)".rel.got", 0, 0, 4, SHT_REL, SHF_ALLOC},
+    {(char *)".got", 0, 0, 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+    {(char *)".got.plt", 0, 0, 4, 0, SHF_ALLOC | SHF_WRITE},
+    {(char *)".iplt", 0, 0, 1, 0, SHF_ALLOC | SHF_EXECINSTR},
+    {(char *)".rel.iplt", 0, 0, 4, SHT_REL, SHF_ALLOC},
+    {(char *)".igot.plt", 0, 0, 4, 0, SHF_ALLOC | SHF_WRITE},
+};
+
+static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
+		     bool common)
+{
+	if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
+		  sizeof(*e->isecs)))
+		return false;
+	e->isecs[e->nisecs++] = (isec){img, s, -1, own, common};
+	return true;
+}
+
 static bool collect_inputs(ev *e)
 {
+	bool own_done = false;
+
 	e->commons =
 	    calloc(e->o->ninputs ? e->o->ninputs : 1, sizeof(*e->commons));
 	if (!e->commons)
 		return false;
 	for (size_t f = 0; f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
-		for (size_t i = 0; i < img->nsections; i++) {
-			if (!placeable(&img->sections[i]))
-				continue;
-			if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
-				  sizeof(*e->isecs)))
+		for (size_t i = 0; i < img->nsections; i++)
+			if (placeable(img, &img->sections[i]) &&
+			    !isec_add(e, img, &img->sections[i], false, false))
 				return false;
-			e->isecs[e->nisecs++] =
-			    (isec){img, &img->sections[i], -1};
-		}
 		if (!common_section(img, &e->commons[f])) {
 			e->input_error = true;
 			return vl_fail(e->err, img->path, 0, 0,
 				       "its COMMON symbols need more than the "
 				       "64-bit address space");
 		}
-		if (!e->commons[f].size || img->type != ET_REL)
+		if (img->type != ET_REL)
 			continue;
-		if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
-			  sizeof(*e->isecs)))
+		if (e->commons[f].size &&
+		    !isec_add(e, img, &e->commons[f], false, true))
 			return false;
-		e->isecs[e->nisecs++] = (isec){img, &e->commons[f], -1};
+		/* The linker's own sections go with the first object. */
+		const image_section *own = NULL;
+		size_t nown = 0;
+		if (img->machine == EM_X86_64) {
+			own = x86_64_own;
+			nown = sizeof(x86_64_own) / sizeof(x86_64_own[0]);
+		} else if (img->machine == EM_386) {
+			own = i386_own;
+			nown = sizeof(i386_own) / sizeof(i386_own[0]);
+		}
+		for (size_t i = 0; !own_done && i < nown; i++)
+			if (!isec_add(e, img, &own[i], true, false))
+				return false;
+		own_done = true;
 	}
-	return true;
-}
-
-/* For a linked image the output sections are the inputs: each one goes to
- * the script's output section of its name, or is an orphan. */
-static bool match_linked(ev *e)
-{
-	for (size_t i = 0; i < e->nisecs; i++) {
-		const image_section *s = e->isecs[i].sec;
-		for (size_t k = 0; k < e->nitems; k++)
-			if (e->items[k].kind == IT_SECTION &&
-			    !strcmp(e->out->sections[e->items[k].out].name,
-				    s->name)) {
-				e->isecs[i].out = (long)e->items[k].out;
-				if (!item_add_input(&e->items[k], i))
-					return false;
-				break;
-			}
-	}
-	for (size_t k = 0; k < e->nitems; k++)
-		if (e->items[k].kind == IT_SECTION && e->items[k].def)
-			for (size_t c = 0; c < e->items[k].def->ncmds; c++)
-				e->items[k].has_inputs |=
-				    e->items[k].def->cmds[c].kind ==
-				    LS_SC_INPUT;
-	return true;
-}
-
-static bool prepare(ev *e)
-{
-	if (!flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
+	/* Input sections by name, for patterns without wildcards. */
+	e->isec_next = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
+	size_t *last = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
+	if (!e->isec_next || !last) {
+		free(last);
 		return false;
-	if (e->linked)
-		return match_linked(e);
-	for (size_t k = 0; k < e->nitems; k++) {
-		item *it = &e->items[k];
-		if (it->kind != IT_SECTION)
+	}
+	for (size_t i = 0; i < e->nisecs; i++) {
+		ptrdiff_t k =
+		    str_index_find(&e->isec_names, e->isecs[i].sec->name);
+		e->isec_next[i] = NONE;
+		if (k < 0) {
+			last[i] = i;
+			if (!str_index_add(&e->isec_names, i)) {
+				free(last);
+				return false;
+			}
 			continue;
-		bool discard = strcmp(it->def->name, "/DISCARD/") == 0;
-		if (!match_section(e, it, discard ? -2 : (long)it->out))
-			e->out->sections[it->out].alloc = false;
+		}
+		e->isec_next[last[k]] = i;
+		last[k] = i;
 	}
-	for (size_t i = 0; i < e->nisecs; i++)
-		if (e->isecs[i].out == -1 && !place_orphan(e, i))
-			return false;
-	return !e->oom;
+	free(last);
+	return true;
 }
 
-/* ---- Laying out one pass ---- */
+/* ---- What an output section holds ---- */
 
-static bool has_data(const ls_output_section *def);
-static bool moves_dot(const ls_output_section *def);
-
-/* Whether an output section exists at all in the output, and what it is:
- * from its input sections when they are known. */
-static void classify(ev *e, const item *it, ls_out_section *sec)
-{
-	bool any = false, alloc = false, load = false;
-
-	for (size_t k = 0; k < it->ninputs; k++) {
-		const image_section *s = e->isecs[it->inputs[k]].sec;
-		any = true;
-		alloc |= (s->flags & SHF_ALLOC) != 0;
-		load |= (s->flags & SHF_ALLOC) && s->type != SHT_NOBITS;
-	}
-	if (e->have_inputs && !any &&
-	    (has_data(it->def) || moves_dot(it->def))) {
-		/* Made by the script alone: data is loaded, padding is bss. */
-		sec->alloc = true;
-		sec->load = has_data(it->def);
-	} else if (e->have_inputs) {
-		sec->alloc = alloc;
-		sec->load = load;
-	} else {
-		/* Nothing says what goes in: default scripts put every
-		 * section that is not loaded at address 0. */
-		bool zero = it->def && it->def->has_address &&
-			    is_constant(it->def->address.e);
-		ls_value a = zero ? eval(e, &it->def->address) : unknown;
-		sec->alloc = !(a.known && a.v == 0);
-		sec->load = sec->alloc;
-	}
-	if (it->def && it->def->type == LS_TYPE_NOLOAD)
-		sec->load = false;
-	if (it->def &&
-	    (it->def->type == LS_TYPE_INFO || it->def->type == LS_TYPE_DSECT ||
-	     it->def->type == LS_TYPE_COPY))
-		sec->alloc = sec->load = false;
-}
-
+/* Data statements (BYTE ... ASCIZ): contents of the script's own. */
 static bool has_data(const ls_output_section *def)
 {
 	for (size_t c = 0; def && c < def->ncmds; c++)
@@ -1176,6 +1595,868 @@ static bool moves_dot(const ls_output_section *def)
 	return false;
 }
 
+/* Whether the section assigns a symbol: GNU ld then keeps laying it out
+ * (it moves '.' to its start) even when it ends up empty and leaves the
+ * output. */
+static bool assigns_symbol(const ls_output_section *def)
+{
+	for (size_t c = 0; def && c < def->ncmds; c++)
+		if (def->cmds[c].kind == LS_SC_ASSIGN &&
+		    strcmp(def->cmds[c].u.assign.name, "."))
+			return true;
+	return false;
+}
+
+/* Whether an input section of a file (not one the linker made) is in
+ * it. */
+static bool takes_input(const ev *e, const item *it)
+{
+	for (size_t k = 0; k < it->ninputs; k++)
+		if (!e->isecs[it->inputs[k]].own)
+			return true;
+	return false;
+}
+
+/* Debugging information, comments and attributes: sections the linker
+ * never allocates (default scripts put them at address 0). */
+static bool never_allocated(const char *name)
+{
+	static const char *const prefixes[] = {
+	    ".debug",
+	    ".zdebug",
+	    ".stab",
+	    ".line",
+	    ".comment",
+	    ".gnu.attributes",
+	    ".note.gnu.arm.ident",
+	    ".ARM.attributes",
+	    ".riscv.attributes",
+	    ".gnu.build.attributes",
+	    ".gnu_debuglink",
+	    ".mdebug",
+	    ".pdr",
+	    ".gptab",
+	    ".GCC.command.line",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* ---- Orphans ----
+ *
+ * An input section that no statement takes is an orphan.  GNU ld places
+ * each one, in input order, by what its flags make it -- code, read-only
+ * data, a note, relocations, data, thread-local data, bss: into an output
+ * section of its own name, if there is one it fits in; else after the
+ * output section named for its kind (.text, .rodata, .interp, .data,
+ * .tdata, .bss); else after the last output section whose contents have
+ * the same flags, or failing that similar ones; else before the first
+ * output section.  Relocations go after the last read-only section before
+ * the first .rel* one; notes are kept together, by alignment.  Later
+ * orphans of a kind follow the first one, and every orphan takes the
+ * memory regions of the section it follows.  (The GNU ld manual, "Orphan
+ * Sections"; the details are ld 2.40's, measured.)  The sections the
+ * linker makes itself count too.
+ *
+ * While this goes on the output sections form a list (item.next), which
+ * becomes the item order at the end. */
+
+/* A section's flags as GNU ld compares them. */
+enum {
+	SF_ALLOC = 1,	 /* occupies addresses at run time */
+	SF_LOAD = 2,	 /* ... with contents from the file */
+	SF_CONTENTS = 4, /* not NOBITS */
+	SF_RO = 8,	 /* not writable */
+	SF_CODE = 16,
+	SF_TLS = 32,
+	SF_ALL = 63,
+};
+
+static unsigned input_flags(const ev *e, const image_section *s)
+{
+	unsigned f = s->flags & SHF_WRITE ? 0 : SF_RO;
+
+	if (s->type != SHT_NOBITS)
+		f |= SF_CONTENTS;
+	if (s->flags & SHF_ALLOC)
+		f |= s->type != SHT_NOBITS ? SF_ALLOC | SF_LOAD : SF_ALLOC;
+	if (s->flags & SHF_EXECINSTR)
+		f |= SF_CODE;
+	if (s->flags & SHF_TLS)
+		f |= SF_TLS;
+	/* ld makes its build-id note without contents and fills it in at
+	 * the end: it resembles no other section. */
+	if (e->linked && !strcmp(s->name, ".note.gnu.build-id"))
+		f &= ~SF_CONTENTS;
+	return f;
+}
+
+/* What an output section's type makes of the flags of what goes in. */
+static unsigned typed_flags(const ls_output_section *def, unsigned f)
+{
+	switch (def ? def->type : LS_TYPE_DEFAULT) {
+	case LS_TYPE_NOLOAD:
+		return f & ~(SF_LOAD | SF_CONTENTS);
+	case LS_TYPE_DSECT:
+	case LS_TYPE_COPY:
+	case LS_TYPE_INFO:
+	case LS_TYPE_OVERLAY:
+		return f & ~(SF_ALLOC | SF_LOAD);
+	case LS_TYPE_READONLY:
+	case LS_TYPE_READONLY_TYPE:
+		return f | SF_RO;
+	default:
+		return f;
+	}
+}
+
+/* One more input section or data statement in an output section: the
+ * flags add up, except that it is read-only only while all of it is. */
+static void contribute(item *it, unsigned f, uint64_t align)
+{
+	f = typed_flags(it->def, f);
+	if (!it->flagged)
+		it->flags = f;
+	else
+		it->flags =
+		    ((it->flags | f) & ~SF_RO) | (it->flags & f & SF_RO);
+	if (align > it->align)
+		it->align = align;
+	it->made = it->flagged = true;
+}
+
+/* An input section: the first one gives the section its type. */
+static void contribute_input(ev *e, item *it, size_t i)
+{
+	const image_section *s = e->isecs[i].sec;
+
+	if (!it->typed)
+		it->type = s->type;
+	it->typed = true;
+	contribute(it, input_flags(e, s), s->align);
+}
+
+/* An output section of the script as GNU ld sees it once the inputs are
+ * matched: its commands in order. */
+static void script_section_flags(ev *e, item *it)
+{
+	const ls_output_section *def = it->def;
+	size_t k = 0;
+
+	for (size_t c = 0; c < def->ncmds; c++) {
+		const ls_sec_cmd *cmd = &def->cmds[c];
+		switch (cmd->kind) {
+		case LS_SC_ASSIGN:
+			it->made = true;
+			break;
+		case LS_SC_DATA:
+		case LS_SC_ASCIZ:
+			contribute(it, SF_ALLOC | SF_LOAD | SF_CONTENTS | SF_RO,
+				   1);
+			break;
+		case LS_SC_INPUT:
+			for (; !e->linked && k < it->ninputs &&
+			       input_matches(&cmd->u.input,
+					     &e->isecs[it->inputs[k]]);
+			     k++)
+				contribute_input(e, it, it->inputs[k]);
+			break;
+		default:
+			break;
+		}
+	}
+	/* A linked image's sections, taken by name. */
+	for (; k < it->ninputs; k++)
+		contribute_input(e, it, it->inputs[k]);
+}
+
+static const char *item_name(const void *owner, size_t k)
+{
+	const ev *e = owner;
+	return e->out->sections[e->items[k].out].name;
+}
+
+/* Index item k, a section, by its name. */
+static bool name_add(ev *e, size_t k)
+{
+	ptrdiff_t first = str_index_find(&e->names, item_name(e, k));
+
+	e->items[k].same_name = NONE;
+	if (first < 0)
+		return str_index_add(&e->names, k);
+	size_t j = (size_t)first;
+	while (e->items[j].same_name != NONE)
+		j = e->items[j].same_name;
+	e->items[j].same_name = k;
+	return true;
+}
+
+/* The first output section named name that its constraint did not
+ * refuse, or NONE. */
+static size_t named(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->names, name);
+
+	for (size_t j = k < 0 ? NONE : (size_t)k; j != NONE;
+	     j = e->items[j].same_name)
+		if (!e->items[j].refused)
+			return j;
+	return NONE;
+}
+
+static bool is_section(const item *it)
+{
+	return it->kind == IT_SECTION && !it->refused;
+}
+
+typedef enum orphan_kind {
+	OK_TEXT,
+	OK_RODATA,
+	OK_NOTE,
+	OK_REL,
+	OK_DATA,
+	OK_TDATA,
+	OK_BSS,
+	OK_KINDS,
+} orphan_kind;
+
+/* The output section each kind of orphan follows first, if it exists,
+ * and the flags ld gives that section while nothing is in it. */
+static const struct {
+	const char *name;
+	unsigned flags;
+} kind_anchor[OK_KINDS] = {
+    {".text", SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_RO | SF_CODE},
+    {".rodata", SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_RO},
+    {".interp", SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_RO},
+    {NULL, 0},
+    {".data", SF_CONTENTS | SF_ALLOC | SF_LOAD},
+    {".tdata", SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_TLS},
+    {".bss", SF_ALLOC},
+};
+
+static orphan_kind kind_of(unsigned f, uint32_t type)
+{
+	if (f & SF_LOAD && type == SHT_NOTE)
+		return OK_NOTE;
+	if (!(f & (SF_LOAD | SF_CONTENTS | SF_TLS)))
+		return OK_BSS;
+	if (f & SF_TLS)
+		return OK_TDATA;
+	if (!(f & SF_RO))
+		return OK_DATA;
+	if (f & SF_LOAD && (type == SHT_REL || type == SHT_RELA))
+		return OK_REL;
+	return f & SF_CODE ? OK_TEXT : OK_RODATA;
+}
+
+/* Where orphans went so far: per kind, the section they follow once one
+ * is known and the last orphan of the kind; whether notes were there
+ * when the last note came. */
+typedef struct orphans {
+	bool started;
+	bool notes;
+	size_t anchor[OK_KINDS], last[OK_KINDS];
+} orphans;
+
+/* The last output section whose flags agree with f in mask and, when
+ * typed, whose contents have sh_type type. */
+static size_t last_alike(const ev *e, unsigned f, uint32_t type, unsigned mask,
+			 bool typed)
+{
+	size_t found = NONE;
+
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (!is_section(it) || (typed && it->made && it->type != type))
+			continue;
+		if (!((it->flags ^ f) & mask))
+			found = k;
+	}
+	return found;
+}
+
+/* Thread-local data goes after the last thread-local section (.tdata
+ * before .tbss), else after the last loaded one. */
+static size_t tls_anchor(const ev *e, unsigned f)
+{
+	size_t found = NONE;
+	bool seen = false;
+
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		unsigned g = it->flags;
+		if (!is_section(it))
+			continue;
+		if ((g & (SF_ALLOC | SF_TLS)) == (SF_ALLOC | SF_TLS)) {
+			if (!(g & SF_LOAD) && f & SF_LOAD)
+				break;
+			found = k;
+			seen = true;
+		} else if (seen)
+			break;
+		else if ((g & (SF_ALLOC | SF_LOAD | SF_CONTENTS)) ==
+			 (SF_ALLOC | SF_LOAD | SF_CONTENTS))
+			found = k;
+	}
+	return found;
+}
+
+/* The section an orphan without a section of its kind's name follows:
+ * the last one with the same flags (*exact), else the last one near
+ * them; sections with contents of the same type first. */
+static size_t alike(const ev *e, unsigned f, uint32_t type, bool typed,
+		    bool *exact)
+{
+	size_t k = last_alike(e, f, type, SF_ALL, typed);
+	unsigned near;
+
+	*exact = k != NONE;
+	if (*exact)
+		return k;
+	if (f & SF_CODE)
+		near = SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_CODE | SF_TLS;
+	else if (f & SF_RO)
+		near = SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_RO;
+	else if (f & SF_TLS)
+		return tls_anchor(e, f);
+	else if (f & SF_CONTENTS)
+		near = SF_CONTENTS | SF_ALLOC | SF_LOAD | SF_TLS;
+	else
+		near = SF_ALLOC;
+	k = last_alike(e, f, type, near, typed);
+	if (k != NONE || !typed)
+		return k;
+	bool ignored;
+	return alike(e, f, type, false, &ignored);
+}
+
+/* Dynamic relocations go before every .rel* section the script has,
+ * after the last read-only section before it (else the last allocated
+ * one); NONE: at the start. */
+static size_t rel_anchor(const ev *e)
+{
+	size_t last = NONE, alloc = NONE, ro = NONE;
+
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (!is_section(it) || is_discard(it))
+			continue;
+		if (!strncmp(item_name(e, k), ".rel", 4))
+			break;
+		last = k;
+		if (it->made && it->flags & SF_ALLOC) {
+			alloc = k;
+			if (it->flags & SF_RO)
+				ro = k;
+		}
+	}
+	return ro != NONE ? ro : alloc != NONE ? alloc : last;
+}
+
+static bool is_dot_assign(const item *it)
+{
+	return it->kind == IT_ASSIGN && !strcmp(it->cmd->u.assign.name, ".");
+}
+
+/* Where a new orphan goes that follows section after (NONE: the start of
+ * the script): after the assignments that follow it, but before a '.'
+ * assignment that leads to the next output section (unless that one only
+ * holds unallocated input); at the start, the first '.' assignment (the
+ * base) stays before it.  Returns the item to insert after, NONE for the
+ * very start. */
+static size_t insert_point(const ev *e, size_t after)
+{
+	bool ignore_first = after == NONE, have_assign = false;
+	size_t prev = after, assign = NONE;
+
+	/* Not between the members of an overlay. */
+	if (after != NONE && !is_discard(&e->items[after]) &&
+	    e->out->sections[e->items[after].out].in_overlay)
+		while (e->items[prev].kind != IT_OVERLAY_END)
+			prev = e->items[prev].next;
+	for (size_t k = prev == NONE ? e->first : e->items[prev].next;
+	     k != NONE; prev = k, k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (is_dot_assign(it) && !have_assign) {
+			if (!ignore_first) {
+				have_assign = true;
+				assign = prev;
+			}
+			ignore_first = false;
+		}
+		if (it->kind == IT_OVERLAY_START)
+			return have_assign ? assign : prev;
+		if (it->kind != IT_SECTION)
+			continue;
+		if (have_assign &&
+		    (!it->made || !it->ninputs || it->flags & SF_ALLOC))
+			return assign;
+		return prev;
+	}
+	return prev;
+}
+
+static bool is_note(const item *it)
+{
+	return is_section(it) && it->made && it->flags & SF_LOAD &&
+	       it->type == SHT_NOTE;
+}
+
+/* Notes stay together, sorted by alignment: a note orphan goes after the
+ * last note (of the first run of them) aligned at least as much, or
+ * before the first one.  Returns where to insert, or NONE with *none set
+ * when no note is there yet. */
+static size_t note_point(const ev *e, const image_section *s, orphans *o,
+			 bool *none)
+{
+	size_t first = NONE, after = NONE, before = NONE, prev = NONE;
+
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (it->kind == IT_SECTION && first == NONE)
+			before = prev;
+		if (it->kind == IT_SECTION)
+			prev = k;
+		if (!is_section(it) || !it->made)
+			continue;
+		if (is_note(it)) {
+			if (first == NONE)
+				first = k;
+			if (it->align >= s->align)
+				after = k;
+		} else if (first != NONE)
+			break;
+	}
+	o->notes = first != NONE;
+	*none = first == NONE;
+	if (first == NONE)
+		return NONE;
+	return insert_point(e, after != NONE ? after : before);
+}
+
+/* The allocated section (in GNU ld's list of them) that would follow an
+ * orphan placed after `after`; NONE if none. */
+static size_t made_after(const ev *e, size_t after)
+{
+	size_t k = after == NONE ? e->first : e->items[after].next;
+
+	for (; k != NONE; k = e->items[k].next)
+		if (is_section(&e->items[k]) && e->items[k].made)
+			return k;
+	return NONE;
+}
+
+/* Nor does any other orphan go between notes once a note orphan found
+ * some: it follows the last note. */
+static size_t past_notes(const ev *e, const orphans *o, orphan_kind kind,
+			 size_t after)
+{
+	size_t from, k, last = NONE;
+
+	if (!o->notes)
+		return NONE;
+	if (o->last[kind] != NONE)
+		from = o->last[kind];
+	else {
+		/* The nearest allocated section at or before after. */
+		from = NONE;
+		for (k = e->first; after != NONE && k != NONE;
+		     k = e->items[k].next) {
+			if (is_section(&e->items[k]) && e->items[k].made)
+				from = k;
+			if (k == after)
+				break;
+		}
+	}
+	k = made_after(e, from);
+	if (k == NONE || !is_note(&e->items[k]))
+		return NONE;
+	for (; k != NONE; k = e->items[k].next)
+		if (is_note(&e->items[k]))
+			last = k;
+	return last;
+}
+
+/* Link item k into the list after item at (NONE: first). */
+static void list_insert(ev *e, size_t k, size_t at)
+{
+	size_t *link = at == NONE ? &e->first : &e->items[at].next;
+
+	e->items[k].next = *link;
+	*link = k;
+}
+
+/* A new output section named name, in the list after item at (NONE:
+ * first).  NONE when memory ran out. */
+static size_t orphan_section(ev *e, const char *name, size_t at)
+{
+	item it = {.kind = IT_SECTION, .in_sections = true};
+	ls_loc none = {0};
+
+	if (!sections_add(e, name, none, NULL, &it.out) || !items_add(e, it))
+		return NONE;
+	size_t k = e->nitems - 1;
+	if (!name_add(e, k))
+		return NONE;
+	list_insert(e, k, at);
+	return k;
+}
+
+static bool take(ev *e, size_t k, size_t i)
+{
+	e->isecs[i].out = (long)e->items[k].out;
+	contribute_input(e, &e->items[k], i);
+	return item_add_input(&e->items[k], i);
+}
+
+/* The output section an object's orphan joins by its name: the first of
+ * that name with the same kind of contents (allocated, loaded, of its
+ * type), else one of that name that nothing made yet.  NONE: a section
+ * of its own. */
+static size_t joins(const ev *e, const char *name, const image_section *s,
+		    unsigned f)
+{
+	ptrdiff_t first = str_index_find(&e->names, name);
+	size_t unmade = NONE;
+
+	for (size_t k = first < 0 ? NONE : (size_t)first; k != NONE;
+	     k = e->items[k].same_name) {
+		const item *it = &e->items[k];
+		if (it->refused)
+			continue;
+		if (!it->made)
+			unmade = k;
+		else if (!it->flags ||
+			 (!((it->flags ^ f) & (SF_ALLOC | SF_LOAD)) &&
+			  (!it->type || it->type == s->type)))
+			return k;
+	}
+	return unmade;
+}
+
+/* Common symbols no statement takes go to .bss, made at the end of the
+ * script when it has none. */
+static bool place_common(ev *e, size_t i)
+{
+	size_t k = named(e, ".bss");
+
+	if (k == NONE) {
+		size_t last = NONE;
+		for (size_t j = e->first; j != NONE; j = e->items[j].next)
+			last = j;
+		k = orphan_section(e, ".bss", last);
+	}
+	return k != NONE && take(e, k, i);
+}
+
+static bool place_orphan(ev *e, size_t i, orphans *o)
+{
+	const image_section *s = e->isecs[i].sec;
+	unsigned f = input_flags(e, s);
+	orphan_kind kind = kind_of(f, s->type);
+	const char *name = s->name;
+	size_t k, after, at;
+	bool exact, none = true;
+
+	if (!(f & SF_ALLOC))
+		return true; /* not allocated: no address to predict */
+	if (e->isecs[i].common)
+		return place_common(e, i);
+	/* Dynamic relocations all go to one .rela.dyn (-z combreloc). */
+	if (kind == OK_REL)
+		name = s->type == SHT_RELA ? ".rela.dyn" : ".rel.dyn";
+	k = e->linked ? NONE : joins(e, name, s, f);
+	if (k != NONE)
+		return take(e, k, i);
+
+	if (!o->started) {
+		/* Sections named for a kind look like it while empty. */
+		for (int n = 0; n < OK_KINDS; n++) {
+			size_t j = kind_anchor[n].name
+				       ? named(e, kind_anchor[n].name)
+				       : NONE;
+			if (j != NONE && !e->items[j].made &&
+			    !e->items[j].flags)
+				e->items[j].flags = kind_anchor[n].flags;
+		}
+		o->started = true;
+	}
+	if (o->anchor[kind] == NONE)
+		o->anchor[kind] = kind == OK_REL ? rel_anchor(e)
+				  : kind_anchor[kind].name
+				      ? named(e, kind_anchor[kind].name)
+				      : NONE;
+	after = o->anchor[kind];
+	if (after == NONE) {
+		after = alike(e, f, s->type, true, &exact);
+		if (exact)
+			o->anchor[kind] = after;
+	}
+	if (kind == OK_NOTE)
+		at = note_point(e, s, o, &none);
+	else if ((at = past_notes(e, o, kind, after)) != NONE) {
+		at = insert_point(e, at);
+		none = false;
+	}
+	if (none)
+		at = o->last[kind] != NONE ? o->last[kind]
+					   : insert_point(e, after);
+	k = orphan_section(e, name, at);
+	if (k == NONE)
+		return false;
+	o->last[kind] = k;
+	if (after != NONE) {
+		e->items[k].region = e->items[after].region;
+		e->items[k].lma_region = e->items[after].lma_region;
+	}
+	/* Findings about it point at the section it follows, or at the
+	 * first one it goes before. */
+	size_t near = after;
+	for (size_t j = e->items[k].next; near == NONE && j != NONE;
+	     j = e->items[j].next)
+		if (e->items[j].kind == IT_SECTION && e->items[j].def &&
+		    !is_discard(&e->items[j]))
+			near = j;
+	if (near != NONE)
+		e->out->sections[e->items[k].out].loc =
+		    e->out->sections[e->items[near].out].loc;
+	return take(e, k, i);
+}
+
+/* For a linked image the output sections are the inputs: each one goes to
+ * the script's output section of its name, or is an orphan. */
+static bool match_linked(ev *e)
+{
+	for (size_t i = 0; i < e->nisecs; i++) {
+		size_t k = named(e, e->isecs[i].sec->name);
+		if (k == NONE)
+			continue;
+		e->isecs[i].out = (long)e->items[k].out;
+		if (!item_add_input(&e->items[k], i))
+			return false;
+	}
+	return true;
+}
+
+/* ADDR() and LOADADDR() anywhere in the script make GNU ld create the
+ * output section they name, even one nothing else would. */
+static void made_by_reference(ev *e, const expr *x)
+{
+	const builtin *b;
+
+	if (!x)
+		return;
+	if (x->kind == EXPR_CALL && (b = builtin_of(x)) &&
+	    (b->id == BUILTIN_ADDR || b->id == BUILTIN_LOADADDR) &&
+	    x->nargs == 1 && x->args[0]->kind == EXPR_SYM) {
+		size_t k = named(e, x->args[0]->name);
+		if (k != NONE)
+			e->items[k].made = true;
+	}
+	made_by_reference(e, x->a);
+	made_by_reference(e, x->b);
+	made_by_reference(e, x->c);
+	for (size_t i = 0; i < x->nargs; i++)
+		made_by_reference(e, x->args[i]);
+}
+
+static void made_by_references(ev *e, const ls_cmd *cmds, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const ls_cmd *c = &cmds[i];
+		const ls_output_section *d = c->u.section;
+		switch (c->kind) {
+		case LS_CMD_ASSIGN:
+			made_by_reference(e, c->u.assign.value.e);
+			break;
+		case LS_CMD_ASSERT:
+			made_by_reference(e, c->u.assert_.cond.e);
+			break;
+		case LS_CMD_SECTIONS:
+			made_by_references(e, c->u.sections.cmds,
+					   c->u.sections.ncmds);
+			break;
+		case LS_CMD_OUTPUT_SECTION:
+			made_by_reference(e, d->address.e);
+			made_by_reference(e, d->at.e);
+			for (size_t k = 0; k < d->ncmds; k++)
+				made_by_reference(
+				    e, d->cmds[k].kind == LS_SC_ASSIGN
+					   ? d->cmds[k].u.assign.value.e
+				       : d->cmds[k].kind == LS_SC_DATA
+					   ? d->cmds[k].u.data.value.e
+				       : d->cmds[k].kind == LS_SC_ASSERT
+					   ? d->cmds[k].u.assert_.cond.e
+					   : NULL);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* A section with no load region, address or load address of its own, in
+ * the same run region as the output section before it, loads in that
+ * one's load region (GNU ld does this after placing orphans). */
+static void propagate_lma_regions(ev *e)
+{
+	const item *prev = NULL;
+
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		item *it = &e->items[k];
+		if (it->kind != IT_SECTION)
+			continue;
+		const ls_output_section *d = it->def;
+		if (prev && !it->lma_region && !(d && d->has_at) &&
+		    !(d && d->has_address) &&
+		    !strcmp(it->region ? region_resolve(e->s, it->region) : "",
+			    prev->region ? region_resolve(e->s, prev->region)
+					 : ""))
+			it->lma_region = prev->lma_region;
+		prev = it;
+	}
+}
+
+/* The items in list order, the sections in the order of their items. */
+static bool order_items(ev *e)
+{
+	item *v = malloc((e->nitems ? e->nitems : 1) * sizeof(*v));
+	size_t *to = malloc((e->out->nsections + 1) * sizeof(*to));
+	ls_out_section *secs = malloc((e->out->nsections + 1) * sizeof(*secs));
+	size_t n = 0, ns = 0;
+
+	if (!v || !to || !secs) {
+		free(v);
+		free(to);
+		free(secs);
+		return false;
+	}
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		v[n] = e->items[k];
+		if (v[n].kind == IT_SECTION && !is_discard(&v[n])) {
+			secs[ns] = e->out->sections[v[n].out];
+			to[v[n].out] = ns;
+			v[n].out = ns++;
+		}
+		n++;
+	}
+	for (size_t i = 0; i < e->nisecs; i++)
+		if (e->isecs[i].out >= 0)
+			e->isecs[i].out = (long)to[e->isecs[i].out];
+	free(e->items);
+	free(e->out->sections);
+	free(to);
+	e->items = v;
+	e->cap_items = e->nitems ? e->nitems : 1;
+	e->out->sections = secs;
+	e->cap_sections = e->out->nsections + 1;
+	return true;
+}
+
+static bool prepare(ev *e)
+{
+	orphans o = {.started = false};
+
+	if (!flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
+		return false;
+	e->first = e->nitems ? 0 : NONE;
+	if (!str_index_reserve(&e->names, e->nitems))
+		return false;
+	for (size_t k = 0; k < e->nitems; k++) {
+		item *it = &e->items[k];
+		it->next = k + 1 < e->nitems ? k + 1 : NONE;
+		if (it->kind == IT_SECTION && !is_discard(it) &&
+		    !name_add(e, k))
+			return false;
+	}
+	if (e->linked) {
+		if (!match_linked(e))
+			return false;
+	} else
+		for (size_t k = 0; k < e->nitems; k++) {
+			item *it = &e->items[k];
+			if (it->kind != IT_SECTION)
+				continue;
+			if (!match_section(
+				e, it, is_discard(it) ? -2 : (long)it->out)) {
+				e->out->sections[it->out].alloc = false;
+				it->refused = true;
+			}
+		}
+	for (size_t k = 0; k < e->nitems; k++)
+		if (e->items[k].kind == IT_SECTION && !is_discard(&e->items[k]))
+			script_section_flags(e, &e->items[k]);
+	for (int n = 0; n < OK_KINDS; n++)
+		o.anchor[n] = o.last[n] = NONE;
+	for (size_t i = 0; i < e->nisecs; i++)
+		if (e->isecs[i].out == -1 && !place_orphan(e, i, &o))
+			return false;
+	made_by_references(e, e->s->cmds, e->s->ncmds);
+	propagate_lma_regions(e);
+	if (e->oom || !order_items(e))
+		return false;
+	e->sec_why = calloc(e->out->nsections ? e->out->nsections : 1,
+			    sizeof(*e->sec_why));
+	if (!e->sec_why)
+		return false;
+	if (!str_index_reserve(&e->sec_names, e->out->nsections))
+		return false;
+	for (size_t i = 0; i < e->out->nsections; i++)
+		if (!str_index_add(&e->sec_names, i))
+			return false;
+	for (size_t k = 0; k < e->nitems; k++) {
+		item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		it->data = has_data(it->def);
+		it->dot_moves = moves_dot(it->def);
+		it->sets_symbol = assigns_symbol(it->def);
+		it->takes = takes_input(e, it);
+		it->never_alloc =
+		    !e->have_inputs &&
+		    never_allocated(e->out->sections[it->out].name);
+	}
+	return true;
+}
+
+/* ---- Laying out one pass ---- */
+
+/* Whether an output section exists at all in the output, and what it is:
+ * from its input sections when they are known. */
+static void classify(ev *e, const item *it, ls_out_section *sec)
+{
+	bool any = false, alloc = false, load = false;
+
+	for (size_t k = 0; k < it->ninputs; k++) {
+		const image_section *s = e->isecs[it->inputs[k]].sec;
+		any = true;
+		alloc |= (s->flags & SHF_ALLOC) != 0;
+		load |= (s->flags & SHF_ALLOC) && s->type != SHT_NOBITS;
+	}
+	if (e->have_inputs && !any && (it->data || it->dot_moves)) {
+		/* Made by the script alone: data is loaded, padding is bss. */
+		sec->alloc = true;
+		sec->load = it->data;
+	} else if (e->have_inputs) {
+		sec->alloc = alloc;
+		sec->load = load;
+	} else {
+		/* Nothing says what goes in: every section is allocated
+		 * but those the linker never allocates. */
+		sec->alloc = sec->load = !it->never_alloc;
+	}
+	if (it->def && it->def->type == LS_TYPE_NOLOAD)
+		sec->load = false;
+	if (it->def &&
+	    (it->def->type == LS_TYPE_INFO || it->def->type == LS_TYPE_DSECT ||
+	     it->def->type == LS_TYPE_COPY))
+		sec->alloc = sec->load = false;
+}
+
 /* x op= y that has no 64-bit result: for '.', where it went; otherwise
  * as the expression language says it of x op y. */
 static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
@@ -1183,18 +2464,19 @@ static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
 {
 	bool is_dot = strcmp(a->name, ".") == 0;
 	char op[3] = {(char)a->op, 0, 0};
-	const char *why = "overflow in", *tail = " (does not fit in 64 bits)";
+	const char *failure = "overflow in",
+		   *tail = " (does not fit in 64 bits)";
 
 	if (a->op == LS_ASSIGN_SHL)
 		op[1] = '<';
 	if (a->op == LS_ASSIGN_SHL && y >= 64) {
-		why = "shift by 64 or more in";
+		failure = "shift by 64 or more in";
 		tail = "";
 	} else if (a->op == LS_ASSIGN_SUB) {
-		why = "negative result in";
+		failure = "negative result in";
 		tail = "";
 	} else if (a->op == LS_ASSIGN_DIV) {
-		why = "division by zero in";
+		failure = "division by zero in";
 		tail = "";
 	}
 	if (is_dot && a->op == LS_ASSIGN_ADD)
@@ -1208,7 +2490,7 @@ static void compound_failed(ev *e, const ls_assign *a, uint64_t x, uint64_t y,
 		wrapped(e, NULL, loc,
 			"%s %s= 0x%" PRIx64 ": %s 0x%" PRIx64 " %s 0x%" PRIx64
 			"%s",
-			a->name, op, y, why, x, op, y, tail);
+			a->name, op, y, failure, x, op, y, tail);
 }
 
 /* x op= y is x = x op y; sec and loc say where it is. */
@@ -1216,7 +2498,7 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 			 const ls_out_section *sec, ls_loc loc)
 {
 	bool is_dot = strcmp(a->name, ".") == 0;
-	ls_symbol *sym = is_dot ? NULL : symbol_find(e->out, a->name);
+	ls_symbol *sym = is_dot ? NULL : symbol_find(e, a->name);
 	ls_value old = is_dot ? e->dot : sym ? sym->value : unknown;
 	uint64_t r = 0;
 	bool ok;
@@ -1261,6 +2543,43 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 	return unknown;
 }
 
+/* One input section at its alignment, empty ones too -- except the
+ * linker's own empty ones, which it drops before laying them out. */
+static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
+		      ls_loc loc)
+{
+	if (is->own)
+		return;
+	e->dot = align_value(e, e->dot, is->sec->align, sec, loc);
+	dot_advance(e, sec, is->sec->size, loc);
+}
+
+/* x = ... inside section sec: a number is an offset from its start. */
+static void assign_in_section(ev *e, const ls_assign *a,
+			      const ls_out_section *sec, ls_loc loc)
+{
+	vkind k = assign_kind(e, a, true);
+	ls_value v = compound(e, a, eval(e, &a->value), sec, loc);
+	uint64_t r;
+
+	if (k == VK_NUM && v.known) {
+		if (!sec->vma.known) {
+			v = unknown;
+			e->why = e->sec_why[sec - e->out->sections];
+		} else if (va_add(sec->vma.v, v.v, &r))
+			v = known(r);
+		else {
+			wrapped(e, sec, loc,
+				"%s = 0x%" PRIx64 " is 0x%" PRIx64
+				" past the section's start 0x%" PRIx64
+				", beyond the end of the 64-bit address space",
+				a->name, v.v, v.v, sec->vma.v);
+			v = unknown;
+		}
+	}
+	set_symbol(e, a, v, k == VK_ABS, loc);
+}
+
 /* The section's contents, from its start: the commands in order, input
  * sections at their alignment.  Returns the size. */
 static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
@@ -1279,10 +2598,10 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 			if (cmd->kind == LS_SC_INPUT)
 				e->dot = unknown;
 			else if (cmd->kind == LS_SC_ASSIGN &&
-				 strcmp(cmd->u.assign.name, "."))
-				set_symbol(e, &cmd->u.assign,
-					   eval(e, &cmd->u.assign.value),
-					   cmd->loc);
+				 strcmp(cmd->u.assign.name, ".") &&
+				 provides(e, &cmd->u.assign))
+				assign_in_section(e, &cmd->u.assign, sec,
+						  cmd->loc);
 		}
 		return size;
 	}
@@ -1291,16 +2610,26 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		switch (cmd->kind) {
 		case LS_SC_ASSIGN: {
 			const ls_assign *a = &cmd->u.assign;
-			ls_value v =
-			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
+			if (!provides(e, a))
+				break;
 			if (strcmp(a->name, ".")) {
-				set_symbol(e, a, v, cmd->loc);
+				assign_in_section(e, a, sec, cmd->loc);
 				break;
 			}
-			/* A constant is an offset into the section. */
-			if (a->op == LS_ASSIGN_SET && v.known &&
-			    is_constant(a->value.e) && sec->vma.known)
-				v = dot_plus(e, sec, sec->vma.v, v.v, cmd->loc);
+			bool number = assign_kind(e, a, true) == VK_NUM;
+			ls_value v =
+			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
+			why w = e->why;
+			/* A number is an offset into the section. */
+			if (number && v.known) {
+				v = sec->vma.known
+					? dot_plus(e, sec, sec->vma.v, v.v,
+						   cmd->loc)
+					: unknown;
+				w = e->sec_why[sec - e->out->sections];
+			}
+			if (!v.known)
+				e->dot_why = w;
 			ls_fact *f;
 			if (v.known && e->dot.known && v.v < e->dot.v &&
 			    e->pass == MAX_PASSES - 1 &&
@@ -1315,6 +2644,7 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		case LS_SC_INPUT:
 			if (!e->have_inputs) {
 				e->dot = unknown;
+				e->dot_why = (why){WHY_SIZES, NULL};
 				break;
 			}
 			/* The input sections this description took. */
@@ -1323,11 +2653,7 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 				    &e->isecs[it->inputs[next_input]];
 				if (!input_matches(&cmd->u.input, is))
 					break;
-				if (is->sec->size)
-					e->dot = align_value(e, e->dot,
-							     is->sec->align,
-							     sec, cmd->loc);
-				dot_advance(e, sec, is->sec->size, cmd->loc);
+				lay_input(e, is, sec, cmd->loc);
 			}
 			break;
 		case LS_SC_DATA:
@@ -1344,34 +2670,39 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 		}
 	}
 	/* Orphans added to this section (ld appends them at its end). */
-	for (; next_input < it->ninputs; next_input++) {
-		const isec *is = &e->isecs[it->inputs[next_input]];
-		if (is->sec->size)
-			e->dot = align_value(e, e->dot, is->sec->align, sec,
-					     sec->loc);
-		dot_advance(e, sec, is->sec->size, sec->loc);
-	}
-	/* '.' below the start was a backwards move, reported as such. */
+	for (; next_input < it->ninputs; next_input++)
+		lay_input(e, &e->isecs[it->inputs[next_input]], sec, sec->loc);
+	/* '.' below the start was a backwards move, reported as such: what
+	 * it makes unknown needs no note besides. */
 	uint64_t size;
-	if (!e->dot.known || !sec->vma.known ||
-	    !va_sub(e->dot.v, sec->vma.v, &size))
+	if (!e->dot.known || !sec->vma.known)
 		return unknown;
+	if (!va_sub(e->dot.v, sec->vma.v, &size)) {
+		e->dot_why = (why){WHY_ERROR, NULL};
+		return unknown;
+	}
 	return known(size);
 }
 
+/* The alignment ALIGN(a) asks for (1 without one). */
+static uint64_t stated_align(ev *e, const ls_output_section *def)
+{
+	if (!def || !def->has_align)
+		return 1;
+	ls_value v = eval(e, &def->align);
+	return v.known && va_is_pow2(v.v) ? v.v : 1;
+}
+
+/* The section's alignment: ALIGN(a) and that of every input section in
+ * it, empty ones too. */
 static uint64_t section_align(ev *e, const item *it)
 {
-	uint64_t a = 1;
+	uint64_t a = stated_align(e, it->def);
 
 	for (size_t k = 0; k < it->ninputs; k++) {
 		const image_section *s = e->isecs[it->inputs[k]].sec;
-		if (s->align > a && (s->size || e->linked))
+		if (s->align > a)
 			a = s->align;
-	}
-	if (it->def && it->def->has_align) {
-		ls_value v = eval(e, &it->def->align);
-		if (v.known && va_is_pow2(v.v) && v.v > a)
-			a = v.v;
 	}
 	return a;
 }
@@ -1384,77 +2715,161 @@ static const ls_section_start *start_option(const ev *e, const char *name)
 	return NULL;
 }
 
-/* Whether an output section ends up in the output: ld drops one with no
- * contents unless something else (data, an assignment) is in it. */
-static bool section_exists(const ev *e, const item *it,
-			   const ls_out_section *sec)
+/* A memory region's attributes, and a section's flags, in the terms
+ * MEMORY attributes use. */
+enum {
+	RA_ALLOC = 1, /* A */
+	RA_LOAD = 2,  /* I, L */
+	RA_RO = 4,    /* R */
+	RA_DATA = 8,  /* W */
+	RA_CODE = 16, /* X */
+};
+
+static void region_attributes(const char *text, unsigned *flags,
+			      unsigned *not_flags)
 {
-	if (!e->have_inputs)
-		return true;
-	if (it->ninputs)
-		return sec->alloc || sec->load || e->linked;
-	if (e->linked)
-		return false;
-	return has_data(it->def) || moves_dot(it->def);
+	bool invert = false;
+
+	*flags = *not_flags = 0;
+	for (const char *p = text; p && *p; p++) {
+		unsigned f = 0;
+		switch (*p) {
+		case '!':
+			invert = !invert;
+			continue;
+		case 'a':
+		case 'A':
+			f = RA_ALLOC;
+			break;
+		case 'i':
+		case 'I':
+		case 'l':
+		case 'L':
+			f = RA_LOAD;
+			break;
+		case 'r':
+		case 'R':
+			f = RA_RO;
+			break;
+		case 'w':
+		case 'W':
+			f = RA_DATA;
+			break;
+		case 'x':
+		case 'X':
+			f = RA_CODE;
+			break;
+		}
+		if (invert)
+			*not_flags |= f;
+		else
+			*flags |= f;
+	}
 }
 
-/* The load address by GNU ld's rules: AT(), the load region's next free
- * byte (not aligned), or the previous section's distance between load and
- * run address (its end, if the two overlap, as after an overlay), aligned
- * to the section's alignment -- which an explicit address lowers to what
- * the address itself has. */
-static ls_value load_address(ev *e, const ls_out_section *sec,
-			     const ls_output_section *def,
-			     const ls_region *lma_region)
+static unsigned section_attributes(unsigned f)
 {
-	const ls_out_section *prev = e->prev;
-	uint64_t align = sec->align, lma;
+	unsigned a = 0;
 
-	if (def && def->has_at)
-		return eval(e, &def->at);
-	/* AT>R for a section already in R: it loads where it runs. */
-	if (lma_region && sec->region && !strcmp(lma_region->name, sec->region))
-		return def && def->has_address ? lma_region->next : sec->vma;
-	if (lma_region)
-		return lma_region->next;
-	if (!prev || !sec->vma.known || !prev->vma.known || !prev->lma.known ||
-	    !prev->size.known)
+	if (f & SF_ALLOC)
+		a |= RA_ALLOC;
+	if (f & SF_LOAD)
+		a |= RA_LOAD;
+	if (f & SF_RO)
+		a |= RA_RO;
+	if (f & SF_CODE)
+		a |= RA_CODE;
+	/* Loaded data is data; so, for this, is writable bss. */
+	else if (f & SF_LOAD || (f & (SF_ALLOC | SF_RO)) == SF_ALLOC)
+		a |= RA_DATA;
+	return a;
+}
+
+/* The region a section without one of its own goes to: the first whose
+ * attributes it has (and none of those it must not have); NULL: the
+ * default one, where '.' is. */
+static ls_region *region_by_attributes(ev *e, unsigned f)
+{
+	unsigned a = section_attributes(f);
+
+	for (size_t i = 0; i < e->out->nregions; i++)
+		if (e->region_flags[i] & a && !(e->region_not[i] & a))
+			return &e->out->regions[i];
+	return NULL;
+}
+
+/* The last section in a region (NULL: the default one) whose load
+ * address a following one keeps its distance to. */
+static const ls_out_section **last_in(ev *e, const ls_region *r)
+{
+	return &e->last_in[r ? (size_t)(r - e->out->regions)
+			     : e->out->nregions];
+}
+
+/* Where a section without a load address of its own loads, by GNU ld's
+ * rules: in its load region at the next free byte (aligned as the run
+ * address is, if the region is the same, else only to ALIGN()); else at
+ * the same distance from its run address as the last section of its run
+ * region before it -- or, for an overlay member, right after that one --
+ * unless '.' moved back below that section; else where it runs. */
+static ls_value load_address(ev *e, ls_out_section *sec, const item *it,
+			     const ls_expr *at, const ls_region *region,
+			     ls_region *lma_region, uint64_t align,
+			     uint64_t pad, bool first_member)
+{
+	const ls_output_section *def = it->def;
+	const ls_out_section *last = *last_in(e, region);
+	uint64_t lma, d;
+
+	if (at)
+		return eval(e, at);
+	if (lma_region) {
+		ls_value l = lma_region->next;
+		if (def && def->align_with_input)
+			return l.known ? dot_plus(e, sec, l.v, pad, sec->loc)
+				       : unknown;
+		return align_value(
+		    e, l, lma_region != region ? stated_align(e, def) : align,
+		    sec, sec->loc);
+	}
+	if (!last)
 		return sec->vma;
-	/* Both ends were checked when the sizes were laid out. */
-	va_range me, before;
-	if (!va_range_from_size(sec->vma.v, sec->size.known ? sec->size.v : 0,
-				&me) ||
-	    !va_range_from_size(prev->vma.v, prev->size.v, &before))
+	if (!sec->vma.known || !last->vma.known || !last->lma.known ||
+	    !e->dot.known || !sec->size.known || !last->size.known)
 		return unknown;
-	uint64_t base = sec->vma.v, d;
-	if (va_range_overlaps(me, before) ||
-	    (me.start == me.end && me.start >= before.start &&
-	     me.start < before.end)) {
-		base = prev->lma.v;
-		d = prev->size.v;
-	} else if (!va_sub(prev->lma.v, prev->vma.v, &d)) {
-		/* Loaded below where it runs, by as much as the previous. */
-		va_sub(prev->vma.v, prev->lma.v, &d);
-		if (!va_sub(base, d, &lma)) {
+	/* '.' moved back: it loads where it runs. */
+	if (e->dot.v < last->vma.v && sec->size.v &&
+	    sec->size.v <= last->vma.v - e->dot.v)
+		return sec->vma;
+	if (sec->in_overlay && !first_member) {
+		if (!va_add(last->lma.v, last->size.v, &lma)) {
+			wrapped(e, sec, sec->loc,
+				"its load address passes the end of the "
+				"64-bit address space (0x%" PRIx64
+				" + 0x%" PRIx64 ")",
+				last->lma.v, last->size.v);
+			return unknown;
+		}
+	} else if (va_sub(last->lma.v, last->vma.v, &d)) {
+		if (!va_add(sec->vma.v, d, &lma)) {
+			wrapped(e, sec, sec->loc,
+				"its load address passes the end of the "
+				"64-bit address space (0x%" PRIx64
+				" + 0x%" PRIx64 ")",
+				sec->vma.v, d);
+			return unknown;
+		}
+	} else {
+		/* Loaded below where it runs, by as much as the last. */
+		d = last->vma.v - last->lma.v;
+		if (!va_sub(sec->vma.v, d, &lma)) {
 			wrapped(e, sec, sec->loc,
 				"its load address falls below 0 (0x%" PRIx64
 				" - 0x%" PRIx64 ")",
-				base, d);
+				sec->vma.v, d);
 			return unknown;
 		}
-		base = lma;
-		d = 0;
 	}
-	if (!va_add(base, d, &lma)) {
-		wrapped(e, sec, sec->loc,
-			"its load address passes the end of the 64-bit address "
-			"space (0x%" PRIx64 " + 0x%" PRIx64 ")",
-			base, d);
-		return unknown;
-	}
-	/* An explicit address keeps its distance as it is. */
-	if (def && def->has_address)
-		return known(lma);
 	return align_value(e, known(lma), align, sec, sec->loc);
 }
 
@@ -1492,100 +2907,251 @@ static void check_load_end(ev *e, ls_out_section *sec, bool loads)
 	sec->lma = unknown;
 }
 
-static void lay_section(ev *e, const item *it)
+/* Whether GNU ld lays the section out at all: it has input sections
+ * (empty ones too), data, assignments, or ADDR/LOADADDR name it.  Without
+ * inputs nothing says; every section is taken to have contents. */
+static bool made(const ev *e, const item *it)
+{
+	return !e->have_inputs || it->made;
+}
+
+/* The run (VMA) region of a section: its own (>R), else, with no address
+ * of its own, the first MEMORY region whose attributes fit it; NULL for
+ * the default region. */
+static ls_region *run_region(ev *e, const item *it, const ls_out_section *sec,
+			     bool has_addr)
+{
+	(void)sec;
+	if (it->region)
+		return region_find(e, it->region);
+	if (has_addr || !e->have_inputs)
+		return NULL;
+	return region_by_attributes(e, it->flags);
+}
+
+/* Where '.' is after a section: its end -- but a thread-local bss is only
+ * the pattern each thread's copy follows, which takes no addresses. */
+static ls_value dot_end(const ls_out_section *sec)
+{
+	ls_value end = unknown;
+
+	if (sec->tls_bss)
+		return sec->vma;
+	if (sec->vma.known && sec->size.known &&
+	    va_add(sec->vma.v, sec->size.v, &end.v))
+		end.known = true;
+	return end;
+}
+
+/* '.' and the next free address of the section's region after it. */
+static void section_end(ev *e, ls_out_section *sec, ls_region *region,
+			ls_region *lma_region)
+{
+	why *sw = &e->sec_why[sec - e->out->sections];
+
+	e->dot = dot_end(sec);
+	e->dot_why = *sw;
+	if (region) {
+		region->next = e->dot;
+		e->region_why[region - e->out->regions] = *sw;
+	} else {
+		e->def_next = e->dot;
+		e->def_why = *sw;
+	}
+	if (lma_region && lma_region != region && sec->load) {
+		/* check_load_end made sure the sum fits. */
+		lma_region->next = unknown;
+		if (sec->lma.known && sec->size.known &&
+		    va_add(sec->lma.v, sec->tls_bss ? 0 : sec->size.v,
+			   &lma_region->next.v))
+			lma_region->next.known = true;
+	}
+}
+
+/* How a section is placed: its address (NULL: none of its own) and
+ * where that was written, its load address (NULL: none), and whether
+ * it is the first member of an overlay. */
+typedef struct placing {
+	const ls_value *addr;
+	why addr_why; /* why the address is unknown */
+	ls_loc addr_loc;
+	bool by_option; /* addr comes from -Ttext= and the like */
+	const ls_expr *at;
+	bool first_member;
+} placing;
+
+/* Lay one output section out, as GNU ld sizes it: an address of its own
+ * or the next free one of its region, aligned; its contents; its load
+ * address; then '.' and the region move past it. */
+static void lay_placed(ev *e, item *it, const placing *pl)
 {
 	ls_out_section *sec = &e->out->sections[it->out];
 	const ls_output_section *def = it->def;
-	const ls_section_start *opt = start_option(e, sec->name);
-	ls_region *region =
-	    def && def->region ? region_find(e, def->region) : NULL;
-	ls_region *lma_region =
-	    def && def->lma_region ? region_find(e, def->lma_region) : NULL;
-
+	bool has_addr = pl->addr != NULL;
 	/* A value a reported wrap made unknown needs no note besides. */
 	size_t wraps = e->nwraps;
 
 	classify(e, it, sec);
-	if (!section_exists(e, it, sec)) {
+	sec->align = section_align(e, it);
+	sec->tls_bss =
+	    e->have_inputs &&
+	    (it->flags & (SF_TLS | SF_LOAD | SF_ALLOC)) == (SF_TLS | SF_ALLOC);
+	if (def && def->has_at && def->lma_region && e->pass == MAX_PASSES - 1)
+		fact_text(e, LS_FACT_ERROR, def->lma_region_loc,
+			  "section %s has both a load address AT(...) and a "
+			  "load region AT>%s",
+			  sec->name, def->lma_region);
+	/* An address of its own is where '.' goes, even for a section
+	 * that is not in the link at all (though sections placed where the
+	 * last one ended do not follow it there). */
+	if (has_addr) {
+		e->dot = *pl->addr;
+		sec->addr_loc = pl->addr_loc;
+	}
+	if (!made(e, it)) {
 		sec->alloc = sec->load = false;
 		sec->vma = sec->lma = unknown;
 		sec->size = known(0);
 		return;
 	}
-	sec->align = section_align(e, it);
+	ls_region *region = run_region(e, it, sec, has_addr);
+	ls_region *lma_region =
+	    it->lma_region ? region_find(e, it->lma_region) : NULL;
 	sec->region = region ? region->name : NULL;
 	sec->lma_region = lma_region ? lma_region->name : NULL;
 	if (def && def->region && !region && e->pass == MAX_PASSES - 1)
 		fact_text(e, LS_FACT_ERROR, def->region_loc,
 			  "section %s: no memory region '%s'", sec->name,
 			  def->region);
-	if (!sec->alloc) {
-		/* Not loaded: no run-time address, and '.' stays. */
-		ls_value keep = e->dot;
-		sec->vma = known(0);
-		e->dot = known(0);
-		sec->size = lay_contents(e, it, sec);
-		e->dot = keep;
-		sec->lma = sec->vma;
-		return;
-	}
-	if (opt) {
-		sec->vma = known(opt->value);
-		sec->addr_loc = (ls_loc){0};
-		sec->addr_from = LS_ADDR_OPTION;
-	} else if (def && def->has_address) {
-		sec->vma = eval(e, &def->address);
-		sec->addr_loc = def->address.loc;
-		sec->addr_from = LS_ADDR_EXPR;
-	} else if (region) {
-		sec->vma = align_value(e, region->next, sec->align, sec,
-				       def->region_loc);
-		sec->addr_loc = def->region_loc;
-		sec->addr_from = LS_ADDR_REGION;
+
+	/* Not allocated (no run-time address, for the ELF file): laid out
+	 * all the same, in no region. */
+	if (!sec->alloc)
+		region = NULL;
+	/* An address of its own is aligned only as ALIGN() asks. */
+	uint64_t align = has_addr ? stated_align(e, def) : sec->align;
+	ls_value start = has_addr ? e->dot
+			 : region ? region->next
+				  : e->def_next;
+	sec->addr_from = has_addr
+			     ? (pl->by_option ? LS_ADDR_OPTION : LS_ADDR_EXPR)
+			 : region ? LS_ADDR_REGION
+				  : LS_ADDR_DOT;
+	if (has_addr)
+		sec->vma = align_value(e, start, align, sec, sec->addr_loc);
+	else if (region) {
+		/* Placed by its region: >REGION, else the region's own
+		 * definition (its attributes chose it). */
+		ls_loc at =
+		    def && def->region ? def->region_loc : region->def->loc;
+		sec->addr_loc = at;
+		sec->vma = align_value(e, start, align, sec, at);
+		/* The first section in a region starts the image. */
+		if (!e->out->has_base && sec->alloc) {
+			e->out->has_base = true;
+			e->out->base = sec->vma;
+			e->out->base_loc = region->def->origin.loc;
+		}
 	} else {
-		sec->vma = align_value(e, e->dot, sec->align, sec, sec->loc);
 		/* Placed where '.' is: fixed by the assignment '.' last
 		 * got its value from (the base, for most scripts). */
 		sec->addr_loc = e->dot_loc;
-		sec->addr_from = LS_ADDR_DOT;
+		sec->vma = align_value(e, start, align, sec, sec->loc);
 	}
-	if (!sec->vma.known && e->pass == MAX_PASSES - 1 && e->nwraps == wraps)
-		undetermined(e, sec->loc, why_unknown(e), "address of %s",
-			     sec->name);
+	uint64_t pad = sec->vma.known && start.known ? sec->vma.v - start.v : 0;
+	why *sw = &e->sec_why[it->out];
+	*sw = has_addr ? pl->addr_why
+	      : region ? e->region_why[region - e->out->regions]
+		       : e->def_why;
+	/* Nothing to note of what an error reported already made unknown,
+	 * nor of the linker's own empty sections. */
+	bool by_error = !start.known && !has_addr && e->dot_error;
+	bool note = e->pass == MAX_PASSES - 1 && !by_error && sec->alloc &&
+		    (!it->ninputs || it->takes || it->data || it->dot_moves);
+	if (!sec->vma.known && note && e->nwraps == wraps)
+		undetermined(e, sec->loc, *sw, "address of %s", sec->name);
+	ls_value before = e->dot;
+	why before_why = e->dot_why;
 	e->dot = sec->vma;
-	e->cur = sec;
 	sec->size = lay_contents(e, it, sec);
-	e->cur = NULL;
 	check_end(e, sec);
-	/* A section in the same region as the previous one, without a load
-	 * region of its own, loads in the previous one's load region. */
-	if (!lma_region && !(def && def->has_at) && region && e->prev &&
-	    e->prev->region && !strcmp(e->prev->region, region->name) &&
-	    e->prev->lma_region)
-		lma_region = region_find(e, e->prev->lma_region);
-	sec->lma_region = lma_region ? lma_region->name : NULL;
-	sec->lma = load_address(e, sec, def, lma_region);
+	if (sec->vma.known && !sec->size.known)
+		*sw = e->dot_why;
+	/* '.' moving inside makes it allocated, from then on: a region
+	 * chosen by attributes is then one for data. */
+	if (sec->size.known && sec->size.v && it->dot_moves)
+		it->flags |= SF_ALLOC;
+	/* An empty section leaves the output; unless it sets a symbol or
+	 * '.', GNU ld does not even move '.' to it. */
+	bool empty = e->have_inputs && sec->size.known && !sec->size.v;
+	bool ignored = empty && !it->sets_symbol && !it->dot_moves;
+	e->dot = ignored ? before : sec->vma;
+	e->dot_why = ignored ? before_why : *sw;
+	if (!sec->alloc) {
+		/* '.' goes past it, but the next section without an address
+		 * starts where the last allocated one ended. */
+		sec->lma = sec->vma;
+		if (!ignored)
+			e->dot = dot_end(sec);
+		return;
+	}
+	if (e->pass == MAX_PASSES - 1 && e->have_inputs && e->out->nregions &&
+	    !has_addr && !region && !it->region && !ignored && !sec->tls_bss &&
+	    it->flags & SF_ALLOC)
+		fact_text(e, LS_FACT_ERROR, sec->loc,
+			  "section %s takes addresses but no memory region: "
+			  "with MEMORY, GNU ld refuses that (give it "
+			  ">REGION, or a region whose attributes fit it)",
+			  sec->name);
+	sec->lma = load_address(e, sec, it, pl->at, region, lma_region, align,
+				pad, pl->first_member);
 	check_load_end(e, sec, sec->load);
-	if (!sec->size.known && e->pass == MAX_PASSES - 1 && e->nwraps == wraps)
-		undetermined(e, sec->loc, why_unknown(e), "size of %s",
-			     sec->name);
-	ls_value end = unknown;
-	if (sec->vma.known && sec->size.known &&
-	    va_add(sec->vma.v, sec->size.v, &end.v))
-		end.known = true;
-	e->dot = end;
+	if (!sec->size.known && note && e->nwraps == wraps)
+		undetermined(e, sec->loc, *sw, "size of %s", sec->name);
+	/* The next section in the region loads relative to this one,
+	 * unless it has a load region or takes no addresses; an empty one
+	 * only where it changes something. */
+	const ls_out_section **last = last_in(e, region);
+	if (!lma_region && !sec->tls_bss &&
+	    (pl->first_member || (sec->size.known && sec->size.v) ||
+	     (!*last &&
+	      (sec->vma.known != sec->lma.known || sec->vma.v != sec->lma.v)) ||
+	     (*last && e->dot.known && (*last)->vma.known &&
+	      e->dot.v >= (*last)->vma.v)))
+		*last = sec;
+	e->prev = sec;
+	/* Listed all the same if it takes input (lld keeps such a one) or
+	 * moves '.'; not if only the linker's own empty sections are in
+	 * it, or only symbols. */
+	if (empty && !it->dot_moves && !it->takes)
+		sec->alloc = sec->load = false;
+	if (ignored)
+		return;
 	if (sec->addr_loc.file)
 		e->dot_loc = sec->addr_loc;
-	if (region)
-		region->next = end;
-	if (lma_region && sec->load) {
-		/* check_load_end made sure the sum fits. */
-		lma_region->next = unknown;
-		if (sec->lma.known && sec->size.known &&
-		    va_add(sec->lma.v, sec->size.v, &lma_region->next.v))
-			lma_region->next.known = true;
+	section_end(e, sec, region, lma_region);
+	e->dot_error = !e->dot.known && (by_error || e->nwraps != wraps);
+}
+
+static void lay_section(ev *e, item *it)
+{
+	const ls_output_section *def = it->def;
+	const ls_section_start *opt =
+	    start_option(e, e->out->sections[it->out].name);
+	placing pl = {.at = def && def->has_at ? &def->at : NULL};
+	ls_value addr;
+
+	if (opt) {
+		addr = known(opt->value);
+		pl.addr = &addr;
+		pl.by_option = true;
+	} else if (def && def->has_address) {
+		addr = eval(e, &def->address);
+		pl.addr = &addr;
+		pl.addr_why = e->why;
+		pl.addr_loc = def->address.loc;
 	}
-	e->prev = sec;
+	lay_placed(e, it, &pl);
 }
 
 static void lay_assign(ev *e, const item *it)
@@ -1594,11 +3160,21 @@ static void lay_assign(ev *e, const item *it)
 	bool is_dot = strcmp(a->name, ".") == 0;
 	bool base_candidate =
 	    is_dot && it->in_sections && !e->prev && !e->out->has_base;
-	ls_value v = eval(e, &a->value);
 
+	if (!provides(e, a)) {
+		e->def_next = e->dot;
+		e->def_why = e->dot_why;
+		return;
+	}
+	bool absolute = assign_kind(e, a, false) != VK_REL;
+	ls_value v = eval(e, &a->value);
 	v = compound(e, a, v, NULL, it->cmd->loc);
+	/* Between sections, every assignment leaves the default region's
+	 * next free address at '.'. */
 	if (!is_dot) {
-		set_symbol(e, a, v, it->cmd->loc);
+		set_symbol(e, a, v, absolute, it->cmd->loc);
+		e->def_next = e->dot;
+		e->def_why = e->dot_why;
 		return;
 	}
 	if (base_candidate) {
@@ -1613,7 +3189,9 @@ static void lay_assign(ev *e, const item *it)
 		e->out->base = b;
 		e->out->base_loc = a->value.loc;
 	}
-	e->dot = v;
+	e->dot_error &= !v.known;
+	e->dot = e->def_next = v;
+	e->dot_why = e->def_why = e->why;
 	/* '.' = ALIGN(.) and the like continue from where '.' was; only a
 	 * value of its own starts a new place. */
 	if (!e->dot_loc.file ||
@@ -1626,76 +3204,85 @@ static void lay_assert(ev *e, const item *it)
 	const ls_assert *as = &it->cmd->u.assert_;
 	ls_value v = eval(e, &as->cond);
 
+	e->def_next = e->dot;
+	e->def_why = e->dot_why;
 	if (e->pass != MAX_PASSES - 1)
 		return;
 	if (!v.known)
-		undetermined(e, it->cmd->loc, why_unknown(e), "ASSERT(%s)",
+		undetermined(e, it->cmd->loc, e->why, "ASSERT(%s)",
 			     as->message ? as->message : "");
 	else if (!v.v)
 		fact_text(e, LS_FACT_ASSERT_FAILED, as->cond.loc, "%s",
 			  as->message ? as->message : "");
 }
 
+/* An overlay's members are output sections: the first at the overlay's
+ * address (or the next free one), loading at its AT() (or by the usual
+ * rules), the others at the first one's address, each loading after the
+ * one before; '.' ends after the largest. */
 static void lay_overlay(ev *e, const item *start)
 {
 	const ls_overlay *ov = start->cmd->u.overlay;
-	ls_region *region = ov->region ? region_find(e, ov->region) : NULL;
-	ls_region *lma_region =
-	    ov->lma_region ? region_find(e, ov->lma_region) : NULL;
-	ls_value vma = ov->has_start ? eval(e, &ov->start)
-		       : region	     ? region->next
-				     : e->dot;
-	ls_value lma = ov->has_at   ? eval(e, &ov->at)
-		       : lma_region ? lma_region->next
-				    : vma;
-	ls_value biggest = known(0);
 	size_t k = (size_t)(start - e->items) + 1;
+	const ls_out_section *first = NULL;
+	ls_value addr, biggest = known(0);
 
-	/* Every member starts at the overlay's address; their load
-	 * addresses follow each other; '.' ends after the largest. */
 	for (; k < e->nitems && e->items[k].kind == IT_SECTION; k++) {
-		const item *it = &e->items[k];
+		item *it = &e->items[k];
 		ls_out_section *sec = &e->out->sections[it->out];
-		classify(e, it, sec);
-		sec->align = section_align(e, it);
-		sec->vma = vma;
-		sec->lma = lma;
-		sec->region = region ? region->name : NULL;
-		sec->lma_region = lma_region ? lma_region->name : NULL;
-		sec->addr_loc = ov->has_start ? ov->start.loc : ov->loc;
-		sec->addr_from = ov->has_start ? LS_ADDR_EXPR
-				 : region      ? LS_ADDR_REGION
-					       : LS_ADDR_DOT;
-		e->dot = vma;
-		sec->size = lay_contents(e, it, sec);
-		check_end(e, sec);
-		check_load_end(e, sec, true);
-		/* Members load one after the other. */
-		if (!sec->size.known || !sec->lma.known ||
-		    !va_add(sec->lma.v, sec->size.v, &lma.v))
-			lma = unknown;
+		placing pl = {.first_member = !first};
+		if (!first && ov->has_start) {
+			addr = eval(e, &ov->start);
+			pl.addr = &addr;
+			pl.addr_why = e->why;
+			pl.addr_loc = ov->start.loc;
+		} else if (first) {
+			addr = first->vma;
+			pl.addr = &addr;
+			pl.addr_why = e->sec_why[first - e->out->sections];
+			pl.addr_loc = first->addr_loc;
+		}
+		if (!first && ov->has_at)
+			pl.at = &ov->at;
+		lay_placed(e, it, &pl);
+		if (!first)
+			first = sec;
+		if (!sec->addr_loc.file)
+			sec->addr_loc = ov->loc;
 		if (!sec->size.known || !biggest.known)
 			biggest = unknown;
 		else if (sec->size.v > biggest.v)
 			biggest = sec->size;
-		e->prev = sec;
 	}
+	if (!first)
+		return;
 	/* Every member's end was checked, the largest's too. */
 	e->dot = unknown;
-	if (vma.known && biggest.known && va_add(vma.v, biggest.v, &e->dot.v))
+	if (first->vma.known && biggest.known &&
+	    va_add(first->vma.v, biggest.v, &e->dot.v))
 		e->dot.known = true;
-	if (region)
+	e->dot_why = e->sec_why[first - e->out->sections];
+	ls_region *region =
+	    first->region ? region_find(e, first->region) : NULL;
+	if (region) {
 		region->next = e->dot;
-	if (lma_region)
-		lma_region->next = lma;
+		e->region_why[region - e->out->regions] = e->dot_why;
+	} else {
+		e->def_next = e->dot;
+		e->def_why = e->dot_why;
+	}
 }
 
 static void reset_pass(ev *e)
 {
-	e->dot = known(0);
+	e->dot = e->def_next = known(0);
+	e->dot_why = e->def_why = (why){WHY_NONE, NULL};
+	for (size_t i = 0; i < e->out->nregions; i++)
+		e->region_why[i] = (why){WHY_NONE, NULL};
+	e->dot_error = false;
 	e->prev = NULL;
+	memset(e->last_in, 0, (e->out->nregions + 1) * sizeof(*e->last_in));
 	e->dot_loc = (ls_loc){0};
-	e->cur = NULL;
 	e->changed = false;
 	e->out->has_base = false;
 	e->out->base = unknown;
@@ -1720,7 +3307,7 @@ static void run_pass(ev *e)
 {
 	reset_pass(e);
 	for (size_t k = 0; k < e->nitems && !e->oom; k++) {
-		const item *it = &e->items[k];
+		item *it = &e->items[k];
 		switch (it->kind) {
 		case IT_ASSIGN:
 			lay_assign(e, it);
@@ -1729,7 +3316,7 @@ static void run_pass(ev *e)
 			lay_assert(e, it);
 			break;
 		case IT_SECTION:
-			if (it->def && !strcmp(it->def->name, "/DISCARD/"))
+			if (is_discard(it))
 				break;
 			if (!e->out->has_base && !e->prev && it->def &&
 			    it->def->has_address) {
@@ -1772,6 +3359,16 @@ static bool collect_regions(ev *e, const ls_cmd *cmds, size_t n)
 			    (ls_region){m->name, m, unknown, unknown, unknown};
 		}
 	}
+	size_t n1 = e->out->nregions + 1;
+	e->region_flags = calloc(n1, sizeof(*e->region_flags));
+	e->region_not = calloc(n1, sizeof(*e->region_not));
+	e->last_in = calloc(n1, sizeof(*e->last_in));
+	e->region_why = calloc(n1, sizeof(*e->region_why));
+	if (!e->region_flags || !e->region_not || !e->last_in || !e->region_why)
+		return false;
+	for (size_t i = 0; i < e->out->nregions; i++)
+		region_attributes(e->out->regions[i].def->attributes,
+				  &e->region_flags[i], &e->region_not[i]);
 	return true;
 }
 
@@ -1827,6 +3424,16 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	ev e = {.s = s, .o = o, .out = out, .err = err, .pass = -1};
 	bool ok = false;
 
+	str_index_init(&e.names, item_name, &e);
+	str_index_init(&e.sec_names, section_name, out);
+	str_index_init(&e.isec_names, isec_name, &e);
+	str_index_init(&e.noted, noted_what, out);
+	str_index_init(&e.sym_names, script_symbol_name, out);
+	str_index_init(&e.defined, defined_name, &e);
+	str_index_init(&e.undefined, undefined_name, &e);
+	str_index_init(&e.used, used_name, &e);
+	str_index_init(&e.assigned, assigned_name, &e);
+
 	memset(out, 0, sizeof(*out));
 	e.have_inputs = o->ninputs > 0;
 	if (o->ninputs == 1 &&
@@ -1839,7 +3446,9 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	out->commonpagesize = o->commonpagesize
 				  ? o->commonpagesize
 				  : ls_default_commonpagesize(out->machine);
-	if (!collect_regions(&e, s->cmds, s->ncmds) || !prepare(&e))
+	if (!collect_regions(&e, s->cmds, s->ncmds) ||
+	    !index_input_symbols(&e) || !note_names(&e, s->cmds, s->ncmds) ||
+	    !prepare(&e))
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
@@ -1858,6 +3467,26 @@ done:
 	for (size_t k = 0; k < e.nitems; k++)
 		free(e.items[k].inputs);
 	free(e.items);
+	free(e.region_flags);
+	free(e.region_not);
+	free(e.last_in);
+	free(e.region_why);
+	free(e.sec_why);
+	free(e.sym_why);
+	str_index_free(&e.names);
+	str_index_free(&e.sec_names);
+	str_index_free(&e.isec_names);
+	free(e.isec_next);
+	str_index_free(&e.noted);
+	str_index_free(&e.sym_names);
+	str_index_free(&e.defined);
+	str_index_free(&e.undefined);
+	str_index_free(&e.used);
+	str_index_free(&e.assigned);
+	free(e.def_syms);
+	free(e.undef_syms);
+	free(e.used_names);
+	free(e.assigned_names);
 	free(e.isecs);
 	free(e.commons);
 	if (!ok)

@@ -56,11 +56,14 @@ typedef enum ls_addr_from {
 
 typedef struct ls_out_section {
 	const char *name;
-	ls_loc loc;		      /* the name in the script */
+	ls_loc loc; /* the name in the script; for an orphan, the name of
+		       the section it follows (or goes before) */
 	const ls_output_section *def; /* NULL for an orphan */
 	bool alloc;		      /* occupies addresses at run time */
 	bool load;		      /* has file contents (not NOLOAD/bss) */
 	bool in_overlay;
+	bool tls_bss; /* .tbss: the pattern of each thread's copy, which
+			 takes no addresses of its own */
 	ls_value vma, lma, size;
 	uint64_t align;
 	/* What fixed the address: the section's own address expression, the
@@ -73,7 +76,8 @@ typedef struct ls_out_section {
 typedef struct ls_symbol {
 	char *name;
 	ls_value value;
-	ls_loc loc; /* file NULL: defined in an input file */
+	bool absolute; /* a number, not an address in a section */
+	ls_loc loc;    /* file NULL: defined in an input file */
 } ls_symbol;
 
 typedef struct ls_region {

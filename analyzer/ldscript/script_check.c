@@ -328,7 +328,8 @@ static size_t sections_at(const space *s, const sp_owner *o, int k, sec_at *v)
 		if (x->kind != SP_SECTION)
 			continue;
 		pos++;
-		if (!x->size_known || !size)
+		/* A .tbss takes no addresses of its own. */
+		if (!x->size_known || !size || x->sec->tls_bss)
 			continue;
 		va_range r = x->range;
 		if (k == 1 && (!x->has_lma || !x->sec->load ||

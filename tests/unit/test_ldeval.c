@@ -498,8 +498,8 @@ static void input_sections_past_the_top_are_an_error(void **state)
 static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 {
 	image_symbol syms[] = {
-	    {(char *)"big1", 8, U64(0x8000000000000000), false, true},
-	    {(char *)"big2", 8, U64(0x8000000000000000), false, true},
+	    {(char *)"big1", 8, U64(0x8000000000000000), false, true, false},
+	    {(char *)"big2", 8, U64(0x8000000000000000), false, true, false},
 	};
 	image obj = linked_image(NULL, 0);
 	run r;
@@ -517,6 +517,447 @@ static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 	vl_error_free(&r.err);
 	ls_script_free(&r.s);
 	vl_diags_free(&r.d);
+}
+
+/* ---- Orphans ---- */
+
+/* The issue's case: .data alone in the script, .text an orphan.  GNU ld
+ * puts code first (nothing like it is there to follow): .text at 0, .data
+ * after it at 0xc; vaslint put .data at 0 and .text after it. */
+static void an_orphan_goes_by_its_kind_not_its_input_order(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    {(char *)".rodata", 0, 0x3, 1, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".bss", 0, 0x10, 16, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = linked_image(secs, 4);
+	run r;
+
+	(void)state;
+	obj.type = ET_REL;
+	obj.path = (char *)"a.o";
+	evaluate_with(&r, "SECTIONS { .data : { *(.data) } }", &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->vma.v, 0);
+	/* Read-only data after the code, bss after the data. */
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0xc);
+	assert_int_equal(section(&r, ".data")->vma.v, 0xf);
+	assert_int_equal(section(&r, ".bss")->vma.v, 0x20);
+	/* In the order of their addresses (among them the linker's own
+	 * empty sections, which take none). */
+	const char *order[] = {".text", ".rodata", ".data", ".bss"};
+	size_t n = 0;
+	for (size_t i = 0; i < r.ev.nsections; i++)
+		if (r.ev.sections[i].alloc)
+			assert_string_equal(r.ev.sections[i].name, order[n++]);
+	assert_int_equal(n, 4);
+	done(&r);
+}
+
+/* A linked image's own sections are orphans too: the build-id note,
+ * which GNU ld makes without contents, goes before everything; .dynsym
+ * after the read-only data; the relocations after the last read-only
+ * section; .dynamic after .data. */
+static void a_linked_images_own_sections_are_placed_as_gnu_ld_does(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".note.gnu.build-id", 0x200, 0x24, 4, SHT_NOTE, SHF_ALLOC},
+	    {(char *)".dynsym", 0x228, 0x48, 8, SHT_DYNSYM, SHF_ALLOC},
+	    {(char *)".rela.dyn", 0x270, 0x18, 8, SHT_RELA, SHF_ALLOC},
+	    {(char *)".text", 0x1000, 0x10, 16, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".rodata", 0x2000, 0x12, 1, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".dynamic", 0x3000, 0x100, 8, SHT_DYNAMIC,
+	     SHF_ALLOC | SHF_WRITE},
+	    {(char *)".data", 0x3100, 0x8, 8, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_WRITE},
+	};
+	image img = linked_image(secs, 7);
+	run r;
+
+	(void)state;
+	img.type = ET_DYN;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x10000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .rodata : { *(.rodata) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &img, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".note.gnu.build-id")->vma.v, 0x10000);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x10030);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x10040);
+	assert_int_equal(section(&r, ".dynsym")->vma.v, 0x10058);
+	assert_int_equal(section(&r, ".rela.dyn")->vma.v, 0x100a0);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x100b8);
+	assert_int_equal(section(&r, ".dynamic")->vma.v, 0x100c0);
+	done(&r);
+}
+
+/* ---- Empty output sections ---- */
+
+static image one_object(image_section *secs, size_t n)
+{
+	image obj = linked_image(secs, n);
+
+	obj.type = ET_REL;
+	obj.path = (char *)"a.o";
+	return obj;
+}
+
+/* An output section nothing goes into still sets its symbols and has an
+ * address: no undefined symbol, and x is where .empty would start. */
+static void an_empty_section_still_defines_its_symbols(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .empty : ALIGN(0x100) { sym = .; *(.nothing) }\n"
+		      "  x = sym;\n"
+		      "  .data : AT(ADDR(.empty) + 0x2000) { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_true(symbol(&r, "x").known);
+	assert_int_equal(symbol(&r, "sym").v, 0x1100);
+	assert_int_equal(symbol(&r, "x").v, 0x1100);
+	/* Not in the output, but at its address... */
+	assert_false(section(&r, ".empty")->alloc);
+	assert_int_equal(section(&r, ".empty")->vma.v, 0x1100);
+	/* ...which '.' moved to, for the symbol, and AT() reads. */
+	assert_int_equal(section(&r, ".data")->vma.v, 0x1100);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x3100);
+	done(&r);
+}
+
+/* With nothing in it and no symbol, it leaves no trace: not even its
+ * alignment moves '.'. */
+static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .gone : ALIGN(0x100) { *(.nothing) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x100c);
+	done(&r);
+}
+
+/* ---- Numbers inside an output section ---- */
+
+/* A number -- or an absolute symbol's value -- assigned inside an output
+ * section is an offset from its start, to '.' and to symbols alike; an
+ * address (ADDR, '.', ABSOLUTE()) is not. */
+static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "stack_size = 0x100;\n"
+		     "SECTIONS {\n"
+		     "  .stack 0x3f00 : { . = stack_size; }\n"
+		     "  .data 0x8000 : {\n"
+		     "    d1 = 4;\n"
+		     "    d2 = stack_size + 2;\n"
+		     "    d3 = SIZEOF(.stack);\n"
+		     "    d4 = ABSOLUTE(4);\n"
+		     "    d5 = ADDR(.data) + 4;\n"
+		     "    d6 = . - ADDR(.data);\n"
+		     "    BYTE(0)\n"
+		     "  }\n"
+		     "  top = 4;\n"
+		     "}\n");
+	/* No backwards move: .stack is [0x3f00, 0x4000). */
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".stack")->size.v, 0x100);
+	assert_int_equal(symbol(&r, "d1").v, 0x8004);
+	assert_int_equal(symbol(&r, "d2").v, 0x8102);
+	assert_int_equal(symbol(&r, "d3").v, 0x8100);
+	assert_int_equal(symbol(&r, "d4").v, 4);
+	assert_true(symbol(&r, "d4").known);
+	assert_int_equal(symbol(&r, "d5").v, 0x8004);
+	assert_int_equal(symbol(&r, "d6").v, 0x8000);
+	/* Outside any section a number is an address. */
+	assert_int_equal(symbol(&r, "top").v, 4);
+	done(&r);
+}
+
+/* ---- Forward references ---- */
+
+/* GNU ld 2.40 resolves a chain of forward references 6 deep; 7 deep the
+ * first link is still undefined when it reports errors. */
+static void a_forward_chain_resolves_as_deep_as_in_gnu_ld(void **state)
+{
+	image_section text = {
+	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
+	    SHF_ALLOC | SHF_EXECINSTR};
+	image obj = one_object(&text, 1);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS { .text : { *(.text) } }\n"
+		      "c0 = c1; c1 = c2; c2 = c3; c3 = c4; c4 = c5; c5 = c6;\n"
+		      "c6 = 0x1234;\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_true(symbol(&r, "c0").known);
+	assert_int_equal(symbol(&r, "c0").v, 0x1234);
+	done(&r);
+
+	evaluate_with(&r,
+		      "SECTIONS { .text : { *(.text) } }\n"
+		      "c0 = c1; c1 = c2; c2 = c3; c3 = c4; c4 = c5; c5 = c6;\n"
+		      "c6 = c7;\n"
+		      "c7 = 0x1234;\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 6,
+			    "undefined symbol 'c1' referenced in expression");
+	done(&r);
+}
+
+/* ---- Without inputs ---- */
+
+/* What a value depends on is said as it is: a symbol the script does not
+ * define, not the input sizes. */
+static void an_unknown_value_says_what_it_depends_on(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS { . = a_sym; .text : { *(.text) } }");
+	assert_true(r.ev.nundetermined > 0);
+	assert_string_equal(r.ev.undetermined[0].what, "address of .text");
+	assert_string_equal(r.ev.undetermined[0].why,
+			    "depends on the symbol a_sym, which the script "
+			    "does not define (an input file does: give "
+			    "--image)");
+	done(&r);
+
+	evaluate(&r, "SECTIONS { . = 0x1000; .text : { *(.text) } "
+		     ".data : { *(.data) } }");
+	assert_string_equal(r.ev.undetermined[0].what, "size of .text");
+	assert_string_equal(r.ev.undetermined[0].why,
+			    "depends on input section sizes (give --image)");
+	done(&r);
+}
+
+/* At address 0 a section is allocated like any other; debugging and
+ * comment sections are not. */
+static void a_section_at_address_zero_is_allocated(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS { .text 0 : { *(.text) } "
+		     ".comment 0 : { *(.comment) } "
+		     ".debug_info 0 : { *(.debug_info) } }");
+	assert_true(section(&r, ".text")->alloc);
+	assert_true(section(&r, ".text")->vma.known);
+	assert_int_equal(section(&r, ".text")->vma.v, 0);
+	assert_false(section(&r, ".comment")->alloc);
+	assert_false(section(&r, ".debug_info")->alloc);
+	done(&r);
+}
+
+/* ---- Explicit addresses ---- */
+
+/* ALIGN() aligns an explicit address; the inputs' alignment does not. */
+static void align_aligns_an_explicit_address(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".data", 0, 0x8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    {(char *)".rodata", 0, 0x3, 8, SHT_PROGBITS, SHF_ALLOC},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  .data 0x11001 : ALIGN(16) { *(.data) }\n"
+		      "  .rodata 0x12003 : { *(.rodata) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x11010);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x11010);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x12003);
+	done(&r);
+}
+
+/* ---- MEMORY attributes ---- */
+
+/* A section without >REGION goes to the first region whose attributes
+ * fit it; one that fits none, with MEMORY there, is what ld refuses. */
+static void memory_attributes_choose_the_region(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  ROM (rx) : ORIGIN = 0x10000, LENGTH = 64K\n"
+		      "  RAM (w!x) : ORIGIN = 0x20000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) }\n"
+		      "  .data : { *(.data) }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x10000);
+	assert_string_equal(section(&r, ".text")->region, "ROM");
+	assert_int_equal(section(&r, ".data")->vma.v, 0x20000);
+	assert_string_equal(section(&r, ".data")->region, "RAM");
+	/* The first section in a region is where the image starts. */
+	assert_true(r.ev.has_base);
+	assert_int_equal(r.ev.base.v, 0x10000);
+	done(&r);
+
+	/* An attribute only excluded fits nothing: .text is in no region. */
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  ROM (!w) : ORIGIN = 0x10000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) }\n"
+		      "  .data : { *(.data) } > ROM\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 5, 3,
+			    "section .text takes addresses but no memory "
+			    "region: with MEMORY, GNU ld refuses that (give "
+			    "it >REGION, or a region whose attributes fit "
+			    "it)");
+	done(&r);
+}
+
+/* ---- Load addresses ---- */
+
+/* A load region carries to the next section only in the same run
+ * region: .rodata loads in FLASH after .text; .data, in another run
+ * region, loads where it runs, and nothing overlaps. */
+static void a_load_region_stays_in_its_run_region(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".rodata", 0, 0x2b, 8, SHT_PROGBITS, SHF_ALLOC},
+	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 3);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "MEMORY {\n"
+		      "  FLASH (rx) : ORIGIN = 0x08000000, LENGTH = 64K\n"
+		      "  ITCM (rx) : ORIGIN = 0x00100000, LENGTH = 64K\n"
+		      "  DTCM (rw) : ORIGIN = 0x20000000, LENGTH = 64K\n"
+		      "}\n"
+		      "SECTIONS {\n"
+		      "  .text : { *(.text) } > ITCM AT> FLASH\n"
+		      "  .rodata : { *(.rodata) } > ITCM\n"
+		      "  .data : { *(.data) } > DTCM\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".text")->lma.v, 0x08000000);
+	assert_int_equal(section(&r, ".rodata")->vma.v, 0x00100028);
+	assert_int_equal(section(&r, ".rodata")->lma.v, 0x08000021);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x20000000);
+	assert_int_equal(section(&r, ".data")->lma.v, 0x20000000);
+	done(&r);
+}
+
+/* ---- PROVIDE ---- */
+
+/* PROVIDE(x = ...) is evaluated only when x is used and nothing else
+ * defines it: an unused one may name a symbol nobody defines. */
+static void an_unused_provide_is_not_evaluated(void **state)
+{
+	image_section text = {
+	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
+	    SHF_ALLOC | SHF_EXECINSTR};
+	image_symbol ref = {(char *)"x", 0, 0, false, false, true};
+	image obj = one_object(&text, 1);
+	const char *script = "PROVIDE(x = undefined_sym);\n"
+			     "SECTIONS { .text : { *(.text) } }\n";
+	run r;
+	size_t i;
+
+	(void)state;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	for (i = 0; i < r.ev.nsymbols; i++)
+		assert_string_not_equal(r.ev.symbols[i].name, "x");
+	done(&r);
+
+	/* An object that refers to x makes it used: now ld refuses. */
+	obj.symbols = &ref;
+	obj.nsymbols = 1;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 13,
+			    "undefined symbol 'undefined_sym' referenced in "
+			    "expression");
+	done(&r);
+
+	/* So does an expression of the script. */
+	obj.nsymbols = 0;
+	evaluate_with(&r,
+		      "PROVIDE(x = 0x1234);\n"
+		      "y = x;\n"
+		      "SECTIONS { .text : { *(.text) } }\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(symbol(&r, "y").v, 0x1234);
+	done(&r);
 }
 
 /* ---- ASSERT in an expression ---- */
@@ -608,6 +1049,20 @@ int main(void)
 	    cmocka_unit_test(common_symbols_beyond_64_bits_are_an_input_error),
 	    cmocka_unit_test(assert_in_an_expression_is_its_condition),
 	    cmocka_unit_test(a_filehdr_segment_needs_room_for_the_headers),
+	    cmocka_unit_test(an_orphan_goes_by_its_kind_not_its_input_order),
+	    cmocka_unit_test(
+		a_linked_images_own_sections_are_placed_as_gnu_ld_does),
+	    cmocka_unit_test(an_empty_section_still_defines_its_symbols),
+	    cmocka_unit_test(an_empty_section_without_symbols_leaves_dot_alone),
+	    cmocka_unit_test(
+		numbers_inside_a_section_are_offsets_from_its_start),
+	    cmocka_unit_test(a_forward_chain_resolves_as_deep_as_in_gnu_ld),
+	    cmocka_unit_test(an_unknown_value_says_what_it_depends_on),
+	    cmocka_unit_test(a_section_at_address_zero_is_allocated),
+	    cmocka_unit_test(align_aligns_an_explicit_address),
+	    cmocka_unit_test(memory_attributes_choose_the_region),
+	    cmocka_unit_test(a_load_region_stays_in_its_run_region),
+	    cmocka_unit_test(an_unused_provide_is_not_evaluated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

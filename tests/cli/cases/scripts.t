@@ -35,6 +35,7 @@ linker-errors.ld:9:3: error: section .big [0x10000, 0x10200) overflows memory re
 linker-errors.ld:9:3: warning: .big holds only a move of '.': GNU ld makes it NOBITS, lld PROGBITS (its bytes in the file, with the flags of the section before): declare it .big (NOLOAD) [lld-portability]
 linker-errors.ld:10:3: error: section .data at 0x1000 lies outside memory region ram [0x20000, 0x21000) [outside-region]
 linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in addresses [section-overlap]
+linker-errors.ld:12:3: error: section .two [0x30004, 0x30008) overlaps section .one [0x30000, 0x30008) in load addresses [section-overlap]
 linker-errors.ld:13:33: error: the location counter moves backwards inside .back, from 0x40004 to 0x40002 [location-counter-backwards]
 linker-errors.ld:14:10: error: ASSERT fails: one is not at 0x30010 [assert-failed]
 [exit 1]
@@ -136,3 +137,17 @@ headers.ld:1:9: error: segment text (FILEHDR) has no room for its 0xb0 bytes of 
 [exit 1]
 
 $ sed 's/0x50/0xb0/' headers.ld > headers-ok.ld; vaslint check headers-ok.ld
+
+# Without --image, a note says what a value depends on: here a symbol the
+# script does not define (an input file must), not the input sizes.
+$ printf 'SECTIONS {\n  . = a_sym;\n  .text : { *(.text) }\n}\n' > sym-base.ld; vaslint check sym-base.ld
+sym-base.ld:3:3: note: 2 values could not be determined (address of .text, size of .text): depends on the symbol a_sym, which the script does not define (an input file does: give --image) [undetermined]
+
+# A section at address 0 is a range like any other: only debugging and
+# comment sections, which default scripts put there, are never allocated.
+$ printf 'SECTIONS {\n  .text 0 : { *(.text) }\n  .comment 0 : { *(.comment) }\n}\n' > zero.ld; vaslint map zero.ld; vaslint check -L linux-x86_64 -D GUEST_RAM=0 zero.ld
+               0x0                  ?  ?          section  #.......................  .text
+not determined: size of .text: depends on input section sizes (give --image)
+zero.ld:2:3: note: 1 value could not be determined (size of .text): depends on input section sizes (give --image) [undetermined]
+zero.ld:2:9: error: image zero.ld [0x0, 0x1) lies outside the address space [0x1000, 0x7ffffffff000) of layout linux-x86_64 [outside-address-space]
+[exit 1]
