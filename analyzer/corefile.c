@@ -76,30 +76,22 @@ static const char *file_of(const core_files *f, va_range r)
 
 static bool add(procmaps *out, va_range r, uint32_t flags, const char *name)
 {
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 64;
-		procmap *v = realloc(out->v, cap * sizeof(*v));
-		if (!v)
-			return false;
-		out->v = v;
-		out->cap = cap;
-	}
-	procmap *m = &out->v[out->n];
-	memset(m, 0, sizeof(*m));
-	m->range = r;
-	m->perms[0] = flags & PF_R ? 'r' : '-';
-	m->perms[1] = flags & PF_W ? 'w' : '-';
-	m->perms[2] = flags & PF_X ? 'x' : '-';
-	m->perms[3] = 'p';
-	if (!(m->path = strdup(name)))
-		return false;
+	procmap m = {0};
+
+	m.range = r;
+	m.perms[0] = flags & PF_R ? 'r' : '-';
+	m.perms[1] = flags & PF_W ? 'w' : '-';
+	m.perms[2] = flags & PF_X ? 'x' : '-';
+	m.perms[3] = 'p';
 	/* The vsyscall page is in every x86-64 core, above user space. */
-	if (r.start == UINT64_C(0xffffffffff600000)) {
-		free(m->path);
-		if (!(m->path = strdup("[vsyscall]")))
-			return false;
+	if (r.start == UINT64_C(0xffffffffff600000))
+		name = "[vsyscall]";
+	if (!(m.path = strdup(name)))
+		return false;
+	if (!procmaps_push(out, &m)) {
+		free(m.path);
+		return false;
 	}
-	out->n++;
 	return true;
 }
 

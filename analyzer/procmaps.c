@@ -192,7 +192,7 @@ static char *slurp(const char *path, vl_error *err)
 	return text;
 }
 
-static bool add(procmaps *out, const procmap *m)
+bool procmaps_push(procmaps *out, const procmap *m)
 {
 	if (out->n == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 64;
@@ -242,7 +242,7 @@ bool procmaps_read(const char *path, procmaps *out, vl_error *err)
 				      ? "overlaps or comes before the line "
 					"above"
 				      : NULL;
-		if (bad || out->n >= PROCMAPS_MAX || !add(out, &m)) {
+		if (bad || out->n >= PROCMAPS_MAX || !procmaps_push(out, &m)) {
 			free(m.path);
 			if (bad)
 				vl_fail(err, path, lineno, 1, "the mapping %s",

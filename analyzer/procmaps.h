@@ -35,6 +35,9 @@ typedef struct procmaps {
  * out of order or overlapping, and on a file that is not a regular file or
  * /proc entry. */
 bool procmaps_read(const char *path, procmaps *out, vl_error *err);
+/* Append a copy of m (which gives up its path to the list); false when
+ * out of memory, m untouched. */
+bool procmaps_push(procmaps *out, const procmap *m);
 void procmaps_free(procmaps *m);
 
 /* Anonymous memory: no file behind it (also [heap], [stack] are not:
