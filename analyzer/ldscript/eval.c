@@ -2918,10 +2918,8 @@ static bool made(const ev *e, const item *it)
 /* The run (VMA) region of a section: its own (>R), else, with no address
  * of its own, the first MEMORY region whose attributes fit it; NULL for
  * the default region. */
-static ls_region *run_region(ev *e, const item *it, const ls_out_section *sec,
-			     bool has_addr)
+static ls_region *run_region(ev *e, const item *it, bool has_addr)
 {
-	(void)sec;
 	if (it->region)
 		return region_find(e, it->region);
 	if (has_addr || !e->have_inputs)
@@ -3014,7 +3012,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		sec->size = known(0);
 		return;
 	}
-	ls_region *region = run_region(e, it, sec, has_addr);
+	ls_region *region = run_region(e, it, has_addr);
 	ls_region *lma_region =
 	    it->lma_region ? region_find(e, it->lma_region) : NULL;
 	sec->region = region ? region->name : NULL;
