@@ -302,6 +302,24 @@ static bool add_maps_path(cli_opts *o, char *path, vl_error *err)
 }
 
 /* --pid PID: the process's /proc/PID/maps. */
+/* --defsym NAME=EXPR: kept as given; parsed as 'NAME = EXPR;' when the
+ * inputs are read, one line each. */
+static bool add_defsym(cli_opts *o, const char *arg, vl_error *err)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg || !eq[1] || strpbrk(arg, ";{}\n") ||
+	    strcspn(arg, " \t+-*/%&|<>!~()\",") < (size_t)(eq - arg))
+		return vl_fail(err, NULL, 0, 0,
+			       "--defsym %s: expected NAME=EXPRESSION", arg);
+	const char **v = realloc(o->defsyms, (o->ndefsyms + 1) * sizeof(*v));
+	if (!v)
+		return vl_fail_oom(err);
+	o->defsyms = v;
+	o->defsyms[o->ndefsyms++] = arg;
+	return true;
+}
+
 static bool add_pid(cli_opts *o, const char *arg, vl_error *err)
 {
 	char *end;
@@ -375,6 +393,9 @@ static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
 	case 0x1006:
 		ok = add_pid(o, arg, err);
 		break;
+	case 0x1007:
+		ok = add_defsym(o, arg, err);
+		break;
 	case 'p':
 		o->compdb = arg;
 		ok = true;
@@ -395,6 +416,9 @@ void cli_opts_free(cli_opts *o)
 	free(o->t_scripts);
 	o->t_scripts = NULL;
 	o->nt_scripts = 0;
+	free(o->defsyms);
+	o->defsyms = NULL;
+	o->ndefsyms = 0;
 	for (size_t i = 0; i < o->nmaps_paths; i++)
 		free(o->maps_paths[i]);
 	free(o->maps_paths);
@@ -539,6 +563,45 @@ static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
 		cli_error(err);
 	vl_error_move(err, e);
 	*ok = false;
+}
+
+/* The --defsym options as a script of one assignment a line, named
+ * "--defsym" in messages; anything but 'NAME = EXPR;' is refused. */
+static bool read_defsyms(cli_inputs *in, const cli_opts *o, vl_error *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *t = open_memstream(&text, &len);
+
+	if (!t)
+		return vl_fail_oom(err);
+	for (size_t i = 0; i < o->ndefsyms; i++) {
+		const char *d = o->defsyms[i], *eq = strchr(d, '=');
+		fprintf(t, "%.*s = %s;\n", (int)(eq - d), d, eq + 1);
+	}
+	if (fclose(t) || !text) {
+		free(text);
+		return vl_fail_oom(err);
+	}
+	ls_parse_opts po = {0};
+	bool ok = ls_parse_text("--defsym", text, len, &po, &in->defsyms, err);
+	free(text);
+	if (!ok)
+		return false;
+	for (size_t i = 0; i < o->ndefsyms; i++) {
+		const char *d = o->defsyms[i], *eq = strchr(d, '=');
+		const ls_cmd *c =
+		    i < in->defsyms.ncmds ? &in->defsyms.cmds[i] : NULL;
+		if (in->defsyms.ncmds != o->ndefsyms || !c ||
+		    c->kind != LS_CMD_ASSIGN ||
+		    c->u.assign.op != LS_ASSIGN_SET ||
+		    strlen(c->u.assign.name) != (size_t)(eq - d) ||
+		    strncmp(c->u.assign.name, d, (size_t)(eq - d)))
+			return vl_fail(err, NULL, 0, 0,
+				       "--defsym %s: expected NAME=EXPRESSION",
+				       d);
+	}
+	return true;
 }
 
 /* The -T scripts, as one link: a script of INCLUDEs in their order, so
@@ -778,9 +841,12 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 			vl_fail_oom(err);
 			goto fail;
 		}
+	if (o->ndefsyms && !read_defsyms(in, o, err))
+		goto fail;
 	for (size_t i = 0; i < in->nscripts; i++) {
 		ls_eval_opts lo = o->link;
 		ls_target t;
+		lo.defsyms = o->ndefsyms ? &in->defsyms : NULL;
 		lo.inputs = in->extra;
 		lo.ninputs = in->nextra;
 		if (!space_script_machine_matches(
@@ -823,6 +889,7 @@ fail:
 void cli_inputs_close(cli_inputs *in)
 {
 	space_free(&in->space);
+	ls_script_free(&in->defsyms);
 	for (size_t i = 0; i < in->n; i++)
 		elfimage_free(&in->images[i]);
 	for (size_t i = 0; i < in->nprocs; i++)

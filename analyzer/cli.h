@@ -87,6 +87,8 @@ typedef struct cli_opts {
 	char *config_layout;	/* -L from .vaslint.yaml (malloc'ed) */
 	const char **t_scripts; /* -T SCRIPT..., one link in this order */
 	size_t nt_scripts;
+	const char **defsyms; /* --defsym NAME=EXPR..., in order */
+	size_t ndefsyms;
 	/* A bad input is named and left out, and the others are still
 	 * reported (check, map); the command exits 2 at the end. */
 	bool keep_going;
@@ -114,6 +116,7 @@ typedef struct cli_opts {
 	    {"cpp-flags", required_argument, NULL, 0x1004},                    \
 	    {"maps", required_argument, NULL, 0x1005},                         \
 	    {"pid", required_argument, NULL, 0x1006},                          \
+	    {"defsym", required_argument, NULL, 0x1007},                       \
 	{                                                                      \
 		"help", no_argument, NULL, 'h'                                 \
 	}
@@ -162,6 +165,7 @@ typedef struct cli_inputs {
 	/* The layout's regions, every image placed and every script
 	 * evaluated, as one list of ranges (requests are added by check). */
 	space space;
+	ls_script defsyms; /* the --defsym assignments, parsed once */
 } cli_inputs;
 
 bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,

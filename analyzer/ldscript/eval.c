@@ -2361,7 +2361,9 @@ static bool prepare(ev *e)
 {
 	orphans o = {.started = false};
 
-	if (!flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
+	const ls_script *d = e->o->defsyms;
+	if ((d && !flatten(e, d->cmds, d->ncmds, false)) ||
+	    !flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
 		return false;
 	e->first = e->nitems ? 0 : NONE;
 	if (!str_index_reserve(&e->names, e->nitems))
@@ -2395,6 +2397,8 @@ static bool prepare(ev *e)
 	for (size_t i = 0; i < e->nisecs; i++)
 		if (e->isecs[i].out == -1 && !place_orphan(e, i, &o))
 			return false;
+	if (d)
+		made_by_references(e, d->cmds, d->ncmds);
 	made_by_references(e, e->s->cmds, e->s->ncmds);
 	propagate_lma_regions(e);
 	if (e->oom || !order_items(e))

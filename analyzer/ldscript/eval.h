@@ -37,6 +37,9 @@ typedef struct ls_eval_opts {
 	size_t nsegments;
 	ls_section_start sections[LS_MAX_KNOBS]; /* -Ttext= -Tdata= -Tbss= */
 	size_t nsections;
+	/* --defsym NAME=EXPR: assignments evaluated before the script's
+	 * own, as ld does; NULL for none. */
+	const ls_script *defsyms;
 	const image *inputs; /* read with elfimage_read_full */
 	size_t ninputs;
 } ls_eval_opts;

@@ -151,3 +151,23 @@ not determined: size of .text: depends on input section sizes (give --image)
 zero.ld:2:3: note: 1 value could not be determined (size of .text): depends on input section sizes (give --image) [undetermined]
 zero.ld:2:9: error: image zero.ld [0x0, 0x1) lies outside the address space [0x1000, 0x7ffffffff000) of layout linux-x86_64 [outside-address-space]
 [exit 1]
+
+# --defsym NAME=EXPR defines an absolute symbol before the script, as for
+# GNU ld (here the base and an alignment the build passes in); GNU ld
+# 2.40 puts .text at 0x400000, .data at 0x403000 and the orphan .bss at
+# 0x403800 with the same options.
+$ printf 'SECTIONS {\n  . = BASE;\n  .text : { *(.text) }\n  .data ALIGN(data_align) : { *(.data) }\n}\n' > defsym.ld; vaslint map -f json --image image64.o --defsym BASE=0x400000 --defsym 'data_align=0x800 * 2' defsym.ld | python3 -c 'import json, sys; print([(r["name"], r["start"]) for r in json.load(sys.stdin)["ranges"] if r["kind"] == "section"])'
+[('.text', '0x400000'), ('.data', '0x403000'), ('.bss', '0x403800')]
+
+# Anything but one assignment is a usage error.
+$ vaslint check --defsym 'BASE=0x1000; SECTIONS { }' defsym.ld
+vaslint: error: --defsym BASE=0x1000; SECTIONS { }: expected NAME=EXPRESSION
+[exit 2]
+
+$ vaslint check --defsym 'BASE+=4' defsym.ld
+vaslint: error: --defsym BASE+=4: expected NAME=EXPRESSION
+[exit 2]
+
+$ vaslint check --defsym 'BASE=(1' defsym.ld
+--defsym:1:10: error: expected ')' to close '(' in an expression, found ';'
+[exit 2]
