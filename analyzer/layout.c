@@ -113,10 +113,12 @@ static bool eval_text(const layout *l, const char *text, uint64_t *value,
 }
 
 /* A value that notes the first parameter it uses that has no default and
- * was not given with -D: a region left empty by it is worth a warning. */
+ * was not given with -D (a region left empty by it is worth a warning),
+ * and the first it uses that was given with -D. */
 typedef struct noting {
 	const layout *l;
 	const layout_param *unset;
+	const layout_param *given;
 } noting;
 
 static expr_status param_noting(void *ctx, const expr *e, uint64_t *value,
@@ -125,22 +127,27 @@ static expr_status param_noting(void *ctx, const expr *e, uint64_t *value,
 	noting *n = ctx;
 	expr_status st = param_lookup((void *)n->l, e, value, err);
 
-	for (size_t i = 0; st == EXPR_OK && !n->unset && i < n->l->nparams; i++)
-		if (n->l->params[i].name &&
-		    !strcmp(n->l->params[i].name, e->name) &&
-		    !n->l->params[i].set && n->l->params[i].no_default)
-			n->unset = &n->l->params[i];
+	for (size_t i = 0; st == EXPR_OK && i < n->l->nparams; i++) {
+		const layout_param *p = &n->l->params[i];
+		if (!p->name || strcmp(p->name, e->name))
+			continue;
+		if (!n->unset && !p->set && p->no_default)
+			n->unset = p;
+		if (!n->given && p->set)
+			n->given = p;
+	}
 	return st;
 }
 
 static bool take_value_noting(reader *r, yaml_node_t *n, const char *what,
-			      uint64_t *out, const layout_param **unset)
+			      uint64_t *out, layout_region *reg)
 {
-	noting nt = {r->l, NULL};
+	noting nt = {r->l, NULL, NULL};
 	expr_env env = {&nt, param_noting, NULL, EXPR_ARITH_EXACT};
 	bool ok = yd_value(&r->d, n, what, &env, out);
 
-	*unset = nt.unset;
+	reg->unset_param = nt.unset;
+	reg->given_param = nt.given;
 	return ok;
 }
 
@@ -409,8 +416,7 @@ static bool read_region(reader *r, yaml_node_t *n, layout_region *reg)
 	    !yd_string(&r->d, f[4].value, "why", &reg->why) ||
 	    !take_value(r, f[1].value, "start", &start) ||
 	    !take_value_noting(r, f[2].value ? f[2].value : f[3].value,
-			       f[2].value ? "size" : "end", &v,
-			       &reg->unset_param))
+			       f[2].value ? "size" : "end", &v, reg))
 		return false;
 	reg->loc = (src_loc){r->l->path, (unsigned)n->start_mark.line + 1,
 			     (unsigned)n->start_mark.column + 1};
@@ -463,6 +469,26 @@ static bool read_regions(reader *r, yaml_node_t *n)
 			if (va_range_overlaps(o->range, reg->range)) {
 				char a[VA_HEX_LEN], b[VA_HEX_LEN];
 				char c[VA_HEX_LEN], d[VA_HEX_LEN];
+				/* Made by a -D value: the user's input, told
+				 * from the region that uses it. */
+				const layout_region *ra =
+				    reg->given_param ? reg : o;
+				const layout_region *rb = ra == reg ? o : reg;
+				if (ra->given_param)
+					return vl_fail(
+					    r->d.err, NULL, 0, 0,
+					    "-D %s=0x%" PRIx64
+					    ": out of range for layout %s: "
+					    "region %s would be [%s, %s) and "
+					    "overlap region %s [%s, %s)",
+					    ra->given_param->name,
+					    ra->given_param->value,
+					    r->l->name ? r->l->name : r->d.path,
+					    ra->name,
+					    va_hex(ra->range.start, a),
+					    va_hex(ra->range.end, b), rb->name,
+					    va_hex(rb->range.start, c),
+					    va_hex(rb->range.end, d));
 				return yd_fail(
 				    &r->d, item,
 				    "region %s [%s, %s) overlaps region %s "

@@ -34,6 +34,9 @@ typedef struct layout_region {
 	/* A parameter its size (or end) took from the default, not from a
 	 * -D: the region may be empty only because it was not given. */
 	const struct layout_param *unset_param;
+	/* A parameter given with -D that its size (or end) came from: a
+	 * conflict it makes is the user's value, not the layout's error. */
+	const struct layout_param *given_param;
 } layout_region;
 
 /* The values a base can take with address-space randomization: from

@@ -80,9 +80,10 @@ $ vaslint check -L genode-nova-x86_32 -D SHADOW_BASE=2M vmm32-0x6000000
 vaslint: error: -D SHADOW_BASE: layout genode-nova-x86_32 has no such parameter (it has: GUEST_RAM)
 [exit 2]
 
-# Parameters that make regions overlap make a layout that cannot be.
+# Parameters that make regions overlap make a layout that cannot be: the
+# message names the -D value, the user's input.
 $ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=2G vmm32-0x6000000
-$ROOT/layouts/genode-nova-x86_32.yaml:27:5: error: region stack-area [0x40000000, 0x50000000) overlaps region guest-shadow [0x0, 0x80000000) (line 23)
+vaslint: error: -D GUEST_RAM=0x80000000: out of range for layout genode-nova-x86_32: region guest-shadow would be [0x0, 0x80000000) and overlap region stack-area [0x40000000, 0x50000000)
 [exit 2]
 
 $ vaslint check -L linux-x86_64 -D SHADOW_BASE=0xfffffffffff00000 -D GUEST_RAM=2M vmm64-default

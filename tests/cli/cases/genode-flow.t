@@ -192,3 +192,9 @@ $ROOT/tests/fixtures/genode/static-2012.ld:39:6: error: section .bss [0x600630c,
 # Today's static script, with the program it linked, at LD_TEXT_ADDR.
 $ vaslint check -L genode-nova-x86_64 -Ttext=0x01000000 --image genode/x86_64/static "$ROOT/tests/fixtures/genode/static.ld"; echo "exit $?"
 exit 0
+
+# A -D value that makes the layout's regions collide is the user's input,
+# and the message says so (not an error in the shipped layout file).
+$ vaslint check -L genode-nova-x86_32 -D GUEST_RAM=4G vmm32-0x6000000
+vaslint: error: -D GUEST_RAM=0x100000000: out of range for layout genode-nova-x86_32: region guest-shadow would be [0x0, 0x100000000) and overlap region stack-area [0x40000000, 0x50000000)
+[exit 2]

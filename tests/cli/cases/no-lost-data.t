@@ -11,7 +11,7 @@ untouched
 
 # No legal address: nothing is written.
 $ cp vmm-low.ld nld/a.ld && cp vmm-low.ld nld/out.ld && vaslint fix -L genode-nova-x86_32-2012 -D GUEST_RAM=2000M --image-size 1G -o nld/out.ld nld/a.ld; echo "exit $?"; cmp nld/out.ld vmm-low.ld && echo untouched; ls -A nld | grep -c vaslint- || true
-$ROOT/layouts/genode-nova-x86_32-2012.yaml:27:5: error: region context-area [0x40000000, 0x50000000) overlaps region guest-shadow [0x0, 0x7d000000) (line 23)
+vaslint: error: -D GUEST_RAM=0x7d000000: out of range for layout genode-nova-x86_32-2012: region guest-shadow would be [0x0, 0x7d000000) and overlap region context-area [0x40000000, 0x50000000)
 exit 2
 untouched
 0
