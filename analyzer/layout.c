@@ -758,6 +758,16 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool layout_is_shipped(const char *path)
+{
+	/* A layout named with -L NAME is found at exactly this path; one
+	 * given as a path (-L ./mine.yaml) is the user's file. */
+	const char *dir = layout_dir(NULL);
+	size_t n = strlen(dir);
+
+	return path && !strncmp(path, dir, n) && path[n] == '/';
+}
+
 const char *layout_dir(const char *argv0)
 {
 	static char found[PATH_MAX + 64];

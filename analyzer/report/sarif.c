@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "jsondoc.h"
+#include "layout.h"
 #include "report.h"
 #include "rules.h"
 
@@ -99,9 +100,12 @@ static json_t *result_json(const vl_diag *dg, bool *ok)
 	jd_set(res, "level", jd_str(level(dg->severity)), ok);
 	/* GitHub shows a result only at a line of a text file.  A finding
 	 * about an image has no line of its own, so where vaslint knows the
-	 * line that caused it (the layout's region or address space) that
-	 * line is the location and the image a related one. */
-	bool at_cause = !dg->line && dg->related_file;
+	 * line that caused it in a layout of the user's, that line is the
+	 * location and the image a related one; a layout vaslint ships is
+	 * not in the user's repository, so there the image is the location
+	 * and the layout's line the related one. */
+	bool at_cause = !dg->line && dg->related_file &&
+			!layout_is_shipped(dg->related_file);
 	const char *file = dg->file ? dg->file : "";
 	char *msg = at_cause ? vl_strprintf("%s: %s", file, dg->message) : NULL;
 	jd_set(res, "message",

@@ -28,7 +28,13 @@ exit 1
 1 guest-shadow
 
 # In SARIF a finding about an image sits at the layout line that reserved
-# the region (GitHub shows results only at a line), relative to the working
-# directory where the layout lies below it; the image is a related location.
+# the region (GitHub shows results only at a line) when the layout is the
+# user's file, given by path, relative to the working directory where it
+# lies below it; the image is a related location.
 $ cd "$ROOT" && vaslint check -L layouts/genode-nova-x86_32-2012.yaml -D GUEST_RAM=256M -f sarif build/fixtures/vmm32-0x6000000 | python3 -c 'import json, sys; r = json.load(sys.stdin)["runs"][0]["results"][0]; p = r["locations"][0]["physicalLocation"]; print(p["artifactLocation"]["uri"], p["region"]["startLine"], r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"])'
 layouts/genode-nova-x86_32-2012.yaml 23 build/fixtures/vmm32-0x6000000
+
+# A layout vaslint ships (-L NAME) is not in the user's repository: there
+# the image is the location and the layout's line the related one.
+$ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=256M -f sarif vmm32-0x6000000 | python3 -c 'import json, sys; r = json.load(sys.stdin)["runs"][0]["results"][0]; p = r["locations"][0]["physicalLocation"]; q = r["relatedLocations"][0]["physicalLocation"]; print(p["artifactLocation"]["uri"], "region" in p, q["artifactLocation"]["uri"].rsplit("/", 1)[1], q["region"]["startLine"])'
+vmm32-0x6000000 False genode-nova-x86_32-2012.yaml 23
