@@ -28,31 +28,53 @@ const char *ls_emulation_for(uint16_t machine)
 	}
 }
 
-/* Start `ld -m emulation --verbose` with its stdout on a pipe and its
- * stderr on /dev/null; the read end in *fd. */
-static bool spawn_ld(const char *emulation, pid_t *pid, int *fd, vl_error *err)
+/* The cross linker Debian names for a machine the host's ld (x86) does
+ * not link for; NULL for x86. */
+static const char *cross_ld_for(uint16_t machine)
 {
-	char *argv[] = {"ld", "-m", (char *)emulation, "--verbose", NULL};
+	switch (machine) {
+	case EM_AARCH64:
+		return "aarch64-linux-gnu-ld";
+	case EM_ARM:
+		return "arm-linux-gnueabihf-ld";
+	case EM_RISCV:
+		return "riscv64-linux-gnu-ld";
+	default:
+		return NULL;
+	}
+}
+
+/* Start `ld -m emulation --verbose` with its stdout on a pipe and its
+ * stderr on /dev/null; the read end in *fd.  ENOENT when ld is not on
+ * PATH (the caller tries the next). */
+static int spawn_ld(const char *ld, const char *emulation, pid_t *pid, int *fd,
+		    vl_error *err)
+{
+	char *argv[] = {(char *)ld, "-m", (char *)emulation, "--verbose", NULL};
 	posix_spawn_file_actions_t fa;
 	int p[2], rc;
 
-	if (pipe2(p, O_CLOEXEC) < 0)
-		return vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
-			       strerror(errno));
+	if (pipe2(p, O_CLOEXEC) < 0) {
+		vl_fail(err, NULL, 0, 0, "cannot run %s --verbose: %s", ld,
+			strerror(errno));
+		return -1;
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
 	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
 					 O_WRONLY, 0);
-	rc = posix_spawnp(pid, "ld", &fa, NULL, argv, environ);
+	rc = posix_spawnp(pid, ld, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(p[1]);
 	if (rc != 0) {
 		close(p[0]);
-		return vl_fail(err, NULL, 0, 0, "cannot run ld --verbose: %s",
-			       strerror(rc));
+		if (rc != ENOENT)
+			vl_fail(err, NULL, 0, 0, "cannot run %s --verbose: %s",
+				ld, strerror(rc));
+		return rc;
 	}
 	*fd = p[0];
-	return true;
+	return 0;
 }
 
 /* The lines between the first two lines of '=' of f. */
@@ -94,11 +116,31 @@ static char *between_rules(FILE *f, size_t *len)
 char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
 {
 	const char *emulation = ls_emulation_for(machine);
+	/* $LD (one program: no shell splits it), else the machine's cross
+	 * ld where one is installed, else ld. */
+	const char *env = getenv("LD");
+	const char *tries[2] = {env && *env ? env : cross_ld_for(machine),
+				"ld"};
+	const char *ld = NULL;
 	pid_t pid = 0;
-	int fd = -1, status = 0;
+	int fd = -1, status = 0, rc = ENOENT;
 	char *text = NULL;
 
-	if (!spawn_ld(emulation, &pid, &fd, err))
+	if (env && *env && strpbrk(env, " \t\n")) {
+		vl_fail(
+		    err, NULL, 0, 0,
+		    "$LD is '%s': it names one program (a name on PATH or a "
+		    "path), not a command line, as no shell runs it",
+		    env);
+		return NULL;
+	}
+	for (size_t i = 0; i < 2 && rc == ENOENT; i++)
+		if (tries[i] && !(i && env && *env))
+			rc = spawn_ld(ld = tries[i], emulation, &pid, &fd, err);
+	if (rc == ENOENT)
+		vl_fail(err, NULL, 0, 0, "cannot run %s --verbose: %s", ld,
+			strerror(rc));
+	if (rc != 0)
 		return NULL;
 	FILE *f = fdopen(fd, "r");
 	if (f) {
@@ -112,9 +154,10 @@ char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
 	if (!text || !*len || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		free(text);
 		vl_fail(err, NULL, 0, 0,
-			"ld -m %s --verbose printed no default script (is GNU "
-			"ld installed for this machine?)",
-			emulation);
+			"%s -m %s --verbose printed no default script (is GNU "
+			"ld installed for this machine? set $LD to the linker "
+			"of the build)",
+			ld, emulation);
 		return NULL;
 	}
 	return text;

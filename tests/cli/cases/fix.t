@@ -80,3 +80,21 @@ $ vaslint fix -L linux-x86_64 -D GUEST_RAM=256M --from-default --image vmm64-def
 vaslint: note: 4 findings suppressed (JSON and SARIF list them)
 exit 0
 3
+
+# --from-default for another machine takes the cross linker where one is
+# installed (aarch64-linux-gnu-ld here: the host's ld links x86 only), or
+# $LD: one program, run without a shell.
+$ vaslint fix --from-default -L genode-linux-arm_v8a --image aarch64-0x400000 2>&1 >/dev/null; vaslint fix --from-default -L genode-linux-arm_v8a --image aarch64-0x400000 2>/dev/null | grep -c 'OUTPUT_FORMAT("elf64-littleaarch64"'
+<ld --verbose>: the image [0x400000, +0x24000) is legal in layout genode-linux-arm_v8a: unchanged
+1
+
+$ LD=ld.bfd vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default 2>&1 >/dev/null
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x40200000 (2 numbers changed)
+
+$ LD="ld -wrapper x" vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
+vaslint: error: $LD is 'ld -wrapper x': it names one program (a name on PATH or a path), not a command line, as no shell runs it
+[exit 2]
+
+$ LD=no-such-ld vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
+vaslint: error: cannot run no-such-ld --verbose: No such file or directory
+[exit 2]
