@@ -47,6 +47,10 @@ static const char usage[] =
     "  --from-default     start from the linker's default script (ld\n"
     "                     --verbose, for -m EMULATION or the machine of\n"
     "                     --image) and print a complete script\n"
+    "  --ld PROGRAM       the linker whose default script --from-default\n"
+    "                     takes (else $LD, else the machine's cross ld\n"
+    "                     such as aarch64-linux-gnu-ld where installed,\n"
+    "                     else ld); one program, run without a shell\n"
     "  -o OUT             write the script to OUT; -i rewrites SCRIPT in\n"
     "                     place (both atomically: an error changes nothing;\n"
     "                     owner, mode, ACLs, links kept; see the README)\n"
@@ -63,6 +67,7 @@ enum {
 	OPT_PRINT_ADDRESS,
 	OPT_FROM_DEFAULT,
 	OPT_IN_PLACE,
+	OPT_LD,
 };
 
 typedef struct fix_opts {
@@ -72,6 +77,7 @@ typedef struct fix_opts {
 	bool near;
 	bool print_address; /* --print-address: the new base alone */
 	bool from_default;
+	const char *ld; /* --ld PROGRAM for --from-default */
 	bool in_place;
 } fix_opts;
 
@@ -191,7 +197,7 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 			cli_inputs_close(&probe);
 		}
 		size_t len;
-		script_text = ls_default_script(em, &len, &err);
+		script_text = ls_default_script(em, o->ld, &len, &err);
 		if (!script_text)
 			goto bad;
 		const char *tmpdir = getenv("TMPDIR");
@@ -359,6 +365,7 @@ int cmd_fix(int argc, char **argv)
 	    {"near", no_argument, NULL, OPT_NEAR},
 	    {"print-address", no_argument, NULL, OPT_PRINT_ADDRESS},
 	    {"from-default", no_argument, NULL, OPT_FROM_DEFAULT},
+	    {"ld", required_argument, NULL, OPT_LD},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -407,6 +414,8 @@ int cmd_fix(int argc, char **argv)
 		o.near |= c == OPT_NEAR;
 		o.print_address |= c == OPT_PRINT_ADDRESS;
 		o.from_default |= c == OPT_FROM_DEFAULT;
+		if (c == OPT_LD)
+			o.ld = optarg;
 	}
 	status = run_fix(&o, argv + optind, (size_t)(argc - optind));
 	cli_opts_free(&o.common);

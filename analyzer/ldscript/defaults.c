@@ -113,12 +113,14 @@ static char *between_rules(FILE *f, size_t *len)
 	return text;
 }
 
-char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
+char *ls_default_script(uint16_t machine, const char *given, size_t *len,
+			vl_error *err)
 {
 	const char *emulation = ls_emulation_for(machine);
-	/* $LD (one program: no shell splits it), else the machine's cross
-	 * ld where one is installed, else ld. */
-	const char *env = getenv("LD");
+	/* --ld or $LD (one program: no shell splits it), else the machine's
+	 * cross ld where one is installed, else ld. */
+	const char *env = given && *given ? given : getenv("LD");
+	const char *what = given && *given ? "--ld" : "$LD";
 	const char *tries[2] = {env && *env ? env : cross_ld_for(machine),
 				"ld"};
 	const char *ld = NULL;
@@ -127,11 +129,10 @@ char *ls_default_script(uint16_t machine, size_t *len, vl_error *err)
 	char *text = NULL;
 
 	if (env && *env && strpbrk(env, " \t\n")) {
-		vl_fail(
-		    err, NULL, 0, 0,
-		    "$LD is '%s': it names one program (a name on PATH or a "
-		    "path), not a command line, as no shell runs it",
-		    env);
+		vl_fail(err, NULL, 0, 0,
+			"%s is '%s': it names one program (a name on PATH or a "
+			"path), not a command line, as no shell runs it",
+			what, env);
 		return NULL;
 	}
 	for (size_t i = 0; i < 2 && rc == ENOENT; i++)

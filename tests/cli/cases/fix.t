@@ -98,3 +98,11 @@ vaslint: error: $LD is 'ld -wrapper x': it names one program (a name on PATH or 
 $ LD=no-such-ld vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
 vaslint: error: cannot run no-such-ld --verbose: No such file or directory
 [exit 2]
+
+$ vaslint fix --ld riscv64-linux-gnu-ld -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
+vaslint: error: riscv64-linux-gnu-ld -m elf_x86_64 --verbose printed no default script (is GNU ld installed for this machine? set $LD to the linker of the build)
+[exit 2]
+
+$ vaslint fix --ld 'ld -x' -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
+vaslint: error: --ld is 'ld -x': it names one program (a name on PATH or a path), not a command line, as no shell runs it
+[exit 2]
