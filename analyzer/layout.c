@@ -758,11 +758,10 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-bool layout_is_shipped(const char *path)
+bool layout_is_shipped(const char *path, const char *dir)
 {
 	/* A layout named with -L NAME is found at exactly this path; one
 	 * given as a path (-L ./mine.yaml) is the user's file. */
-	const char *dir = layout_dir(NULL);
 	size_t n = strlen(dir);
 
 	return path && !strncmp(path, dir, n) && path[n] == '/';

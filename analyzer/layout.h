@@ -117,9 +117,9 @@ void layout_free(layout *l);
  * data directory's, for the error to name. */
 const char *layout_dir(const char *argv0);
 
-/* Whether path is a shipped layout as -L NAME finds it (in layout_dir),
- * not a file of the user's. */
-bool layout_is_shipped(const char *path);
+/* Whether path is a shipped layout as -L NAME finds it (in dir, the
+ * layout_dir() the caller took once), not a file of the user's. */
+bool layout_is_shipped(const char *path, const char *dir);
 
 /* The names of the layouts in dir (each NAME.yaml, without .yaml),
  * sorted; false with err when dir cannot be read or memory runs out.

@@ -119,25 +119,27 @@ char *ls_default_script(uint16_t machine, const char *given, size_t *len,
 	const char *emulation = ls_emulation_for(machine);
 	/* --ld or $LD (one program: no shell splits it), else the machine's
 	 * cross ld where one is installed, else ld. */
-	const char *env = given && *given ? given : getenv("LD");
 	const char *what = given && *given ? "--ld" : "$LD";
-	const char *tries[2] = {env && *env ? env : cross_ld_for(machine),
-				"ld"};
-	const char *ld = NULL;
+	const char *named = given && *given ? given : getenv("LD");
 	pid_t pid = 0;
 	int fd = -1, status = 0, rc = ENOENT;
 	char *text = NULL;
 
-	if (env && *env && strpbrk(env, " \t\n")) {
+	if (named && !*named)
+		named = NULL;
+	if (named && strpbrk(named, " \t\n")) {
 		vl_fail(err, NULL, 0, 0,
 			"%s is '%s': it names one program (a name on PATH or a "
 			"path), not a command line, as no shell runs it",
-			what, env);
+			what, named);
 		return NULL;
 	}
-	for (size_t i = 0; i < 2 && rc == ENOENT; i++)
-		if (tries[i] && !(i && env && *env))
-			rc = spawn_ld(ld = tries[i], emulation, &pid, &fd, err);
+	/* The linker named, alone; else the cross ld, then ld. */
+	const char *cross = named ? NULL : cross_ld_for(machine);
+	const char *ld = named ? named : cross ? cross : "ld";
+	rc = spawn_ld(ld, emulation, &pid, &fd, err);
+	if (rc == ENOENT && cross)
+		rc = spawn_ld(ld = "ld", emulation, &pid, &fd, err);
 	if (rc == ENOENT)
 		vl_fail(err, NULL, 0, 0, "cannot run %s --verbose: %s", ld,
 			strerror(rc));

@@ -91,7 +91,7 @@ static json_t *rules_json(bool *ok)
 	return rules;
 }
 
-static json_t *result_json(const vl_diag *dg, bool *ok)
+static json_t *result_json(const vl_diag *dg, const char *layouts, bool *ok)
 {
 	json_t *res = json_object(), *locs;
 
@@ -105,7 +105,7 @@ static json_t *result_json(const vl_diag *dg, bool *ok)
 	 * not in the user's repository, so there the image is the location
 	 * and the layout's line the related one. */
 	bool at_cause = !dg->line && dg->related_file &&
-			!layout_is_shipped(dg->related_file);
+			!layout_is_shipped(dg->related_file, layouts);
 	const char *file = dg->file ? dg->file : "";
 	char *msg = at_cause ? vl_strprintf("%s: %s", file, dg->message) : NULL;
 	jd_set(res, "message",
@@ -195,8 +195,10 @@ bool report_sarif_invoked(FILE *f, const vl_diags *d, const report_run *run,
 	jd_set(driver, "version", jd_str(VASLINT_VERSION), &ok);
 	jd_set(driver, "rules", rules_json(&ok), &ok);
 	results = jd_set(r0, "results", json_array(), &ok);
+	/* Where the shipped layouts are: looked up once, not per result. */
+	const char *layouts = layout_dir(NULL);
 	for (size_t i = 0; i < d->n; i++)
-		jd_append(results, result_json(&d->v[i], &ok), &ok);
+		jd_append(results, result_json(&d->v[i], layouts, &ok), &ok);
 	props = jd_set(r0, "properties", json_object(), &ok);
 	jd_set(props, "params", report_params_json(run->layout), &ok);
 	if (run->layout)
