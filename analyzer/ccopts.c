@@ -493,8 +493,11 @@ static took emit(const rule *r, const char *v, bool sep, const char *dir,
 			return DROPPED;
 		if (!(p = ccopts_path(dir, v)))
 			return NOMEM;
-		if (p[0] != '/' || (r->value == V_FILE && stat(p, &st) == 0 &&
-				    !S_ISREG(st.st_mode))) {
+		/* The entry's directory is part of the word now: it must be
+		 * a path the value alone would be (no line break). */
+		if (p[0] != '/' || !path_ok(p) ||
+		    (r->value == V_FILE && stat(p, &st) == 0 &&
+		     !S_ISREG(st.st_mode))) {
 			free(p);
 			return DROPPED;
 		}

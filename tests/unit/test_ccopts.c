@@ -316,6 +316,13 @@ static void relative_paths_need_a_folder(void **state)
 	assert_string_equal(pass(CCOPTS_PARSE, "/", "-Iinc", NULL), "-I/inc");
 	assert_string_equal(pass(CCOPTS_PARSE, "/a/b/", "-I", "./c", NULL),
 			    "-I/a/b/c");
+	/* The entry's folder becomes part of the word: a line break in it
+	 * drops the path as one in the value would (a fuzz finding). */
+	assert_string_equal(
+	    pass(CCOPTS_CPP, "/tmp/\rx", "-I", "inc", "-I/abs", NULL),
+	    "-I/abs");
+	assert_string_equal(
+	    pass(CCOPTS_PARSE, "/a\nb", "-include", "h.h", NULL), "");
 }
 
 static void cpp_flags_are_split_at_white_space_and_refused_by_name(void **state)
