@@ -7,6 +7,7 @@
  * load addresses, empty sections). */
 #include "ldscript/eval.h"
 
+#include <ctype.h>
 #include <elf.h>
 #include <fnmatch.h>
 #include <inttypes.h>
@@ -135,6 +136,12 @@ typedef struct ev {
 	const char **assigned_names; /* names plain assignments set */
 	str_index used, assigned;
 	size_t cap_used, cap_assigned;
+	/* OVERLAY sections by the name their __load_start_/__load_stop_
+	 * symbols carry (see overlay_symbol). */
+	char **ov_ids;
+	const char **ov_secs;
+	str_index overlays;
+	size_t cap_ov;
 	/* Per MEMORY region, from collect_regions: its attributes as flags
 	 * to have and not to have (RA_*). */
 	unsigned *region_flags, *region_not;
@@ -460,6 +467,11 @@ static const char *used_name(const void *owner, size_t k)
 	return ((const ev *)owner)->used_names[k];
 }
 
+static const char *overlay_id(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->ov_ids[k];
+}
+
 static const char *assigned_name(const void *owner, size_t k)
 {
 	return ((const ev *)owner)->assigned_names[k];
@@ -565,6 +577,42 @@ static bool note_uses(ev *e, const expr *x)
 	return true;
 }
 
+/* GNU ld gives each section of an OVERLAY two symbols, as if by
+ * PROVIDE(__load_start_ID = LOADADDR(sec)) and PROVIDE(__load_stop_ID =
+ * LOADADDR(sec) + SIZEOF(sec)), where ID is the section's name without the
+ * characters a C identifier cannot hold (".text0" gives text0). */
+static bool note_overlay_section(ev *e, const char *name)
+{
+	size_t n = 0;
+	char *id = malloc(strlen(name) + 1);
+
+	if (!id)
+		return false;
+	for (const char *c = name; *c; c++)
+		if (*c == '_' || isalnum((unsigned char)*c))
+			id[n++] = *c;
+	id[n] = '\0';
+	if (str_index_find(&e->overlays, id) >= 0) {
+		free(id);
+		return true;
+	}
+	if (!grow((void **)&e->ov_ids, &e->cap_ov, e->overlays.n,
+		  sizeof(*e->ov_ids))) {
+		free(id);
+		return false;
+	}
+	/* Same capacity: grow never shrinks and both grow together. */
+	const char **secs = realloc(e->ov_secs, e->cap_ov * sizeof(*secs));
+	if (!secs) {
+		free(id);
+		return false;
+	}
+	e->ov_secs = secs;
+	e->ov_ids[e->overlays.n] = id;
+	e->ov_secs[e->overlays.n] = name;
+	return str_index_add(&e->overlays, e->overlays.n);
+}
+
 /* A script's plain assignment to a name, anywhere. */
 static bool note_defines(ev *e, const ls_assign *a)
 {
@@ -604,7 +652,8 @@ static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
 			     k++) {
 				ls_cmd one = {.kind = LS_CMD_OUTPUT_SECTION};
 				one.u.section = &c->u.overlay->sections[k];
-				ok = note_names(e, &one, 1);
+				ok = note_names(e, &one, 1) &&
+				     note_overlay_section(e, one.u.section->name);
 			}
 			break;
 		case LS_CMD_OUTPUT_SECTION:
@@ -646,16 +695,21 @@ static bool provides(const ev *e, const ls_assign *a)
 
 /* A symbol's kind where it is read: an absolute one reads as a number
  * inside an output section; one not set (yet) as an address. */
+static ls_out_section *overlay_symbol(const ev *e, const char *name,
+				      bool *stop);
+
 static vkind symbol_kind(const ev *e, const char *name, bool inside)
 {
 	const ls_symbol *sym = symbol_find(e, name);
 	const image_symbol *is;
-	bool absolute;
+	bool absolute, stop;
 
 	if (sym)
 		absolute = sym->absolute;
 	else if ((is = input_symbol(e, name)))
 		absolute = is->absolute;
+	else if (overlay_symbol(e, name, &stop))
+		absolute = true; /* LOADADDR gives a number */
 	else
 		return VK_REL;
 	return !absolute ? VK_REL : inside ? VK_NUM : VK_ABS;
@@ -706,6 +760,28 @@ static ls_out_section *section_find(const ev *e, const char *name)
 {
 	ptrdiff_t k = str_index_find(&e->sec_names, name);
 	return k < 0 ? NULL : &e->out->sections[k];
+}
+
+/* The section an OVERLAY symbol names, and whether it is the stop. */
+static ls_out_section *overlay_symbol(const ev *e, const char *name,
+				      bool *stop)
+{
+	static const char start_p[] = "__load_start_", stop_p[] = "__load_stop_";
+	ptrdiff_t k;
+
+	if (!e->overlays.n)
+		return NULL;
+	if (strncmp(name, start_p, sizeof(start_p) - 1) == 0) {
+		*stop = false;
+		name += sizeof(start_p) - 1;
+	} else if (strncmp(name, stop_p, sizeof(stop_p) - 1) == 0) {
+		*stop = true;
+		name += sizeof(stop_p) - 1;
+	} else {
+		return NULL;
+	}
+	k = str_index_find(&e->overlays, name);
+	return k < 0 ? NULL : section_find(e, e->ov_secs[k]);
 }
 
 static const char *region_resolve(const ls_script *s, const char *name)
@@ -770,6 +846,18 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 			return EXPR_OK;
 		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
+	}
+	bool stop;
+	ls_out_section *ov = overlay_symbol(e, x->name, &stop);
+	if (ov) {
+		ls_value v = ov->lma;
+		if (stop)
+			v.known = v.known && ov->size.known &&
+				  va_add(ov->lma.v, ov->size.v, &v.v);
+		*value = v.v;
+		if (!v.known)
+			because(e, e->sec_why[ov - e->out->sections]);
+		return v.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
 	if (!e->have_inputs) {
 		because(e, (why){WHY_SYMBOL, x->name});
@@ -3435,6 +3523,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	str_index_init(&e.undefined, undefined_name, &e);
 	str_index_init(&e.used, used_name, &e);
 	str_index_init(&e.assigned, assigned_name, &e);
+	str_index_init(&e.overlays, overlay_id, &e);
 
 	memset(out, 0, sizeof(*out));
 	e.have_inputs = o->ninputs > 0;
@@ -3485,6 +3574,11 @@ done:
 	str_index_free(&e.undefined);
 	str_index_free(&e.used);
 	str_index_free(&e.assigned);
+	for (size_t k = 0; k < e.overlays.n; k++)
+		free(e.ov_ids[k]);
+	str_index_free(&e.overlays);
+	free(e.ov_ids);
+	free(e.ov_secs);
 	free(e.def_syms);
 	free(e.undef_syms);
 	free(e.used_names);

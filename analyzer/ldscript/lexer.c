@@ -371,6 +371,14 @@ static void ls_lex_token(const ls_lexer *lx, const ls_lex_state *st,
 		t->text = s + i + 1;
 		t->len = j - i - 2;
 		ls_count_lines(lx, after, i, j);
+	} else if (mode == LS_LEX_EXPR && n - i >= 9 &&
+		   memcmp(s + i, "/DISCARD/", 9) == 0) {
+		/* GNU ld's lexer knows /DISCARD/ in expressions too, so a
+		 * fill expression before it ends there ("} = 0 /DISCARD/ :"
+		 * is no division; "8 /DISCARD/ 2" is a syntax error). */
+		t->kind = LS_TOK_WORD;
+		t->len = 9;
+		j = i + 9;
 	} else if (mode == LS_LEX_EXPR && ls_is_digit(c)) {
 		size_t used;
 

@@ -427,6 +427,38 @@ static void an_overlay_past_the_top_is_an_error(void **state)
 	done(&r);
 }
 
+/* Each OVERLAY section gets __load_start_ID and __load_stop_ID (ID: its
+ * name without the characters a C identifier cannot hold), as GNU ld
+ * PROVIDEs them; a script's own definition wins.  They are absolute: read
+ * inside an output section they are numbers, so "a" is .after's address
+ * 0x1011 plus 0x8000 (GNU ld 2.40 links this script so). */
+static void overlay_sections_have_load_symbols(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  .text : { BYTE(0) }\n"
+		     "  OVERLAY : AT(0x8000) {\n"
+		     "    .o-1 { QUAD(0) }\n"
+		     "    .o2 { QUAD(0) QUAD(0) }\n"
+		     "  }\n"
+		     "  __load_start_o2 = 7;\n"
+		     "  .after : AT(__load_stop_o2) { a = __load_start_o1; "
+		     "QUAD(0) }\n"
+		     "  b = __load_stop_o1;\n"
+		     "}\n");
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".o2")->lma.v, 0x8008);
+	assert_int_equal(section(&r, ".after")->lma.v, 0x8018);
+	assert_true(symbol(&r, "a").known);
+	assert_int_equal(symbol(&r, "a").v, 0x9011);
+	assert_int_equal(symbol(&r, "b").v, 0x8008);
+	assert_int_equal(symbol(&r, "__load_start_o2").v, 7);
+	done(&r);
+}
+
 /* ---- Inputs ---- */
 
 static image linked_image(image_section *secs, size_t n)
@@ -1030,6 +1062,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
+	    cmocka_unit_test(overlay_sections_have_load_symbols),
 	    cmocka_unit_test(
 		data_past_the_top_is_an_error_at_the_byte_that_wraps),
 	    cmocka_unit_test(asciz_past_the_top_is_an_error),
