@@ -859,6 +859,12 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 			because(e, e->sec_why[ov - e->out->sections]);
 		return v.known ? EXPR_OK : EXPR_UNKNOWN;
 	}
+	if (e->pass < MAX_PASSES - 1 &&
+	    str_index_find(&e->assigned, x->name) >= 0) {
+		/* Set further on in the script: known from the next pass. */
+		because(e, (why){WHY_UNDEFINED, x->name});
+		return EXPR_UNKNOWN;
+	}
 	if (!e->have_inputs) {
 		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
@@ -3278,6 +3284,15 @@ static void lay_assign(ev *e, const item *it)
 		e->out->has_base = true;
 		e->out->base = b;
 		e->out->base_loc = a->value.loc;
+	}
+	if (!v.known && e->why.kind == WHY_UNDEFINED &&
+	    e->pass < MAX_PASSES - 1) {
+		/* A symbol the script sets further on (". += f(_end)" in
+		 * Linux's arm64 vmlinux.lds): GNU ld skips the assignment in
+		 * the passes before the last, so '.' goes on, the symbol gets
+		 * its value, and the next pass reads that one. */
+		e->changed = true;
+		return;
 	}
 	e->dot_error &= !v.known;
 	e->dot = e->def_next = v;

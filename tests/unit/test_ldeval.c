@@ -459,6 +459,29 @@ static void overlay_sections_have_load_symbols(void **state)
 	done(&r);
 }
 
+/* ". += f(_end)" before _end is set (Linux's arm64 vmlinux.lds): GNU ld
+ * skips the assignment until _end has a value, then iterates to a fixed
+ * point: here .data at 0x1001 + (_end >> 4) with _end = .data + 4 gives
+ * 0x1112 and 0x1116 (GNU ld 2.40 links it so with an empty input). */
+static void dot_may_depend_on_a_symbol_set_later(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  .text : { BYTE(0) }\n"
+		     "  . += (_end >> 4);\n"
+		     "  .data : { LONG(0) }\n"
+		     "  _end = .;\n"
+		     "}\n");
+	assert_int_equal(r.d.n, 0);
+	assert_true(section(&r, ".data")->vma.known);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x1112);
+	assert_int_equal(symbol(&r, "_end").v, 0x1116);
+	done(&r);
+}
+
 /* ---- Inputs ---- */
 
 static image linked_image(image_section *secs, size_t n)
@@ -1063,6 +1086,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
 	    cmocka_unit_test(overlay_sections_have_load_symbols),
+	    cmocka_unit_test(dot_may_depend_on_a_symbol_set_later),
 	    cmocka_unit_test(
 		data_past_the_top_is_an_error_at_the_byte_that_wraps),
 	    cmocka_unit_test(asciz_past_the_top_is_an_error),
