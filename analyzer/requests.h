@@ -36,6 +36,14 @@ typedef struct request {
 	bool size_unknown, at_unknown, offset_unknown;
 	bool reserves;	  /* a reservation: PROT_NONE mmap, managed dataspace */
 	bool replaces;	  /* replaces what is mapped there (MAP_FIXED) */
+	/* Into a region map of the program's own (a Genode managed dataspace
+	 * from Rm_session::create), not into its address space: at is an
+	 * offset inside that region map, which has sub_size bytes and was
+	 * created at sub_line:sub_column of file (0: elsewhere). */
+	bool in_sub;
+	bool sub_size_unknown;
+	uint64_t sub_size;
+	unsigned sub_line, sub_column;
 	char *call;	  /* the callee, for messages ("mmap"); NULL: none */
 	char *rule;	  /* the rule set entry that matched; NULL: none */
 	const char *file; /* where it was asked for; NULL: unknown */

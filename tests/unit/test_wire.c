@@ -298,7 +298,9 @@ static void put_str(wire_buf *b, const char *s, size_t n)
 static void put_request(wire_buf *b, const char *name, size_t name_len,
 			unsigned kind)
 {
-	static const uint8_t zeros[5 * 8 + 2 * 4] = {0};
+	/* size, at, offset, backing_align, align, line, column; the sub
+	 * region map's flags, size, line, column */
+	static const uint8_t zeros[5 * 8 + 2 * 4 + 1 + 8 + 2 * 4] = {0};
 	uint8_t k = (uint8_t)kind, flags = 0;
 
 	put_u32(b, 1);
