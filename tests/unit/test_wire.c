@@ -357,6 +357,10 @@ static void bad_fields_are_refused_with_their_cause(void **state)
 	assert_true(wire_put_bytes(&b, "\0\0", 2));
 	for (int i = 0; i < 12; i++)
 		put_u32(&b, 0);
+	/* no sub region map: flags, size, line, column */
+	assert_true(wire_put_bytes(&b, "\0", 1));
+	for (int i = 0; i < 4; i++)
+		put_u32(&b, 0);
 	put_u32(&b, 0);
 	assert_refused(b.p, b.n, "without a name");
 	b.n = 0;
