@@ -967,6 +967,17 @@ static void whole_sub_map(const visit_ctx *x, CXCursor call,
 		return;
 	ds = strip(
 	    clang_Cursor_getArgument(call, (unsigned)q->arg[API_DATASPACE]));
+	/* Through copies and conversions of the capability. */
+	for (unsigned depth = 0;
+	     depth < EVAL_MAX_DEPTH && clang_getCursorKind(ds) == CXCursor_CallExpr &&
+	     is_construction(ds);
+	     depth++) {
+		kids ks;
+		kids_of(ds, &ks);
+		if (ks.nexpr != 1)
+			return;
+		ds = strip(ks.expr[0]);
+	}
 	callee = clang_getCursorReferenced(ds);
 	if (clang_getCursorKind(ds) != CXCursor_CallExpr ||
 	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
