@@ -1273,7 +1273,10 @@ static int unalignable(const request *q, const cost_model *m, vl_diags *out)
 }
 
 /* Each request whose size is known (unknown values are reported as
- * unknown, never guessed: a check runs only on what it needs to know). */
+ * unknown, never guessed: a check runs only on what it needs to know).
+ * A reservation (PROT_NONE, a region map of the program's own) is never
+ * mapped, so no page size matters to it: the mappings placed inside it
+ * are requests of their own. */
 static int each_request(const space *s, bool need_place,
 			int (*fn)(const request *, const cost_model *,
 				  vl_diags *),
@@ -1287,7 +1290,7 @@ static int each_request(const space *s, bool need_place,
 	cost_model m = plan_cost_model(s->layout);
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		if (q->size_unknown ||
+		if (q->size_unknown || q->kind == REQ_RESERVE ||
 		    (need_place && ((q->fixed && q->at_unknown) ||
 				    (q->has_offset && q->offset_unknown))))
 			continue;
