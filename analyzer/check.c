@@ -1359,9 +1359,9 @@ int check_sub_region_maps(const space *s, vl_diags *out)
 		    q->at_unknown)
 			continue;
 		/* An unknown size still covers the byte at its offset. */
-		bool past_end = !q->size_unknown &&
-				(!va_add(q->at, q->size, &end) ||
-				 end > q->sub_size);
+		bool past_end =
+		    !q->size_unknown &&
+		    (!va_add(q->at, q->size, &end) || end > q->sub_size);
 		if (q->at < q->sub_size && !past_end)
 			continue;
 		vl_diag *d =
@@ -1372,12 +1372,12 @@ int check_sub_region_maps(const space *s, vl_diags *out)
 				       "%u)",
 				       q->name, va_hex(q->at, a),
 				       va_size_str(q->sub_size, z), q->sub_line)
-			: request_diag(out, VL_RULE_OUTSIDE_REGION_MAP, q,
-				       "request %s [%s, %s) lies outside its "
-				       "region map of %s (created at line %u)",
-				       q->name, va_hex(q->at, a),
-				       va_hex(end, b),
-				       va_size_str(q->sub_size, z), q->sub_line);
+			: request_diag(
+			      out, VL_RULE_OUTSIDE_REGION_MAP, q,
+			      "request %s [%s, %s) lies outside its "
+			      "region map of %s (created at line %u)",
+			      q->name, va_hex(q->at, a), va_hex(end, b),
+			      va_size_str(q->sub_size, z), q->sub_line);
 		if (!d)
 			return -1;
 		found++;

@@ -36,6 +36,10 @@ typedef struct request {
 	bool size_unknown, at_unknown, offset_unknown;
 	bool reserves;	  /* a reservation: PROT_NONE mmap, managed dataspace */
 	bool replaces;	  /* replaces what is mapped there (MAP_FIXED) */
+	char *call;	  /* the callee, for messages ("mmap"); NULL: none */
+	char *rule;	  /* the rule set entry that matched; NULL: none */
+	const char *file; /* where it was asked for; NULL: unknown */
+	unsigned line, column;
 	/* Into a region map of the program's own (a Genode managed dataspace
 	 * from Rm_session::create), not into its address space: at is an
 	 * offset inside that region map, which has sub_size bytes and was
@@ -44,10 +48,6 @@ typedef struct request {
 	bool sub_size_unknown;
 	uint64_t sub_size;
 	unsigned sub_line, sub_column;
-	char *call;	  /* the callee, for messages ("mmap"); NULL: none */
-	char *rule;	  /* the rule set entry that matched; NULL: none */
-	const char *file; /* where it was asked for; NULL: unknown */
-	unsigned line, column;
 } request;
 
 typedef struct requests {

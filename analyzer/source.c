@@ -890,8 +890,8 @@ static bool sub_map_of(const visit_ctx *x, CXCursor e, unsigned depth,
 			val v[API_NROLES];
 			CXFile file;
 			eval_roles(e, callee, q, v);
-			out->size = role_given(q, API_SIZE) ? v[API_SIZE]
-							    : unknown;
+			out->size =
+			    role_given(q, API_SIZE) ? v[API_SIZE] : unknown;
 			call_place(e, &out->line, &out->column);
 			clang_getExpansionLocation(clang_getCursorLocation(e),
 						   &file, NULL, NULL, NULL);
@@ -953,8 +953,8 @@ static void into_sub_map(const visit_ctx *x, CXCursor call, request *rq)
 /* Attaching a whole region map of the program's own (its dataspace(),
  * size 0): the size is the region map's, less the offset, as core
  * computes it for any dataspace. */
-static void whole_sub_map(const visit_ctx *x, CXCursor call,
-			  const api_rule *q, const val *v, request *rq)
+static void whole_sub_map(const visit_ctx *x, CXCursor call, const api_rule *q,
+			  const val *v, request *rq)
 {
 	CXCursor ds, callee;
 	CXString sp;
@@ -968,9 +968,9 @@ static void whole_sub_map(const visit_ctx *x, CXCursor call,
 	ds = strip(
 	    clang_Cursor_getArgument(call, (unsigned)q->arg[API_DATASPACE]));
 	/* Through copies and conversions of the capability. */
-	for (unsigned depth = 0;
-	     depth < EVAL_MAX_DEPTH && clang_getCursorKind(ds) == CXCursor_CallExpr &&
-	     is_construction(ds);
+	for (unsigned depth = 0; depth < EVAL_MAX_DEPTH &&
+				 clang_getCursorKind(ds) == CXCursor_CallExpr &&
+				 is_construction(ds);
 	     depth++) {
 		kids ks;
 		kids_of(ds, &ks);
