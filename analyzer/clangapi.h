@@ -61,6 +61,7 @@
 	X(clang_getTranslationUnitCursor)                                      \
 	X(clang_getTranslationUnitSpelling)                                    \
 	X(clang_getTypeDeclaration)                                            \
+	X(clang_hashCursor)                                                    \
 	X(clang_isConstQualifiedType)                                          \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
@@ -134,6 +135,7 @@ bool clangapi_load(vl_error *err);
 #define clang_getTranslationUnitSpelling                                       \
 	(clangapi.clang_getTranslationUnitSpelling)
 #define clang_getTypeDeclaration    (clangapi.clang_getTypeDeclaration)
+#define clang_hashCursor	    (clangapi.clang_hashCursor)
 #define clang_isConstQualifiedType  (clangapi.clang_isConstQualifiedType)
 #define clang_isExpression	    (clangapi.clang_isExpression)
 #define clang_isInvalid		    (clangapi.clang_isInvalid)

@@ -655,10 +655,19 @@ static bool named_by_rules(const api_rules *rules, const char *spelling)
 	return false;
 }
 
+/* Cursors to cursors, each key once: the mem-initializers of the classes
+ * whose constructors were read (a class is a key too, once read). */
+typedef struct cursor_map {
+	CXCursor *key, *value;
+	size_t n, cap; /* cap: 0 or a power of two */
+	bool oom;
+} cursor_map;
+
 typedef struct visit_ctx {
 	const api_rules *rules;
 	scan_item *it;
 	CXFile main_file;
+	cursor_map inits;
 } visit_ctx;
 
 static bool role_given(const api_rule *q, api_role r)
@@ -816,28 +825,93 @@ static CXCursor strip(CXCursor c)
 	return c;
 }
 
-/* The initializer a member gets: its default member initializer, else
- * the first mem-initializer for it in a constructor written in the class
- * (MemberRef, then the expression).  A constructor defined outside the
- * class is not looked at. */
-typedef struct member_init {
-	CXCursor field, init;
-	bool next; /* the MemberRef to field came last */
-} member_init;
+static size_t cursor_slot(const cursor_map *m, CXCursor key)
+{
+	size_t i = clang_hashCursor(key) & (m->cap - 1);
+
+	while (!clang_Cursor_isNull(m->key[i]) &&
+	       !clang_equalCursors(m->key[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static bool cursor_get(const cursor_map *m, CXCursor key, CXCursor *value)
+{
+	size_t i;
+
+	if (!m->cap)
+		return false;
+	i = cursor_slot(m, key);
+	if (clang_Cursor_isNull(m->key[i]))
+		return false;
+	*value = m->value[i];
+	return true;
+}
+
+/* Adds key unless it is there; at most half full, so probes are short. */
+static void cursor_put(cursor_map *m, CXCursor key, CXCursor value)
+{
+	size_t i;
+
+	if (m->oom)
+		return;
+	if (2 * (m->n + 1) > m->cap) {
+		cursor_map g = {0};
+		g.cap = m->cap ? 2 * m->cap : 64;
+		g.key = malloc(g.cap * sizeof(*g.key));
+		g.value = malloc(g.cap * sizeof(*g.value));
+		if (!g.key || !g.value) {
+			free(g.key);
+			free(g.value);
+			m->oom = true;
+			return;
+		}
+		for (size_t k = 0; k < g.cap; k++)
+			g.key[k] = clang_getNullCursor();
+		for (size_t k = 0; k < m->cap; k++)
+			if (!clang_Cursor_isNull(m->key[k])) {
+				size_t j = cursor_slot(&g, m->key[k]);
+				g.key[j] = m->key[k];
+				g.value[j] = m->value[k];
+			}
+		g.n = m->n;
+		free(m->key);
+		free(m->value);
+		*m = g;
+	}
+	i = cursor_slot(m, key);
+	if (!clang_Cursor_isNull(m->key[i]))
+		return;
+	m->key[i] = key;
+	m->value[i] = value;
+	m->n++;
+}
+
+static void cursor_map_free(cursor_map *m)
+{
+	free(m->key);
+	free(m->value);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Reading the mem-initializers of one constructor: a MemberRef, then the
+ * expression; the body is not looked at. */
+typedef struct ctor_read {
+	cursor_map *inits;
+	CXCursor field; /* null: the last child was no MemberRef */
+} ctor_read;
 
 static enum CXChildVisitResult ctor_init_visit(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
-	member_init *m = data;
+	ctor_read *r = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	(void)parent;
-	if (m->next && clang_isExpression(k)) {
-		m->init = c;
-		return CXChildVisit_Break;
-	}
-	m->next = k == CXCursor_MemberRef &&
-		  clang_equalCursors(clang_getCursorReferenced(c), m->field);
+	if (!clang_Cursor_isNull(r->field) && clang_isExpression(k))
+		cursor_put(r->inits, r->field, c);
+	r->field = k == CXCursor_MemberRef ? clang_getCursorReferenced(c)
+					   : clang_getNullCursor();
 	return k == CXCursor_CompoundStmt ? CXChildVisit_Break
 					  : CXChildVisit_Continue;
 }
@@ -845,28 +919,34 @@ static enum CXChildVisitResult ctor_init_visit(CXCursor c, CXCursor parent,
 static enum CXChildVisitResult class_ctor_visit(CXCursor c, CXCursor parent,
 						CXClientData data)
 {
-	member_init *m = data;
+	ctor_read r = {data, clang_getNullCursor()};
 
 	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_Constructor)
-		return CXChildVisit_Continue;
-	m->next = false;
-	clang_visitChildren(c, ctor_init_visit, m);
-	return clang_Cursor_isNull(m->init) ? CXChildVisit_Continue
-					    : CXChildVisit_Break;
+	if (clang_getCursorKind(c) == CXCursor_Constructor)
+		clang_visitChildren(c, ctor_init_visit, &r);
+	return CXChildVisit_Continue;
 }
 
-static CXCursor field_init(CXCursor field)
+/* The initializer a member gets: its default member initializer, else
+ * the first mem-initializer for it in a constructor written in the class.
+ * A class's constructors are read once, for all its members; one defined
+ * outside the class is not looked at. */
+static CXCursor field_init(visit_ctx *x, CXCursor field)
 {
-	member_init m = {field, clang_getNullCursor(), false};
+	CXCursor cls = clang_getCursorSemanticParent(field), init;
 	kids ks;
 
 	kids_of(field, &ks);
 	if (ks.nexpr && !clang_Cursor_isBitField(field))
 		return ks.expr[0];
-	clang_visitChildren(clang_getCursorSemanticParent(field),
-			    class_ctor_visit, &m);
-	return m.init;
+	if (!cursor_get(&x->inits, cls, &init)) {
+		cursor_put(&x->inits, cls, clang_getNullCursor());
+		clang_visitChildren(cls, class_ctor_visit, &x->inits);
+	}
+	if (x->inits.oom)
+		x->it->oom = true;
+	return cursor_get(&x->inits, field, &init) ? init
+						   : clang_getNullCursor();
 }
 
 /* Whether e is (or names an object built from) the result of a call a
@@ -874,8 +954,7 @@ static CXCursor field_init(CXCursor field)
  * Rm_connection(start, SIZE); then the size of that region map.  A
  * variable or member is followed to its initializer: what the program
  * does to it later is not looked at. */
-static bool sub_map_of(const visit_ctx *x, CXCursor e, unsigned depth,
-		       sub_map *out)
+static bool sub_map_of(visit_ctx *x, CXCursor e, unsigned depth, sub_map *out)
 {
 	CXCursor callee, d, init;
 	const api_rule *q;
@@ -912,7 +991,7 @@ static bool sub_map_of(const visit_ctx *x, CXCursor e, unsigned depth,
 		if (clang_getCursorKind(d) == CXCursor_VarDecl)
 			init = clang_Cursor_getVarDeclInitializer(d);
 		else if (clang_getCursorKind(d) == CXCursor_FieldDecl)
-			init = field_init(d);
+			init = field_init(x, d);
 		else
 			return false;
 		return !clang_Cursor_isNull(init) &&
@@ -936,7 +1015,7 @@ static CXCursor call_object(CXCursor call)
 
 /* An attach goes into a region map of the program's own when it is
  * called on one: its address is an offset there. */
-static void into_sub_map(const visit_ctx *x, CXCursor call, request *rq)
+static void into_sub_map(visit_ctx *x, CXCursor call, request *rq)
 {
 	CXCursor obj = call_object(call);
 	sub_map m;
@@ -953,7 +1032,7 @@ static void into_sub_map(const visit_ctx *x, CXCursor call, request *rq)
 /* Attaching a whole region map of the program's own (its dataspace(),
  * size 0): the size is the region map's, less the offset, as core
  * computes it for any dataspace. */
-static void whole_sub_map(const visit_ctx *x, CXCursor call, const api_rule *q,
+static void whole_sub_map(visit_ctx *x, CXCursor call, const api_rule *q,
 			  const val *v, request *rq)
 {
 	CXCursor ds, callee;
@@ -1174,7 +1253,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
-	visit_ctx x = {job->o->rules, it, NULL};
+	visit_ctx x = {job->o->rules, it, NULL, {0}};
 	const src_file *f = it->f;
 
 	/* libclang and LLVM print their own account of a crash or of memory
@@ -1214,6 +1293,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	clang_disposeString(main_name);
 	summarise_errors(tu, x.main_file, it);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &x);
+	cursor_map_free(&x.inits);
 	clang_disposeTranslationUnit(tu);
 }
 
