@@ -32,6 +32,7 @@ const char *api_role_name(api_role r);
  *                 a constructor is Class::Class
  *   usr           optional: only the overload with this clang USR; without
  *                 it, every overload whose parameters fit the indexes
+ *                 and roles (README "API rule sets")
  *   kind          allocate | attach | map | reserve
  *   args          {role: index}: dataspace, address, size, offset, prot,
  *                 flags, fixed, align
