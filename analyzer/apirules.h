@@ -1,7 +1,7 @@
 /* API rule sets (rules/NAME.yaml): which calls ask for memory and what each
  * of their arguments means.  The source scanner matches calls against them
- * (source.h); the format is DESIGN.md's "Rule sets for sources", with the
- * keys listed at api_rule. */
+ * (source.h); the format is README.md's "API rule sets", with the keys
+ * listed at api_rule. */
 #ifndef VASLINT_APIRULES_H
 #define VASLINT_APIRULES_H
 
@@ -32,6 +32,7 @@ const char *api_role_name(api_role r);
  *                 a constructor is Class::Class
  *   usr           optional: only the overload with this clang USR; without
  *                 it, every overload whose parameters fit the indexes
+ *                 and roles (README "API rule sets")
  *   kind          allocate | attach | map | reserve
  *   args          {role: index}: dataspace, address, size, offset, prot,
  *                 flags, fixed, align
@@ -43,7 +44,9 @@ const char *api_role_name(api_role r);
  *   noreplace-flags [NAME...]: ... unless it has one of these
  *   reserve-when  {role: NAME}: a reservation when the argument has that
  *                 value (mmap with PROT_NONE)
- *   reserves      true: always a reservation (a managed dataspace)
+ *   reserves      true: always a reservation (a managed dataspace); an
+ *                 attach called on an object built from its result goes
+ *                 into that region map (source.c, sub_map_of)
  *   zero-size-whole true: size 0 means the whole dataspace, whose size the
  *                 call does not tell
  *   values        {NAME: number}: the values of the names above, from the

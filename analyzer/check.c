@@ -1273,7 +1273,10 @@ static int unalignable(const request *q, const cost_model *m, vl_diags *out)
 }
 
 /* Each request whose size is known (unknown values are reported as
- * unknown, never guessed: a check runs only on what it needs to know). */
+ * unknown, never guessed: a check runs only on what it needs to know).
+ * A reservation (PROT_NONE, a region map of the program's own) is never
+ * mapped, so no page size matters to it: the mappings placed inside it
+ * are requests of their own. */
 static int each_request(const space *s, bool need_place,
 			int (*fn)(const request *, const cost_model *,
 				  vl_diags *),
@@ -1287,7 +1290,7 @@ static int each_request(const space *s, bool need_place,
 	cost_model m = plan_cost_model(s->layout);
 	for (size_t i = 0; i < rq->n; i++) {
 		const request *q = &rq->v[i];
-		if (q->size_unknown ||
+		if (q->size_unknown || q->kind == REQ_RESERVE ||
 		    (need_place && ((q->fixed && q->at_unknown) ||
 				    (q->has_offset && q->offset_unknown))))
 			continue;
@@ -1337,6 +1340,49 @@ static bool reserved_set(const requests *rq, va_set *set)
 		ok = va_set_add(set, v[i]);
 	free(v);
 	return ok;
+}
+
+/* An attach into a region map of the program's own (Genode's managed
+ * dataspace) at an offset the region map does not have: core refuses it
+ * (region conflict).  The offset is no address, so the layout does not
+ * matter. */
+int check_sub_region_maps(const space *s, vl_diags *out)
+{
+	const requests *rq = s->requests;
+	char a[VA_HEX_LEN], b[VA_HEX_LEN], z[VA_SIZE_LEN];
+	int found = 0;
+
+	for (size_t i = 0; rq && i < rq->n; i++) {
+		const request *q = &rq->v[i];
+		uint64_t end = UINT64_MAX;
+		if (!q->in_sub || q->sub_size_unknown || !q->fixed ||
+		    q->at_unknown)
+			continue;
+		/* An unknown size still covers the byte at its offset. */
+		bool past_end =
+		    !q->size_unknown &&
+		    (!va_add(q->at, q->size, &end) || end > q->sub_size);
+		if (q->at < q->sub_size && !past_end)
+			continue;
+		vl_diag *d =
+		    q->size_unknown
+			? request_diag(out, VL_RULE_OUTSIDE_REGION_MAP, q,
+				       "request %s at offset %s lies outside "
+				       "its region map of %s (created at line "
+				       "%u)",
+				       q->name, va_hex(q->at, a),
+				       va_size_str(q->sub_size, z), q->sub_line)
+			: request_diag(
+			      out, VL_RULE_OUTSIDE_REGION_MAP, q,
+			      "request %s [%s, %s) lies outside its "
+			      "region map of %s (created at line %u)",
+			      q->name, va_hex(q->at, a), va_hex(end, b),
+			      va_size_str(q->sub_size, z), q->sub_line);
+		if (!d)
+			return -1;
+		found++;
+	}
+	return found;
 }
 
 int check_reservations(const space *s, vl_diags *out)

@@ -49,6 +49,9 @@ int check_elf_conformance(const space *s, vl_diags *out);
 int check_unaligned_requests(const space *s, vl_diags *out);
 int check_unalignable_sizes(const space *s, vl_diags *out);
 int check_reservations(const space *s, vl_diags *out);
+/* outside-region-map: an attach into a region map of the program's own
+ * (a Genode sub region map) at an offset beyond its size. */
+int check_sub_region_maps(const space *s, vl_diags *out);
 
 /* The hint reserved-overlap gives for an image that spans `span` and
  * whose segments need `align`: where it could be linked instead.

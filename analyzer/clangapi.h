@@ -34,12 +34,14 @@
 	X(clang_disposeOverriddenCursors)                                      \
 	X(clang_disposeString)                                                 \
 	X(clang_disposeTranslationUnit)                                        \
+	X(clang_equalCursors)                                                  \
 	X(clang_getCString)                                                    \
 	X(clang_getCanonicalType)                                              \
 	X(clang_getCursorExtent)                                               \
 	X(clang_getCursorKind)                                                 \
 	X(clang_getCursorLocation)                                             \
 	X(clang_getCursorReferenced)                                           \
+	X(clang_getCursorLexicalParent)                                        \
 	X(clang_getCursorSemanticParent)                                       \
 	X(clang_getCursorSpelling)                                             \
 	X(clang_getCursorType)                                                 \
@@ -59,6 +61,7 @@
 	X(clang_getTranslationUnitCursor)                                      \
 	X(clang_getTranslationUnitSpelling)                                    \
 	X(clang_getTypeDeclaration)                                            \
+	X(clang_hashCursor)                                                    \
 	X(clang_isConstQualifiedType)                                          \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
@@ -104,12 +107,14 @@ bool clangapi_load(vl_error *err);
 #define clang_disposeOverriddenCursors (clangapi.clang_disposeOverriddenCursors)
 #define clang_disposeString	       (clangapi.clang_disposeString)
 #define clang_disposeTranslationUnit   (clangapi.clang_disposeTranslationUnit)
+#define clang_equalCursors	       (clangapi.clang_equalCursors)
 #define clang_getCString	       (clangapi.clang_getCString)
 #define clang_getCanonicalType	       (clangapi.clang_getCanonicalType)
 #define clang_getCursorExtent	       (clangapi.clang_getCursorExtent)
 #define clang_getCursorKind	       (clangapi.clang_getCursorKind)
 #define clang_getCursorLocation	       (clangapi.clang_getCursorLocation)
 #define clang_getCursorReferenced      (clangapi.clang_getCursorReferenced)
+#define clang_getCursorLexicalParent   (clangapi.clang_getCursorLexicalParent)
 #define clang_getCursorSemanticParent  (clangapi.clang_getCursorSemanticParent)
 #define clang_getCursorSpelling	       (clangapi.clang_getCursorSpelling)
 #define clang_getCursorType	       (clangapi.clang_getCursorType)
@@ -130,6 +135,7 @@ bool clangapi_load(vl_error *err);
 #define clang_getTranslationUnitSpelling                                       \
 	(clangapi.clang_getTranslationUnitSpelling)
 #define clang_getTypeDeclaration    (clangapi.clang_getTypeDeclaration)
+#define clang_hashCursor	    (clangapi.clang_hashCursor)
 #define clang_isConstQualifiedType  (clangapi.clang_isConstQualifiedType)
 #define clang_isExpression	    (clangapi.clang_isExpression)
 #define clang_isInvalid		    (clangapi.clang_isInvalid)

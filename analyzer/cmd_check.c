@@ -58,8 +58,9 @@ static const char usage[] =
     "                   --section-start=SECTION=ADDR -z max-page-size=N\n"
     "                   -z common-page-size=N -m EMULATION\n"
     "                   --defsym NAME=EXPR, as for the link\n"
-    "  --rules FILE     an API rule set besides the shipped rules/genode.yaml\n"
-    "                   and rules/posix.yaml (C/C++ INPUTs)\n"
+    "  --rules FILE     an API rule set besides the shipped ones:\n"
+    "                   rules/genode.yaml, rules/posix.yaml and\n"
+    "                   rules/wrappers.yaml (C/C++ INPUTs)\n"
     "  -p DIR           DIR/compile_commands.json: each source's (and each\n"
     "                   *.lds.S script's) preprocessor and language options\n"
     "                   (-D -U -I -iquote -isystem -idirafter -include\n"
@@ -134,7 +135,8 @@ typedef struct check_opts {
 	unsigned parse_seconds, parse_memory_mib; /* 0: the defaults */
 } check_opts;
 
-static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml"};
+static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml",
+					    "wrappers.yaml"};
 #define NSHIPPED (sizeof(shipped_rules) / sizeof(shipped_rules[0]))
 
 /* The shipped rule sets, then the user's. */

@@ -40,6 +40,14 @@ typedef struct request {
 	char *rule;	  /* the rule set entry that matched; NULL: none */
 	const char *file; /* where it was asked for; NULL: unknown */
 	unsigned line, column;
+	/* Into a region map of the program's own (a Genode managed dataspace
+	 * from Rm_session::create), not into its address space: at is an
+	 * offset inside that region map, which has sub_size bytes and was
+	 * created at sub_line:sub_column of file (0: elsewhere). */
+	bool in_sub;
+	bool sub_size_unknown;
+	uint64_t sub_size;
+	unsigned sub_line, sub_column;
 } request;
 
 typedef struct requests {

@@ -362,6 +362,26 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "Rebuild the file, or find what cut or rewrote it (a download "
 	    "or copy that stopped early, a post-link tool).",
 	},
+    [VL_R_OUTSIDE_REGION_MAP] =
+	{
+	    "outside-region-map",
+	    VL_ERROR,
+	    check_sub_region_maps,
+	    62,
+	    "an attach into a program's own region map lies outside it",
+	    "A dataspace is attached into a region map the program created "
+	    "itself (Genode's Rm_connection::create, a managed dataspace; "
+	    "before 16.05 an Rm_connection of a given size) at an offset, or "
+	    "with a size, that reaches past the end of that region map. Such "
+	    "an attach is at an offset inside the region map, not at an "
+	    "address of the program, so only the region map's size limits "
+	    "it.",
+	    "Core refuses the attach (a region conflict, or an exception "
+	    "before 2024), and the program fails where it first touches "
+	    "the memory it expected there.",
+	    "Attach at an offset below the region map's size minus the "
+	    "dataspace's size, or create the region map larger.",
+	},
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);

@@ -543,7 +543,8 @@ static const char *last_component(const char *name)
 	return p ? p + 1 : name;
 }
 
-static bool param_is_record(CXCursor callee, int i)
+/* The kind of parameter i's type, through references and typedefs. */
+static enum CXTypeKind param_kind(CXCursor callee, int i)
 {
 	CXType t = clang_getCanonicalType(
 	    clang_getCursorType(clang_Cursor_getArgument(callee, (unsigned)i)));
@@ -551,12 +552,33 @@ static bool param_is_record(CXCursor callee, int i)
 	if (t.kind == CXType_LValueReference ||
 	    t.kind == CXType_RValueReference)
 		t = clang_getCanonicalType(clang_getPointeeType(t));
-	return t.kind == CXType_Record;
+	return t.kind;
+}
+
+/* A size, offset or alignment is a number, and an address a number, a
+ * pointer or a class built from one (Genode's Local_addr): a parameter
+ * of another type belongs to another overload, like the cache attribute
+ * (an enum) at index 2 of the 2014 Attached_ram_dataspace(ram, size,
+ * cached).  A type that depends on a template parameter is not known
+ * yet and fits. */
+static bool param_fits(api_role r, enum CXTypeKind k)
+{
+	switch (r) {
+	case API_SIZE:
+	case API_OFFSET:
+	case API_ALIGN:
+		return k != CXType_Enum && k != CXType_Bool &&
+		       k != CXType_Record && k != CXType_Pointer;
+	case API_ADDRESS:
+		return k != CXType_Enum && k != CXType_Bool;
+	default:
+		return true;
+	}
 }
 
 /* The overload fits when it has the parameters the rule's indexes name,
- * the struct argument is a struct, and the USR is the rule's if it has
- * one. */
+ * each of a type its role can have, the struct argument is a struct, and
+ * the USR is the rule's if it has one. */
 static bool rule_fits(const api_rule *q, CXCursor decl)
 {
 	int nparams = clang_Cursor_getNumArguments(decl);
@@ -564,13 +586,18 @@ static bool rule_fits(const api_rule *q, CXCursor decl)
 
 	if (nparams < 0)
 		return false;
-	for (int r = 0; r < API_NROLES; r++)
+	for (int r = 0; r < API_NROLES; r++) {
 		if (q->arg[r] > max)
 			max = q->arg[r];
+		if (q->arg[r] != API_NONE && q->arg[r] < nparams &&
+		    !param_fits((api_role)r, param_kind(decl, q->arg[r])))
+			return false;
+	}
 	if (max >= nparams && !clang_Cursor_isVariadic(decl))
 		return false;
 	if (q->fields_arg != API_NONE &&
-	    (q->fields_arg >= nparams || !param_is_record(decl, q->fields_arg)))
+	    (q->fields_arg >= nparams ||
+	     param_kind(decl, q->fields_arg) != CXType_Record))
 		return false;
 	if (q->usr) {
 		CXString u = clang_getCursorUSR(decl);
@@ -628,10 +655,19 @@ static bool named_by_rules(const api_rules *rules, const char *spelling)
 	return false;
 }
 
+/* Cursors to cursors, each key once: the mem-initializers of the classes
+ * whose constructors were read (a class is a key too, once read). */
+typedef struct cursor_map {
+	CXCursor *key, *value;
+	size_t n, cap; /* cap: 0 or a power of two */
+	bool oom;
+} cursor_map;
+
 typedef struct visit_ctx {
 	const api_rules *rules;
 	scan_item *it;
 	CXFile main_file;
+	cursor_map inits;
 } visit_ctx;
 
 static bool role_given(const api_rule *q, api_role r)
@@ -718,36 +754,339 @@ static void fill_request(const api_rule *q, const val *v, request *rq)
 		rq->align = v[API_ALIGN].v;
 }
 
-static void on_call(visit_ctx *x, CXCursor call)
+/* The rule for a call, with its callee; NULL when none applies. */
+static const api_rule *rule_of_call(const visit_ctx *x, CXCursor call,
+				    CXCursor *callee)
 {
-	CXCursor callee = clang_getCursorReferenced(call);
-	const api_rule *q;
-	val v[API_NROLES];
-	request rq = {0};
 	CXString sp;
 	bool named;
 
-	switch (clang_getCursorKind(callee)) {
+	*callee = clang_getCursorReferenced(call);
+	switch (clang_getCursorKind(*callee)) {
 	case CXCursor_FunctionDecl:
 	case CXCursor_CXXMethod:
 	case CXCursor_Constructor:
 		break;
 	default:
-		return;
+		return NULL;
 	}
-	sp = clang_getCursorSpelling(callee);
+	sp = clang_getCursorSpelling(*callee);
 	named = named_by_rules(x->rules, clang_getCString(sp));
 	clang_disposeString(sp);
-	if (!named || !(q = match_callee(x->rules, callee)))
-		return;
-	/* The dataspace is named for readers of the rule, not evaluated. */
+	return named ? match_callee(x->rules, *callee) : NULL;
+}
+
+/* The values of the roles a rule gives (the dataspace is named for
+ * readers of the rule, not evaluated). */
+static void eval_roles(CXCursor call, CXCursor callee, const api_rule *q,
+		       val v[API_NROLES])
+{
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
 			   ? eval_arg(call, callee, q->arg[r])
 			   : (val){VAL_ABSENT, 0};
 	if (q->fields_arg != API_NONE)
 		eval_fields(call, q, v);
+}
+
+/* ---- Which region map a call goes into --------------------------------- */
+
+/* How many steps from an object to the call that created it are
+ * followed: variables, members, conversions. */
+#define ORIGIN_MAX_DEPTH 16
+
+/* A region map the program created itself: a managed dataspace. */
+typedef struct sub_map {
+	val size;
+	unsigned line, column; /* 0: not in the scanned file */
+} sub_map;
+
+/* Through parentheses, implicit conversions and casts to the one
+ * expression inside. */
+static CXCursor strip(CXCursor c)
+{
+	for (unsigned depth = 0; depth < EVAL_MAX_DEPTH; depth++) {
+		kids ks;
+		switch (clang_getCursorKind(c)) {
+		case CXCursor_UnexposedExpr:
+		case CXCursor_ParenExpr:
+		case CXCursor_CStyleCastExpr:
+		case CXCursor_CXXStaticCastExpr:
+		case CXCursor_CXXFunctionalCastExpr:
+			kids_of(c, &ks);
+			if (ks.nexpr != 1)
+				return c;
+			c = ks.expr[0];
+			break;
+		default:
+			return c;
+		}
+	}
+	return c;
+}
+
+static size_t cursor_slot(const cursor_map *m, CXCursor key)
+{
+	size_t i = clang_hashCursor(key) & (m->cap - 1);
+
+	while (!clang_Cursor_isNull(m->key[i]) &&
+	       !clang_equalCursors(m->key[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static bool cursor_get(const cursor_map *m, CXCursor key, CXCursor *value)
+{
+	size_t i;
+
+	if (!m->cap)
+		return false;
+	i = cursor_slot(m, key);
+	if (clang_Cursor_isNull(m->key[i]))
+		return false;
+	*value = m->value[i];
+	return true;
+}
+
+/* Adds key unless it is there; at most half full, so probes are short. */
+static void cursor_put(cursor_map *m, CXCursor key, CXCursor value)
+{
+	size_t i;
+
+	if (m->oom)
+		return;
+	if (2 * (m->n + 1) > m->cap) {
+		cursor_map g = {0};
+		g.cap = m->cap ? 2 * m->cap : 64;
+		g.key = malloc(g.cap * sizeof(*g.key));
+		g.value = malloc(g.cap * sizeof(*g.value));
+		if (!g.key || !g.value) {
+			free(g.key);
+			free(g.value);
+			m->oom = true;
+			return;
+		}
+		for (size_t k = 0; k < g.cap; k++)
+			g.key[k] = clang_getNullCursor();
+		for (size_t k = 0; k < m->cap; k++)
+			if (!clang_Cursor_isNull(m->key[k])) {
+				size_t j = cursor_slot(&g, m->key[k]);
+				g.key[j] = m->key[k];
+				g.value[j] = m->value[k];
+			}
+		g.n = m->n;
+		free(m->key);
+		free(m->value);
+		*m = g;
+	}
+	i = cursor_slot(m, key);
+	if (!clang_Cursor_isNull(m->key[i]))
+		return;
+	m->key[i] = key;
+	m->value[i] = value;
+	m->n++;
+}
+
+static void cursor_map_free(cursor_map *m)
+{
+	free(m->key);
+	free(m->value);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Reading the mem-initializers of one constructor: a MemberRef, then the
+ * expression; the body is not looked at. */
+typedef struct ctor_read {
+	cursor_map *inits;
+	CXCursor field; /* null: the last child was no MemberRef */
+} ctor_read;
+
+static enum CXChildVisitResult ctor_init_visit(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	ctor_read *r = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (!clang_Cursor_isNull(r->field) && clang_isExpression(k))
+		cursor_put(r->inits, r->field, c);
+	r->field = k == CXCursor_MemberRef ? clang_getCursorReferenced(c)
+					   : clang_getNullCursor();
+	return k == CXCursor_CompoundStmt ? CXChildVisit_Break
+					  : CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult class_ctor_visit(CXCursor c, CXCursor parent,
+						CXClientData data)
+{
+	ctor_read r = {data, clang_getNullCursor()};
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_Constructor)
+		clang_visitChildren(c, ctor_init_visit, &r);
+	return CXChildVisit_Continue;
+}
+
+/* The initializer a member gets: its default member initializer, else
+ * the first mem-initializer for it in a constructor written in the class.
+ * A class's constructors are read once, for all its members; one defined
+ * outside the class is not looked at. */
+static CXCursor field_init(visit_ctx *x, CXCursor field)
+{
+	CXCursor cls = clang_getCursorSemanticParent(field), init;
+	kids ks;
+
+	kids_of(field, &ks);
+	if (ks.nexpr && !clang_Cursor_isBitField(field))
+		return ks.expr[0];
+	if (!cursor_get(&x->inits, cls, &init)) {
+		cursor_put(&x->inits, cls, clang_getNullCursor());
+		clang_visitChildren(cls, class_ctor_visit, &x->inits);
+	}
+	if (x->inits.oom)
+		x->it->oom = true;
+	return cursor_get(&x->inits, field, &init) ? init
+						   : clang_getNullCursor();
+}
+
+/* Whether e is (or names an object built from) the result of a call a
+ * reserving rule matches, like Rm_session::create(SIZE) or the 2014
+ * Rm_connection(start, SIZE); then the size of that region map.  A
+ * variable or member is followed to its initializer: what the program
+ * does to it later is not looked at. */
+static bool sub_map_of(visit_ctx *x, CXCursor e, unsigned depth, sub_map *out)
+{
+	CXCursor callee, d, init;
+	const api_rule *q;
+	kids ks;
+
+	if (depth > ORIGIN_MAX_DEPTH)
+		return false;
+	e = strip(e);
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_CallExpr:
+		if ((q = rule_of_call(x, e, &callee)) && q->reserves) {
+			val v[API_NROLES];
+			CXFile file;
+			eval_roles(e, callee, q, v);
+			out->size =
+			    role_given(q, API_SIZE) ? v[API_SIZE] : unknown;
+			call_place(e, &out->line, &out->column);
+			clang_getExpansionLocation(clang_getCursorLocation(e),
+						   &file, NULL, NULL, NULL);
+			if (!file || !x->main_file ||
+			    !clang_File_isEqual(file, x->main_file))
+				out->line = out->column = 0;
+			return true;
+		}
+		/* Region_map_client(cap), a copy: what it is built from. */
+		if (!is_construction(e))
+			return false;
+		kids_of(e, &ks);
+		return ks.nexpr == 1 &&
+		       sub_map_of(x, ks.expr[0], depth + 1, out);
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+		d = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(d) == CXCursor_VarDecl)
+			init = clang_Cursor_getVarDeclInitializer(d);
+		else if (clang_getCursorKind(d) == CXCursor_FieldDecl)
+			init = field_init(x, d);
+		else
+			return false;
+		return !clang_Cursor_isNull(init) &&
+		       sub_map_of(x, init, depth + 1, out);
+	default:
+		return false;
+	}
+}
+
+/* The object a method is called on (obj.m(), ptr->m()), or null. */
+static CXCursor call_object(CXCursor call)
+{
+	kids ks, mk;
+
+	kids_of(call, &ks);
+	if (!ks.n || clang_getCursorKind(ks.first[0]) != CXCursor_MemberRefExpr)
+		return clang_getNullCursor();
+	kids_of(ks.first[0], &mk);
+	return mk.nexpr ? mk.expr[0] : clang_getNullCursor();
+}
+
+/* An attach goes into a region map of the program's own when it is
+ * called on one: its address is an offset there. */
+static void into_sub_map(visit_ctx *x, CXCursor call, request *rq)
+{
+	CXCursor obj = call_object(call);
+	sub_map m;
+
+	if (clang_Cursor_isNull(obj) || !sub_map_of(x, obj, 0, &m))
+		return;
+	rq->in_sub = true;
+	rq->sub_size_unknown = m.size.state != VAL_KNOWN;
+	rq->sub_size = rq->sub_size_unknown ? 0 : m.size.v;
+	rq->sub_line = m.line;
+	rq->sub_column = m.column;
+}
+
+/* Attaching a whole region map of the program's own (its dataspace(),
+ * size 0): the size is the region map's, less the offset, as core
+ * computes it for any dataspace. */
+static void whole_sub_map(visit_ctx *x, CXCursor call, const api_rule *q,
+			  const val *v, request *rq)
+{
+	CXCursor ds, callee;
+	CXString sp;
+	sub_map m;
+	bool is_ds;
+
+	if (!q->zero_size_whole || q->arg[API_DATASPACE] == API_NONE ||
+	    v[API_SIZE].state != VAL_KNOWN || v[API_SIZE].v ||
+	    q->arg[API_DATASPACE] >= clang_Cursor_getNumArguments(call))
+		return;
+	ds = strip(
+	    clang_Cursor_getArgument(call, (unsigned)q->arg[API_DATASPACE]));
+	/* Through copies and conversions of the capability. */
+	for (unsigned depth = 0; depth < EVAL_MAX_DEPTH &&
+				 clang_getCursorKind(ds) == CXCursor_CallExpr &&
+				 is_construction(ds);
+	     depth++) {
+		kids ks;
+		kids_of(ds, &ks);
+		if (ks.nexpr != 1)
+			return;
+		ds = strip(ks.expr[0]);
+	}
+	callee = clang_getCursorReferenced(ds);
+	if (clang_getCursorKind(ds) != CXCursor_CallExpr ||
+	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
+		return;
+	sp = clang_getCursorSpelling(callee);
+	is_ds = !strcmp(clang_getCString(sp), "dataspace");
+	clang_disposeString(sp);
+	if (!is_ds || !sub_map_of(x, call_object(ds), 0, &m) ||
+	    m.size.state != VAL_KNOWN ||
+	    (rq->has_offset && (rq->offset_unknown || rq->offset > m.size.v)))
+		return;
+	rq->size = m.size.v - (rq->has_offset ? rq->offset : 0);
+	rq->size_unknown = false;
+}
+
+static void on_call(visit_ctx *x, CXCursor call)
+{
+	CXCursor callee;
+	const api_rule *q;
+	val v[API_NROLES];
+	request rq = {0};
+
+	if (!(q = rule_of_call(x, call, &callee)))
+		return;
+	eval_roles(call, callee, q, v);
 	fill_request(q, v, &rq);
+	if (q->kind == REQ_ATTACH) {
+		into_sub_map(x, call, &rq);
+		whole_sub_map(x, call, q, v, &rq);
+	}
 	call_place(call, &rq.line, &rq.column);
 	rq.call = qualified_name(callee);
 	rq.rule = q->id;
@@ -761,6 +1100,14 @@ static void on_call(visit_ctx *x, CXCursor call)
 	free(rq.name);
 }
 
+static bool is_tag_decl(enum CXCursorKind k)
+{
+	return k == CXCursor_StructDecl || k == CXCursor_ClassDecl ||
+	       k == CXCursor_UnionDecl || k == CXCursor_EnumDecl ||
+	       k == CXCursor_ClassTemplate ||
+	       k == CXCursor_ClassTemplatePartialSpecialization;
+}
+
 /* Calls in the scanned file itself (macros expanded there included);
  * headers are left to the scans of their own files, so a call in a
  * header is not reported once per file that includes it. */
@@ -770,7 +1117,6 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	visit_ctx *x = data;
 	CXFile file;
 
-	(void)parent;
 	/* Where the code was expanded: a macro's calls belong to the line
 	 * that uses the macro. */
 	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL,
@@ -778,6 +1124,12 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	if (file && !(x->main_file ? clang_File_isEqual(file, x->main_file)
 				   : clang_Location_isFromMainFile(
 					 clang_getCursorLocation(c))))
+		return CXChildVisit_Continue;
+	/* struct X {...} member; declares the struct in the class (or the
+	 * file) and again as a child of the member: walked once, where it
+	 * is written. */
+	if (is_tag_decl(clang_getCursorKind(c)) &&
+	    !clang_equalCursors(clang_getCursorLexicalParent(c), parent))
 		return CXChildVisit_Continue;
 	if (clang_getCursorKind(c) == CXCursor_CallExpr)
 		on_call(x, c);
@@ -901,7 +1253,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
-	visit_ctx x = {job->o->rules, it, NULL};
+	visit_ctx x = {job->o->rules, it, NULL, {0}};
 	const src_file *f = it->f;
 
 	/* libclang and LLVM print their own account of a crash or of memory
@@ -941,6 +1293,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	clang_disposeString(main_name);
 	summarise_errors(tu, x.main_file, it);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &x);
+	cursor_map_free(&x.inits);
 	clang_disposeTranslationUnit(tu);
 }
 

@@ -810,9 +810,10 @@ bool space_add_requests(space *s, const requests *rq)
 		const request *q = &rq->v[i];
 		va_range r;
 		/* Unknown values are never guessed: only a request whose
-		 * place is known is a range. */
+		 * place is known is a range; one into a region map of the
+		 * program's own is at an offset there, no address. */
 		if (!q->fixed || q->at_unknown || q->size_unknown ||
-		    !va_range_from_size(q->at, q->size, &r))
+		    q->in_sub || !va_range_from_size(q->at, q->size, &r))
 			continue;
 		sp_range *x = range_add(s, SP_REQUEST, q->name, r,
 					(src_loc){q->file, q->line, q->column});

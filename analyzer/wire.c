@@ -127,7 +127,10 @@ static bool put_request(wire_buf *b, const request *q)
 	       put_u8(b, q->kind) && put_u8(b, flags) && put_u64(b, q->size) &&
 	       put_u64(b, q->at) && put_u64(b, q->offset) &&
 	       put_u64(b, q->backing_align) && put_u64(b, q->align) &&
-	       put_u32(b, q->line) && put_u32(b, q->column);
+	       put_u32(b, q->line) && put_u32(b, q->column) &&
+	       put_u8(b, (q->in_sub ? 1 : 0) | (q->sub_size_unknown ? 2 : 0)) &&
+	       put_u64(b, q->sub_size) && put_u32(b, q->sub_line) &&
+	       put_u32(b, q->sub_column);
 }
 
 static bool put_object(wire_buf *b, const vl_object *o)
@@ -287,7 +290,7 @@ static bool get_request(reader *rd, requests *r)
 {
 	request q = {0};
 	char *file = NULL;
-	unsigned kind = 0, flags = 0;
+	unsigned kind = 0, flags = 0, sub = 0;
 	bool ok;
 
 	ok = get_str(rd, &q.name) && get_str(rd, &q.call) &&
@@ -297,7 +300,11 @@ static bool get_request(reader *rd, requests *r)
 	     get_u64(rd, &q.size) && get_u64(rd, &q.at) &&
 	     get_u64(rd, &q.offset) && get_u64(rd, &q.backing_align) &&
 	     get_u64(rd, &q.align) && get_unsigned(rd, &q.line) &&
-	     get_unsigned(rd, &q.column);
+	     get_unsigned(rd, &q.column) && get_u8(rd, &sub) &&
+	     get_u64(rd, &q.sub_size) && get_unsigned(rd, &q.sub_line) &&
+	     get_unsigned(rd, &q.sub_column);
+	q.in_sub = sub & 1;
+	q.sub_size_unknown = sub & 2;
 	if (ok && !q.name)
 		ok = malformed(rd, "a request without a name");
 	if (ok && kind > REQ_IMAGE)

@@ -61,6 +61,23 @@ static json_t *value_or_unknown(bool unknown, uint64_t v)
 	return unknown ? json_string("unknown") : jd_hex(v);
 }
 
+/* The region map a request goes into: null for the program's address
+ * space, else the size of the program's own region map and where it was
+ * created (line null: not in the request's file). */
+static json_t *region_map_json(const request *q, bool *ok)
+{
+	json_t *j;
+
+	if (!q->in_sub)
+		return json_null();
+	j = json_object();
+	jd_set(j, "size", value_or_unknown(q->sub_size_unknown, q->sub_size),
+	       ok);
+	jd_set(j, "line", jd_line(q->sub_line), ok);
+	jd_set(j, "column", jd_line(q->sub_column), ok);
+	return j;
+}
+
 /* What the sources ask for, each value a hex string or "unknown": an
  * argument that did not evaluate to a constant is never guessed. */
 static json_t *requests_json(const requests *rq, bool *ok)
@@ -85,6 +102,7 @@ static json_t *requests_json(const requests *rq, bool *ok)
 			   : json_null(),
 		       ok);
 		jd_set(j, "reserves", json_boolean(q->reserves), ok);
+		jd_set(j, "region_map", region_map_json(q, ok), ok);
 		jd_set(j, "file", jd_str_or_null(q->file), ok);
 		jd_set(j, "line", jd_line(q->line), ok);
 		jd_set(j, "column", jd_line(q->column), ok);

@@ -134,7 +134,12 @@ static void describe(const request *q, char *buf, size_t len)
 	if (q->reserves)
 		n += snprintf(buf + n, len - (size_t)n, " reserves");
 	if (q->replaces)
-		snprintf(buf + n, len - (size_t)n, " replaces");
+		n += snprintf(buf + n, len - (size_t)n, " replaces");
+	if (q->in_sub) {
+		hex(s, sizeof(s), q->sub_size_unknown, q->sub_size);
+		snprintf(buf + n, len - (size_t)n, " in=%s@%u:%u", s,
+			 q->sub_line, q->sub_column);
+	}
 }
 
 static void expect_requests(const requests *r, const char *file,
@@ -807,7 +812,7 @@ static void shipped_rule_sets_have_the_documented_values(void **state)
 	const api_rule *q;
 
 	(void)state;
-	assert_int_equal(shipped.n, 14);
+	assert_int_equal(shipped.n, 17);
 	q = api_rules_find(&shipped, "posix-mmap");
 	assert_non_null(q);
 	assert_int_equal(q->ncalls, 2);
@@ -919,6 +924,98 @@ static void rule_ids_are_unique_across_files(void **state)
 	vl_error_free(&err);
 }
 
+/* ---- The call-site corpus (samples/corpus, all of it in
+ * tests/corpus/run) ------------------------------------------------------ */
+
+/* 2014: Attached_ram_dataspace(ram, size, cached) reads its size from
+ * argument 1 (argument 2 is the cache attribute, an enum, and fits no
+ * size); an Rm_connection(start, size) is a region map of the program's
+ * own, found through the constructor's mem-initializer, and the whole of
+ * it attached into the component gets its size. */
+static void genode_2014_overload_by_type_and_own_region_map(void **state)
+{
+	static const char *const want[] = {
+	    "alloc@vmm.cc:25 genode-ram-session-alloc allocate 25:30 "
+	    "size=0x4000000",
+	    "Rm_connection@vmm.cc:26 genode-rm-connection-2014 reserve 26:4 "
+	    "size=0x8000000 reserves",
+	    "Attached_ram_dataspace@vmm.cc:27 "
+	    "genode-attached-ram-dataspace-2014 allocate 27:4 size=0x400000",
+	    "attach_at@vmm.cc:30 genode-attach-at attach 30:12 size=? at=0x0 "
+	    "offset=0x0 in=0x8000000@26:4",
+	    "attach_at@vmm.cc:33 genode-attach-at attach 33:12 size=0x4000000 "
+	    "at=0x8000000 offset=0x0 in=0x8000000@26:4",
+	    "attach@vmm.cc:36 genode-attach attach 36:25 size=0x8000000 "
+	    "at=0x40000000 offset=0x0",
+	    "Attached_ram_dataspace@vmm.cc:44 "
+	    "genode-attached-ram-dataspace-2014 allocate 44:25 size=0x2000",
+	    "attach_at@vmm.cc:46 genode-attach-at attach 46:23 size=0x1000 "
+	    "at=0x10000000 offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/corpus/genode-2014/vmm.cc", want,
+			    sizeof(want) / sizeof(want[0]), &r);
+	requests_free(&r);
+}
+
+/* 2025: Rm_connection::create (no override) makes region maps of the
+ * program's own, held by a local, a member with a default initializer
+ * and a member initialized in the constructor; the attaches into them
+ * carry that region map's size and place. */
+static void genode_2025_attaches_into_own_region_maps(void **state)
+{
+	static const char *const want[] = {
+	    "create@sub_rm.cc:17 genode-rm-create reserve 17:30 size=0x100000 "
+	    "reserves",
+	    "alloc@sub_rm.cc:19 genode-ram-alloc allocate 19:42 size=0x4000",
+	    "attach@sub_rm.cc:22 genode-attach-attr attach 22:9 size=0x4000 "
+	    "at=0x4000 offset=0x0 in=0x100000@17:30",
+	    "attach@sub_rm.cc:27 genode-attach-attr attach 27:9 size=0x3000 "
+	    "at=0xfe000 offset=0x0 in=0x100000@17:30",
+	    "attach@sub_rm.cc:32 genode-attach-attr attach 32:11 "
+	    "size=0x100000 at=0x60000000 offset=0x0",
+	    "create@sub_rm.cc:46 genode-rm-create reserve 46:32 size=0x400000 "
+	    "reserves",
+	    "create@sub_rm.cc:51 genode-rm-create reserve 51:26 size=0x10000 "
+	    "reserves",
+	    "alloc@sub_rm.cc:53 genode-ram-alloc allocate 53:44 "
+	    "size=0x200000",
+	    "attach@sub_rm.cc:56 genode-attach-attr attach 56:9 size=0x200000 "
+	    "at=0x200000 offset=0x0 in=0x400000@46:32",
+	    "attach@sub_rm.cc:62 genode-attach-attr attach 62:10 "
+	    "size=0x10000 at=0x10000 offset=0x100000 in=0x10000@51:26",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/corpus/genode-2025/sub_rm.cc", want,
+			    sizeof(want) / sizeof(want[0]), &r);
+	requests_free(&r);
+}
+
+/* A call in the body of struct X {...} member; is one request, not one
+ * for the struct and one for the member; try_alloc of today matches. */
+static void struct_defined_with_its_member_is_walked_once(void **state)
+{
+	static const char *const want[] = {
+	    "Attached_ram_dataspace@alloc.cc:20 genode-attached-ram-dataspace "
+	    "allocate 20:5 size=0x10000",
+	    "try_alloc@alloc.cc:26 genode-ram-try-alloc allocate 26:14 "
+	    "size=0x401000",
+	    "try_alloc@alloc.cc:28 genode-ram-try-alloc allocate 28:14 "
+	    "size=0x400000",
+	    "alloc@alloc.cc:33 genode-ram-alloc allocate 33:44 size=0x100000",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/corpus/genode-2025/alloc.cc", want,
+			    sizeof(want) / sizeof(want[0]), &r);
+	requests_free(&r);
+}
+
 static void usr_restricts_a_rule_to_one_declaration(void **state)
 {
 	char yaml[PATH_MAX], path[PATH_MAX];
@@ -978,6 +1075,9 @@ int main(void)
 	    cmocka_unit_test(malformed_rule_sets_name_line_column_and_cause),
 	    cmocka_unit_test(rule_ids_are_unique_across_files),
 	    cmocka_unit_test(usr_restricts_a_rule_to_one_declaration),
+	    cmocka_unit_test(genode_2014_overload_by_type_and_own_region_map),
+	    cmocka_unit_test(genode_2025_attaches_into_own_region_maps),
+	    cmocka_unit_test(struct_defined_with_its_member_is_walked_once),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

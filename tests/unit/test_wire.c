@@ -298,7 +298,9 @@ static void put_str(wire_buf *b, const char *s, size_t n)
 static void put_request(wire_buf *b, const char *name, size_t name_len,
 			unsigned kind)
 {
-	static const uint8_t zeros[5 * 8 + 2 * 4] = {0};
+	/* size, at, offset, backing_align, align, line, column; the sub
+	 * region map's flags, size, line, column */
+	static const uint8_t zeros[5 * 8 + 2 * 4 + 1 + 8 + 2 * 4] = {0};
 	uint8_t k = (uint8_t)kind, flags = 0;
 
 	put_u32(b, 1);
@@ -354,6 +356,10 @@ static void bad_fields_are_refused_with_their_cause(void **state)
 		put_u32(&b, UINT32_MAX);
 	assert_true(wire_put_bytes(&b, "\0\0", 2));
 	for (int i = 0; i < 12; i++)
+		put_u32(&b, 0);
+	/* no sub region map: flags, size, line, column */
+	assert_true(wire_put_bytes(&b, "\0", 1));
+	for (int i = 0; i < 4; i++)
 		put_u32(&b, 0);
 	put_u32(&b, 0);
 	assert_refused(b.p, b.n, "without a name");
