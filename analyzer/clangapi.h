@@ -10,9 +10,13 @@
 #include "diag.h"
 
 #define CLANGAPI_FUNCTIONS(X)                                                  \
+	X(clang_CXXMethod_isConst)                                             \
+	X(clang_CXXMethod_isStatic)                                            \
 	X(clang_Cursor_Evaluate)                                               \
 	X(clang_Cursor_getArgument)                                            \
 	X(clang_Cursor_getNumArguments)                                        \
+	X(clang_Cursor_getStorageClass)                                        \
+	X(clang_Cursor_getTranslationUnit)                                     \
 	X(clang_Cursor_getVarDeclInitializer)                                  \
 	X(clang_Cursor_isBitField)                                             \
 	X(clang_Cursor_isInlineNamespace)                                      \
@@ -33,9 +37,13 @@
 	X(clang_disposeIndex)                                                  \
 	X(clang_disposeOverriddenCursors)                                      \
 	X(clang_disposeString)                                                 \
+	X(clang_disposeTokens)                                                 \
 	X(clang_disposeTranslationUnit)                                        \
+	X(clang_equalCursors)                                                  \
+	X(clang_equalRanges)                                                   \
 	X(clang_getCString)                                                    \
 	X(clang_getCanonicalType)                                              \
+	X(clang_getCursorDefinition)                                           \
 	X(clang_getCursorExtent)                                               \
 	X(clang_getCursorKind)                                                 \
 	X(clang_getCursorLocation)                                             \
@@ -56,14 +64,21 @@
 	X(clang_getNumDiagnostics)                                             \
 	X(clang_getOverriddenCursors)                                          \
 	X(clang_getPointeeType)                                                \
+	X(clang_getRange)                                                      \
+	X(clang_getRangeEnd)                                                   \
+	X(clang_getRangeStart)                                                 \
+	X(clang_getTokenKind)                                                  \
+	X(clang_getTokenSpelling)                                              \
 	X(clang_getTranslationUnitCursor)                                      \
 	X(clang_getTranslationUnitSpelling)                                    \
 	X(clang_getTypeDeclaration)                                            \
+	X(clang_hashCursor)                                                    \
 	X(clang_isConstQualifiedType)                                          \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
 	X(clang_parseTranslationUnit2)                                         \
 	X(clang_parseTranslationUnit2FullArgv)                                 \
+	X(clang_tokenize)                                                      \
 	X(clang_visitChildren)
 
 typedef struct clang_api {
@@ -136,7 +151,23 @@ bool clangapi_load(vl_error *err);
 #define clang_parseTranslationUnit2 (clangapi.clang_parseTranslationUnit2)
 #define clang_parseTranslationUnit2FullArgv                                    \
 	(clangapi.clang_parseTranslationUnit2FullArgv)
-#define clang_visitChildren (clangapi.clang_visitChildren)
+#define clang_visitChildren	     (clangapi.clang_visitChildren)
+#define clang_CXXMethod_isConst	     (clangapi.clang_CXXMethod_isConst)
+#define clang_CXXMethod_isStatic     (clangapi.clang_CXXMethod_isStatic)
+#define clang_Cursor_getStorageClass (clangapi.clang_Cursor_getStorageClass)
+#define clang_Cursor_getTranslationUnit                                        \
+	(clangapi.clang_Cursor_getTranslationUnit)
+#define clang_disposeTokens	  (clangapi.clang_disposeTokens)
+#define clang_equalCursors	  (clangapi.clang_equalCursors)
+#define clang_equalRanges	  (clangapi.clang_equalRanges)
+#define clang_getCursorDefinition (clangapi.clang_getCursorDefinition)
+#define clang_getRange		  (clangapi.clang_getRange)
+#define clang_getRangeEnd	  (clangapi.clang_getRangeEnd)
+#define clang_getRangeStart	  (clangapi.clang_getRangeStart)
+#define clang_getTokenKind	  (clangapi.clang_getTokenKind)
+#define clang_getTokenSpelling	  (clangapi.clang_getTokenSpelling)
+#define clang_hashCursor	  (clangapi.clang_hashCursor)
+#define clang_tokenize		  (clangapi.clang_tokenize)
 #endif
 
 #endif

@@ -26,6 +26,7 @@
 #include "compdb.h"
 #include "isolate.h"
 #include "rules.h"
+#include "valflow.h"
 #include "wire.h"
 
 /* Where Debian's libclang-common-14-dev puts clang's own headers. */
@@ -129,12 +130,25 @@ typedef enum val_state {
 	VAL_ABSENT, /* a variadic argument the call does not pass */
 } val_state;
 
+/* A value, or why it is not known (a sentence kept in the file's flow
+ * cache, valflow.h; NULL: the expression is simply not a constant). */
 typedef struct val {
 	val_state state;
 	uint64_t v;
+	const char *why;
 } val;
 
-static const val unknown = {VAL_UNKNOWN, 0};
+static const val unknown = {VAL_UNKNOWN, 0, NULL};
+
+static val known(uint64_t v)
+{
+	return (val){VAL_KNOWN, v, NULL};
+}
+
+static val unknown_why(const char *why)
+{
+	return (val){VAL_UNKNOWN, 0, why};
+}
 
 /* The first children of a cursor and its expression children. */
 typedef struct kids {
@@ -204,6 +218,13 @@ static uint64_t convert(uint64_t v, CXType t)
 	return v;
 }
 
+static val converted(val r, CXType t)
+{
+	if (r.state == VAL_KNOWN)
+		r.v = convert(r.v, t);
+	return r;
+}
+
 /* A constructor call that only converts its one argument (Genode's
  * Local_addr from a pointer, copies and moves). */
 static bool is_construction(CXCursor call)
@@ -228,26 +249,365 @@ static CXCursor const_init(CXCursor ref)
 	return clang_Cursor_getVarDeclInitializer(d);
 }
 
-static val eval_expr(CXCursor c, unsigned depth);
+/* A name for messages: the cursor's spelling, kept in the flow cache. */
+static const char *name_of(vf_cache *fc, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *r = vf_say(fc, "%s", clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+static val eval_expr(vf_cache *fc, CXCursor c, unsigned depth);
+static val field_of(vf_cache *fc, CXCursor c, const char *field,
+		    unsigned depth);
+
+/* The expression a function returns when its body, in this file, is one
+ * return statement (addr_t stack_area_virtual_base() { return ...; },
+ * Attr make_attr() { return Attr{...}; }); null with *why otherwise. */
+static CXCursor returned_expr(vf_cache *fc, CXCursor call, const char **why)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	CXCursor def = clang_getCursorDefinition(callee), body;
+	const char *name = name_of(fc, callee);
+	kids ks;
+
+	*why = NULL;
+	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl &&
+	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
+		return clang_getNullCursor();
+	if (clang_Cursor_isNull(def)) {
+		*why = vf_say(fc, "'%s' is not defined in this file", name);
+		return clang_getNullCursor();
+	}
+	kids_of(def, &ks);
+	body = ks.n ? ks.first[ks.n < 4 ? ks.n - 1 : 3] : clang_getNullCursor();
+	if (clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+		kids_of(body, &ks);
+		if (ks.n == 1 &&
+		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
+			kids_of(ks.first[0], &ks);
+			if (ks.nexpr == 1)
+				return ks.expr[0];
+		}
+	}
+	*why = vf_say(fc, "'%s' does more than return one expression", name);
+	return clang_getNullCursor();
+}
+
+/* a op b in the type t of the expression; unknown where C leaves it
+ * undefined (division by zero, a shift by the width or more). */
+static val arith(const char *op, uint64_t a, uint64_t b, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	bool sgn = is_signed_kind(c.kind);
+	long long bits = clang_Type_getSizeOf(c) * 8;
+	int64_t sa = (int64_t)a, sb = (int64_t)b;
+	uint64_t r;
+
+	if (bits <= 0 || bits > 64)
+		bits = 64;
+	if (!strcmp(op, "+"))
+		r = a + b;
+	else if (!strcmp(op, "-"))
+		r = a - b;
+	else if (!strcmp(op, "*"))
+		r = a * b;
+	else if (!strcmp(op, "/") || !strcmp(op, "%")) {
+		if (!b || (sgn && sa == INT64_MIN && sb == -1))
+			return unknown_why(NULL);
+		r = op[0] == '/' ? (sgn ? (uint64_t)(sa / sb) : a / b)
+				 : (sgn ? (uint64_t)(sa % sb) : a % b);
+	} else if (!strcmp(op, "<<") || !strcmp(op, ">>")) {
+		if (b >= (uint64_t)bits)
+			return unknown_why(NULL);
+		r = op[0] == '<' ? a << b
+		    : sgn	 ? (uint64_t)(sa >> b)
+				 : a >> b;
+	} else if (!strcmp(op, "&"))
+		r = a & b;
+	else if (!strcmp(op, "|"))
+		r = a | b;
+	else if (!strcmp(op, "^"))
+		r = a ^ b;
+	else if (!strcmp(op, "&&"))
+		r = a && b;
+	else if (!strcmp(op, "||"))
+		r = a || b;
+	else if (!strcmp(op, "=="))
+		r = a == b;
+	else if (!strcmp(op, "!="))
+		r = a != b;
+	else if (!strcmp(op, "<"))
+		r = sgn ? sa < sb : a < b;
+	else if (!strcmp(op, ">"))
+		r = sgn ? sa > sb : a > b;
+	else if (!strcmp(op, "<="))
+		r = sgn ? sa <= sb : a <= b;
+	else if (!strcmp(op, ">="))
+		r = sgn ? sa >= sb : a >= b;
+	else
+		return unknown_why(NULL);
+	return known(convert(r, t));
+}
+
+/* The first unknown of two values, for its why. */
+static val either_unknown(val a, val b)
+{
+	return a.state != VAL_KNOWN ? a : b;
+}
+
+static val eval_binary(vf_cache *fc, CXCursor c, unsigned depth)
+{
+	char op[4];
+	kids ks;
+	val a, b;
+
+	kids_of(c, &ks);
+	vf_operator(c, op);
+	if (ks.nexpr != 2 || ks.n != 2 || !*op || !strcmp(op, ","))
+		return unknown;
+	a = eval_expr(fc, ks.expr[0], depth + 1);
+	b = eval_expr(fc, ks.expr[1], depth + 1);
+	/* Comparisons and && || are int; the rest in the usual
+	 * arithmetic conversions, which clang wrote into the operands. */
+	if (a.state != VAL_KNOWN || b.state != VAL_KNOWN)
+		return either_unknown(a, b);
+	return arith(op, a.v, b.v, clang_getCursorType(c));
+}
+
+static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
+{
+	char op[4];
+	kids ks;
+	val a;
+
+	kids_of(c, &ks);
+	vf_operator(c, op);
+	if (ks.nexpr != 1)
+		return unknown;
+	if (strcmp(op, "-") && strcmp(op, "~") && strcmp(op, "!") &&
+	    strcmp(op, "+"))
+		return unknown;
+	a = eval_expr(fc, ks.expr[0], depth + 1);
+	if (a.state != VAL_KNOWN)
+		return a;
+	a.v = op[0] == '-' ? -a.v : op[0] == '~' ? ~a.v : op[0] == '!' ? !a.v : a.v;
+	return converted(a, clang_getCursorType(c));
+}
+
+static val eval_conditional(vf_cache *fc, CXCursor c, unsigned depth)
+{
+	kids ks;
+	val cond;
+
+	kids_of(c, &ks);
+	if (ks.n != 3 || ks.nexpr < 2)
+		return unknown;
+	cond = eval_expr(fc, ks.first[0], depth + 1);
+	if (cond.state != VAL_KNOWN)
+		return cond;
+	return converted(eval_expr(fc, ks.first[cond.v ? 1 : 2], depth + 1),
+			 clang_getCursorType(c));
+}
+
+/* The value of the local variable var (or of its field) where ref reads
+ * it: its last assignment before, followed through the function's data
+ * flow (valflow.c), or why it cannot be known. */
+static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
+		      const char *field, unsigned depth);
+
+/* The field named name of a local variable's struct type, or null. */
+typedef struct field_find {
+	const char *name;
+	CXCursor found;
+} field_find;
+
+static enum CXVisitorResult find_field_visit(CXCursor c, CXClientData data)
+{
+	field_find *f = data;
+	CXString s = clang_getCursorSpelling(c);
+	bool eq = !strcmp(clang_getCString(s), f->name);
+
+	clang_disposeString(s);
+	if (!eq)
+		return CXVisit_Continue;
+	f->found = c;
+	return CXVisit_Break;
+}
+
+static CXCursor field_named(CXType t, const char *name)
+{
+	field_find f = {name, clang_getNullCursor()};
+
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_LValueReference ||
+	    t.kind == CXType_RValueReference)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind == CXType_Record)
+		clang_Type_visitFields(t, find_field_visit, &f);
+	return f.found;
+}
+
+/* The value a field has when the braces leave it out, or the object is
+ * default-initialized: its own initializer (after the width of a
+ * bit-field); else zero (zero: an aggregate's braces) or not known. */
+static val member_default(vf_cache *fc, CXCursor decl, bool zero,
+			  unsigned depth)
+{
+	kids ks;
+	unsigned k = clang_Cursor_isBitField(decl) ? 1 : 0;
+
+	kids_of(decl, &ks);
+	if (ks.nexpr > k)
+		return converted(eval_expr(fc, ks.expr[k], depth + 1),
+				 clang_getCursorType(decl));
+	if (zero)
+		return known(0);
+	return unknown_why(
+	    vf_say(fc, "'%s' is never initialized", name_of(fc, decl)));
+}
+
+static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
+		      const char *field, unsigned depth)
+{
+	const char *name = name_of(fc, var);
+	CXCursor fd = clang_getNullCursor();
+	CXType t = clang_getCursorType(var);
+	vf_def d;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown;
+	if (field) {
+		fd = field_named(t, field);
+		if (clang_Cursor_isNull(fd))
+			return unknown_why(vf_say(fc, "'%s' has no field '%s'",
+						  name, field));
+		t = clang_getCursorType(fd);
+	}
+	if (!vf_lookup(fc, ref, var, fd, &d))
+		return unknown_why(vf_say(
+		    fc, "where '%s' gets its value was not found", name));
+	switch (d.kind) {
+	case VF_UNKNOWN:
+		return unknown_why(d.why);
+	case VF_INIT:
+		if (field && clang_Cursor_isNull(d.expr))
+			return member_default(fc, fd, false, depth);
+		if (clang_Cursor_isNull(d.expr))
+			return unknown_why(vf_say(
+			    fc, "'%s' is not initialized", name));
+		/* fall through */
+	case VF_ASSIGN:
+		if (field)
+			return converted(field_of(fc, d.expr, field, depth + 1),
+					 t);
+		return converted(eval_expr(fc, d.expr, depth + 1), t);
+	case VF_COMPOUND: {
+		/* The value before, read where the left side is. */
+		CXCursor at = d.lhs;
+		kids ks;
+		for (int i = 0; i < 8; i++) {
+			enum CXCursorKind k = clang_getCursorKind(at);
+			if (k == CXCursor_DeclRefExpr)
+				break;
+			kids_of(at, &ks);
+			if (ks.nexpr != 1)
+				break;
+			at = ks.expr[0];
+		}
+		val before = flow_value(fc, at, var, field, depth + 1);
+		val by = clang_Cursor_isNull(d.expr)
+			     ? known(1)
+			     : eval_expr(fc, d.expr, depth + 1);
+		if (before.state != VAL_KNOWN || by.state != VAL_KNOWN)
+			return either_unknown(before, by);
+		return arith(d.op, before.v, by.v, t);
+	}
+	}
+	return unknown;
+}
+
+/* A variable that is read where its value is not followed. */
+static val variable_value(vf_cache *fc, CXCursor ref, unsigned depth)
+{
+	CXCursor d = clang_getCursorReferenced(ref);
+	CXCursor init = const_init(ref);
+	const char *name = name_of(fc, d);
+
+	if (!clang_Cursor_isNull(init))
+		return converted(eval_expr(fc, init, depth + 1),
+				 clang_getCursorType(ref));
+	switch (clang_getCursorKind(d)) {
+	case CXCursor_ParmDecl:
+		return unknown_why(vf_say(fc,
+					  "'%s' is a parameter: its value "
+					  "comes from the caller",
+					  name));
+	case CXCursor_VarDecl:
+		if (vf_is_local(d))
+			return flow_value(fc, ref, d, NULL, depth + 1);
+		if (clang_isConstQualifiedType(clang_getCursorType(d)))
+			return unknown_why(vf_say(
+			    fc, "'%s' is a constant defined in another file",
+			    name));
+		return unknown_why(vf_say(fc,
+					  "'%s' is a variable outside the "
+					  "function that is not const",
+					  name));
+	default:
+		return unknown;
+	}
+}
+
+/* a.size where a is a local struct: the field's flow. */
+static val member_value(vf_cache *fc, CXCursor c, unsigned depth)
+{
+	CXCursor base = clang_getNullCursor();
+	kids ks;
+	val r;
+
+	kids_of(c, &ks);
+	if (ks.nexpr == 1)
+		base = ks.expr[0];
+	CXString s = clang_getCursorSpelling(c);
+	const char *field = vf_say(fc, "%s", clang_getCString(s));
+	clang_disposeString(s);
+	if (clang_Cursor_isNull(base))
+		return unknown;
+	r = field_of(fc, base, field, depth + 1);
+	return converted(r, clang_getCursorType(c));
+}
 
 /* clang evaluates integers, not pointers: (void *)0x40000000, a pointer
- * constant, or a class built from one is read through to the integer. */
-static val look_through(CXCursor c, unsigned depth)
+ * constant, or a class built from one is read through to the integer;
+ * what clang does not evaluate because it is not a constant expression
+ * (a local variable, a helper function's result) is followed here. */
+static val look_through(vf_cache *fc, CXCursor c, unsigned depth)
 {
-	val r = unknown;
+	const char *why;
 	kids ks;
 
 	switch (clang_getCursorKind(c)) {
-	case CXCursor_DeclRefExpr: {
-		CXCursor init = const_init(c);
-		if (clang_Cursor_isNull(init))
-			return unknown;
-		r = eval_expr(init, depth + 1);
-		break;
-	}
+	case CXCursor_DeclRefExpr:
+		return variable_value(fc, c, depth);
+	case CXCursor_MemberRefExpr:
+		return member_value(fc, c, depth);
+	case CXCursor_BinaryOperator:
+		return eval_binary(fc, c, depth);
+	case CXCursor_UnaryOperator:
+		return eval_unary(fc, c, depth);
+	case CXCursor_ConditionalOperator:
+		return eval_conditional(fc, c, depth);
 	case CXCursor_CallExpr:
-		if (!is_construction(c))
-			return unknown;
+		if (!is_construction(c)) {
+			CXCursor ret = returned_expr(fc, c, &why);
+			if (clang_Cursor_isNull(ret))
+				return unknown_why(why);
+			return converted(eval_expr(fc, ret, depth + 1),
+					 clang_getCursorType(c));
+		}
 		/* fall through */
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
@@ -259,17 +619,14 @@ static val look_through(CXCursor c, unsigned depth)
 		kids_of(c, &ks);
 		if (ks.nexpr != 1)
 			return unknown;
-		r = eval_expr(ks.expr[0], depth + 1);
-		break;
+		return converted(eval_expr(fc, ks.expr[0], depth + 1),
+				 clang_getCursorType(c));
 	default:
 		return unknown;
 	}
-	if (r.state == VAL_KNOWN)
-		r.v = convert(r.v, clang_getCursorType(c));
-	return r;
 }
 
-static val eval_expr(CXCursor c, unsigned depth)
+static val eval_expr(vf_cache *fc, CXCursor c, unsigned depth)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	CXEvalResult e;
@@ -278,7 +635,7 @@ static val eval_expr(CXCursor c, unsigned depth)
 	if (depth > EVAL_MAX_DEPTH || !clang_isExpression(k))
 		return unknown;
 	if (k == CXCursor_CXXNullPtrLiteralExpr)
-		return (val){VAL_KNOWN, 0};
+		return known(0);
 	if ((e = clang_Cursor_Evaluate(c))) {
 		if (clang_EvalResult_getKind(e) == CXEval_Int) {
 			r.state = VAL_KNOWN;
@@ -290,7 +647,7 @@ static val eval_expr(CXCursor c, unsigned depth)
 		if (r.state == VAL_KNOWN)
 			return r;
 	}
-	return look_through(c, depth);
+	return look_through(fc, c, depth);
 }
 
 /* The default argument of a parameter (its expression child), or null. */
@@ -314,7 +671,7 @@ static bool is_default_arg(CXCursor a)
 
 /* Argument i of the call, or the default of parameter i when the call
  * leaves it out. */
-static val eval_arg(CXCursor call, CXCursor callee, int i)
+static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
 {
 	int nargs = clang_Cursor_getNumArguments(call);
 	CXCursor parm = clang_Cursor_getArgument(callee, (unsigned)i);
@@ -323,7 +680,7 @@ static val eval_arg(CXCursor call, CXCursor callee, int i)
 
 	if (i < nargs) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-		r = eval_expr(a, 0);
+		r = eval_expr(fc, a, 0);
 		if (r.state == VAL_KNOWN || !is_default_arg(a))
 			return r;
 	}
@@ -331,48 +688,9 @@ static val eval_arg(CXCursor call, CXCursor callee, int i)
 	if (clang_Cursor_isNull(def))
 		return i < nargs || !clang_Cursor_isNull(parm)
 			   ? unknown
-			   : (val){VAL_ABSENT, 0};
-	r = eval_expr(def, 0);
-	if (r.state == VAL_KNOWN)
-		r.v = convert(r.v, clang_getCursorType(parm));
-	return r;
-}
-
-/* The braces a struct argument is built from: Attr{...}, {.size = ...},
- * (struct attr){...}, or a constant variable initialized with them;
- * looking through conversions, copies and temporaries only. */
-static CXCursor find_init_list(CXCursor c, unsigned depth)
-{
-	kids ks;
-
-	if (depth > EVAL_MAX_DEPTH)
-		return clang_getNullCursor();
-	switch (clang_getCursorKind(c)) {
-	case CXCursor_InitListExpr:
-		return c;
-	case CXCursor_DeclRefExpr: {
-		CXCursor init = const_init(c);
-		return clang_Cursor_isNull(init)
-			   ? init
-			   : find_init_list(init, depth + 1);
-	}
-	case CXCursor_CallExpr:
-		if (!is_construction(c))
-			return clang_getNullCursor();
-		/* fall through */
-	case CXCursor_UnexposedExpr:
-	case CXCursor_ParenExpr:
-	case CXCursor_CStyleCastExpr:
-	case CXCursor_CXXStaticCastExpr:
-	case CXCursor_CXXConstCastExpr:
-	case CXCursor_CXXFunctionalCastExpr:
-	case CXCursor_CompoundLiteralExpr:
-		kids_of(c, &ks);
-		return ks.nexpr == 1 ? find_init_list(ks.expr[0], depth + 1)
-				     : clang_getNullCursor();
-	default:
-		return clang_getNullCursor();
-	}
+			   : (val){VAL_ABSENT, 0, NULL};
+	r = eval_expr(fc, def, 0);
+	return converted(r, clang_getCursorType(parm));
 }
 
 typedef struct field_list {
@@ -447,44 +765,102 @@ static enum CXChildVisitResult init_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* The fields of the struct argument a rule names, by role. */
-static void eval_fields(CXCursor call, const api_rule *q, val out[API_NROLES])
+/* The field of braces: Attr{...}, {.size = ...}; left out, the member's
+ * own initializer, else zero. */
+static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
+			 unsigned depth)
 {
-	CXCursor list = clang_getNullCursor();
 	field_list f = {0};
+	int i;
 
-	if (q->fields_arg < clang_Cursor_getNumArguments(call))
-		list = find_init_list(
-		    clang_Cursor_getArgument(call, (unsigned)q->fields_arg), 0);
-	for (int r = 0; r < API_NROLES; r++)
-		if (q->field[r])
-			out[r] = unknown;
-	if (clang_Cursor_isNull(list))
-		return;
 	clang_Type_visitFields(
 	    clang_getCanonicalType(clang_getCursorType(list)), field_visit, &f);
 	clang_visitChildren(list, init_visit, &f);
-	for (int r = 0; r < API_NROLES && !f.elided; r++) {
-		int i = q->field[r] ? field_index(&f, q->field[r]) : -1;
-		CXCursor e;
-		if (i < 0 || f.nested[i])
-			continue;
-		/* Left out: the member's own initializer (after the width
-		 * of a bit-field), else zero. */
-		e = f.init[i];
-		if (clang_Cursor_isNull(e)) {
-			kids ks;
-			unsigned k = clang_Cursor_isBitField(f.decl[i]) ? 1 : 0;
-			kids_of(f.decl[i], &ks);
-			e = ks.nexpr > k ? ks.expr[k] : clang_getNullCursor();
+	if (f.elided)
+		return unknown_why(vf_say(fc, "braces left out inside the "
+					      "braces are not followed"));
+	if ((i = field_index(&f, field)) < 0)
+		return unknown;
+	if (f.nested[i])
+		return unknown_why(
+		    vf_say(fc, "'.%s.' designates a member of '%s'", field,
+			   field));
+	if (clang_Cursor_isNull(f.init[i]))
+		return member_default(fc, f.decl[i], true, depth);
+	return converted(eval_expr(fc, f.init[i], depth + 1),
+			 clang_getCursorType(f.decl[i]));
+}
+
+/* The field named field of the struct value c is built from: braces,
+ * Attr{...}, (struct attr){...}, a constant or local variable, or a
+ * helper that returns one; looking through conversions, copies and
+ * temporaries. */
+static val field_of(vf_cache *fc, CXCursor c, const char *field,
+		    unsigned depth)
+{
+	const char *why;
+	kids ks;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_InitListExpr:
+		return field_of_list(fc, c, field, depth);
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(c);
+		CXCursor init = const_init(c);
+		if (!clang_Cursor_isNull(init))
+			return field_of(fc, init, field, depth + 1);
+		if (vf_is_local(d))
+			return flow_value(fc, c, d, field, depth + 1);
+		return variable_value(fc, c, depth);
+	}
+	case CXCursor_CallExpr:
+		if (!is_construction(c)) {
+			CXCursor ret = returned_expr(fc, c, &why);
+			return clang_Cursor_isNull(ret)
+				   ? unknown_why(why)
+				   : field_of(fc, ret, field, depth + 1);
 		}
-		if (clang_Cursor_isNull(e))
-			out[r] = (val){VAL_KNOWN, 0};
-		else
-			out[r] = eval_expr(e, 0);
-		if (out[r].state == VAL_KNOWN)
-			out[r].v =
-			    convert(out[r].v, clang_getCursorType(f.decl[i]));
+		kids_of(c, &ks);
+		if (ks.nexpr == 0 && !ks.n) {
+			/* Attr a; in C++: the members' own initializers. */
+			CXCursor fd =
+			    field_named(clang_getCursorType(c), field);
+			return clang_Cursor_isNull(fd)
+				   ? unknown
+				   : member_default(fc, fd, false, depth);
+		}
+		/* fall through */
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_CXXStaticCastExpr:
+	case CXCursor_CXXConstCastExpr:
+	case CXCursor_CXXFunctionalCastExpr:
+	case CXCursor_CompoundLiteralExpr:
+		kids_of(c, &ks);
+		return ks.nexpr == 1 ? field_of(fc, ks.expr[0], field, depth + 1)
+				     : unknown;
+	default:
+		return unknown;
+	}
+}
+
+/* The fields of the struct argument a rule names, by role. */
+static void eval_fields(vf_cache *fc, CXCursor call, const api_rule *q,
+			val out[API_NROLES])
+{
+	CXCursor arg = clang_getNullCursor();
+
+	if (q->fields_arg < clang_Cursor_getNumArguments(call))
+		arg = clang_Cursor_getArgument(call, (unsigned)q->fields_arg);
+	for (int r = 0; r < API_NROLES; r++) {
+		if (!q->field[r])
+			continue;
+		out[r] = clang_Cursor_isNull(arg)
+			     ? unknown
+			     : field_of(fc, arg, q->field[r], 0);
 	}
 }
 
@@ -632,6 +1008,7 @@ typedef struct visit_ctx {
 	const api_rules *rules;
 	scan_item *it;
 	CXFile main_file;
+	vf_cache *flow; /* the data flow of the file's functions */
 } visit_ctx;
 
 static bool role_given(const api_rule *q, api_role r)
@@ -743,10 +1120,10 @@ static void on_call(visit_ctx *x, CXCursor call)
 	/* The dataspace is named for readers of the rule, not evaluated. */
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
-			   ? eval_arg(call, callee, q->arg[r])
-			   : (val){VAL_ABSENT, 0};
+			   ? eval_arg(x->flow, call, callee, q->arg[r])
+			   : (val){VAL_ABSENT, 0, NULL};
 	if (q->fields_arg != API_NONE)
-		eval_fields(call, q, v);
+		eval_fields(x->flow, call, q, v);
 	fill_request(q, v, &rq);
 	call_place(call, &rq.line, &rq.column);
 	rq.call = qualified_name(callee);
@@ -901,7 +1278,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
-	visit_ctx x = {job->o->rules, it, NULL};
+	visit_ctx x = {job->o->rules, it, NULL, NULL};
 	const src_file *f = it->f;
 
 	/* libclang and LLVM print their own account of a crash or of memory
@@ -940,7 +1317,14 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	x.main_file = clang_getFile(tu, clang_getCString(main_name));
 	clang_disposeString(main_name);
 	summarise_errors(tu, x.main_file, it);
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &x);
+	if (!(x.flow = vf_new()))
+		it->oom = true;
+	else
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit,
+				    &x);
+	if (x.flow && vf_oom(x.flow))
+		it->oom = true;
+	vf_free(x.flow);
 	clang_disposeTranslationUnit(tu);
 }
 

@@ -1,0 +1,985 @@
+/* Data flow of local variables inside one function body (valflow.h).
+ *
+ * The walk numbers the nodes of a body in source order (pre-order), so
+ * "before" is a smaller number, also inside a macro's expansion where all
+ * nodes share one place.  A write takes effect after its whole
+ * expression (len = len + 1 reads the old len).  Every child of an if,
+ * loop, switch, ?:, && or ||, try/catch and lambda is a region of its own:
+ * an assignment counts for a use only when its innermost region holds the
+ * use too, so a write in a branch the use is not in makes the value
+ * unknown, never one of the two guessed. */
+#include "clangapi.h"
+#include "valflow.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+typedef enum ev_kind {
+	EV_DECL,
+	EV_ASSIGN,
+	EV_COMPOUND,
+	EV_ESCAPE,  /* address taken, non-const reference, non-const method */
+	EV_CLOBBER, /* a write not followed (a.b.c = ..., an unknown op) */
+} ev_kind;
+
+typedef struct event {
+	unsigned var, field; /* clang_hashCursor of the decls; field 0: all */
+	unsigned order;	     /* where it takes effect */
+	int region;	     /* innermost region, -1: the body itself */
+	ev_kind kind;
+	CXCursor decl, expr, lhs;
+	char op[4];
+	unsigned line;
+	const char *what; /* EV_ESCAPE, EV_CLOBBER: how, for the why */
+} event;
+
+typedef enum rg_kind { RG_BRANCH, RG_LOOP, RG_LAMBDA } rg_kind;
+
+typedef struct region {
+	unsigned start, end; /* orders [start, end) */
+	unsigned stmt_end;   /* RG_LOOP: the end of the whole loop */
+	int parent;
+	rg_kind kind;
+} region;
+
+typedef struct ref {
+	unsigned hash, order;
+	int region;
+	CXCursor c;
+} ref;
+
+typedef struct func {
+	unsigned hash;
+	CXCursor fn;
+	event *ev;
+	size_t nev, cev;
+	region *rg;
+	size_t nrg, crg;
+	ref *refs;
+	size_t nrefs, crefs;
+	unsigned *labels; /* orders of case, default and label statements */
+	size_t nlabels, clabels;
+	unsigned goto_line; /* 0: no goto */
+	bool oom;
+} func;
+
+struct vf_cache {
+	func **fn; /* open addressing by hash; NULL: free */
+	size_t cap, n;
+	char **says;
+	size_t nsays, csays;
+	bool oom;
+};
+
+/* ---- Small helpers ------------------------------------------------------ */
+
+static bool grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? 2 * *cap : 16;
+	void *p = realloc(*v, c * size);
+	if (!p)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}
+
+unsigned vf_line(CXCursor c)
+{
+	unsigned line = 0;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), NULL, &line,
+				   NULL, NULL);
+	return line;
+}
+
+const char *vf_say(vf_cache *fc, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (!s || !grow((void **)&fc->says, &fc->csays, fc->nsays,
+			sizeof(*fc->says))) {
+		free(s);
+		fc->oom = true;
+		return "out of memory";
+	}
+	fc->says[fc->nsays++] = s;
+	return s;
+}
+
+/* ---- Children ------------------------------------------------------------ */
+
+typedef struct kidlist {
+	CXCursor *v;
+	size_t n, cap;
+	bool oom;
+} kidlist;
+
+static enum CXChildVisitResult kid_visit(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	kidlist *k = data;
+
+	(void)parent;
+	if (!grow((void **)&k->v, &k->cap, k->n, sizeof(*k->v))) {
+		k->oom = true;
+		return CXChildVisit_Break;
+	}
+	k->v[k->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+static bool kids_all(CXCursor c, kidlist *k)
+{
+	memset(k, 0, sizeof(*k));
+	clang_visitChildren(c, kid_visit, k);
+	return !k->oom;
+}
+
+/* The one expression child of a wrapper (parentheses, an implicit
+ * conversion), or null. */
+static CXCursor only_child(CXCursor c)
+{
+	kidlist k;
+	CXCursor r = clang_getNullCursor();
+
+	if (kids_all(c, &k) && k.n == 1)
+		r = k.v[0];
+	free(k.v);
+	return r;
+}
+
+static CXCursor unwrap(CXCursor c)
+{
+	for (int i = 0; i < 16; i++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+			break;
+		CXCursor o = only_child(c);
+		if (clang_Cursor_isNull(o) ||
+		    !clang_isExpression(clang_getCursorKind(o)))
+			break;
+		c = o;
+	}
+	return c;
+}
+
+void vf_operator(CXCursor c, char buf[4])
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceRange range = clang_getCursorExtent(c);
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXToken *tok = NULL;
+	unsigned ntok = 0;
+	kidlist kids;
+
+	buf[0] = 0;
+	if (k == CXCursor_UnaryOperator) {
+		clang_tokenize(tu, range, &tok, &ntok);
+		if (ntok) {
+			/* Prefix: the first token; postfix: the last. */
+			unsigned i =
+			    clang_getTokenKind(tok[0]) == CXToken_Punctuation
+				? 0
+				: ntok - 1;
+			CXString s = clang_getTokenSpelling(tu, tok[i]);
+			if (clang_getTokenKind(tok[i]) == CXToken_Punctuation)
+				snprintf(buf, 4, "%s", clang_getCString(s));
+			clang_disposeString(s);
+		}
+		clang_disposeTokens(tu, tok, ntok);
+		return;
+	}
+	if (!kids_all(c, &kids) || kids.n != 2) {
+		free(kids.v);
+		return;
+	}
+	/* The operator is the first token after the left operand. */
+	range = clang_getRange(
+	    clang_getRangeEnd(clang_getCursorExtent(kids.v[0])),
+	    clang_getRangeStart(clang_getCursorExtent(kids.v[1])));
+	free(kids.v);
+	clang_tokenize(tu, range, &tok, &ntok);
+	for (unsigned i = 0; i < ntok; i++) {
+		if (clang_getTokenKind(tok[i]) != CXToken_Punctuation)
+			continue;
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		/* ')' closes the left operand's parentheses. */
+		if (strcmp(p, ")") && strlen(p) < 4) {
+			snprintf(buf, 4, "%s", p);
+			i = ntok;
+		}
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, ntok);
+}
+
+/* ---- Which variables are followed ---------------------------------------- */
+
+static bool is_function(enum CXCursorKind k)
+{
+	return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod ||
+	       k == CXCursor_Constructor || k == CXCursor_Destructor ||
+	       k == CXCursor_ConversionFunction ||
+	       k == CXCursor_FunctionTemplate;
+}
+
+bool vf_is_local(CXCursor var)
+{
+	return clang_getCursorKind(var) == CXCursor_VarDecl &&
+	       is_function(
+		   clang_getCursorKind(clang_getCursorSemanticParent(var)));
+}
+
+/* ---- Indexing a function --------------------------------------------------
+ */
+
+typedef struct walker {
+	func *f;
+	unsigned order;
+	int region;
+} walker;
+
+static void walk(walker *w, CXCursor c);
+
+/* The local variable a write goes to: var = ..., var.field = ... (field
+ * set), or a.b.c = ... (*nested). */
+static bool target_of(CXCursor lhs, CXCursor *var, CXCursor *field,
+		      bool *nested)
+{
+	CXCursor c = unwrap(lhs), base;
+
+	*field = clang_getNullCursor();
+	*nested = false;
+	if (clang_getCursorKind(c) == CXCursor_MemberRefExpr) {
+		*field = clang_getCursorReferenced(c);
+		base = unwrap(only_child(c));
+		if (clang_getCursorKind(base) == CXCursor_MemberRefExpr) {
+			*nested = true;
+			while (clang_getCursorKind(base) ==
+			       CXCursor_MemberRefExpr) {
+				*field = clang_getCursorReferenced(base);
+				base = unwrap(only_child(base));
+			}
+		}
+		c = base;
+	}
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return false;
+	*var = clang_getCursorReferenced(c);
+	return vf_is_local(*var);
+}
+
+static void add_event(walker *w, ev_kind kind, CXCursor at, CXCursor var,
+		      CXCursor field, CXCursor expr, CXCursor lhs,
+		      const char *op, const char *what)
+{
+	func *f = w->f;
+	event *e;
+
+	if (!grow((void **)&f->ev, &f->cev, f->nev, sizeof(*f->ev))) {
+		f->oom = true;
+		return;
+	}
+	e = &f->ev[f->nev++];
+	*e = (event){
+	    .var = clang_hashCursor(var),
+	    .field = clang_Cursor_isNull(field) ? 0 : clang_hashCursor(field),
+	    .order = w->order,
+	    .region = w->region,
+	    .kind = kind,
+	    .decl = var,
+	    .expr = expr,
+	    .lhs = lhs,
+	    .line = vf_line(at),
+	    .what = what,
+	};
+	snprintf(e->op, sizeof(e->op), "%s", op ? op : "");
+	/* A field without a hash would read as the whole variable. */
+	if (!clang_Cursor_isNull(field) && !e->field)
+		e->field = 1;
+}
+
+static void write_to(walker *w, CXCursor at, CXCursor lhs, ev_kind kind,
+		     CXCursor expr, const char *op)
+{
+	CXCursor var, field;
+	bool nested;
+
+	if (!target_of(lhs, &var, &field, &nested))
+		return;
+	if (nested)
+		add_event(w, EV_CLOBBER, at, var, field, expr, lhs, op,
+			  "a member of a member is assigned");
+	else
+		add_event(w, kind, at, var, field, expr, lhs, op, NULL);
+}
+
+static void escape(walker *w, CXCursor at, CXCursor arg, const char *what)
+{
+	CXCursor var, field;
+	bool nested;
+
+	/* Whatever part of it escapes, all of it may change. */
+	if (target_of(arg, &var, &field, &nested))
+		add_event(w, EV_ESCAPE, at, var, clang_getNullCursor(),
+			  clang_getNullCursor(), clang_getNullCursor(), NULL,
+			  what);
+}
+
+static bool mutable_reference(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_RValueReference)
+		return true;
+	return t.kind == CXType_LValueReference &&
+	       !clang_isConstQualifiedType(clang_getPointeeType(t));
+}
+
+/* Arguments bound to non-const references, and a non-const method called
+ * on a local object, may change it; so does any argument of a call whose
+ * callee is not known (a template's dependent call). */
+static void call_escapes(walker *w, CXCursor call, const kidlist *kids)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	int nargs = clang_Cursor_getNumArguments(call);
+	bool known = !clang_Cursor_isNull(callee);
+	int nparams = known ? clang_Cursor_getNumArguments(callee) : -1;
+
+	for (int i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		CXCursor p = i < nparams
+				 ? clang_Cursor_getArgument(callee, (unsigned)i)
+				 : clang_getNullCursor();
+		if (!known || (!clang_Cursor_isNull(p) &&
+			       mutable_reference(clang_getCursorType(p))))
+			escape(w, a, a,
+			       known ? "passed by non-const reference"
+				     : "passed to a call that is not resolved");
+	}
+	if (kids->n &&
+	    clang_getCursorKind(kids->v[0]) == CXCursor_MemberRefExpr &&
+	    (!known || (clang_getCursorKind(callee) == CXCursor_CXXMethod &&
+			!clang_CXXMethod_isConst(callee) &&
+			!clang_CXXMethod_isStatic(callee))))
+		escape(w, kids->v[0], only_child(kids->v[0]),
+		       "a non-const method is called on it");
+}
+
+static bool is_operator_assign(CXCursor callee)
+{
+	CXString s = clang_getCursorSpelling(callee);
+	bool eq = !strcmp(clang_getCString(s), "operator=");
+
+	clang_disposeString(s);
+	return eq;
+}
+
+/* The events a node makes, after its children were walked. */
+static void events_of(walker *w, CXCursor c, const kidlist *kids)
+{
+	char op[4];
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_VarDecl:
+		if (vf_is_local(c)) {
+			add_event(w, EV_DECL, c, c, clang_getNullCursor(),
+				  clang_Cursor_getVarDeclInitializer(c),
+				  clang_getNullCursor(), NULL, NULL);
+			if (mutable_reference(clang_getCursorType(c)))
+				escape(w, c,
+				       clang_Cursor_getVarDeclInitializer(c),
+				       "bound to a non-const reference");
+		}
+		break;
+	case CXCursor_BinaryOperator:
+		vf_operator(c, op);
+		if (kids->n == 2 && !strcmp(op, "="))
+			write_to(w, c, kids->v[0], EV_ASSIGN, kids->v[1], NULL);
+		break;
+	case CXCursor_CompoundAssignOperator:
+		vf_operator(c, op);
+		if (kids->n == 2 && strlen(op) >= 2) {
+			op[strlen(op) - 1] = 0;
+			write_to(w, c, kids->v[0], EV_COMPOUND, kids->v[1], op);
+		} else if (kids->n == 2) {
+			write_to(w, c, kids->v[0], EV_CLOBBER, kids->v[1],
+				 NULL);
+		}
+		break;
+	case CXCursor_UnaryOperator:
+		vf_operator(c, op);
+		if (kids->n != 1)
+			break;
+		if (!strcmp(op, "&"))
+			escape(w, c, kids->v[0], "its address is taken");
+		else if (!strcmp(op, "++") || !strcmp(op, "--")) {
+			op[1] = 0;
+			write_to(w, c, kids->v[0], EV_COMPOUND,
+				 clang_getNullCursor(), op);
+		}
+		break;
+	case CXCursor_CallExpr: {
+		CXCursor callee = clang_getCursorReferenced(c);
+		if (!clang_Cursor_isNull(callee) &&
+		    is_operator_assign(callee) && kids->n == 3)
+			write_to(w, c, kids->v[0], EV_ASSIGN, kids->v[2], NULL);
+		else
+			call_escapes(w, c, kids);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static rg_kind region_kind(CXCursor c, bool *all)
+{
+	char op[4];
+
+	*all = true;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_IfStmt:
+	case CXCursor_SwitchStmt:
+	case CXCursor_CXXTryStmt:
+	case CXCursor_CXXCatchStmt:
+		return RG_BRANCH;
+	case CXCursor_WhileStmt:
+	case CXCursor_ForStmt:
+	case CXCursor_DoStmt:
+	case CXCursor_CXXForRangeStmt:
+		return RG_LOOP;
+	case CXCursor_LambdaExpr:
+	case CXCursor_BlockExpr:
+		return RG_LAMBDA;
+	case CXCursor_ConditionalOperator:
+		*all = false; /* the condition always runs */
+		return RG_BRANCH;
+	case CXCursor_BinaryOperator:
+		vf_operator(c, op);
+		*all = false;
+		if (!strcmp(op, "&&") || !strcmp(op, "||") || !*op)
+			return RG_BRANCH;
+		*all = true;
+		return (rg_kind)-1;
+	default:
+		return (rg_kind)-1;
+	}
+}
+
+static int open_region(walker *w, rg_kind kind)
+{
+	func *f = w->f;
+
+	if (!grow((void **)&f->rg, &f->crg, f->nrg, sizeof(*f->rg))) {
+		f->oom = true;
+		return -1;
+	}
+	f->rg[f->nrg] = (region){w->order, w->order, 0, w->region, kind};
+	return (int)f->nrg++;
+}
+
+static void add_ref(walker *w, CXCursor c, unsigned order)
+{
+	func *f = w->f;
+
+	if (!grow((void **)&f->refs, &f->crefs, f->nrefs, sizeof(*f->refs))) {
+		f->oom = true;
+		return;
+	}
+	f->refs[f->nrefs++] = (ref){clang_hashCursor(c), order, w->region, c};
+}
+
+static void walk(walker *w, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	unsigned me = w->order++;
+	kidlist kids;
+	bool all;
+	rg_kind rk;
+
+	if (k == CXCursor_DeclRefExpr)
+		add_ref(w, c, me);
+	else if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
+		 k == CXCursor_LabelStmt) {
+		func *f = w->f;
+		if (grow((void **)&f->labels, &f->clabels, f->nlabels,
+			 sizeof(*f->labels)))
+			f->labels[f->nlabels++] = me;
+		else
+			f->oom = true;
+	} else if ((k == CXCursor_GotoStmt || k == CXCursor_IndirectGotoStmt) &&
+		   !w->f->goto_line)
+		w->f->goto_line = vf_line(c);
+	if (!kids_all(c, &kids)) {
+		w->f->oom = true;
+		free(kids.v);
+		return;
+	}
+	rk = region_kind(c, &all);
+	int first = (int)w->f->nrg;
+	for (size_t i = 0; i < kids.n; i++) {
+		int saved = w->region, r = -1;
+		if ((int)rk >= 0 && (all || i > 0))
+			r = open_region(w, rk);
+		if (r >= 0)
+			w->region = r;
+		walk(w, kids.v[i]);
+		if (r >= 0)
+			w->f->rg[r].end = w->order;
+		w->region = saved;
+	}
+	/* A loop's regions all end where the loop does: a write late in
+	 * the body reaches a use early in it on the next round. */
+	for (size_t r = (size_t)first; rk == RG_LOOP && r < w->f->nrg; r++)
+		if (w->f->rg[r].parent == w->region)
+			w->f->rg[r].stmt_end = w->order;
+	events_of(w, c, &kids);
+	free(kids.v);
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+	const event *x = a, *y = b;
+
+	if (x->var != y->var)
+		return x->var < y->var ? -1 : 1;
+	if (x->field != y->field)
+		return x->field < y->field ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const ref *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static CXCursor body_of(CXCursor fn)
+{
+	kidlist k;
+	CXCursor body = clang_getNullCursor();
+
+	if (kids_all(fn, &k))
+		for (size_t i = 0; i < k.n; i++)
+			if (clang_getCursorKind(k.v[i]) ==
+			    CXCursor_CompoundStmt)
+				body = k.v[i];
+	free(k.v);
+	return body;
+}
+
+static func *index_function(CXCursor fn)
+{
+	func *f = calloc(1, sizeof(*f));
+	CXCursor body = body_of(fn);
+	walker w = {f, 0, -1};
+
+	if (!f)
+		return NULL;
+	f->fn = fn;
+	f->hash = clang_hashCursor(fn);
+	/* Parameters' defaults and a constructor's initializers run first;
+	 * the body follows. */
+	if (!clang_Cursor_isNull(body))
+		walk(&w, body);
+	qsort(f->ev, f->nev, sizeof(*f->ev), cmp_event);
+	qsort(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref);
+	return f;
+}
+
+static void func_free(func *f)
+{
+	if (!f)
+		return;
+	free(f->ev);
+	free(f->rg);
+	free(f->refs);
+	free(f->labels);
+	free(f);
+}
+
+/* ---- The cache of indexed functions -------------------------------------- */
+
+vf_cache *vf_new(void)
+{
+	return calloc(1, sizeof(vf_cache));
+}
+
+void vf_free(vf_cache *fc)
+{
+	if (!fc)
+		return;
+	for (size_t i = 0; i < fc->cap; i++)
+		func_free(fc->fn[i]);
+	free(fc->fn);
+	for (size_t i = 0; i < fc->nsays; i++)
+		free(fc->says[i]);
+	free(fc->says);
+	free(fc);
+}
+
+bool vf_oom(const vf_cache *fc)
+{
+	return fc->oom;
+}
+
+static size_t slot_of(func **tab, size_t cap, CXCursor fn, unsigned h)
+{
+	size_t i = h & (cap - 1);
+
+	while (tab[i] &&
+	       !(tab[i]->hash == h && clang_equalCursors(tab[i]->fn, fn)))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static bool cache_grow(vf_cache *fc)
+{
+	size_t cap = fc->cap ? 2 * fc->cap : 64;
+	func **tab = calloc(cap, sizeof(*tab));
+
+	if (!tab)
+		return false;
+	for (size_t i = 0; i < fc->cap; i++)
+		if (fc->fn[i])
+			tab[slot_of(tab, cap, fc->fn[i]->fn, fc->fn[i]->hash)] =
+			    fc->fn[i];
+	free(fc->fn);
+	fc->fn = tab;
+	fc->cap = cap;
+	return true;
+}
+
+static func *function(vf_cache *fc, CXCursor fn)
+{
+	unsigned h = clang_hashCursor(fn);
+	size_t i;
+
+	if ((fc->n + 1) * 2 > fc->cap && !cache_grow(fc)) {
+		fc->oom = true;
+		return NULL;
+	}
+	i = slot_of(fc->fn, fc->cap, fn, h);
+	if (!fc->fn[i]) {
+		if (!(fc->fn[i] = index_function(fn))) {
+			fc->oom = true;
+			return NULL;
+		}
+		fc->n++;
+	}
+	fc->oom = fc->oom || fc->fn[i]->oom;
+	return fc->fn[i];
+}
+
+/* ---- Questions ------------------------------------------------------------
+ */
+
+static const ref *find_ref(const func *f, CXCursor c)
+{
+	unsigned h = clang_hashCursor(c);
+	size_t lo = 0, hi = f->nrefs;
+	CXSourceRange ext = clang_getCursorExtent(c);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->refs[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* Equal hashes are one node, but for a hash collision. */
+	for (; lo < f->nrefs && f->refs[lo].hash == h; lo++)
+		if (clang_equalRanges(clang_getCursorExtent(f->refs[lo].c),
+				      ext))
+			return &f->refs[lo];
+	return NULL;
+}
+
+/* The last event of (var, field) before order, or NULL. */
+static const event *last_before(const func *f, unsigned var, unsigned field,
+				unsigned order)
+{
+	size_t lo = 0, hi = f->nev;
+	event key = {.var = var, .field = field, .order = order};
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_event(&f->ev[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || f->ev[lo - 1].var != var || f->ev[lo - 1].field != field)
+		return NULL;
+	return &f->ev[lo - 1];
+}
+
+/* The first event of (var, field) after order, or NULL. */
+static const event *first_after(const func *f, unsigned var, unsigned field,
+				unsigned order)
+{
+	size_t lo = 0, hi = f->nev;
+	event key = {.var = var, .field = field, .order = order};
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_event(&f->ev[mid], &key) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == f->nev || f->ev[lo].var != var || f->ev[lo].field != field)
+		return NULL;
+	return &f->ev[lo];
+}
+
+/* The first escape of var, or NULL. */
+static const event *first_escape(const func *f, unsigned var)
+{
+	/* Escapes are recorded on the whole variable (field 0). */
+	const event *e = first_after(f, var, 0, 0);
+	const event *end = f->ev + f->nev;
+
+	/* Events of one variable are few; an escape is looked for among
+	 * the whole-variable ones only. */
+	for (; e && e < end && e->var == var && e->field == 0; e++)
+		if (e->kind == EV_ESCAPE)
+			return e;
+	return NULL;
+}
+
+static bool holds(const region *r, unsigned order)
+{
+	return r->start <= order && order < r->end;
+}
+
+static const char *region_words(rg_kind k)
+{
+	return k == RG_LOOP	? "in a loop"
+	       : k == RG_LAMBDA ? "in a lambda"
+				: "in a branch";
+}
+
+static bool label_between(const func *f, unsigned from, unsigned to,
+			  unsigned *order)
+{
+	size_t lo = 0, hi = f->nlabels;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->labels[mid] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->nlabels && f->labels[lo] < to) {
+		*order = f->labels[lo];
+		return true;
+	}
+	return false;
+}
+
+static bool unknown(vf_def *out, const char *why)
+{
+	out->kind = VF_UNKNOWN;
+	out->why = why;
+	return true;
+}
+
+/* Of the two events, the later one (either may be NULL). */
+static const event *later(const event *a, const event *b)
+{
+	if (!a)
+		return b;
+	if (!b)
+		return a;
+	return a->order > b->order ? a : b;
+}
+
+/* A write after the use that reaches it: in a loop that holds the use but
+ * not the declaration, or anywhere once the function has a goto. */
+static const event *write_after(const func *f, const ref *use,
+				const event *decl, unsigned var, unsigned field)
+{
+	unsigned end = 0;
+
+	for (int r = use->region; r >= 0; r = f->rg[r].parent)
+		if (f->rg[r].kind == RG_LOOP && !holds(&f->rg[r], decl->order))
+			end = f->rg[r].stmt_end > end ? f->rg[r].stmt_end : end;
+	if (f->goto_line)
+		end = UINT32_MAX;
+	const event *a = first_after(f, var, 0, use->order);
+	const event *b = field ? first_after(f, var, field, use->order) : NULL;
+	const event *e = a && b ? (a->order < b->order ? a : b) : a ? a : b;
+	return e && e->order < end ? e : NULL;
+}
+
+static bool in_lambda_apart(const func *f, const ref *use, unsigned decl)
+{
+	for (int r = use->region; r >= 0; r = f->rg[r].parent)
+		if (f->rg[r].kind == RG_LAMBDA && !holds(&f->rg[r], decl))
+			return true;
+	return false;
+}
+
+static bool any_write(const func *f, unsigned var, const event **first)
+{
+	const event *e = first_after(f, var, 0, 0);
+
+	/* The declaration is the first whole-variable event. */
+	if (e && e->kind == EV_DECL)
+		e = first_after(f, var, 0, e->order);
+	if (!e) {
+		/* Field events sort after the whole-variable ones. */
+		size_t lo = 0, hi = f->nev;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (f->ev[mid].var < var ||
+			    (f->ev[mid].var == var && f->ev[mid].field == 0))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < f->nev && f->ev[lo].var == var)
+			e = &f->ev[lo];
+	}
+	*first = e;
+	return e != NULL;
+}
+
+static CXCursor function_of(CXCursor var)
+{
+	CXCursor fn = clang_getCursorSemanticParent(var);
+	CXCursor def = clang_getCursorDefinition(fn);
+
+	return clang_Cursor_isNull(def) ? fn : def;
+}
+
+bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
+	       vf_def *out)
+{
+	func *f;
+	const ref *use;
+	const event *decl, *e, *w;
+	unsigned v = clang_hashCursor(var);
+	unsigned fl = clang_Cursor_isNull(field) ? 0 : clang_hashCursor(field);
+	CXString name = clang_getCursorSpelling(var);
+	char *nm = strdup(clang_getCString(name));
+	bool ok = true;
+
+	clang_disposeString(name);
+	memset(out, 0, sizeof(*out));
+	if (!nm) {
+		fc->oom = true;
+		return unknown(out, "out of memory");
+	}
+	if (fl == 0 && !clang_Cursor_isNull(field))
+		fl = 1;
+	if (!(f = function(fc, function_of(var))) ||
+	    !(use = find_ref(f, use_c)) || !(decl = first_after(f, v, 0, 0)) ||
+	    decl->kind != EV_DECL) {
+		ok = false;
+		goto done;
+	}
+	if (clang_Cursor_getStorageClass(var) == CX_SC_Static) {
+		/* It keeps its value from call to call. */
+		if (any_write(f, v, &e))
+			unknown(out, vf_say(fc,
+					    "'%s' is static and changed at "
+					    "line %u",
+					    nm, e->line));
+		else
+			out->kind = VF_INIT, out->expr = decl->expr;
+		goto done;
+	}
+	if (in_lambda_apart(f, use, decl->order)) {
+		/* The lambda may run at any time after it is made. */
+		if (any_write(f, v, &e))
+			unknown(out, vf_say(fc,
+					    "'%s' is used in a lambda and "
+					    "changed at line %u",
+					    nm, e->line));
+		else
+			out->kind = VF_INIT, out->expr = decl->expr;
+		goto done;
+	}
+	if ((e = first_escape(f, v)) && e->order < use->order) {
+		unknown(out, vf_say(fc,
+				    "'%s' may change behind the code: %s "
+				    "at line %u",
+				    nm, e->what, e->line));
+		goto done;
+	}
+	e = later(last_before(f, v, 0, use->order),
+		  fl ? last_before(f, v, fl, use->order) : NULL);
+	if (!e || e->order > use->order) {
+		ok = false;
+		goto done;
+	}
+	unsigned lab;
+	if (e->kind != EV_DECL &&
+	    label_between(f, e->order, use->order, &lab)) {
+		unknown(out, vf_say(fc,
+				    "'%s' is assigned at line %u and a jump "
+				    "target lies between it and the use",
+				    nm, e->line));
+		goto done;
+	}
+	if (e->region >= 0 && !holds(&f->rg[e->region], use->order)) {
+		unknown(out,
+			vf_say(fc, "'%s' is assigned %s at line %u", nm,
+			       region_words(f->rg[e->region].kind), e->line));
+		goto done;
+	}
+	if ((w = write_after(f, use, decl, v, fl))) {
+		unknown(out, vf_say(fc,
+				    f->goto_line
+					? "'%s' is assigned at line %u, and "
+					  "the function has a goto"
+					: "'%s' is assigned later in the loop, "
+					  "at line %u",
+				    nm, w->line));
+		goto done;
+	}
+	switch (e->kind) {
+	case EV_DECL:
+		out->kind = VF_INIT;
+		out->expr = e->expr;
+		break;
+	case EV_ASSIGN:
+		out->kind = VF_ASSIGN;
+		out->expr = e->expr;
+		break;
+	case EV_COMPOUND:
+		out->kind = VF_COMPOUND;
+		out->expr = e->expr;
+		out->lhs = e->lhs;
+		memcpy(out->op, e->op, sizeof(out->op));
+		break;
+	case EV_ESCAPE:
+	case EV_CLOBBER:
+		unknown(out, vf_say(fc, "'%s' is changed at line %u: %s", nm,
+				    e->line, e->what));
+		break;
+	}
+done:
+	free(nm);
+	return ok;
+}
