@@ -49,11 +49,18 @@ bool requests_add(requests *r, const request *q)
 	c.file = intern(r, q->file);
 	c.call = q->call ? strdup(q->call) : NULL;
 	c.rule = q->rule ? strdup(q->rule) : NULL;
+	c.size_why = q->size_why ? strdup(q->size_why) : NULL;
+	c.at_why = q->at_why ? strdup(q->at_why) : NULL;
+	c.offset_why = q->offset_why ? strdup(q->offset_why) : NULL;
 	if (!c.name || (q->file && !c.file) || (q->call && !c.call) ||
-	    (q->rule && !c.rule)) {
+	    (q->rule && !c.rule) || (q->size_why && !c.size_why) ||
+	    (q->at_why && !c.at_why) || (q->offset_why && !c.offset_why)) {
 		free(c.name);
 		free(c.call);
 		free(c.rule);
+		free((char *)c.size_why);
+		free((char *)c.at_why);
+		free((char *)c.offset_why);
 		return false;
 	}
 	r->v[r->n++] = c;
@@ -66,6 +73,9 @@ void requests_free(requests *r)
 		free(r->v[i].name);
 		free(r->v[i].call);
 		free(r->v[i].rule);
+		free((char *)r->v[i].size_why);
+		free((char *)r->v[i].at_why);
+		free((char *)r->v[i].offset_why);
 	}
 	free(r->v);
 	for (size_t i = 0; i < r->nfiles; i++)

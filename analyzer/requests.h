@@ -34,6 +34,11 @@ typedef struct request {
 	 * unknown (reported as such, never guessed, and skipped by the
 	 * checks that need it). */
 	bool size_unknown, at_unknown, offset_unknown;
+	/* Why each unknown value is not known, in a few words ("'len' is
+	 * assigned in a branch at line 12"); NULL: not said. */
+	const char *size_why, *at_why, *offset_why; /* malloc'ed in requests */
+	bool size_whole;  /* size 0, the whole dataspace (size_unknown too) */
+	bool fixed_maybe; /* not known whether fixed (fixed, at_unknown too) */
 	bool reserves;	  /* a reservation: PROT_NONE mmap, managed dataspace */
 	bool replaces;	  /* replaces what is mapped there (MAP_FIXED) */
 	char *call;	  /* the callee, for messages ("mmap"); NULL: none */

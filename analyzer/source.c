@@ -281,9 +281,8 @@ static CXCursor returned_expr(vf_cache *fc, CXCursor call, const char **why)
 		*why = vf_say(fc, "'%s' is not defined in this file", name);
 		return clang_getNullCursor();
 	}
-	kids_of(def, &ks);
-	body = ks.n ? ks.first[ks.n < 4 ? ks.n - 1 : 3] : clang_getNullCursor();
-	if (clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+	body = vf_body(def);
+	if (!clang_Cursor_isNull(body)) {
 		kids_of(body, &ks);
 		if (ks.n == 1 &&
 		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
@@ -322,9 +321,7 @@ static val arith(const char *op, uint64_t a, uint64_t b, CXType t)
 	} else if (!strcmp(op, "<<") || !strcmp(op, ">>")) {
 		if (b >= (uint64_t)bits)
 			return unknown_why(NULL);
-		r = op[0] == '<' ? a << b
-		    : sgn	 ? (uint64_t)(sa >> b)
-				 : a >> b;
+		r = op[0] == '<' ? a << b : sgn ? (uint64_t)(sa >> b) : a >> b;
 	} else if (!strcmp(op, "&"))
 		r = a & b;
 	else if (!strcmp(op, "|"))
@@ -393,7 +390,10 @@ static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
 	a = eval_expr(fc, ks.expr[0], depth + 1);
 	if (a.state != VAL_KNOWN)
 		return a;
-	a.v = op[0] == '-' ? -a.v : op[0] == '~' ? ~a.v : op[0] == '!' ? !a.v : a.v;
+	a.v = op[0] == '-'   ? -a.v
+	      : op[0] == '~' ? ~a.v
+	      : op[0] == '!' ? !a.v
+			     : a.v;
 	return converted(a, clang_getCursorType(c));
 }
 
@@ -482,8 +482,8 @@ static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
 	if (field) {
 		fd = field_named(t, field);
 		if (clang_Cursor_isNull(fd))
-			return unknown_why(vf_say(fc, "'%s' has no field '%s'",
-						  name, field));
+			return unknown_why(
+			    vf_say(fc, "'%s' has no field '%s'", name, field));
 		t = clang_getCursorType(fd);
 	}
 	if (!vf_lookup(fc, ref, var, fd, &d))
@@ -496,11 +496,11 @@ static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
 		if (field && clang_Cursor_isNull(d.expr))
 			return member_default(fc, fd, false, depth);
 		if (clang_Cursor_isNull(d.expr))
-			return unknown_why(vf_say(
-			    fc, "'%s' is not initialized", name));
+			return unknown_why(
+			    vf_say(fc, "'%s' is not initialized", name));
 		/* fall through */
 	case VF_ASSIGN:
-		if (field)
+		if (field && d.whole)
 			return converted(field_of(fc, d.expr, field, depth + 1),
 					 t);
 		return converted(eval_expr(fc, d.expr, depth + 1), t);
@@ -574,9 +574,13 @@ static val member_value(vf_cache *fc, CXCursor c, unsigned depth)
 	CXString s = clang_getCursorSpelling(c);
 	const char *field = vf_say(fc, "%s", clang_getCString(s));
 	clang_disposeString(s);
-	if (clang_Cursor_isNull(base))
-		return unknown;
-	r = field_of(fc, base, field, depth + 1);
+	r = clang_Cursor_isNull(base) ? unknown
+				      : field_of(fc, base, field, depth + 1);
+	if (r.state != VAL_KNOWN && !r.why)
+		r.why = vf_say(fc,
+			       "'%s' is a member of an object that is not "
+			       "followed",
+			       field);
 	return converted(r, clang_getCursorType(c));
 }
 
@@ -782,9 +786,8 @@ static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
 	if ((i = field_index(&f, field)) < 0)
 		return unknown;
 	if (f.nested[i])
-		return unknown_why(
-		    vf_say(fc, "'.%s.' designates a member of '%s'", field,
-			   field));
+		return unknown_why(vf_say(
+		    fc, "'.%s.' designates a member of '%s'", field, field));
 	if (clang_Cursor_isNull(f.init[i]))
 		return member_default(fc, f.decl[i], true, depth);
 	return converted(eval_expr(fc, f.init[i], depth + 1),
@@ -795,8 +798,7 @@ static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
  * Attr{...}, (struct attr){...}, a constant or local variable, or a
  * helper that returns one; looking through conversions, copies and
  * temporaries. */
-static val field_of(vf_cache *fc, CXCursor c, const char *field,
-		    unsigned depth)
+static val field_of(vf_cache *fc, CXCursor c, const char *field, unsigned depth)
 {
 	const char *why;
 	kids ks;
@@ -840,8 +842,9 @@ static val field_of(vf_cache *fc, CXCursor c, const char *field,
 	case CXCursor_CXXFunctionalCastExpr:
 	case CXCursor_CompoundLiteralExpr:
 		kids_of(c, &ks);
-		return ks.nexpr == 1 ? field_of(fc, ks.expr[0], field, depth + 1)
-				     : unknown;
+		return ks.nexpr == 1
+			   ? field_of(fc, ks.expr[0], field, depth + 1)
+			   : unknown;
 	default:
 		return unknown;
 	}
@@ -1032,6 +1035,24 @@ static void call_place(CXCursor call, unsigned *line, unsigned *col)
 
 typedef enum tri { NO, YES, MAYBE } tri;
 
+/* Why the size, address and offset are not known, where they are not
+ * (the address's why is replaced when whether it is fixed is not known);
+ * the strings stay the flow cache's, requests_add copies them. */
+static void unknown_whys(const api_rule *q, const val *v, request *rq)
+{
+	const val *size = &v[API_SIZE];
+
+	if (rq->size_whole)
+		rq->size_why = "size 0: the whole dataspace, whose size the "
+			       "call does not show";
+	else if (!role_given(q, API_SIZE))
+		rq->size_why = "the call does not give a size";
+	else if (size->state != VAL_KNOWN)
+		rq->size_why = size->why;
+	rq->at_why = v[API_ADDRESS].why;
+	rq->offset_why = v[API_OFFSET].why;
+}
+
 /* What the evaluated roles say about the request. */
 static void fill_request(const api_rule *q, const val *v, request *rq)
 {
@@ -1044,6 +1065,9 @@ static void fill_request(const api_rule *q, const val *v, request *rq)
 		rq->size_unknown = true;
 	else
 		rq->size = v[API_SIZE].v;
+	rq->size_whole = q->zero_size_whole && role_given(q, API_SIZE) &&
+			 v[API_SIZE].state == VAL_KNOWN && !v[API_SIZE].v;
+	unknown_whys(q, v, rq);
 	if (role_given(q, API_OFFSET)) {
 		rq->has_offset = true;
 		if (v[API_OFFSET].state == VAL_KNOWN)
@@ -1063,10 +1087,14 @@ static void fill_request(const api_rule *q, const val *v, request *rq)
 		fixed = role_given(q, API_ADDRESS) ? YES : NO;
 	if (fixed != NO) {
 		rq->fixed = true;
+		rq->fixed_maybe = fixed == MAYBE;
 		if (fixed == MAYBE || v[API_ADDRESS].state != VAL_KNOWN)
 			rq->at_unknown = true;
 		else
 			rq->at = v[API_ADDRESS].v;
+		if (fixed == MAYBE)
+			rq->at_why =
+			    q->has_fixed_flags ? flags->why : v[API_FIXED].why;
 	}
 	if (fixed == YES && q->replace_flags && flags->state == VAL_KNOWN)
 		rq->replaces = (flags->v & q->replace_flags) &&

@@ -571,7 +571,7 @@ static int cmp_ref(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static CXCursor body_of(CXCursor fn)
+CXCursor vf_body(CXCursor fn)
 {
 	kidlist k;
 	CXCursor body = clang_getNullCursor();
@@ -588,7 +588,7 @@ static CXCursor body_of(CXCursor fn)
 static func *index_function(CXCursor fn)
 {
 	func *f = calloc(1, sizeof(*f));
-	CXCursor body = body_of(fn);
+	CXCursor body = vf_body(fn);
 	walker w = {f, 0, -1};
 
 	if (!f)
@@ -907,6 +907,7 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 					    nm, e->line));
 		else
 			out->kind = VF_INIT, out->expr = decl->expr;
+		out->whole = true;
 		goto done;
 	}
 	if (in_lambda_apart(f, use, decl->order)) {
@@ -918,6 +919,7 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 					    nm, e->line));
 		else
 			out->kind = VF_INIT, out->expr = decl->expr;
+		out->whole = true;
 		goto done;
 	}
 	if ((e = first_escape(f, v)) && e->order < use->order) {
@@ -958,6 +960,7 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 				    nm, w->line));
 		goto done;
 	}
+	out->whole = e->field == 0;
 	switch (e->kind) {
 	case EV_DECL:
 		out->kind = VF_INIT;

@@ -33,6 +33,9 @@ typedef struct vf_def {
 	CXCursor lhs;	 /* VF_COMPOUND: where the value before it is read */
 	char op[4];	 /* VF_COMPOUND: "+", "<<", ... */
 	const char *why; /* VF_UNKNOWN; owned by the cache */
+	/* Asked for a field: expr is the whole struct (its declaration or
+	 * an assignment to all of it), not the field's value. */
+	bool whole;
 } vf_def;
 
 /* NULL when memory ran out. */
@@ -62,6 +65,9 @@ const char *vf_say(vf_cache *fc, const char *fmt, ...)
  * "<<=", "&&"), or of a unary operator ("&", "++", "-"); "" when the tokens
  * do not say (a macro).  buf has room for 4 bytes. */
 void vf_operator(CXCursor c, char buf[4]);
+
+/* The body of a function definition (its compound statement), or null. */
+CXCursor vf_body(CXCursor fn);
 
 /* The line where c is (its expansion, for macros). */
 unsigned vf_line(CXCursor c);

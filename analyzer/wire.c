@@ -18,6 +18,9 @@ enum {
 	RQ_OFFSET_UNKNOWN = 1 << 5,
 	RQ_RESERVES = 1 << 6,
 	RQ_REPLACES = 1 << 7,
+	/* The second flags byte. */
+	RQ_SIZE_WHOLE = 1 << 0,
+	RQ_FIXED_MAYBE = 1 << 1,
 };
 
 /* What a note carries besides its place and message. */
@@ -121,10 +124,14 @@ static bool put_request(wire_buf *b, const request *q)
 	    (q->at_unknown ? RQ_AT_UNKNOWN : 0) |
 	    (q->offset_unknown ? RQ_OFFSET_UNKNOWN : 0) |
 	    (q->reserves ? RQ_RESERVES : 0) | (q->replaces ? RQ_REPLACES : 0);
+	unsigned flags2 = (q->size_whole ? RQ_SIZE_WHOLE : 0) |
+			  (q->fixed_maybe ? RQ_FIXED_MAYBE : 0);
 
 	return put_str(b, q->name) && put_str(b, q->call) &&
 	       put_str(b, q->rule) && put_str(b, q->file) &&
-	       put_u8(b, q->kind) && put_u8(b, flags) && put_u64(b, q->size) &&
+	       put_str(b, q->size_why) && put_str(b, q->at_why) &&
+	       put_str(b, q->offset_why) && put_u8(b, q->kind) &&
+	       put_u8(b, flags) && put_u8(b, flags2) && put_u64(b, q->size) &&
 	       put_u64(b, q->at) && put_u64(b, q->offset) &&
 	       put_u64(b, q->backing_align) && put_u64(b, q->align) &&
 	       put_u32(b, q->line) && put_u32(b, q->column);
@@ -281,23 +288,31 @@ static void request_strings_free(request *q)
 	free(q->call);
 	free(q->rule);
 	free((char *)q->file);
+	free((char *)q->size_why);
+	free((char *)q->at_why);
+	free((char *)q->offset_why);
 }
 
 static bool get_request(reader *rd, requests *r)
 {
 	request q = {0};
-	char *file = NULL;
-	unsigned kind = 0, flags = 0;
+	char *file = NULL, *why[3] = {NULL, NULL, NULL};
+	unsigned kind = 0, flags = 0, flags2 = 0;
 	bool ok;
 
 	ok = get_str(rd, &q.name) && get_str(rd, &q.call) &&
 	     get_str(rd, &q.rule) && get_str(rd, &file);
 	q.file = file;
+	ok = ok && get_str(rd, &why[0]) && get_str(rd, &why[1]) &&
+	     get_str(rd, &why[2]);
+	q.size_why = why[0];
+	q.at_why = why[1];
+	q.offset_why = why[2];
 	ok = ok && get_u8(rd, &kind) && get_u8(rd, &flags) &&
-	     get_u64(rd, &q.size) && get_u64(rd, &q.at) &&
-	     get_u64(rd, &q.offset) && get_u64(rd, &q.backing_align) &&
-	     get_u64(rd, &q.align) && get_unsigned(rd, &q.line) &&
-	     get_unsigned(rd, &q.column);
+	     get_u8(rd, &flags2) && get_u64(rd, &q.size) &&
+	     get_u64(rd, &q.at) && get_u64(rd, &q.offset) &&
+	     get_u64(rd, &q.backing_align) && get_u64(rd, &q.align) &&
+	     get_unsigned(rd, &q.line) && get_unsigned(rd, &q.column);
 	if (ok && !q.name)
 		ok = malformed(rd, "a request without a name");
 	if (ok && kind > REQ_IMAGE)
@@ -312,6 +327,8 @@ static bool get_request(reader *rd, requests *r)
 		q.offset_unknown = flags & RQ_OFFSET_UNKNOWN;
 		q.reserves = flags & RQ_RESERVES;
 		q.replaces = flags & RQ_REPLACES;
+		q.size_whole = flags2 & RQ_SIZE_WHOLE;
+		q.fixed_maybe = flags2 & RQ_FIXED_MAYBE;
 		ok = requests_add(r, &q) || out_of_memory(rd);
 	}
 	request_strings_free(&q);

@@ -37,6 +37,8 @@ static void sample_requests(requests *r)
 	request b = {.name = "attach@vmm.cc:49",
 		     .kind = REQ_ATTACH,
 		     .size_unknown = true,
+		     .size_whole = true,
+		     .size_why = "size 0: the whole dataspace",
 		     .has_offset = true,
 		     .offset = 0x1000,
 		     .align = 0x200000,
@@ -58,6 +60,10 @@ static void sample_requests(requests *r)
 		     .size_unknown = true,
 		     .at_unknown = true,
 		     .offset_unknown = true,
+		     .fixed_maybe = true,
+		     .size_why = "",
+		     .at_why = "'flags' is assigned in a branch at line 54",
+		     .offset_why = "'off' is a parameter",
 		     .reserves = true,
 		     .replaces = true,
 		     .line = UINT32_MAX,
@@ -118,6 +124,11 @@ static void assert_requests_equal(const requests *x, const requests *y)
 		assert_int_equal(a->size_unknown, b->size_unknown);
 		assert_int_equal(a->at_unknown, b->at_unknown);
 		assert_int_equal(a->offset_unknown, b->offset_unknown);
+		assert_int_equal(a->size_whole, b->size_whole);
+		assert_int_equal(a->fixed_maybe, b->fixed_maybe);
+		assert_str_or_null(a->size_why, b->size_why);
+		assert_str_or_null(a->at_why, b->at_why);
+		assert_str_or_null(a->offset_why, b->offset_why);
 		assert_int_equal(a->reserves, b->reserves);
 		assert_int_equal(a->replaces, b->replaces);
 		assert_int_equal(a->line, b->line);
@@ -306,7 +317,10 @@ static void put_request(wire_buf *b, const char *name, size_t name_len,
 	put_u32(b, UINT32_MAX); /* call */
 	put_u32(b, UINT32_MAX); /* rule */
 	put_u32(b, UINT32_MAX); /* file */
+	for (int i = 0; i < 3; i++)
+		put_u32(b, UINT32_MAX); /* why size, at, offset */
 	assert_true(wire_put_bytes(b, &k, 1));
+	assert_true(wire_put_bytes(b, &flags, 1));
 	assert_true(wire_put_bytes(b, &flags, 1));
 	assert_true(wire_put_bytes(b, zeros, sizeof(zeros)));
 	put_u32(b, 0); /* no notes */
@@ -350,9 +364,9 @@ static void bad_fields_are_refused_with_their_cause(void **state)
 	b.n = 0;
 	put_u32(&b, 1);
 	put_u32(&b, UINT32_MAX); /* a request without a name */
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 6; i++)
 		put_u32(&b, UINT32_MAX);
-	assert_true(wire_put_bytes(&b, "\0\0", 2));
+	assert_true(wire_put_bytes(&b, "\0\0\0", 3));
 	for (int i = 0; i < 12; i++)
 		put_u32(&b, 0);
 	put_u32(&b, 0);
