@@ -40,6 +40,7 @@
 	X(clang_disposeTokens)                                                 \
 	X(clang_disposeTranslationUnit)                                        \
 	X(clang_equalCursors)                                                  \
+	X(clang_equalLocations)                                                \
 	X(clang_equalRanges)                                                   \
 	X(clang_getCString)                                                    \
 	X(clang_getCanonicalType)                                              \
@@ -159,6 +160,7 @@ bool clangapi_load(vl_error *err);
 	(clangapi.clang_Cursor_getTranslationUnit)
 #define clang_disposeTokens	  (clangapi.clang_disposeTokens)
 #define clang_equalCursors	  (clangapi.clang_equalCursors)
+#define clang_equalLocations	  (clangapi.clang_equalLocations)
 #define clang_equalRanges	  (clangapi.clang_equalRanges)
 #define clang_getCursorDefinition (clangapi.clang_getCursorDefinition)
 #define clang_getRange		  (clangapi.clang_getRange)

@@ -365,6 +365,10 @@ static val eval_binary(vf_cache *fc, CXCursor c, unsigned depth)
 	vf_operator(c, op);
 	if (ks.nexpr != 2 || ks.n != 2 || !*op || !strcmp(op, ","))
 		return unknown;
+	/* h = k = 0x5000: an assignment's value is what it stores. */
+	if (!strcmp(op, "="))
+		return converted(eval_expr(fc, ks.expr[1], depth + 1),
+				 clang_getCursorType(c));
 	a = eval_expr(fc, ks.expr[0], depth + 1);
 	b = eval_expr(fc, ks.expr[1], depth + 1);
 	/* Comparisons and && || are int; the rest in the usual
@@ -384,6 +388,17 @@ static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
 	vf_operator(c, op);
 	if (ks.nexpr != 1)
 		return unknown;
+	if (!strcmp(op, "++") || !strcmp(op, "--")) {
+		/* k++ is k before; ++k is k after, both read where k is. */
+		bool post = clang_equalLocations(
+		    clang_getRangeStart(clang_getCursorExtent(c)),
+		    clang_getRangeStart(clang_getCursorExtent(ks.expr[0])));
+		a = eval_expr(fc, ks.expr[0], depth + 1);
+		if (post || a.state != VAL_KNOWN)
+			return a;
+		return arith(op[0] == '+' ? "+" : "-", a.v, 1,
+			     clang_getCursorType(c));
+	}
 	if (strcmp(op, "-") && strcmp(op, "~") && strcmp(op, "!") &&
 	    strcmp(op, "+"))
 		return unknown;
@@ -607,10 +622,16 @@ static val look_through(vf_cache *fc, CXCursor c, unsigned depth)
 	case CXCursor_CallExpr:
 		if (!is_construction(c)) {
 			CXCursor ret = returned_expr(fc, c, &why);
+			val r;
 			if (clang_Cursor_isNull(ret))
 				return unknown_why(why);
-			return converted(eval_expr(fc, ret, depth + 1),
-					 clang_getCursorType(c));
+			r = eval_expr(fc, ret, depth + 1);
+			if (r.state != VAL_KNOWN)
+				r.why = vf_say(
+				    fc, "what '%s' returns is not known: %s",
+				    name_of(fc, clang_getCursorReferenced(c)),
+				    r.why ? r.why : "not a constant");
+			return converted(r, clang_getCursorType(c));
 		}
 		/* fall through */
 	case CXCursor_UnexposedExpr:

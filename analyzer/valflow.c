@@ -64,9 +64,21 @@ typedef struct func {
 	size_t nrefs, crefs;
 	unsigned *labels; /* orders of case, default and label statements */
 	size_t nlabels, clabels;
-	unsigned goto_line; /* 0: no goto */
+	/* Label statements and gotos; a goto to a label before it is a
+	 * loop from the label to the goto. */
+	struct jump {
+		CXCursor c;	/* the label statement, or a goto's target */
+		unsigned order; /* of the label, or of the goto */
+		unsigned label; /* a goto's: the order of its label */
+	} * named, *gotos;
+	size_t nnamed, cnamed, ngotos, cgotos;
+	bool wild_goto; /* a computed goto, or too many: any write reaches */
 	bool oom;
 } func;
+
+/* Gotos matched with their labels; past it, any write after a use in
+ * the function counts as reaching it (still O(n log n)). */
+#define MAX_GOTOS 64
 
 struct vf_cache {
 	func **fn; /* open addressing by hash; NULL: free */
@@ -206,22 +218,19 @@ void vf_operator(CXCursor c, char buf[4])
 		free(kids.v);
 		return;
 	}
-	/* The operator is the first token after the left operand. */
-	range = clang_getRange(
-	    clang_getRangeEnd(clang_getCursorExtent(kids.v[0])),
-	    clang_getRangeStart(clang_getCursorExtent(kids.v[1])));
+	/* The operator is the token after the left operand's tokens (its
+	 * extent may lie in a macro's definition, the operator's not). */
+	CXToken *left = NULL;
+	unsigned nleft = 0;
+	clang_tokenize(tu, clang_getCursorExtent(kids.v[0]), &left, &nleft);
+	clang_disposeTokens(tu, left, nleft);
 	free(kids.v);
 	clang_tokenize(tu, range, &tok, &ntok);
-	for (unsigned i = 0; i < ntok; i++) {
-		if (clang_getTokenKind(tok[i]) != CXToken_Punctuation)
-			continue;
-		CXString s = clang_getTokenSpelling(tu, tok[i]);
-		const char *p = clang_getCString(s);
-		/* ')' closes the left operand's parentheses. */
-		if (strcmp(p, ")") && strlen(p) < 4) {
-			snprintf(buf, 4, "%s", p);
-			i = ntok;
-		}
+	if (nleft && nleft < ntok &&
+	    clang_getTokenKind(tok[nleft]) == CXToken_Punctuation) {
+		CXString s = clang_getTokenSpelling(tu, tok[nleft]);
+		if (strlen(clang_getCString(s)) < 4)
+			snprintf(buf, 4, "%s", clang_getCString(s));
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(tu, tok, ntok);
@@ -503,6 +512,39 @@ static void add_ref(walker *w, CXCursor c, unsigned order)
 	f->refs[f->nrefs++] = (ref){clang_hashCursor(c), order, w->region, c};
 }
 
+static void add_jump(func *f, struct jump **v, size_t *n, size_t *cap,
+		     CXCursor c, unsigned order)
+{
+	if (*n >= MAX_GOTOS || clang_Cursor_isNull(c)) {
+		f->wild_goto = true;
+		return;
+	}
+	if (!grow((void **)v, cap, *n, sizeof(**v))) {
+		f->oom = true;
+		return;
+	}
+	(*v)[(*n)++] = (struct jump){c, order, 0};
+}
+
+/* Each goto's label, by its order (at most MAX_GOTOS squared
+ * comparisons); a goto whose label is not found makes every write count. */
+static void match_gotos(func *f)
+{
+	for (size_t i = 0; i < f->ngotos; i++) {
+		size_t k = 0;
+		/* One label statement, reached two ways: its place. */
+		CXSourceRange at = clang_getCursorExtent(f->gotos[i].c);
+		while (k < f->nnamed &&
+		       !clang_equalRanges(at,
+					  clang_getCursorExtent(f->named[k].c)))
+			k++;
+		if (k == f->nnamed)
+			f->wild_goto = true;
+		else
+			f->gotos[i].label = f->named[k].order;
+	}
+}
+
 static void walk(walker *w, CXCursor c)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
@@ -521,9 +563,15 @@ static void walk(walker *w, CXCursor c)
 			f->labels[f->nlabels++] = me;
 		else
 			f->oom = true;
-	} else if ((k == CXCursor_GotoStmt || k == CXCursor_IndirectGotoStmt) &&
-		   !w->f->goto_line)
-		w->f->goto_line = vf_line(c);
+	}
+	if (k == CXCursor_LabelStmt)
+		add_jump(w->f, &w->f->named, &w->f->nnamed, &w->f->cnamed, c,
+			 me);
+	else if (k == CXCursor_GotoStmt)
+		add_jump(w->f, &w->f->gotos, &w->f->ngotos, &w->f->cgotos,
+			 clang_getCursorReferenced(only_child(c)), me);
+	else if (k == CXCursor_IndirectGotoStmt)
+		w->f->wild_goto = true;
 	if (!kids_all(c, &kids)) {
 		w->f->oom = true;
 		free(kids.v);
@@ -548,6 +596,9 @@ static void walk(walker *w, CXCursor c)
 		if (w->f->rg[r].parent == w->region)
 			w->f->rg[r].stmt_end = w->order;
 	events_of(w, c, &kids);
+	/* An event has a number of its own: the node after it (a case
+	 * label) is after it. */
+	w->order++;
 	free(kids.v);
 }
 
@@ -599,6 +650,7 @@ static func *index_function(CXCursor fn)
 	 * the body follows. */
 	if (!clang_Cursor_isNull(body))
 		walk(&w, body);
+	match_gotos(f);
 	qsort(f->ev, f->nev, sizeof(*f->ev), cmp_event);
 	qsort(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref);
 	return f;
@@ -612,6 +664,8 @@ static void func_free(func *f)
 	free(f->rg);
 	free(f->refs);
 	free(f->labels);
+	free(f->named);
+	free(f->gotos);
 	free(f);
 }
 
@@ -813,22 +867,35 @@ static const event *later(const event *a, const event *b)
 	return a->order > b->order ? a : b;
 }
 
-/* A write after the use that reaches it: in a loop that holds the use but
- * not the declaration, or anywhere once the function has a goto. */
+/* A write after the use that reaches it: in a loop, or between a label
+ * and a goto back to it, that holds the use but not the declaration.
+ * *by_goto: a goto made it reach. */
 static const event *write_after(const func *f, const ref *use,
-				const event *decl, unsigned var, unsigned field)
+				const event *decl, unsigned var, unsigned field,
+				bool *by_goto)
 {
 	unsigned end = 0;
 
+	*by_goto = false;
 	for (int r = use->region; r >= 0; r = f->rg[r].parent)
 		if (f->rg[r].kind == RG_LOOP && !holds(&f->rg[r], decl->order))
 			end = f->rg[r].stmt_end > end ? f->rg[r].stmt_end : end;
-	if (f->goto_line)
+	for (size_t i = 0; i < f->ngotos; i++) {
+		const struct jump *g = &f->gotos[i];
+		if (g->label <= use->order && use->order < g->order &&
+		    g->label > decl->order && g->order > end) {
+			end = g->order;
+			*by_goto = true;
+		}
+	}
+	if (f->wild_goto) {
 		end = UINT32_MAX;
+		*by_goto = true;
+	}
 	const event *a = first_after(f, var, 0, use->order);
 	const event *b = field ? first_after(f, var, field, use->order) : NULL;
 	const event *e = a && b ? (a->order < b->order ? a : b) : a ? a : b;
-	return e && e->order < end ? e : NULL;
+	return e && e->order <= end ? e : NULL;
 }
 
 static bool in_lambda_apart(const func *f, const ref *use, unsigned decl)
@@ -881,10 +948,15 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 	unsigned v = clang_hashCursor(var);
 	unsigned fl = clang_Cursor_isNull(field) ? 0 : clang_hashCursor(field);
 	CXString name = clang_getCursorSpelling(var);
-	char *nm = strdup(clang_getCString(name));
+	CXString fname = clang_getCursorSpelling(field);
+	char *nm = clang_Cursor_isNull(field)
+		       ? strdup(clang_getCString(name))
+		       : vl_strprintf("%s.%s", clang_getCString(name),
+				      clang_getCString(fname));
 	bool ok = true;
 
 	clang_disposeString(name);
+	clang_disposeString(fname);
 	memset(out, 0, sizeof(*out));
 	if (!nm) {
 		fc->oom = true;
@@ -950,13 +1022,14 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 			       region_words(f->rg[e->region].kind), e->line));
 		goto done;
 	}
-	if ((w = write_after(f, use, decl, v, fl))) {
+	bool by_goto;
+	if ((w = write_after(f, use, decl, v, fl, &by_goto))) {
 		unknown(out, vf_say(fc,
-				    f->goto_line
-					? "'%s' is assigned at line %u, and "
-					  "the function has a goto"
-					: "'%s' is assigned later in the loop, "
-					  "at line %u",
+				    by_goto ? "'%s' is assigned at line %u, "
+					      "and a goto jumps back over "
+					      "the use"
+					    : "'%s' is assigned later in the "
+					      "loop, at line %u",
 				    nm, w->line));
 		goto done;
 	}
