@@ -39,6 +39,10 @@
 	"VASLINT_CLANG_RESOURCE_DIR"
 /* How deep evaluation looks through casts, conversions and constants. */
 #define EVAL_MAX_DEPTH 32
+/* How many expressions one argument's evaluation may look at: a value
+ * that uses a variable or parameter twice at each of 32 levels would
+ * otherwise cost 2^32; the budget keeps a call site O(1). */
+#define EVAL_MAX_STEPS 4096
 /* Fields of a struct argument, and overridden methods, looked at. */
 #define MAX_FIELDS    64
 #define MAX_OVERRIDES 32
@@ -139,6 +143,20 @@ typedef struct val {
 } val;
 
 static const val unknown = {VAL_UNKNOWN, 0, NULL};
+
+/* A call whose returned expression is being evaluated: its parameters
+ * stand for its arguments (fixed_at(0x30000000, n) { return Attr{n, 0,
+ * true, at}; }). */
+typedef struct frame {
+	CXCursor call, def;
+} frame;
+
+typedef struct eval_ctx {
+	vf_cache *flow;
+	frame frames[EVAL_MAX_DEPTH];
+	unsigned nframes;
+	unsigned steps; /* expressions looked at for this argument */
+} eval_ctx;
 
 static val known(uint64_t v)
 {
@@ -250,35 +268,38 @@ static CXCursor const_init(CXCursor ref)
 }
 
 /* A name for messages: the cursor's spelling, kept in the flow cache. */
-static const char *name_of(vf_cache *fc, CXCursor c)
+static const char *name_of(eval_ctx *ev, CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);
-	const char *r = vf_say(fc, "%s", clang_getCString(s));
+	const char *r = vf_say(ev->flow, "%s", clang_getCString(s));
 
 	clang_disposeString(s);
 	return r;
 }
 
-static val eval_expr(vf_cache *fc, CXCursor c, unsigned depth);
-static val field_of(vf_cache *fc, CXCursor c, const char *field,
+static val eval_expr(eval_ctx *ev, CXCursor c, unsigned depth);
+static val field_of(eval_ctx *ev, CXCursor c, const char *field,
 		    unsigned depth);
 
 /* The expression a function returns when its body, in this file, is one
  * return statement (addr_t stack_area_virtual_base() { return ...; },
  * Attr make_attr() { return Attr{...}; }); null with *why otherwise. */
-static CXCursor returned_expr(vf_cache *fc, CXCursor call, const char **why)
+static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
+			      const char **why)
 {
 	CXCursor callee = clang_getCursorReferenced(call);
 	CXCursor def = clang_getCursorDefinition(callee), body;
-	const char *name = name_of(fc, callee);
+	const char *name = name_of(ev, callee);
 	kids ks;
 
 	*why = NULL;
+	*defp = def;
 	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl &&
 	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
 		return clang_getNullCursor();
 	if (clang_Cursor_isNull(def)) {
-		*why = vf_say(fc, "'%s' is not defined in this file", name);
+		*why =
+		    vf_say(ev->flow, "'%s' is not defined in this file", name);
 		return clang_getNullCursor();
 	}
 	body = vf_body(def);
@@ -291,8 +312,35 @@ static CXCursor returned_expr(vf_cache *fc, CXCursor call, const char **why)
 				return ks.expr[0];
 		}
 	}
-	*why = vf_say(fc, "'%s' does more than return one expression", name);
+	*why =
+	    vf_say(ev->flow, "'%s' does more than return one expression", name);
 	return clang_getNullCursor();
+}
+
+/* What the call returns (with a field: that field of the struct it
+ * returns), its parameters standing for the call's arguments. */
+static val through_call(eval_ctx *ev, CXCursor call, const char *field,
+			unsigned depth)
+{
+	const char *why;
+	CXCursor def;
+	CXCursor ret = returned_expr(ev, call, &def, &why);
+	val r;
+
+	if (clang_Cursor_isNull(ret))
+		return unknown_why(why);
+	if (ev->nframes == EVAL_MAX_DEPTH)
+		return unknown;
+	ev->frames[ev->nframes++] = (frame){call, def};
+	r = field ? field_of(ev, ret, field, depth + 1)
+		  : eval_expr(ev, ret, depth + 1);
+	ev->nframes--;
+	/* Said once, for the outermost call. */
+	if (r.state != VAL_KNOWN && !(r.why && !strncmp(r.why, "what '", 6)))
+		r.why = vf_say(ev->flow, "what '%s' returns is not known: %s",
+			       name_of(ev, clang_getCursorReferenced(call)),
+			       r.why ? r.why : "not a constant");
+	return r;
 }
 
 /* a op b in the type t of the expression; unknown where C leaves it
@@ -355,7 +403,7 @@ static val either_unknown(val a, val b)
 	return a.state != VAL_KNOWN ? a : b;
 }
 
-static val eval_binary(vf_cache *fc, CXCursor c, unsigned depth)
+static val eval_binary(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	char op[4];
 	kids ks;
@@ -367,10 +415,10 @@ static val eval_binary(vf_cache *fc, CXCursor c, unsigned depth)
 		return unknown;
 	/* h = k = 0x5000: an assignment's value is what it stores. */
 	if (!strcmp(op, "="))
-		return converted(eval_expr(fc, ks.expr[1], depth + 1),
+		return converted(eval_expr(ev, ks.expr[1], depth + 1),
 				 clang_getCursorType(c));
-	a = eval_expr(fc, ks.expr[0], depth + 1);
-	b = eval_expr(fc, ks.expr[1], depth + 1);
+	a = eval_expr(ev, ks.expr[0], depth + 1);
+	b = eval_expr(ev, ks.expr[1], depth + 1);
 	/* Comparisons and && || are int; the rest in the usual
 	 * arithmetic conversions, which clang wrote into the operands. */
 	if (a.state != VAL_KNOWN || b.state != VAL_KNOWN)
@@ -378,7 +426,7 @@ static val eval_binary(vf_cache *fc, CXCursor c, unsigned depth)
 	return arith(op, a.v, b.v, clang_getCursorType(c));
 }
 
-static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
+static val eval_unary(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	char op[4];
 	kids ks;
@@ -393,7 +441,7 @@ static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
 		bool post = clang_equalLocations(
 		    clang_getRangeStart(clang_getCursorExtent(c)),
 		    clang_getRangeStart(clang_getCursorExtent(ks.expr[0])));
-		a = eval_expr(fc, ks.expr[0], depth + 1);
+		a = eval_expr(ev, ks.expr[0], depth + 1);
 		if (post || a.state != VAL_KNOWN)
 			return a;
 		return arith(op[0] == '+' ? "+" : "-", a.v, 1,
@@ -402,7 +450,7 @@ static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
 	if (strcmp(op, "-") && strcmp(op, "~") && strcmp(op, "!") &&
 	    strcmp(op, "+"))
 		return unknown;
-	a = eval_expr(fc, ks.expr[0], depth + 1);
+	a = eval_expr(ev, ks.expr[0], depth + 1);
 	if (a.state != VAL_KNOWN)
 		return a;
 	a.v = op[0] == '-'   ? -a.v
@@ -412,7 +460,7 @@ static val eval_unary(vf_cache *fc, CXCursor c, unsigned depth)
 	return converted(a, clang_getCursorType(c));
 }
 
-static val eval_conditional(vf_cache *fc, CXCursor c, unsigned depth)
+static val eval_conditional(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	kids ks;
 	val cond;
@@ -420,17 +468,17 @@ static val eval_conditional(vf_cache *fc, CXCursor c, unsigned depth)
 	kids_of(c, &ks);
 	if (ks.n != 3 || ks.nexpr < 2)
 		return unknown;
-	cond = eval_expr(fc, ks.first[0], depth + 1);
+	cond = eval_expr(ev, ks.first[0], depth + 1);
 	if (cond.state != VAL_KNOWN)
 		return cond;
-	return converted(eval_expr(fc, ks.first[cond.v ? 1 : 2], depth + 1),
+	return converted(eval_expr(ev, ks.first[cond.v ? 1 : 2], depth + 1),
 			 clang_getCursorType(c));
 }
 
 /* The value of the local variable var (or of its field) where ref reads
  * it: its last assignment before, followed through the function's data
  * flow (valflow.c), or why it cannot be known. */
-static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
+static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
 		      const char *field, unsigned depth);
 
 /* The field named name of a local variable's struct type, or null. */
@@ -468,7 +516,7 @@ static CXCursor field_named(CXType t, const char *name)
 /* The value a field has when the braces leave it out, or the object is
  * default-initialized: its own initializer (after the width of a
  * bit-field); else zero (zero: an aggregate's braces) or not known. */
-static val member_default(vf_cache *fc, CXCursor decl, bool zero,
+static val member_default(eval_ctx *ev, CXCursor decl, bool zero,
 			  unsigned depth)
 {
 	kids ks;
@@ -476,18 +524,18 @@ static val member_default(vf_cache *fc, CXCursor decl, bool zero,
 
 	kids_of(decl, &ks);
 	if (ks.nexpr > k)
-		return converted(eval_expr(fc, ks.expr[k], depth + 1),
+		return converted(eval_expr(ev, ks.expr[k], depth + 1),
 				 clang_getCursorType(decl));
 	if (zero)
 		return known(0);
 	return unknown_why(
-	    vf_say(fc, "'%s' is never initialized", name_of(fc, decl)));
+	    vf_say(ev->flow, "'%s' is never initialized", name_of(ev, decl)));
 }
 
-static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
+static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
 		      const char *field, unsigned depth)
 {
-	const char *name = name_of(fc, var);
+	const char *name = name_of(ev, var);
 	CXCursor fd = clang_getNullCursor();
 	CXType t = clang_getCursorType(var);
 	vf_def d;
@@ -497,28 +545,28 @@ static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
 	if (field) {
 		fd = field_named(t, field);
 		if (clang_Cursor_isNull(fd))
-			return unknown_why(
-			    vf_say(fc, "'%s' has no field '%s'", name, field));
+			return unknown_why(vf_say(
+			    ev->flow, "'%s' has no field '%s'", name, field));
 		t = clang_getCursorType(fd);
 	}
-	if (!vf_lookup(fc, ref, var, fd, &d))
+	if (!vf_lookup(ev->flow, ref, var, fd, &d))
 		return unknown_why(vf_say(
-		    fc, "where '%s' gets its value was not found", name));
+		    ev->flow, "where '%s' gets its value was not found", name));
 	switch (d.kind) {
 	case VF_UNKNOWN:
 		return unknown_why(d.why);
 	case VF_INIT:
 		if (field && clang_Cursor_isNull(d.expr))
-			return member_default(fc, fd, false, depth);
+			return member_default(ev, fd, false, depth);
 		if (clang_Cursor_isNull(d.expr))
 			return unknown_why(
-			    vf_say(fc, "'%s' is not initialized", name));
+			    vf_say(ev->flow, "'%s' is not initialized", name));
 		/* fall through */
 	case VF_ASSIGN:
 		if (field && d.whole)
-			return converted(field_of(fc, d.expr, field, depth + 1),
+			return converted(field_of(ev, d.expr, field, depth + 1),
 					 t);
-		return converted(eval_expr(fc, d.expr, depth + 1), t);
+		return converted(eval_expr(ev, d.expr, depth + 1), t);
 	case VF_COMPOUND: {
 		/* The value before, read where the left side is. */
 		CXCursor at = d.lhs;
@@ -532,10 +580,10 @@ static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
 				break;
 			at = ks.expr[0];
 		}
-		val before = flow_value(fc, at, var, field, depth + 1);
+		val before = flow_value(ev, at, var, field, depth + 1);
 		val by = clang_Cursor_isNull(d.expr)
 			     ? known(1)
-			     : eval_expr(fc, d.expr, depth + 1);
+			     : eval_expr(ev, d.expr, depth + 1);
 		if (before.state != VAL_KNOWN || by.state != VAL_KNOWN)
 			return either_unknown(before, by);
 		return arith(d.op, before.v, by.v, t);
@@ -544,30 +592,71 @@ static val flow_value(vf_cache *fc, CXCursor ref, CXCursor var,
 	return unknown;
 }
 
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i);
+
+/* A parameter of a call being followed (through_call): the call's
+ * argument, evaluated where the call is. */
+static bool bound_parameter(eval_ctx *ev, CXCursor parm, val *out)
+{
+	CXCursor fn = clang_getCursorSemanticParent(parm);
+
+	for (unsigned k = ev->nframes; k-- > 0;) {
+		frame f = ev->frames[k];
+		int n = clang_Cursor_getNumArguments(f.def);
+		if (!clang_equalCursors(fn, f.def))
+			continue;
+		for (int i = 0; i < n; i++) {
+			if (!clang_equalCursors(
+				clang_Cursor_getArgument(f.def, (unsigned)i),
+				parm))
+				continue;
+			/* The argument is evaluated where the call is; the
+			 * frames above are put back after it. */
+			frame keep[EVAL_MAX_DEPTH];
+			unsigned saved = ev->nframes;
+			memcpy(keep, &ev->frames[k],
+			       (saved - k) * sizeof(*keep));
+			ev->nframes = k;
+			*out = converted(arg_value(ev, f.call, f.def, i),
+					 clang_getCursorType(parm));
+			memcpy(&ev->frames[k], keep,
+			       (saved - k) * sizeof(*keep));
+			ev->nframes = saved;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* A variable that is read where its value is not followed. */
-static val variable_value(vf_cache *fc, CXCursor ref, unsigned depth)
+static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 {
 	CXCursor d = clang_getCursorReferenced(ref);
 	CXCursor init = const_init(ref);
-	const char *name = name_of(fc, d);
+	const char *name = name_of(ev, d);
+	val r;
 
 	if (!clang_Cursor_isNull(init))
-		return converted(eval_expr(fc, init, depth + 1),
+		return converted(eval_expr(ev, init, depth + 1),
 				 clang_getCursorType(ref));
 	switch (clang_getCursorKind(d)) {
 	case CXCursor_ParmDecl:
-		return unknown_why(vf_say(fc,
+		if (bound_parameter(ev, d, &r))
+			return r;
+		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a parameter: its value "
 					  "comes from the caller",
 					  name));
 	case CXCursor_VarDecl:
 		if (vf_is_local(d))
-			return flow_value(fc, ref, d, NULL, depth + 1);
+			return flow_value(ev, ref, d, NULL, depth + 1);
 		if (clang_isConstQualifiedType(clang_getCursorType(d)))
-			return unknown_why(vf_say(
-			    fc, "'%s' is a constant defined in another file",
-			    name));
-		return unknown_why(vf_say(fc,
+			return unknown_why(
+			    vf_say(ev->flow,
+				   "'%s' is a constant defined in another file",
+				   name));
+		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a variable outside the "
 					  "function that is not const",
 					  name));
@@ -577,7 +666,7 @@ static val variable_value(vf_cache *fc, CXCursor ref, unsigned depth)
 }
 
 /* a.size where a is a local struct: the field's flow. */
-static val member_value(vf_cache *fc, CXCursor c, unsigned depth)
+static val member_value(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	CXCursor base = clang_getNullCursor();
 	kids ks;
@@ -587,12 +676,12 @@ static val member_value(vf_cache *fc, CXCursor c, unsigned depth)
 	if (ks.nexpr == 1)
 		base = ks.expr[0];
 	CXString s = clang_getCursorSpelling(c);
-	const char *field = vf_say(fc, "%s", clang_getCString(s));
+	const char *field = vf_say(ev->flow, "%s", clang_getCString(s));
 	clang_disposeString(s);
 	r = clang_Cursor_isNull(base) ? unknown
-				      : field_of(fc, base, field, depth + 1);
+				      : field_of(ev, base, field, depth + 1);
 	if (r.state != VAL_KNOWN && !r.why)
-		r.why = vf_say(fc,
+		r.why = vf_say(ev->flow,
 			       "'%s' is a member of an object that is not "
 			       "followed",
 			       field);
@@ -603,35 +692,25 @@ static val member_value(vf_cache *fc, CXCursor c, unsigned depth)
  * constant, or a class built from one is read through to the integer;
  * what clang does not evaluate because it is not a constant expression
  * (a local variable, a helper function's result) is followed here. */
-static val look_through(vf_cache *fc, CXCursor c, unsigned depth)
+static val look_through(eval_ctx *ev, CXCursor c, unsigned depth)
 {
-	const char *why;
 	kids ks;
 
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr:
-		return variable_value(fc, c, depth);
+		return variable_value(ev, c, depth);
 	case CXCursor_MemberRefExpr:
-		return member_value(fc, c, depth);
+		return member_value(ev, c, depth);
 	case CXCursor_BinaryOperator:
-		return eval_binary(fc, c, depth);
+		return eval_binary(ev, c, depth);
 	case CXCursor_UnaryOperator:
-		return eval_unary(fc, c, depth);
+		return eval_unary(ev, c, depth);
 	case CXCursor_ConditionalOperator:
-		return eval_conditional(fc, c, depth);
+		return eval_conditional(ev, c, depth);
 	case CXCursor_CallExpr:
 		if (!is_construction(c)) {
-			CXCursor ret = returned_expr(fc, c, &why);
-			val r;
-			if (clang_Cursor_isNull(ret))
-				return unknown_why(why);
-			r = eval_expr(fc, ret, depth + 1);
-			if (r.state != VAL_KNOWN)
-				r.why = vf_say(
-				    fc, "what '%s' returns is not known: %s",
-				    name_of(fc, clang_getCursorReferenced(c)),
-				    r.why ? r.why : "not a constant");
-			return converted(r, clang_getCursorType(c));
+			return converted(through_call(ev, c, NULL, depth),
+					 clang_getCursorType(c));
 		}
 		/* fall through */
 	case CXCursor_UnexposedExpr:
@@ -644,21 +723,25 @@ static val look_through(vf_cache *fc, CXCursor c, unsigned depth)
 		kids_of(c, &ks);
 		if (ks.nexpr != 1)
 			return unknown;
-		return converted(eval_expr(fc, ks.expr[0], depth + 1),
+		return converted(eval_expr(ev, ks.expr[0], depth + 1),
 				 clang_getCursorType(c));
 	default:
 		return unknown;
 	}
 }
 
-static val eval_expr(vf_cache *fc, CXCursor c, unsigned depth)
+static val eval_expr(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	CXEvalResult e;
 	val r = unknown;
 
-	if (depth > EVAL_MAX_DEPTH || !clang_isExpression(k))
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown_why("nested too deeply to follow");
+	if (!clang_isExpression(k))
 		return unknown;
+	if (++ev->steps > EVAL_MAX_STEPS)
+		return unknown_why("too many steps to follow");
 	if (k == CXCursor_CXXNullPtrLiteralExpr)
 		return known(0);
 	if ((e = clang_Cursor_Evaluate(c))) {
@@ -672,7 +755,7 @@ static val eval_expr(vf_cache *fc, CXCursor c, unsigned depth)
 		if (r.state == VAL_KNOWN)
 			return r;
 	}
-	return look_through(fc, c, depth);
+	return look_through(ev, c, depth);
 }
 
 /* The default argument of a parameter (its expression child), or null. */
@@ -698,6 +781,13 @@ static bool is_default_arg(CXCursor a)
  * leaves it out. */
 static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
 {
+	eval_ctx ctx = {.flow = fc};
+
+	return arg_value(&ctx, call, callee, i);
+}
+
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i)
+{
 	int nargs = clang_Cursor_getNumArguments(call);
 	CXCursor parm = clang_Cursor_getArgument(callee, (unsigned)i);
 	CXCursor def;
@@ -705,7 +795,7 @@ static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
 
 	if (i < nargs) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-		r = eval_expr(fc, a, 0);
+		r = eval_expr(ev, a, 0);
 		if (r.state == VAL_KNOWN || !is_default_arg(a))
 			return r;
 	}
@@ -714,7 +804,7 @@ static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
 		return i < nargs || !clang_Cursor_isNull(parm)
 			   ? unknown
 			   : (val){VAL_ABSENT, 0, NULL};
-	r = eval_expr(fc, def, 0);
+	r = eval_expr(ev, def, 0);
 	return converted(r, clang_getCursorType(parm));
 }
 
@@ -792,7 +882,7 @@ static enum CXChildVisitResult init_visit(CXCursor c, CXCursor parent,
 
 /* The field of braces: Attr{...}, {.size = ...}; left out, the member's
  * own initializer, else zero. */
-static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
+static val field_of_list(eval_ctx *ev, CXCursor list, const char *field,
 			 unsigned depth)
 {
 	field_list f = {0};
@@ -802,16 +892,18 @@ static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
 	    clang_getCanonicalType(clang_getCursorType(list)), field_visit, &f);
 	clang_visitChildren(list, init_visit, &f);
 	if (f.elided)
-		return unknown_why(vf_say(fc, "braces left out inside the "
-					      "braces are not followed"));
+		return unknown_why(vf_say(ev->flow,
+					  "braces left out inside the "
+					  "braces are not followed"));
 	if ((i = field_index(&f, field)) < 0)
 		return unknown;
 	if (f.nested[i])
-		return unknown_why(vf_say(
-		    fc, "'.%s.' designates a member of '%s'", field, field));
+		return unknown_why(vf_say(ev->flow,
+					  "'.%s.' designates a member of '%s'",
+					  field, field));
 	if (clang_Cursor_isNull(f.init[i]))
-		return member_default(fc, f.decl[i], true, depth);
-	return converted(eval_expr(fc, f.init[i], depth + 1),
+		return member_default(ev, f.decl[i], true, depth);
+	return converted(eval_expr(ev, f.init[i], depth + 1),
 			 clang_getCursorType(f.decl[i]));
 }
 
@@ -819,31 +911,29 @@ static val field_of_list(vf_cache *fc, CXCursor list, const char *field,
  * Attr{...}, (struct attr){...}, a constant or local variable, or a
  * helper that returns one; looking through conversions, copies and
  * temporaries. */
-static val field_of(vf_cache *fc, CXCursor c, const char *field, unsigned depth)
+static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 {
-	const char *why;
 	kids ks;
 
 	if (depth > EVAL_MAX_DEPTH)
-		return unknown;
+		return unknown_why("nested too deeply to follow");
+	if (++ev->steps > EVAL_MAX_STEPS)
+		return unknown_why("too many steps to follow");
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_InitListExpr:
-		return field_of_list(fc, c, field, depth);
+		return field_of_list(ev, c, field, depth);
 	case CXCursor_DeclRefExpr: {
 		CXCursor d = clang_getCursorReferenced(c);
 		CXCursor init = const_init(c);
 		if (!clang_Cursor_isNull(init))
-			return field_of(fc, init, field, depth + 1);
+			return field_of(ev, init, field, depth + 1);
 		if (vf_is_local(d))
-			return flow_value(fc, c, d, field, depth + 1);
-		return variable_value(fc, c, depth);
+			return flow_value(ev, c, d, field, depth + 1);
+		return variable_value(ev, c, depth);
 	}
 	case CXCursor_CallExpr:
 		if (!is_construction(c)) {
-			CXCursor ret = returned_expr(fc, c, &why);
-			return clang_Cursor_isNull(ret)
-				   ? unknown_why(why)
-				   : field_of(fc, ret, field, depth + 1);
+			return through_call(ev, c, field, depth);
 		}
 		kids_of(c, &ks);
 		if (ks.nexpr == 0 && !ks.n) {
@@ -852,7 +942,7 @@ static val field_of(vf_cache *fc, CXCursor c, const char *field, unsigned depth)
 			    field_named(clang_getCursorType(c), field);
 			return clang_Cursor_isNull(fd)
 				   ? unknown
-				   : member_default(fc, fd, false, depth);
+				   : member_default(ev, fd, false, depth);
 		}
 		/* fall through */
 	case CXCursor_UnexposedExpr:
@@ -864,7 +954,7 @@ static val field_of(vf_cache *fc, CXCursor c, const char *field, unsigned depth)
 	case CXCursor_CompoundLiteralExpr:
 		kids_of(c, &ks);
 		return ks.nexpr == 1
-			   ? field_of(fc, ks.expr[0], field, depth + 1)
+			   ? field_of(ev, ks.expr[0], field, depth + 1)
 			   : unknown;
 	default:
 		return unknown;
@@ -875,6 +965,7 @@ static val field_of(vf_cache *fc, CXCursor c, const char *field, unsigned depth)
 static void eval_fields(vf_cache *fc, CXCursor call, const api_rule *q,
 			val out[API_NROLES])
 {
+	eval_ctx ctx = {.flow = fc}, *ev = &ctx;
 	CXCursor arg = clang_getNullCursor();
 
 	if (q->fields_arg < clang_Cursor_getNumArguments(call))
@@ -882,9 +973,10 @@ static void eval_fields(vf_cache *fc, CXCursor call, const api_rule *q,
 	for (int r = 0; r < API_NROLES; r++) {
 		if (!q->field[r])
 			continue;
+		ctx.steps = 0;
 		out[r] = clang_Cursor_isNull(arg)
 			     ? unknown
-			     : field_of(fc, arg, q->field[r], 0);
+			     : field_of(ev, arg, q->field[r], 0);
 	}
 }
 

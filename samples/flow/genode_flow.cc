@@ -63,7 +63,8 @@ struct Vmm {
 			       .executable = false,
 			       .writeable = true});
 
-		/* a helper with parameters: not followed into */
+		/* a helper with parameters, bound to the arguments: at
+		 * 0x30000000; the size is the caller's n, unknown */
 		rm.attach(ds, fixed_at(0x30000000, n));
 
 		/* the whole dataspace, not fixed */

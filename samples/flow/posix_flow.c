@@ -1,6 +1,6 @@
 /*
  * Values that flow into mmap on Linux: local variables assigned in
- * steps, a helper that returns a constant, and what must stay unknown
+ * steps, helpers that return a constant, and what must stay unknown
  * (a branch, a loop, an address that escapes).  Written for vaslint's
  * samples; the comment before each call says what the scan gives.
  */
@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	fill(&filled);
 	mmap(NULL, filled, PROT_READ, ANON, -1, 0);
 
-	/* a helper with a parameter: unknown, not guessed */
+	/* a helper with a parameter, bound to the argument: 0x4000 */
 	mmap(NULL, scaled(4), PROT_READ, ANON, -1, 0);
 
 	/* a switch: a case label between assignment and use */

@@ -112,20 +112,25 @@ static void hex(char *buf, size_t len, bool unknown, uint64_t v)
 		snprintf(buf, len, "0x%llx", (unsigned long long)v);
 }
 
-/* A request in one line: name rule kind line:col size= [at=] [offset=]
- * [align=] [reserves] [replaces]; "?" for an unknown value. */
+/* A request in one line: name rule kind line:col size= [at= [fixed=?]]
+ * [offset=] [align=] [reserves] [replaces]; "?" for an unknown value,
+ * "whole" for a size of 0 that is the whole dataspace, fixed=? where it
+ * is not known whether the request is fixed. */
 static void describe(const request *q, char *buf, size_t len)
 {
 	char s[32], a[32], o[32];
 	int n;
 
 	hex(s, sizeof(s), q->size_unknown, q->size);
+	if (q->size_whole)
+		snprintf(s, sizeof(s), "whole");
 	hex(a, sizeof(a), q->at_unknown, q->at);
 	hex(o, sizeof(o), q->offset_unknown, q->offset);
 	n = snprintf(buf, len, "%s %s %s %u:%u size=%s", q->name, q->rule,
 		     req_kind_name(q->kind), q->line, q->column, s);
 	if (q->fixed)
-		n += snprintf(buf + n, len - (size_t)n, " at=%s", a);
+		n += snprintf(buf + n, len - (size_t)n, " at=%s%s", a,
+			      q->fixed_maybe ? " fixed=?" : "");
 	if (q->has_offset)
 		n += snprintf(buf + n, len - (size_t)n, " offset=%s", o);
 	if (q->align)
@@ -189,7 +194,8 @@ static void genode_before_2024_requests_with_values_and_places(void **state)
 	    "size=0x400000 at=0x20001000 offset=0x0",
 	    "attach@vmm_memory.cc:46 genode-attach attach 46:12 "
 	    "size=0x4000000 at=0x10000000 offset=0x0",
-	    "attach@vmm_memory.cc:49 genode-attach attach 49:12 size=? "
+	    /* size 0 by default: the whole dataspace */
+	    "attach@vmm_memory.cc:49 genode-attach attach 49:12 size=whole "
 	    "offset=0x0",
 	    "attach@vmm_memory.cc:52 genode-attach attach 52:12 size=? "
 	    "offset=0x0",
@@ -222,8 +228,8 @@ genode_since_2024_attr_fields_designated_positional_const(void **state)
 	    "attach@attach_attr.cc:25 genode-attach-attr attach 25:6 "
 	    "size=0x800000 offset=0x0",
 	    /* omitted fields are zero: the whole dataspace, not fixed */
-	    "attach@attach_attr.cc:29 genode-attach-attr attach 29:6 size=? "
-	    "offset=0x2000",
+	    "attach@attach_attr.cc:29 genode-attach-attr attach 29:6 "
+	    "size=whole offset=0x2000",
 	    "attach@attach_attr.cc:32 genode-attach-attr attach 32:6 size=? "
 	    "at=0x401000 offset=0x0",
 	    "attach@attach_attr.cc:46 genode-attach-attr attach 46:6 "
@@ -288,7 +294,7 @@ posix_mmap_reservation_fixed_inside_outside_and_unknowns(void **state)
 	    "mmap@shadow.c:49 posix-mmap map 49:2 size=? offset=0x0",
 	    /* flags not constant: whether it is fixed is not known */
 	    "mmap@shadow.c:55 posix-mmap map 55:2 size=0x200000 at=? "
-	    "offset=0x0",
+	    "fixed=? offset=0x0",
 	};
 	requests r = {0};
 
