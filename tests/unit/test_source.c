@@ -330,6 +330,196 @@ static void posix_aligned_allocations_shmat_and_mremap(void **state)
 	requests_free(&r);
 }
 
+/* ---- Values that flow (samples/flow) ----------------------------------------
+ */
+
+/* Why each value of request k is unknown: NULL where none is said. */
+static void expect_whys(const requests *r, size_t k, const char *size,
+			const char *at, const char *offset)
+{
+	const request *q = &r->v[k];
+
+	if (size)
+		assert_string_equal(q->size_why, size);
+	else
+		assert_null(q->size_why);
+	if (at)
+		assert_string_equal(q->at_why, at);
+	else
+		assert_null(q->at_why);
+	if (offset)
+		assert_string_equal(q->offset_why, offset);
+	else
+		assert_null(q->offset_why);
+}
+
+static void
+flow_genode_attr_by_member_assignment_helpers_and_branch(void **state)
+{
+	static const char *const want[] = {
+	    /* member by member, at from a helper returning a constant */
+	    "attach@genode_flow.cc:40 genode-attach-attr attach 40:6 "
+	    "size=0x100000 at=0x40000000 offset=0x0",
+	    /* Attr fb = framebuffer_attr(); */
+	    "attach@genode_flow.cc:44 genode-attach-attr attach 44:6 "
+	    "size=0x800000 at=0x20000000 offset=0x0",
+	    /* 4 * page, then <<= 10 */
+	    "attach@genode_flow.cc:53 genode-attach-attr attach 53:6 "
+	    "size=0x1000000 offset=0x0",
+	    "attach@genode_flow.cc:59 genode-attach-attr attach 59:6 size=? "
+	    "offset=0x0",
+	    /* fixed_at(0x30000000, n): at bound, size the caller's */
+	    "attach@genode_flow.cc:68 genode-attach-attr attach 68:6 size=? "
+	    "at=0x30000000 offset=0x0",
+	    "attach@genode_flow.cc:72 genode-attach-attr attach 72:6 "
+	    "size=whole offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/genode_flow.cc", want,
+			    ARRAY_SIZE(want), &r);
+	expect_whys(&r, 0, NULL, NULL, NULL);
+	expect_whys(&r, 3, "'size' is assigned in a branch at line 58", NULL,
+		    NULL);
+	expect_whys(&r, 4,
+		    "what 'fixed_at' returns is not known: 'n' is a "
+		    "parameter: its value comes from the caller",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "size 0: the whole dataspace, whose size the call does "
+		    "not show",
+		    NULL, NULL);
+	assert_true(r.v[5].size_whole && r.v[5].size_unknown);
+	assert_false(r.v[3].size_whole);
+	requests_free(&r);
+}
+
+static void flow_posix_locals_compound_branch_loop_escape_switch(void **state)
+{
+	static const char *const want[] = {
+	    "mmap@posix_flow.c:29 posix-mmap map 29:2 size=0x4000 "
+	    "offset=0x0",
+	    /* len *= 256, base += huge_page(), flags |= MAP_FIXED */
+	    "mmap@posix_flow.c:35 posix-mmap map 35:2 size=0x400000 "
+	    "at=0x200200000 offset=0x0 replaces",
+	    "mmap@posix_flow.c:41 posix-mmap map 41:2 size=? offset=0x0",
+	    /* inside the branch that assigned it */
+	    "mmap@posix_flow.c:46 posix-mmap map 46:3 size=0x1000 "
+	    "offset=0x0",
+	    "mmap@posix_flow.c:53 posix-mmap map 53:3 size=? offset=0x0",
+	    "mmap@posix_flow.c:60 posix-mmap map 60:2 size=? offset=0x0",
+	    /* scaled(4): n bound to 4 */
+	    "mmap@posix_flow.c:63 posix-mmap map 63:2 size=0x4000 "
+	    "offset=0x0",
+	    "mmap@posix_flow.c:72 posix-mmap map 72:3 size=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/posix_flow.c", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 1, NULL, NULL, NULL);
+	expect_whys(&r, 2, "'chunk' is assigned in a branch at line 40", NULL,
+		    NULL);
+	expect_whys(&r, 4, "'step' is assigned later in the loop, at line 54",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "'filled' may change behind the code: its address is "
+		    "taken at line 59",
+		    NULL, NULL);
+	expect_whys(&r, 7,
+		    "'sz' is assigned at line 69 and a jump target lies "
+		    "between it and the use",
+		    NULL, NULL);
+	requests_free(&r);
+}
+
+static void flow_corners_copies_references_lambdas_statics(void **state)
+{
+	static const char *const want[] = {
+	    /* an enum and a constexpr function from a namespace */
+	    "attach@corners.cc:29 genode-attach-attr attach 29:6 "
+	    "size=0x4000000 at=0x10000000 offset=0x0",
+	    /* Attr h = g; h.size = 0x2000; */
+	    "attach@corners.cc:35 genode-attach-attr attach 35:6 "
+	    "size=0x2000 at=0x10000000 offset=0x0",
+	    "attach@corners.cc:40 genode-attach-attr attach 40:6 size=? at=? "
+	    "fixed=? offset=?",
+	    "attach@corners.cc:43 genode-attach-attr attach 43:6 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:53 genode-attach-attr attach 53:6 "
+	    "size=0x3000 offset=0x0",
+	    /* c.size = n; c.size += 0x1000; */
+	    "attach@corners.cc:64 genode-attach-attr attach 64:6 "
+	    "size=0x4000 offset=0x0",
+	    "attach@corners.cc:69 genode-attach-attr attach 69:7 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:81 genode-attach-attr attach 81:6 "
+	    "size=0x7000 offset=0x0",
+	    /* the generic lambda's call is not reported */
+	    "attach@corners.cc:107 genode-attach-attr attach 107:6 "
+	    "size=0x1000 at=? fixed=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/corners.cc", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 2,
+		    "'t.size' may change behind the code: passed by "
+		    "non-const reference at line 39",
+		    "'t.use_at' may change behind the code: passed by "
+		    "non-const reference at line 39",
+		    "'t.offset' may change behind the code: passed by "
+		    "non-const reference at line 39");
+	assert_true(r.v[2].fixed_maybe);
+	expect_whys(&r, 3,
+		    "'configured' is a member of an object that is not "
+		    "followed",
+		    NULL, NULL);
+	expect_whys(&r, 6, "'later' is used in a lambda and changed at line 76",
+		    NULL, NULL);
+	expect_whys(&r, 8, NULL,
+		    "'m.use_at' is assigned in a branch at line 106", NULL);
+	assert_true(r.v[8].fixed && r.v[8].fixed_maybe && r.v[8].at_unknown);
+	requests_free(&r);
+}
+
+static void flow_jumps_gotos_references_increments(void **state)
+{
+	static const char *const want[] = {
+	    /* a local of the lambda itself */
+	    "mmap@jumps.cc:17 posix-mmap map 17:3 size=0x2000 offset=0x0",
+	    "mmap@jumps.cc:24 posix-mmap map 24:2 size=? offset=0x0",
+	    "mmap@jumps.cc:31 posix-mmap map 31:2 size=? offset=0x0",
+	    /* h = k = 0x5000, after the goto's loop */
+	    "mmap@jumps.cc:37 posix-mmap map 37:2 size=0x5000 offset=0x0",
+	    /* k++, then k */
+	    "mmap@jumps.cc:40 posix-mmap map 40:2 size=0x5000 offset=0x0",
+	    "mmap@jumps.cc:41 posix-mmap map 41:2 size=0x5001 offset=0x0",
+	    "mmap@jumps.cc:49 posix-mmap map 49:2 size=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/jumps.cc", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 1,
+		    "'g' is assigned at line 25, and a goto jumps back over "
+		    "the use",
+		    NULL, NULL);
+	expect_whys(&r, 2,
+		    "'g' may change behind the code: bound to a non-const "
+		    "reference at line 30",
+		    NULL, NULL);
+	expect_whys(&r, 6,
+		    "'s' is assigned at line 47 and a jump target lies "
+		    "between it and the use",
+		    NULL, NULL);
+	requests_free(&r);
+}
+
 /* ---- Evaluation corners
  * ------------------------------------------------------ */
 
@@ -964,6 +1154,12 @@ int main(void)
 	    cmocka_unit_test(
 		posix_mmap_reservation_fixed_inside_outside_and_unknowns),
 	    cmocka_unit_test(posix_aligned_allocations_shmat_and_mremap),
+	    cmocka_unit_test(
+		flow_genode_attr_by_member_assignment_helpers_and_branch),
+	    cmocka_unit_test(
+		flow_posix_locals_compound_branch_loop_escape_switch),
+	    cmocka_unit_test(flow_corners_copies_references_lambdas_statics),
+	    cmocka_unit_test(flow_jumps_gotos_references_increments),
 	    cmocka_unit_test(
 		corners_default_pointer_const_pointer_nullptr_macros_headers),
 	    cmocka_unit_test(
