@@ -61,6 +61,7 @@
 	X(clang_getExpansionLocation)                                          \
 	X(clang_getFile)                                                       \
 	X(clang_getFileName)                                                   \
+	X(clang_getLocationForOffset)                                          \
 	X(clang_getNullCursor)                                                 \
 	X(clang_getNumDiagnostics)                                             \
 	X(clang_getOverriddenCursors)                                          \
@@ -69,6 +70,7 @@
 	X(clang_getRangeEnd)                                                   \
 	X(clang_getRangeStart)                                                 \
 	X(clang_getTokenKind)                                                  \
+	X(clang_getTokenLocation)                                              \
 	X(clang_getTokenSpelling)                                              \
 	X(clang_getTranslationUnitCursor)                                      \
 	X(clang_getTranslationUnitSpelling)                                    \
@@ -158,18 +160,20 @@ bool clangapi_load(vl_error *err);
 #define clang_Cursor_getStorageClass (clangapi.clang_Cursor_getStorageClass)
 #define clang_Cursor_getTranslationUnit                                        \
 	(clangapi.clang_Cursor_getTranslationUnit)
-#define clang_disposeTokens	  (clangapi.clang_disposeTokens)
-#define clang_equalCursors	  (clangapi.clang_equalCursors)
-#define clang_equalLocations	  (clangapi.clang_equalLocations)
-#define clang_equalRanges	  (clangapi.clang_equalRanges)
-#define clang_getCursorDefinition (clangapi.clang_getCursorDefinition)
-#define clang_getRange		  (clangapi.clang_getRange)
-#define clang_getRangeEnd	  (clangapi.clang_getRangeEnd)
-#define clang_getRangeStart	  (clangapi.clang_getRangeStart)
-#define clang_getTokenKind	  (clangapi.clang_getTokenKind)
-#define clang_getTokenSpelling	  (clangapi.clang_getTokenSpelling)
-#define clang_hashCursor	  (clangapi.clang_hashCursor)
-#define clang_tokenize		  (clangapi.clang_tokenize)
+#define clang_disposeTokens	   (clangapi.clang_disposeTokens)
+#define clang_equalCursors	   (clangapi.clang_equalCursors)
+#define clang_equalLocations	   (clangapi.clang_equalLocations)
+#define clang_equalRanges	   (clangapi.clang_equalRanges)
+#define clang_getCursorDefinition  (clangapi.clang_getCursorDefinition)
+#define clang_getRange		   (clangapi.clang_getRange)
+#define clang_getRangeEnd	   (clangapi.clang_getRangeEnd)
+#define clang_getRangeStart	   (clangapi.clang_getRangeStart)
+#define clang_getTokenKind	   (clangapi.clang_getTokenKind)
+#define clang_getTokenSpelling	   (clangapi.clang_getTokenSpelling)
+#define clang_hashCursor	   (clangapi.clang_hashCursor)
+#define clang_tokenize		   (clangapi.clang_tokenize)
+#define clang_getLocationForOffset (clangapi.clang_getLocationForOffset)
+#define clang_getTokenLocation	   (clangapi.clang_getTokenLocation)
 #endif
 
 #endif

@@ -37,8 +37,11 @@
 	"directory (the one with include/stddef.h, like "                      \
 	"/usr/lib/llvm-14/lib/clang/14.0.6) with --resource-dir DIR or "       \
 	"VASLINT_CLANG_RESOURCE_DIR"
-/* How deep evaluation looks through casts, conversions and constants. */
-#define EVAL_MAX_DEPTH 32
+/* How deep evaluation looks through casts, conversions, constants,
+ * assignments and helpers (a few levels each), and how many helper calls
+ * it follows into at once. */
+#define EVAL_MAX_DEPTH	256
+#define EVAL_MAX_FRAMES 32
 /* How many expressions one argument's evaluation may look at: a value
  * that uses a variable or parameter twice at each of 32 levels would
  * otherwise cost 2^32; the budget keeps a call site O(1). */
@@ -140,9 +143,10 @@ typedef struct val {
 	val_state state;
 	uint64_t v;
 	const char *why;
+	bool budget; /* unknown because a budget ran out (too_deep, ...) */
 } val;
 
-static const val unknown = {VAL_UNKNOWN, 0, NULL};
+static const val unknown = {VAL_UNKNOWN, 0, NULL, false};
 
 /* A call whose returned expression is being evaluated: its parameters
  * stand for its arguments (fixed_at(0x30000000, n) { return Attr{n, 0,
@@ -153,19 +157,23 @@ typedef struct frame {
 
 typedef struct eval_ctx {
 	vf_cache *flow;
-	frame frames[EVAL_MAX_DEPTH];
+	frame frames[EVAL_MAX_FRAMES];
 	unsigned nframes;
 	unsigned steps; /* expressions looked at for this argument */
 } eval_ctx;
 
+/* Budgets that ran out: compared by address, never kept with a write. */
+static const char too_deep[] = "nested too deeply to follow";
+static const char too_many[] = "too many steps to follow";
+
 static val known(uint64_t v)
 {
-	return (val){VAL_KNOWN, v, NULL};
+	return (val){VAL_KNOWN, v, NULL, false};
 }
 
 static val unknown_why(const char *why)
 {
-	return (val){VAL_UNKNOWN, 0, why};
+	return (val){VAL_UNKNOWN, 0, why, why == too_deep || why == too_many};
 }
 
 /* The first children of a cursor and its expression children. */
@@ -329,8 +337,8 @@ static val through_call(eval_ctx *ev, CXCursor call, const char *field,
 
 	if (clang_Cursor_isNull(ret))
 		return unknown_why(why);
-	if (ev->nframes == EVAL_MAX_DEPTH)
-		return unknown;
+	if (ev->nframes == EVAL_MAX_FRAMES)
+		return unknown_why(too_deep);
 	ev->frames[ev->nframes++] = (frame){call, def};
 	r = field ? field_of(ev, ret, field, depth + 1)
 		  : eval_expr(ev, ret, depth + 1);
@@ -532,48 +540,32 @@ static val member_default(eval_ctx *ev, CXCursor decl, bool zero,
 	    vf_say(ev->flow, "'%s' is never initialized", name_of(ev, decl)));
 }
 
-static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
-		      const char *field, unsigned depth)
+/* The value the definition d gives var (or its field of type t). */
+static val def_value(eval_ctx *ev, const vf_def *d, CXCursor var,
+		     const char *field, CXCursor fd, CXType t, unsigned depth)
 {
-	const char *name = name_of(ev, var);
-	CXCursor fd = clang_getNullCursor();
-	CXType t = clang_getCursorType(var);
-	vf_def d;
-
-	if (depth > EVAL_MAX_DEPTH)
-		return unknown;
-	if (field) {
-		fd = field_named(t, field);
-		if (clang_Cursor_isNull(fd))
-			return unknown_why(vf_say(
-			    ev->flow, "'%s' has no field '%s'", name, field));
-		t = clang_getCursorType(fd);
-	}
-	if (!vf_lookup(ev->flow, ref, var, fd, &d))
-		return unknown_why(vf_say(
-		    ev->flow, "where '%s' gets its value was not found", name));
-	switch (d.kind) {
+	switch (d->kind) {
 	case VF_UNKNOWN:
-		return unknown_why(d.why);
+		return unknown_why(d->why);
 	case VF_INIT:
-		if (field && clang_Cursor_isNull(d.expr))
+		if (field && clang_Cursor_isNull(d->expr))
 			return member_default(ev, fd, false, depth);
-		if (clang_Cursor_isNull(d.expr))
-			return unknown_why(
-			    vf_say(ev->flow, "'%s' is not initialized", name));
+		if (clang_Cursor_isNull(d->expr))
+			return unknown_why(vf_say(ev->flow,
+						  "'%s' is not initialized",
+						  name_of(ev, var)));
 		/* fall through */
 	case VF_ASSIGN:
-		if (field && d.whole)
-			return converted(field_of(ev, d.expr, field, depth + 1),
-					 t);
-		return converted(eval_expr(ev, d.expr, depth + 1), t);
+		if (field && d->whole)
+			return converted(
+			    field_of(ev, d->expr, field, depth + 1), t);
+		return converted(eval_expr(ev, d->expr, depth + 1), t);
 	case VF_COMPOUND: {
 		/* The value before, read where the left side is. */
-		CXCursor at = d.lhs;
+		CXCursor at = d->lhs;
 		kids ks;
 		for (int i = 0; i < 8; i++) {
-			enum CXCursorKind k = clang_getCursorKind(at);
-			if (k == CXCursor_DeclRefExpr)
+			if (clang_getCursorKind(at) == CXCursor_DeclRefExpr)
 				break;
 			kids_of(at, &ks);
 			if (ks.nexpr != 1)
@@ -581,15 +573,49 @@ static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
 			at = ks.expr[0];
 		}
 		val before = flow_value(ev, at, var, field, depth + 1);
-		val by = clang_Cursor_isNull(d.expr)
+		val by = clang_Cursor_isNull(d->expr)
 			     ? known(1)
-			     : eval_expr(ev, d.expr, depth + 1);
+			     : eval_expr(ev, d->expr, depth + 1);
 		if (before.state != VAL_KNOWN || by.state != VAL_KNOWN)
 			return either_unknown(before, by);
-		return arith(d.op, before.v, by.v, t);
+		return arith(d->op, before.v, by.v, t);
 	}
 	}
 	return unknown;
+}
+
+static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
+		      const char *field, unsigned depth)
+{
+	CXCursor fd = clang_getNullCursor();
+	CXType t = clang_getCursorType(var);
+	vf_def d;
+	val r;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown_why(too_deep);
+	if (field) {
+		fd = field_named(t, field);
+		if (clang_Cursor_isNull(fd))
+			return unknown_why(vf_say(ev->flow,
+						  "'%s' has no field '%s'",
+						  name_of(ev, var), field));
+		t = clang_getCursorType(fd);
+	}
+	if (!vf_lookup(ev->flow, ref, var, fd, &d))
+		return unknown_why(
+		    vf_say(ev->flow, "where '%s' gets its value was not found",
+			   name_of(ev, var)));
+	/* A write is evaluated once; not inside a helper's frame, where a
+	 * parameter could stand for something else, and not when a budget
+	 * ran out, which a shallower use might not reach. */
+	if (d.memo && d.memo->done && !ev->nframes)
+		return (val){(val_state)d.memo->state, d.memo->v, d.memo->why,
+			     false};
+	r = def_value(ev, &d, var, field, fd, t, depth);
+	if (d.memo && !ev->nframes && !r.budget)
+		*d.memo = (vf_memo){true, r.state, r.v, r.why};
+	return r;
 }
 
 static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i);
@@ -612,7 +638,7 @@ static bool bound_parameter(eval_ctx *ev, CXCursor parm, val *out)
 				continue;
 			/* The argument is evaluated where the call is; the
 			 * frames above are put back after it. */
-			frame keep[EVAL_MAX_DEPTH];
+			frame keep[EVAL_MAX_FRAMES];
 			unsigned saved = ev->nframes;
 			memcpy(keep, &ev->frames[k],
 			       (saved - k) * sizeof(*keep));
@@ -737,11 +763,11 @@ static val eval_expr(eval_ctx *ev, CXCursor c, unsigned depth)
 	val r = unknown;
 
 	if (depth > EVAL_MAX_DEPTH)
-		return unknown_why("nested too deeply to follow");
+		return unknown_why(too_deep);
 	if (!clang_isExpression(k))
 		return unknown;
 	if (++ev->steps > EVAL_MAX_STEPS)
-		return unknown_why("too many steps to follow");
+		return unknown_why(too_many);
 	if (k == CXCursor_CXXNullPtrLiteralExpr)
 		return known(0);
 	if ((e = clang_Cursor_Evaluate(c))) {
@@ -803,7 +829,7 @@ static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i)
 	if (clang_Cursor_isNull(def))
 		return i < nargs || !clang_Cursor_isNull(parm)
 			   ? unknown
-			   : (val){VAL_ABSENT, 0, NULL};
+			   : (val){VAL_ABSENT, 0, NULL, false};
 	r = eval_expr(ev, def, 0);
 	return converted(r, clang_getCursorType(parm));
 }
@@ -916,9 +942,9 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 	kids ks;
 
 	if (depth > EVAL_MAX_DEPTH)
-		return unknown_why("nested too deeply to follow");
+		return unknown_why(too_deep);
 	if (++ev->steps > EVAL_MAX_STEPS)
-		return unknown_why("too many steps to follow");
+		return unknown_why(too_many);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_InitListExpr:
 		return field_of_list(ev, c, field, depth);
@@ -1262,7 +1288,7 @@ static void on_call(visit_ctx *x, CXCursor call)
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
 			   ? eval_arg(x->flow, call, callee, q->arg[r])
-			   : (val){VAL_ABSENT, 0, NULL};
+			   : (val){VAL_ABSENT, 0, NULL, false};
 	if (q->fields_arg != API_NONE)
 		eval_fields(x->flow, call, q, v);
 	fill_request(q, v, &rq);

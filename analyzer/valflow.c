@@ -36,6 +36,7 @@ typedef struct event {
 	char op[4];
 	unsigned line;
 	const char *what; /* EV_ESCAPE, EV_CLOBBER: how, for the why */
+	vf_memo memo;
 } event;
 
 typedef enum rg_kind { RG_BRANCH, RG_LOOP, RG_LAMBDA } rg_kind;
@@ -188,52 +189,70 @@ static CXCursor unwrap(CXCursor c)
 	return c;
 }
 
-void vf_operator(CXCursor c, char buf[4])
+/* The operator token between two places, where both expand in one file
+ * (a macro that holds the operator has it nowhere in the file): only the
+ * few tokens between an operand and the next are read, so a long chain
+ * a + b + ... costs O(1) a node. */
+static void token_between(CXTranslationUnit tu, CXSourceLocation from,
+			  CXSourceLocation to, char buf[4])
 {
-	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-	CXSourceRange range = clang_getCursorExtent(c);
-	enum CXCursorKind k = clang_getCursorKind(c);
+	CXFile f1, f2;
+	unsigned o1, o2;
 	CXToken *tok = NULL;
 	unsigned ntok = 0;
-	kidlist kids;
 
-	buf[0] = 0;
-	if (k == CXCursor_UnaryOperator) {
-		clang_tokenize(tu, range, &tok, &ntok);
-		if (ntok) {
-			/* Prefix: the first token; postfix: the last. */
-			unsigned i =
-			    clang_getTokenKind(tok[0]) == CXToken_Punctuation
-				? 0
-				: ntok - 1;
-			CXString s = clang_getTokenSpelling(tu, tok[i]);
-			if (clang_getTokenKind(tok[i]) == CXToken_Punctuation)
-				snprintf(buf, 4, "%s", clang_getCString(s));
-			clang_disposeString(s);
-		}
-		clang_disposeTokens(tu, tok, ntok);
+	clang_getExpansionLocation(from, &f1, NULL, NULL, &o1);
+	clang_getExpansionLocation(to, &f2, NULL, NULL, &o2);
+	if (!f1 || !f2 || !clang_File_isEqual(f1, f2) || o2 <= o1)
 		return;
-	}
-	if (!kids_all(c, &kids) || kids.n != 2) {
-		free(kids.v);
-		return;
-	}
-	/* The operator is the token after the left operand's tokens (its
-	 * extent may lie in a macro's definition, the operator's not). */
-	CXToken *left = NULL;
-	unsigned nleft = 0;
-	clang_tokenize(tu, clang_getCursorExtent(kids.v[0]), &left, &nleft);
-	clang_disposeTokens(tu, left, nleft);
-	free(kids.v);
-	clang_tokenize(tu, range, &tok, &ntok);
-	if (nleft && nleft < ntok &&
-	    clang_getTokenKind(tok[nleft]) == CXToken_Punctuation) {
-		CXString s = clang_getTokenSpelling(tu, tok[nleft]);
-		if (strlen(clang_getCString(s)) < 4)
-			snprintf(buf, 4, "%s", clang_getCString(s));
+	clang_tokenize(tu,
+		       clang_getRange(clang_getLocationForOffset(tu, f1, o1),
+				      clang_getLocationForOffset(tu, f1, o2)),
+		       &tok, &ntok);
+	for (unsigned i = 0; i < ntok && !buf[0]; i++) {
+		unsigned at;
+		if (clang_getTokenKind(tok[i]) != CXToken_Punctuation)
+			continue;
+		clang_getExpansionLocation(clang_getTokenLocation(tu, tok[i]),
+					   NULL, NULL, NULL, &at);
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		/* Parentheses close the left operand or open the right. */
+		if (at >= o1 && at < o2 && strcmp(p, "(") && strcmp(p, ")") &&
+		    strlen(p) < 4)
+			snprintf(buf, 4, "%s", p);
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(tu, tok, ntok);
+}
+
+void vf_operator(CXCursor c, char buf[4])
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceRange ext = clang_getCursorExtent(c);
+	kidlist kids;
+
+	buf[0] = 0;
+	if (!kids_all(c, &kids) || !kids.n) {
+		free(kids.v);
+		return;
+	}
+	CXSourceRange first = clang_getCursorExtent(kids.v[0]);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator && kids.n == 1) {
+		/* Prefix: before the operand; postfix: after it. */
+		if (clang_equalLocations(clang_getRangeStart(ext),
+					 clang_getRangeStart(first)))
+			token_between(tu, clang_getRangeEnd(first),
+				      clang_getRangeEnd(ext), buf);
+		else
+			token_between(tu, clang_getRangeStart(ext),
+				      clang_getRangeStart(first), buf);
+	} else if (kids.n == 2) {
+		token_between(
+		    tu, clang_getRangeEnd(first),
+		    clang_getRangeStart(clang_getCursorExtent(kids.v[1])), buf);
+	}
+	free(kids.v);
 }
 
 /* ---- Which variables are followed ---------------------------------------- */
@@ -334,7 +353,10 @@ static void write_to(walker *w, CXCursor at, CXCursor lhs, ev_kind kind,
 		add_event(w, EV_CLOBBER, at, var, field, expr, lhs, op,
 			  "a member of a member is assigned");
 	else
-		add_event(w, kind, at, var, field, expr, lhs, op, NULL);
+		add_event(w, kind, at, var, field, expr, lhs, op,
+			  kind == EV_CLOBBER
+			      ? "an operator in a macro writes it"
+			      : NULL);
 }
 
 static void escape(walker *w, CXCursor at, CXCursor arg, const char *what)
@@ -418,6 +440,9 @@ static void events_of(walker *w, CXCursor c, const kidlist *kids)
 		vf_operator(c, op);
 		if (kids->n == 2 && !strcmp(op, "="))
 			write_to(w, c, kids->v[0], EV_ASSIGN, kids->v[1], NULL);
+		else if (kids->n == 2 && !*op)
+			write_to(w, c, kids->v[0], EV_CLOBBER, kids->v[1],
+				 NULL);
 		break;
 	case CXCursor_CompoundAssignOperator:
 		vf_operator(c, op);
@@ -435,6 +460,9 @@ static void events_of(walker *w, CXCursor c, const kidlist *kids)
 			break;
 		if (!strcmp(op, "&"))
 			escape(w, c, kids->v[0], "its address is taken");
+		else if (!*op)
+			escape(w, c, kids->v[0],
+			       "an operator in a macro is applied to it");
 		else if (!strcmp(op, "++") || !strcmp(op, "--")) {
 			op[1] = 0;
 			write_to(w, c, kids->v[0], EV_COMPOUND,
@@ -939,6 +967,21 @@ static CXCursor function_of(CXCursor var)
 	return clang_Cursor_isNull(def) ? fn : def;
 }
 
+/* var or var.field, for a why. */
+static const char *var_name(vf_cache *fc, CXCursor var, CXCursor field)
+{
+	CXString name = clang_getCursorSpelling(var);
+	CXString fname = clang_getCursorSpelling(field);
+	const char *r = clang_Cursor_isNull(field)
+			    ? vf_say(fc, "%s", clang_getCString(name))
+			    : vf_say(fc, "%s.%s", clang_getCString(name),
+				     clang_getCString(fname));
+
+	clang_disposeString(name);
+	clang_disposeString(fname);
+	return r;
+}
+
 bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 	       vf_def *out)
 {
@@ -947,21 +990,9 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 	const event *decl, *e, *w;
 	unsigned v = clang_hashCursor(var);
 	unsigned fl = clang_Cursor_isNull(field) ? 0 : clang_hashCursor(field);
-	CXString name = clang_getCursorSpelling(var);
-	CXString fname = clang_getCursorSpelling(field);
-	char *nm = clang_Cursor_isNull(field)
-		       ? strdup(clang_getCString(name))
-		       : vl_strprintf("%s.%s", clang_getCString(name),
-				      clang_getCString(fname));
 	bool ok = true;
 
-	clang_disposeString(name);
-	clang_disposeString(fname);
 	memset(out, 0, sizeof(*out));
-	if (!nm) {
-		fc->oom = true;
-		return unknown(out, "out of memory");
-	}
 	if (fl == 0 && !clang_Cursor_isNull(field))
 		fl = 1;
 	if (!(f = function(fc, function_of(var))) ||
@@ -976,7 +1007,7 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 			unknown(out, vf_say(fc,
 					    "'%s' is static and changed at "
 					    "line %u",
-					    nm, e->line));
+					    var_name(fc, var, field), e->line));
 		else
 			out->kind = VF_INIT, out->expr = decl->expr;
 		out->whole = true;
@@ -988,17 +1019,18 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 			unknown(out, vf_say(fc,
 					    "'%s' is used in a lambda and "
 					    "changed at line %u",
-					    nm, e->line));
+					    var_name(fc, var, field), e->line));
 		else
 			out->kind = VF_INIT, out->expr = decl->expr;
 		out->whole = true;
 		goto done;
 	}
 	if ((e = first_escape(f, v)) && e->order < use->order) {
-		unknown(out, vf_say(fc,
-				    "'%s' may change behind the code: %s "
-				    "at line %u",
-				    nm, e->what, e->line));
+		unknown(out,
+			vf_say(fc,
+			       "'%s' may change behind the code: %s "
+			       "at line %u",
+			       var_name(fc, var, field), e->what, e->line));
 		goto done;
 	}
 	e = later(last_before(f, v, 0, use->order),
@@ -1013,12 +1045,13 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 		unknown(out, vf_say(fc,
 				    "'%s' is assigned at line %u and a jump "
 				    "target lies between it and the use",
-				    nm, e->line));
+				    var_name(fc, var, field), e->line));
 		goto done;
 	}
 	if (e->region >= 0 && !holds(&f->rg[e->region], use->order)) {
 		unknown(out,
-			vf_say(fc, "'%s' is assigned %s at line %u", nm,
+			vf_say(fc, "'%s' is assigned %s at line %u",
+			       var_name(fc, var, field),
 			       region_words(f->rg[e->region].kind), e->line));
 		goto done;
 	}
@@ -1030,10 +1063,11 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 					      "the use"
 					    : "'%s' is assigned later in the "
 					      "loop, at line %u",
-				    nm, w->line));
+				    var_name(fc, var, field), w->line));
 		goto done;
 	}
 	out->whole = e->field == 0;
+	out->memo = fl && out->whole ? NULL : (vf_memo *)&e->memo;
 	switch (e->kind) {
 	case EV_DECL:
 		out->kind = VF_INIT;
@@ -1051,11 +1085,11 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 		break;
 	case EV_ESCAPE:
 	case EV_CLOBBER:
-		unknown(out, vf_say(fc, "'%s' is changed at line %u: %s", nm,
-				    e->line, e->what));
+		unknown(out,
+			vf_say(fc, "'%s' is changed at line %u: %s",
+			       var_name(fc, var, field), e->line, e->what));
 		break;
 	}
 done:
-	free(nm);
 	return ok;
 }

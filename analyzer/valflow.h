@@ -17,6 +17,7 @@
 
 #include <clang-c/Index.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef struct vf_cache vf_cache;
 
@@ -27,6 +28,16 @@ typedef enum vf_kind {
 	VF_UNKNOWN,  /* why says why */
 } vf_kind;
 
+/* What the value after one write came to, kept with the write so that
+ * each write is evaluated once however many uses it reaches (source.c
+ * fills it in). */
+typedef struct vf_memo {
+	bool done;
+	int state; /* source.c's val_state */
+	uint64_t v;
+	const char *why;
+} vf_memo;
+
 typedef struct vf_def {
 	vf_kind kind;
 	CXCursor expr;
@@ -36,6 +47,9 @@ typedef struct vf_def {
 	/* Asked for a field: expr is the whole struct (its declaration or
 	 * an assignment to all of it), not the field's value. */
 	bool whole;
+	/* The write's memo; NULL where the answer depends on more than the
+	 * write (a field of an assignment to the whole variable). */
+	vf_memo *memo;
 } vf_def;
 
 /* NULL when memory ran out. */

@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
+#define SET(v, x) v = x
 
 void jumps(int tries)
 {
@@ -47,4 +48,10 @@ again:
 	s = 0x2000;
 skip:
 	mmap(0, s, PROT_READ, ANON, -1, 0);
+
+	/* written by a macro's operator, which the file does not show:
+	 * unknown, never the value before */
+	size_t m = 0x1000;
+	SET(m, 0x2000);
+	mmap(0, m, PROT_READ, ANON, -1, 0);
 }

@@ -490,15 +490,16 @@ static void flow_jumps_gotos_references_increments(void **state)
 {
 	static const char *const want[] = {
 	    /* a local of the lambda itself */
-	    "mmap@jumps.cc:17 posix-mmap map 17:3 size=0x2000 offset=0x0",
-	    "mmap@jumps.cc:24 posix-mmap map 24:2 size=? offset=0x0",
-	    "mmap@jumps.cc:31 posix-mmap map 31:2 size=? offset=0x0",
+	    "mmap@jumps.cc:18 posix-mmap map 18:3 size=0x2000 offset=0x0",
+	    "mmap@jumps.cc:25 posix-mmap map 25:2 size=? offset=0x0",
+	    "mmap@jumps.cc:32 posix-mmap map 32:2 size=? offset=0x0",
 	    /* h = k = 0x5000, after the goto's loop */
-	    "mmap@jumps.cc:37 posix-mmap map 37:2 size=0x5000 offset=0x0",
+	    "mmap@jumps.cc:38 posix-mmap map 38:2 size=0x5000 offset=0x0",
 	    /* k++, then k */
-	    "mmap@jumps.cc:40 posix-mmap map 40:2 size=0x5000 offset=0x0",
-	    "mmap@jumps.cc:41 posix-mmap map 41:2 size=0x5001 offset=0x0",
-	    "mmap@jumps.cc:49 posix-mmap map 49:2 size=? offset=0x0",
+	    "mmap@jumps.cc:41 posix-mmap map 41:2 size=0x5000 offset=0x0",
+	    "mmap@jumps.cc:42 posix-mmap map 42:2 size=0x5001 offset=0x0",
+	    "mmap@jumps.cc:50 posix-mmap map 50:2 size=? offset=0x0",
+	    "mmap@jumps.cc:56 posix-mmap map 56:2 size=? offset=0x0",
 	};
 	requests r = {0};
 
@@ -506,16 +507,20 @@ static void flow_jumps_gotos_references_increments(void **state)
 	expect_clean_sample("samples/flow/jumps.cc", want, ARRAY_SIZE(want),
 			    &r);
 	expect_whys(&r, 1,
-		    "'g' is assigned at line 25, and a goto jumps back over "
+		    "'g' is assigned at line 26, and a goto jumps back over "
 		    "the use",
 		    NULL, NULL);
 	expect_whys(&r, 2,
 		    "'g' may change behind the code: bound to a non-const "
-		    "reference at line 30",
+		    "reference at line 31",
 		    NULL, NULL);
 	expect_whys(&r, 6,
-		    "'s' is assigned at line 47 and a jump target lies "
+		    "'s' is assigned at line 48 and a jump target lies "
 		    "between it and the use",
+		    NULL, NULL);
+	expect_whys(&r, 7,
+		    "'m' is changed at line 55: an operator in a macro writes "
+		    "it",
 		    NULL, NULL);
 	requests_free(&r);
 }
