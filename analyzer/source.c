@@ -297,7 +297,6 @@ static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
 {
 	CXCursor callee = clang_getCursorReferenced(call);
 	CXCursor def = clang_getCursorDefinition(callee), body;
-	const char *name = name_of(ev, callee);
 	kids ks;
 
 	*why = NULL;
@@ -306,8 +305,8 @@ static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
 	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
 		return clang_getNullCursor();
 	if (clang_Cursor_isNull(def)) {
-		*why =
-		    vf_say(ev->flow, "'%s' is not defined in this file", name);
+		*why = vf_say(ev->flow, "'%s' is not defined in this file",
+			      name_of(ev, callee));
 		return clang_getNullCursor();
 	}
 	body = vf_body(def);
@@ -320,8 +319,8 @@ static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
 				return ks.expr[0];
 		}
 	}
-	*why =
-	    vf_say(ev->flow, "'%s' does more than return one expression", name);
+	*why = vf_say(ev->flow, "'%s' does more than return one expression",
+		      name_of(ev, callee));
 	return clang_getNullCursor();
 }
 
@@ -660,7 +659,6 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 {
 	CXCursor d = clang_getCursorReferenced(ref);
 	CXCursor init = const_init(ref);
-	const char *name = name_of(ev, d);
 	val r;
 
 	if (!clang_Cursor_isNull(init))
@@ -673,7 +671,7 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a parameter: its value "
 					  "comes from the caller",
-					  name));
+					  name_of(ev, d)));
 	case CXCursor_VarDecl:
 		if (vf_is_local(d))
 			return flow_value(ev, ref, d, NULL, depth + 1);
@@ -681,11 +679,11 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 			return unknown_why(
 			    vf_say(ev->flow,
 				   "'%s' is a constant defined in another file",
-				   name));
+				   name_of(ev, d)));
 		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a variable outside the "
 					  "function that is not const",
-					  name));
+					  name_of(ev, d)));
 	default:
 		return unknown;
 	}
