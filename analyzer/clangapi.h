@@ -49,6 +49,7 @@
 	X(clang_getCursorKind)                                                 \
 	X(clang_getCursorLocation)                                             \
 	X(clang_getCursorReferenced)                                           \
+	X(clang_getCursorResultType)                                           \
 	X(clang_getCursorSemanticParent)                                       \
 	X(clang_getCursorSpelling)                                             \
 	X(clang_getCursorType)                                                 \
@@ -77,6 +78,7 @@
 	X(clang_getTypeDeclaration)                                            \
 	X(clang_hashCursor)                                                    \
 	X(clang_isConstQualifiedType)                                          \
+	X(clang_isCursorDefinition)                                            \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
 	X(clang_parseTranslationUnit2)                                         \
@@ -174,6 +176,8 @@ bool clangapi_load(vl_error *err);
 #define clang_tokenize		   (clangapi.clang_tokenize)
 #define clang_getLocationForOffset (clangapi.clang_getLocationForOffset)
 #define clang_getTokenLocation	   (clangapi.clang_getTokenLocation)
+#define clang_getCursorResultType  (clangapi.clang_getCursorResultType)
+#define clang_isCursorDefinition   (clangapi.clang_isCursorDefinition)
 #endif
 
 #endif

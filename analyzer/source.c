@@ -144,9 +144,14 @@ typedef struct val {
 	uint64_t v;
 	const char *why;
 	bool budget; /* unknown because a budget ran out (too_deep, ...) */
+	/* Unknown here, but what the function with this USR, defined in
+	 * another file, returns plus v, cut to bits: resolved after every
+	 * file is scanned (source_scan). */
+	const char *sym;
+	unsigned char bits;
 } val;
 
-static const val unknown = {VAL_UNKNOWN, 0, NULL, false};
+static const val unknown = {VAL_UNKNOWN, 0, NULL, false, NULL, 0};
 
 /* A call whose returned expression is being evaluated: its parameters
  * stand for its arguments (fixed_at(0x30000000, n) { return Attr{n, 0,
@@ -168,12 +173,13 @@ static const char too_many[] = "too many steps to follow";
 
 static val known(uint64_t v)
 {
-	return (val){VAL_KNOWN, v, NULL, false};
+	return (val){VAL_KNOWN, v, NULL, false, NULL, 0};
 }
 
 static val unknown_why(const char *why)
 {
-	return (val){VAL_UNKNOWN, 0, why, why == too_deep || why == too_many};
+	return (val){VAL_UNKNOWN, 0, why, why == too_deep || why == too_many,
+		     NULL,	  0};
 }
 
 /* The first children of a cursor and its expression children. */
@@ -246,8 +252,21 @@ static uint64_t convert(uint64_t v, CXType t)
 
 static val converted(val r, CXType t)
 {
+	CXType c = clang_getCanonicalType(t);
+	long long size = clang_Type_getSizeOf(c);
+
 	if (r.state == VAL_KNOWN)
 		r.v = convert(r.v, t);
+	else if (r.sym && size > 0 && size < 8) {
+		/* A narrower unsigned type cuts the sum; a signed one
+		 * would extend a sign not known here. */
+		if (is_signed_kind(c.kind) || c.kind == CXType_Bool) {
+			r.sym = NULL;
+		} else if ((unsigned)size * 8 < r.bits) {
+			r.bits = (unsigned char)(size * 8);
+			r.v &= (UINT64_C(1) << r.bits) - 1;
+		}
+	}
 	return r;
 }
 
@@ -332,10 +351,27 @@ static val through_call(eval_ctx *ev, CXCursor call, const char *field,
 	const char *why;
 	CXCursor def;
 	CXCursor ret = returned_expr(ev, call, &def, &why);
+	CXCursor callee = clang_getCursorReferenced(call);
 	val r;
 
-	if (clang_Cursor_isNull(ret))
-		return unknown_why(why);
+	if (clang_Cursor_isNull(ret)) {
+		r = unknown_why(why);
+		/* A function without arguments defined in another file:
+		 * its value may come from that file's scan. */
+		if (clang_Cursor_isNull(def) && !field &&
+		    clang_getCursorKind(callee) == CXCursor_FunctionDecl &&
+		    !clang_Cursor_getNumArguments(call)) {
+			CXString usr = clang_getCursorUSR(callee);
+			if (*clang_getCString(usr)) {
+				r.sym = vf_say(ev->flow, "%s",
+					       clang_getCString(usr));
+				r.bits = 64;
+			}
+			clang_disposeString(usr);
+			r = converted(r, clang_getCursorResultType(callee));
+		}
+		return r;
+	}
 	if (ev->nframes == EVAL_MAX_FRAMES)
 		return unknown_why(too_deep);
 	ev->frames[ev->nframes++] = (frame){call, def};
@@ -407,7 +443,17 @@ static val arith(const char *op, uint64_t a, uint64_t b, CXType t)
 /* The first unknown of two values, for its why. */
 static val either_unknown(val a, val b)
 {
-	return a.state != VAL_KNOWN ? a : b;
+	val r = a.state != VAL_KNOWN ? a : b;
+
+	r.sym = NULL; /* a part of the value, not all of it */
+	return r;
+}
+
+/* An unknown that is not the value itself (-f(), f() ? a : b). */
+static val plain(val r)
+{
+	r.sym = NULL;
+	return r;
 }
 
 static val eval_binary(eval_ctx *ev, CXCursor c, unsigned depth)
@@ -428,8 +474,21 @@ static val eval_binary(eval_ctx *ev, CXCursor c, unsigned depth)
 	b = eval_expr(ev, ks.expr[1], depth + 1);
 	/* Comparisons and && || are int; the rest in the usual
 	 * arithmetic conversions, which clang wrote into the operands. */
-	if (a.state != VAL_KNOWN || b.state != VAL_KNOWN)
-		return either_unknown(a, b);
+	/* f() + k, k + f(), f() - k with f defined in another file. */
+	if (a.sym && b.state == VAL_KNOWN && (op[0] == '+' || op[0] == '-') &&
+	    !op[1]) {
+		a.v = op[0] == '+' ? a.v + b.v : a.v - b.v;
+		return converted(a, clang_getCursorType(c));
+	}
+	if (b.sym && a.state == VAL_KNOWN && !strcmp(op, "+")) {
+		b.v += a.v;
+		return converted(b, clang_getCursorType(c));
+	}
+	if (a.state != VAL_KNOWN || b.state != VAL_KNOWN) {
+		val r = either_unknown(a, b);
+		r.sym = NULL;
+		return r;
+	}
 	return arith(op, a.v, b.v, clang_getCursorType(c));
 }
 
@@ -450,7 +509,7 @@ static val eval_unary(eval_ctx *ev, CXCursor c, unsigned depth)
 		    clang_getRangeStart(clang_getCursorExtent(ks.expr[0])));
 		a = eval_expr(ev, ks.expr[0], depth + 1);
 		if (post || a.state != VAL_KNOWN)
-			return a;
+			return post ? a : plain(a);
 		return arith(op[0] == '+' ? "+" : "-", a.v, 1,
 			     clang_getCursorType(c));
 	}
@@ -459,7 +518,7 @@ static val eval_unary(eval_ctx *ev, CXCursor c, unsigned depth)
 		return unknown;
 	a = eval_expr(ev, ks.expr[0], depth + 1);
 	if (a.state != VAL_KNOWN)
-		return a;
+		return op[0] == '+' ? a : plain(a);
 	a.v = op[0] == '-'   ? -a.v
 	      : op[0] == '~' ? ~a.v
 	      : op[0] == '!' ? !a.v
@@ -477,7 +536,7 @@ static val eval_conditional(eval_ctx *ev, CXCursor c, unsigned depth)
 		return unknown;
 	cond = eval_expr(ev, ks.first[0], depth + 1);
 	if (cond.state != VAL_KNOWN)
-		return cond;
+		return plain(cond);
 	return converted(eval_expr(ev, ks.first[cond.v ? 1 : 2], depth + 1),
 			 clang_getCursorType(c));
 }
@@ -575,6 +634,12 @@ static val def_value(eval_ctx *ev, const vf_def *d, CXCursor var,
 		val by = clang_Cursor_isNull(d->expr)
 			     ? known(1)
 			     : eval_expr(ev, d->expr, depth + 1);
+		if (before.sym && by.state == VAL_KNOWN &&
+		    (!strcmp(d->op, "+") || !strcmp(d->op, "-"))) {
+			before.v =
+			    d->op[0] == '+' ? before.v + by.v : before.v - by.v;
+			return converted(before, t);
+		}
 		if (before.state != VAL_KNOWN || by.state != VAL_KNOWN)
 			return either_unknown(before, by);
 		return arith(d->op, before.v, by.v, t);
@@ -609,10 +674,14 @@ static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
 	 * parameter could stand for something else, and not when a budget
 	 * ran out, which a shallower use might not reach. */
 	if (d.memo && d.memo->done && !ev->nframes)
-		return (val){(val_state)d.memo->state, d.memo->v, d.memo->why,
+		return (val){(val_state)d.memo->state,
+			     d.memo->v,
+			     d.memo->why,
+			     NULL,
+			     0,
 			     false};
 	r = def_value(ev, &d, var, field, fd, t, depth);
-	if (d.memo && !ev->nframes && !r.budget)
+	if (d.memo && !ev->nframes && !r.budget && !r.sym)
 		*d.memo = (vf_memo){true, r.state, r.v, r.why};
 	return r;
 }
@@ -827,7 +896,7 @@ static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i)
 	if (clang_Cursor_isNull(def))
 		return i < nargs || !clang_Cursor_isNull(parm)
 			   ? unknown
-			   : (val){VAL_ABSENT, 0, NULL, false};
+			   : (val){VAL_ABSENT, 0, NULL, false, NULL, 0};
 	r = eval_expr(ev, def, 0);
 	return converted(r, clang_getCursorType(parm));
 }
@@ -1188,6 +1257,23 @@ static void unknown_whys(const api_rule *q, const val *v, request *rq)
 		rq->size_why = size->why;
 	rq->at_why = v[API_ADDRESS].why;
 	rq->offset_why = v[API_OFFSET].why;
+	/* Values another file's constant function may give. */
+	static const int role[REQ_NVALUES] = {
+	    [REQ_SIZE] = API_SIZE,
+	    [REQ_AT] = API_ADDRESS,
+	    [REQ_OFFSET] = API_OFFSET,
+	};
+	for (int i = 0; i < REQ_NVALUES; i++)
+		if (role_given(q, role[i]) && v[role[i]].sym) {
+			rq->sym[i] = v[role[i]].sym;
+			rq->sym_bits[i] = v[role[i]].bits;
+			if (i == REQ_SIZE)
+				rq->size = v[role[i]].v;
+			else if (i == REQ_AT)
+				rq->at = v[role[i]].v;
+			else
+				rq->offset = v[role[i]].v;
+		}
 }
 
 /* What the evaluated roles say about the request. */
@@ -1286,7 +1372,7 @@ static void on_call(visit_ctx *x, CXCursor call)
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
 			   ? eval_arg(x->flow, call, callee, q->arg[r])
-			   : (val){VAL_ABSENT, 0, NULL, false};
+			   : (val){VAL_ABSENT, 0, NULL, false, NULL, 0};
 	if (q->fields_arg != API_NONE)
 		eval_fields(x->flow, call, q, v);
 	fill_request(q, v, &rq);
@@ -1324,6 +1410,54 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_CallExpr)
 		on_call(x, c);
 	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Functions this file defines that return one constant and take no
+ * argument, for the files that call them (resolve_constants): namespaces
+ * and classes are looked into, function bodies not. */
+static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	visit_ctx *x = data;
+	CXCursor ret = clang_getNullCursor();
+	kids ks;
+
+	(void)parent;
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_Namespace:
+	case CXCursor_LinkageSpec:
+	case CXCursor_UnexposedDecl:
+		return CXChildVisit_Recurse;
+	case CXCursor_FunctionDecl:
+		break;
+	default:
+		return CXChildVisit_Continue;
+	}
+	if (!clang_isCursorDefinition(c) || clang_Cursor_getNumArguments(c))
+		return CXChildVisit_Continue;
+	CXCursor body = vf_body(c);
+	if (!clang_Cursor_isNull(body)) {
+		kids_of(body, &ks);
+		if (ks.n == 1 &&
+		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
+			kids_of(ks.first[0], &ks);
+			if (ks.nexpr == 1)
+				ret = ks.expr[0];
+		}
+	}
+	if (clang_Cursor_isNull(ret))
+		return CXChildVisit_Continue;
+	eval_ctx ctx = {.flow = x->flow};
+	val r =
+	    converted(eval_expr(&ctx, ret, 0), clang_getCursorResultType(c));
+	CXString usr = clang_getCursorUSR(c);
+	if (r.state == VAL_KNOWN && *clang_getCString(usr) &&
+	    !requests_add_const(&x->it->reqs, clang_getCString(usr), r.v))
+		x->it->oom = true;
+	clang_disposeString(usr);
+	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
 /* ---- Parsing one file ---------------------------------------------------- */
@@ -1487,6 +1621,9 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	else
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit,
 				    &x);
+	if (x.flow && !it->oom)
+		clang_visitChildren(clang_getTranslationUnitCursor(tu),
+				    constants_visit, &x);
 	if (x.flow && vf_oom(x.flow))
 		it->oom = true;
 	vf_free(x.flow);
@@ -1603,6 +1740,10 @@ static bool parser_done(void *ctx, size_t k, const iso_outcome *o,
 	if (o->end == ISO_DONE && wire_get_scan(p, n, &reqs, &notes, &err)) {
 		for (size_t i = 0; !it->oom && i < reqs.n; i++)
 			it->oom = !requests_add(&it->reqs, &reqs.v[i]);
+		for (size_t i = 0; !it->oom && i < reqs.nconsts; i++)
+			it->oom =
+			    !requests_add_const(&it->reqs, reqs.consts[i].usr,
+						reqs.consts[i].value);
 		it->oom = it->oom || !vl_diags_append(&it->notes, &notes);
 	} else if (o->end == ISO_DONE) {
 		if (!strcmp(err.msg, "out of memory"))
@@ -1763,6 +1904,112 @@ static iso_limits parse_limits(const source_opts *o)
 			    .stack = PARSE_STACK_SIZE};
 }
 
+/* ---- Constants from other files ----------------------------------------- */
+
+/* A value that is what a function defined in another file returns
+ * (Genode's stack_area_virtual_base() in its own .cc): each file's scan
+ * sends, with its requests, the functions it defines whose body returns
+ * one constant; with every file scanned, the requests' values that wait
+ * for such a function take its value here.  A function that two files
+ * define with different values (two configurations) stays unknown. */
+
+static int cmp_const(const void *a, const void *b)
+{
+	const req_const *x = a, *y = b;
+	int c = strcmp(x->usr, y->usr);
+
+	return c ? c : x->value < y->value ? -1 : x->value > y->value;
+}
+
+/* The one value usr has among the n sorted constants; false: none, or
+ * two different ones. */
+static bool const_of(const req_const *v, size_t n, const char *usr,
+		     uint64_t *value)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(v[mid].usr, usr) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n || strcmp(v[lo].usr, usr))
+		return false;
+	*value = v[lo].value;
+	return lo + 1 == n || strcmp(v[lo + 1].usr, usr) ||
+	       v[lo + 1].value == *value;
+}
+
+/* Value i of q resolved to x, or its why saying that no file defines it. */
+static bool resolve_value(request *q, int i, const req_const *v, size_t n)
+{
+	bool *unknown_flag[REQ_NVALUES] = {&q->size_unknown, &q->at_unknown,
+					   &q->offset_unknown};
+	uint64_t *value[REQ_NVALUES] = {&q->size, &q->at, &q->offset};
+	const char **why[REQ_NVALUES] = {&q->size_why, &q->at_why,
+					 &q->offset_why};
+	unsigned bits = q->sym_bits[i];
+	uint64_t x;
+
+	if (const_of(v, n, q->sym[i], &x)) {
+		x += *value[i];
+		if (bits && bits < 64)
+			x &= (UINT64_C(1) << bits) - 1;
+		*value[i] = x;
+		*unknown_flag[i] = false;
+		free((char *)*why[i]);
+		*why[i] = NULL;
+	} else {
+		char *s = vl_strprintf("%s, nor in the other files scanned",
+				       *why[i] ? *why[i] : "not defined here");
+		if (!s)
+			return false;
+		free((char *)*why[i]);
+		*why[i] = s;
+	}
+	free((char *)q->sym[i]);
+	q->sym[i] = NULL;
+	return true;
+}
+
+static bool resolve_constants(const scan_job *job, requests *out, size_t from)
+{
+	req_const *v;
+	size_t n = 0;
+
+	for (size_t i = 0; i < job->n; i++)
+		n += job->items[i].reqs.nconsts;
+	if (!(v = malloc((n ? n : 1) * sizeof(*v))))
+		return false;
+	n = 0;
+	for (size_t i = 0; i < job->n; i++)
+		for (size_t k = 0; k < job->items[i].reqs.nconsts; k++)
+			v[n++] = job->items[i].reqs.consts[k];
+	qsort(v, n, sizeof(*v), cmp_const);
+	for (size_t k = from; k < out->n; k++) {
+		request *q = &out->v[k];
+		bool wanted[REQ_NVALUES] = {q->size_unknown && !q->size_whole,
+					    q->fixed && q->at_unknown &&
+						!q->fixed_maybe,
+					    q->has_offset && q->offset_unknown};
+		for (int i = 0; i < REQ_NVALUES; i++) {
+			if (!q->sym[i])
+				continue;
+			if (!wanted[i]) {
+				free((char *)q->sym[i]);
+				q->sym[i] = NULL;
+			} else if (!resolve_value(q, i, v, n)) {
+				free(v);
+				return false;
+			}
+		}
+	}
+	free(v);
+	return true;
+}
+
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		 requests *out, vl_diags *notes, vl_error *err)
 {
@@ -1811,6 +2058,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 			ok = requests_add(out, &it->reqs.v[k]) || oom(err);
 		ok = ok && (vl_diags_append(notes, &it->notes) || oom(err));
 	}
+	ok = ok && (resolve_constants(&job, out, from) || oom(err));
 	ok = ok &&
 	     ((sort_from(out, from) && unique_names(out, from)) || oom(err));
 done:

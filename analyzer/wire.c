@@ -127,6 +127,9 @@ static bool put_request(wire_buf *b, const request *q)
 	unsigned flags2 = (q->size_whole ? RQ_SIZE_WHOLE : 0) |
 			  (q->fixed_maybe ? RQ_FIXED_MAYBE : 0);
 
+	for (int i = 0; i < REQ_NVALUES; i++)
+		if (!put_str(b, q->sym[i]) || !put_u8(b, q->sym_bits[i]))
+			return false;
 	return put_str(b, q->name) && put_str(b, q->call) &&
 	       put_str(b, q->rule) && put_str(b, q->file) &&
 	       put_str(b, q->size_why) && put_str(b, q->at_why) &&
@@ -169,6 +172,12 @@ bool wire_put_scan(wire_buf *b, const requests *r, const vl_diags *notes)
 		return false;
 	for (size_t i = 0; i < r->n; i++)
 		if (!put_request(b, &r->v[i]))
+			return false;
+	if (!put_count(b, r->nconsts))
+		return false;
+	for (size_t i = 0; i < r->nconsts; i++)
+		if (!put_str(b, r->consts[i].usr) ||
+		    !put_u64(b, r->consts[i].value))
 			return false;
 	if (!put_count(b, notes->n))
 		return false;
@@ -291,6 +300,8 @@ static void request_strings_free(request *q)
 	free((char *)q->size_why);
 	free((char *)q->at_why);
 	free((char *)q->offset_why);
+	for (int i = 0; i < REQ_NVALUES; i++)
+		free((char *)q->sym[i]);
 }
 
 static bool get_request(reader *rd, requests *r)
@@ -298,9 +309,18 @@ static bool get_request(reader *rd, requests *r)
 	request q = {0};
 	char *file = NULL, *why[3] = {NULL, NULL, NULL};
 	unsigned kind = 0, flags = 0, flags2 = 0;
-	bool ok;
+	bool ok = true;
 
-	ok = get_str(rd, &q.name) && get_str(rd, &q.call) &&
+	for (int i = 0; ok && i < REQ_NVALUES; i++) {
+		char *sym = NULL;
+		unsigned bits = 0;
+		ok = get_str(rd, &sym) && get_u8(rd, &bits);
+		q.sym[i] = sym;
+		q.sym_bits[i] = (unsigned char)bits;
+		if (ok && (bits > 64 || (sym && !bits)))
+			ok = malformed(rd, "a value's width out of range");
+	}
+	ok = ok && get_str(rd, &q.name) && get_str(rd, &q.call) &&
 	     get_str(rd, &q.rule) && get_str(rd, &file);
 	q.file = file;
 	ok = ok && get_str(rd, &why[0]) && get_str(rd, &why[1]) &&
@@ -390,6 +410,19 @@ static bool get_note(reader *rd, vl_diags *notes)
 	return ok;
 }
 
+static bool get_const(reader *rd, requests *r)
+{
+	char *usr = NULL;
+	uint64_t v;
+	bool ok = get_str(rd, &usr) && get_u64(rd, &v);
+
+	if (ok && !usr)
+		ok = malformed(rd, "a constant without a name");
+	ok = ok && (requests_add_const(r, usr, v) || out_of_memory(rd));
+	free(usr);
+	return ok;
+}
+
 bool wire_get_scan(const uint8_t *p, size_t n, requests *r, vl_diags *notes,
 		   vl_error *err)
 {
@@ -400,6 +433,11 @@ bool wire_get_scan(const uint8_t *p, size_t n, requests *r, vl_diags *notes,
 		return false;
 	for (uint32_t i = 0; i < count; i++)
 		if (!get_request(&rd, r))
+			return false;
+	if (!get_u32(&rd, &count))
+		return false;
+	for (uint32_t i = 0; i < count; i++)
+		if (!get_const(&rd, r))
 			return false;
 	if (!get_u32(&rd, &count))
 		return false;

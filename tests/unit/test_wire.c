@@ -64,6 +64,8 @@ static void sample_requests(requests *r)
 		     .size_why = "",
 		     .at_why = "'flags' is assigned in a branch at line 54",
 		     .offset_why = "'off' is a parameter",
+		     .sym = {NULL, "_ZN6Genode23stack_area_virtual_baseEv", ""},
+		     .sym_bits = {0, 32, 64},
 		     .reserves = true,
 		     .replaces = true,
 		     .line = UINT32_MAX,
@@ -72,6 +74,9 @@ static void sample_requests(requests *r)
 	assert_true(requests_add(r, &a));
 	assert_true(requests_add(r, &b));
 	assert_true(requests_add(r, &c));
+	assert_true(requests_add_const(
+	    r, "_ZN6Genode23stack_area_virtual_baseEv", 0x40000000));
+	assert_true(requests_add_const(r, "c:@F@page_size", UINT64_MAX));
 }
 
 /* A parse note as a scan makes it, one without a file or place, and one
@@ -129,10 +134,19 @@ static void assert_requests_equal(const requests *x, const requests *y)
 		assert_str_or_null(a->size_why, b->size_why);
 		assert_str_or_null(a->at_why, b->at_why);
 		assert_str_or_null(a->offset_why, b->offset_why);
+		for (int k = 0; k < REQ_NVALUES; k++) {
+			assert_str_or_null(a->sym[k], b->sym[k]);
+			assert_int_equal(a->sym_bits[k], b->sym_bits[k]);
+		}
 		assert_int_equal(a->reserves, b->reserves);
 		assert_int_equal(a->replaces, b->replaces);
 		assert_int_equal(a->line, b->line);
 		assert_int_equal(a->column, b->column);
+	}
+	assert_int_equal(x->nconsts, y->nconsts);
+	for (size_t i = 0; i < x->nconsts; i++) {
+		assert_string_equal(x->consts[i].usr, y->consts[i].usr);
+		assert_int_equal(x->consts[i].value, y->consts[i].value);
 	}
 }
 
@@ -195,7 +209,7 @@ static void round_trip_keeps_every_field(void **state)
 	vl_diags_free(&d2);
 }
 
-static void empty_scan_is_eight_bytes_and_reads_back_empty(void **state)
+static void empty_scan_is_twelve_bytes_and_reads_back_empty(void **state)
 {
 	requests r = {0};
 	vl_diags d = {0};
@@ -204,7 +218,7 @@ static void empty_scan_is_eight_bytes_and_reads_back_empty(void **state)
 
 	(void)state;
 	assert_true(wire_put_scan(&b, &r, &d));
-	assert_int_equal(b.n, 8);
+	assert_int_equal(b.n, 12); /* three counts of nothing */
 	assert_true(wire_get_scan(b.p, b.n, &r, &d, &err));
 	assert_int_equal(r.n, 0);
 	assert_int_equal(d.n, 0);
@@ -313,6 +327,10 @@ static void put_request(wire_buf *b, const char *name, size_t name_len,
 	uint8_t k = (uint8_t)kind, flags = 0;
 
 	put_u32(b, 1);
+	for (int i = 0; i < 3; i++) {
+		put_u32(b, UINT32_MAX); /* no function's value */
+		assert_true(wire_put_bytes(b, &flags, 1));
+	}
 	put_str(b, name, name_len);
 	put_u32(b, UINT32_MAX); /* call */
 	put_u32(b, UINT32_MAX); /* rule */
@@ -323,6 +341,7 @@ static void put_request(wire_buf *b, const char *name, size_t name_len,
 	assert_true(wire_put_bytes(b, &flags, 1));
 	assert_true(wire_put_bytes(b, &flags, 1));
 	assert_true(wire_put_bytes(b, zeros, sizeof(zeros)));
+	put_u32(b, 0); /* no constants */
 	put_u32(b, 0); /* no notes */
 }
 
@@ -331,6 +350,7 @@ static void put_note(wire_buf *b, const char *rule, unsigned severity)
 	uint8_t sev = (uint8_t)severity, has = 0;
 
 	put_u32(b, 0); /* no requests */
+	put_u32(b, 0); /* no constants */
 	put_u32(b, 1);
 	put_str(b, rule, strlen(rule));
 	assert_true(wire_put_bytes(b, &sev, 1));
@@ -363,6 +383,10 @@ static void bad_fields_are_refused_with_their_cause(void **state)
 	assert_refused(b.p, b.n, "NUL inside a string");
 	b.n = 0;
 	put_u32(&b, 1);
+	for (int i = 0; i < 3; i++) {
+		put_u32(&b, UINT32_MAX);
+		assert_true(wire_put_bytes(&b, "", 1));
+	}
 	put_u32(&b, UINT32_MAX); /* a request without a name */
 	for (int i = 0; i < 6; i++)
 		put_u32(&b, UINT32_MAX);
@@ -401,7 +425,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(round_trip_keeps_every_field),
-	    cmocka_unit_test(empty_scan_is_eight_bytes_and_reads_back_empty),
+	    cmocka_unit_test(empty_scan_is_twelve_bytes_and_reads_back_empty),
 	    cmocka_unit_test(reading_appends_to_what_is_there),
 	    cmocka_unit_test(input_cut_short_anywhere_is_refused),
 	    cmocka_unit_test(bytes_after_the_end_are_refused),
