@@ -525,6 +525,54 @@ static void flow_jumps_gotos_references_increments(void **state)
 	requests_free(&r);
 }
 
+static void
+flow_constant_from_another_file_resolves_after_the_scan(void **state)
+{
+	static const char *const alone[] = {
+	    "attach@thread.cc:18 genode-attach-attr attach 18:5 size=0x100000 "
+	    "at=? offset=0x0",
+	    "attach@thread.cc:21 genode-attach-attr attach 21:5 size=? "
+	    "offset=0x0",
+	};
+	static const char *const both[] = {
+	    /* stack_area_virtual_base() + 1 MiB */
+	    "attach@thread.cc:18 genode-attach-attr attach 18:5 size=0x100000 "
+	    "at=0x40100000 offset=0x0",
+	    "attach@thread.cc:21 genode-attach-attr attach 21:5 "
+	    "size=0x10000000 offset=0x0",
+	};
+	char user[PATH_MAX], def[PATH_MAX];
+	char *files[] = {
+	    (char *)path_in(user, root, "samples/flow/cross/thread.cc"),
+	    (char *)path_in(def, root, "samples/flow/cross/stack_area.cc")};
+	requests r = {0};
+	vl_diags notes = {0};
+
+	(void)state;
+	for (unsigned jobs = 1; jobs <= 2; jobs++) {
+		source_opts o = opts(jobs);
+		scan(&o, files, 1, &r, &notes);
+		expect_requests(&r, user, alone, ARRAY_SIZE(alone));
+		expect_whys(&r, 0, NULL,
+			    "'stack_area_virtual_base' is not defined in this "
+			    "file, nor in the other files scanned",
+			    NULL);
+		expect_whys(&r, 1,
+			    "'stack_area_virtual_size' is not defined in this "
+			    "file, nor in the other files scanned",
+			    NULL, NULL);
+		assert_null(r.v[0].sym[REQ_AT]);
+		requests_free(&r);
+		scan(&o, files, 2, &r, &notes);
+		expect_requests(&r, user, both, ARRAY_SIZE(both));
+		expect_whys(&r, 0, NULL, NULL, NULL);
+		expect_whys(&r, 1, NULL, NULL, NULL);
+		assert_int_equal(notes.n, 0);
+		requests_free(&r);
+	}
+	vl_diags_free(&notes);
+}
+
 /* ---- Evaluation corners
  * ------------------------------------------------------ */
 
@@ -1165,6 +1213,8 @@ int main(void)
 		flow_posix_locals_compound_branch_loop_escape_switch),
 	    cmocka_unit_test(flow_corners_copies_references_lambdas_statics),
 	    cmocka_unit_test(flow_jumps_gotos_references_increments),
+	    cmocka_unit_test(
+		flow_constant_from_another_file_resolves_after_the_scan),
 	    cmocka_unit_test(
 		corners_default_pointer_const_pointer_nullptr_macros_headers),
 	    cmocka_unit_test(
