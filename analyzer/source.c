@@ -607,7 +607,9 @@ static val def_value(eval_ctx *ev, const vf_def *d, CXCursor var,
 		return unknown_why(d->why);
 	case VF_INIT:
 		if (field && clang_Cursor_isNull(d->expr))
-			return member_default(ev, fd, false, depth);
+			return member_default(ev, fd, d->zeroed, depth);
+		if (clang_Cursor_isNull(d->expr) && d->zeroed)
+			return known(0);
 		if (clang_Cursor_isNull(d->expr))
 			return unknown_why(vf_say(ev->flow,
 						  "'%s' is not initialized",

@@ -988,14 +988,19 @@ static bool in_lambda_apart(const func *f, const ref *use, unsigned decl)
 	return false;
 }
 
-static bool any_write(const func *f, unsigned var, const event **first)
+/* The first write of var (after its declaration) anywhere in the
+ * function; with a field, only writes of all of var or of that field. */
+static bool any_write(const func *f, unsigned var, unsigned field,
+		      const event **first)
 {
 	const event *e = first_after(f, var, 0, 0);
 
 	/* The declaration is the first whole-variable event. */
 	if (e && e->kind == EV_DECL)
 		e = first_after(f, var, 0, e->order);
-	if (!e) {
+	if (!e && field) {
+		e = first_after(f, var, field, 0);
+	} else if (!e) {
 		/* Field events sort after the whole-variable ones. */
 		size_t lo = 0, hi = f->nev;
 		while (lo < hi) {
@@ -1055,21 +1060,9 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 		ok = false;
 		goto done;
 	}
-	if (clang_Cursor_getStorageClass(var) == CX_SC_Static) {
-		/* It keeps its value from call to call. */
-		if (any_write(f, v, &e))
-			unknown(out, vf_say(fc,
-					    "'%s' is static and changed at "
-					    "line %u",
-					    var_name(fc, var, field), e->line));
-		else
-			out->kind = VF_INIT, out->expr = decl->expr;
-		out->whole = true;
-		goto done;
-	}
 	if (in_lambda_apart(f, use, decl->order)) {
 		/* The lambda may run at any time after it is made. */
-		if (any_write(f, v, &e))
+		if (any_write(f, v, fl, &e))
 			unknown(out, vf_say(fc,
 					    "'%s' is used in a lambda and "
 					    "changed at line %u",
@@ -1107,6 +1100,22 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 			vf_say(fc, "'%s' is assigned %s at line %u",
 			       var_name(fc, var, field),
 			       region_words(f->rg[e->region].kind), e->line));
+		goto done;
+	}
+	/* A static local keeps its value from call to call: its
+	 * initializer counts only when nothing ever changes it, and a write
+	 * made before the use in the same call (checked above) always. */
+	if (e->kind == EV_DECL &&
+	    clang_Cursor_getStorageClass(var) == CX_SC_Static) {
+		if (any_write(f, v, fl, &w))
+			unknown(out, vf_say(fc,
+					    "'%s' is static and changed at "
+					    "line %u",
+					    var_name(fc, var, field), w->line));
+		else
+			out->kind = VF_INIT, out->expr = decl->expr;
+		out->whole = true;
+		out->zeroed = true;
 		goto done;
 	}
 	bool by_goto;

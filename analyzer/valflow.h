@@ -47,6 +47,9 @@ typedef struct vf_def {
 	/* Asked for a field: expr is the whole struct (its declaration or
 	 * an assignment to all of it), not the field's value. */
 	bool whole;
+	/* VF_INIT of a variable of static storage: zero before (and
+	 * without) its initializer. */
+	bool zeroed;
 	/* The write's memo; NULL where the answer depends on more than the
 	 * write (a field of an assignment to the whole variable). */
 	vf_memo *memo;

@@ -98,6 +98,16 @@ struct Corners {
 		};
 		with(rm);
 
+		/* a static Attr filled member by member before each use:
+		 * 0x9000 at 0x38000000; offset, changed after the use, keeps
+		 * what the last call left there: unknown */
+		static Region_map::Attr st;
+		st.size = 0x9000;
+		st.use_at = true;
+		st.at = 0x38000000;
+		rm.attach(ds, st);
+		st.offset = 0x1000;
+
 		/* use_at assigned in a branch: whether fixed is not known */
 		Region_map::Attr m{};
 		m.size = 0x1000;
