@@ -12,6 +12,7 @@
 #define CLANGAPI_FUNCTIONS(X)                                                  \
 	X(clang_CXXMethod_isConst)                                             \
 	X(clang_CXXMethod_isStatic)                                            \
+	X(clang_CXXMethod_isVirtual)                                           \
 	X(clang_Cursor_Evaluate)                                               \
 	X(clang_Cursor_getArgument)                                            \
 	X(clang_Cursor_getNumArguments)                                        \
@@ -178,6 +179,7 @@ bool clangapi_load(vl_error *err);
 #define clang_getTokenLocation	   (clangapi.clang_getTokenLocation)
 #define clang_getCursorResultType  (clangapi.clang_getCursorResultType)
 #define clang_isCursorDefinition   (clangapi.clang_isCursorDefinition)
+#define clang_CXXMethod_isVirtual  (clangapi.clang_CXXMethod_isVirtual)
 #endif
 
 #endif

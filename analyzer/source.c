@@ -323,6 +323,15 @@ static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
 	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl &&
 	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
 		return clang_getNullCursor();
+	if (clang_getCursorKind(callee) == CXCursor_CXXMethod &&
+	    clang_CXXMethod_isVirtual(callee)) {
+		/* An override may run instead of the body seen here. */
+		*why = vf_say(ev->flow,
+			      "'%s' is virtual: which override runs is not "
+			      "known",
+			      name_of(ev, callee));
+		return clang_getNullCursor();
+	}
 	if (clang_Cursor_isNull(def)) {
 		*why = vf_say(ev->flow, "'%s' is not defined in this file",
 			      name_of(ev, callee));

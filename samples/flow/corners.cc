@@ -14,8 +14,13 @@ constexpr size_t guest_size() { return 64 << 20; }
 
 static void tune(Region_map::Attr &a) { a.size = 0x5000; }
 
+struct Platform {
+	virtual size_t page() { return 0x1000; }
+};
+
 struct Corners {
 	Region_map &rm;
+	Platform &platform;
 	size_t configured;
 
 	void all(Dataspace_capability ds, int mode)
@@ -107,6 +112,15 @@ struct Corners {
 		st.at = 0x38000000;
 		rm.attach(ds, st);
 		st.offset = 0x1000;
+
+		/* a virtual method: an override may return something
+		 * else, unknown */
+		rm.attach(ds, {.size = platform.page(),
+			       .offset = 0,
+			       .use_at = false,
+			       .at = 0,
+			       .executable = false,
+			       .writeable = true});
 
 		/* use_at assigned in a branch: whether fixed is not known */
 		Region_map::Attr m{};

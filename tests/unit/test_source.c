@@ -439,29 +439,32 @@ static void flow_corners_copies_references_lambdas_statics(void **state)
 {
 	static const char *const want[] = {
 	    /* an enum and a constexpr function from a namespace */
-	    "attach@corners.cc:29 genode-attach-attr attach 29:6 "
+	    "attach@corners.cc:34 genode-attach-attr attach 34:6 "
 	    "size=0x4000000 at=0x10000000 offset=0x0",
 	    /* Attr h = g; h.size = 0x2000; */
-	    "attach@corners.cc:35 genode-attach-attr attach 35:6 "
+	    "attach@corners.cc:40 genode-attach-attr attach 40:6 "
 	    "size=0x2000 at=0x10000000 offset=0x0",
-	    "attach@corners.cc:40 genode-attach-attr attach 40:6 size=? at=? "
+	    "attach@corners.cc:45 genode-attach-attr attach 45:6 size=? at=? "
 	    "fixed=? offset=?",
-	    "attach@corners.cc:43 genode-attach-attr attach 43:6 size=? "
+	    "attach@corners.cc:48 genode-attach-attr attach 48:6 size=? "
 	    "offset=0x0",
-	    "attach@corners.cc:53 genode-attach-attr attach 53:6 "
+	    "attach@corners.cc:58 genode-attach-attr attach 58:6 "
 	    "size=0x3000 offset=0x0",
 	    /* c.size = n; c.size += 0x1000; */
-	    "attach@corners.cc:64 genode-attach-attr attach 64:6 "
+	    "attach@corners.cc:69 genode-attach-attr attach 69:6 "
 	    "size=0x4000 offset=0x0",
-	    "attach@corners.cc:69 genode-attach-attr attach 69:7 size=? "
+	    "attach@corners.cc:74 genode-attach-attr attach 74:7 size=? "
 	    "offset=0x0",
-	    "attach@corners.cc:81 genode-attach-attr attach 81:6 "
+	    "attach@corners.cc:86 genode-attach-attr attach 86:6 "
 	    "size=0x7000 offset=0x0",
 	    /* the generic lambda's call is not reported; a static Attr
 	     * filled before the use, its offset changed after it */
-	    "attach@corners.cc:108 genode-attach-attr attach 108:6 "
+	    "attach@corners.cc:113 genode-attach-attr attach 113:6 "
 	    "size=0x9000 at=0x38000000 offset=?",
-	    "attach@corners.cc:117 genode-attach-attr attach 117:6 "
+	    /* a virtual method */
+	    "attach@corners.cc:118 genode-attach-attr attach 118:6 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:131 genode-attach-attr attach 131:6 "
 	    "size=0x1000 at=? fixed=? offset=0x0",
 	};
 	requests r = {0};
@@ -471,23 +474,26 @@ static void flow_corners_copies_references_lambdas_statics(void **state)
 			    &r);
 	expect_whys(&r, 2,
 		    "'t.size' may change behind the code: passed by "
-		    "non-const reference at line 39",
+		    "non-const reference at line 44",
 		    "'t.use_at' may change behind the code: passed by "
-		    "non-const reference at line 39",
+		    "non-const reference at line 44",
 		    "'t.offset' may change behind the code: passed by "
-		    "non-const reference at line 39");
+		    "non-const reference at line 44");
 	assert_true(r.v[2].fixed_maybe);
 	expect_whys(&r, 3,
 		    "'configured' is a member of an object that is not "
 		    "followed",
 		    NULL, NULL);
-	expect_whys(&r, 6, "'later' is used in a lambda and changed at line 76",
+	expect_whys(&r, 6, "'later' is used in a lambda and changed at line 81",
 		    NULL, NULL);
 	expect_whys(&r, 8, NULL, NULL,
-		    "'st.offset' is static and changed at line 109");
-	expect_whys(&r, 9, NULL,
-		    "'m.use_at' is assigned in a branch at line 116", NULL);
-	assert_true(r.v[9].fixed && r.v[9].fixed_maybe && r.v[9].at_unknown);
+		    "'st.offset' is static and changed at line 114");
+	expect_whys(&r, 9,
+		    "'page' is virtual: which override runs is not known", NULL,
+		    NULL);
+	expect_whys(&r, 10, NULL,
+		    "'m.use_at' is assigned in a branch at line 130", NULL);
+	assert_true(r.v[10].fixed && r.v[10].fixed_maybe && r.v[10].at_unknown);
 	requests_free(&r);
 }
 
