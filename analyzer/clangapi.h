@@ -82,6 +82,7 @@
 	X(clang_isCursorDefinition)                                            \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
+	X(clang_isVolatileQualifiedType)                                       \
 	X(clang_parseTranslationUnit2)                                         \
 	X(clang_parseTranslationUnit2FullArgv)                                 \
 	X(clang_tokenize)                                                      \
@@ -163,23 +164,24 @@ bool clangapi_load(vl_error *err);
 #define clang_Cursor_getStorageClass (clangapi.clang_Cursor_getStorageClass)
 #define clang_Cursor_getTranslationUnit                                        \
 	(clangapi.clang_Cursor_getTranslationUnit)
-#define clang_disposeTokens	   (clangapi.clang_disposeTokens)
-#define clang_equalCursors	   (clangapi.clang_equalCursors)
-#define clang_equalLocations	   (clangapi.clang_equalLocations)
-#define clang_equalRanges	   (clangapi.clang_equalRanges)
-#define clang_getCursorDefinition  (clangapi.clang_getCursorDefinition)
-#define clang_getRange		   (clangapi.clang_getRange)
-#define clang_getRangeEnd	   (clangapi.clang_getRangeEnd)
-#define clang_getRangeStart	   (clangapi.clang_getRangeStart)
-#define clang_getTokenKind	   (clangapi.clang_getTokenKind)
-#define clang_getTokenSpelling	   (clangapi.clang_getTokenSpelling)
-#define clang_hashCursor	   (clangapi.clang_hashCursor)
-#define clang_tokenize		   (clangapi.clang_tokenize)
-#define clang_getLocationForOffset (clangapi.clang_getLocationForOffset)
-#define clang_getTokenLocation	   (clangapi.clang_getTokenLocation)
-#define clang_getCursorResultType  (clangapi.clang_getCursorResultType)
-#define clang_isCursorDefinition   (clangapi.clang_isCursorDefinition)
-#define clang_CXXMethod_isVirtual  (clangapi.clang_CXXMethod_isVirtual)
+#define clang_disposeTokens	      (clangapi.clang_disposeTokens)
+#define clang_equalCursors	      (clangapi.clang_equalCursors)
+#define clang_equalLocations	      (clangapi.clang_equalLocations)
+#define clang_equalRanges	      (clangapi.clang_equalRanges)
+#define clang_getCursorDefinition     (clangapi.clang_getCursorDefinition)
+#define clang_getRange		      (clangapi.clang_getRange)
+#define clang_getRangeEnd	      (clangapi.clang_getRangeEnd)
+#define clang_getRangeStart	      (clangapi.clang_getRangeStart)
+#define clang_getTokenKind	      (clangapi.clang_getTokenKind)
+#define clang_getTokenSpelling	      (clangapi.clang_getTokenSpelling)
+#define clang_hashCursor	      (clangapi.clang_hashCursor)
+#define clang_tokenize		      (clangapi.clang_tokenize)
+#define clang_getLocationForOffset    (clangapi.clang_getLocationForOffset)
+#define clang_getTokenLocation	      (clangapi.clang_getTokenLocation)
+#define clang_getCursorResultType     (clangapi.clang_getCursorResultType)
+#define clang_isCursorDefinition      (clangapi.clang_isCursorDefinition)
+#define clang_CXXMethod_isVirtual     (clangapi.clang_CXXMethod_isVirtual)
+#define clang_isVolatileQualifiedType (clangapi.clang_isVolatileQualifiedType)
 #endif
 
 #endif

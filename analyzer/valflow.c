@@ -518,6 +518,12 @@ static void events_of(walker *w, CXCursor c, const kidlist *kids, char *op)
 				 clang_getNullCursor(), op);
 		}
 		break;
+	case CXCursor_GCCAsmStmt:
+	case CXCursor_MSAsmStmt:
+		/* An asm statement may write any operand. */
+		for (size_t i = 0; i < kids->n; i++)
+			escape(w, c, kids->v[i], "an asm statement uses it");
+		break;
 	case CXCursor_CallExpr: {
 		CXCursor callee = clang_getCursorReferenced(c);
 		if (!clang_Cursor_isNull(callee) &&
@@ -1058,6 +1064,11 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 	    !(use = find_ref(f, use_c)) || !(decl = first_after(f, v, 0, 0)) ||
 	    decl->kind != EV_DECL) {
 		ok = false;
+		goto done;
+	}
+	if (clang_isVolatileQualifiedType(clang_getCursorType(var))) {
+		unknown(out, vf_say(fc, "'%s' is volatile",
+				    var_name(fc, var, field)));
 		goto done;
 	}
 	if (in_lambda_apart(f, use, decl->order)) {

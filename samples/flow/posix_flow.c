@@ -72,5 +72,12 @@ int main(int argc, char **argv)
 		mmap(NULL, sz, PROT_READ, ANON, -1, 0);
 		break;
 	}
+
+	/* volatile, and written by an asm statement: unknown */
+	volatile size_t v = page;
+	mmap(NULL, v, PROT_READ, ANON, -1, 0);
+	size_t by_asm = page;
+	__asm__ volatile("" : "+r"(by_asm));
+	mmap(NULL, by_asm, PROT_READ, ANON, -1, 0);
 	return 0;
 }

@@ -413,6 +413,8 @@ static void flow_posix_locals_compound_branch_loop_escape_switch(void **state)
 	    "mmap@posix_flow.c:63 posix-mmap map 63:2 size=0x4000 "
 	    "offset=0x0",
 	    "mmap@posix_flow.c:72 posix-mmap map 72:3 size=? offset=0x0",
+	    "mmap@posix_flow.c:78 posix-mmap map 78:2 size=? offset=0x0",
+	    "mmap@posix_flow.c:81 posix-mmap map 81:2 size=? offset=0x0",
 	};
 	requests r = {0};
 
@@ -431,6 +433,11 @@ static void flow_posix_locals_compound_branch_loop_escape_switch(void **state)
 	expect_whys(&r, 7,
 		    "'sz' is assigned at line 69 and a jump target lies "
 		    "between it and the use",
+		    NULL, NULL);
+	expect_whys(&r, 8, "'v' is volatile", NULL, NULL);
+	expect_whys(&r, 9,
+		    "'by_asm' may change behind the code: an asm statement "
+		    "uses it at line 80",
 		    NULL, NULL);
 	requests_free(&r);
 }
