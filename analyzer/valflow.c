@@ -295,13 +295,30 @@ bool vf_is_local(CXCursor var)
 /* ---- Indexing a function --------------------------------------------------
  */
 
+/* A node the walk is inside of: what its end needs. */
+typedef struct wframe {
+	CXCursor c;
+	enum CXCursorKind k;
+	int region;   /* the region the node is in */
+	int child_rg; /* the region of the child being walked, or -1 */
+	int rk;	      /* the kind of its children's regions; -1: none */
+	bool all;     /* every child a region (else all but the first) */
+	size_t first_rg;
+	unsigned nkids;
+	CXCursor kids[3]; /* the first children, for its events */
+	char op[4];	  /* its operator, where needed; "?": not read */
+} wframe;
+
+/* The walk is one clang_visitChildren over the body, its open nodes on a
+ * stack of its own: a visit per node would cost a libclang call per node
+ * (three quarters of the walk), and recursion a C frame per AST level. */
 typedef struct walker {
 	func *f;
 	unsigned order;
 	int region;
+	wframe *st;
+	size_t n, cap;
 } walker;
-
-static void walk(walker *w, CXCursor c);
 
 /* The local variable a write goes to: var = ..., var.field = ... (field
  * set), or a.b.c = ... (*nested). */
@@ -518,12 +535,6 @@ static void events_of(walker *w, CXCursor c, const kidlist *kids, char *op)
 				 clang_getNullCursor(), op);
 		}
 		break;
-	case CXCursor_GCCAsmStmt:
-	case CXCursor_MSAsmStmt:
-		/* An asm statement may write any operand. */
-		for (size_t i = 0; i < kids->n; i++)
-			escape(w, c, kids->v[i], "an asm statement uses it");
-		break;
 	case CXCursor_CallExpr: {
 		CXCursor callee = clang_getCursorReferenced(c);
 		if (!clang_Cursor_isNull(callee) &&
@@ -631,20 +642,26 @@ static void match_gotos(func *f)
 	}
 }
 
-static void walk(walker *w, CXCursor c)
+/* A node's children as the events want them (only the first three are
+ * kept: no event looks further). */
+static kidlist kids_view(wframe *p)
+{
+	kidlist k = {.v = p->kids, .n = p->nkids, .cap = 3};
+
+	return k;
+}
+
+static void enter(walker *w, CXCursor c)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	unsigned me = w->order++;
-	char op[4];
-	kidlist kids;
-	bool all;
-	rg_kind rk;
+	func *f = w->f;
+	wframe *p;
 
 	if (k == CXCursor_DeclRefExpr)
 		add_ref(w, c, me);
 	else if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
 		 k == CXCursor_LabelStmt) {
-		func *f = w->f;
 		if (grow((void **)&f->labels, &f->clabels, f->nlabels,
 			 sizeof(*f->labels)))
 			f->labels[f->nlabels++] = me;
@@ -652,42 +669,99 @@ static void walk(walker *w, CXCursor c)
 			f->oom = true;
 	}
 	if (k == CXCursor_LabelStmt)
-		add_jump(w->f, &w->f->named, &w->f->nnamed, &w->f->cnamed, c,
-			 me);
+		add_jump(f, &f->named, &f->nnamed, &f->cnamed, c, me);
 	else if (k == CXCursor_GotoStmt)
-		add_jump(w->f, &w->f->gotos, &w->f->ngotos, &w->f->cgotos,
+		add_jump(f, &f->gotos, &f->ngotos, &f->cgotos,
 			 clang_getCursorReferenced(only_child(c)), me);
 	else if (k == CXCursor_IndirectGotoStmt)
-		w->f->wild_goto = true;
-	if (!kids_all(c, &kids)) {
-		w->f->oom = true;
-		kids_free(&kids);
+		f->wild_goto = true;
+	if (!grow((void **)&w->st, &w->cap, w->n, sizeof(*w->st))) {
+		f->oom = true;
 		return;
 	}
-	walk_operator(c, &kids, op);
-	rk = region_kind(c, op, &all);
-	int first = (int)w->f->nrg;
-	for (size_t i = 0; i < kids.n; i++) {
-		int saved = w->region, r = -1;
-		if ((int)rk >= 0 && (all || i > 0))
-			r = open_region(w, rk);
-		if (r >= 0)
-			w->region = r;
-		walk(w, kids.v[i]);
-		if (r >= 0)
-			w->f->rg[r].end = w->order;
-		w->region = saved;
+	p = &w->st[w->n++];
+	*p = (wframe){.c = c,
+		      .k = k,
+		      .region = w->region,
+		      .child_rg = -1,
+		      .first_rg = f->nrg,
+		      .op = "?"};
+	/* A binary operator's kind is known at its second child. */
+	p->rk = k == CXCursor_BinaryOperator
+		    ? -1
+		    : (int)region_kind(c, p->op, &p->all);
+}
+
+static void end_child(walker *w, wframe *p)
+{
+	if (p->child_rg >= 0)
+		w->f->rg[p->child_rg].end = w->order;
+	p->child_rg = -1;
+}
+
+/* c begins as the next child of p. */
+static void child_start(walker *w, wframe *p, CXCursor c)
+{
+	unsigned i = p->nkids++;
+
+	end_child(w, p);
+	if (i < 3)
+		p->kids[i] = c;
+	if (p->k == CXCursor_BinaryOperator && i == 1) {
+		kidlist k = kids_view(p);
+		walk_operator(p->c, &k, p->op);
+		p->rk = (int)region_kind(p->c, p->op, &p->all);
 	}
+	w->region = p->region;
+	/* An asm statement may write any operand. */
+	if (p->k == CXCursor_GCCAsmStmt || p->k == CXCursor_MSAsmStmt)
+		escape(w, p->c, c, "an asm statement uses it");
+	if (p->rk >= 0 && (p->all || i > 0))
+		p->child_rg = open_region(w, (rg_kind)p->rk);
+	w->region = p->child_rg >= 0 ? p->child_rg : p->region;
+}
+
+static void finish_top(walker *w)
+{
+	wframe *p = &w->st[w->n - 1];
+	kidlist k = kids_view(p);
+
+	end_child(w, p);
+	w->region = p->region;
 	/* A loop's regions all end where the loop does: a write late in
 	 * the body reaches a use early in it on the next round. */
-	for (size_t r = (size_t)first; rk == RG_LOOP && r < w->f->nrg; r++)
-		if (w->f->rg[r].parent == w->region)
+	for (size_t r = p->first_rg; p->rk == RG_LOOP && r < w->f->nrg; r++)
+		if (w->f->rg[r].parent == p->region)
 			w->f->rg[r].stmt_end = w->order;
-	events_of(w, c, &kids, op);
+	if (p->k != CXCursor_BinaryOperator)
+		walk_operator(p->c, &k, p->op);
+	events_of(w, p->c, &k, p->op);
 	/* An event has a number of its own: the node after it (a case
 	 * label) is after it. */
 	w->order++;
-	kids_free(&kids);
+	w->n--;
+}
+
+static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	walker *w = data;
+
+	while (w->n > 1 && !clang_equalCursors(w->st[w->n - 1].c, parent))
+		finish_top(w);
+	child_start(w, &w->st[w->n - 1], c);
+	enter(w, c);
+	return w->f->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static void walk(walker *w, CXCursor body)
+{
+	enter(w, body);
+	if (w->n)
+		clang_visitChildren(body, walk_visit, w);
+	while (w->n)
+		finish_top(w);
+	free(w->st);
 }
 
 static int cmp_event(const void *a, const void *b)
@@ -728,7 +802,7 @@ static func *index_function(CXCursor fn)
 {
 	func *f = calloc(1, sizeof(*f));
 	CXCursor body = vf_body(fn);
-	walker w = {f, 0, -1};
+	walker w = {f, 0, -1, NULL, 0, 0};
 
 	if (!f)
 		return NULL;
