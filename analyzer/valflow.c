@@ -37,6 +37,7 @@ typedef struct event {
 	unsigned line;
 	const char *what; /* EV_ESCAPE, EV_CLOBBER: how, for the why */
 	vf_memo memo;
+	size_t escape; /* the variable's first escape; nev: none */
 } event;
 
 typedef enum rg_kind { RG_BRANCH, RG_LOOP, RG_LAMBDA } rg_kind;
@@ -798,6 +799,23 @@ CXCursor vf_body(CXCursor fn)
 	return body;
 }
 
+/* Each whole-variable event learns where its variable first escapes
+ * (escapes are whole-variable events), so a question needs no scan. */
+static void note_escapes(func *f)
+{
+	for (size_t i = 0; i < f->nev;) {
+		size_t j = i, esc = f->nev;
+		while (j < f->nev && f->ev[j].var == f->ev[i].var &&
+		       f->ev[j].field == f->ev[i].field) {
+			if (f->ev[j].kind == EV_ESCAPE && esc == f->nev)
+				esc = j;
+			j++;
+		}
+		for (; i < j; i++)
+			f->ev[i].escape = esc;
+	}
+}
+
 static func *index_function(CXCursor fn)
 {
 	func *f = calloc(1, sizeof(*f));
@@ -814,6 +832,7 @@ static func *index_function(CXCursor fn)
 		walk(&w, body);
 	match_gotos(f);
 	qsort(f->ev, f->nev, sizeof(*f->ev), cmp_event);
+	note_escapes(f);
 	qsort(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref);
 	return f;
 }
@@ -971,14 +990,8 @@ static const event *first_escape(const func *f, unsigned var)
 {
 	/* Escapes are recorded on the whole variable (field 0). */
 	const event *e = first_after(f, var, 0, 0);
-	const event *end = f->ev + f->nev;
 
-	/* Events of one variable are few; an escape is looked for among
-	 * the whole-variable ones only. */
-	for (; e && e < end && e->var == var && e->field == 0; e++)
-		if (e->kind == EV_ESCAPE)
-			return e;
-	return NULL;
+	return e && e->escape < f->nev ? &f->ev[e->escape] : NULL;
 }
 
 static bool holds(const region *r, unsigned order)
