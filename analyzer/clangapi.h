@@ -30,6 +30,7 @@
 	X(clang_EvalResult_isUnsignedInt)                                      \
 	X(clang_File_isEqual)                                                  \
 	X(clang_Location_isFromMainFile)                                       \
+	X(clang_Location_isInSystemHeader)                                     \
 	X(clang_Range_isNull)                                                  \
 	X(clang_Type_getSizeOf)                                                \
 	X(clang_Type_visitFields)                                              \
@@ -48,6 +49,7 @@
 	X(clang_getCursorDefinition)                                           \
 	X(clang_getCursorExtent)                                               \
 	X(clang_getCursorKind)                                                 \
+	X(clang_getCursorLinkage)                                              \
 	X(clang_getCursorLocation)                                             \
 	X(clang_getCursorReferenced)                                           \
 	X(clang_getCursorResultType)                                           \
@@ -182,6 +184,9 @@ bool clangapi_load(vl_error *err);
 #define clang_isCursorDefinition      (clangapi.clang_isCursorDefinition)
 #define clang_CXXMethod_isVirtual     (clangapi.clang_CXXMethod_isVirtual)
 #define clang_isVolatileQualifiedType (clangapi.clang_isVolatileQualifiedType)
+#define clang_getCursorLinkage	      (clangapi.clang_getCursorLinkage)
+#define clang_Location_isInSystemHeader                                        \
+	(clangapi.clang_Location_isInSystemHeader)
 #endif
 
 #endif

@@ -739,6 +739,7 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 {
 	CXCursor d = clang_getCursorReferenced(ref);
 	CXCursor init = const_init(ref);
+	unsigned line;
 	val r;
 
 	if (!clang_Cursor_isNull(init))
@@ -755,6 +756,19 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 	case CXCursor_VarDecl:
 		if (vf_is_local(d))
 			return flow_value(ev, ref, d, NULL, depth + 1);
+		if (vf_static_unchanged(ev->flow, d, &line)) {
+			init = clang_Cursor_getVarDeclInitializer(d);
+			return clang_Cursor_isNull(init)
+				   ? known(0)
+				   : converted(eval_expr(ev, init, depth + 1),
+					       clang_getCursorType(ref));
+		}
+		if (line)
+			return unknown_why(
+			    vf_say(ev->flow,
+				   "'%s' is a static of this "
+				   "file that line %u may change",
+				   name_of(ev, d), line));
 		if (clang_isConstQualifiedType(clang_getCursorType(d)))
 			return unknown_why(
 			    vf_say(ev->flow,
@@ -1029,10 +1043,21 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 	case CXCursor_DeclRefExpr: {
 		CXCursor d = clang_getCursorReferenced(c);
 		CXCursor init = const_init(c);
+		unsigned line;
 		if (!clang_Cursor_isNull(init))
 			return field_of(ev, init, field, depth + 1);
 		if (vf_is_local(d))
 			return flow_value(ev, c, d, field, depth + 1);
+		if (vf_static_unchanged(ev->flow, d, &line)) {
+			CXCursor fd =
+			    field_named(clang_getCursorType(d), field);
+			init = clang_Cursor_getVarDeclInitializer(d);
+			if (!clang_Cursor_isNull(init))
+				return field_of(ev, init, field, depth + 1);
+			return clang_Cursor_isNull(fd)
+				   ? unknown
+				   : member_default(ev, fd, true, depth);
+		}
 		return variable_value(ev, c, depth);
 	}
 	case CXCursor_CallExpr:

@@ -82,9 +82,19 @@ typedef struct func {
  * the function counts as reaching it (still O(n log n)). */
 #define MAX_GOTOS 64
 
+/* A file-scope static that the file may change, by hash. */
+typedef struct written {
+	unsigned hash;
+	CXCursor var;
+	unsigned line;
+} written;
+
 struct vf_cache {
 	func **fn; /* open addressing by hash; NULL: free */
 	size_t cap, n;
+	written *wr; /* sorted by hash once statics_done */
+	size_t nwr, cwr;
+	bool statics_done;
 	char **says;
 	size_t nsays, csays;
 	bool oom;
@@ -864,6 +874,7 @@ void vf_free(vf_cache *fc)
 	for (size_t i = 0; i < fc->cap; i++)
 		func_free(fc->fn[i]);
 	free(fc->fn);
+	free(fc->wr);
 	for (size_t i = 0; i < fc->nsays; i++)
 		free(fc->says[i]);
 	free(fc->says);
@@ -1253,4 +1264,101 @@ bool vf_lookup(vf_cache *fc, CXCursor use_c, CXCursor var, CXCursor field,
 	}
 done:
 	return ok;
+}
+
+/* ---- File-scope statics ----------------------------------------------------
+ */
+
+/* A variable of this file alone (internal linkage, outside functions):
+ * only this file can change it. */
+static bool is_file_static(CXCursor var)
+{
+	return clang_getCursorKind(var) == CXCursor_VarDecl &&
+	       !vf_is_local(var) &&
+	       clang_getCursorLinkage(var) == CXLinkage_Internal;
+}
+
+/* The variable that a.b.c or a names, if it is a file-scope static. */
+static bool path_static(CXCursor c, CXCursor *var)
+{
+	for (int i = 0; i < 64; i++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k == CXCursor_DeclRefExpr) {
+			*var = clang_getCursorReferenced(c);
+			return is_file_static(*var);
+		}
+		if (k != CXCursor_MemberRefExpr && k != CXCursor_ParenExpr)
+			return false;
+		c = only_child(c);
+	}
+	return false;
+}
+
+/* Every use of a static that is not a read: clang converts what it reads
+ * (an implicit cast, an unexposed expression in libclang); a.b is read
+ * where the outermost member access is, and sizeof (libclang's unary
+ * expression) does not evaluate.  So an assignment, &, ++, a non-const
+ * reference, a method call, and (to be safe) a copy construction count
+ * as changes. */
+static enum CXChildVisitResult statics_visit(CXCursor c, CXCursor parent,
+					     CXClientData data)
+{
+	vf_cache *fc = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	enum CXCursorKind pk = clang_getCursorKind(parent);
+	CXCursor var;
+
+	if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	if ((k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr ||
+	     k == CXCursor_ParenExpr) &&
+	    pk != CXCursor_UnexposedExpr && pk != CXCursor_MemberRefExpr &&
+	    pk != CXCursor_ParenExpr && pk != CXCursor_UnaryExpr &&
+	    path_static(c, &var)) {
+		if (!grow((void **)&fc->wr, &fc->cwr, fc->nwr,
+			  sizeof(*fc->wr))) {
+			fc->oom = true;
+			return CXChildVisit_Break;
+		}
+		fc->wr[fc->nwr++] =
+		    (written){clang_hashCursor(var), var, vf_line(c)};
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int cmp_written(const void *a, const void *b)
+{
+	const written *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line)
+{
+	unsigned h = clang_hashCursor(var);
+	size_t lo = 0, hi;
+
+	if (!is_file_static(var)) {
+		*line = 0;
+		return false;
+	}
+	if (!fc->statics_done) {
+		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(var);
+		clang_visitChildren(clang_getTranslationUnitCursor(tu),
+				    statics_visit, fc);
+		qsort(fc->wr, fc->nwr, sizeof(*fc->wr), cmp_written);
+		fc->statics_done = true;
+	}
+	for (hi = fc->nwr; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		if (fc->wr[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* A hash shared with another variable counts against this one. */
+	*line = lo < fc->nwr && fc->wr[lo].hash == h ? fc->wr[lo].line : 0;
+	return !(lo < fc->nwr && fc->wr[lo].hash == h) && !fc->oom;
 }

@@ -74,6 +74,12 @@ bool vf_is_local(CXCursor var);
 bool vf_lookup(vf_cache *fc, CXCursor ref, CXCursor var, CXCursor field,
 	       vf_def *out);
 
+/* Is var a file-scope static (internal linkage) that nothing in its file
+ * changes after its initializer, so that the initializer (or zero) is its
+ * value everywhere?  false with *line the first change (0: not such a
+ * static).  The first question walks the whole file once. */
+bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line);
+
 /* A reason, kept until vf_free ("out of memory" when it could not be). */
 const char *vf_say(vf_cache *fc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

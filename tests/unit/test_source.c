@@ -591,6 +591,41 @@ flow_constant_from_another_file_resolves_after_the_scan(void **state)
 	vl_diags_free(&notes);
 }
 
+static void flow_file_statics_unchanged_or_unknown_with_the_line(void **state)
+{
+	static const char *const want[] = {
+	    "mmap@statics.c:36 posix-mmap map 36:2 size=0x4000 offset=0x0",
+	    "mmap@statics.c:37 posix-mmap map 37:2 size=0x200000 "
+	    "offset=0x0",
+	    "mmap@statics.c:39 posix-mmap map 39:2 size=? offset=0x0",
+	    "mmap@statics.c:41 posix-mmap map 41:2 size=? offset=0x0",
+	    "mmap@statics.c:43 posix-mmap map 43:2 size=0x400000 "
+	    "at=0x7000000000 offset=0x0 replaces",
+	    "mmap@statics.c:45 posix-mmap map 45:2 size=? offset=0x0",
+	    "mmap@statics.c:46 posix-mmap map 46:2 size=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/statics.c", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 2,
+		    "'grown' is a static of this file that line 28 may change",
+		    NULL, NULL);
+	expect_whys(&r, 3,
+		    "'pointed' is a static of this file that line 23 may "
+		    "change",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "'moved' is a static of this file that line 29 may change",
+		    NULL, NULL);
+	expect_whys(&r, 6,
+		    "'exported' is a variable outside the function that is "
+		    "not const",
+		    NULL, NULL);
+	requests_free(&r);
+}
+
 /* ---- Evaluation corners
  * ------------------------------------------------------ */
 
@@ -1233,6 +1268,8 @@ int main(void)
 	    cmocka_unit_test(flow_jumps_gotos_references_increments),
 	    cmocka_unit_test(
 		flow_constant_from_another_file_resolves_after_the_scan),
+	    cmocka_unit_test(
+		flow_file_statics_unchanged_or_unknown_with_the_line),
 	    cmocka_unit_test(
 		corners_default_pointer_const_pointer_nullptr_macros_headers),
 	    cmocka_unit_test(
