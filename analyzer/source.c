@@ -734,6 +734,16 @@ static bool bound_parameter(eval_ctx *ev, CXCursor parm, val *out)
 	return false;
 }
 
+/* A static's initializer: the definition's (static int x; ... static
+ * int x = 5; in C declares it twice, and a use may name the first). */
+static CXCursor static_init(CXCursor var)
+{
+	CXCursor def = clang_getCursorDefinition(var);
+
+	return clang_Cursor_getVarDeclInitializer(
+	    clang_Cursor_isNull(def) ? var : def);
+}
+
 /* A variable that is read where its value is not followed. */
 static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 {
@@ -757,7 +767,7 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 		if (vf_is_local(d))
 			return flow_value(ev, ref, d, NULL, depth + 1);
 		if (vf_static_unchanged(ev->flow, d, &line)) {
-			init = clang_Cursor_getVarDeclInitializer(d);
+			init = static_init(d);
 			return clang_Cursor_isNull(init)
 				   ? known(0)
 				   : converted(eval_expr(ev, init, depth + 1),
@@ -1051,7 +1061,7 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 		if (vf_static_unchanged(ev->flow, d, &line)) {
 			CXCursor fd =
 			    field_named(clang_getCursorType(d), field);
-			init = clang_Cursor_getVarDeclInitializer(d);
+			init = static_init(d);
 			if (!clang_Cursor_isNull(init))
 				return field_of(ev, init, field, depth + 1);
 			return clang_Cursor_isNull(fd)

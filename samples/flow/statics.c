@@ -45,3 +45,13 @@ void map_all(void)
 	mmap(NULL, moved.size, PROT_READ, ANON, -1, 0);
 	mmap(NULL, exported, PROT_READ, ANON, -1, 0);
 }
+
+/* declared first, defined with its value after the use: 0x5000 */
+static size_t later;
+
+void map_later(void)
+{
+	mmap(NULL, later, PROT_READ, ANON, -1, 0);
+}
+
+static size_t later = 0x5000;

@@ -603,6 +603,8 @@ static void flow_file_statics_unchanged_or_unknown_with_the_line(void **state)
 	    "at=0x7000000000 offset=0x0 replaces",
 	    "mmap@statics.c:45 posix-mmap map 45:2 size=? offset=0x0",
 	    "mmap@statics.c:46 posix-mmap map 46:2 size=? offset=0x0",
+	    /* a tentative declaration, then the definition */
+	    "mmap@statics.c:54 posix-mmap map 54:2 size=0x5000 offset=0x0",
 	};
 	requests r = {0};
 
