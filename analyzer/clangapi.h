@@ -10,9 +10,14 @@
 #include "diag.h"
 
 #define CLANGAPI_FUNCTIONS(X)                                                  \
+	X(clang_CXXMethod_isConst)                                             \
+	X(clang_CXXMethod_isStatic)                                            \
+	X(clang_CXXMethod_isVirtual)                                           \
 	X(clang_Cursor_Evaluate)                                               \
 	X(clang_Cursor_getArgument)                                            \
 	X(clang_Cursor_getNumArguments)                                        \
+	X(clang_Cursor_getStorageClass)                                        \
+	X(clang_Cursor_getTranslationUnit)                                     \
 	X(clang_Cursor_getVarDeclInitializer)                                  \
 	X(clang_Cursor_isBitField)                                             \
 	X(clang_Cursor_isInlineNamespace)                                      \
@@ -25,6 +30,7 @@
 	X(clang_EvalResult_isUnsignedInt)                                      \
 	X(clang_File_isEqual)                                                  \
 	X(clang_Location_isFromMainFile)                                       \
+	X(clang_Location_isInSystemHeader)                                     \
 	X(clang_Range_isNull)                                                  \
 	X(clang_Type_getSizeOf)                                                \
 	X(clang_Type_visitFields)                                              \
@@ -33,15 +39,21 @@
 	X(clang_disposeIndex)                                                  \
 	X(clang_disposeOverriddenCursors)                                      \
 	X(clang_disposeString)                                                 \
+	X(clang_disposeTokens)                                                 \
 	X(clang_disposeTranslationUnit)                                        \
 	X(clang_equalCursors)                                                  \
+	X(clang_equalLocations)                                                \
+	X(clang_equalRanges)                                                   \
 	X(clang_getCString)                                                    \
 	X(clang_getCanonicalType)                                              \
+	X(clang_getCursorDefinition)                                           \
 	X(clang_getCursorExtent)                                               \
 	X(clang_getCursorKind)                                                 \
+	X(clang_getCursorLinkage)                                              \
 	X(clang_getCursorLocation)                                             \
 	X(clang_getCursorReferenced)                                           \
 	X(clang_getCursorLexicalParent)                                        \
+	X(clang_getCursorResultType)                                           \
 	X(clang_getCursorSemanticParent)                                       \
 	X(clang_getCursorSpelling)                                             \
 	X(clang_getCursorType)                                                 \
@@ -54,19 +66,29 @@
 	X(clang_getExpansionLocation)                                          \
 	X(clang_getFile)                                                       \
 	X(clang_getFileName)                                                   \
+	X(clang_getLocationForOffset)                                          \
 	X(clang_getNullCursor)                                                 \
 	X(clang_getNumDiagnostics)                                             \
 	X(clang_getOverriddenCursors)                                          \
 	X(clang_getPointeeType)                                                \
+	X(clang_getRange)                                                      \
+	X(clang_getRangeEnd)                                                   \
+	X(clang_getRangeStart)                                                 \
+	X(clang_getTokenKind)                                                  \
+	X(clang_getTokenLocation)                                              \
+	X(clang_getTokenSpelling)                                              \
 	X(clang_getTranslationUnitCursor)                                      \
 	X(clang_getTranslationUnitSpelling)                                    \
 	X(clang_getTypeDeclaration)                                            \
 	X(clang_hashCursor)                                                    \
 	X(clang_isConstQualifiedType)                                          \
+	X(clang_isCursorDefinition)                                            \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
+	X(clang_isVolatileQualifiedType)                                       \
 	X(clang_parseTranslationUnit2)                                         \
 	X(clang_parseTranslationUnit2FullArgv)                                 \
+	X(clang_tokenize)                                                      \
 	X(clang_visitChildren)
 
 typedef struct clang_api {
@@ -142,7 +164,33 @@ bool clangapi_load(vl_error *err);
 #define clang_parseTranslationUnit2 (clangapi.clang_parseTranslationUnit2)
 #define clang_parseTranslationUnit2FullArgv                                    \
 	(clangapi.clang_parseTranslationUnit2FullArgv)
-#define clang_visitChildren (clangapi.clang_visitChildren)
+#define clang_visitChildren	     (clangapi.clang_visitChildren)
+#define clang_CXXMethod_isConst	     (clangapi.clang_CXXMethod_isConst)
+#define clang_CXXMethod_isStatic     (clangapi.clang_CXXMethod_isStatic)
+#define clang_Cursor_getStorageClass (clangapi.clang_Cursor_getStorageClass)
+#define clang_Cursor_getTranslationUnit                                        \
+	(clangapi.clang_Cursor_getTranslationUnit)
+#define clang_disposeTokens	      (clangapi.clang_disposeTokens)
+#define clang_equalCursors	      (clangapi.clang_equalCursors)
+#define clang_equalLocations	      (clangapi.clang_equalLocations)
+#define clang_equalRanges	      (clangapi.clang_equalRanges)
+#define clang_getCursorDefinition     (clangapi.clang_getCursorDefinition)
+#define clang_getRange		      (clangapi.clang_getRange)
+#define clang_getRangeEnd	      (clangapi.clang_getRangeEnd)
+#define clang_getRangeStart	      (clangapi.clang_getRangeStart)
+#define clang_getTokenKind	      (clangapi.clang_getTokenKind)
+#define clang_getTokenSpelling	      (clangapi.clang_getTokenSpelling)
+#define clang_hashCursor	      (clangapi.clang_hashCursor)
+#define clang_tokenize		      (clangapi.clang_tokenize)
+#define clang_getLocationForOffset    (clangapi.clang_getLocationForOffset)
+#define clang_getTokenLocation	      (clangapi.clang_getTokenLocation)
+#define clang_getCursorResultType     (clangapi.clang_getCursorResultType)
+#define clang_isCursorDefinition      (clangapi.clang_isCursorDefinition)
+#define clang_CXXMethod_isVirtual     (clangapi.clang_CXXMethod_isVirtual)
+#define clang_isVolatileQualifiedType (clangapi.clang_isVolatileQualifiedType)
+#define clang_getCursorLinkage	      (clangapi.clang_getCursorLinkage)
+#define clang_Location_isInSystemHeader                                        \
+	(clangapi.clang_Location_isInSystemHeader)
 #endif
 
 #endif

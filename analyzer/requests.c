@@ -49,14 +49,47 @@ bool requests_add(requests *r, const request *q)
 	c.file = intern(r, q->file);
 	c.call = q->call ? strdup(q->call) : NULL;
 	c.rule = q->rule ? strdup(q->rule) : NULL;
+	c.size_why = q->size_why ? strdup(q->size_why) : NULL;
+	c.at_why = q->at_why ? strdup(q->at_why) : NULL;
+	c.offset_why = q->offset_why ? strdup(q->offset_why) : NULL;
+	bool syms_ok = true;
+	for (int i = 0; i < REQ_NVALUES; i++) {
+		c.sym[i] = q->sym[i] ? strdup(q->sym[i]) : NULL;
+		syms_ok = syms_ok && (!q->sym[i] || c.sym[i]);
+	}
 	if (!c.name || (q->file && !c.file) || (q->call && !c.call) ||
-	    (q->rule && !c.rule)) {
+	    (q->rule && !c.rule) || (q->size_why && !c.size_why) ||
+	    (q->at_why && !c.at_why) || (q->offset_why && !c.offset_why) ||
+	    !syms_ok) {
+		for (int i = 0; i < REQ_NVALUES; i++)
+			free((char *)c.sym[i]);
 		free(c.name);
 		free(c.call);
 		free(c.rule);
+		free((char *)c.size_why);
+		free((char *)c.at_why);
+		free((char *)c.offset_why);
 		return false;
 	}
 	r->v[r->n++] = c;
+	return true;
+}
+
+bool requests_add_const(requests *r, const char *usr, uint64_t value)
+{
+	char *copy;
+
+	if (r->nconsts == r->cconsts) {
+		size_t cap = r->cconsts ? 2 * r->cconsts : 16;
+		req_const *v = realloc(r->consts, cap * sizeof(*v));
+		if (!v)
+			return false;
+		r->consts = v;
+		r->cconsts = cap;
+	}
+	if (!(copy = strdup(usr)))
+		return false;
+	r->consts[r->nconsts++] = (req_const){copy, value};
 	return true;
 }
 
@@ -66,7 +99,15 @@ void requests_free(requests *r)
 		free(r->v[i].name);
 		free(r->v[i].call);
 		free(r->v[i].rule);
+		free((char *)r->v[i].size_why);
+		free((char *)r->v[i].at_why);
+		free((char *)r->v[i].offset_why);
+		for (int k = 0; k < REQ_NVALUES; k++)
+			free((char *)r->v[i].sym[k]);
 	}
+	for (size_t i = 0; i < r->nconsts; i++)
+		free(r->consts[i].usr);
+	free(r->consts);
 	free(r->v);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i]);

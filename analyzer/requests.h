@@ -19,6 +19,9 @@ typedef enum req_kind {
 
 const char *req_kind_name(req_kind k);
 
+/* The values of a request that can be unknown, as indexes. */
+enum { REQ_SIZE, REQ_AT, REQ_OFFSET, REQ_NVALUES };
+
 typedef struct request {
 	char *name;
 	req_kind kind;
@@ -34,6 +37,17 @@ typedef struct request {
 	 * unknown (reported as such, never guessed, and skipped by the
 	 * checks that need it). */
 	bool size_unknown, at_unknown, offset_unknown;
+	/* Why each unknown value is not known, in a few words ("'len' is
+	 * assigned in a branch at line 12"); NULL: not said. */
+	const char *size_why, *at_why, *offset_why; /* malloc'ed in requests */
+	bool size_whole;  /* size 0, the whole dataspace (size_unknown too) */
+	bool fixed_maybe; /* not known whether fixed (fixed, at_unknown too) */
+	/* An unknown value that is what a function defined in another file
+	 * returns, plus a constant: the function's USR (malloc'ed; NULL:
+	 * none), the constant in size/at/offset, and the width the value is
+	 * cut to.  source.c resolves it after all files are scanned. */
+	const char *sym[REQ_NVALUES];
+	unsigned char sym_bits[REQ_NVALUES];
 	bool reserves;	  /* a reservation: PROT_NONE mmap, managed dataspace */
 	bool replaces;	  /* replaces what is mapped there (MAP_FIXED) */
 	char *call;	  /* the callee, for messages ("mmap"); NULL: none */
@@ -50,9 +64,19 @@ typedef struct request {
 	unsigned sub_line, sub_column;
 } request;
 
+/* A function of a scanned file that returns a constant, by USR. */
+typedef struct req_const {
+	char *usr;
+	uint64_t value;
+} req_const;
+
 typedef struct requests {
 	request *v;
 	size_t n, cap;
+	/* The functions of the scanned files that return a constant: what
+	 * resolves a request's sym (source.c). */
+	req_const *consts;
+	size_t nconsts, cconsts;
 	char **files; /* file names the requests point into */
 	size_t nfiles;
 } requests;
@@ -63,6 +87,8 @@ bool requests_load(const char *path, const layout *l, requests *out,
 		   vl_error *err);
 /* Append a copy of q (its name copied, file interned). */
 bool requests_add(requests *r, const request *q);
+/* Append a function's constant (usr copied). */
+bool requests_add_const(requests *r, const char *usr, uint64_t value);
 void requests_free(requests *r);
 /* A kind as a YAML scalar (allocate, attach, map, reserve); false with
  * the document's error at the node. */

@@ -26,6 +26,7 @@
 #include "compdb.h"
 #include "isolate.h"
 #include "rules.h"
+#include "valflow.h"
 #include "wire.h"
 
 /* Where Debian's libclang-common-14-dev puts clang's own headers. */
@@ -36,8 +37,15 @@
 	"directory (the one with include/stddef.h, like "                      \
 	"/usr/lib/llvm-14/lib/clang/14.0.6) with --resource-dir DIR or "       \
 	"VASLINT_CLANG_RESOURCE_DIR"
-/* How deep evaluation looks through casts, conversions and constants. */
-#define EVAL_MAX_DEPTH 32
+/* How deep evaluation looks through casts, conversions, constants,
+ * assignments and helpers (a few levels each), and how many helper calls
+ * it follows into at once. */
+#define EVAL_MAX_DEPTH	256
+#define EVAL_MAX_FRAMES 32
+/* How many expressions one argument's evaluation may look at: a value
+ * that uses a variable or parameter twice at each of 32 levels would
+ * otherwise cost 2^32; the budget keeps a call site O(1). */
+#define EVAL_MAX_STEPS 4096
 /* Fields of a struct argument, and overridden methods, looked at. */
 #define MAX_FIELDS    64
 #define MAX_OVERRIDES 32
@@ -129,12 +137,50 @@ typedef enum val_state {
 	VAL_ABSENT, /* a variadic argument the call does not pass */
 } val_state;
 
+/* A value, or why it is not known (a sentence kept in the file's flow
+ * cache, valflow.h; NULL: the expression is simply not a constant). */
 typedef struct val {
 	val_state state;
 	uint64_t v;
+	const char *why;
+	bool budget; /* unknown because a budget ran out (too_deep, ...) */
+	/* Unknown here, but what the function with this USR, defined in
+	 * another file, returns plus v, cut to bits: resolved after every
+	 * file is scanned (source_scan). */
+	const char *sym;
+	unsigned char bits;
 } val;
 
-static const val unknown = {VAL_UNKNOWN, 0};
+static const val unknown = {VAL_UNKNOWN, 0, NULL, false, NULL, 0};
+
+/* A call whose returned expression is being evaluated: its parameters
+ * stand for its arguments (fixed_at(0x30000000, n) { return Attr{n, 0,
+ * true, at}; }). */
+typedef struct frame {
+	CXCursor call, def;
+} frame;
+
+typedef struct eval_ctx {
+	vf_cache *flow;
+	frame frames[EVAL_MAX_FRAMES];
+	unsigned nframes;
+	unsigned steps; /* expressions looked at for this argument */
+} eval_ctx;
+
+/* Budgets that ran out: compared by address, never kept with a write. */
+static const char too_deep[] = "nested too deeply to follow";
+static const char too_many[] = "too many steps to follow";
+
+static val known(uint64_t v)
+{
+	return (val){VAL_KNOWN, v, NULL, false, NULL, 0};
+}
+
+static val unknown_why(const char *why)
+{
+	return (val){VAL_UNKNOWN, 0, why, why == too_deep || why == too_many,
+		     NULL,	  0};
+}
 
 /* The first children of a cursor and its expression children. */
 typedef struct kids {
@@ -204,6 +250,26 @@ static uint64_t convert(uint64_t v, CXType t)
 	return v;
 }
 
+static val converted(val r, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	long long size = clang_Type_getSizeOf(c);
+
+	if (r.state == VAL_KNOWN)
+		r.v = convert(r.v, t);
+	else if (r.sym && size > 0 && size < 8) {
+		/* A narrower unsigned type cuts the sum; a signed one
+		 * would extend a sign not known here. */
+		if (is_signed_kind(c.kind) || c.kind == CXType_Bool) {
+			r.sym = NULL;
+		} else if ((unsigned)size * 8 < r.bits) {
+			r.bits = (unsigned char)(size * 8);
+			r.v &= (UINT64_C(1) << r.bits) - 1;
+		}
+	}
+	return r;
+}
+
 /* A constructor call that only converts its one argument (Genode's
  * Local_addr from a pointer, copies and moves). */
 static bool is_construction(CXCursor call)
@@ -228,26 +294,552 @@ static CXCursor const_init(CXCursor ref)
 	return clang_Cursor_getVarDeclInitializer(d);
 }
 
-static val eval_expr(CXCursor c, unsigned depth);
+/* A name for messages: the cursor's spelling, kept in the flow cache. */
+static const char *name_of(eval_ctx *ev, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *r = vf_say(ev->flow, "%s", clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+static val eval_expr(eval_ctx *ev, CXCursor c, unsigned depth);
+static val field_of(eval_ctx *ev, CXCursor c, const char *field,
+		    unsigned depth);
+
+/* The expression a function returns when its body, in this file, is one
+ * return statement (addr_t stack_area_virtual_base() { return ...; },
+ * Attr make_attr() { return Attr{...}; }); null with *why otherwise. */
+static CXCursor returned_expr(eval_ctx *ev, CXCursor call, CXCursor *defp,
+			      const char **why)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	CXCursor def = clang_getCursorDefinition(callee), body;
+	kids ks;
+
+	*why = NULL;
+	*defp = def;
+	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl &&
+	    clang_getCursorKind(callee) != CXCursor_CXXMethod)
+		return clang_getNullCursor();
+	if (clang_getCursorKind(callee) == CXCursor_CXXMethod &&
+	    clang_CXXMethod_isVirtual(callee)) {
+		/* An override may run instead of the body seen here. */
+		*why = vf_say(ev->flow,
+			      "'%s' is virtual: which override runs is not "
+			      "known",
+			      name_of(ev, callee));
+		return clang_getNullCursor();
+	}
+	if (clang_Cursor_isNull(def)) {
+		*why = vf_say(ev->flow, "'%s' is not defined in this file",
+			      name_of(ev, callee));
+		return clang_getNullCursor();
+	}
+	body = vf_body(def);
+	if (!clang_Cursor_isNull(body)) {
+		kids_of(body, &ks);
+		if (ks.n == 1 &&
+		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
+			kids_of(ks.first[0], &ks);
+			if (ks.nexpr == 1)
+				return ks.expr[0];
+		}
+	}
+	*why = vf_say(ev->flow, "'%s' does more than return one expression",
+		      name_of(ev, callee));
+	return clang_getNullCursor();
+}
+
+/* What the call returns (with a field: that field of the struct it
+ * returns), its parameters standing for the call's arguments. */
+static val through_call(eval_ctx *ev, CXCursor call, const char *field,
+			unsigned depth)
+{
+	const char *why;
+	CXCursor def;
+	CXCursor ret = returned_expr(ev, call, &def, &why);
+	CXCursor callee = clang_getCursorReferenced(call);
+	val r;
+
+	if (clang_Cursor_isNull(ret)) {
+		r = unknown_why(why);
+		/* A function without arguments defined in another file:
+		 * its value may come from that file's scan. */
+		if (clang_Cursor_isNull(def) && !field &&
+		    clang_getCursorKind(callee) == CXCursor_FunctionDecl &&
+		    !clang_Cursor_getNumArguments(call)) {
+			CXString usr = clang_getCursorUSR(callee);
+			if (*clang_getCString(usr)) {
+				r.sym = vf_say(ev->flow, "%s",
+					       clang_getCString(usr));
+				r.bits = 64;
+			}
+			clang_disposeString(usr);
+			r = converted(r, clang_getCursorResultType(callee));
+		}
+		return r;
+	}
+	if (ev->nframes == EVAL_MAX_FRAMES)
+		return unknown_why(too_deep);
+	ev->frames[ev->nframes++] = (frame){call, def};
+	r = field ? field_of(ev, ret, field, depth + 1)
+		  : eval_expr(ev, ret, depth + 1);
+	ev->nframes--;
+	/* Said once, for the outermost call. */
+	if (r.state != VAL_KNOWN && !(r.why && !strncmp(r.why, "what '", 6)))
+		r.why = vf_say(ev->flow, "what '%s' returns is not known: %s",
+			       name_of(ev, clang_getCursorReferenced(call)),
+			       r.why ? r.why : "not a constant");
+	return r;
+}
+
+/* a op b in the type t of the expression; unknown where C leaves it
+ * undefined (division by zero, a shift by the width or more). */
+static val arith(const char *op, uint64_t a, uint64_t b, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	bool sgn = is_signed_kind(c.kind);
+	long long bits = clang_Type_getSizeOf(c) * 8;
+	int64_t sa = (int64_t)a, sb = (int64_t)b;
+	uint64_t r;
+
+	if (bits <= 0 || bits > 64)
+		bits = 64;
+	if (!strcmp(op, "+"))
+		r = a + b;
+	else if (!strcmp(op, "-"))
+		r = a - b;
+	else if (!strcmp(op, "*"))
+		r = a * b;
+	else if (!strcmp(op, "/") || !strcmp(op, "%")) {
+		if (!b || (sgn && sa == INT64_MIN && sb == -1))
+			return unknown_why(NULL);
+		r = op[0] == '/' ? (sgn ? (uint64_t)(sa / sb) : a / b)
+				 : (sgn ? (uint64_t)(sa % sb) : a % b);
+	} else if (!strcmp(op, "<<") || !strcmp(op, ">>")) {
+		if (b >= (uint64_t)bits)
+			return unknown_why(NULL);
+		r = op[0] == '<' ? a << b : sgn ? (uint64_t)(sa >> b) : a >> b;
+	} else if (!strcmp(op, "&"))
+		r = a & b;
+	else if (!strcmp(op, "|"))
+		r = a | b;
+	else if (!strcmp(op, "^"))
+		r = a ^ b;
+	else if (!strcmp(op, "&&"))
+		r = a && b;
+	else if (!strcmp(op, "||"))
+		r = a || b;
+	else if (!strcmp(op, "=="))
+		r = a == b;
+	else if (!strcmp(op, "!="))
+		r = a != b;
+	else if (!strcmp(op, "<"))
+		r = sgn ? sa < sb : a < b;
+	else if (!strcmp(op, ">"))
+		r = sgn ? sa > sb : a > b;
+	else if (!strcmp(op, "<="))
+		r = sgn ? sa <= sb : a <= b;
+	else if (!strcmp(op, ">="))
+		r = sgn ? sa >= sb : a >= b;
+	else
+		return unknown_why(NULL);
+	return known(convert(r, t));
+}
+
+/* The first unknown of two values, for its why. */
+static val either_unknown(val a, val b)
+{
+	val r = a.state != VAL_KNOWN ? a : b;
+
+	r.sym = NULL; /* a part of the value, not all of it */
+	return r;
+}
+
+/* An unknown that is not the value itself (-f(), f() ? a : b). */
+static val plain(val r)
+{
+	r.sym = NULL;
+	return r;
+}
+
+static val eval_binary(eval_ctx *ev, CXCursor c, unsigned depth)
+{
+	char op[4];
+	kids ks;
+	val a, b;
+
+	kids_of(c, &ks);
+	vf_operator(c, op);
+	if (ks.nexpr != 2 || ks.n != 2 || !*op || !strcmp(op, ","))
+		return unknown;
+	/* h = k = 0x5000: an assignment's value is what it stores. */
+	if (!strcmp(op, "="))
+		return converted(eval_expr(ev, ks.expr[1], depth + 1),
+				 clang_getCursorType(c));
+	a = eval_expr(ev, ks.expr[0], depth + 1);
+	b = eval_expr(ev, ks.expr[1], depth + 1);
+	/* Comparisons and && || are int; the rest in the usual
+	 * arithmetic conversions, which clang wrote into the operands. */
+	/* f() + k, k + f(), f() - k with f defined in another file. */
+	if (a.sym && b.state == VAL_KNOWN && (op[0] == '+' || op[0] == '-') &&
+	    !op[1]) {
+		a.v = op[0] == '+' ? a.v + b.v : a.v - b.v;
+		return converted(a, clang_getCursorType(c));
+	}
+	if (b.sym && a.state == VAL_KNOWN && !strcmp(op, "+")) {
+		b.v += a.v;
+		return converted(b, clang_getCursorType(c));
+	}
+	if (a.state != VAL_KNOWN || b.state != VAL_KNOWN) {
+		val r = either_unknown(a, b);
+		r.sym = NULL;
+		return r;
+	}
+	return arith(op, a.v, b.v, clang_getCursorType(c));
+}
+
+static val eval_unary(eval_ctx *ev, CXCursor c, unsigned depth)
+{
+	char op[4];
+	kids ks;
+	val a;
+
+	kids_of(c, &ks);
+	vf_operator(c, op);
+	if (ks.nexpr != 1)
+		return unknown;
+	if (!strcmp(op, "++") || !strcmp(op, "--")) {
+		/* k++ is k before; ++k is k after, both read where k is. */
+		bool post = clang_equalLocations(
+		    clang_getRangeStart(clang_getCursorExtent(c)),
+		    clang_getRangeStart(clang_getCursorExtent(ks.expr[0])));
+		a = eval_expr(ev, ks.expr[0], depth + 1);
+		if (post || a.state != VAL_KNOWN)
+			return post ? a : plain(a);
+		return arith(op[0] == '+' ? "+" : "-", a.v, 1,
+			     clang_getCursorType(c));
+	}
+	if (strcmp(op, "-") && strcmp(op, "~") && strcmp(op, "!") &&
+	    strcmp(op, "+"))
+		return unknown;
+	a = eval_expr(ev, ks.expr[0], depth + 1);
+	if (a.state != VAL_KNOWN)
+		return op[0] == '+' ? a : plain(a);
+	a.v = op[0] == '-'   ? -a.v
+	      : op[0] == '~' ? ~a.v
+	      : op[0] == '!' ? !a.v
+			     : a.v;
+	return converted(a, clang_getCursorType(c));
+}
+
+static val eval_conditional(eval_ctx *ev, CXCursor c, unsigned depth)
+{
+	kids ks;
+	val cond;
+
+	kids_of(c, &ks);
+	if (ks.n != 3 || ks.nexpr < 2)
+		return unknown;
+	cond = eval_expr(ev, ks.first[0], depth + 1);
+	if (cond.state != VAL_KNOWN)
+		return plain(cond);
+	return converted(eval_expr(ev, ks.first[cond.v ? 1 : 2], depth + 1),
+			 clang_getCursorType(c));
+}
+
+/* The value of the local variable var (or of its field) where ref reads
+ * it: its last assignment before, followed through the function's data
+ * flow (valflow.c), or why it cannot be known. */
+static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
+		      const char *field, unsigned depth);
+
+/* The field named name of a local variable's struct type, or null. */
+typedef struct field_find {
+	const char *name;
+	CXCursor found;
+} field_find;
+
+static enum CXVisitorResult find_field_visit(CXCursor c, CXClientData data)
+{
+	field_find *f = data;
+	CXString s = clang_getCursorSpelling(c);
+	bool eq = !strcmp(clang_getCString(s), f->name);
+
+	clang_disposeString(s);
+	if (!eq)
+		return CXVisit_Continue;
+	f->found = c;
+	return CXVisit_Break;
+}
+
+static CXCursor field_named(CXType t, const char *name)
+{
+	field_find f = {name, clang_getNullCursor()};
+
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_LValueReference ||
+	    t.kind == CXType_RValueReference)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind == CXType_Record)
+		clang_Type_visitFields(t, find_field_visit, &f);
+	return f.found;
+}
+
+/* The value a field has when the braces leave it out, or the object is
+ * default-initialized: its own initializer (after the width of a
+ * bit-field); else zero (zero: an aggregate's braces) or not known. */
+static val member_default(eval_ctx *ev, CXCursor decl, bool zero,
+			  unsigned depth)
+{
+	kids ks;
+	unsigned k = clang_Cursor_isBitField(decl) ? 1 : 0;
+
+	kids_of(decl, &ks);
+	if (ks.nexpr > k)
+		return converted(eval_expr(ev, ks.expr[k], depth + 1),
+				 clang_getCursorType(decl));
+	if (zero)
+		return known(0);
+	return unknown_why(
+	    vf_say(ev->flow, "'%s' is never initialized", name_of(ev, decl)));
+}
+
+/* The value the definition d gives var (or its field of type t). */
+static val def_value(eval_ctx *ev, const vf_def *d, CXCursor var,
+		     const char *field, CXCursor fd, CXType t, unsigned depth)
+{
+	switch (d->kind) {
+	case VF_UNKNOWN:
+		return unknown_why(d->why);
+	case VF_INIT:
+		if (field && clang_Cursor_isNull(d->expr))
+			return member_default(ev, fd, d->zeroed, depth);
+		if (clang_Cursor_isNull(d->expr) && d->zeroed)
+			return known(0);
+		if (clang_Cursor_isNull(d->expr))
+			return unknown_why(vf_say(ev->flow,
+						  "'%s' is not initialized",
+						  name_of(ev, var)));
+		/* fall through */
+	case VF_ASSIGN:
+		if (field && d->whole)
+			return converted(
+			    field_of(ev, d->expr, field, depth + 1), t);
+		return converted(eval_expr(ev, d->expr, depth + 1), t);
+	case VF_COMPOUND: {
+		/* The value before, read where the left side is. */
+		CXCursor at = d->lhs;
+		kids ks;
+		for (int i = 0; i < 8; i++) {
+			if (clang_getCursorKind(at) == CXCursor_DeclRefExpr)
+				break;
+			kids_of(at, &ks);
+			if (ks.nexpr != 1)
+				break;
+			at = ks.expr[0];
+		}
+		val before = flow_value(ev, at, var, field, depth + 1);
+		val by = clang_Cursor_isNull(d->expr)
+			     ? known(1)
+			     : eval_expr(ev, d->expr, depth + 1);
+		if (before.sym && by.state == VAL_KNOWN &&
+		    (!strcmp(d->op, "+") || !strcmp(d->op, "-"))) {
+			before.v =
+			    d->op[0] == '+' ? before.v + by.v : before.v - by.v;
+			return converted(before, t);
+		}
+		if (before.state != VAL_KNOWN || by.state != VAL_KNOWN)
+			return either_unknown(before, by);
+		return arith(d->op, before.v, by.v, t);
+	}
+	}
+	return unknown;
+}
+
+static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
+		      const char *field, unsigned depth)
+{
+	CXCursor fd = clang_getNullCursor();
+	CXType t = clang_getCursorType(var);
+	vf_def d;
+	val r;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown_why(too_deep);
+	if (field) {
+		fd = field_named(t, field);
+		if (clang_Cursor_isNull(fd))
+			return unknown_why(vf_say(ev->flow,
+						  "'%s' has no field '%s'",
+						  name_of(ev, var), field));
+		t = clang_getCursorType(fd);
+	}
+	if (!vf_lookup(ev->flow, ref, var, fd, &d))
+		return unknown_why(
+		    vf_say(ev->flow, "where '%s' gets its value was not found",
+			   name_of(ev, var)));
+	/* A write is evaluated once; not inside a helper's frame, where a
+	 * parameter could stand for something else, and not when a budget
+	 * ran out, which a shallower use might not reach. */
+	if (d.memo && d.memo->done && !ev->nframes)
+		return (val){(val_state)d.memo->state,
+			     d.memo->v,
+			     d.memo->why,
+			     NULL,
+			     0,
+			     false};
+	r = def_value(ev, &d, var, field, fd, t, depth);
+	if (d.memo && !ev->nframes && !r.budget && !r.sym)
+		*d.memo = (vf_memo){true, r.state, r.v, r.why};
+	return r;
+}
+
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i);
+
+/* A parameter of a call being followed (through_call): the call's
+ * argument, evaluated where the call is. */
+static bool bound_parameter(eval_ctx *ev, CXCursor parm, val *out)
+{
+	CXCursor fn = clang_getCursorSemanticParent(parm);
+
+	for (unsigned k = ev->nframes; k-- > 0;) {
+		frame f = ev->frames[k];
+		int n = clang_Cursor_getNumArguments(f.def);
+		if (!clang_equalCursors(fn, f.def))
+			continue;
+		for (int i = 0; i < n; i++) {
+			if (!clang_equalCursors(
+				clang_Cursor_getArgument(f.def, (unsigned)i),
+				parm))
+				continue;
+			/* The argument is evaluated where the call is; the
+			 * frames above are put back after it. */
+			frame keep[EVAL_MAX_FRAMES];
+			unsigned saved = ev->nframes;
+			memcpy(keep, &ev->frames[k],
+			       (saved - k) * sizeof(*keep));
+			ev->nframes = k;
+			*out = converted(arg_value(ev, f.call, f.def, i),
+					 clang_getCursorType(parm));
+			memcpy(&ev->frames[k], keep,
+			       (saved - k) * sizeof(*keep));
+			ev->nframes = saved;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* A static's initializer: the definition's (static int x; ... static
+ * int x = 5; in C declares it twice, and a use may name the first). */
+static CXCursor static_init(CXCursor var)
+{
+	CXCursor def = clang_getCursorDefinition(var);
+
+	return clang_Cursor_getVarDeclInitializer(
+	    clang_Cursor_isNull(def) ? var : def);
+}
+
+/* A variable that is read where its value is not followed. */
+static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
+{
+	CXCursor d = clang_getCursorReferenced(ref);
+	CXCursor init = const_init(ref);
+	unsigned line;
+	val r;
+
+	if (!clang_Cursor_isNull(init))
+		return converted(eval_expr(ev, init, depth + 1),
+				 clang_getCursorType(ref));
+	switch (clang_getCursorKind(d)) {
+	case CXCursor_ParmDecl:
+		if (bound_parameter(ev, d, &r))
+			return r;
+		return unknown_why(vf_say(ev->flow,
+					  "'%s' is a parameter: its value "
+					  "comes from the caller",
+					  name_of(ev, d)));
+	case CXCursor_VarDecl:
+		if (vf_is_local(d))
+			return flow_value(ev, ref, d, NULL, depth + 1);
+		if (vf_static_unchanged(ev->flow, d, &line)) {
+			init = static_init(d);
+			return clang_Cursor_isNull(init)
+				   ? known(0)
+				   : converted(eval_expr(ev, init, depth + 1),
+					       clang_getCursorType(ref));
+		}
+		if (line)
+			return unknown_why(
+			    vf_say(ev->flow,
+				   "'%s' is a static of this "
+				   "file that line %u may change",
+				   name_of(ev, d), line));
+		if (clang_isConstQualifiedType(clang_getCursorType(d)))
+			return unknown_why(
+			    vf_say(ev->flow,
+				   "'%s' is a constant defined in another file",
+				   name_of(ev, d)));
+		return unknown_why(vf_say(ev->flow,
+					  "'%s' is a variable outside the "
+					  "function that is not const",
+					  name_of(ev, d)));
+	default:
+		return unknown;
+	}
+}
+
+/* a.size where a is a local struct: the field's flow. */
+static val member_value(eval_ctx *ev, CXCursor c, unsigned depth)
+{
+	CXCursor base = clang_getNullCursor();
+	kids ks;
+	val r;
+
+	kids_of(c, &ks);
+	if (ks.nexpr == 1)
+		base = ks.expr[0];
+	CXString s = clang_getCursorSpelling(c);
+	const char *field = vf_say(ev->flow, "%s", clang_getCString(s));
+	clang_disposeString(s);
+	r = clang_Cursor_isNull(base) ? unknown
+				      : field_of(ev, base, field, depth + 1);
+	if (r.state != VAL_KNOWN && !r.why)
+		r.why = vf_say(ev->flow,
+			       "'%s' is a member of an object that is not "
+			       "followed",
+			       field);
+	return converted(r, clang_getCursorType(c));
+}
 
 /* clang evaluates integers, not pointers: (void *)0x40000000, a pointer
- * constant, or a class built from one is read through to the integer. */
-static val look_through(CXCursor c, unsigned depth)
+ * constant, or a class built from one is read through to the integer;
+ * what clang does not evaluate because it is not a constant expression
+ * (a local variable, a helper function's result) is followed here. */
+static val look_through(eval_ctx *ev, CXCursor c, unsigned depth)
 {
-	val r = unknown;
 	kids ks;
 
 	switch (clang_getCursorKind(c)) {
-	case CXCursor_DeclRefExpr: {
-		CXCursor init = const_init(c);
-		if (clang_Cursor_isNull(init))
-			return unknown;
-		r = eval_expr(init, depth + 1);
-		break;
-	}
+	case CXCursor_DeclRefExpr:
+		return variable_value(ev, c, depth);
+	case CXCursor_MemberRefExpr:
+		return member_value(ev, c, depth);
+	case CXCursor_BinaryOperator:
+		return eval_binary(ev, c, depth);
+	case CXCursor_UnaryOperator:
+		return eval_unary(ev, c, depth);
+	case CXCursor_ConditionalOperator:
+		return eval_conditional(ev, c, depth);
 	case CXCursor_CallExpr:
-		if (!is_construction(c))
-			return unknown;
+		if (!is_construction(c)) {
+			return converted(through_call(ev, c, NULL, depth),
+					 clang_getCursorType(c));
+		}
 		/* fall through */
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
@@ -259,26 +851,27 @@ static val look_through(CXCursor c, unsigned depth)
 		kids_of(c, &ks);
 		if (ks.nexpr != 1)
 			return unknown;
-		r = eval_expr(ks.expr[0], depth + 1);
-		break;
+		return converted(eval_expr(ev, ks.expr[0], depth + 1),
+				 clang_getCursorType(c));
 	default:
 		return unknown;
 	}
-	if (r.state == VAL_KNOWN)
-		r.v = convert(r.v, clang_getCursorType(c));
-	return r;
 }
 
-static val eval_expr(CXCursor c, unsigned depth)
+static val eval_expr(eval_ctx *ev, CXCursor c, unsigned depth)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	CXEvalResult e;
 	val r = unknown;
 
-	if (depth > EVAL_MAX_DEPTH || !clang_isExpression(k))
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown_why(too_deep);
+	if (!clang_isExpression(k))
 		return unknown;
+	if (++ev->steps > EVAL_MAX_STEPS)
+		return unknown_why(too_many);
 	if (k == CXCursor_CXXNullPtrLiteralExpr)
-		return (val){VAL_KNOWN, 0};
+		return known(0);
 	if ((e = clang_Cursor_Evaluate(c))) {
 		if (clang_EvalResult_getKind(e) == CXEval_Int) {
 			r.state = VAL_KNOWN;
@@ -290,7 +883,7 @@ static val eval_expr(CXCursor c, unsigned depth)
 		if (r.state == VAL_KNOWN)
 			return r;
 	}
-	return look_through(c, depth);
+	return look_through(ev, c, depth);
 }
 
 /* The default argument of a parameter (its expression child), or null. */
@@ -314,7 +907,14 @@ static bool is_default_arg(CXCursor a)
 
 /* Argument i of the call, or the default of parameter i when the call
  * leaves it out. */
-static val eval_arg(CXCursor call, CXCursor callee, int i)
+static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
+{
+	eval_ctx ctx = {.flow = fc};
+
+	return arg_value(&ctx, call, callee, i);
+}
+
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i)
 {
 	int nargs = clang_Cursor_getNumArguments(call);
 	CXCursor parm = clang_Cursor_getArgument(callee, (unsigned)i);
@@ -323,7 +923,7 @@ static val eval_arg(CXCursor call, CXCursor callee, int i)
 
 	if (i < nargs) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-		r = eval_expr(a, 0);
+		r = eval_expr(ev, a, 0);
 		if (r.state == VAL_KNOWN || !is_default_arg(a))
 			return r;
 	}
@@ -331,48 +931,9 @@ static val eval_arg(CXCursor call, CXCursor callee, int i)
 	if (clang_Cursor_isNull(def))
 		return i < nargs || !clang_Cursor_isNull(parm)
 			   ? unknown
-			   : (val){VAL_ABSENT, 0};
-	r = eval_expr(def, 0);
-	if (r.state == VAL_KNOWN)
-		r.v = convert(r.v, clang_getCursorType(parm));
-	return r;
-}
-
-/* The braces a struct argument is built from: Attr{...}, {.size = ...},
- * (struct attr){...}, or a constant variable initialized with them;
- * looking through conversions, copies and temporaries only. */
-static CXCursor find_init_list(CXCursor c, unsigned depth)
-{
-	kids ks;
-
-	if (depth > EVAL_MAX_DEPTH)
-		return clang_getNullCursor();
-	switch (clang_getCursorKind(c)) {
-	case CXCursor_InitListExpr:
-		return c;
-	case CXCursor_DeclRefExpr: {
-		CXCursor init = const_init(c);
-		return clang_Cursor_isNull(init)
-			   ? init
-			   : find_init_list(init, depth + 1);
-	}
-	case CXCursor_CallExpr:
-		if (!is_construction(c))
-			return clang_getNullCursor();
-		/* fall through */
-	case CXCursor_UnexposedExpr:
-	case CXCursor_ParenExpr:
-	case CXCursor_CStyleCastExpr:
-	case CXCursor_CXXStaticCastExpr:
-	case CXCursor_CXXConstCastExpr:
-	case CXCursor_CXXFunctionalCastExpr:
-	case CXCursor_CompoundLiteralExpr:
-		kids_of(c, &ks);
-		return ks.nexpr == 1 ? find_init_list(ks.expr[0], depth + 1)
-				     : clang_getNullCursor();
-	default:
-		return clang_getNullCursor();
-	}
+			   : (val){VAL_ABSENT, 0, NULL, false, NULL, 0};
+	r = eval_expr(ev, def, 0);
+	return converted(r, clang_getCursorType(parm));
 }
 
 typedef struct field_list {
@@ -447,44 +1008,114 @@ static enum CXChildVisitResult init_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* The fields of the struct argument a rule names, by role. */
-static void eval_fields(CXCursor call, const api_rule *q, val out[API_NROLES])
+/* The field of braces: Attr{...}, {.size = ...}; left out, the member's
+ * own initializer, else zero. */
+static val field_of_list(eval_ctx *ev, CXCursor list, const char *field,
+			 unsigned depth)
 {
-	CXCursor list = clang_getNullCursor();
 	field_list f = {0};
+	int i;
 
-	if (q->fields_arg < clang_Cursor_getNumArguments(call))
-		list = find_init_list(
-		    clang_Cursor_getArgument(call, (unsigned)q->fields_arg), 0);
-	for (int r = 0; r < API_NROLES; r++)
-		if (q->field[r])
-			out[r] = unknown;
-	if (clang_Cursor_isNull(list))
-		return;
 	clang_Type_visitFields(
 	    clang_getCanonicalType(clang_getCursorType(list)), field_visit, &f);
 	clang_visitChildren(list, init_visit, &f);
-	for (int r = 0; r < API_NROLES && !f.elided; r++) {
-		int i = q->field[r] ? field_index(&f, q->field[r]) : -1;
-		CXCursor e;
-		if (i < 0 || f.nested[i])
-			continue;
-		/* Left out: the member's own initializer (after the width
-		 * of a bit-field), else zero. */
-		e = f.init[i];
-		if (clang_Cursor_isNull(e)) {
-			kids ks;
-			unsigned k = clang_Cursor_isBitField(f.decl[i]) ? 1 : 0;
-			kids_of(f.decl[i], &ks);
-			e = ks.nexpr > k ? ks.expr[k] : clang_getNullCursor();
+	if (f.elided)
+		return unknown_why(vf_say(ev->flow,
+					  "braces left out inside the "
+					  "braces are not followed"));
+	if ((i = field_index(&f, field)) < 0)
+		return unknown;
+	if (f.nested[i])
+		return unknown_why(vf_say(ev->flow,
+					  "'.%s.' designates a member of '%s'",
+					  field, field));
+	if (clang_Cursor_isNull(f.init[i]))
+		return member_default(ev, f.decl[i], true, depth);
+	return converted(eval_expr(ev, f.init[i], depth + 1),
+			 clang_getCursorType(f.decl[i]));
+}
+
+/* The field named field of the struct value c is built from: braces,
+ * Attr{...}, (struct attr){...}, a constant or local variable, or a
+ * helper that returns one; looking through conversions, copies and
+ * temporaries. */
+static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
+{
+	kids ks;
+
+	if (depth > EVAL_MAX_DEPTH)
+		return unknown_why(too_deep);
+	if (++ev->steps > EVAL_MAX_STEPS)
+		return unknown_why(too_many);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_InitListExpr:
+		return field_of_list(ev, c, field, depth);
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(c);
+		CXCursor init = const_init(c);
+		unsigned line;
+		if (!clang_Cursor_isNull(init))
+			return field_of(ev, init, field, depth + 1);
+		if (vf_is_local(d))
+			return flow_value(ev, c, d, field, depth + 1);
+		if (vf_static_unchanged(ev->flow, d, &line)) {
+			CXCursor fd =
+			    field_named(clang_getCursorType(d), field);
+			init = static_init(d);
+			if (!clang_Cursor_isNull(init))
+				return field_of(ev, init, field, depth + 1);
+			return clang_Cursor_isNull(fd)
+				   ? unknown
+				   : member_default(ev, fd, true, depth);
 		}
-		if (clang_Cursor_isNull(e))
-			out[r] = (val){VAL_KNOWN, 0};
-		else
-			out[r] = eval_expr(e, 0);
-		if (out[r].state == VAL_KNOWN)
-			out[r].v =
-			    convert(out[r].v, clang_getCursorType(f.decl[i]));
+		return variable_value(ev, c, depth);
+	}
+	case CXCursor_CallExpr:
+		if (!is_construction(c)) {
+			return through_call(ev, c, field, depth);
+		}
+		kids_of(c, &ks);
+		if (ks.nexpr == 0 && !ks.n) {
+			/* Attr a; in C++: the members' own initializers. */
+			CXCursor fd =
+			    field_named(clang_getCursorType(c), field);
+			return clang_Cursor_isNull(fd)
+				   ? unknown
+				   : member_default(ev, fd, false, depth);
+		}
+		/* fall through */
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_CXXStaticCastExpr:
+	case CXCursor_CXXConstCastExpr:
+	case CXCursor_CXXFunctionalCastExpr:
+	case CXCursor_CompoundLiteralExpr:
+		kids_of(c, &ks);
+		return ks.nexpr == 1
+			   ? field_of(ev, ks.expr[0], field, depth + 1)
+			   : unknown;
+	default:
+		return unknown;
+	}
+}
+
+/* The fields of the struct argument a rule names, by role. */
+static void eval_fields(vf_cache *fc, CXCursor call, const api_rule *q,
+			val out[API_NROLES])
+{
+	eval_ctx ctx = {.flow = fc}, *ev = &ctx;
+	CXCursor arg = clang_getNullCursor();
+
+	if (q->fields_arg < clang_Cursor_getNumArguments(call))
+		arg = clang_Cursor_getArgument(call, (unsigned)q->fields_arg);
+	for (int r = 0; r < API_NROLES; r++) {
+		if (!q->field[r])
+			continue;
+		ctx.steps = 0;
+		out[r] = clang_Cursor_isNull(arg)
+			     ? unknown
+			     : field_of(ev, arg, q->field[r], 0);
 	}
 }
 
@@ -668,6 +1299,7 @@ typedef struct visit_ctx {
 	scan_item *it;
 	CXFile main_file;
 	cursor_map inits;
+	vf_cache *flow; /* the data flow of the file's functions */
 } visit_ctx;
 
 static bool role_given(const api_rule *q, api_role r)
@@ -691,6 +1323,41 @@ static void call_place(CXCursor call, unsigned *line, unsigned *col)
 
 typedef enum tri { NO, YES, MAYBE } tri;
 
+/* Why the size, address and offset are not known, where they are not
+ * (the address's why is replaced when whether it is fixed is not known);
+ * the strings stay the flow cache's, requests_add copies them. */
+static void unknown_whys(const api_rule *q, const val *v, request *rq)
+{
+	const val *size = &v[API_SIZE];
+
+	if (rq->size_whole)
+		rq->size_why = "size 0: the whole dataspace, whose size the "
+			       "call does not show";
+	else if (!role_given(q, API_SIZE))
+		rq->size_why = "the call does not give a size";
+	else if (size->state != VAL_KNOWN)
+		rq->size_why = size->why;
+	rq->at_why = v[API_ADDRESS].why;
+	rq->offset_why = v[API_OFFSET].why;
+	/* Values another file's constant function may give. */
+	static const int role[REQ_NVALUES] = {
+	    [REQ_SIZE] = API_SIZE,
+	    [REQ_AT] = API_ADDRESS,
+	    [REQ_OFFSET] = API_OFFSET,
+	};
+	for (int i = 0; i < REQ_NVALUES; i++)
+		if (role_given(q, role[i]) && v[role[i]].sym) {
+			rq->sym[i] = v[role[i]].sym;
+			rq->sym_bits[i] = v[role[i]].bits;
+			if (i == REQ_SIZE)
+				rq->size = v[role[i]].v;
+			else if (i == REQ_AT)
+				rq->at = v[role[i]].v;
+			else
+				rq->offset = v[role[i]].v;
+		}
+}
+
 /* What the evaluated roles say about the request. */
 static void fill_request(const api_rule *q, const val *v, request *rq)
 {
@@ -703,6 +1370,9 @@ static void fill_request(const api_rule *q, const val *v, request *rq)
 		rq->size_unknown = true;
 	else
 		rq->size = v[API_SIZE].v;
+	rq->size_whole = q->zero_size_whole && role_given(q, API_SIZE) &&
+			 v[API_SIZE].state == VAL_KNOWN && !v[API_SIZE].v;
+	unknown_whys(q, v, rq);
 	if (role_given(q, API_OFFSET)) {
 		rq->has_offset = true;
 		if (v[API_OFFSET].state == VAL_KNOWN)
@@ -722,10 +1392,14 @@ static void fill_request(const api_rule *q, const val *v, request *rq)
 		fixed = role_given(q, API_ADDRESS) ? YES : NO;
 	if (fixed != NO) {
 		rq->fixed = true;
+		rq->fixed_maybe = fixed == MAYBE;
 		if (fixed == MAYBE || v[API_ADDRESS].state != VAL_KNOWN)
 			rq->at_unknown = true;
 		else
 			rq->at = v[API_ADDRESS].v;
+		if (fixed == MAYBE)
+			rq->at_why =
+			    q->has_fixed_flags ? flags->why : v[API_FIXED].why;
 	}
 	if (fixed == YES && q->replace_flags && flags->state == VAL_KNOWN)
 		rq->replaces = (flags->v & q->replace_flags) &&
@@ -778,15 +1452,15 @@ static const api_rule *rule_of_call(const visit_ctx *x, CXCursor call,
 
 /* The values of the roles a rule gives (the dataspace is named for
  * readers of the rule, not evaluated). */
-static void eval_roles(CXCursor call, CXCursor callee, const api_rule *q,
-		       val v[API_NROLES])
+static void eval_roles(vf_cache *flow, CXCursor call, CXCursor callee,
+		       const api_rule *q, val v[API_NROLES])
 {
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
-			   ? eval_arg(call, callee, q->arg[r])
-			   : (val){VAL_ABSENT, 0};
+			   ? eval_arg(flow, call, callee, q->arg[r])
+			   : (val){VAL_ABSENT, 0, NULL, false, NULL, 0};
 	if (q->fields_arg != API_NONE)
-		eval_fields(call, q, v);
+		eval_fields(flow, call, q, v);
 }
 
 /* ---- Which region map a call goes into --------------------------------- */
@@ -968,7 +1642,7 @@ static bool sub_map_of(visit_ctx *x, CXCursor e, unsigned depth, sub_map *out)
 		if ((q = rule_of_call(x, e, &callee)) && q->reserves) {
 			val v[API_NROLES];
 			CXFile file;
-			eval_roles(e, callee, q, v);
+			eval_roles(x->flow, e, callee, q, v);
 			out->size =
 			    role_given(q, API_SIZE) ? v[API_SIZE] : unknown;
 			call_place(e, &out->line, &out->column);
@@ -1070,6 +1744,7 @@ static void whole_sub_map(visit_ctx *x, CXCursor call, const api_rule *q,
 		return;
 	rq->size = m.size.v - (rq->has_offset ? rq->offset : 0);
 	rq->size_unknown = false;
+	rq->size_whole = false; /* the whole of a size now known */
 }
 
 static void on_call(visit_ctx *x, CXCursor call)
@@ -1081,7 +1756,7 @@ static void on_call(visit_ctx *x, CXCursor call)
 
 	if (!(q = rule_of_call(x, call, &callee)))
 		return;
-	eval_roles(call, callee, q, v);
+	eval_roles(x->flow, call, callee, q, v);
 	fill_request(q, v, &rq);
 	if (q->kind == REQ_ATTACH) {
 		into_sub_map(x, call, &rq);
@@ -1134,6 +1809,54 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_CallExpr)
 		on_call(x, c);
 	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Functions this file defines that return one constant and take no
+ * argument, for the files that call them (resolve_constants): namespaces
+ * and classes are looked into, function bodies not. */
+static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	visit_ctx *x = data;
+	CXCursor ret = clang_getNullCursor();
+	kids ks;
+
+	(void)parent;
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_Namespace:
+	case CXCursor_LinkageSpec:
+	case CXCursor_UnexposedDecl:
+		return CXChildVisit_Recurse;
+	case CXCursor_FunctionDecl:
+		break;
+	default:
+		return CXChildVisit_Continue;
+	}
+	if (!clang_isCursorDefinition(c) || clang_Cursor_getNumArguments(c))
+		return CXChildVisit_Continue;
+	CXCursor body = vf_body(c);
+	if (!clang_Cursor_isNull(body)) {
+		kids_of(body, &ks);
+		if (ks.n == 1 &&
+		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
+			kids_of(ks.first[0], &ks);
+			if (ks.nexpr == 1)
+				ret = ks.expr[0];
+		}
+	}
+	if (clang_Cursor_isNull(ret))
+		return CXChildVisit_Continue;
+	eval_ctx ctx = {.flow = x->flow};
+	val r =
+	    converted(eval_expr(&ctx, ret, 0), clang_getCursorResultType(c));
+	CXString usr = clang_getCursorUSR(c);
+	if (r.state == VAL_KNOWN && *clang_getCString(usr) &&
+	    !requests_add_const(&x->it->reqs, clang_getCString(usr), r.v))
+		x->it->oom = true;
+	clang_disposeString(usr);
+	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
 /* ---- Parsing one file ---------------------------------------------------- */
@@ -1253,7 +1976,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
-	visit_ctx x = {job->o->rules, it, NULL, {0}};
+	visit_ctx x = {job->o->rules, it, NULL, {0}, NULL};
 	const src_file *f = it->f;
 
 	/* libclang and LLVM print their own account of a crash or of memory
@@ -1292,7 +2015,17 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	x.main_file = clang_getFile(tu, clang_getCString(main_name));
 	clang_disposeString(main_name);
 	summarise_errors(tu, x.main_file, it);
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &x);
+	if (!(x.flow = vf_new()))
+		it->oom = true;
+	else
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit,
+				    &x);
+	if (x.flow && !it->oom)
+		clang_visitChildren(clang_getTranslationUnitCursor(tu),
+				    constants_visit, &x);
+	if (x.flow && vf_oom(x.flow))
+		it->oom = true;
+	vf_free(x.flow);
 	cursor_map_free(&x.inits);
 	clang_disposeTranslationUnit(tu);
 }
@@ -1407,6 +2140,10 @@ static bool parser_done(void *ctx, size_t k, const iso_outcome *o,
 	if (o->end == ISO_DONE && wire_get_scan(p, n, &reqs, &notes, &err)) {
 		for (size_t i = 0; !it->oom && i < reqs.n; i++)
 			it->oom = !requests_add(&it->reqs, &reqs.v[i]);
+		for (size_t i = 0; !it->oom && i < reqs.nconsts; i++)
+			it->oom =
+			    !requests_add_const(&it->reqs, reqs.consts[i].usr,
+						reqs.consts[i].value);
 		it->oom = it->oom || !vl_diags_append(&it->notes, &notes);
 	} else if (o->end == ISO_DONE) {
 		if (!strcmp(err.msg, "out of memory"))
@@ -1567,6 +2304,112 @@ static iso_limits parse_limits(const source_opts *o)
 			    .stack = PARSE_STACK_SIZE};
 }
 
+/* ---- Constants from other files ----------------------------------------- */
+
+/* A value that is what a function defined in another file returns
+ * (Genode's stack_area_virtual_base() in its own .cc): each file's scan
+ * sends, with its requests, the functions it defines whose body returns
+ * one constant; with every file scanned, the requests' values that wait
+ * for such a function take its value here.  A function that two files
+ * define with different values (two configurations) stays unknown. */
+
+static int cmp_const(const void *a, const void *b)
+{
+	const req_const *x = a, *y = b;
+	int c = strcmp(x->usr, y->usr);
+
+	return c ? c : x->value < y->value ? -1 : x->value > y->value;
+}
+
+/* The one value usr has among the n sorted constants; false: none, or
+ * two different ones. */
+static bool const_of(const req_const *v, size_t n, const char *usr,
+		     uint64_t *value)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(v[mid].usr, usr) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n || strcmp(v[lo].usr, usr))
+		return false;
+	*value = v[lo].value;
+	return lo + 1 == n || strcmp(v[lo + 1].usr, usr) ||
+	       v[lo + 1].value == *value;
+}
+
+/* Value i of q resolved to x, or its why saying that no file defines it. */
+static bool resolve_value(request *q, int i, const req_const *v, size_t n)
+{
+	bool *unknown_flag[REQ_NVALUES] = {&q->size_unknown, &q->at_unknown,
+					   &q->offset_unknown};
+	uint64_t *value[REQ_NVALUES] = {&q->size, &q->at, &q->offset};
+	const char **why[REQ_NVALUES] = {&q->size_why, &q->at_why,
+					 &q->offset_why};
+	unsigned bits = q->sym_bits[i];
+	uint64_t x;
+
+	if (const_of(v, n, q->sym[i], &x)) {
+		x += *value[i];
+		if (bits && bits < 64)
+			x &= (UINT64_C(1) << bits) - 1;
+		*value[i] = x;
+		*unknown_flag[i] = false;
+		free((char *)*why[i]);
+		*why[i] = NULL;
+	} else {
+		char *s = vl_strprintf("%s, nor in the other files scanned",
+				       *why[i] ? *why[i] : "not defined here");
+		if (!s)
+			return false;
+		free((char *)*why[i]);
+		*why[i] = s;
+	}
+	free((char *)q->sym[i]);
+	q->sym[i] = NULL;
+	return true;
+}
+
+static bool resolve_constants(const scan_job *job, requests *out, size_t from)
+{
+	req_const *v;
+	size_t n = 0;
+
+	for (size_t i = 0; i < job->n; i++)
+		n += job->items[i].reqs.nconsts;
+	if (!(v = malloc((n ? n : 1) * sizeof(*v))))
+		return false;
+	n = 0;
+	for (size_t i = 0; i < job->n; i++)
+		for (size_t k = 0; k < job->items[i].reqs.nconsts; k++)
+			v[n++] = job->items[i].reqs.consts[k];
+	qsort(v, n, sizeof(*v), cmp_const);
+	for (size_t k = from; k < out->n; k++) {
+		request *q = &out->v[k];
+		bool wanted[REQ_NVALUES] = {q->size_unknown && !q->size_whole,
+					    q->fixed && q->at_unknown &&
+						!q->fixed_maybe,
+					    q->has_offset && q->offset_unknown};
+		for (int i = 0; i < REQ_NVALUES; i++) {
+			if (!q->sym[i])
+				continue;
+			if (!wanted[i]) {
+				free((char *)q->sym[i]);
+				q->sym[i] = NULL;
+			} else if (!resolve_value(q, i, v, n)) {
+				free(v);
+				return false;
+			}
+		}
+	}
+	free(v);
+	return true;
+}
+
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		 requests *out, vl_diags *notes, vl_error *err)
 {
@@ -1615,6 +2458,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 			ok = requests_add(out, &it->reqs.v[k]) || oom(err);
 		ok = ok && (vl_diags_append(notes, &it->notes) || oom(err));
 	}
+	ok = ok && (resolve_constants(&job, out, from) || oom(err));
 	ok = ok &&
 	     ((sort_from(out, from) && unique_names(out, from)) || oom(err));
 done:

@@ -18,6 +18,9 @@ enum {
 	RQ_OFFSET_UNKNOWN = 1 << 5,
 	RQ_RESERVES = 1 << 6,
 	RQ_REPLACES = 1 << 7,
+	/* The second flags byte. */
+	RQ_SIZE_WHOLE = 1 << 0,
+	RQ_FIXED_MAYBE = 1 << 1,
 };
 
 /* What a note carries besides its place and message. */
@@ -121,10 +124,17 @@ static bool put_request(wire_buf *b, const request *q)
 	    (q->at_unknown ? RQ_AT_UNKNOWN : 0) |
 	    (q->offset_unknown ? RQ_OFFSET_UNKNOWN : 0) |
 	    (q->reserves ? RQ_RESERVES : 0) | (q->replaces ? RQ_REPLACES : 0);
+	unsigned flags2 = (q->size_whole ? RQ_SIZE_WHOLE : 0) |
+			  (q->fixed_maybe ? RQ_FIXED_MAYBE : 0);
 
+	for (int i = 0; i < REQ_NVALUES; i++)
+		if (!put_str(b, q->sym[i]) || !put_u8(b, q->sym_bits[i]))
+			return false;
 	return put_str(b, q->name) && put_str(b, q->call) &&
 	       put_str(b, q->rule) && put_str(b, q->file) &&
-	       put_u8(b, q->kind) && put_u8(b, flags) && put_u64(b, q->size) &&
+	       put_str(b, q->size_why) && put_str(b, q->at_why) &&
+	       put_str(b, q->offset_why) && put_u8(b, q->kind) &&
+	       put_u8(b, flags) && put_u8(b, flags2) && put_u64(b, q->size) &&
 	       put_u64(b, q->at) && put_u64(b, q->offset) &&
 	       put_u64(b, q->backing_align) && put_u64(b, q->align) &&
 	       put_u32(b, q->line) && put_u32(b, q->column) &&
@@ -165,6 +175,12 @@ bool wire_put_scan(wire_buf *b, const requests *r, const vl_diags *notes)
 		return false;
 	for (size_t i = 0; i < r->n; i++)
 		if (!put_request(b, &r->v[i]))
+			return false;
+	if (!put_count(b, r->nconsts))
+		return false;
+	for (size_t i = 0; i < r->nconsts; i++)
+		if (!put_str(b, r->consts[i].usr) ||
+		    !put_u64(b, r->consts[i].value))
 			return false;
 	if (!put_count(b, notes->n))
 		return false;
@@ -284,25 +300,44 @@ static void request_strings_free(request *q)
 	free(q->call);
 	free(q->rule);
 	free((char *)q->file);
+	free((char *)q->size_why);
+	free((char *)q->at_why);
+	free((char *)q->offset_why);
+	for (int i = 0; i < REQ_NVALUES; i++)
+		free((char *)q->sym[i]);
 }
 
 static bool get_request(reader *rd, requests *r)
 {
 	request q = {0};
-	char *file = NULL;
-	unsigned kind = 0, flags = 0, sub = 0;
-	bool ok;
+	char *file = NULL, *why[3] = {NULL, NULL, NULL};
+	unsigned kind = 0, flags = 0, flags2 = 0, sub = 0;
+	bool ok = true;
 
-	ok = get_str(rd, &q.name) && get_str(rd, &q.call) &&
+	for (int i = 0; ok && i < REQ_NVALUES; i++) {
+		char *sym = NULL;
+		unsigned bits = 0;
+		ok = get_str(rd, &sym) && get_u8(rd, &bits);
+		q.sym[i] = sym;
+		q.sym_bits[i] = (unsigned char)bits;
+		if (ok && (bits > 64 || (sym && !bits)))
+			ok = malformed(rd, "a value's width out of range");
+	}
+	ok = ok && get_str(rd, &q.name) && get_str(rd, &q.call) &&
 	     get_str(rd, &q.rule) && get_str(rd, &file);
 	q.file = file;
+	ok = ok && get_str(rd, &why[0]) && get_str(rd, &why[1]) &&
+	     get_str(rd, &why[2]);
+	q.size_why = why[0];
+	q.at_why = why[1];
+	q.offset_why = why[2];
 	ok = ok && get_u8(rd, &kind) && get_u8(rd, &flags) &&
-	     get_u64(rd, &q.size) && get_u64(rd, &q.at) &&
-	     get_u64(rd, &q.offset) && get_u64(rd, &q.backing_align) &&
-	     get_u64(rd, &q.align) && get_unsigned(rd, &q.line) &&
-	     get_unsigned(rd, &q.column) && get_u8(rd, &sub) &&
-	     get_u64(rd, &q.sub_size) && get_unsigned(rd, &q.sub_line) &&
-	     get_unsigned(rd, &q.sub_column);
+	     get_u8(rd, &flags2) && get_u64(rd, &q.size) &&
+	     get_u64(rd, &q.at) && get_u64(rd, &q.offset) &&
+	     get_u64(rd, &q.backing_align) && get_u64(rd, &q.align) &&
+	     get_unsigned(rd, &q.line) && get_unsigned(rd, &q.column) &&
+	     get_u8(rd, &sub) && get_u64(rd, &q.sub_size) &&
+	     get_unsigned(rd, &q.sub_line) && get_unsigned(rd, &q.sub_column);
 	q.in_sub = sub & 1;
 	q.sub_size_unknown = sub & 2;
 	if (ok && !q.name)
@@ -319,6 +354,8 @@ static bool get_request(reader *rd, requests *r)
 		q.offset_unknown = flags & RQ_OFFSET_UNKNOWN;
 		q.reserves = flags & RQ_RESERVES;
 		q.replaces = flags & RQ_REPLACES;
+		q.size_whole = flags2 & RQ_SIZE_WHOLE;
+		q.fixed_maybe = flags2 & RQ_FIXED_MAYBE;
 		ok = requests_add(r, &q) || out_of_memory(rd);
 	}
 	request_strings_free(&q);
@@ -380,6 +417,19 @@ static bool get_note(reader *rd, vl_diags *notes)
 	return ok;
 }
 
+static bool get_const(reader *rd, requests *r)
+{
+	char *usr = NULL;
+	uint64_t v;
+	bool ok = get_str(rd, &usr) && get_u64(rd, &v);
+
+	if (ok && !usr)
+		ok = malformed(rd, "a constant without a name");
+	ok = ok && (requests_add_const(r, usr, v) || out_of_memory(rd));
+	free(usr);
+	return ok;
+}
+
 bool wire_get_scan(const uint8_t *p, size_t n, requests *r, vl_diags *notes,
 		   vl_error *err)
 {
@@ -390,6 +440,11 @@ bool wire_get_scan(const uint8_t *p, size_t n, requests *r, vl_diags *notes,
 		return false;
 	for (uint32_t i = 0; i < count; i++)
 		if (!get_request(&rd, r))
+			return false;
+	if (!get_u32(&rd, &count))
+		return false;
+	for (uint32_t i = 0; i < count; i++)
+		if (!get_const(&rd, r))
 			return false;
 	if (!get_u32(&rd, &count))
 		return false;

@@ -26,7 +26,8 @@ void wire_buf_free(wire_buf *b);
 /* Append n bytes; false (and oom set) when memory runs out. */
 bool wire_put_bytes(wire_buf *b, const void *p, size_t n);
 
-/* Append the requests and the notes to b; false when memory ran out. */
+/* Append the requests (with their constants) and the notes to b; false
+ * when memory ran out. */
 bool wire_put_scan(wire_buf *b, const requests *r, const vl_diags *notes);
 
 /* Read what wire_put_scan wrote (all n bytes of it) and append the

@@ -1,4 +1,5 @@
 #include <jansson.h>
+#include <stdlib.h>
 
 #include "jsondoc.h"
 #include "report.h"
@@ -78,8 +79,21 @@ static json_t *region_map_json(const request *q, bool *ok)
 	return j;
 }
 
+/* Why a value is "unknown"; a value the scanner could not evaluate for
+ * no reason it names is simply not a constant. */
+static void say_why(json_t *o, const char *key, bool unknown, const char *why,
+		    bool *ok)
+{
+	if (unknown)
+		jd_set(o, key, jd_str(why ? why : "not a constant expression"),
+		       ok);
+}
+
 /* What the sources ask for, each value a hex string or "unknown": an
- * argument that did not evaluate to a constant is never guessed. */
+ * argument that did not evaluate to a constant is never guessed, and
+ * "unknown" says why.  A size of 0 that means the whole dataspace is
+ * "whole"; "fixed" tells "fixed at an unknown address" (true) from "not
+ * known whether fixed" ("unknown"). */
 static json_t *requests_json(const requests *rq, bool *ok)
 {
 	json_t *list = json_array();
@@ -90,17 +104,41 @@ static json_t *requests_json(const requests *rq, bool *ok)
 		jd_set(j, "name", jd_str(q->name), ok);
 		jd_set(j, "kind", jd_str(req_kind_name(q->kind)), ok);
 		jd_set(j, "call", jd_str_or_null(q->call), ok);
-		jd_set(j, "size", value_or_unknown(q->size_unknown, q->size),
+		jd_set(j, "size",
+		       q->size_whole
+			   ? jd_str("whole")
+			   : value_or_unknown(q->size_unknown, q->size),
 		       ok);
 		jd_set(j, "at",
 		       q->fixed ? value_or_unknown(q->at_unknown, q->at)
 				: json_null(),
+		       ok);
+		jd_set(j, "fixed",
+		       q->fixed_maybe ? jd_str("unknown")
+				      : json_boolean(q->fixed),
 		       ok);
 		jd_set(j, "offset",
 		       q->has_offset
 			   ? value_or_unknown(q->offset_unknown, q->offset)
 			   : json_null(),
 		       ok);
+		json_t *why = jd_set(j, "unknown", json_object(), ok);
+		say_why(why, "size", q->size_unknown && !q->size_whole,
+			q->size_why, ok);
+		if (q->fixed_maybe) {
+			char *s = vl_strprintf(
+			    "whether it is fixed is not known: %s",
+			    q->at_why ? q->at_why
+				      : "not a constant expression");
+			say_why(why, "at", true, s ? s : "out of memory", ok);
+			*ok = *ok && s;
+			free(s);
+		} else {
+			say_why(why, "at", q->fixed && q->at_unknown, q->at_why,
+				ok);
+		}
+		say_why(why, "offset", q->has_offset && q->offset_unknown,
+			q->offset_why, ok);
 		jd_set(j, "reserves", json_boolean(q->reserves), ok);
 		jd_set(j, "region_map", region_map_json(q, ok), ok);
 		jd_set(j, "file", jd_str_or_null(q->file), ok);

@@ -112,20 +112,25 @@ static void hex(char *buf, size_t len, bool unknown, uint64_t v)
 		snprintf(buf, len, "0x%llx", (unsigned long long)v);
 }
 
-/* A request in one line: name rule kind line:col size= [at=] [offset=]
- * [align=] [reserves] [replaces]; "?" for an unknown value. */
+/* A request in one line: name rule kind line:col size= [at= [fixed=?]]
+ * [offset=] [align=] [reserves] [replaces]; "?" for an unknown value,
+ * "whole" for a size of 0 that is the whole dataspace, fixed=? where it
+ * is not known whether the request is fixed. */
 static void describe(const request *q, char *buf, size_t len)
 {
 	char s[32], a[32], o[32];
 	int n;
 
 	hex(s, sizeof(s), q->size_unknown, q->size);
+	if (q->size_whole)
+		snprintf(s, sizeof(s), "whole");
 	hex(a, sizeof(a), q->at_unknown, q->at);
 	hex(o, sizeof(o), q->offset_unknown, q->offset);
 	n = snprintf(buf, len, "%s %s %s %u:%u size=%s", q->name, q->rule,
 		     req_kind_name(q->kind), q->line, q->column, s);
 	if (q->fixed)
-		n += snprintf(buf + n, len - (size_t)n, " at=%s", a);
+		n += snprintf(buf + n, len - (size_t)n, " at=%s%s", a,
+			      q->fixed_maybe ? " fixed=?" : "");
 	if (q->has_offset)
 		n += snprintf(buf + n, len - (size_t)n, " offset=%s", o);
 	if (q->align)
@@ -194,7 +199,8 @@ static void genode_before_2024_requests_with_values_and_places(void **state)
 	    "size=0x400000 at=0x20001000 offset=0x0",
 	    "attach@vmm_memory.cc:46 genode-attach attach 46:12 "
 	    "size=0x4000000 at=0x10000000 offset=0x0",
-	    "attach@vmm_memory.cc:49 genode-attach attach 49:12 size=? "
+	    /* size 0 by default: the whole dataspace */
+	    "attach@vmm_memory.cc:49 genode-attach attach 49:12 size=whole "
 	    "offset=0x0",
 	    "attach@vmm_memory.cc:52 genode-attach attach 52:12 size=? "
 	    "offset=0x0",
@@ -227,8 +233,8 @@ genode_since_2024_attr_fields_designated_positional_const(void **state)
 	    "attach@attach_attr.cc:25 genode-attach-attr attach 25:6 "
 	    "size=0x800000 offset=0x0",
 	    /* omitted fields are zero: the whole dataspace, not fixed */
-	    "attach@attach_attr.cc:29 genode-attach-attr attach 29:6 size=? "
-	    "offset=0x2000",
+	    "attach@attach_attr.cc:29 genode-attach-attr attach 29:6 "
+	    "size=whole offset=0x2000",
 	    "attach@attach_attr.cc:32 genode-attach-attr attach 32:6 size=? "
 	    "at=0x401000 offset=0x0",
 	    "attach@attach_attr.cc:46 genode-attach-attr attach 46:6 "
@@ -293,7 +299,7 @@ posix_mmap_reservation_fixed_inside_outside_and_unknowns(void **state)
 	    "mmap@shadow.c:49 posix-mmap map 49:2 size=? offset=0x0",
 	    /* flags not constant: whether it is fixed is not known */
 	    "mmap@shadow.c:55 posix-mmap map 55:2 size=0x200000 at=? "
-	    "offset=0x0",
+	    "fixed=? offset=0x0",
 	};
 	requests r = {0};
 
@@ -326,6 +332,304 @@ static void posix_aligned_allocations_shmat_and_mremap(void **state)
 	(void)state;
 	expect_clean_sample("samples/posix/alloc.c", want, ARRAY_SIZE(want),
 			    &r);
+	requests_free(&r);
+}
+
+/* ---- Values that flow (samples/flow) ----------------------------------------
+ */
+
+/* Why each value of request k is unknown: NULL where none is said. */
+static void expect_whys(const requests *r, size_t k, const char *size,
+			const char *at, const char *offset)
+{
+	const request *q = &r->v[k];
+
+	if (size)
+		assert_string_equal(q->size_why, size);
+	else
+		assert_null(q->size_why);
+	if (at)
+		assert_string_equal(q->at_why, at);
+	else
+		assert_null(q->at_why);
+	if (offset)
+		assert_string_equal(q->offset_why, offset);
+	else
+		assert_null(q->offset_why);
+}
+
+static void
+flow_genode_attr_by_member_assignment_helpers_and_branch(void **state)
+{
+	static const char *const want[] = {
+	    /* member by member, at from a helper returning a constant */
+	    "attach@genode_flow.cc:40 genode-attach-attr attach 40:6 "
+	    "size=0x100000 at=0x40000000 offset=0x0",
+	    /* Attr fb = framebuffer_attr(); */
+	    "attach@genode_flow.cc:44 genode-attach-attr attach 44:6 "
+	    "size=0x800000 at=0x20000000 offset=0x0",
+	    /* 4 * page, then <<= 10 */
+	    "attach@genode_flow.cc:53 genode-attach-attr attach 53:6 "
+	    "size=0x1000000 offset=0x0",
+	    "attach@genode_flow.cc:59 genode-attach-attr attach 59:6 size=? "
+	    "offset=0x0",
+	    /* fixed_at(0x30000000, n): at bound, size the caller's */
+	    "attach@genode_flow.cc:68 genode-attach-attr attach 68:6 size=? "
+	    "at=0x30000000 offset=0x0",
+	    "attach@genode_flow.cc:72 genode-attach-attr attach 72:6 "
+	    "size=whole offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/genode_flow.cc", want,
+			    ARRAY_SIZE(want), &r);
+	expect_whys(&r, 0, NULL, NULL, NULL);
+	expect_whys(&r, 3, "'size' is assigned in a branch at line 58", NULL,
+		    NULL);
+	expect_whys(&r, 4,
+		    "what 'fixed_at' returns is not known: 'n' is a "
+		    "parameter: its value comes from the caller",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "size 0: the whole dataspace, whose size the call does "
+		    "not show",
+		    NULL, NULL);
+	assert_true(r.v[5].size_whole && r.v[5].size_unknown);
+	assert_false(r.v[3].size_whole);
+	requests_free(&r);
+}
+
+static void flow_posix_locals_compound_branch_loop_escape_switch(void **state)
+{
+	static const char *const want[] = {
+	    "mmap@posix_flow.c:29 posix-mmap map 29:2 size=0x4000 "
+	    "offset=0x0",
+	    /* len *= 256, base += huge_page(), flags |= MAP_FIXED */
+	    "mmap@posix_flow.c:35 posix-mmap map 35:2 size=0x400000 "
+	    "at=0x200200000 offset=0x0 replaces",
+	    "mmap@posix_flow.c:41 posix-mmap map 41:2 size=? offset=0x0",
+	    /* inside the branch that assigned it */
+	    "mmap@posix_flow.c:46 posix-mmap map 46:3 size=0x1000 "
+	    "offset=0x0",
+	    "mmap@posix_flow.c:53 posix-mmap map 53:3 size=? offset=0x0",
+	    "mmap@posix_flow.c:60 posix-mmap map 60:2 size=? offset=0x0",
+	    /* scaled(4): n bound to 4 */
+	    "mmap@posix_flow.c:63 posix-mmap map 63:2 size=0x4000 "
+	    "offset=0x0",
+	    "mmap@posix_flow.c:72 posix-mmap map 72:3 size=? offset=0x0",
+	    "mmap@posix_flow.c:78 posix-mmap map 78:2 size=? offset=0x0",
+	    "mmap@posix_flow.c:81 posix-mmap map 81:2 size=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/posix_flow.c", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 1, NULL, NULL, NULL);
+	expect_whys(&r, 2, "'chunk' is assigned in a branch at line 40", NULL,
+		    NULL);
+	expect_whys(&r, 4, "'step' is assigned later in the loop, at line 54",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "'filled' may change behind the code: its address is "
+		    "taken at line 59",
+		    NULL, NULL);
+	expect_whys(&r, 7,
+		    "'sz' is assigned at line 69 and a jump target lies "
+		    "between it and the use",
+		    NULL, NULL);
+	expect_whys(&r, 8, "'v' is volatile", NULL, NULL);
+	expect_whys(&r, 9,
+		    "'by_asm' may change behind the code: an asm statement "
+		    "uses it at line 80",
+		    NULL, NULL);
+	requests_free(&r);
+}
+
+static void flow_corners_copies_references_lambdas_statics(void **state)
+{
+	static const char *const want[] = {
+	    /* an enum and a constexpr function from a namespace */
+	    "attach@corners.cc:34 genode-attach-attr attach 34:6 "
+	    "size=0x4000000 at=0x10000000 offset=0x0",
+	    /* Attr h = g; h.size = 0x2000; */
+	    "attach@corners.cc:40 genode-attach-attr attach 40:6 "
+	    "size=0x2000 at=0x10000000 offset=0x0",
+	    "attach@corners.cc:45 genode-attach-attr attach 45:6 size=? at=? "
+	    "fixed=? offset=?",
+	    "attach@corners.cc:48 genode-attach-attr attach 48:6 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:58 genode-attach-attr attach 58:6 "
+	    "size=0x3000 offset=0x0",
+	    /* c.size = n; c.size += 0x1000; */
+	    "attach@corners.cc:69 genode-attach-attr attach 69:6 "
+	    "size=0x4000 offset=0x0",
+	    "attach@corners.cc:74 genode-attach-attr attach 74:7 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:86 genode-attach-attr attach 86:6 "
+	    "size=0x7000 offset=0x0",
+	    /* the generic lambda's call is not reported; a static Attr
+	     * filled before the use, its offset changed after it */
+	    "attach@corners.cc:113 genode-attach-attr attach 113:6 "
+	    "size=0x9000 at=0x38000000 offset=?",
+	    /* a virtual method */
+	    "attach@corners.cc:118 genode-attach-attr attach 118:6 size=? "
+	    "offset=0x0",
+	    "attach@corners.cc:131 genode-attach-attr attach 131:6 "
+	    "size=0x1000 at=? fixed=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/corners.cc", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 2,
+		    "'t.size' may change behind the code: passed by "
+		    "non-const reference at line 44",
+		    "'t.use_at' may change behind the code: passed by "
+		    "non-const reference at line 44",
+		    "'t.offset' may change behind the code: passed by "
+		    "non-const reference at line 44");
+	assert_true(r.v[2].fixed_maybe);
+	expect_whys(&r, 3,
+		    "'configured' is a member of an object that is not "
+		    "followed",
+		    NULL, NULL);
+	expect_whys(&r, 6, "'later' is used in a lambda and changed at line 81",
+		    NULL, NULL);
+	expect_whys(&r, 8, NULL, NULL,
+		    "'st.offset' is static and changed at line 114");
+	expect_whys(&r, 9,
+		    "'page' is virtual: which override runs is not known", NULL,
+		    NULL);
+	expect_whys(&r, 10, NULL,
+		    "'m.use_at' is assigned in a branch at line 130", NULL);
+	assert_true(r.v[10].fixed && r.v[10].fixed_maybe && r.v[10].at_unknown);
+	requests_free(&r);
+}
+
+static void flow_jumps_gotos_references_increments(void **state)
+{
+	static const char *const want[] = {
+	    /* a local of the lambda itself */
+	    "mmap@jumps.cc:18 posix-mmap map 18:3 size=0x2000 offset=0x0",
+	    "mmap@jumps.cc:25 posix-mmap map 25:2 size=? offset=0x0",
+	    "mmap@jumps.cc:32 posix-mmap map 32:2 size=? offset=0x0",
+	    /* h = k = 0x5000, after the goto's loop */
+	    "mmap@jumps.cc:38 posix-mmap map 38:2 size=0x5000 offset=0x0",
+	    /* k++, then k */
+	    "mmap@jumps.cc:41 posix-mmap map 41:2 size=0x5000 offset=0x0",
+	    "mmap@jumps.cc:42 posix-mmap map 42:2 size=0x5001 offset=0x0",
+	    "mmap@jumps.cc:50 posix-mmap map 50:2 size=? offset=0x0",
+	    "mmap@jumps.cc:56 posix-mmap map 56:2 size=? offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/jumps.cc", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 1,
+		    "'g' is assigned at line 26, and a goto jumps back over "
+		    "the use",
+		    NULL, NULL);
+	expect_whys(&r, 2,
+		    "'g' may change behind the code: bound to a non-const "
+		    "reference at line 31",
+		    NULL, NULL);
+	expect_whys(&r, 6,
+		    "'s' is assigned at line 48 and a jump target lies "
+		    "between it and the use",
+		    NULL, NULL);
+	expect_whys(&r, 7,
+		    "'m' is changed at line 55: an operator in a macro writes "
+		    "it",
+		    NULL, NULL);
+	requests_free(&r);
+}
+
+static void
+flow_constant_from_another_file_resolves_after_the_scan(void **state)
+{
+	static const char *const alone[] = {
+	    "attach@thread.cc:18 genode-attach-attr attach 18:5 size=0x100000 "
+	    "at=? offset=0x0",
+	    "attach@thread.cc:21 genode-attach-attr attach 21:5 size=? "
+	    "offset=0x0",
+	};
+	static const char *const both[] = {
+	    /* stack_area_virtual_base() + 1 MiB */
+	    "attach@thread.cc:18 genode-attach-attr attach 18:5 size=0x100000 "
+	    "at=0x40100000 offset=0x0",
+	    "attach@thread.cc:21 genode-attach-attr attach 21:5 "
+	    "size=0x10000000 offset=0x0",
+	};
+	char user[PATH_MAX], def[PATH_MAX];
+	char *files[] = {
+	    (char *)path_in(user, root, "samples/flow/cross/thread.cc"),
+	    (char *)path_in(def, root, "samples/flow/cross/stack_area.cc")};
+	requests r = {0};
+	vl_diags notes = {0};
+
+	(void)state;
+	for (unsigned jobs = 1; jobs <= 2; jobs++) {
+		source_opts o = opts(jobs);
+		scan(&o, files, 1, &r, &notes);
+		expect_requests(&r, user, alone, ARRAY_SIZE(alone));
+		expect_whys(&r, 0, NULL,
+			    "'stack_area_virtual_base' is not defined in this "
+			    "file, nor in the other files scanned",
+			    NULL);
+		expect_whys(&r, 1,
+			    "'stack_area_virtual_size' is not defined in this "
+			    "file, nor in the other files scanned",
+			    NULL, NULL);
+		assert_null(r.v[0].sym[REQ_AT]);
+		requests_free(&r);
+		scan(&o, files, 2, &r, &notes);
+		expect_requests(&r, user, both, ARRAY_SIZE(both));
+		expect_whys(&r, 0, NULL, NULL, NULL);
+		expect_whys(&r, 1, NULL, NULL, NULL);
+		assert_int_equal(notes.n, 0);
+		requests_free(&r);
+	}
+	vl_diags_free(&notes);
+}
+
+static void flow_file_statics_unchanged_or_unknown_with_the_line(void **state)
+{
+	static const char *const want[] = {
+	    "mmap@statics.c:36 posix-mmap map 36:2 size=0x4000 offset=0x0",
+	    "mmap@statics.c:37 posix-mmap map 37:2 size=0x200000 "
+	    "offset=0x0",
+	    "mmap@statics.c:39 posix-mmap map 39:2 size=? offset=0x0",
+	    "mmap@statics.c:41 posix-mmap map 41:2 size=? offset=0x0",
+	    "mmap@statics.c:43 posix-mmap map 43:2 size=0x400000 "
+	    "at=0x7000000000 offset=0x0 replaces",
+	    "mmap@statics.c:45 posix-mmap map 45:2 size=? offset=0x0",
+	    "mmap@statics.c:46 posix-mmap map 46:2 size=? offset=0x0",
+	    /* a tentative declaration, then the definition */
+	    "mmap@statics.c:54 posix-mmap map 54:2 size=0x5000 offset=0x0",
+	};
+	requests r = {0};
+
+	(void)state;
+	expect_clean_sample("samples/flow/statics.c", want, ARRAY_SIZE(want),
+			    &r);
+	expect_whys(&r, 2,
+		    "'grown' is a static of this file that line 28 may change",
+		    NULL, NULL);
+	expect_whys(&r, 3,
+		    "'pointed' is a static of this file that line 23 may "
+		    "change",
+		    NULL, NULL);
+	expect_whys(&r, 5,
+		    "'moved' is a static of this file that line 29 may change",
+		    NULL, NULL);
+	expect_whys(&r, 6,
+		    "'exported' is a variable outside the function that is "
+		    "not const",
+		    NULL, NULL);
 	requests_free(&r);
 }
 
@@ -941,7 +1245,7 @@ static void genode_2014_overload_by_type_and_own_region_map(void **state)
 	    "size=0x8000000 reserves",
 	    "Attached_ram_dataspace@vmm.cc:27 "
 	    "genode-attached-ram-dataspace-2014 allocate 27:4 size=0x400000",
-	    "attach_at@vmm.cc:30 genode-attach-at attach 30:12 size=? at=0x0 "
+	    "attach_at@vmm.cc:30 genode-attach-at attach 30:12 size=whole at=0x0 "
 	    "offset=0x0 in=0x8000000@26:4",
 	    "attach_at@vmm.cc:33 genode-attach-at attach 33:12 size=0x4000000 "
 	    "at=0x8000000 offset=0x0 in=0x8000000@26:4",
@@ -1055,6 +1359,16 @@ int main(void)
 	    cmocka_unit_test(
 		posix_mmap_reservation_fixed_inside_outside_and_unknowns),
 	    cmocka_unit_test(posix_aligned_allocations_shmat_and_mremap),
+	    cmocka_unit_test(
+		flow_genode_attr_by_member_assignment_helpers_and_branch),
+	    cmocka_unit_test(
+		flow_posix_locals_compound_branch_loop_escape_switch),
+	    cmocka_unit_test(flow_corners_copies_references_lambdas_statics),
+	    cmocka_unit_test(flow_jumps_gotos_references_increments),
+	    cmocka_unit_test(
+		flow_constant_from_another_file_resolves_after_the_scan),
+	    cmocka_unit_test(
+		flow_file_statics_unchanged_or_unknown_with_the_line),
 	    cmocka_unit_test(
 		corners_default_pointer_const_pointer_nullptr_macros_headers),
 	    cmocka_unit_test(

@@ -37,6 +37,8 @@ static void sample_requests(requests *r)
 	request b = {.name = "attach@vmm.cc:49",
 		     .kind = REQ_ATTACH,
 		     .size_unknown = true,
+		     .size_whole = true,
+		     .size_why = "size 0: the whole dataspace",
 		     .has_offset = true,
 		     .offset = 0x1000,
 		     .align = 0x200000,
@@ -58,6 +60,12 @@ static void sample_requests(requests *r)
 		     .size_unknown = true,
 		     .at_unknown = true,
 		     .offset_unknown = true,
+		     .fixed_maybe = true,
+		     .size_why = "",
+		     .at_why = "'flags' is assigned in a branch at line 54",
+		     .offset_why = "'off' is a parameter",
+		     .sym = {NULL, "_ZN6Genode23stack_area_virtual_baseEv", ""},
+		     .sym_bits = {0, 32, 64},
 		     .reserves = true,
 		     .replaces = true,
 		     .line = UINT32_MAX,
@@ -66,6 +74,9 @@ static void sample_requests(requests *r)
 	assert_true(requests_add(r, &a));
 	assert_true(requests_add(r, &b));
 	assert_true(requests_add(r, &c));
+	assert_true(requests_add_const(
+	    r, "_ZN6Genode23stack_area_virtual_baseEv", 0x40000000));
+	assert_true(requests_add_const(r, "c:@F@page_size", UINT64_MAX));
 }
 
 /* A parse note as a scan makes it, one without a file or place, and one
@@ -118,10 +129,24 @@ static void assert_requests_equal(const requests *x, const requests *y)
 		assert_int_equal(a->size_unknown, b->size_unknown);
 		assert_int_equal(a->at_unknown, b->at_unknown);
 		assert_int_equal(a->offset_unknown, b->offset_unknown);
+		assert_int_equal(a->size_whole, b->size_whole);
+		assert_int_equal(a->fixed_maybe, b->fixed_maybe);
+		assert_str_or_null(a->size_why, b->size_why);
+		assert_str_or_null(a->at_why, b->at_why);
+		assert_str_or_null(a->offset_why, b->offset_why);
+		for (int k = 0; k < REQ_NVALUES; k++) {
+			assert_str_or_null(a->sym[k], b->sym[k]);
+			assert_int_equal(a->sym_bits[k], b->sym_bits[k]);
+		}
 		assert_int_equal(a->reserves, b->reserves);
 		assert_int_equal(a->replaces, b->replaces);
 		assert_int_equal(a->line, b->line);
 		assert_int_equal(a->column, b->column);
+	}
+	assert_int_equal(x->nconsts, y->nconsts);
+	for (size_t i = 0; i < x->nconsts; i++) {
+		assert_string_equal(x->consts[i].usr, y->consts[i].usr);
+		assert_int_equal(x->consts[i].value, y->consts[i].value);
 	}
 }
 
@@ -184,7 +209,7 @@ static void round_trip_keeps_every_field(void **state)
 	vl_diags_free(&d2);
 }
 
-static void empty_scan_is_eight_bytes_and_reads_back_empty(void **state)
+static void empty_scan_is_twelve_bytes_and_reads_back_empty(void **state)
 {
 	requests r = {0};
 	vl_diags d = {0};
@@ -193,7 +218,7 @@ static void empty_scan_is_eight_bytes_and_reads_back_empty(void **state)
 
 	(void)state;
 	assert_true(wire_put_scan(&b, &r, &d));
-	assert_int_equal(b.n, 8);
+	assert_int_equal(b.n, 12); /* three counts of nothing */
 	assert_true(wire_get_scan(b.p, b.n, &r, &d, &err));
 	assert_int_equal(r.n, 0);
 	assert_int_equal(d.n, 0);
@@ -304,13 +329,21 @@ static void put_request(wire_buf *b, const char *name, size_t name_len,
 	uint8_t k = (uint8_t)kind, flags = 0;
 
 	put_u32(b, 1);
+	for (int i = 0; i < 3; i++) {
+		put_u32(b, UINT32_MAX); /* no function's value */
+		assert_true(wire_put_bytes(b, &flags, 1));
+	}
 	put_str(b, name, name_len);
 	put_u32(b, UINT32_MAX); /* call */
 	put_u32(b, UINT32_MAX); /* rule */
 	put_u32(b, UINT32_MAX); /* file */
+	for (int i = 0; i < 3; i++)
+		put_u32(b, UINT32_MAX); /* why size, at, offset */
 	assert_true(wire_put_bytes(b, &k, 1));
 	assert_true(wire_put_bytes(b, &flags, 1));
+	assert_true(wire_put_bytes(b, &flags, 1));
 	assert_true(wire_put_bytes(b, zeros, sizeof(zeros)));
+	put_u32(b, 0); /* no constants */
 	put_u32(b, 0); /* no notes */
 }
 
@@ -319,6 +352,7 @@ static void put_note(wire_buf *b, const char *rule, unsigned severity)
 	uint8_t sev = (uint8_t)severity, has = 0;
 
 	put_u32(b, 0); /* no requests */
+	put_u32(b, 0); /* no constants */
 	put_u32(b, 1);
 	put_str(b, rule, strlen(rule));
 	assert_true(wire_put_bytes(b, &sev, 1));
@@ -351,10 +385,14 @@ static void bad_fields_are_refused_with_their_cause(void **state)
 	assert_refused(b.p, b.n, "NUL inside a string");
 	b.n = 0;
 	put_u32(&b, 1);
-	put_u32(&b, UINT32_MAX); /* a request without a name */
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 3; i++) {
 		put_u32(&b, UINT32_MAX);
-	assert_true(wire_put_bytes(&b, "\0\0", 2));
+		assert_true(wire_put_bytes(&b, "", 1));
+	}
+	put_u32(&b, UINT32_MAX); /* a request without a name */
+	for (int i = 0; i < 6; i++)
+		put_u32(&b, UINT32_MAX);
+	assert_true(wire_put_bytes(&b, "\0\0\0", 3));
 	for (int i = 0; i < 12; i++)
 		put_u32(&b, 0);
 	/* no sub region map: flags, size, line, column */
@@ -393,7 +431,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(round_trip_keeps_every_field),
-	    cmocka_unit_test(empty_scan_is_eight_bytes_and_reads_back_empty),
+	    cmocka_unit_test(empty_scan_is_twelve_bytes_and_reads_back_empty),
 	    cmocka_unit_test(reading_appends_to_what_is_there),
 	    cmocka_unit_test(input_cut_short_anywhere_is_refused),
 	    cmocka_unit_test(bytes_after_the_end_are_refused),

@@ -23,14 +23,15 @@ $ROOT/samples/posix/shadow.c:41:2: error: mmap maps [0x200000000, 0x200400000) w
 $ROOT/samples/posix/shadow.c:45:2: warning: request mmap@shadow.c:45: size 6148 KiB is not a multiple of the 2 MiB page: the 4 KiB tail needs small pages (3 2M pages + 1 4K page at best); rounding up costs 2044 KiB [unalignable-size]
 [exit 1]
 
-# Arguments that are not constants are "unknown" in JSON, never guessed.
+# Arguments that are not constants are "unknown" in JSON, never guessed;
+# a size of 0 that attaches the whole dataspace is "whole".
 $ vaslint check -j 1 -L genode-nova-x86_32 -f json "$ROOT/samples/genode/vmm_memory.cc" | python3 -c 'import json, sys; [print(r["name"], r["call"], r["size"], r["at"], r["offset"]) for r in json.load(sys.stdin)["requests"]]'
 alloc@vmm_memory.cc:31 Genode::Ram_allocator::alloc 0x401000 None None
 alloc@vmm_memory.cc:35 Genode::Ram_allocator::alloc 0x4000000 None None
 attach_at@vmm_memory.cc:38 Genode::Region_map::attach_at 0x100000 0x40000000 0x0
 attach_at@vmm_memory.cc:42 Genode::Region_map::attach_at 0x400000 0x20001000 0x0
 attach@vmm_memory.cc:46 Genode::Region_map::attach 0x4000000 0x10000000 0x0
-attach@vmm_memory.cc:49 Genode::Region_map::attach unknown None 0x0
+attach@vmm_memory.cc:49 Genode::Region_map::attach whole None 0x0
 attach@vmm_memory.cc:52 Genode::Region_map::attach unknown None 0x0
 attach_executable@vmm_memory.cc:59 Genode::Region_map::attach_executable 0x200000 0x30000000 0x1000
 Attached_ram_dataspace@vmm_memory.cc:66 Genode::Attached_ram_dataspace::Attached_ram_dataspace 0x800000 None None
