@@ -2904,6 +2904,18 @@ static const ls_out_section **last_in(ev *e, const ls_region *r)
 			     : e->out->nregions];
 }
 
+/* The addresses the output can hold: 32 bits for an ELFCLASS32 input or
+ * a 32-bit machine, else 64. */
+static uint64_t addr_mask(const ev *e)
+{
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		if (e->o->inputs[f].elfclass == ELFCLASS32)
+			return UINT32_MAX;
+	if (e->out->machine == EM_386 || e->out->machine == EM_ARM)
+		return UINT32_MAX;
+	return UINT64_MAX;
+}
+
 /* Where a section without a load address of its own loads, by GNU ld's
  * rules: in its load region at the next free byte (aligned as the run
  * address is, if the region is the same, else only to ALIGN()); else at
@@ -2960,6 +2972,14 @@ static ls_value load_address(ev *e, ls_out_section *sec, const item *it,
 	} else {
 		/* Loaded below where it runs, by as much as the last. */
 		d = last->vma.v - last->lma.v;
+		if (!sec->size.v && sec->vma.v < d) {
+			/* An empty one, which GNU ld drops: it computes the
+			 * address modulo the target's width and says nothing
+			 * (Linux's i386 vmlinux.lds: .got at 0 after
+			 * AT(ADDR - 0xc0000000) loads "at" 0x40000000). */
+			lma = (sec->vma.v - d) & addr_mask(e);
+			return known(lma);
+		}
 		if (!va_sub(sec->vma.v, d, &lma)) {
 			wrapped(e, sec, sec->loc,
 				"its load address falls below 0 (0x%" PRIx64

@@ -482,6 +482,29 @@ static void dot_may_depend_on_a_symbol_set_later(void **state)
 	done(&r);
 }
 
+/* An empty section placed where its load address would fall below 0
+ * (Linux's i386 vmlinux.lds: .got after AT(ADDR - 0xc0000000) and a
+ * section at 0): GNU ld 2.40 gives it 0x40000000, modulo 2^32, and drops
+ * it; no error. */
+static void an_empty_section_loading_below_0_wraps_silently(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "OUTPUT_FORMAT(\"elf32-i386\")\n"
+		     "SECTIONS {\n"
+		     "  . = 0xc1000000;\n"
+		     "  .text : AT(ADDR(.text) - 0xc0000000) { LONG(0) }\n"
+		     "  . = 0;\n"
+		     "  .got : { }\n"
+		     "  .plt : { LONG(0) }\n"
+		     "}\n");
+	assert_int_equal(r.d.n, 0);
+	assert_true(section(&r, ".got")->lma.known);
+	assert_int_equal(section(&r, ".got")->lma.v, 0x40000000);
+	done(&r);
+}
+
 /* ---- Inputs ---- */
 
 static image linked_image(image_section *secs, size_t n)
@@ -1087,6 +1110,7 @@ int main(void)
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
 	    cmocka_unit_test(overlay_sections_have_load_symbols),
 	    cmocka_unit_test(dot_may_depend_on_a_symbol_set_later),
+	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
 		data_past_the_top_is_an_error_at_the_byte_that_wraps),
 	    cmocka_unit_test(asciz_past_the_top_is_an_error),
