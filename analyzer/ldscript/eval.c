@@ -1173,6 +1173,31 @@ static bool is_constant(const expr *x)
 	return false;
 }
 
+/* A condition's value where it is known now: 1 or 0, else -1.  GNU ld
+ * folds only the branch of ?: the condition picks, so that branch alone
+ * gives the kind ("DEFINED(size) ? size : 0x800" is the number 0x800
+ * when size is not defined).  Evaluating records nothing: the reason
+ * and place of the expression being evaluated are kept. */
+static int cond_value(const ev *ce, const expr *c)
+{
+	ev *e = (ev *)ce; /* only why, at and quiet change, and come back */
+	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD};
+	expr_error err = {0};
+	why saved = e->why;
+	const ls_expr *at = e->at;
+	bool quiet = e->quiet;
+	uint64_t v = 0;
+	expr_status st;
+
+	e->quiet = true;
+	st = expr_eval(c, &env, &v, &err);
+	expr_error_free(&err);
+	e->why = saved;
+	e->at = at;
+	e->quiet = quiet;
+	return st == EXPR_OK ? v != 0 : -1;
+}
+
 /* x's kind, inside an output section or not. */
 static vkind value_kind(const ev *e, const expr *x, bool inside)
 {
@@ -1191,10 +1216,14 @@ static vkind value_kind(const ev *e, const expr *x, bool inside)
 		return symbol_kind(e, x->name, inside);
 	case EXPR_UNARY:
 		return value_kind(e, x->a, inside) == VK_NUM ? VK_NUM : VK_ABS;
-	case EXPR_COND:
+	case EXPR_COND: {
+		int c = cond_value(e, x->a);
+		if (c >= 0)
+			return value_kind(e, c ? x->b : x->c, inside);
 		l = value_kind(e, x->b, inside);
 		r = value_kind(e, x->c, inside);
 		return l == r ? l : VK_REL;
+	}
 	case EXPR_BINARY:
 		switch (x->op) {
 		case '<':

@@ -505,6 +505,30 @@ static void an_empty_section_loading_below_0_wraps_silently(void **state)
 	done(&r);
 }
 
+/* GNU ld folds only the branch of ?: its condition picks: picolibc's
+ * ". += (DEFINED(__stack_size) ? __stack_size : 0x800)" inside .stack
+ * adds the number 0x800 (GNU ld 2.40: .stack 0x800 bytes, .s2 0x20). */
+static void a_condition_picks_the_kind_of_its_branch(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "MEMORY { ram (rw) : ORIGIN = 0x20000000, LENGTH = 32K }\n"
+		     "SECTIONS {\n"
+		     "  .data : { LONG(0) } >ram\n"
+		     "  .stack (NOLOAD) : { . += (DEFINED(__stack_size) ? "
+		     "__stack_size : 0x800); } >ram\n"
+		     "  .s2 (NOLOAD) : { . += (DEFINED(__data_size) ? 0x10 : "
+		     "0x20); } >ram\n"
+		     "}\n");
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".stack")->vma.v, 0x20000004);
+	assert_int_equal(section(&r, ".stack")->size.v, 0x800);
+	assert_int_equal(section(&r, ".s2")->vma.v, 0x20000804);
+	assert_int_equal(section(&r, ".s2")->size.v, 0x20);
+	done(&r);
+}
+
 /* ---- Inputs ---- */
 
 static image linked_image(image_section *secs, size_t n)
@@ -1110,6 +1134,7 @@ int main(void)
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
 	    cmocka_unit_test(overlay_sections_have_load_symbols),
 	    cmocka_unit_test(dot_may_depend_on_a_symbol_set_later),
+	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
 		data_past_the_top_is_an_error_at_the_byte_that_wraps),
