@@ -324,6 +324,10 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 		is->absolute = sym.st_shndx == SHN_ABS;
 		is->common = sym.st_shndx == SHN_COMMON;
 		is->undefined = sym.st_shndx == SHN_UNDEF;
+		/* sections[k] is ELF section k + 1 (read_sections skips the
+		 * null section 0), so in_section is st_shndx itself. */
+		is->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx
+							       : 0;
 		img->nsymbols++;
 	}
 	return true;

@@ -53,7 +53,14 @@ typedef struct isec {
 	long out; /* index into ev.out->sections, -1 unplaced, -2 discarded */
 	bool own; /* made by the linker itself (empty) */
 	bool common; /* the object's COMMON symbols */
+	ls_value addr; /* where the last pass that placed it put it */
 } isec;
+
+/* An input section's isec, found by its image_section (see isec_of). */
+typedef struct sec_ref {
+	const image_section *sec;
+	size_t isec;
+} sec_ref;
 
 /* The script flattened into the order addresses are assigned in. */
 typedef enum item_kind {
@@ -130,6 +137,8 @@ typedef struct ev {
 	/* Symbols by name (see "Symbols"). */
 	str_index sym_names;		 /* out->symbols */
 	const image_symbol **def_syms;	 /* the inputs' defined ones */
+	const image **def_files;	 /* ... and the input of each */
+	sec_ref *sec_refs;		 /* isecs by image_section, sorted */
 	const image_symbol **undef_syms; /* and their references */
 	str_index defined, undefined;
 	const char **used_names;     /* names the expressions use */
@@ -519,6 +528,55 @@ static const image_symbol *input_symbol(const ev *e, const char *name)
 	return k < 0 ? NULL : e->def_syms[k];
 }
 
+static int cmp_sec_ref(const void *pa, const void *pb)
+{
+	const sec_ref *a = pa, *b = pb;
+	uintptr_t x = (uintptr_t)a->sec, y = (uintptr_t)b->sec;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The isecs by the image_section they stand for, for isec_of: once,
+ * after collect_inputs. */
+static bool index_isecs(ev *e)
+{
+	e->sec_refs = malloc((e->nisecs ? e->nisecs : 1) * sizeof(*e->sec_refs));
+	if (!e->sec_refs)
+		return false;
+	for (size_t i = 0; i < e->nisecs; i++)
+		e->sec_refs[i] = (sec_ref){e->isecs[i].sec, i};
+	qsort(e->sec_refs, e->nisecs, sizeof(*e->sec_refs), cmp_sec_ref);
+	return true;
+}
+
+/* Where an input's symbol defined in one of its sections is, as far as
+ * the layout has placed that section: its address plus the symbol's
+ * offset in it (an object's st_value).  Unknown when the section is not
+ * placed (yet) or the input is linked already. */
+static ls_value placed_symbol(const ev *e, const char *name)
+{
+	ptrdiff_t k = str_index_find(&e->defined, name);
+	const image_symbol *is;
+	const image *img;
+	sec_ref key, *r;
+	uint64_t v;
+
+	if (k < 0 || e->linked || !e->sec_refs)
+		return unknown;
+	is = e->def_syms[k];
+	img = e->def_files[k];
+	if (!is->in_section || is->in_section > img->nsections ||
+	    img->type != ET_REL)
+		return unknown;
+	key.sec = &img->sections[is->in_section - 1];
+	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
+		    cmp_sec_ref);
+	if (!r || !e->isecs[r->isec].addr.known ||
+	    !va_add(e->isecs[r->isec].addr.v, is->value, &v))
+		return unknown;
+	return known(v);
+}
+
 /* Index the inputs' symbols: the defined ones, and those only referred
  * to. */
 static bool index_input_symbols(ev *e)
@@ -528,8 +586,9 @@ static bool index_input_symbols(ev *e)
 	for (size_t f = 0; f < e->o->ninputs; f++)
 		n += e->o->inputs[f].nsymbols;
 	e->def_syms = malloc((n ? n : 1) * sizeof(*e->def_syms));
+	e->def_files = malloc((n ? n : 1) * sizeof(*e->def_files));
 	e->undef_syms = malloc((n ? n : 1) * sizeof(*e->undef_syms));
-	if (!e->def_syms || !e->undef_syms)
+	if (!e->def_syms || !e->undef_syms || !e->def_files)
 		return false;
 	for (size_t f = 0; f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
@@ -542,6 +601,8 @@ static bool index_input_symbols(ev *e)
 			if (str_index_find(x, is->name) >= 0)
 				continue;
 			v[x->n] = is;
+			if (!undef)
+				e->def_files[x->n] = img;
 			if (!str_index_add(x, x->n))
 				return false;
 		}
@@ -840,10 +901,16 @@ static expr_status ev_symbol(void *ctx, const expr *x, uint64_t *value,
 	}
 	const image_symbol *is = input_symbol(e, x->name);
 	if (is) {
-		/* Only a linked image, or an absolute symbol, says where. */
+		/* A linked image, an absolute symbol, or the layout of the
+		 * section it is in says where. */
 		*value = is->value;
 		if (e->linked || is->absolute)
 			return EXPR_OK;
+		ls_value at = placed_symbol(e, x->name);
+		if (at.known) {
+			*value = at.v;
+			return EXPR_OK;
+		}
 		because(e, (why){WHY_SYMBOL, x->name});
 		return EXPR_UNKNOWN;
 	}
@@ -1626,7 +1693,7 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 	if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
 		  sizeof(*e->isecs)))
 		return false;
-	e->isecs[e->nisecs++] = (isec){img, s, -1, own, common};
+	e->isecs[e->nisecs++] = (isec){img, s, -1, own, common, unknown};
 	return true;
 }
 
@@ -2486,7 +2553,8 @@ static bool prepare(ev *e)
 
 	const ls_script *d = e->o->defsyms;
 	if ((d && !flatten(e, d->cmds, d->ncmds, false)) ||
-	    !flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e))
+	    !flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e) ||
+	    !index_isecs(e))
 		return false;
 	e->first = e->nitems ? 0 : NONE;
 	if (!str_index_reserve(&e->names, e->nitems))
@@ -2675,9 +2743,15 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
 		      ls_loc loc)
 {
+	isec *at = &e->isecs[is - e->isecs];
+
 	if (is->own)
 		return;
 	e->dot = align_value(e, e->dot, is->sec->align, sec, loc);
+	/* Its symbols read from here; a move makes another pass. */
+	if (e->dot.known != at->addr.known || e->dot.v != at->addr.v)
+		e->changed = true;
+	at->addr = e->dot;
 	dot_advance(e, sec, is->sec->size, loc);
 }
 
@@ -3644,6 +3718,8 @@ done:
 	free(e.ov_ids);
 	free(e.ov_secs);
 	free(e.def_syms);
+	free(e.def_files);
+	free(e.sec_refs);
 	free(e.undef_syms);
 	free(e.used_names);
 	free(e.assigned_names);

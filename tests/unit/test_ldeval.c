@@ -600,8 +600,8 @@ static void input_sections_past_the_top_are_an_error(void **state)
 static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 {
 	image_symbol syms[] = {
-	    {(char *)"big1", 8, U64(0x8000000000000000), false, true, false},
-	    {(char *)"big2", 8, U64(0x8000000000000000), false, true, false},
+	    {(char *)"big1", 8, U64(0x8000000000000000), false, true, false, 0},
+	    {(char *)"big2", 8, U64(0x8000000000000000), false, true, false, 0},
 	};
 	image obj = linked_image(NULL, 0);
 	run r;
@@ -711,6 +711,42 @@ static image one_object(image_section *secs, size_t n)
 	obj.type = ET_REL;
 	obj.path = (char *)"a.o";
 	return obj;
+}
+
+/* A symbol of an object is where the layout put its section, plus its
+ * offset there (Linux's x86_64 vmlinux.lds: ". = srso_alias_untrain_ret |
+ * ..." inside .text).  GNU ld 2.40 on the same object: mark 0x1014, .text
+ * 0x11c bytes, after 0x1015. */
+static void an_object_symbol_is_where_its_section_went(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 0x10, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".t2", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".t3", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	};
+	image_symbol syms[] = {
+	    {(char *)"mark", 4, 0, false, false, false, 2},
+	};
+	image obj = one_object(secs, 3);
+	run r;
+
+	(void)state;
+	obj.symbols = syms;
+	obj.nsymbols = 1;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) *(.t2) . = mark | 0x100; *(.t3) }\n"
+		      "  after = mark + 1;\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(r.d.n, 0);
+	assert_true(section(&r, ".text")->size.known);
+	assert_int_equal(section(&r, ".text")->size.v, 0x11c);
+	assert_int_equal(symbol(&r, "after").v, 0x1015);
+	done(&r);
 }
 
 /* An output section nothing goes into still sets its symbols and has an
@@ -1024,7 +1060,7 @@ static void an_unused_provide_is_not_evaluated(void **state)
 	image_section text = {
 	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
 	    SHF_ALLOC | SHF_EXECINSTR};
-	image_symbol ref = {(char *)"x", 0, 0, false, false, true};
+	image_symbol ref = {(char *)"x", 0, 0, false, false, true, 0};
 	image obj = one_object(&text, 1);
 	const char *script = "PROVIDE(x = undefined_sym);\n"
 			     "SECTIONS { .text : { *(.text) } }\n";
@@ -1134,6 +1170,7 @@ int main(void)
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
 	    cmocka_unit_test(overlay_sections_have_load_symbols),
 	    cmocka_unit_test(dot_may_depend_on_a_symbol_set_later),
+	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
