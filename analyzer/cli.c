@@ -13,6 +13,8 @@
 #include "compdb.h"
 #include "corefile.h"
 #include "ldscript/cpp.h"
+#include "ldscript/defaults.h"
+#include "ldscript/parser.h"
 #include "ldscript/target.h"
 #include "outfile.h"
 #include "report/escape.h"
@@ -567,6 +569,37 @@ static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
 
 /* The --defsym options as a script of one assignment a line, named
  * "--defsym" in messages; anything but 'NAME = EXPR;' is refused. */
+/* A script with INSERT goes into GNU ld's default script for the machine
+ * (`ld --verbose`, run as fix --from-default runs it: $LD, else the cross
+ * ld, else ld; no shell).  False when the script has no INSERT or no ld
+ * prints a default script: then the order around INSERT stays
+ * undetermined, and says so. */
+static bool read_base(cli_script *cs, uint16_t machine)
+{
+	const ls_script *s = &cs->script;
+	bool insert = false;
+	vl_error lerr = {0};
+	size_t len = 0;
+	char *text, *name;
+
+	for (size_t i = 0; i < s->ncmds && !insert; i++)
+		insert = s->cmds[i].kind == LS_CMD_INSERT;
+	if (!insert)
+		return false;
+	if (!(text = ls_default_script(machine, NULL, &len, &lerr))) {
+		vl_error_free(&lerr);
+		return false;
+	}
+	name = vl_strprintf("GNU ld's default script (ld -m %s --verbose)",
+			    ls_emulation_for(machine));
+	cs->have_base = name && ls_parse_text(name, text, len, NULL,
+					      &cs->base, &lerr);
+	vl_error_free(&lerr);
+	free(name);
+	free(text);
+	return cs->have_base;
+}
+
 static bool read_defsyms(cli_inputs *in, const cli_opts *o, vl_error *err)
 {
 	char *text = NULL;
@@ -868,6 +901,11 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 			lo.machine = t.machine;
 		if (!lo.machine && in->have_layout && in->layout.nmachines)
 			lo.machine = in->layout.machines[0];
+		if (read_base(&in->scripts[i],
+			      lo.machine	? lo.machine
+			      : lo.ninputs ? lo.inputs[0].machine
+					   : 0))
+			lo.base = &in->scripts[i].base;
 		if (!ls_evaluate(&in->scripts[i].script, &lo,
 				 &in->scripts[i].eval, err))
 			goto fail;
@@ -898,6 +936,8 @@ void cli_inputs_close(cli_inputs *in)
 	for (size_t i = 0; in->scripts && i < in->nscripts; i++) {
 		ls_eval_free(&in->scripts[i].eval);
 		ls_script_free(&in->scripts[i].script);
+		if (in->scripts[i].have_base)
+			ls_script_free(&in->scripts[i].base);
 		free(in->scripts[i].owned_path);
 	}
 	for (size_t i = 0; i < in->nextra; i++)

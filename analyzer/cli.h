@@ -146,6 +146,9 @@ typedef struct cli_script {
 	char *owned_path;  /* path, when it is ours to free (-T scripts) */
 	ls_script script;
 	ls_eval eval;
+	/* GNU ld's default script, for a script with INSERT (have_base). */
+	ls_script base;
+	bool have_base;
 } cli_script;
 
 typedef struct cli_inputs {

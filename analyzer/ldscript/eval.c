@@ -56,6 +56,14 @@ typedef struct isec {
 	ls_value addr; /* where the last pass that placed it put it */
 } isec;
 
+/* SECTIONS commands of a script with INSERT, [first, end) of its
+ * commands, and the INSERT that places them (NULL: after the last). */
+typedef struct ins_group {
+	const ls_cmd *ins;
+	size_t first, end;
+	bool done;
+} ins_group;
+
 /* An input section's isec, found by its image_section (see isec_of). */
 typedef struct sec_ref {
 	const image_section *sec;
@@ -145,6 +153,11 @@ typedef struct ev {
 	const char **assigned_names; /* names plain assignments set */
 	str_index used, assigned;
 	size_t cap_used, cap_assigned;
+	/* INSERT: the script's SECTIONS by the INSERT that places them, and
+	 * whether the default script is being flattened. */
+	struct ins_group *groups;
+	size_t ngroups, cap_groups;
+	bool in_base;
 	/* OVERLAY sections by the name their __load_start_/__load_stop_
 	 * symbols carry (see overlay_symbol). */
 	char **ov_ids;
@@ -1567,6 +1580,98 @@ static bool sections_add(ev *e, const char *name, ls_loc loc,
 	return true;
 }
 
+static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections);
+
+/* Whether the script has an INSERT. */
+static bool has_insert(const ls_script *s)
+{
+	for (size_t i = 0; i < s->ncmds; i++)
+		if (s->cmds[i].kind == LS_CMD_INSERT && s->cmds[i].nargs)
+			return true;
+	return false;
+}
+
+/* The SECTIONS commands of group g: those after the INSERT before it and
+ * up to its own INSERT (Hare's hare+libc.sc has two). */
+static bool flatten_group(ev *e, size_t g)
+{
+	ins_group *gr = &e->groups[g];
+
+	gr->done = true;
+	for (size_t i = gr->first; i < gr->end; i++)
+		if (e->s->cmds[i].kind == LS_CMD_SECTIONS &&
+		    !flatten(e, e->s->cmds[i].u.sections.cmds,
+			     e->s->cmds[i].u.sections.ncmds, true))
+			return false;
+	return true;
+}
+
+/* The groups that go in before (after: false) or after output section
+ * name of the default script. */
+static bool flatten_groups_at(ev *e, const char *name, bool after)
+{
+	for (size_t g = 0; g < e->ngroups; g++) {
+		const ls_cmd *ins = e->groups[g].ins;
+		if (!e->groups[g].done && ins &&
+		    ins->u.insert_after == after && !strcmp(ins->args[0], name) &&
+		    !flatten_group(e, g))
+			return false;
+	}
+	return true;
+}
+
+/* A script with INSERT and the default script: the script's commands
+ * other than SECTIONS first; the default script's, each group of the
+ * script's SECTIONS before or after the output section its INSERT names;
+ * a group whose section the default script lacks, and SECTIONS after the
+ * last INSERT, at the end. */
+static bool flatten_with_base(ev *e)
+{
+	const ls_script *s = e->s;
+	size_t first = 0;
+
+	for (size_t i = 0; i < s->ncmds; i++) {
+		const ls_cmd *c = &s->cmds[i];
+		if (c->kind == LS_CMD_INSERT && c->nargs) {
+			if (!grow((void **)&e->groups, &e->cap_groups,
+				  e->ngroups, sizeof(*e->groups)))
+				return false;
+			e->groups[e->ngroups++] = (ins_group){c, first, i, false};
+			first = i + 1;
+		} else if (c->kind != LS_CMD_SECTIONS &&
+			   c->kind != LS_CMD_INSERT &&
+			   !flatten(e, c, 1, false)) {
+			return false;
+		}
+	}
+	if (first < s->ncmds) {
+		if (!grow((void **)&e->groups, &e->cap_groups, e->ngroups,
+			  sizeof(*e->groups)))
+			return false;
+		e->groups[e->ngroups++] =
+		    (ins_group){NULL, first, s->ncmds, false};
+	}
+	e->in_base = true;
+	if (!flatten(e, e->o->base->cmds, e->o->base->ncmds, false))
+		return false;
+	e->in_base = false;
+	for (size_t g = 0; g < e->ngroups; g++) {
+		const ls_cmd *ins = e->groups[g].ins;
+		if (e->groups[g].done)
+			continue;
+		if (ins)
+			fact_text(e, LS_FACT_ERROR, ins->loc,
+				  "INSERT %s %s: the default script has no "
+				  "output section of that name, and GNU ld "
+				  "refuses the link",
+				  ins->u.insert_after ? "AFTER" : "BEFORE",
+				  ins->args[0]);
+		if (!flatten_group(e, g))
+			return false;
+	}
+	return true;
+}
+
 static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -1588,7 +1693,11 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 				     true))
 				return false;
 			break;
-		case LS_CMD_OUTPUT_SECTION:
+		case LS_CMD_OUTPUT_SECTION: {
+			bool here = e->in_base && in_sections;
+			if (here &&
+			    !flatten_groups_at(e, c->u.section->name, false))
+				return false;
 			it.kind = IT_SECTION;
 			it.def = c->u.section;
 			/* AT>R alone: it runs in R too. */
@@ -1602,7 +1711,11 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 				return false;
 			if (!items_add(e, it))
 				return false;
+			if (here &&
+			    !flatten_groups_at(e, c->u.section->name, true))
+				return false;
 			break;
+		}
 		case LS_CMD_OVERLAY:
 			it.kind = IT_OVERLAY_START;
 			if (!items_add(e, it))
@@ -1630,8 +1743,10 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 				return false;
 			break;
 		case LS_CMD_INSERT:
-			undetermined(e, c->loc, (why){WHY_INSERT, NULL},
-				     "order of sections around INSERT");
+			if (!e->o->base)
+				undetermined(e, c->loc,
+					     (why){WHY_INSERT, NULL},
+					     "order of sections around INSERT");
 			break;
 		default:
 			break;
@@ -2552,8 +2667,11 @@ static bool prepare(ev *e)
 	orphans o = {.started = false};
 
 	const ls_script *d = e->o->defsyms;
+	bool ins = e->o->base && has_insert(e->s);
 	if ((d && !flatten(e, d->cmds, d->ncmds, false)) ||
-	    !flatten(e, e->s->cmds, e->s->ncmds, false) || !collect_inputs(e) ||
+	    !(ins ? flatten_with_base(e)
+		  : flatten(e, e->s->cmds, e->s->ncmds, false)) ||
+	    !collect_inputs(e) ||
 	    !index_isecs(e))
 		return false;
 	e->first = e->nitems ? 0 : NONE;
@@ -3677,6 +3795,8 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 				  : ls_default_commonpagesize(out->machine);
 	if (!collect_regions(&e, s->cmds, s->ncmds) ||
 	    !index_input_symbols(&e) || !note_names(&e, s->cmds, s->ncmds) ||
+	    (o->base && has_insert(s) &&
+	     !note_names(&e, o->base->cmds, o->base->ncmds)) ||
 	    !prepare(&e))
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
@@ -3719,6 +3839,7 @@ done:
 	free(e.ov_secs);
 	free(e.def_syms);
 	free(e.def_files);
+	free(e.groups);
 	free(e.sec_refs);
 	free(e.undef_syms);
 	free(e.used_names);

@@ -40,6 +40,11 @@ typedef struct ls_eval_opts {
 	/* --defsym NAME=EXPR: assignments evaluated before the script's
 	 * own, as ld does; NULL for none. */
 	const ls_script *defsyms;
+	/* GNU ld's default script for the machine, for a script with INSERT
+	 * AFTER|BEFORE: the script's SECTIONS go into it next to the section
+	 * INSERT names, as ld links them; NULL: the order around INSERT is
+	 * not determined. */
+	const ls_script *base;
 	const image *inputs; /* read with elfimage_read_full */
 	size_t ninputs;
 } ls_eval_opts;

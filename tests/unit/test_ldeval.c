@@ -529,6 +529,53 @@ static void a_condition_picks_the_kind_of_its_branch(void **state)
 	done(&r);
 }
 
+/* INSERT AFTER|BEFORE puts each SECTIONS into the default script next
+ * to the section its INSERT names (Hare's hare+libc.sc has two); a name
+ * the default script lacks is an error, as GNU ld 2.40 says ".nowhere not
+ * found for insert", and puts them at the end. */
+static void insert_splices_each_sections_into_the_default_script(void **state)
+{
+	static const char base[] = "SECTIONS {\n"
+				   "  . = 0x1000;\n"
+				   "  .a : { LONG(0) }\n"
+				   "  .b : { LONG(0) }\n"
+				   "  .c : { LONG(0) }\n"
+				   "}\n";
+	static const char text[] = "SECTIONS { .x : { LONG(0) } }\n"
+				   "INSERT AFTER .a;\n"
+				   "SECTIONS { .y : { QUAD(0) } }\n"
+				   "INSERT BEFORE .c;\n"
+				   "SECTIONS { .z : { BYTE(0) } }\n"
+				   "INSERT AFTER .nowhere;\n";
+	ls_eval_opts o = {0};
+	ls_script b;
+	run r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_true(ls_parse_text("default", base, strlen(base), NULL, &b,
+				  &r.err));
+	assert_true(
+	    ls_parse_text("t.ld", text, strlen(text), NULL, &r.s, &r.err));
+	o.base = &b;
+	assert_true(ls_evaluate(&r.s, &o, &r.ev, &r.err));
+	assert_int_equal(section(&r, ".a")->vma.v, 0x1000);
+	assert_int_equal(section(&r, ".x")->vma.v, 0x1004);
+	assert_int_equal(section(&r, ".b")->vma.v, 0x1008);
+	assert_int_equal(section(&r, ".y")->vma.v, 0x100c);
+	assert_int_equal(section(&r, ".c")->vma.v, 0x1014);
+	assert_int_equal(section(&r, ".z")->vma.v, 0x1018);
+	assert_int_equal(r.ev.nfacts, 1);
+	assert_int_equal(r.ev.facts[0].kind, LS_FACT_ERROR);
+	assert_int_equal(r.ev.facts[0].loc.line, 6);
+	assert_string_equal(r.ev.facts[0].text,
+			    "INSERT AFTER .nowhere: the default script has no "
+			    "output section of that name, and GNU ld refuses "
+			    "the link");
+	done(&r);
+	ls_script_free(&b);
+}
+
 /* ---- Inputs ---- */
 
 static image linked_image(image_section *secs, size_t n)
@@ -1170,6 +1217,8 @@ int main(void)
 	    cmocka_unit_test(a_section_may_end_at_the_last_address),
 	    cmocka_unit_test(overlay_sections_have_load_symbols),
 	    cmocka_unit_test(dot_may_depend_on_a_symbol_set_later),
+	    cmocka_unit_test(
+		insert_splices_each_sections_into_the_default_script),
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
