@@ -186,6 +186,10 @@ typedef struct ev {
 	const ls_out_section *prev; /* the previous allocated section */
 	ls_loc dot_loc;		    /* the assignment '.' got its value from */
 	bool headers_unknown;	    /* SIZEOF_HEADERS was asked and not known */
+	/* Objects without PHDRS: the program headers the last pass's layout
+	 * makes, as GNU ld maps sections to segments (count_phdrs); 0 before
+	 * a pass has counted. */
+	unsigned phnum;
 	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
 	const ls_expr *at; /* the expression being evaluated */
@@ -292,13 +296,14 @@ static char *why_text(const ev *e, why w)
 				    "defines",
 				    w.name);
 	case WHY_HEADERS:
-		return strdup("depends on SIZEOF_HEADERS, which only a linked "
-			      "image (--image) or a PHDRS command tells");
+		return strdup("depends on SIZEOF_HEADERS, which the inputs "
+			      "(--image) or a PHDRS command tell");
 	case WHY_SIZES:
 		return strdup("depends on input section sizes (give --image)");
 	case WHY_INSERT:
 		return strdup("INSERT places these sections into the linker's "
-			      "default script, which vaslint does not merge");
+			      "default script, which no linker could print "
+			      "(ld --verbose; see --ld)");
 	case WHY_NONE:
 	case WHY_ERROR:
 		break;
@@ -1012,6 +1017,16 @@ static expr_status align_to(ev *e, uint64_t x, uint64_t a, uint64_t *value,
 	return EXPR_OK;
 }
 
+/* The ELF header and n program headers of the output. */
+static uint64_t header_bytes(const ev *e, uint64_t n)
+{
+	bool is64 = true;
+
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		is64 = e->o->inputs[f].elfclass == ELFCLASS64;
+	return is64 ? 64 + n * 56 : 52 + n * 32;
+}
+
 static expr_status sizeof_headers(ev *e, uint64_t *value)
 {
 	if (e->headers_zero) {
@@ -1027,13 +1042,16 @@ static expr_status sizeof_headers(ev *e, uint64_t *value)
 	 * link knows how many it makes. */
 	for (size_t i = 0; i < e->s->ncmds; i++)
 		if (e->s->cmds[i].kind == LS_CMD_PHDRS) {
-			bool is64 = true;
-			for (size_t f = 0; f < e->o->ninputs; f++)
-				is64 = e->o->inputs[f].elfclass == ELFCLASS64;
-			uint64_t n = e->s->cmds[i].u.phdrs.nphdrs;
-			*value = is64 ? 64 + n * 56 : 52 + n * 32;
+			*value =
+			    header_bytes(e, e->s->cmds[i].u.phdrs.nphdrs);
 			return EXPR_OK;
 		}
+	/* Objects: GNU ld sizes the headers of the link it makes, by
+	 * passes; so does the layout here (count_phdrs after each pass). */
+	if (e->have_inputs && !e->linked && e->phnum) {
+		*value = header_bytes(e, e->phnum);
+		return EXPR_OK;
+	}
 	e->headers_unknown = true;
 	because(e, (why){WHY_HEADERS, NULL});
 	return EXPR_UNKNOWN;
@@ -3649,6 +3667,85 @@ static void reset_pass(ev *e)
 	}
 }
 
+/* The program headers GNU ld 2.40 makes for the layout of the last pass
+ * (elf.c, _bfd_elf_map_sections_to_segments, as measured with ld on
+ * scripts that start at SIZEOF_HEADERS): a PT_LOAD starts where the load
+ * address moves by another amount than the address, where a gap reaches
+ * past a page, and, on another page, at the first writable section after
+ * read-only ones and (x86, whose GNU ld separates code) where code starts
+ * or ends; then PT_TLS, one PT_NOTE per run of notes of one alignment,
+ * PT_GNU_PROPERTY, PT_INTERP with PT_PHDR, PT_DYNAMIC, and PT_GNU_STACK
+ * when an input says how the stack is to be mapped (.note.GNU-stack).
+ * 0 when an allocated section's place is not known. */
+static unsigned count_phdrs(const ev *e)
+{
+	const ls_eval *o = e->out;
+	uint64_t page = o->maxpagesize ? o->maxpagesize : 1, last_end = 0;
+	uint64_t delta = 0, note_align = 0;
+	bool sep_code = o->machine == EM_X86_64 || o->machine == EM_386;
+	bool open = false, writable = false, code = false, last_note = false;
+	bool tls = false, prop = false, interp = false, dyn = false;
+	bool first_code = false;
+	uint64_t first_lma = 0;
+	unsigned loads = 0, notes = 0, stack = 0;
+
+	for (size_t k = 0; k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		const ls_out_section *sec = &o->sections[it->out];
+		if (!sec->alloc)
+			continue;
+		if (!sec->vma.known || !sec->lma.known || !sec->size.known)
+			return 0;
+		if (!sec->size.v)
+			continue; /* dropped, or in no segment */
+		bool w = !(it->flags & SF_RO), c = it->flags & SF_CODE;
+		bool note = it->type == SHT_NOTE;
+		tls |= (it->flags & SF_TLS) != 0;
+		prop |= !strcmp(sec->name, ".note.gnu.property");
+		interp |= !strcmp(sec->name, ".interp");
+		dyn |= !strcmp(sec->name, ".dynamic");
+		if (note && (!last_note || note_align != sec->align))
+			notes++;
+		last_note = note;
+		note_align = sec->align;
+		if (sec->tls_bss)
+			continue; /* takes no addresses */
+		uint64_t d = sec->lma.v - sec->vma.v, a, b;
+		bool other_page =
+		    open && ((last_end - 1) & -page) != (sec->lma.v & -page);
+		bool gap = open && va_align_up(last_end, page, &a) &&
+			   va_align_up(sec->lma.v, page, &b) && a < b;
+		if (!open) {
+			first_code = c;
+			first_lma = sec->lma.v;
+		}
+		if (!open || d != delta || gap || (w && !writable && other_page) ||
+		    (sep_code && c != code && other_page)) {
+			loads++;
+			open = true;
+			writable = code = false;
+			delta = d;
+		}
+		writable |= w;
+		code |= c;
+		last_end = sec->lma.v + sec->size.v;
+	}
+	for (size_t i = 0; i < e->nisecs && !stack; i++)
+		stack = !strcmp(e->isecs[i].sec->name, ".note.GNU-stack");
+	unsigned n = loads + notes + tls + prop + 2 * interp + dyn + stack;
+	/* The headers load with the first section when they fit on its page
+	 * below it.  Code keeps apart from them (x86) in a read-only PT_LOAD
+	 * of their own, except on page 0 (measured: '. = 0x1000 +
+	 * SIZEOF_HEADERS; .text' gets two PT_LOADs, '. = 0x100 + ...' one). */
+	uint64_t page_start = first_lma & -page;
+	if (sep_code && first_code && page_start &&
+	    page_start + header_bytes(e, n + 1) <= first_lma)
+		n++;
+	return n;
+}
+
 static void run_pass(ev *e)
 {
 	reset_pass(e);
@@ -3801,9 +3898,21 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
+		/* Objects: GNU ld starts from two program headers and lays
+		 * out again with the number its segments need
+		 * (ldelf_map_segments). */
+		if (e.pass == 0 && e.have_inputs && !e.linked)
+			e.phnum = 2;
 		run_pass(&e);
 		if (e.oom)
 			goto oom;
+		if (e.phnum && e.pass < MAX_PASSES - 1) {
+			unsigned n = count_phdrs(&e);
+			if (n && n != e.phnum) {
+				e.phnum = n;
+				e.changed = true;
+			}
+		}
 		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
 			e.pass = MAX_PASSES - 2;
 	}
