@@ -85,6 +85,7 @@ typedef struct item {
 	const ls_output_section *def; /* IT_SECTION; NULL for an orphan */
 	size_t out;		      /* IT_SECTION: index of the section */
 	bool in_sections;	      /* inside SECTIONS */
+	bool from_base;		      /* from the default script (INSERT) */
 	/* Objects: the input sections this output section holds, in order. */
 	size_t *inputs;
 	size_t ninputs, cap_inputs;
@@ -176,6 +177,7 @@ typedef struct ev {
 	 * each symbol, section, region's next address is. */
 	why why, dot_why, def_why;
 	why *sym_why, *sec_why, *region_why;
+	unsigned *sec_pass; /* the pass (+1) that last laid each section out */
 	size_t cap_sym_why;
 	/* per region, and last the default one: the section the next one's
 	 * load address follows (load_address) */
@@ -190,6 +192,16 @@ typedef struct ev {
 	 * makes, as GNU ld maps sections to segments (count_phdrs); 0 before
 	 * a pass has counted. */
 	unsigned phnum;
+	/* DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END of the last pass,
+	 * and GNU ld's RELRO adjustment (ldlang.c, lang_size_relro_segment):
+	 * once a pass has seen both, the data segment's base moves up so that
+	 * the RELRO part ends on a page boundary, and the passes run again
+	 * from that base. */
+	struct {
+		bool align_seen, relro_seen, adjust, reverted;
+		uint64_t base, relro_end, relro_offset, page;
+		uint64_t relro_aligned; /* the RELRO end aimed at */
+	} ds;
 	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
 	const ls_expr *at; /* the expression being evaluated */
@@ -993,6 +1005,16 @@ static expr_status section_value(ev *e, const expr *x, builtin_id f,
 	else
 		v = known(sec->align);
 	*value = v.v;
+	if (!v.known && f == BUILTIN_SIZEOF && e->pass < MAX_PASSES - 1 &&
+	    e->sec_pass[sec - e->out->sections] != (unsigned)e->pass + 1) {
+		/* A section further on, not sized yet: GNU ld reads the size
+		 * it has so far (0 before its first sizing) and sizes again
+		 * ("DATA_SEGMENT_RELRO_END (SIZEOF (.got.plt) >= 24 ? 24 : 0,
+		 * .)" in its default scripts). */
+		e->changed = true;
+		*value = 0;
+		return EXPR_OK;
+	}
 	if (!v.known)
 		because(e, e->sec_why[sec - e->out->sections]);
 	return v.known ? EXPR_OK : EXPR_UNKNOWN;
@@ -1108,6 +1130,11 @@ static expr_status data_segment_align(ev *e, const expr *x,
 {
 	uint64_t page = args[0] ? args[0] : 1, a;
 
+	if (e->ds.adjust) {
+		*value = e->ds.base;
+		e->ds.align_seen |= !e->quiet;
+		return EXPR_OK;
+	}
 	if (!e->dot.known) {
 		because(e, e->dot_why);
 		return EXPR_UNKNOWN;
@@ -1120,6 +1147,32 @@ static expr_status data_segment_align(ev *e, const expr *x,
 		err->loc = x->loc;
 		return EXPR_ERROR;
 	}
+	if (!e->quiet && !e->ds.align_seen) {
+		e->ds.align_seen = true;
+		e->ds.base = *value;
+		e->ds.page = page; /* GNU ld 2.40 aligns RELRO to MAXPAGESIZE */
+	}
+	return EXPR_OK;
+}
+
+/* DATA_SEGMENT_RELRO_END(offset, exp) is exp; once the data segment's
+ * base has been moved for RELRO, the end rounded up to a page, less the
+ * offset (GNU ld's ldexp.c). */
+static expr_status data_segment_relro_end(ev *e, const uint64_t *args,
+					  uint64_t *value)
+{
+	uint64_t end = args[1] + args[0], page = e->ds.page ? e->ds.page : 1;
+
+	*value = args[1];
+	if (e->quiet || !e->ds.align_seen || e->ds.relro_seen)
+		return EXPR_OK;
+	e->ds.relro_seen = true;
+	e->ds.relro_offset = args[0];
+	if (e->ds.adjust && (end & (page - 1))) {
+		end = (end + page - 1) & -page;
+		*value = end - args[0];
+	}
+	e->ds.relro_end = end;
 	return EXPR_OK;
 }
 
@@ -1188,8 +1241,7 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 		case BUILTIN_DATA_SEGMENT_ALIGN:
 			return data_segment_align(e, x, args, value, err);
 		case BUILTIN_DATA_SEGMENT_RELRO_END:
-			*value = args[1];
-			return EXPR_OK;
+			return data_segment_relro_end(e, args, value);
 		case BUILTIN_DATA_SEGMENT_END:
 			*value = args[0];
 			return EXPR_OK;
@@ -1615,12 +1667,16 @@ static bool flatten_group(ev *e, size_t g)
 {
 	ins_group *gr = &e->groups[g];
 
+	bool in_base = e->in_base;
+
 	gr->done = true;
+	e->in_base = false;
 	for (size_t i = gr->first; i < gr->end; i++)
 		if (e->s->cmds[i].kind == LS_CMD_SECTIONS &&
 		    !flatten(e, e->s->cmds[i].u.sections.cmds,
 			     e->s->cmds[i].u.sections.ncmds, true))
 			return false;
+	e->in_base = in_base;
 	return true;
 }
 
@@ -1694,7 +1750,8 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 {
 	for (size_t i = 0; i < n; i++) {
 		const ls_cmd *c = &cmds[i];
-		item it = {.cmd = c, .in_sections = in_sections};
+		item it = {.cmd = c, .in_sections = in_sections,
+			   .from_base = e->in_base};
 		switch (c->kind) {
 		case LS_CMD_ASSIGN:
 			it.kind = IT_ASSIGN;
@@ -2706,9 +2763,13 @@ static bool prepare(ev *e)
 		if (!match_linked(e))
 			return false;
 	} else
-		for (size_t k = 0; k < e->nitems; k++) {
-			item *it = &e->items[k];
-			if (it->kind != IT_SECTION)
+		/* The script's own sections take their inputs before the
+		 * default script's, wherever INSERT puts them (GNU ld parses
+		 * -T scripts first and inserts after mapping inputs). */
+		for (size_t k = 0; k < 2 * e->nitems; k++) {
+			item *it = &e->items[k % e->nitems];
+			if (it->kind != IT_SECTION ||
+			    it->from_base != (k >= e->nitems))
 				continue;
 			if (!match_section(
 				e, it, is_discard(it) ? -2 : (long)it->out)) {
@@ -2732,7 +2793,9 @@ static bool prepare(ev *e)
 		return false;
 	e->sec_why = calloc(e->out->nsections ? e->out->nsections : 1,
 			    sizeof(*e->sec_why));
-	if (!e->sec_why)
+	e->sec_pass = calloc(e->out->nsections ? e->out->nsections : 1,
+			     sizeof(*e->sec_pass));
+	if (!e->sec_why || !e->sec_pass)
 		return false;
 	if (!str_index_reserve(&e->sec_names, e->out->nsections))
 		return false;
@@ -3346,6 +3409,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	/* A value a reported wrap made unknown needs no note besides. */
 	size_t wraps = e->nwraps;
 
+	e->sec_pass[it->out] = (unsigned)e->pass + 1;
 	classify(e, it, sec);
 	sec->align = section_align(e, it);
 	sec->tls_bss =
@@ -3645,6 +3709,7 @@ static void reset_pass(ev *e)
 		e->region_why[i] = (why){WHY_NONE, NULL};
 	e->dot_error = false;
 	e->prev = NULL;
+	e->ds.align_seen = e->ds.relro_seen = false;
 	memset(e->last_in, 0, (e->out->nregions + 1) * sizeof(*e->last_in));
 	e->dot_loc = (ls_loc){0};
 	e->changed = false;
@@ -3674,8 +3739,9 @@ static void reset_pass(ev *e)
  * past a page, and, on another page, at the first writable section after
  * read-only ones and (x86, whose GNU ld separates code) where code starts
  * or ends; then PT_TLS, one PT_NOTE per run of notes of one alignment,
- * PT_GNU_PROPERTY, PT_INTERP with PT_PHDR, PT_DYNAMIC, and PT_GNU_STACK
- * when an input says how the stack is to be mapped (.note.GNU-stack).
+ * PT_GNU_PROPERTY, PT_INTERP with PT_PHDR, PT_DYNAMIC, PT_GNU_RELRO when
+ * sections lie before DATA_SEGMENT_RELRO_END, and PT_GNU_STACK when an
+ * input says how the stack is to be mapped (.note.GNU-stack).
  * 0 when an allocated section's place is not known. */
 static unsigned count_phdrs(const ev *e)
 {
@@ -3685,7 +3751,7 @@ static unsigned count_phdrs(const ev *e)
 	bool sep_code = o->machine == EM_X86_64 || o->machine == EM_386;
 	bool open = false, writable = false, code = false, last_note = false;
 	bool tls = false, prop = false, interp = false, dyn = false;
-	bool first_code = false;
+	bool first_code = false, relro = false;
 	uint64_t first_lma = 0;
 	unsigned loads = 0, notes = 0, stack = 0;
 
@@ -3703,6 +3769,8 @@ static unsigned count_phdrs(const ev *e)
 		bool w = !(it->flags & SF_RO), c = it->flags & SF_CODE;
 		bool note = it->type == SHT_NOTE;
 		tls |= (it->flags & SF_TLS) != 0;
+		relro |= e->ds.relro_seen && sec->vma.v >= e->ds.base &&
+			 sec->vma.v < e->ds.relro_end - e->ds.relro_offset;
 		prop |= !strcmp(sec->name, ".note.gnu.property");
 		interp |= !strcmp(sec->name, ".interp");
 		dyn |= !strcmp(sec->name, ".dynamic");
@@ -3734,16 +3802,62 @@ static unsigned count_phdrs(const ev *e)
 	}
 	for (size_t i = 0; i < e->nisecs && !stack; i++)
 		stack = !strcmp(e->isecs[i].sec->name, ".note.GNU-stack");
-	unsigned n = loads + notes + tls + prop + 2 * interp + dyn + stack;
+	unsigned n =
+	    loads + notes + tls + prop + 2 * interp + dyn + stack + relro;
 	/* The headers load with the first section when they fit on its page
 	 * below it.  Code keeps apart from them (x86) in a read-only PT_LOAD
 	 * of their own, except on page 0 (measured: '. = 0x1000 +
 	 * SIZEOF_HEADERS; .text' gets two PT_LOADs, '. = 0x100 + ...' one). */
 	uint64_t page_start = first_lma & -page;
 	if (sep_code && first_code && page_start &&
-	    page_start + header_bytes(e, n + 1) <= first_lma)
+	    page_start + header_bytes(e, e->phnum) <= first_lma)
 		n++;
 	return n;
+}
+
+/* GNU ld's RELRO adjustment, after a pass that saw DATA_SEGMENT_ALIGN
+ * and DATA_SEGMENT_RELRO_END: the RELRO end rounded up to a page, the
+ * sections before it (last to first) moved up as far as their alignment
+ * lets them end where the next one starts, and the data segment's base
+ * set to where the first of them starts.  A later pass whose RELRO end
+ * passes the page aimed at goes back to the first base (lang_size_relro_
+ * segment).  True when the layout is to run again. */
+static bool relro_adjust(ev *e)
+{
+	const ls_eval *o = e->out;
+	uint64_t page = e->ds.page ? e->ds.page : 1;
+
+	if (!e->ds.relro_seen || e->ds.reverted)
+		return false;
+	if (e->ds.adjust) {
+		if (e->ds.relro_end <= e->ds.relro_aligned)
+			return false;
+		e->ds.adjust = false;
+		e->ds.reverted = true;
+		return true;
+	}
+	uint64_t aligned = (e->ds.relro_end + page - 1) & -page;
+	uint64_t want = aligned - e->ds.relro_offset;
+	uint64_t limit = e->ds.relro_end - e->ds.relro_offset;
+	for (size_t k = e->nitems; k-- > 0;) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		const ls_out_section *sec = &o->sections[it->out];
+		if (!sec->alloc || !sec->vma.known || !sec->size.known)
+			continue;
+		if (sec->vma.v < e->ds.base || sec->vma.v >= limit)
+			continue;
+		uint64_t end = sec->vma.v + (sec->tls_bss ? 0 : sec->size.v);
+		uint64_t align = sec->align ? sec->align : 1;
+		want = (sec->vma.v + (want - end)) & -align;
+	}
+	if (want < e->ds.base)
+		return false;
+	e->ds.base = want;
+	e->ds.relro_aligned = aligned;
+	e->ds.adjust = true;
+	return true;
 }
 
 static void run_pass(ev *e)
@@ -3913,6 +4027,8 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 				e.changed = true;
 			}
 		}
+		if (e.pass < MAX_PASSES - 1 && !e.changed && relro_adjust(&e))
+			e.changed = true;
 		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
 			e.pass = MAX_PASSES - 2;
 	}
@@ -3930,6 +4046,7 @@ done:
 	free(e.last_in);
 	free(e.region_why);
 	free(e.sec_why);
+	free(e.sec_pass);
 	free(e.sym_why);
 	str_index_free(&e.names);
 	str_index_free(&e.sec_names);
