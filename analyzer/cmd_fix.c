@@ -197,7 +197,12 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 			cli_inputs_close(&probe);
 		}
 		size_t len;
-		script_text = ls_default_script(em, o->ld, &len, &err);
+		ccopts ld = {0};
+		script_text =
+		    cli_tool_command(CCOPTS_LD, o->ld, &ld, &err)
+			? ls_default_script(em, ld.v, ld.n, &len, &err)
+			: NULL;
+		ccopts_free(&ld);
 		if (!script_text)
 			goto bad;
 		const char *tmpdir = getenv("TMPDIR");
