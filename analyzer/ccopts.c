@@ -772,43 +772,64 @@ static bool cc_options(const ccopts *words, size_t i, ccopts *cmd,
 	return ok ? true : vl_fail_oom(err);
 }
 
+/* How many words from words[i] make a -m EMULATION (-m NAME: 2, -mNAME:
+ * 1), or 0. */
+static size_t emulation_words(const ccopts *words, size_t i)
+{
+	const char *w = words->v[i];
+
+	if (!strcmp(w, "-m"))
+		return i + 1 < words->n && emulation_ok(words->v[i + 1]) ? 2
+									 : 0;
+	return starts_with(w, "-m") && emulation_ok(w + 2) ? 1 : 0;
+}
+
 /* The words of $LD after the program: the last -m EMULATION to cmd, as
- * "-m" "EMULATION", every other word (an earlier -m too) to dropped. */
-static bool ld_options(const ccopts *words, size_t i, ccopts *cmd,
+ * "-m" "EMULATION", every other word (an earlier -m too) to dropped, in
+ * their order. */
+static bool ld_options(const ccopts *words, size_t from, ccopts *cmd,
 		       ccopts *dropped, vl_error *err)
 {
-	size_t m_at = 0, m_end = 0; /* the -m kept so far: words [at, end) */
+	size_t m_at = 0, m_len = 0; /* the -m that counts: ld takes the last */
 	bool ok = true;
 
-	while (ok && i < words->n) {
-		const char *w = words->v[i];
-		size_t at = i++;
-		if (!strcmp(w, "-m") && i < words->n &&
-		    emulation_ok(words->v[i]))
-			i++;
-		else if (!(starts_with(w, "-m") && emulation_ok(w + 2))) {
-			ok = copy_words(dropped, words->v, at, i);
-			continue;
+	for (size_t i = from, len; i < words->n; i += len ? len : 1)
+		if ((len = emulation_words(words, i))) {
+			m_at = i;
+			m_len = len;
 		}
-		if (m_end)
-			ok = copy_words(dropped, words->v, m_at, m_end);
-		m_at = at;
-		m_end = i;
-	}
-	if (ok && m_end) {
-		const char *w = words->v[m_at];
+	for (size_t i = from; ok && i < words->n; i++)
+		if (!m_len || i < m_at || i >= m_at + m_len)
+			ok = ccopts_push(dropped, strdup(words->v[i]));
+	if (ok && m_len)
 		ok = ccopts_push(cmd, strdup("-m")) &&
-		     ccopts_push(cmd,
-				 strdup(m_end - m_at == 2 ? words->v[m_at + 1]
-							  : w + 2));
-	}
+		     ccopts_push(cmd, strdup(m_len == 2 ? words->v[m_at + 1]
+							: words->v[m_at] + 2));
 	return ok ? true : vl_fail_oom(err);
+}
+
+/* Every word of from appended to to, which takes them; from is left
+ * empty.  False when memory runs out. */
+static bool move_words(ccopts *to, ccopts *from)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < from->n; i++) {
+		if (ok)
+			ok = ccopts_push(to, from->v[i]); /* takes it */
+		else
+			free(from->v[i]);
+		from->v[i] = NULL;
+	}
+	from->n = 0;
+	ccopts_free(from);
+	return ok;
 }
 
 bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
 		    ccopts *cmd, ccopts *dropped, vl_error *err)
 {
-	ccopts words = {0};
+	ccopts words = {0}, kept = {0}, drop = {0};
 	size_t i = 0;
 	bool ok;
 
@@ -818,7 +839,7 @@ bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
 	}
 	if (!words.n)
 		return true;
-	ok = ccopts_push(cmd, strdup(words.v[i++]));
+	ok = ccopts_push(&kept, strdup(words.v[i++]));
 	if (ok && tool == CCOPTS_CC && is_launcher(words.v[0])) {
 		if (i == words.n || words.v[i][0] == '-') {
 			vl_fail(err, NULL, 0, 0,
@@ -826,18 +847,26 @@ bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
 				"after it, and none follows",
 				var, value, words.v[0]);
 			ccopts_free(&words);
+			ccopts_free(&kept);
 			return false;
 		}
-		ok = ccopts_push(cmd, strdup(words.v[i++]));
+		ok = ccopts_push(&kept, strdup(words.v[i++]));
 	}
-	if (!ok) {
-		ccopts_free(&words);
-		return vl_fail_oom(err);
-	}
-	ok = tool == CCOPTS_CC ? cc_options(&words, i, cmd, dropped, err)
-			       : ld_options(&words, i, cmd, dropped, err);
+	if (!ok)
+		vl_fail_oom(err);
+	else if (tool == CCOPTS_CC)
+		ok = cc_options(&words, i, &kept, &drop, err);
+	else
+		ok = ld_options(&words, i, &kept, &drop, err);
 	ccopts_free(&words);
-	return ok;
+	if (!ok) {
+		ccopts_free(&kept);
+		ccopts_free(&drop);
+		return false;
+	}
+	ok = move_words(cmd, &kept);
+	ok = move_words(dropped, &drop) && ok;
+	return ok ? true : vl_fail_oom(err);
 }
 
 const char *ccopts_dropped_why(ccopts_tool tool)

@@ -102,8 +102,9 @@ typedef enum ccopts_tool {
  *
  * The words kept go to cmd (none when value is empty: the variable is
  * unset), each word dropped to dropped, for the caller to warn about
- * each.  False with err when value needs a shell (ccopts_split), a
- * launcher names no compiler, or memory runs out. */
+ * each.  False with err, cmd and dropped left as they were, when value
+ * needs a shell (ccopts_split) or a launcher names no compiler; false
+ * when memory runs out. */
 bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
 		    ccopts *cmd, ccopts *dropped, vl_error *err);
 
