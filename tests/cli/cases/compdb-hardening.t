@@ -3,7 +3,7 @@
 # options reaches the preprocessor or libclang, each option one argument
 # word with its value joined; a database that is not a regular file is
 # refused at once.  What the preprocessor gets is shown by a $CC that
-# prints its arguments (one program, run without a shell).
+# prints its arguments (run without a shell).
 # limits: 10 s, 1024 MiB
 
 # The reproducer of the issue: a -D value with a -wrapper inside once
