@@ -614,3 +614,266 @@ bool ccopts_allowed(const char *word, ccopts_use use)
 	}
 	return false;
 }
+
+/* ---- $CC, $LD and --ld -------------------------------------------------- */
+
+static const char blank[] = " \t\n";
+
+/* What sh would expand or run outside quotes: a command substitution, a
+ * variable, a list, a pipe, a redirection, a subshell.  Inside "..." only
+ * $ and ` are read so. */
+static const char shell_chars[] = "$`;|&<>()";
+
+static bool needs_shell(const char *var, const char *value, char c, bool quoted,
+			vl_error *err)
+{
+	return vl_fail(err, NULL, 0, 0,
+		       "%s is '%s': '%c'%s would need a shell, and the command "
+		       "is not run through a shell (vaslint splits it into "
+		       "words at white space and quotes only)",
+		       var, value, c, quoted ? " inside \"...\"" : "");
+}
+
+bool ccopts_split(const char *var, const char *value, ccopts *out,
+		  vl_error *err)
+{
+	char *buf = malloc(strlen(value) + 1); /* no word is longer */
+	const char *p = value;
+	bool ok = false;
+
+	if (!buf)
+		return vl_fail_oom(err);
+	for (;;) {
+		size_t n = 0;
+		p += strspn(p, blank);
+		if (!*p)
+			break;
+		while (*p && !strchr(blank, *p)) {
+			if (*p == '\'') {
+				/* Everything up to the next ' is plain. */
+				const char *end = strchr(p + 1, '\'');
+				if (!end) {
+					vl_fail(err, NULL, 0, 0,
+						"%s is '%s': a ' is not closed",
+						var, value);
+					goto out;
+				}
+				memcpy(buf + n, p + 1, (size_t)(end - p - 1));
+				n += (size_t)(end - p - 1);
+				p = end + 1;
+			} else if (*p == '"') {
+				for (p++; *p && *p != '"'; p++) {
+					/* As in sh, \ in "..." makes only
+					 * $ ` " \ plain (and drops a line
+					 * break); before others it stays. */
+					if (*p == '\\' && p[1] &&
+					    strchr("$`\"\\\n", p[1])) {
+						if (*++p != '\n')
+							buf[n++] = *p;
+						continue;
+					}
+					if (*p == '$' || *p == '`') {
+						needs_shell(var, value, *p,
+							    true, err);
+						goto out;
+					}
+					buf[n++] = *p;
+				}
+				if (!*p) {
+					vl_fail(
+					    err, NULL, 0, 0,
+					    "%s is '%s': a \" is not closed",
+					    var, value);
+					goto out;
+				}
+				p++;
+			} else if (*p == '\\') {
+				if (!p[1]) {
+					vl_fail(err, NULL, 0, 0,
+						"%s is '%s': it ends in a "
+						"backslash, which escapes "
+						"nothing",
+						var, value);
+					goto out;
+				}
+				if (p[1] != '\n') /* a line continued */
+					buf[n++] = p[1];
+				p += 2;
+			} else if (strchr(shell_chars, *p)) {
+				needs_shell(var, value, *p, false, err);
+				goto out;
+			} else {
+				buf[n++] = *p++;
+			}
+		}
+		if (!ccopts_push(out, strndup(buf, n))) {
+			vl_fail_oom(err);
+			goto out;
+		}
+	}
+	ok = true;
+out:
+	free(buf);
+	return ok;
+}
+
+/* Programs that run the compiler named after them (make runs
+ * CC="ccache gcc" as ccache with gcc as its first argument). */
+static bool is_launcher(const char *prog)
+{
+	static const char *const launchers[] = {"ccache", "distcc", "sccache",
+						"icecc"};
+	const char *slash = strrchr(prog, '/');
+
+	return in_list(slash ? slash + 1 : prog, launchers,
+		       sizeof(launchers) / sizeof(launchers[0]));
+}
+
+/* An ld emulation name: elf_i386, armelf_linux_eabi, elf64lriscv. */
+static bool emulation_ok(const char *v)
+{
+	if (!*v)
+		return false;
+	for (; *v; v++)
+		if (!ident((unsigned char)*v))
+			return false;
+	return true;
+}
+
+static bool copy_words(ccopts *to, char *const *words, size_t from, size_t end)
+{
+	for (size_t i = from; i < end; i++)
+		if (!ccopts_push(to, strdup(words[i])))
+			return false;
+	return true;
+}
+
+/* The words of $CC after the program (and a launcher's compiler): those
+ * the allow-list keeps to cmd, the others to dropped. */
+static bool cc_options(const ccopts *words, size_t i, ccopts *cmd,
+		       ccopts *dropped, vl_error *err)
+{
+	char *cwd = getcwd(NULL, 0);
+	bool ok = true;
+
+	if (!cwd)
+		return vl_fail(err, NULL, 0, 0,
+			       "cannot find the working directory: %s",
+			       strerror(errno));
+	while (ok && i < words->n) {
+		size_t at = i;
+		took t = take(words->v, words->n, &i, cwd, CCOPTS_CPP, cmd);
+		if (t == NOMEM)
+			ok = false;
+		else if (t == DROPPED)
+			ok = copy_words(dropped, words->v, at, i);
+	}
+	free(cwd);
+	return ok ? true : vl_fail_oom(err);
+}
+
+/* How many words from words[i] make a -m EMULATION (-m NAME: 2, -mNAME:
+ * 1), or 0. */
+static size_t emulation_words(const ccopts *words, size_t i)
+{
+	const char *w = words->v[i];
+
+	if (!strcmp(w, "-m"))
+		return i + 1 < words->n && emulation_ok(words->v[i + 1]) ? 2
+									 : 0;
+	return starts_with(w, "-m") && emulation_ok(w + 2) ? 1 : 0;
+}
+
+/* The words of $LD after the program: the last -m EMULATION to cmd, as
+ * "-m" "EMULATION", every other word (an earlier -m too) to dropped, in
+ * their order. */
+static bool ld_options(const ccopts *words, size_t from, ccopts *cmd,
+		       ccopts *dropped, vl_error *err)
+{
+	size_t m_at = 0, m_len = 0; /* the -m that counts: ld takes the last */
+	bool ok = true;
+
+	for (size_t i = from, len; i < words->n; i += len ? len : 1)
+		if ((len = emulation_words(words, i))) {
+			m_at = i;
+			m_len = len;
+		}
+	for (size_t i = from; ok && i < words->n; i++)
+		if (!m_len || i < m_at || i >= m_at + m_len)
+			ok = ccopts_push(dropped, strdup(words->v[i]));
+	if (ok && m_len)
+		ok = ccopts_push(cmd, strdup("-m")) &&
+		     ccopts_push(cmd, strdup(m_len == 2 ? words->v[m_at + 1]
+							: words->v[m_at] + 2));
+	return ok ? true : vl_fail_oom(err);
+}
+
+/* Every word of from appended to to, which takes them; from is left
+ * empty.  False when memory runs out. */
+static bool move_words(ccopts *to, ccopts *from)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < from->n; i++) {
+		if (ok)
+			ok = ccopts_push(to, from->v[i]); /* takes it */
+		else
+			free(from->v[i]);
+		from->v[i] = NULL;
+	}
+	from->n = 0;
+	ccopts_free(from);
+	return ok;
+}
+
+bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
+		    ccopts *cmd, ccopts *dropped, vl_error *err)
+{
+	ccopts words = {0}, kept = {0}, drop = {0};
+	size_t i = 0;
+	bool ok;
+
+	if (!ccopts_split(var, value, &words, err)) {
+		ccopts_free(&words);
+		return false;
+	}
+	if (!words.n)
+		return true;
+	ok = ccopts_push(&kept, strdup(words.v[i++]));
+	if (ok && tool == CCOPTS_CC && is_launcher(words.v[0])) {
+		if (i == words.n || words.v[i][0] == '-') {
+			vl_fail(err, NULL, 0, 0,
+				"%s is '%s': %s runs the compiler named "
+				"after it, and none follows",
+				var, value, words.v[0]);
+			ccopts_free(&words);
+			ccopts_free(&kept);
+			return false;
+		}
+		ok = ccopts_push(&kept, strdup(words.v[i++]));
+	}
+	if (!ok)
+		vl_fail_oom(err);
+	else if (tool == CCOPTS_CC)
+		ok = cc_options(&words, i, &kept, &drop, err);
+	else
+		ok = ld_options(&words, i, &kept, &drop, err);
+	ccopts_free(&words);
+	if (!ok) {
+		ccopts_free(&kept);
+		ccopts_free(&drop);
+		return false;
+	}
+	ok = move_words(cmd, &kept);
+	ok = move_words(dropped, &drop) && ok;
+	return ok ? true : vl_fail_oom(err);
+}
+
+const char *ccopts_dropped_why(ccopts_tool tool)
+{
+	return tool == CCOPTS_CC
+		   ? "vaslint passes on only options that change how the "
+		     "code reads"
+		   : "vaslint runs the linker only to print its default "
+		     "script, with -m EMULATION alone";
+}

@@ -63,4 +63,52 @@ bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
  * the tests and the fuzz harness check on every word it produces. */
 bool ccopts_allowed(const char *word, ccopts_use use);
 
+/* ---- $CC, $LD and --ld -------------------------------------------------
+ *
+ * Users set CC="ccache gcc", CC="gcc -m32", LD="ld.bfd -m elf_i386" as
+ * they do for make.  vaslint runs no shell, so it reads such a value the
+ * way sh reads a plain command line and refuses what would need a shell:
+ * white space separates words, '...' and "..." group and are removed, a
+ * backslash makes the next character plain; nothing is expanded (a glob
+ * or ~ stays as written), and an unquoted $, `, ;, |, &, <, >, ( or ),
+ * a $ or ` inside "...", a quote left open or a trailing backslash is an
+ * error that names the variable. */
+
+/* The words of value, appended to out; none for a value that is empty or
+ * only white space (the variable counts as unset).  var names the
+ * variable in messages ("$CC", "--ld").  False with err when value needs
+ * a shell or memory runs out. */
+bool ccopts_split(const char *var, const char *value, ccopts *out,
+		  vl_error *err);
+
+typedef enum ccopts_tool {
+	CCOPTS_CC, /* the compiler vaslint runs as the C preprocessor */
+	CCOPTS_LD, /* GNU ld, run to print its default script */
+} ccopts_tool;
+
+/* The program and the leading arguments vaslint runs for var's value:
+ *
+ * CCOPTS_CC: the first word is the program (a name on PATH or a path).
+ * When it is a launcher (ccache, distcc, sccache, icecc) it stays the
+ * program and the next word, the compiler, is kept as its first argument,
+ * as make runs it.  The words after that pass the allow-list for
+ * CCOPTS_CPP (ccopts_filter: -D, -U, -I, -m..., --sysroot, -std=, ...),
+ * relative paths made absolute against the working directory.
+ *
+ * CCOPTS_LD: the first word is the program; a -m EMULATION (or -mEMUL)
+ * is kept as the two words "-m" "EMULATION", and replaces the emulation
+ * vaslint would pick from the machine (the last one counts).  Every
+ * other word is dropped: ld runs only to print its default script.
+ *
+ * The words kept go to cmd (none when value is empty: the variable is
+ * unset), each word dropped to dropped, for the caller to warn about
+ * each.  False with err, cmd and dropped left as they were, when value
+ * needs a shell (ccopts_split) or a launcher names no compiler; false
+ * when memory runs out. */
+bool ccopts_command(ccopts_tool tool, const char *var, const char *value,
+		    ccopts *cmd, ccopts *dropped, vl_error *err);
+
+/* Why tool's command drops a word, for the warning (a sentence part). */
+const char *ccopts_dropped_why(ccopts_tool tool);
+
 #endif

@@ -69,6 +69,31 @@ void cli_errorf(const char *fmt, ...)
 	vl_error_free(&err);
 }
 
+bool cli_tool_command(ccopts_tool tool, const char *given, ccopts *cmd,
+		      vl_error *err)
+{
+	/* An empty --ld is not given, as before. */
+	const char *var = tool == CCOPTS_CC ? "$CC"
+			  : given && *given ? "--ld"
+					    : "$LD";
+	const char *value = tool == CCOPTS_CC ? getenv("CC")
+			    : given && *given ? given
+					      : getenv("LD");
+	ccopts dropped = {0};
+	bool ok;
+
+	if (!value)
+		return true;
+	ok = ccopts_command(tool, var, value, cmd, &dropped, err);
+	for (size_t i = 0; ok && i < dropped.n; i++) {
+		fprintf(stderr, "vaslint: warning: %s: dropped '", var);
+		esc_text_put(stderr, dropped.v[i]);
+		fprintf(stderr, "' (%s)\n", ccopts_dropped_why(tool));
+	}
+	ccopts_free(&dropped);
+	return ok;
+}
+
 bool cli_layout_define(cli_layout *c, const char *arg, vl_error *err)
 {
 	layout_define d;
@@ -528,20 +553,38 @@ static bool wants_cpp(const cli_opts *o, const char *path)
 	       (len > 5 && !strcmp(path + len - 5, ".ld.S"));
 }
 
-/* Preprocess with --cpp-flags, or the flags compile_commands.json (-p)
- * gives the script; either way only the preprocessor options of the
- * allow-list (ccopts.h), each one argument word. */
-static bool cpp_parse(const cli_opts *o, const char *path,
+/* The command of $CC, or of $LD, for in: made once, so each word it
+ * drops is warned about once. */
+static bool inputs_tool(cli_inputs *in, ccopts_tool tool, vl_error *err)
+{
+	bool *have = tool == CCOPTS_CC ? &in->have_cc : &in->have_ld;
+	ccopts *cmd = tool == CCOPTS_CC ? &in->cc : &in->ld;
+
+	if (*have)
+		return true;
+	if (!cli_tool_command(tool, NULL, cmd, err)) {
+		ccopts_free(cmd);
+		return false;
+	}
+	return *have = true;
+}
+
+/* Preprocess with $CC (or cc) and --cpp-flags, or the flags
+ * compile_commands.json (-p) gives the script; either way only the
+ * preprocessor options of the allow-list (ccopts.h), each one argument
+ * word. */
+static bool cpp_parse(cli_inputs *in, const cli_opts *o, const char *path,
 		      const ls_parse_opts *po, ls_script *out, vl_error *err)
 {
 	ccopts flags = {0};
-	bool ok = true;
+	bool ok = inputs_tool(in, CCOPTS_CC, err);
 
-	if (o->cpp_flags)
+	if (ok && o->cpp_flags)
 		ok = ccopts_from_text(o->cpp_flags, CCOPTS_CPP, &flags, err);
-	else if (o->compdb)
+	else if (ok && o->compdb)
 		ok = compdb_cpp_flags(o->compdb, path, &flags, err);
-	ok = ok && ls_cpp_parse(path, flags.v, flags.n, po, out, err);
+	ok = ok && ls_cpp_parse(path, in->cc.v, in->cc.n, flags.v, flags.n, po,
+				out, err);
 	ccopts_free(&flags);
 	return ok;
 }
@@ -571,10 +614,12 @@ static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
  * "--defsym" in messages; anything but 'NAME = EXPR;' is refused. */
 /* A script with INSERT goes into GNU ld's default script for the machine
  * (`ld --verbose`, run as fix --from-default runs it: $LD, else the cross
- * ld, else ld; no shell).  False when the script has no INSERT or no ld
- * prints a default script: then the order around INSERT stays
- * undetermined, and says so. */
-static bool read_base(cli_script *cs, uint16_t machine)
+ * ld, else ld; no shell).  No base (cs->have_base false) when the script
+ * has no INSERT or no ld prints a default script: then the order around
+ * INSERT stays undetermined, and says so.  False with err only when $LD
+ * is set to what needs a shell. */
+static bool read_base(cli_inputs *in, cli_script *cs, uint16_t machine,
+		      vl_error *err)
 {
 	const ls_script *s = &cs->script;
 	bool insert = false;
@@ -585,19 +630,23 @@ static bool read_base(cli_script *cs, uint16_t machine)
 	for (size_t i = 0; i < s->ncmds && !insert; i++)
 		insert = s->cmds[i].kind == LS_CMD_INSERT;
 	if (!insert)
+		return true;
+	if (!inputs_tool(in, CCOPTS_LD, err))
 		return false;
-	if (!(text = ls_default_script(machine, NULL, &len, &lerr))) {
+	if (!(text = ls_default_script(machine, in->ld.v, in->ld.n, &len,
+				       &lerr))) {
 		vl_error_free(&lerr);
-		return false;
+		return true;
 	}
 	name = vl_strprintf("GNU ld's default script (ld -m %s --verbose)",
-			    ls_emulation_for(machine));
-	cs->have_base = name && ls_parse_text(name, text, len, NULL,
-					      &cs->base, &lerr);
+			    in->ld.n == 3 ? in->ld.v[2]
+					  : ls_emulation_for(machine));
+	cs->have_base =
+	    name && ls_parse_text(name, text, len, NULL, &cs->base, &lerr);
 	vl_error_free(&lerr);
 	free(name);
 	free(text);
-	return cs->have_base;
+	return true;
 }
 
 static bool read_defsyms(cli_inputs *in, const cli_opts *o, vl_error *err)
@@ -763,7 +812,7 @@ static bool read_inputs(cli_inputs *in, const cli_opts *o, char **paths,
 		cs->preprocessed = wants_cpp(o, paths[i]);
 		bool parsed =
 		    cs->preprocessed
-			? cpp_parse(o, paths[i], &po, &cs->script, &e)
+			? cpp_parse(in, o, paths[i], &po, &cs->script, &e)
 			: ls_parse_file(paths[i], &po, &cs->script, &e);
 		if (!parsed) {
 			failed(in, o, &ok, err, &e);
@@ -901,10 +950,13 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 			lo.machine = t.machine;
 		if (!lo.machine && in->have_layout && in->layout.nmachines)
 			lo.machine = in->layout.machines[0];
-		if (read_base(&in->scripts[i],
-			      lo.machine	? lo.machine
-			      : lo.ninputs ? lo.inputs[0].machine
-					   : 0))
+		if (!read_base(in, &in->scripts[i],
+			       lo.machine   ? lo.machine
+			       : lo.ninputs ? lo.inputs[0].machine
+					    : 0,
+			       err))
+			goto fail;
+		if (in->scripts[i].have_base)
 			lo.base = &in->scripts[i].base;
 		if (!ls_evaluate(&in->scripts[i].script, &lo,
 				 &in->scripts[i].eval, err))
@@ -926,6 +978,8 @@ fail:
 
 void cli_inputs_close(cli_inputs *in)
 {
+	ccopts_free(&in->cc);
+	ccopts_free(&in->ld);
 	space_free(&in->space);
 	ls_script_free(&in->defsyms);
 	for (size_t i = 0; i < in->n; i++)

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 
+#include "ccopts.h"
 #include "check.h"
 #include "space.h"
 #include "diag.h"
@@ -29,6 +30,15 @@ void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * carry as notifications (one that could not be copied for want of memory
  * is left out, or says "out of memory": stderr has it all the same). */
 const vl_error *cli_errors_printed(size_t *n);
+
+/* The command vaslint runs for tool (ccopts_command): for CCOPTS_CC from
+ * $CC, for CCOPTS_LD from given (--ld) when not NULL, else $LD.  Each word
+ * the rule drops is named on stderr, one warning line each ("vaslint:
+ * warning: $CC: dropped '-wrapper' (why)"), never silently.  cmd is left
+ * empty when the variable is unset or empty: the caller's default
+ * program.  False with err when the value needs a shell. */
+bool cli_tool_command(ccopts_tool tool, const char *given, ccopts *cmd,
+		      vl_error *err);
 
 /* -L and -D as given on the command line. */
 typedef struct cli_layout {
@@ -169,6 +179,10 @@ typedef struct cli_inputs {
 	 * evaluated, as one list of ranges (requests are added by check). */
 	space space;
 	ls_script defsyms; /* the --defsym assignments, parsed once */
+	/* $CC and $LD as commands, made the first time a script needs
+	 * them, so a dropped word is warned about once a run. */
+	ccopts cc, ld;
+	bool have_cc, have_ld;
 } cli_inputs;
 
 bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,

@@ -50,7 +50,11 @@ static const char usage[] =
     "  --ld PROGRAM       the linker whose default script --from-default\n"
     "                     takes (else $LD, else the machine's cross ld\n"
     "                     such as aarch64-linux-gnu-ld where installed,\n"
-    "                     else ld); one program, run without a shell\n"
+    "                     else ld); split into words as $CC is (see\n"
+    "                     'vaslint check --help'), run without a shell:\n"
+    "                     the program, and a -m EMULATION that replaces\n"
+    "                     the machine's (--ld 'ld.bfd -m elf_i386'); any\n"
+    "                     other word is dropped with a warning\n"
     "  -o OUT             write the script to OUT; -i rewrites SCRIPT in\n"
     "                     place (both atomically: an error changes nothing;\n"
     "                     owner, mode, ACLs, links kept; see the README)\n"
@@ -197,7 +201,12 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 			cli_inputs_close(&probe);
 		}
 		size_t len;
-		script_text = ls_default_script(em, o->ld, &len, &err);
+		ccopts ld = {0};
+		script_text =
+		    cli_tool_command(CCOPTS_LD, o->ld, &ld, &err)
+			? ls_default_script(em, ld.v, ld.n, &len, &err)
+			: NULL;
+		ccopts_free(&ld);
 		if (!script_text)
 			goto bad;
 		const char *tmpdir = getenv("TMPDIR");

@@ -11,40 +11,38 @@
 
 extern char **environ;
 
-/* argv for the preprocessor: the compiler ($CC, one program, or cc),
- * the fixed flags, the flags (each one word already: ccopts.h), the
- * file.  No shell: nothing in a flag is run. */
-static char **cpp_argv(const char *path, char *const *flags, size_t nflags,
-		       char **dotted, vl_error *err)
+/* argv for the preprocessor: the compiler command cc[0, ncc) (from $CC:
+ * ccopts_command made it) or cc, the fixed flags, the flags (each one
+ * word already: ccopts.h), the file.  No shell: nothing in a word is
+ * run. */
+static char **cpp_argv(const char *path, char *const *cc, size_t ncc,
+		       char *const *flags, size_t nflags, char **dotted,
+		       vl_error *err)
 {
 	static const char *const fixed[] = {"-E", "-x", "c", "-D__ASSEMBLY__",
 					    "-DLINKER_SCRIPT"};
-	const char *cc = getenv("CC");
+	static char *const plain_cc[] = {(char *)"cc"};
 	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]), n = 0;
 	char **argv;
 
 	*dotted = NULL;
-	if (!cc || !*cc)
-		cc = "cc";
-	if (strpbrk(cc, " \t\n")) {
-		vl_fail(err, path, 0, 0,
-			"$CC is '%s': it names one program (a name on PATH or "
-			"a path), not a command line, as no shell runs it",
-			cc);
-		return NULL;
+	if (!ncc) {
+		cc = plain_cc;
+		ncc = 1;
 	}
 	/* A file named -x... would be read as an option. */
 	if (path[0] == '-' && !(*dotted = vl_strprintf("./%s", path))) {
 		vl_fail_oom(err);
 		return NULL;
 	}
-	if (!(argv = calloc(nflags + nfixed + 3, sizeof(*argv)))) {
+	if (!(argv = calloc(ncc + nfixed + nflags + 2, sizeof(*argv)))) {
 		free(*dotted);
 		*dotted = NULL;
 		vl_fail_oom(err);
 		return NULL;
 	}
-	argv[n++] = (char *)cc;
+	for (size_t i = 0; i < ncc; i++)
+		argv[n++] = cc[i];
 	for (size_t i = 0; i < nfixed; i++)
 		argv[n++] = (char *)fixed[i];
 	for (size_t i = 0; i < nflags; i++)
@@ -53,11 +51,12 @@ static char **cpp_argv(const char *path, char *const *flags, size_t nflags,
 	return argv;
 }
 
-static bool run_cpp(const char *path, char *const *flags, size_t nflags,
-		    char **text, size_t *len, vl_error *err)
+static bool run_cpp(const char *path, char *const *cc, size_t ncc,
+		    char *const *flags, size_t nflags, char **text, size_t *len,
+		    vl_error *err)
 {
 	char *dotted = NULL;
-	char **argv = cpp_argv(path, flags, nflags, &dotted, err);
+	char **argv = cpp_argv(path, cc, ncc, flags, nflags, &dotted, err);
 	posix_spawn_file_actions_t fa;
 	int pipefd[2], status;
 	pid_t pid;
@@ -133,8 +132,9 @@ out:
 	return ok;
 }
 
-bool ls_cpp_parse(const char *path, char *const *flags, size_t nflags,
-		  const ls_parse_opts *opts, ls_script *out, vl_error *err)
+bool ls_cpp_parse(const char *path, char *const *cc, size_t ncc,
+		  char *const *flags, size_t nflags, const ls_parse_opts *opts,
+		  ls_script *out, vl_error *err)
 {
 	struct stat st;
 	char *text;
@@ -146,7 +146,7 @@ bool ls_cpp_parse(const char *path, char *const *flags, size_t nflags,
 	/* The preprocessor would block on a FIFO, or read a device forever. */
 	if (!S_ISREG(st.st_mode))
 		return vl_fail(err, path, 0, 0, "not a regular file");
-	if (!run_cpp(path, flags, nflags, &text, &len, err))
+	if (!run_cpp(path, cc, ncc, flags, nflags, &text, &len, err))
 		return false;
 	bool ok = ls_parse_text(path, text, len, opts, out, err);
 	free(text);

@@ -113,30 +113,21 @@ static char *between_rules(FILE *f, size_t *len)
 	return text;
 }
 
-char *ls_default_script(uint16_t machine, const char *given, size_t *len,
-			vl_error *err)
+char *ls_default_script(uint16_t machine, char *const *ld_cmd, size_t nld,
+			size_t *len, vl_error *err)
 {
-	const char *emulation = ls_emulation_for(machine);
-	/* --ld or $LD (one program: no shell splits it), else the machine's
-	 * cross ld where one is installed, else ld. */
-	const char *what = given && *given ? "--ld" : "$LD";
-	const char *named = given && *given ? given : getenv("LD");
+	/* The command's own -m EMULATION (ccopts_command keeps it as two
+	 * words after the program) replaces the machine's. */
+	const char *emulation = nld == 3 && !strcmp(ld_cmd[1], "-m")
+				    ? ld_cmd[2]
+				    : ls_emulation_for(machine);
+	/* The linker named, alone; else the cross ld, then ld. */
+	const char *cross = nld ? NULL : cross_ld_for(machine);
+	const char *ld = nld ? ld_cmd[0] : cross ? cross : "ld";
 	pid_t pid = 0;
-	int fd = -1, status = 0, rc = ENOENT;
+	int fd = -1, status = 0, rc;
 	char *text = NULL;
 
-	if (named && !*named)
-		named = NULL;
-	if (named && strpbrk(named, " \t\n")) {
-		vl_fail(err, NULL, 0, 0,
-			"%s is '%s': it names one program (a name on PATH or a "
-			"path), not a command line, as no shell runs it",
-			what, named);
-		return NULL;
-	}
-	/* The linker named, alone; else the cross ld, then ld. */
-	const char *cross = named ? NULL : cross_ld_for(machine);
-	const char *ld = named ? named : cross ? cross : "ld";
 	rc = spawn_ld(ld, emulation, &pid, &fd, err);
 	if (rc == ENOENT && cross)
 		rc = spawn_ld(ld = "ld", emulation, &pid, &fd, err);

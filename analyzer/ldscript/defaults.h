@@ -13,11 +13,12 @@ const char *ls_emulation_for(uint16_t machine);
 
 /* The default script of GNU ld for the machine, malloc'ed, its length in
  * *len; NULL with err when ld cannot be run or prints none.  The linker is
- * ld (--ld) when given, else $LD, else the machine's cross ld where one
- * is installed, else ld; it is run with an argument vector, never through
- * a shell. */
-char *ls_default_script(uint16_t machine, const char *ld, size_t *len,
-			vl_error *err);
+ * ld_cmd[0, nld) when given (--ld or $LD through ccopts_command: the
+ * program, then "-m" "EMULATION" when the user gave one, which replaces
+ * the machine's), else the machine's cross ld where one is installed,
+ * else ld; it is run with an argument vector, never through a shell. */
+char *ls_default_script(uint16_t machine, char *const *ld_cmd, size_t nld,
+			size_t *len, vl_error *err);
 
 /* The default script as fix writes it: every line that uses SEGMENT_START
  * gets a comment above it that allows the lld-portability warning about

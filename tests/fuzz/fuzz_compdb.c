@@ -2,7 +2,8 @@
  * the bytes as compile_commands.json (compdb_parse), every entry's command
  * filtered for the preprocessor and for libclang (ccopts_filter), each
  * entry looked up by its file (compdb_find); the bytes as a "command"
- * string (compdb_split_command) and as --cpp-flags (ccopts_from_text).
+ * string (compdb_split_command), as --cpp-flags (ccopts_from_text) and
+ * as $CC and $LD (ccopts_command).
  * ccopts.h promises that only allowed options come out, each one word
  * with its value joined and its path absolute: every word that comes out
  * is checked against ccopts_allowed and against this harness's own
@@ -118,6 +119,52 @@ static void filter_both(char *const *args, size_t n, const char *dir,
 	}
 }
 
+/* An ld emulation name: letters, digits and '_'. */
+static bool emulation_name(const char *v)
+{
+	return *v && !v[strspn(v, "abcdefghijklmnopqrstuvwxyz"
+				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")];
+}
+
+/* The bytes as $CC and as $LD (ccopts_command).  $CC: every word kept
+ * after the program is allowed for the preprocessor, except a launcher's
+ * compiler (the one word kept that is no option), and no more words are
+ * kept and dropped than the value has (an option and its value become
+ * one word).  $LD: the program alone or
+ * with "-m" and an emulation name. */
+static void tool_commands(const char *text)
+{
+	ccopts words = {0}, cmd = {0}, dropped = {0};
+	vl_error err = {0};
+
+	if (ccopts_split("$CC", text, &words, &err) &&
+	    ccopts_command(CCOPTS_CC, "$CC", text, &cmd, &dropped, &err)) {
+		for (size_t i = 1; i < cmd.n; i++)
+			if (i != 1 || cmd.v[1][0] == '-')
+				check_word(cmd.v[i], CCOPTS_CPP, "$CC");
+		if (cmd.n + dropped.n > words.n) {
+			fprintf(stderr,
+				"fuzz_compdb: $CC: %zu words kept and %zu "
+				"dropped of %zu\n",
+				cmd.n, dropped.n, words.n);
+			abort();
+		}
+	}
+	ccopts_free(&words);
+	ccopts_free(&cmd);
+	ccopts_free(&dropped);
+	if (ccopts_command(CCOPTS_LD, "$LD", text, &cmd, &dropped, &err) &&
+	    cmd.n > 1 &&
+	    (cmd.n != 3 || strcmp(cmd.v[1], "-m") ||
+	     !emulation_name(cmd.v[2]))) {
+		fprintf(stderr, "fuzz_compdb: $LD: %zu words kept\n", cmd.n);
+		abort();
+	}
+	ccopts_free(&cmd);
+	ccopts_free(&dropped);
+	vl_error_free(&err);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	vl_error err = {0};
@@ -165,6 +212,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_words(&o, size, CCOPTS_CPP, "--cpp-flags");
 	ccopts_free(&o);
 	vl_error_free(&err);
+	tool_commands(text);
 	free(text);
 	return 0;
 }

@@ -416,6 +416,236 @@ static void allowed_accepts_only_what_the_filter_makes(void **state)
 	assert_false(ccopts_allowed("-O2", CCOPTS_CPP));
 }
 
+/* ---- $CC, $LD and --ld -------------------------------------------------- */
+
+static char dropped_words[4096], command_error[4096];
+
+/* The words ccopts_command keeps for var's value, joined with " | ", the
+ * words it drops in dropped_words the same way; NULL when it refuses the
+ * value, its message in command_error. */
+static const char *command(ccopts_tool tool, const char *var, const char *value)
+{
+	static char out[4096];
+	ccopts cmd = {0}, dropped = {0};
+	vl_error err = {0};
+	bool ok = ccopts_command(tool, var, value, &cmd, &dropped, &err);
+
+	out[0] = dropped_words[0] = command_error[0] = 0;
+	if (!ok) {
+		assert_non_null(err.msg);
+		snprintf(command_error, sizeof(command_error), "%s", err.msg);
+		assert_int_equal(cmd.n, 0);
+		assert_int_equal(dropped.n, 0);
+	}
+	for (size_t i = 0; i < cmd.n; i++) {
+		if (i)
+			strcat(out, " | ");
+		strcat(out, cmd.v[i]);
+	}
+	for (size_t i = 0; i < dropped.n; i++) {
+		if (i)
+			strcat(dropped_words, " | ");
+		strcat(dropped_words, dropped.v[i]);
+	}
+	ccopts_free(&cmd);
+	ccopts_free(&dropped);
+	vl_error_free(&err);
+	return ok ? out : NULL;
+}
+
+static const char *cc(const char *value)
+{
+	return command(CCOPTS_CC, "$CC", value);
+}
+
+static const char *ld(const char *value)
+{
+	return command(CCOPTS_LD, "$LD", value);
+}
+
+/* The words ccopts_split makes of value, joined with " | "; NULL when it
+ * refuses it. */
+static const char *split(const char *value)
+{
+	static char out[4096];
+	ccopts o = {0};
+	vl_error err = {0};
+	bool ok = ccopts_split("$CC", value, &o, &err);
+
+	out[0] = command_error[0] = 0;
+	if (!ok)
+		snprintf(command_error, sizeof(command_error), "%s", err.msg);
+	for (size_t i = 0; i < o.n; i++) {
+		if (i)
+			strcat(out, " | ");
+		strcat(out, o.v[i]);
+	}
+	ccopts_free(&o);
+	vl_error_free(&err);
+	return ok ? out : NULL;
+}
+
+static void split_reads_quotes_and_backslashes_as_sh_does(void **state)
+{
+	(void)state;
+	/* \t outside quotes is a plain t; a line continued is nothing. */
+	assert_string_equal(split("  gcc\\t-m32 a\\\nb"), "gcct-m32 | ab");
+	assert_string_equal(split(" \t gcc \t -m32\n"), "gcc | -m32");
+	assert_string_equal(split("'/opt/my cc/bin/gcc' -DX=1"),
+			    "/opt/my cc/bin/gcc | -DX=1");
+	assert_string_equal(split("\"a b\"c 'd'\"e\" f\\ g"),
+			    "a bc | de | f g");
+	/* In "...", \ makes only $ ` " \ plain; elsewhere any character. */
+	assert_string_equal(split("\"\\$\\x\" \\$ \\;"), "$\\x | $ | ;");
+	/* A quoted metacharacter is text, as sh reads it: no shell is
+	 * needed to pass it on. */
+	assert_string_equal(split("'-DX=$(Y)' \"a;b|c\""), "-DX=$(Y) | a;b|c");
+	/* No expansion: globs and ~ stay as written. */
+	assert_string_equal(split("~/bin/gcc -I/opt/*/include"),
+			    "~/bin/gcc | -I/opt/*/include");
+	/* '' is an empty word, as in sh. */
+	assert_string_equal(split("'' x"), " | x");
+	assert_string_equal(split(""), "");
+	assert_string_equal(split(" \t\n "), "");
+}
+
+static void split_refuses_what_needs_a_shell_naming_the_variable(void **state)
+{
+	static const char *const bad[] = {
+	    "gcc $(X)", "gcc `x`", "gcc; rm -rf /", "gcc | tee", "gcc && x",
+	    "gcc > x",	"gcc < x", "(gcc)",	    "gcc $X",	 "\"$HOME\"",
+	    "\"`id`\"", "gcc 'x",  "gcc \"x",	    "gcc x\\"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (split(bad[i]))
+			fail_msg("'%s' should be refused", bad[i]);
+	assert_null(split("gcc $(X)"));
+	assert_string_equal(command_error,
+			    "$CC is 'gcc $(X)': '$' would need a shell, and "
+			    "the command is not run through a shell (vaslint "
+			    "splits it into words at white space and quotes "
+			    "only)");
+	assert_null(split("gcc; rm"));
+	assert_non_null(strstr(command_error, "$CC is 'gcc; rm': ';' would "
+					      "need a shell"));
+	assert_null(split("\"$X\""));
+	assert_non_null(strstr(command_error, "'$' inside \"...\" would"));
+	assert_null(split("gcc 'x"));
+	assert_string_equal(command_error,
+			    "$CC is 'gcc 'x': a ' is not closed");
+	assert_null(split("gcc \"x"));
+	assert_string_equal(command_error,
+			    "$CC is 'gcc \"x': a \" is not closed");
+	assert_null(split("gcc \\"));
+	assert_non_null(strstr(command_error, "ends in a backslash"));
+}
+
+static void cc_keeps_the_program_and_the_allowed_options(void **state)
+{
+	(void)state;
+	assert_string_equal(cc("gcc -m32"), "gcc | -m32");
+	assert_string_equal(dropped_words, "");
+	assert_string_equal(cc("'/opt/my cc/bin/gcc' -DX=1"),
+			    "/opt/my cc/bin/gcc | -DX=1");
+	assert_string_equal(
+	    cc("arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -D BASE=0x8000000"),
+	    "arm-none-eabi-gcc | -mcpu=cortex-m4 | -mthumb | -DBASE=0x8000000");
+	assert_string_equal(cc("clang --target=aarch64-linux-gnu -std=gnu11"),
+			    "clang | --target=aarch64-linux-gnu | -std=gnu11");
+	assert_string_equal(cc("/usr/bin/gcc"), "/usr/bin/gcc");
+	/* Empty or white space only: unset, the caller runs cc. */
+	assert_string_equal(cc(""), "");
+	assert_string_equal(cc("  \t"), "");
+	assert_string_equal(dropped_words, "");
+}
+
+static void cc_relative_include_is_made_absolute(void **state)
+{
+	char *cwd = getcwd(NULL, 0), want[4096];
+
+	(void)state;
+	snprintf(want, sizeof(want), "gcc | -I%s/include", cwd);
+	assert_string_equal(cc("gcc -I include"), want);
+	free(cwd);
+}
+
+static void cc_launcher_keeps_its_compiler(void **state)
+{
+	(void)state;
+	assert_string_equal(cc("ccache gcc"), "ccache | gcc");
+	assert_string_equal(cc("/usr/bin/ccache gcc -m32"),
+			    "/usr/bin/ccache | gcc | -m32");
+	assert_string_equal(cc("distcc arm-none-eabi-gcc"),
+			    "distcc | arm-none-eabi-gcc");
+	assert_string_equal(cc("sccache clang"), "sccache | clang");
+	assert_string_equal(cc("icecc gcc"), "icecc | gcc");
+	assert_string_equal(dropped_words, "");
+	/* A launcher alone, or with an option where the compiler goes. */
+	assert_null(cc("ccache"));
+	assert_string_equal(command_error, "$CC is 'ccache': ccache runs the "
+					   "compiler named after it, and none "
+					   "follows");
+	assert_null(cc("ccache -m32 gcc"));
+	/* Not a launcher: a second program is a word the allow-list
+	 * drops, with a warning. */
+	assert_string_equal(cc("./wrap gcc"), "./wrap");
+	assert_string_equal(dropped_words, "gcc");
+}
+
+static void cc_drops_what_the_allow_list_drops_one_word_each(void **state)
+{
+	(void)state;
+	assert_string_equal(cc("gcc -wrapper x"), "gcc");
+	assert_string_equal(dropped_words, "-wrapper | x");
+	assert_string_equal(cc("gcc -m32 -B /x -O2 -DA @file -fplugin=/p.so"),
+			    "gcc | -m32 | -DA");
+	assert_string_equal(dropped_words,
+			    "-B | /x | -O2 | @file | -fplugin=/p.so");
+	/* A value starting with '-' stays the value of its option. */
+	assert_string_equal(cc("gcc -D -wrapper"), "gcc");
+	assert_string_equal(dropped_words, "-D | -wrapper");
+	assert_string_equal(cc("gcc -- -DX"), "gcc | -DX");
+	assert_string_equal(dropped_words, "--");
+	/* The same refusals as the split. */
+	assert_null(cc("gcc $(X)"));
+	assert_null(cc("gcc; rm"));
+	assert_null(cc("gcc '-m32"));
+	assert_non_null(strstr(command_error, "$CC is"));
+}
+
+static void ld_keeps_the_program_and_its_emulation(void **state)
+{
+	(void)state;
+	assert_string_equal(ld("ld.bfd"), "ld.bfd");
+	assert_string_equal(ld("ld.bfd -m elf_i386"), "ld.bfd | -m | elf_i386");
+	assert_string_equal(dropped_words, "");
+	assert_string_equal(ld("ld -melf_i386"), "ld | -m | elf_i386");
+	assert_string_equal(ld("'/opt/x tools/ld' -m aarch64linux"),
+			    "/opt/x tools/ld | -m | aarch64linux");
+	/* Everything else, and an earlier -m, is dropped with a warning. */
+	assert_string_equal(ld("ld -z max-page-size=4096 -m elf_x86_64 "
+			       "--verbose -m elf_i386 -T x.ld"),
+			    "ld | -m | elf_i386");
+	assert_string_equal(dropped_words,
+			    "-z | max-page-size=4096 | -m | "
+			    "elf_x86_64 | --verbose | -T | x.ld");
+	assert_string_equal(ld("ld -wrapper x"), "ld");
+	assert_string_equal(dropped_words, "-wrapper | x");
+	/* -m without an emulation name is no emulation. */
+	assert_string_equal(ld("ld -m"), "ld");
+	assert_string_equal(dropped_words, "-m");
+	assert_string_equal(ld("ld -m -x"), "ld");
+	assert_string_equal(dropped_words, "-m | -x");
+	assert_string_equal(ld("ld -march=x"), "ld");
+	/* No launcher for ld: ccache's second word is dropped. */
+	assert_string_equal(ld("ccache ld"), "ccache");
+	assert_string_equal(dropped_words, "ld");
+	assert_string_equal(ld(""), "");
+	assert_null(command(CCOPTS_LD, "--ld", "ld `x`"));
+	assert_non_null(strstr(command_error, "--ld is 'ld `x`': '`' would"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +658,14 @@ int main(void)
 	    cmocka_unit_test(
 		cpp_flags_are_split_at_white_space_and_refused_by_name),
 	    cmocka_unit_test(allowed_accepts_only_what_the_filter_makes),
+	    cmocka_unit_test(split_reads_quotes_and_backslashes_as_sh_does),
+	    cmocka_unit_test(
+		split_refuses_what_needs_a_shell_naming_the_variable),
+	    cmocka_unit_test(cc_keeps_the_program_and_the_allowed_options),
+	    cmocka_unit_test(cc_relative_include_is_made_absolute),
+	    cmocka_unit_test(cc_launcher_keeps_its_compiler),
+	    cmocka_unit_test(cc_drops_what_the_allow_list_drops_one_word_each),
+	    cmocka_unit_test(ld_keeps_the_program_and_its_emulation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,7 @@
 # options reaches the preprocessor or libclang, each option one argument
 # word with its value joined; a database that is not a regular file is
 # refused at once.  What the preprocessor gets is shown by a $CC that
-# prints its arguments (one program, run without a shell).
+# prints its arguments (run without a shell).
 # limits: 10 s, 1024 MiB
 
 # The reproducer of the issue: a -D value with a -wrapper inside once
@@ -57,10 +57,25 @@ $ cd pw && CC=$PWD/showcc vaslint check --cpp-flags "-DBOARD_BASE=0x6000000 -I i
 [-E] [-x] [c] [-D__ASSEMBLY__] [-DLINKER_SCRIPT] [-DBOARD_BASE=0x6000000] [-I./include] [-m32] [board.lds.S] 
 board.lds.S:8:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
 
-# $CC names one program, not a command line.
+# $CC is read as make reads it, split into words without a shell: what
+# would need a shell (here the '>') is refused, naming the variable, and
+# nothing runs.
 $ cd pw && CC="cc -wrapper /bin/sh,-c,id>PWNED" vaslint check -p . board.lds.S; echo "exit $?"; ls
-board.lds.S: error: $CC is 'cc -wrapper /bin/sh,-c,id>PWNED': it names one program (a name on PATH or a path), not a command line, as no shell runs it
+vaslint: error: $CC is 'cc -wrapper /bin/sh,-c,id>PWNED': '>' would need a shell, and the command is not run through a shell (vaslint splits it into words at white space and quotes only)
 exit 2
+board.lds.S
+compile_commands.json
+include
+showcc
+
+# Its words after the compiler pass the same allow-list as the
+# database's: -wrapper and its value are dropped, one warning each, and
+# the allowed -m32 is kept, before the fixed words.
+$ cd pw && CC="$PWD/showcc -wrapper /bin/sh,-c,id -m32" vaslint check -p . board.lds.S 2>&1 | sed "s|$PWD|.|g"; ls
+vaslint: warning: $CC: dropped '-wrapper' (vaslint passes on only options that change how the code reads)
+vaslint: warning: $CC: dropped '/bin/sh,-c,id' (vaslint passes on only options that change how the code reads)
+[-m32] [-E] [-x] [c] [-D__ASSEMBLY__] [-DLINKER_SCRIPT] [-DBOARD_BASE=0x6000000] [-I./include] [board.lds.S] 
+board.lds.S:8:3: note: 3 values could not be determined (size of .text, address of .data, size of .data): depends on input section sizes (give --image) [undetermined]
 board.lds.S
 compile_commands.json
 include

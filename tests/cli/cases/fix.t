@@ -83,7 +83,7 @@ exit 0
 
 # --from-default for another machine takes the cross linker where one is
 # installed (aarch64-linux-gnu-ld here: the host's ld links x86 only), or
-# $LD: one program, run without a shell.
+# $LD, split into words as make would, run without a shell.
 $ vaslint fix --from-default -L genode-linux-arm_v8a --image aarch64-0x400000 2>&1 >/dev/null; vaslint fix --from-default -L genode-linux-arm_v8a --image aarch64-0x400000 2>/dev/null | grep -c 'OUTPUT_FORMAT("elf64-littleaarch64"'
 <ld --verbose>: the image [0x400000, +0x24000) is legal in layout genode-linux-arm_v8a: unchanged
 1
@@ -91,8 +91,15 @@ $ vaslint fix --from-default -L genode-linux-arm_v8a --image aarch64-0x400000 2>
 $ LD=ld.bfd vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default 2>&1 >/dev/null
 <ld --verbose>:13:79: moved the image base from 0x400000 to 0x40200000 (2 numbers changed)
 
-$ LD="ld -wrapper x" vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
-vaslint: error: $LD is 'ld -wrapper x': it names one program (a name on PATH or a path), not a command line, as no shell runs it
+# Of $LD only the program and a -m EMULATION are used (ld runs only to
+# print its default script); each other word is dropped with a warning.
+$ LD="ld -wrapper x" vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default 2>&1 >/dev/null
+vaslint: warning: $LD: dropped '-wrapper' (vaslint runs the linker only to print its default script, with -m EMULATION alone)
+vaslint: warning: $LD: dropped 'x' (vaslint runs the linker only to print its default script, with -m EMULATION alone)
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x40200000 (2 numbers changed)
+
+$ LD='ld $(x)' vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
+vaslint: error: $LD is 'ld $(x)': '$' would need a shell, and the command is not run through a shell (vaslint splits it into words at white space and quotes only)
 [exit 2]
 
 $ LD=no-such-ld vaslint fix -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
@@ -103,6 +110,12 @@ $ vaslint fix --ld riscv64-linux-gnu-ld -L linux-x86_64 -D GUEST_RAM=1G --from-d
 vaslint: error: riscv64-linux-gnu-ld -m elf_x86_64 --verbose printed no default script (is GNU ld installed for this machine? set $LD to the linker of the build)
 [exit 2]
 
-$ vaslint fix --ld 'ld -x' -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default
-vaslint: error: --ld is 'ld -x': it names one program (a name on PATH or a path), not a command line, as no shell runs it
-[exit 2]
+# The emulation of --ld (or $LD) replaces the one of the machine: i386's
+# default script starts at 0x8048000.
+$ vaslint fix --ld 'ld.bfd -m elf_i386' --from-default --image-size 64K -L genode-nova-x86_32-2012 -D GUEST_RAM=256M 2>&1 | grep -E 'OUTPUT_FORMAT|moved'
+OUTPUT_FORMAT("elf32-i386", "elf32-i386",
+<ld --verbose>:13:81: moved the image base from 0x8048000 to 0x10000000 (2 numbers changed)
+
+$ vaslint fix --ld "ld ';'" -L linux-x86_64 -D GUEST_RAM=1G --from-default --image vmm64-default 2>&1 >/dev/null
+vaslint: warning: --ld: dropped ';' (vaslint runs the linker only to print its default script, with -m EMULATION alone)
+<ld --verbose>:13:79: moved the image base from 0x400000 to 0x40200000 (2 numbers changed)
