@@ -3673,7 +3673,10 @@ static void lay_overlay(ev *e, const item *start)
 		if (!first && ov->has_at)
 			pl.at = &ov->at;
 		lay_placed(e, it, &pl);
-		if (!first)
+		/* A member the link drops (empty) leaves the overlay's
+		 * address and load address to the next one (GNU ld: lld's
+		 * overlay.test, an empty .empty3 first). */
+		if (!first && made(e, it))
 			first = sec;
 		if (!sec->addr_loc.file)
 			sec->addr_loc = ov->loc;
