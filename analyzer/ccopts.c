@@ -596,6 +596,40 @@ bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
 	return ok && !out->oom ? true : vl_fail_oom(err);
 }
 
+bool ccopts_from_words(char *const *words, size_t n, const char *origin,
+		       ccopts_use use, ccopts *out, vl_error *err)
+{
+	char *cwd = getcwd(NULL, 0);
+	bool ok = true;
+
+	if (!cwd)
+		return vl_fail(err, NULL, 0, 0,
+			       "cannot find the working directory: %s",
+			       strerror(errno));
+	for (size_t i = 0; ok && i < n;) {
+		size_t at = i;
+		took t = take(words, n, &i, cwd, use, out);
+		if (t == NOMEM) {
+			ok = false;
+		} else if (t == DROPPED) {
+			vl_fail(err, NULL, 0, 0,
+				"%s: '%s' is not an option vaslint passes to "
+				"%s, or lacks its value (it takes -D, -U, -I, "
+				"-iquote, -isystem, -idirafter, -include, "
+				"-imacros, -std=, -x, -m..., --sysroot, "
+				"--target, -nostdinc, -undef and the -f/-W/-O "
+				"options that change the language)",
+				origin, words[at],
+				use == CCOPTS_CPP ? "the preprocessor"
+						  : "libclang");
+			free(cwd);
+			return false;
+		}
+	}
+	free(cwd);
+	return ok && !out->oom ? true : vl_fail_oom(err);
+}
+
 bool ccopts_allowed(const char *word, ccopts_use use)
 {
 	if (pattern_uses(word) & (1u << use))

@@ -58,6 +58,13 @@ bool ccopts_filter(char *const *args, size_t n, const char *dir, ccopts_use use,
 bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
 		      vl_error *err);
 
+/* Words the user typed as separate arguments (`check FILE -- FLAGS`,
+ * --extra-arg=FLAG): relative paths made absolute against the working
+ * directory, every word through the allow-list for use.  False with err
+ * naming origin and the first word the allow-list does not take. */
+bool ccopts_from_words(char *const *words, size_t n, const char *origin,
+		       ccopts_use use, ccopts *out, vl_error *err);
+
 /* Whether word is one ccopts_filter can produce for use (an allowed
  * option, its value joined and valid, a path absolute): the invariant
  * the tests and the fuzz harness check on every word it produces. */

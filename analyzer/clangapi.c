@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "version.h"
+
 clang_api_t clangapi;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -14,14 +16,48 @@ static bool loaded;
 /* Why loading failed; malloc'ed once and kept for the run (NULL after a
  * failure means memory ran out saying why). */
 static char *failure;
+/* What was loaded (malloc'ed, kept for the run) and its major version. */
+static char *library;
+static unsigned major;
+
+#define LIBCLANG_ENV "VASLINT_LIBCLANG"
+
+/* "Debian clang version 16.0.6 (15)" -> 16; 0 when it says no version. */
+static unsigned version_major(void)
+{
+	CXString s = clangapi.clang_getClangVersion();
+	const char *text = clangapi.clang_getCString(s);
+	const char *v = text ? strstr(text, "version ") : NULL;
+	unsigned m = v ? (unsigned)strtoul(v + 8, NULL, 10) : 0;
+
+	clangapi.clang_disposeString(s);
+	return m;
+}
+
+static void *open_library(const char *name)
+{
+	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+
+	if (h && !(library = strdup(name))) {
+		dlclose(h);
+		return NULL;
+	}
+	return h;
+}
 
 static void load(void)
 {
-	/* Debian's libclang-14 names; the versioned one first, so another
-	 * installed libclang is not picked up by accident. */
-	static const char *const names[] = {
-	    "libclang-14.so.1", "libclang-14.so.13", "libclang-14.so",
-	    "/usr/lib/llvm-14/lib/libclang.so.1", "libclang.so.1"};
+	/* The build's LLVM first, so that the headers it compiled against
+	 * and the library agree where they can; then the newest Debian 12
+	 * has, which parses C++20 headers 14 cannot; a bare name last.
+	 * Each by its path under /usr/lib/llvm-N, so another installed
+	 * libclang is not picked up by accident. */
+	char *own = vl_strprintf("%s/lib/libclang.so.1", vaslint_llvm_dir);
+	const char *names[] = {own ? own : "/usr/lib/llvm-16/lib/libclang.so.1",
+			       "/usr/lib/llvm-16/lib/libclang.so.1",
+			       "/usr/lib/llvm-14/lib/libclang.so.1",
+			       "libclang.so.1"};
+	const char *given = getenv(LIBCLANG_ENV);
 	void *h = NULL;
 
 	/* libclang runs every parse on a thread of its own, created for the
@@ -30,22 +66,39 @@ static void load(void)
 	 * of a scan (bench/sources).  Set before any parse process starts;
 	 * a user's own setting stays. */
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
-	for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]); i++)
-		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		failure = vl_strprintf("cannot load libclang 14 (%s): install "
-				       "the package libclang1-14",
-				       dlerror());
-		return;
+	if (given && *given) {
+		/* Named by the user: that one or none. */
+		if (!(h = open_library(given)))
+			failure = vl_strprintf(
+			    "cannot load libclang from $" LIBCLANG_ENV
+			    " (%s): name libclang.so.1 of LLVM 14 or newer "
+			    "(/usr/lib/llvm-16/lib/libclang.so.1), or unset "
+			    "it",
+			    dlerror());
+	} else {
+		for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]);
+		     i++)
+			h = open_library(names[i]);
+		if (!h)
+			failure = vl_strprintf(
+			    "cannot load libclang (%s): install the package "
+			    "libclang1-16 (or libclang1-14), or name the "
+			    "library with $" LIBCLANG_ENV,
+			    dlerror());
 	}
+	free(own);
+	if (!h)
+		return;
 #define CLANGAPI_LOOKUP(name)                                                  \
 	if (!(clangapi.name = (__typeof__(clangapi.name))dlsym(h, #name))) {   \
-		failure = vl_strprintf(                                        \
-		    "libclang has no %s: libclang 14 is needed", #name);       \
+		failure = vl_strprintf("%s has no %s: libclang 14 or newer "   \
+				       "is needed",                            \
+				       library, #name);                        \
 		return;                                                        \
 	}
 	CLANGAPI_FUNCTIONS(CLANGAPI_LOOKUP)
 #undef CLANGAPI_LOOKUP
+	major = version_major();
 	loaded = true;
 }
 
@@ -54,4 +107,14 @@ bool clangapi_load(vl_error *err)
 	pthread_once(&once, load);
 	return loaded || vl_fail(err, NULL, 0, 0, "%s",
 				 failure ? failure : "out of memory");
+}
+
+const char *clangapi_library(void)
+{
+	return library;
+}
+
+unsigned clangapi_major(void)
+{
+	return major;
 }

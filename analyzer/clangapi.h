@@ -46,6 +46,7 @@
 	X(clang_equalRanges)                                                   \
 	X(clang_getCString)                                                    \
 	X(clang_getCanonicalType)                                              \
+	X(clang_getClangVersion)                                               \
 	X(clang_getCursorDefinition)                                           \
 	X(clang_getCursorExtent)                                               \
 	X(clang_getCursorKind)                                                 \
@@ -85,6 +86,7 @@
 	X(clang_isCursorDefinition)                                            \
 	X(clang_isExpression)                                                  \
 	X(clang_isInvalid)                                                     \
+	X(clang_isTranslationUnit)                                             \
 	X(clang_isVolatileQualifiedType)                                       \
 	X(clang_parseTranslationUnit2)                                         \
 	X(clang_parseTranslationUnit2FullArgv)                                 \
@@ -100,8 +102,21 @@ typedef struct clang_api {
 extern clang_api_t clangapi;
 
 /* Load libclang once (thread-safe); false with err naming the library
- * and the package that provides it. */
+ * and the package that provides it.  Which one: $VASLINT_LIBCLANG when
+ * set (a path or a name for dlopen), else the first that loads of the
+ * build's LLVM's (scons llvm=DIR), LLVM 16's, LLVM 14's and plain
+ * libclang.so.1.  The C API's functions are the same in 14 and 16; an
+ * enum value that differs between them (CXCursor_TranslationUnit) is
+ * asked of the loaded library (clang_isTranslationUnit), never taken from
+ * the headers the build used. */
 bool clangapi_load(vl_error *err);
+
+/* After a successful load: the name the library was loaded by (a path
+ * such as /usr/lib/llvm-16/lib/libclang.so.1, or a bare file name), and
+ * its major version (16), from clang_getClangVersion; 0 when it does not
+ * say. */
+const char *clangapi_library(void);
+unsigned clangapi_major(void);
 
 #ifndef CLANGAPI_IMPLEMENTATION
 #define clang_Cursor_Evaluate	     (clangapi.clang_Cursor_Evaluate)
@@ -161,6 +176,8 @@ bool clangapi_load(vl_error *err);
 #define clang_isConstQualifiedType  (clangapi.clang_isConstQualifiedType)
 #define clang_isExpression	    (clangapi.clang_isExpression)
 #define clang_isInvalid		    (clangapi.clang_isInvalid)
+#define clang_isTranslationUnit	    (clangapi.clang_isTranslationUnit)
+#define clang_getClangVersion	    (clangapi.clang_getClangVersion)
 #define clang_parseTranslationUnit2 (clangapi.clang_parseTranslationUnit2)
 #define clang_parseTranslationUnit2FullArgv                                    \
 	(clangapi.clang_parseTranslationUnit2FullArgv)

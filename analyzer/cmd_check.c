@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "apirules.h"
+#include "ccopts.h"
 #include "cli.h"
 #include "outfile.h"
 #include "source.h"
@@ -21,7 +22,7 @@ static const char usage[] =
     "                     [--resource-dir DIR] [--parse-time S]\n"
     "                     [--parse-memory MIB] [--disable RULE]...\n"
     "                     [--enable RULE]... [--baseline FILE] [--no-config]\n"
-    "                     INPUT...\n"
+    "                     [--extra-arg=FLAG]... INPUT... [-- FLAGS]\n"
     "\n"
     "Check where the INPUTs land in the address space of a platform.  An\n"
     "INPUT is an ELF image (by its magic) or a GNU ld linker script.\n"
@@ -32,6 +33,10 @@ static const char usage[] =
     "Scripts: the link simulated; the image and every section the script\n"
     "places, at the file:line:col of the expression that placed it; what the\n"
     "linker would refuse; what lld drops or rejects.\n"
+    "C and C++ sources: the memory API calls the rule sets name, their\n"
+    "arguments evaluated with libclang (16, else 14); the text report ends\n"
+    "with a line 'sources: N files scanned, N requests (N with unknown\n"
+    "values), N files with parse errors'.\n"
     "\n"
     "  -L LAYOUT        platform layout: a name from 'vaslint layouts' or a\n"
     "                   path to a .yaml file; without it only the checks that\n"
@@ -41,7 +46,8 @@ static const char usage[] =
     "  -f, --format F   text (default, GCC style), json or sarif (2.1.0)\n"
     "  -o FILE          write the report to FILE (atomically) instead of "
     "stdout\n"
-    "  --werror         exit 1 on warnings too (notes never count)\n"
+    "  --werror         exit 1 on warnings too (notes never count), such as\n"
+    "                   missing-header (a source's #include not found)\n"
     "  --one-space      the images are parts of one address space (a program\n"
     "                   and its libraries): check them against each other;\n"
     "                   by default each image is a program of its own\n"
@@ -69,9 +75,18 @@ static const char usage[] =
     "                   language); the rest (-o, -M*, -Xclang, -fplugin=,\n"
     "                   -wrapper, @FILE, ...) is dropped, nothing is run;\n"
     "                   without source INPUTs, every file in it is scanned\n"
+    "  -- FLAGS         everything after -- is the compile command of each\n"
+    "                   source INPUT (no compile_commands.json needed, as\n"
+    "                   clang-tidy): check main.cc -- -Iinclude -DX=1; the\n"
+    "                   options -p allows, any other is an error\n"
+    "  --extra-arg=FLAG a flag added to every source's flags, those of -p\n"
+    "                   and -- too (repeatable, one word each)\n"
     "  -j N             scan sources with N workers (default: the cores)\n"
     "  --resource-dir D clang's resource folder (the one with\n"
-    "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR\n"
+    "                   include/stddef.h); also $VASLINT_CLANG_RESOURCE_DIR;\n"
+    "                   by default that of the libclang loaded:\n"
+    "                   $VASLINT_LIBCLANG, else the build's LLVM's, LLVM\n"
+    "                   16's, LLVM 14's, libclang.so.1\n"
     "  --parse-time S   CPU seconds one source's parse may take (default 60)\n"
     "  --parse-memory M MiB one source's parse may allocate (default 2048);\n"
     "                   a parse that crashes or reaches a limit is a note\n"
@@ -138,6 +153,10 @@ typedef struct check_opts {
 	suppress_opts sup; /* --disable, --enable, --baseline, the config */
 	bool no_config;
 	unsigned parse_seconds, parse_memory_mib; /* 0: the defaults */
+	bool has_fixed;				  /* -- FLAGS given */
+	ccopts fixed, extra;	  /* -- FLAGS and --extra-arg, allowed */
+	const char **extra_words; /* --extra-arg as typed */
+	size_t nextra_words;
 } check_opts;
 
 static const char *const shipped_rules[] = {"genode.yaml", "posix.yaml",
@@ -185,7 +204,7 @@ static void write_failed_sarif(const cli_opts *o, const layout *l)
 {
 	vl_diags none = {0};
 	vl_error err = {0};
-	report_run run = {l, false, NULL};
+	report_run run = {l, false, NULL, NULL};
 	check_report r = {&none, {.failed = true}};
 
 	if (o->format->write != write_sarif)
@@ -199,7 +218,8 @@ static void write_failed_sarif(const cli_opts *o, const layout *l)
 /* Requests from a requests file and from the sources. */
 static bool check_all_requests(const cli_opts *o, const check_opts *c,
 			       const cli_inputs *in, vl_diags *diags,
-			       requests *rq, bool *scanned, vl_error *err)
+			       requests *rq, source_stats *stats, bool *scanned,
+			       vl_error *err)
 {
 	const layout *l = cli_inputs_layout(in);
 	api_rules rules = {0};
@@ -207,6 +227,12 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 
 	if (c->requests_path && !requests_load(c->requests_path, l, rq, err))
 		goto out;
+	if (c->has_fixed && !in->nsources) {
+		vl_fail(err, NULL, 0, 0,
+			"check: -- FLAGS: no C or C++ source INPUT to compile "
+			"with them");
+		goto out;
+	}
 	if (in->nsources || (o->compdb && !in->n && !in->nscripts &&
 			     !in->nbad && !c->requests_path)) {
 		source_opts so = {&rules,
@@ -215,7 +241,13 @@ static bool check_all_requests(const cli_opts *o, const check_opts *c,
 				  c->jobs ? c->jobs : 1,
 				  isatty(STDERR_FILENO) != 0,
 				  c->parse_seconds,
-				  c->parse_memory_mib};
+				  c->parse_memory_mib,
+				  c->has_fixed,
+				  c->fixed.v,
+				  c->fixed.n,
+				  c->extra.v,
+				  c->extra.n,
+				  stats};
 		*scanned = true;
 		if (!load_rules(c, &rules, err) ||
 		    !source_scan(&so, in->sources, in->nsources, rq, diags,
@@ -286,6 +318,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 	vl_diags diags = {0};
 	vl_error err = {0};
 	requests rq = {0};
+	source_stats stats = {0};
 	bool scanned = false;
 	int status = VL_EXIT_INPUT;
 
@@ -300,7 +333,8 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		write_failed_sarif(o, NULL);
 		return VL_EXIT_INPUT;
 	}
-	if (!check_all_requests(o, c, &in, &diags, &rq, &scanned, &err)) {
+	if (!check_all_requests(o, c, &in, &diags, &rq, &stats, &scanned,
+				&err)) {
 		cli_error(&err);
 		write_failed_sarif(o, cli_inputs_layout(&in));
 		goto done;
@@ -317,7 +351,7 @@ static int run_check(const cli_opts *o, const check_opts *c, char **paths,
 		goto done;
 	}
 	report_run run = {cli_inputs_layout(&in), cli_use_color(o->output),
-			  scanned ? &rq : NULL};
+			  scanned ? &rq : NULL, scanned ? &stats : NULL};
 	check_report r = {&diags, {.failed = in.nbad != 0}};
 	r.inv.errors = cli_errors_printed(&r.inv.nerrors);
 	if (!cli_write_output(o->output, o->format->write, &r, &run, &err)) {
@@ -341,6 +375,13 @@ done:
 	requests_free(&rq);
 	cli_inputs_close(&in);
 	return status;
+}
+
+static void check_opts_free(check_opts *co)
+{
+	ccopts_free(&co->fixed);
+	ccopts_free(&co->extra);
+	free(co->extra_words);
 }
 
 /* A whole number from 1 to max. */
@@ -374,7 +415,8 @@ int cmd_check(int argc, char **argv)
 		OPT_BASELINE,
 		OPT_NO_CONFIG,
 		OPT_PARSE_TIME,
-		OPT_PARSE_MEMORY
+		OPT_PARSE_MEMORY,
+		OPT_EXTRA_ARG
 	};
 	static const struct option longopts[] = {
 	    {"werror", no_argument, NULL, OPT_WERROR},
@@ -390,6 +432,7 @@ int cmd_check(int argc, char **argv)
 	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	    {"parse-time", required_argument, NULL, OPT_PARSE_TIME},
 	    {"parse-memory", required_argument, NULL, OPT_PARSE_MEMORY},
+	    {"extra-arg", required_argument, NULL, OPT_EXTRA_ARG},
 	    CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
@@ -399,6 +442,20 @@ int cmd_check(int argc, char **argv)
 	vl_error err = {0};
 	int c, status;
 
+	/* Everything after the first -- is compile flags, as clang-tidy
+	 * reads them; getopt would take them for more INPUTs. */
+	int nargs = argc;
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--")) {
+			co.has_fixed = true;
+			nargs = i;
+			break;
+		}
+	if (co.has_fixed &&
+	    !ccopts_from_words(argv + nargs + 1, (size_t)(argc - nargs - 1),
+			       "check: --", CCOPTS_PARSE, &co.fixed, &err))
+		goto bad;
+	argc = nargs;
 	optind = 1;
 	opterr = 0;
 	while ((c = cli_next_option(argc, argv, "check", longopts, &o, &err)) !=
@@ -419,6 +476,9 @@ int cmd_check(int argc, char **argv)
 			co.resource_dir = optarg;
 		if (c == OPT_BASELINE)
 			co.sup.baseline = optarg;
+		if (c == OPT_EXTRA_ARG &&
+		    !add_word(&co.extra_words, &co.nextra_words, optarg, &err))
+			goto bad;
 		co.no_config |= c == OPT_NO_CONFIG;
 		if ((c == OPT_DISABLE || c == OPT_ENABLE) &&
 		    !vl_rule_find(optarg)) {
@@ -467,6 +527,11 @@ int cmd_check(int argc, char **argv)
 				  &co.parse_memory_mib, &err)))
 			goto bad;
 	}
+	if (co.nextra_words &&
+	    !ccopts_from_words((char *const *)co.extra_words, co.nextra_words,
+			       "check: --extra-arg", CCOPTS_PARSE, &co.extra,
+			       &err))
+		goto bad;
 	if (!co.jobs) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		co.jobs = cpus > 0 ? (unsigned)cpus : 1;
@@ -494,9 +559,11 @@ int cmd_check(int argc, char **argv)
 	free(co.sup.disable);
 	free(co.sup.enable);
 	free(co.rules);
+	check_opts_free(&co);
 	cli_opts_free(&o);
 	return status;
 bad:
+	check_opts_free(&co);
 	free(co.sup.disable);
 	free(co.sup.enable);
 	cli_error(&err);

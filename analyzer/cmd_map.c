@@ -89,7 +89,7 @@ int cmd_map(int argc, char **argv)
 	if (!cli_inputs_open(&in, &o, argv + optind, (size_t)(argc - optind),
 			     &err))
 		goto bad;
-	report_run run = {cli_inputs_layout(&in), false, NULL};
+	report_run run = {cli_inputs_layout(&in), false, NULL, NULL};
 	if (!build_map(&in, &m))
 		vl_fail(&err, NULL, 0, 0, "out of memory");
 	else if (cli_write_output(o.output, o.format->write, &m, &run, &err))

@@ -125,7 +125,7 @@ static int run_plan(const cli_opts *o, const char **req_paths, size_t nreq)
 			goto bad;
 		plansyms_free(&syms);
 	}
-	report_run run = {l, false, NULL};
+	report_run run = {l, false, NULL, NULL};
 	if (!cli_write_output(o->output, o->format->write, &p, &run, &err))
 		goto bad;
 	status = VL_EXIT_OK;

@@ -617,9 +617,31 @@ static bool oom(vl_error *err)
 	return vl_fail_oom(err);
 }
 
-/* The files given, each with its database entry if there is a database. */
-static bool given_files(compdb *db, const char *db_dir, char **files,
-			size_t nfiles, src_files *l, vl_error *err)
+/* What libclang gets for file with the flags the user gave. */
+static bool fixed_argv(const ccopts *flags, const char *file, src_file *f)
+{
+	ccopts o = {0};
+
+	ccopts_push(
+	    &o,
+	    strdup(strcmp(compdb_language(file), "c++") ? "clang" : "clang++"));
+	for (size_t i = 0; i < flags->n; i++)
+		ccopts_push(&o, strdup(flags->v[i]));
+	ccopts_push(&o, strdup(file));
+	if (o.oom) {
+		ccopts_free(&o);
+		return false;
+	}
+	f->argv = o.v;
+	f->argc = o.n;
+	return true;
+}
+
+/* The files given, each with the flags the user gave (fixed), or its
+ * database entry if there is a database. */
+static bool given_files(compdb *db, const char *db_dir, const ccopts *fixed,
+			char **files, size_t nfiles, src_files *l,
+			vl_error *err)
 {
 	for (size_t i = 0; i < nfiles; i++) {
 		struct stat st;
@@ -637,7 +659,9 @@ static bool given_files(compdb *db, const char *db_dir, char **files,
 					: abs ? strdup(abs)
 					      : NULL);
 		bool ok = it != NULL;
-		if (ok && db)
+		if (ok && fixed)
+			ok = fixed_argv(fixed, abs, it);
+		else if (ok && db)
 			ok = compdb_find(db, l->keys[l->n - 1], &e);
 		if (ok && e)
 			ok = entry_argv(e, abs, it);
@@ -711,11 +735,20 @@ bool compdb_collect(const char *compdb_dir, char **files, size_t nfiles,
 	if (compdb_dir && !compdb_load(compdb_dir, &db, err))
 		return false;
 	if (nfiles)
-		ok = given_files(compdb_dir ? &db : NULL, compdb_dir, files,
-				 nfiles, l, err);
+		ok = given_files(compdb_dir ? &db : NULL, compdb_dir, NULL,
+				 files, nfiles, l, err);
 	else
 		ok = db_files(&db, l, err);
 	ok = ok && (drop_duplicates(l) || oom(err));
 	compdb_close(&db);
 	return ok;
+}
+
+bool compdb_collect_fixed(char **files, size_t nfiles, char *const *flags,
+			  size_t nflags, src_files *l, vl_error *err)
+{
+	ccopts fixed = {(char **)flags, nflags, nflags, false};
+
+	return given_files(NULL, NULL, &fixed, files, nfiles, l, err) &&
+	       (drop_duplicates(l) || oom(err));
 }

@@ -92,6 +92,11 @@ typedef struct src_files {
  * read. */
 bool compdb_collect(const char *compdb_dir, char **files, size_t nfiles,
 		    src_files *out, vl_error *err);
+/* The files (each must exist) with the same flags each, in place of a
+ * database entry (`check FILE... -- FLAGS`): libclang gets "clang" or
+ * "clang++" by the file's name, the flags, the file. */
+bool compdb_collect_fixed(char **files, size_t nfiles, char *const *flags,
+			  size_t nflags, src_files *out, vl_error *err);
 void compdb_free(src_files *l);
 
 /* "c++" for C++ file names (.cc, .cpp, .hh, ...), "c" for the rest. */

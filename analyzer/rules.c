@@ -382,6 +382,24 @@ const vl_rule vl_rules[VL_NRULES] = {
 	    "Attach at an offset below the region map's size minus the "
 	    "dataspace's size, or create the region map larger.",
 	},
+    [VL_R_MISSING_HEADER] =
+	{
+	    "missing-header",
+	    VL_WARNING,
+	    NULL,
+	    4,
+	    "a source includes a header that was not found",
+	    "libclang did not find a file a C or C++ source #includes, with "
+	    "the flags the scan had: those of compile_commands.json (-p), "
+	    "those after --, and --extra-arg.",
+	    "The declarations the header holds are missing, so calls to the "
+	    "memory API that use them do not resolve and are not checked: "
+	    "the file looks clean however it maps its memory.",
+	    "Give the folder the header is in with -I: check with the build's "
+	    "compile_commands.json (-p DIR; `bear -- make` writes one for a "
+	    "make build), or give the flags after -- (vaslint check FILE -- "
+	    "-Iinclude) or with --extra-arg=-IDIR.",
+	},
 };
 
 const size_t vl_nrules = sizeof(vl_rules) / sizeof(vl_rules[0]);

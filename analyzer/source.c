@@ -29,13 +29,13 @@
 #include "valflow.h"
 #include "wire.h"
 
-/* Where Debian's libclang-common-14-dev puts clang's own headers. */
-#define RESOURCE_GLOB "/usr/lib/llvm-14/lib/clang/*/include/stddef.h"
-#define RESOURCE_ENV  "VASLINT_CLANG_RESOURCE_DIR"
+/* clang's own headers (stddef.h, ...) must be those of the libclang that
+ * parses: Debian's libclang-common-N-dev puts them in
+ * /usr/lib/llvm-N/lib/clang/VERSION. */
+#define RESOURCE_ENV "VASLINT_CLANG_RESOURCE_DIR"
 #define RESOURCE_FIX                                                           \
-	"install libclang-common-14-dev, or name clang's resource "            \
-	"directory (the one with include/stddef.h, like "                      \
-	"/usr/lib/llvm-14/lib/clang/14.0.6) with --resource-dir DIR or "       \
+	"name clang's resource directory (the one with include/stddef.h, "     \
+	"like /usr/lib/llvm-16/lib/clang/16) with --resource-dir DIR or "      \
 	"VASLINT_CLANG_RESOURCE_DIR"
 /* How deep evaluation looks through casts, conversions, constants,
  * assignments and helpers (a few levels each), and how many helper calls
@@ -71,10 +71,73 @@ typedef struct scan_item {
 	const src_file *f;
 	requests reqs;
 	vl_diags notes;
+	bool parse_errors; /* clang reported errors, or the parse failed */
 	bool oom;
 } scan_item;
 
 /* ---- clang's resource directory ---------------------------------------- */
+
+/* The last (alphabetically) folder matching pattern/include/stddef.h,
+ * malloc'ed; NULL when there is none, with *oomp set when memory ran
+ * out. */
+static char *resource_glob(const char *pattern, bool *oomp)
+{
+	char *pat = vl_strprintf("%s/include/stddef.h", pattern);
+	char *found = NULL;
+	glob_t g;
+
+	if (!pat) {
+		*oomp = true;
+		return NULL;
+	}
+	if (glob(pat, 0, NULL, &g) == 0 && g.gl_pathc) {
+		const char *p = g.gl_pathv[g.gl_pathc - 1];
+		if (!(found =
+			  strndup(p, strlen(p) - strlen("/include/stddef.h"))))
+			*oomp = true;
+	}
+	globfree(&g);
+	free(pat);
+	return found;
+}
+
+/* The resource directory of the loaded libclang: beside a library loaded
+ * by its path under an LLVM folder (/usr/lib/llvm-16/lib/libclang.so.1 ->
+ * /usr/lib/llvm-16/lib/clang/16), else in Debian's folder for the
+ * library's version. */
+static char *loaded_resource_dir(vl_error *err)
+{
+	const char *lib = clangapi_library();
+	const char *slash = lib ? strrchr(lib, '/') : NULL;
+	unsigned v = clangapi_major();
+	char *pattern, *found = NULL;
+	bool out_of_memory = false;
+
+	if (slash) {
+		pattern = vl_strprintf("%.*s/clang/*", (int)(slash - lib), lib);
+		found = pattern ? resource_glob(pattern, &out_of_memory) : NULL;
+		out_of_memory |= !pattern;
+		free(pattern);
+	}
+	if (!found && !out_of_memory && v) {
+		pattern = vl_strprintf("/usr/lib/llvm-%u/lib/clang/*", v);
+		found = pattern ? resource_glob(pattern, &out_of_memory) : NULL;
+		out_of_memory |= !pattern;
+		free(pattern);
+	}
+	if (out_of_memory) {
+		oom(err);
+	} else if (!found) {
+		vl_fail(
+		    err, NULL, 0, 0,
+		    "no resource directory for libclang %u (%s): nothing "
+		    "matches /usr/lib/llvm-%u/lib/clang/*/include/stddef.h, "
+		    "so libclang cannot parse system headers: install "
+		    "libclang-common-%u-dev, or " RESOURCE_FIX,
+		    v, lib ? lib : "?", v, v);
+	}
+	return found;
+}
 
 /* Malloc'ed; NULL with err. */
 static char *resource_dir(const source_opts *o, vl_error *err)
@@ -88,26 +151,8 @@ static char *resource_dir(const source_opts *o, vl_error *err)
 		dir = getenv(RESOURCE_ENV);
 		from = RESOURCE_ENV;
 	}
-	if (!dir || !*dir) {
-		glob_t g;
-		if (glob(RESOURCE_GLOB, 0, NULL, &g) != 0 || !g.gl_pathc) {
-			globfree(&g);
-			vl_fail(err, NULL, 0, 0,
-				"no clang resource directory (nothing matches "
-				"%s), so libclang cannot parse system "
-				"headers: " RESOURCE_FIX,
-				RESOURCE_GLOB);
-			return NULL;
-		}
-		/* Debian installs one; of several, the last in glob's
-		 * (alphabetical) order. */
-		const char *p = g.gl_pathv[g.gl_pathc - 1];
-		char *found = strndup(p, strlen(p) - 17);
-		globfree(&g);
-		if (!found)
-			oom(err);
-		return found;
-	}
+	if (!dir || !*dir)
+		return loaded_resource_dir(err);
 	probe = vl_strprintf("%s/include/stddef.h", dir);
 	if (!probe) {
 		oom(err);
@@ -119,8 +164,9 @@ static char *resource_dir(const source_opts *o, vl_error *err)
 		vl_fail(err, dir, 0, 0,
 			"not clang's resource directory (from %s): "
 			"include/stddef.h is missing, so libclang cannot parse "
-			"system headers; " RESOURCE_FIX,
-			from);
+			"system headers; install libclang-common-%u-dev, "
+			"or " RESOURCE_FIX,
+			from, clangapi_major());
 		return NULL;
 	}
 	char *copy = strdup(dir);
@@ -1132,7 +1178,9 @@ static char *qualified_name(CXCursor c)
 
 	for (; n < 16; c = clang_getCursorSemanticParent(c)) {
 		enum CXCursorKind k = clang_getCursorKind(c);
-		if (clang_Cursor_isNull(c) || k == CXCursor_TranslationUnit ||
+		/* The library says which kind is the translation unit: 300
+		 * in libclang 14, 350 in 16. */
+		if (clang_Cursor_isNull(c) || clang_isTranslationUnit(k) ||
 		    clang_isInvalid(k))
 			break;
 		if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl ||
@@ -1908,10 +1956,43 @@ static void note(scan_item *it, unsigned line, unsigned col, const char *fmt,
 	free(msg);
 }
 
+/* An #include whose file clang did not find ("'vmm/guest_memory.h' file
+ * not found"): a warning of its own at the #include, because the calls
+ * that need the header's declarations are not checked, and a build that
+ * lacks an -I looks clean otherwise. */
+static void missing_header(CXDiagnostic d, CXFile main_file, scan_item *it)
+{
+	CXString msg = clang_getDiagnosticSpelling(d);
+	const char *text = clang_getCString(msg);
+	const char *end = text ? strstr(text, "' file not found") : NULL;
+
+	if (end && text[0] == '\'') {
+		CXFile file;
+		unsigned line, col;
+		clang_getExpansionLocation(clang_getDiagnosticLocation(d),
+					   &file, &line, &col, NULL);
+		CXString fname = clang_getFileName(file);
+		bool in_main = clang_File_isEqual(file, main_file);
+		const char *where =
+		    in_main ? it->f->display : clang_getCString(fname);
+		if (!vl_diags_add(&it->notes, VL_RULE_MISSING_HEADER,
+				  where ? where : it->f->display, line, col,
+				  "header %.*s' not found: calls that need "
+				  "its declarations are not checked; give its "
+				  "folder with -I (in compile_commands.json, "
+				  "after --, or with --extra-arg=-IDIR)",
+				  (int)(end - text), text))
+			it->oom = true;
+		clang_disposeString(fname);
+	}
+	clang_disposeString(msg);
+}
+
 /* One note for all parse errors: how many, and the first.  Errors without
  * a place are about the command line ("unknown argument" for a gcc
  * option): clang goes on without the option, so they count only to
- * explain errors that do have a place. */
+ * explain errors that do have a place.  Each header not found is also a
+ * warning (missing_header). */
 static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
 			     scan_item *it)
 {
@@ -1926,6 +2007,8 @@ static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
 			clang_getExpansionLocation(
 			    clang_getDiagnosticLocation(d), &file, NULL, NULL,
 			    NULL);
+			if (file)
+				missing_header(d, main_file, it);
 			if (file && !nerr++)
 				first = d;
 			else if (!file && !nopt++)
@@ -1935,6 +2018,7 @@ static void summarise_errors(CXTranslationUnit tu, CXFile main_file,
 		if (!keep)
 			clang_disposeDiagnostic(d);
 	}
+	it->parse_errors = nerr != 0;
 	if (nerr) {
 		CXFile file;
 		unsigned line, col;
@@ -1983,29 +2067,40 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	 * running out; the note about the file says it once. */
 	iso_set_phase(PHASE_PARSE);
 	iso_quiet(true);
-	if (f->argv) {
-		const char **argv = malloc((f->argc + 2) * sizeof(*argv));
-		if (!argv) {
-			iso_quiet(false);
-			it->oom = true;
-			return;
-		}
-		for (size_t i = 0; i < f->argc; i++)
-			argv[i] = f->argv[i];
-		argv[f->argc] = "-resource-dir";
-		argv[f->argc + 1] = job->resource_dir;
-		ec = clang_parseTranslationUnit2FullArgv(
-		    idx, NULL, argv, (int)f->argc + 2, NULL, 0, flags, &tu);
-		free(argv);
-	} else {
-		const char *args[] = {"-x", compdb_language(f->display),
-				      "-resource-dir", job->resource_dir};
-		ec = clang_parseTranslationUnit2(idx, f->display, args, 4, NULL,
-						 0, flags, &tu);
+	const char **argv =
+	    malloc((f->argc + job->o->nextra + 6) * sizeof(*argv));
+	if (!argv) {
+		iso_quiet(false);
+		it->oom = true;
+		return;
 	}
+	size_t argc = 0;
+	if (f->argv) {
+		for (size_t i = 0; i < f->argc; i++)
+			argv[argc++] = f->argv[i];
+	} else {
+		argv[argc++] = "-x";
+		argv[argc++] = compdb_language(f->display);
+	}
+	for (size_t i = 0; i < job->o->nextra; i++)
+		argv[argc++] = job->o->extra[i];
+	argv[argc++] = "-resource-dir";
+	argv[argc++] = job->resource_dir;
+	/* clang stops after 20 errors by default, and with it template
+	 * instantiation: calls in a file with many errors (headers of a
+	 * newer C++ than the libclang knows) would vanish silently. */
+	argv[argc++] = "-ferror-limit=0";
+	if (f->argv)
+		ec = clang_parseTranslationUnit2FullArgv(
+		    idx, NULL, argv, (int)argc, NULL, 0, flags, &tu);
+	else
+		ec = clang_parseTranslationUnit2(
+		    idx, f->display, argv, (int)argc, NULL, 0, flags, &tu);
+	free(argv);
 	iso_quiet(false);
 	iso_set_phase(PHASE_WALK);
 	if (ec != CXError_Success || !tu) {
+		it->parse_errors = true;
 		note(it, 0, 0, "libclang could not parse this file (%s)%s",
 		     parse_error_name(ec),
 		     f->argv ? ": check its compile command" : "");
@@ -2059,7 +2154,11 @@ static bool parser_work(void *ctx, void *state, size_t k, wire_buf *out)
 	if (!state)
 		return false;
 	scan_one(state, job, &it);
-	ok = !it.oom && wire_put_scan(out, &it.reqs, &it.notes);
+	/* A byte of its own before the requests and notes: whether the
+	 * parse had errors (the summary line counts such files). */
+	uint8_t errors = it.parse_errors;
+	ok = !it.oom && wire_put_bytes(out, &errors, 1) &&
+	     wire_put_scan(out, &it.reqs, &it.notes);
 	requests_free(&it.reqs);
 	vl_diags_free(&it.notes);
 	return ok;
@@ -2137,7 +2236,13 @@ static bool parser_done(void *ctx, size_t k, const iso_outcome *o,
 	char *why = NULL;
 
 	/* Read whole or not at all: a result cut short adds nothing. */
+	bool errors = o->end == ISO_DONE && n && p[0];
+	if (o->end == ISO_DONE && n) {
+		p++;
+		n--;
+	}
 	if (o->end == ISO_DONE && wire_get_scan(p, n, &reqs, &notes, &err)) {
+		it->parse_errors = errors;
 		for (size_t i = 0; !it->oom && i < reqs.n; i++)
 			it->oom = !requests_add(&it->reqs, &reqs.v[i]);
 		for (size_t i = 0; !it->oom && i < reqs.nconsts; i++)
@@ -2157,11 +2262,13 @@ static bool parser_done(void *ctx, size_t k, const iso_outcome *o,
 	requests_free(&reqs);
 	vl_diags_free(&notes);
 	vl_error_free(&err);
-	if (why)
+	if (why) {
+		it->parse_errors = true;
 		note(it, 0, 0,
 		     "the parse stopped (%s); nothing from this file was "
 		     "checked",
 		     why);
+	}
 	free(why);
 	job->done++;
 	progress(job);
@@ -2410,6 +2517,22 @@ static bool resolve_constants(const scan_job *job, requests *out, size_t from)
 	return true;
 }
 
+/* What the summary line says about a scan whose requests are out's from
+ * the index from on. */
+static void count_scan(const scan_job *job, const requests *out, size_t from,
+		       source_stats *st)
+{
+	st->files += job->nparse;
+	for (size_t i = 0; i < job->nparse; i++)
+		st->parse_errors += job->items[job->parse[i]].parse_errors;
+	for (size_t i = from; i < out->n; i++) {
+		const request *q = &out->v[i];
+		st->requests++;
+		st->unknown += (q->size_unknown && !q->size_whole) ||
+			       q->at_unknown || q->offset_unknown;
+	}
+}
+
 bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		 requests *out, vl_diags *notes, vl_error *err)
 {
@@ -2423,8 +2546,12 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 		return vl_fail(err, NULL, 0, 0, "no API rules to scan with");
 	if (!clangapi_load(err))
 		return false;
-	if (!(dir = resource_dir(o, err)) ||
-	    !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
+	if (!(dir = resource_dir(o, err)))
+		goto done;
+	if (o->has_fixed
+		? !compdb_collect_fixed(files, nfiles, o->fixed, o->nfixed,
+					&list, err)
+		: !compdb_collect(o->compdb_dir, files, nfiles, &list, err))
 		goto done;
 	job.items = calloc(list.n ? list.n : 1, sizeof(*job.items));
 	job.parse = calloc(list.n ? list.n : 1, sizeof(*job.parse));
@@ -2461,6 +2588,8 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 	ok = ok && (resolve_constants(&job, out, from) || oom(err));
 	ok = ok &&
 	     ((sort_from(out, from) && unique_names(out, from)) || oom(err));
+	if (ok && o->stats)
+		count_scan(&job, out, from, o->stats);
 done:
 	for (size_t i = 0; job.items && i < job.n; i++) {
 		requests_free(&job.items[i].reqs);

@@ -15,6 +15,15 @@ struct api_rules; /* apirules.h */
 #define SOURCE_PARSE_SECONDS	60
 #define SOURCE_PARSE_MEMORY_MIB 2048
 
+/* What a scan did, for the summary line of the text report. */
+typedef struct source_stats {
+	size_t files;	     /* handed to libclang */
+	size_t requests;     /* found in them */
+	size_t unknown;	     /* of those, with a size, address or offset
+			      * that is unknown (a whole dataspace is not) */
+	size_t parse_errors; /* files whose parse had errors, or stopped */
+} source_stats;
+
 typedef struct source_opts {
 	const struct api_rules *rules;
 	const char *compdb_dir;	   /* -p DIR: compile_commands.json's folder */
@@ -23,6 +32,17 @@ typedef struct source_opts {
 	bool progress;		   /* a progress line on stderr */
 	unsigned parse_seconds;	   /* 0: SOURCE_PARSE_SECONDS */
 	unsigned parse_memory_mib; /* 0: SOURCE_PARSE_MEMORY_MIB */
+	/* Compile flags typed by the user, each already through the
+	 * allow-list (ccopts.h).  fixed (`check FILE... -- FLAGS`): the
+	 * command of every file given, in place of the database, as
+	 * clang-tidy takes them; extra (--extra-arg): appended to every
+	 * file's flags, the database's too. */
+	bool has_fixed;
+	char *const *fixed;
+	size_t nfixed;
+	char *const *extra;
+	size_t nextra;
+	source_stats *stats; /* filled when not NULL */
 } source_opts;
 
 /* Scan the files (or, with no files and a compdb_dir, every file in the

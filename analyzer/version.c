@@ -7,3 +7,4 @@
 
 const char vaslint_version[] = VASLINT_BUILD_VERSION;
 const char vaslint_datadir[] = VASLINT_BUILD_DATADIR;
+const char vaslint_llvm_dir[] = VASLINT_BUILD_LLVM;

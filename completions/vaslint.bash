@@ -19,7 +19,7 @@ _vaslint_options() { # program command
 			n = split(line, w, " ")
 			for (i = 1; i <= n; i++)
 				if (w[i] ~ /^--?[A-Za-z]/)
-					print w[i]
+					{ sub(/=[A-Z].*/, "=", w[i]); print w[i] } # --extra-arg=FLAG
 			next
 		}
 		/^  LINK OPTIONS/ { link = 1; sub(/^  LINK OPTIONS/, "") }
@@ -39,6 +39,7 @@ _vaslint_options() { # program command
 			n = split(parts[1], o, /, /)
 			for (i = 1; i <= n; i++) {
 				split(o[i], w, " ")
+				sub(/=[A-Z].*/, "=", w[1])
 				print w[1]
 			}
 		}' | sort -u

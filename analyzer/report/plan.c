@@ -221,7 +221,7 @@ bool report_plan_svg(FILE *f, const plan *p, const report_run *run)
 	for (size_t i = 0; ok && i < free_space.n; i++)
 		ok = map_add(&m, "free", "free", free_space.v[i], NULL, 0, 0);
 	map_sort(&m);
-	report_run svg_run = {run->layout, false, NULL};
+	report_run svg_run = {run->layout, false, NULL, NULL};
 	ok = ok && report_map_svg(f, &m, &svg_run);
 	map_free(&m);
 	va_set_free(&free_space);

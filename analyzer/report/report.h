@@ -21,6 +21,7 @@ typedef enum report_format {
 
 /* What a report says about the run besides its findings. */
 struct requests;
+struct source_stats; /* source.h */
 
 typedef struct report_run {
 	const layout *layout; /* NULL: checked without a platform */
@@ -28,6 +29,9 @@ typedef struct report_run {
 	/* JSON only: the requests found in sources, with unknown values
 	 * as "unknown"; NULL: none scanned. */
 	const struct requests *requests;
+	/* Text only: the summary line of the sources scanned; NULL: none
+	 * scanned. */
+	const struct source_stats *sources;
 } report_run;
 
 /* SARIF's invocation: the run could not be done (it ends with exit 2),

@@ -4,6 +4,7 @@
 
 #include "escape.h"
 #include "rules.h"
+#include "source.h"
 
 static const char *severity_color(vl_severity s)
 {
@@ -44,6 +45,18 @@ bool report_text(FILE *f, const vl_diags *d, const report_run *run)
 			vl_severity_name(dg->severity), reset);
 		esc_text_put(f, dg->message);
 		fprintf(f, " [%s]\n", dg->rule->id);
+	}
+	/* After the findings, so that a scan that found nine requests and
+	 * one that found none (every call unresolved) do not look the
+	 * same. */
+	if (run->sources) {
+		const source_stats *st = run->sources;
+		fprintf(f,
+			"sources: %zu file%s scanned, %zu request%s (%zu with "
+			"unknown values), %zu file%s with parse errors\n",
+			st->files, st->files == 1 ? "" : "s", st->requests,
+			st->requests == 1 ? "" : "s", st->unknown,
+			st->parse_errors, st->parse_errors == 1 ? "" : "s");
 	}
 	return !ferror(f);
 }

@@ -2174,9 +2174,13 @@ static void every_rule_is_documented_and_has_a_check(void **state)
 		assert_text(r->meaning);
 		assert_text(r->why);
 		assert_text(r->fix);
-		/* NULL is for rules whose findings come from a reader
-		 * (sources); none are today: every row runs a check. */
-		assert_non_null(r->check);
+		/* NULL is for rules whose findings come from a reader:
+		 * missing-header alone (the source scanner reports it from
+		 * libclang's diagnostics); every other row runs a check. */
+		if (r == VL_RULE_MISSING_HEADER)
+			assert_null(r->check);
+		else
+			assert_non_null(r->check);
 	}
 }
 

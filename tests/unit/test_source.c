@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "apirules.h"
+#include "clangapi.h"
 #include "rules.h"
 #include "source.h"
 
@@ -262,18 +263,30 @@ parse_errors_give_one_note_and_resolved_calls_still_count(void **state)
 	(void)state;
 	scan_sample("samples/genode/missing_include.cc", &r, &notes, path);
 	expect_requests(&r, path, want, ARRAY_SIZE(want));
-	assert_int_equal(notes.n, 1);
-	assert_ptr_equal(notes.v[0].rule, VL_RULE_UNDETERMINED);
-	assert_int_equal(notes.v[0].severity, VL_NOTE);
+	/* The header not found is a warning of its own at the #include,
+	 * then the note that sums up the errors. */
+	assert_int_equal(notes.n, 2);
+	assert_ptr_equal(notes.v[0].rule, VL_RULE_MISSING_HEADER);
+	assert_int_equal(notes.v[0].severity, VL_WARNING);
 	assert_string_equal(notes.v[0].file, path);
 	assert_int_equal(notes.v[0].line, 6);
 	assert_int_equal(notes.v[0].column, 10);
+	assert_string_equal(notes.v[0].message,
+			    "header 'vmm/guest_memory.h' not found: calls that "
+			    "need its declarations are not checked; give its "
+			    "folder with -I (in compile_commands.json, after "
+			    "--, or with --extra-arg=-IDIR)");
+	assert_ptr_equal(notes.v[1].rule, VL_RULE_UNDETERMINED);
+	assert_int_equal(notes.v[1].severity, VL_NOTE);
+	assert_string_equal(notes.v[1].file, path);
+	assert_int_equal(notes.v[1].line, 6);
+	assert_int_equal(notes.v[1].column, 10);
 	snprintf(msg, sizeof(msg),
 		 "2 errors while parsing, the first: %s:6:10: "
 		 "'vmm/guest_memory.h' file not found; calls that did resolve "
 		 "are still checked",
 		 path);
-	assert_string_equal(notes.v[0].message, msg);
+	assert_string_equal(notes.v[1].message, msg);
 	requests_free(&r);
 	vl_diags_free(&notes);
 }
@@ -838,9 +851,11 @@ any_worker_count_gives_the_same_requests_in_the_same_order(void **state)
 				       r1.v[i - 1].column <= r1.v[i].column))));
 		}
 	}
-	assert_int_equal(n1.n, 1);
-	assert_int_equal(n4.n, 1);
+	/* missing_include.cc: its header not found, and its errors. */
+	assert_int_equal(n1.n, 2);
+	assert_int_equal(n4.n, 2);
 	assert_string_equal(n1.v[0].message, n4.v[0].message);
+	assert_string_equal(n1.v[1].message, n4.v[1].message);
 	requests_free(&r1);
 	requests_free(&r4);
 	vl_diags_free(&n1);
@@ -938,13 +953,14 @@ static void compdb_given_file_uses_its_entry_or_notes_its_absence(void **state)
 static void crashing_and_exhausting_parses_are_one_note_each(void **state)
 {
 	char terms[PATH_MAX], zero[PATH_MAX], alloc[PATH_MAX];
-	size_t len = 50000 * 4 + 32;
+	/* 200,000 terms: libclang 16 parses 50,000 without crashing. */
+	size_t len = 200000 * 4 + 32;
 	char *text = malloc(len);
 
 	(void)state;
 	assert_non_null(text);
 	strcpy(text, "int x = 1");
-	for (size_t i = 1, at = strlen(text); i < 50000; i++, at += 4)
+	for (size_t i = 1, at = strlen(text); i < 200000; i++, at += 4)
 		memcpy(text + at, " + 1", 5);
 	strcat(text, ";\n");
 	write_file(path_in(terms, tmp, "terms.c"), text);
@@ -1074,7 +1090,11 @@ static void bogus_resource_dir_fails_naming_the_fixes(void **state)
 	assert_false(source_scan(&o, files, 1, &r, &notes, &err));
 	assert_string_equal(err.file, tmp);
 	assert_non_null(strstr(err.msg, "include/stddef.h is missing"));
-	assert_non_null(strstr(err.msg, "libclang-common-14-dev"));
+	/* The package of the libclang that was loaded. */
+	char pkg[64];
+	snprintf(pkg, sizeof(pkg), "libclang-common-%u-dev", clangapi_major());
+	assert_true(clangapi_major() >= 14);
+	assert_non_null(strstr(err.msg, pkg));
 	assert_non_null(strstr(err.msg, "--resource-dir"));
 	assert_non_null(strstr(err.msg, "VASLINT_CLANG_RESOURCE_DIR"));
 	/* The environment variable when no option is given. */
@@ -1245,7 +1265,8 @@ static void genode_2014_overload_by_type_and_own_region_map(void **state)
 	    "size=0x8000000 reserves",
 	    "Attached_ram_dataspace@vmm.cc:27 "
 	    "genode-attached-ram-dataspace-2014 allocate 27:4 size=0x400000",
-	    "attach_at@vmm.cc:30 genode-attach-at attach 30:12 size=whole at=0x0 "
+	    "attach_at@vmm.cc:30 genode-attach-at attach 30:12 size=whole "
+	    "at=0x0 "
 	    "offset=0x0 in=0x8000000@26:4",
 	    "attach_at@vmm.cc:33 genode-attach-at attach 33:12 size=0x4000000 "
 	    "at=0x8000000 offset=0x0 in=0x8000000@26:4",

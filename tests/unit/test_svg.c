@@ -33,7 +33,7 @@ static void add(map_ranges *m, const char *kind, const char *name,
 static char *render(bool (*w)(FILE *, const map_ranges *, const report_run *),
 		    const map_ranges *m, const layout *l)
 {
-	report_run run = {l, false, NULL};
+	report_run run = {l, false, NULL, NULL};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

@@ -92,6 +92,7 @@ $ rm -rf dang && mkdir dang && cp "$ROOT/samples/posix/alloc.c" dang/ && printf 
 $ cd dang && vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=256M -p . alloc.c; echo "exit $?"
 alloc.c:20:12: warning: request memalign@alloc.c:20: size 2052 KiB is not a multiple of the 2 MiB page: the 4 KiB tail needs small pages (1 2M page + 1 4K page at best); rounding up costs 2044 KiB [unalignable-size]
 alloc.c:28:12: error: mremap maps [0x600000000, 0x601000000) with MAP_FIXED outside any range this program reserved: it replaces whatever is mapped there [fixed-outside-reservation]
+sources: 1 file scanned, 7 requests (2 with unknown values), 0 files with parse errors
 exit 1
 
 $ cd dang && vaslint check -j 2 -L linux-x86_64 -D GUEST_RAM=256M -p . -f json | python3 -c 'import json, sys; d = json.load(sys.stdin); f = {}; [f.setdefault(x["file"], []).append(x["rule"]) for x in d["diagnostics"]]; [print(k, *v) for k, v in sorted(f.items())]'
@@ -119,6 +120,7 @@ targets checked
 $ rm -rf fi && mkdir fi && cp "$ROOT/samples/posix/alloc.c" fi/ && mkfifo fi/hang.h && printf '[{"directory": "%s", "file": "alloc.c", "arguments": ["cc", "-include", "hang.h", "-imacros", "/dev/zero", "-c", "alloc.c"]}]\n' "$PWD/fi" > fi/compile_commands.json && vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=256M -p fi; echo "exit $?"
 fi/alloc.c:20:12: warning: request memalign@alloc.c:20: size 2052 KiB is not a multiple of the 2 MiB page: the 4 KiB tail needs small pages (1 2M page + 1 4K page at best); rounding up costs 2044 KiB [unalignable-size]
 fi/alloc.c:28:12: error: mremap maps [0x600000000, 0x601000000) with MAP_FIXED outside any range this program reserved: it replaces whatever is mapped there [fixed-outside-reservation]
+sources: 1 file scanned, 7 requests (2 with unknown values), 0 files with parse errors
 exit 1
 
 # A database that is not a regular file is refused at once, in one line

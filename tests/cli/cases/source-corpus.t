@@ -22,6 +22,7 @@ $ROOT/samples/corpus/genode-2021/vmm.cc:46:11: error: request attach@vmm.cc:46 [
 $ROOT/samples/corpus/genode-2021/vmm.cc:49:11: error: request attach_executable@vmm.cc:49 (2 MiB) at 0x30000000: the offset defeats its natural alignment of 2 MiB: 512 4K pages, 512 flexpages instead of 512 4K pages, 10 flexpages [unaligned-request]
 $ROOT/samples/corpus/genode-2025/sub_rm.cc:27:9: error: request attach@sub_rm.cc:27 [0xfe000, 0x101000) lies outside its region map of 1 MiB (created at line 17) [outside-region-map]
 $ROOT/samples/corpus/genode-2025/sub_rm.cc:62:10: error: request attach@sub_rm.cc:62 [0x10000, 0x20000) lies outside its region map of 64 KiB (created at line 51) [outside-region-map]
+sources: 2 files scanned, 19 requests (0 with unknown values), 0 files with parse errors
 [exit 1]
 
 $ vaslint check -j 1 -L genode-nova-x86_32 -f json "$ROOT/samples/corpus/genode-2025/sub_rm.cc" | python3 -c 'import json, sys; [print(r["name"], r["size"], r["at"], r["region_map"]) for r in json.load(sys.stdin)["requests"] if r["kind"] == "attach"]'

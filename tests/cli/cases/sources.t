@@ -7,20 +7,58 @@ $ROOT/samples/genode/vmm_memory.cc:31:43: warning: request alloc@vmm_memory.cc:3
 $ROOT/samples/genode/vmm_memory.cc:38:12: error: request attach_at@vmm_memory.cc:38 [0x40000000, 0x40100000) overlaps stack-area [0x40000000, 0x50000000): Genode reserves this range in every component for the stacks of its threads (1 MiB slot per thread), so a program linked here overlaps its own thread stacks [reserved-overlap]
 $ROOT/samples/genode/vmm_memory.cc:42:12: error: request attach_at@vmm_memory.cc:42 (4 MiB) at 0x20001000: the address defeats its natural alignment of 4 MiB: 1024 4K pages, 1024 flexpages instead of 1 4M page, 1 flexpage [unaligned-request]
 $ROOT/samples/genode/vmm_memory.cc:59:12: error: request attach_executable@vmm_memory.cc:59 (2 MiB) at 0x30000000: the offset defeats its natural alignment of 2 MiB: 512 4K pages, 512 flexpages instead of 512 4K pages, 10 flexpages [unaligned-request]
+sources: 2 files scanned, 15 requests (2 with unknown values), 0 files with parse errors
 [exit 1]
 
 # A file with a missing include: its parse errors are summarised once and
 # the calls that did resolve are still checked.
 $ vaslint check -j 1 -L genode-nova-x86_32 -D GUEST_RAM=256M "$ROOT/samples/genode/missing_include.cc"
+$ROOT/samples/genode/missing_include.cc:6:10: warning: header 'vmm/guest_memory.h' not found: calls that need its declarations are not checked; give its folder with -I (in compile_commands.json, after --, or with --extra-arg=-IDIR) [missing-header]
 $ROOT/samples/genode/missing_include.cc:6:10: note: 2 errors while parsing, the first: $ROOT/samples/genode/missing_include.cc:6:10: 'vmm/guest_memory.h' file not found; calls that did resolve are still checked [undetermined]
 $ROOT/samples/genode/missing_include.cc:12:11: error: request attach_at@missing_include.cc:12 [0x8000000, 0x8400000) overlaps guest-shadow [0x0, 0x10000000): a Vancouver/Seoul-style VMM keeps guest-physical memory 1:1 from address 0, so a program linked below the end of guest RAM puts its own image inside the guest's memory [reserved-overlap]
+sources: 1 file scanned, 1 request (0 with unknown values), 1 file with parse errors
 [exit 1]
+
+# A header not found is a warning: --werror fails the run on it.
+$ vaslint check -j 1 --werror "$ROOT/samples/genode/missing_include.cc" > /dev/null; echo "exit $?"
+exit 1
+
+# Compile flags without a database, as clang-tidy takes them: everything
+# after -- is the command of each source; --extra-arg adds one flag to
+# every source's (the database's too).
+$ vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=0 "$ROOT/samples/make/guest.cc" -- -I "$ROOT/samples/make/include" -DGUEST_BASE=0x200000000
+$ROOT/samples/make/guest.cc:9:14: error: request mmap@guest.cc:9 (4 MiB) at 0x200001000: the address defeats its natural alignment of 4 MiB: 1024 4K pages instead of 2 2M pages [unaligned-request]
+$ROOT/samples/make/guest.cc:9:14: error: mmap maps [0x200001000, 0x200401000) with MAP_FIXED outside any range this program reserved: it replaces whatever is mapped there [fixed-outside-reservation]
+sources: 1 file scanned, 1 request (0 with unknown values), 0 files with parse errors
+[exit 1]
+
+$ vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=0 --extra-arg=-I"$ROOT/samples/make/include" "$ROOT/samples/make/guest.cc" -- -DGUEST_BASE=0x200000000 | tail -1
+sources: 1 file scanned, 1 request (0 with unknown values), 0 files with parse errors
+
+# Without the -D, GUEST_BASE is undeclared: the call does not resolve, and
+# the summary line tells this run from a clean one.
+$ vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=0 --extra-arg=-I"$ROOT/samples/make/include" "$ROOT/samples/make/guest.cc" | tail -1
+sources: 1 file scanned, 0 requests (0 with unknown values), 1 file with parse errors
+
+# A flag the allow-list refuses is an error naming it: the user typed it.
+$ vaslint check "$ROOT/samples/make/guest.cc" -- -Iinclude -fplugin=evil.so
+vaslint: error: check: --: '-fplugin=evil.so' is not an option vaslint passes to libclang, or lacks its value (it takes -D, -U, -I, -iquote, -isystem, -idirafter, -include, -imacros, -std=, -x, -m..., --sysroot, --target, -nostdinc, -undef and the -f/-W/-O options that change the language)
+[exit 2]
+
+$ vaslint check --extra-arg=-o --extra-arg=out.o "$ROOT/samples/make/guest.cc"
+vaslint: error: check: --extra-arg: '-o' is not an option vaslint passes to libclang, or lacks its value (it takes -D, -U, -I, -iquote, -isystem, -idirafter, -include, -imacros, -std=, -x, -m..., --sysroot, --target, -nostdinc, -undef and the -f/-W/-O options that change the language)
+[exit 2]
+
+$ vaslint check -L linux-x86_64 vmm64-0x40000000 -- -DX=1
+vaslint: error: check: -- FLAGS: no C or C++ source INPUT to compile with them
+[exit 2]
 
 $ vaslint check -j 1 -L linux-x86_64 -D GUEST_RAM=256M "$ROOT/samples/posix/shadow.c" "$ROOT/samples/posix/alloc.c"
 $ROOT/samples/posix/alloc.c:20:12: warning: request memalign@alloc.c:20: size 2052 KiB is not a multiple of the 2 MiB page: the 4 KiB tail needs small pages (1 2M page + 1 4K page at best); rounding up costs 2044 KiB [unalignable-size]
 $ROOT/samples/posix/alloc.c:28:12: error: mremap maps [0x600000000, 0x601000000) with MAP_FIXED outside any range this program reserved: it replaces whatever is mapped there [fixed-outside-reservation]
 $ROOT/samples/posix/shadow.c:41:2: error: mmap maps [0x200000000, 0x200400000) with MAP_FIXED outside any range this program reserved: it replaces whatever is mapped there [fixed-outside-reservation]
 $ROOT/samples/posix/shadow.c:45:2: warning: request mmap@shadow.c:45: size 6148 KiB is not a multiple of the 2 MiB page: the 4 KiB tail needs small pages (3 2M pages + 1 4K page at best); rounding up costs 2044 KiB [unalignable-size]
+sources: 2 files scanned, 14 requests (4 with unknown values), 0 files with parse errors
 [exit 1]
 
 # Arguments that are not constants are "unknown" in JSON, never guessed;
@@ -55,5 +93,5 @@ exit 1
 
 # clang's builtin headers must be found; a wrong folder says how to fix it.
 $ vaslint check --resource-dir /nonexistent "$ROOT/samples/posix/alloc.c"
-/nonexistent: error: not clang's resource directory (from --resource-dir): include/stddef.h is missing, so libclang cannot parse system headers; install libclang-common-14-dev, or name clang's resource directory (the one with include/stddef.h, like /usr/lib/llvm-14/lib/clang/14.0.6) with --resource-dir DIR or VASLINT_CLANG_RESOURCE_DIR
+/nonexistent: error: not clang's resource directory (from --resource-dir): include/stddef.h is missing, so libclang cannot parse system headers; install libclang-common-16-dev, or name clang's resource directory (the one with include/stddef.h, like /usr/lib/llvm-16/lib/clang/16) with --resource-dir DIR or VASLINT_CLANG_RESOURCE_DIR
 [exit 2]

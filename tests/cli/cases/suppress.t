@@ -28,8 +28,10 @@ other.ld:3:7: error: image other.ld [0x6000000, 0x6049000) o
 $ printf '#include <sys/mman.h>\nvoid *f(void) {\n  return mmap((void *)0x40000000, 1 << 20, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);\n}\n' > lint.c; vaslint check -L genode-nova-x86_32 -j 1 lint.c 2>&1 | sed 's/: error: .*\[/: [/'
 lint.c:3:10: [reserved-overlap]
 lint.c:3:10: [fixed-outside-reservation]
+sources: 1 file scanned, 1 request (0 with unknown values), 0 files with parse errors
 $ sed 's|0);$|0); // NOLINT(vaslint-reserved-overlap)|' lint.c > nolint.c; vaslint check -L genode-nova-x86_32 -j 1 nolint.c 2>&1 | sed 's/: error: .*\[/: [/'
 nolint.c:3:10: [fixed-outside-reservation]
+sources: 1 file scanned, 1 request (0 with unknown values), 0 files with parse errors
 vaslint: note: 1 finding suppressed (JSON and SARIF list it)
 
 # A baseline: the findings known before (a JSON report), only new ones
