@@ -3363,7 +3363,7 @@ static ls_value dot_end(const ls_out_section *sec)
 
 /* '.' and the next free address of the section's region after it. */
 static void section_end(ev *e, ls_out_section *sec, ls_region *region,
-			ls_region *lma_region)
+			ls_region *lma_region, bool align_with_input)
 {
 	why *sw = &e->sec_why[sec - e->out->sections];
 
@@ -3376,7 +3376,10 @@ static void section_end(ev *e, ls_out_section *sec, ls_region *region,
 		e->def_next = e->dot;
 		e->def_why = *sw;
 	}
-	if (lma_region && lma_region != region && sec->load) {
+	/* ALIGN_WITH_INPUT moves the load region on past a section that
+	 * loads nothing too (GNU ld: binutils' rgn-at10, a .tbss). */
+	if (lma_region && lma_region != region &&
+	    (sec->load || align_with_input)) {
 		/* check_load_end made sure the sum fits. */
 		lma_region->next = unknown;
 		if (sec->lma.known && sec->size.known &&
@@ -3548,7 +3551,7 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		return;
 	if (sec->addr_loc.file)
 		e->dot_loc = sec->addr_loc;
-	section_end(e, sec, region, lma_region);
+	section_end(e, sec, region, lma_region, def && def->align_with_input);
 	e->dot_error = !e->dot.known && (by_error || e->nwraps != wraps);
 }
 
