@@ -86,6 +86,7 @@ typedef struct item {
 	size_t out;		      /* IT_SECTION: index of the section */
 	bool in_sections;	      /* inside SECTIONS */
 	bool from_base;		      /* from the default script (INSERT) */
+	bool loads_unallocated;	      /* see contribute_input */
 	/* Objects: the input sections this output section holds, in order. */
 	size_t *inputs;
 	size_t ninputs, cap_inputs;
@@ -2117,6 +2118,10 @@ static void contribute_input(ev *e, item *it, size_t i)
 		it->type = s->type;
 	it->typed = true;
 	contribute(it, input_flags(e, s), s->align);
+	/* COPY, INFO, OVERLAY and DSECT take SHF_ALLOC off their inputs,
+	 * not what says they load: GNU ld moves the next free address past
+	 * such a section when an input of it has contents. */
+	it->loads_unallocated |= (input_flags(e, s) & SF_LOAD) != 0;
 }
 
 /* An output section of the script as GNU ld sees it once the inputs are
@@ -2847,7 +2852,7 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 		sec->load = false;
 	if (it->def &&
 	    (it->def->type == LS_TYPE_INFO || it->def->type == LS_TYPE_DSECT ||
-	     it->def->type == LS_TYPE_COPY))
+	     it->def->type == LS_TYPE_COPY || it->def->type == LS_TYPE_OVERLAY))
 		sec->alloc = sec->load = false;
 }
 
@@ -3515,6 +3520,10 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		sec->lma = sec->vma;
 		if (!ignored)
 			e->dot = dot_end(sec);
+		if (!ignored && it->loads_unallocated) {
+			e->def_next = e->dot;
+			e->def_why = e->dot_why;
+		}
 		return;
 	}
 	if (e->pass == MAX_PASSES - 1 && e->have_inputs && e->out->nregions &&

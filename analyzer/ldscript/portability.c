@@ -493,6 +493,53 @@ static void walk_input(walker *w, const ls_output_section *sec,
 	free(msg);
 }
 
+/* Whether an input pattern names sections that have contents: not bss
+ * by name (.bss*, .sbss*, .tbss*, COMMON), which are NOBITS. */
+static bool input_with_contents(const ls_input *in)
+{
+	static const char *const nobits[] = {".bss", ".sbss", ".tbss"};
+
+	for (size_t p = 0; p < in->npatterns; p++) {
+		const char *g = in->patterns[p].glob;
+		bool bss = !strcmp(g, "COMMON");
+		for (size_t k = 0; k < sizeof(nobits) / sizeof(nobits[0]); k++)
+			bss |= !strncmp(g, nobits[k], strlen(nobits[k]));
+		if (!bss)
+			return true;
+	}
+	return false;
+}
+
+/* COPY, INFO, OVERLAY, DSECT: not allocated in both linkers, but GNU ld
+ * takes only SHF_ALLOC off the inputs, so the next free address moves
+ * past what has contents; lld leaves it where it was. */
+static void check_unallocated_type(walker *w, const ls_output_section *sec)
+{
+	static const char *const names[] = {
+	    [LS_TYPE_COPY] = "COPY", [LS_TYPE_INFO] = "INFO",
+	    [LS_TYPE_OVERLAY] = "OVERLAY", [LS_TYPE_DSECT] = "DSECT"};
+
+	if (sec->type != LS_TYPE_COPY && sec->type != LS_TYPE_INFO &&
+	    sec->type != LS_TYPE_OVERLAY && sec->type != LS_TYPE_DSECT)
+		return;
+	for (size_t i = 0; i < sec->ncmds; i++)
+		if (sec->cmds[i].kind == LS_SC_INPUT &&
+		    input_with_contents(&sec->cmds[i].u.input)) {
+			char *msg = vl_strprintf(
+			    "%.*s (%s) is not allocated, but GNU ld moves the "
+			    "next free address past its inputs that have "
+			    "contents and lld does not: give the section after "
+			    "it an address of its own",
+			    40, sec->name, names[sec->type]);
+			if (!msg)
+				w->oom = true;
+			else
+				warn(w, sec->loc, 0, 0, msg);
+			free(msg);
+			return;
+		}
+}
+
 static void walk_section(walker *w, const ls_output_section *sec)
 {
 	if (sec->has_address)
@@ -508,6 +555,7 @@ static void walk_section(walker *w, const ls_output_section *sec)
 		warn(w, sec->loc, 0, 0, "lld rejects ALIGN_WITH_INPUT");
 	check_region_use(w, sec->region, &sec->region_loc);
 	check_region_use(w, sec->lma_region, &sec->lma_region_loc);
+	check_unallocated_type(w, sec);
 	if (dot_only(sec)) {
 		char *msg = vl_strprintf(
 		    "%.*s holds only a move of '.': GNU ld makes it NOBITS, "

@@ -230,6 +230,26 @@ static void unused_load_segments_lld_drops(void **state)
 	    "AT(0x2000) { .a { BYTE(0) } } :ov }");
 }
 
+/* GNU ld 2.40 (tests/ldscripts/cases/type-overlay.ld): .rodata after
+ * ".over (OVERLAY) : { *(.foo) }" at 0x4000f0, past .over; lld 14 at
+ * 0x400078, where .text ended. */
+static void unallocated_types_with_contents_lld_does_not_pass(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS {\n  .text : { *(.text) }\n  .over (OVERLAY) : "
+		     "{ *(.foo) }\n  .rodata : { *(.rodata) }\n}",
+		     3, 3,
+		     ".over (OVERLAY) is not allocated, but GNU ld moves the "
+		     "next free address past its inputs that have contents and "
+		     "lld does not: give the section after it an address of "
+		     "its own");
+	/* bss by name has no contents: both leave the address alone. */
+	assert_portable("SECTIONS { .bss 0x1000 (OVERLAY) : { *(.bss*) "
+			"*(COMMON) } }");
+	/* Data alone does not move it in GNU ld either. */
+	assert_portable("SECTIONS { .info (INFO) : { LONG(1) } }");
+}
+
 /* GNU ld: .stack NOBITS WA; lld: PROGBITS AX, its bytes in the file. */
 static void sections_of_only_a_dot_move_lld_fills(void **state)
 {
@@ -286,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(nocrossrefs_and_overlay_without_at_lld_refuses),
 	    cmocka_unit_test(file_names_without_wildcards_ld_opens),
 	    cmocka_unit_test(unused_load_segments_lld_drops),
+	    cmocka_unit_test(unallocated_types_with_contents_lld_does_not_pass),
 	    cmocka_unit_test(sections_of_only_a_dot_move_lld_fills),
 	    cmocka_unit_test(insert_scripts_get_each_linkers_base),
 	    cmocka_unit_test(compound_assignments_but_add_lld_refuses),
