@@ -55,7 +55,7 @@ static expr_status value_lookup(void *ctx, const expr *e, uint64_t *value,
 }
 
 /* Plain numbers: no names to look up. */
-static const expr_env no_names = {NULL, NULL, NULL, EXPR_ARITH_EXACT};
+static const expr_env no_names = {NULL, NULL, NULL, EXPR_ARITH_EXACT, NULL};
 
 static bool is_identifier(const char *s, size_t len)
 {
@@ -370,7 +370,7 @@ static bool read_rule(yd_doc *d, yaml_node_t *n, api_rules *out)
 	};
 	api_rule q = {.fields_arg = API_NONE};
 	rule_values vals = {0};
-	expr_env env = {&vals, value_lookup, NULL, EXPR_ARITH_EXACT};
+	expr_env env = {&vals, value_lookup, NULL, EXPR_ARITH_EXACT, NULL};
 	const api_rule *dup;
 	bool ok = false;
 

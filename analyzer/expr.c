@@ -1010,6 +1010,12 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 		return sb;
 	if (sa == EXPR_UNKNOWN || sb == EXPR_UNKNOWN)
 		return EXPR_UNKNOWN;
+	uint64_t a_base = 0, b_base = 0, r_base = 0;
+	if (ld && v->env->bases) {
+		v->env->bases(v->env->ctx, e, &a_base, &b_base, &r_base);
+		a.v -= a_base;
+		b.v -= b_base;
+	}
 	switch (e->op) {
 	case '+':
 	case '-':
@@ -1095,6 +1101,7 @@ static expr_status expr_ev_binary(expr_evaluator *v, const expr *e,
 	default:
 		return expr_fail(v, e, "unknown binary operator %d", e->op);
 	}
+	r.v += r_base;
 	*out = r;
 	return EXPR_OK;
 overflow:

@@ -125,6 +125,14 @@ typedef struct expr_env {
 	expr_status (*call)(void *ctx, const expr *e, const uint64_t *args,
 			    uint64_t *value, expr_error *err);
 	expr_arith arith; /* a NULL environment is EXPR_ARITH_EXACT */
+	/* EXPR_ARITH_LD, optional: GNU ld applies *, /, %, <<, >>, &, |, ^
+	 * (and a number minus an address) inside an output section to the
+	 * offsets of section-relative operands and keeps their section.  Sets
+	 * what to take off each operand (*a_base, *b_base) and to add to the
+	 * result (*r_base) for binary node e; all are 0 when it leaves them
+	 * as they are. */
+	void (*bases)(void *ctx, const expr *e, uint64_t *a_base,
+		      uint64_t *b_base, uint64_t *r_base);
 } expr_env;
 
 /* Parse all of text[0, len) as one expression.  NULL on a syntax error or

@@ -108,7 +108,7 @@ static expr_status param_lookup(void *ctx, const expr *e, uint64_t *value,
 static bool eval_text(const layout *l, const char *text, uint64_t *value,
 		      expr_error *err)
 {
-	expr_env env = {(void *)l, param_lookup, NULL, EXPR_ARITH_EXACT};
+	expr_env env = {(void *)l, param_lookup, NULL, EXPR_ARITH_EXACT, NULL};
 	return yd_eval_text(text, &env, value, err);
 }
 
@@ -143,7 +143,7 @@ static bool take_value_noting(reader *r, yaml_node_t *n, const char *what,
 			      uint64_t *out, layout_region *reg)
 {
 	noting nt = {r->l, NULL, NULL};
-	expr_env env = {&nt, param_noting, NULL, EXPR_ARITH_EXACT};
+	expr_env env = {&nt, param_noting, NULL, EXPR_ARITH_EXACT, NULL};
 	bool ok = yd_value(&r->d, n, what, &env, out);
 
 	reg->unset_param = nt.unset;
@@ -154,7 +154,7 @@ static bool take_value_noting(reader *r, yaml_node_t *n, const char *what,
 static bool take_value(reader *r, yaml_node_t *n, const char *what,
 		       uint64_t *out)
 {
-	expr_env env = {(void *)r->l, param_lookup, NULL, EXPR_ARITH_EXACT};
+	expr_env env = {(void *)r->l, param_lookup, NULL, EXPR_ARITH_EXACT, NULL};
 	return yd_value(&r->d, n, what, &env, out);
 }
 

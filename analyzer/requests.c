@@ -288,7 +288,7 @@ static bool read_request(yd_doc *d, yaml_node_t *n, const expr_env *env,
 bool requests_load(const char *path, const layout *l, requests *out,
 		   vl_error *err)
 {
-	expr_env env = {(void *)l, param_lookup, NULL, EXPR_ARITH_EXACT};
+	expr_env env = {(void *)l, param_lookup, NULL, EXPR_ARITH_EXACT, NULL};
 	yd_field top[] = {{"requests", true, 0, 0}};
 	name_index names = {0};
 	yd_doc d;

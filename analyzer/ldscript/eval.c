@@ -180,6 +180,11 @@ typedef struct ev {
 	why *sym_why, *sec_why, *region_why;
 	unsigned *sec_pass; /* the pass (+1) that last laid each section out */
 	size_t cap_sym_why;
+	/* The section a symbol's address is relative to (GNU ld's section
+	 * of a symbol), NONE for a number or absolute value; and the section
+	 * whose contents are being laid out, NULL outside (rel_section). */
+	size_t *sym_sec, cap_sym_sec;
+	const ls_out_section *in_sec;
 	/* per region, and last the default one: the section the next one's
 	 * load address follows (load_address) */
 	const ls_out_section **last_in;
@@ -479,6 +484,7 @@ typedef enum vkind {
 } vkind;
 
 static vkind value_kind(const ev *e, const expr *x, bool inside);
+static size_t rel_section(const ev *e, const expr *x);
 
 /* ---- Symbols ----
  *
@@ -539,11 +545,14 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 		goto oom;
 	if (!str_index_add(&e->sym_names, o->nsymbols) ||
 	    !grow((void **)&e->sym_why, &e->cap_sym_why, o->nsymbols,
-		  sizeof(*e->sym_why))) {
+		  sizeof(*e->sym_why)) ||
+	    !grow((void **)&e->sym_sec, &e->cap_sym_sec, o->nsymbols,
+		  sizeof(*e->sym_sec))) {
 		free(sym->name);
 		goto oom;
 	}
 	e->sym_why[o->nsymbols] = (why){WHY_NONE, NULL};
+	e->sym_sec[o->nsymbols] = NONE;
 	o->nsymbols++;
 	return sym;
 oom:
@@ -837,6 +846,11 @@ static void set_symbol(ev *e, const ls_assign *a, ls_value v, bool absolute,
 	sym->loc = loc;
 	e->sym_why[sym - e->out->symbols] =
 	    v.known ? (why){WHY_NONE, NULL} : e->why;
+	e->sym_sec[sym - e->out->symbols] =
+	    absolute || !e->in_sec ? NONE
+	    : assign_kind(e, a, true) == VK_NUM
+		? (size_t)(e->in_sec - e->out->sections)
+		: rel_section(e, a->value.e);
 }
 
 /* ---- Output sections and regions by name ---- */
@@ -1262,9 +1276,124 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 
 /* Evaluate; an error becomes a finding at the expression in the final
  * pass and an unknown value. */
+/* Inside an output section (e->in_sec), the section an address-valued
+ * expression is relative to, as GNU ld's ldexp.c keeps it: '.' and
+ * ALIGN() the section being laid out, a symbol its own, ADDR() the one it
+ * names; an operator the section of its address operand.  NONE when not
+ * known here (an object's symbol, a choice of ?:). */
+static size_t rel_section(const ev *e, const expr *x)
+{
+	const builtin *b;
+
+	if (!x || !e->in_sec)
+		return NONE;
+	switch (x->kind) {
+	case EXPR_SYM: {
+		if (!strcmp(x->name, "."))
+			return (size_t)(e->in_sec - e->out->sections);
+		const ls_symbol *sym = symbol_find(e, x->name);
+		return sym ? e->sym_sec[sym - e->out->symbols] : NONE;
+	}
+	case EXPR_UNARY:
+		return rel_section(e, x->a);
+	case EXPR_BINARY:
+		if (value_kind(e, x->a, true) == VK_REL)
+			return rel_section(e, x->a);
+		return value_kind(e, x->b, true) == VK_REL
+			   ? rel_section(e, x->b)
+			   : NONE;
+	case EXPR_CALL:
+		b = builtin_of(x);
+		switch (b ? b->id : BUILTIN_ABSOLUTE) {
+		case BUILTIN_ADDR: {
+			const char *n = arg_name(x, 0);
+			const ls_out_section *sec = n ? section_find(e, n) : NULL;
+			return sec ? (size_t)(sec - e->out->sections) : NONE;
+		}
+		case BUILTIN_ALIGN:
+			return x->nargs == 1
+				   ? (size_t)(e->in_sec - e->out->sections)
+				   : rel_section(e, x->args[0]);
+		default:
+			return NONE;
+		}
+	default:
+		return NONE;
+	}
+}
+
+/* What GNU ld takes off two operands of kinds ka, kb (sections sa, sb)
+ * and adds to the result inside an output section (ldexp.c, fold_binary):
+ * an address and a number, the operator works on the address's offset in
+ * its section and the result stays in that section; two addresses in one
+ * section, on both offsets, and the result is a number; in two sections,
+ * on both addresses.  cmp: the result is a number (a comparison). */
+static void operand_bases(const ev *e, vkind ka, size_t sa, vkind kb,
+			  size_t sb, bool cmp, uint64_t *a_base,
+			  uint64_t *b_base, uint64_t *r_base)
+{
+	const ls_out_section *secs = e->out->sections;
+
+	if (ka == VK_REL && kb == VK_REL) {
+		if (sa == NONE || sa != sb || !secs[sa].vma.known)
+			return;
+		*a_base = *b_base = secs[sa].vma.v;
+	} else if (ka == VK_REL && kb == VK_NUM) {
+		if (sa == NONE || !secs[sa].vma.known)
+			return;
+		*a_base = secs[sa].vma.v;
+		*r_base = cmp ? 0 : secs[sa].vma.v;
+	} else if (ka == VK_NUM && kb == VK_REL) {
+		if (sb == NONE || !secs[sb].vma.known)
+			return;
+		*b_base = secs[sb].vma.v;
+		*r_base = cmp ? 0 : secs[sb].vma.v;
+	}
+}
+
+/* expr_env.bases: inside an output section, operators work on section
+ * offsets as GNU ld applies them (operand_bases): "d1 << 2" with d1 four
+ * bytes into .data is 16 bytes into it, not the address shifted
+ * (binutils' sane1.t). */
+static void ev_bases(void *ctx, const expr *x, uint64_t *a_base,
+		     uint64_t *b_base, uint64_t *r_base)
+{
+	const ev *e = ctx;
+	bool cmp = false;
+
+	if (!e->in_sec)
+		return;
+	switch (x->op) {
+	case '+':
+	case '-':
+	case '*':
+	case '/':
+	case '%':
+	case EXPR_OP_SHL:
+	case EXPR_OP_SHR:
+	case '&':
+	case '|':
+		break;
+	case EXPR_OP_EQ:
+	case EXPR_OP_NE:
+	case '<':
+	case '>':
+	case EXPR_OP_LE:
+	case EXPR_OP_GE:
+		cmp = true;
+		break;
+	default:
+		return;
+	}
+	vkind ka = value_kind(e, x->a, true), kb = value_kind(e, x->b, true);
+	operand_bases(e, ka, ka == VK_REL ? rel_section(e, x->a) : NONE, kb,
+		      kb == VK_REL ? rel_section(e, x->b) : NONE, cmp, a_base,
+		      b_base, r_base);
+}
+
 static ls_value eval(ev *e, const ls_expr *x)
 {
-	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD};
+	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD, ev_bases};
 	expr_error err = {0};
 	uint64_t v = 0;
 
@@ -1332,7 +1461,7 @@ static bool is_constant(const expr *x)
 static int cond_value(const ev *ce, const expr *c)
 {
 	ev *e = (ev *)ce; /* only why, at and quiet change, and come back */
-	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD};
+	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD, ev_bases};
 	expr_error err = {0};
 	why saved = e->why;
 	const ls_expr *at = e->at;
@@ -2906,9 +3035,28 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 		return v;
 	if (!old.known || !v.known)
 		return unknown;
+	/* x op= y is x = x op y: inside a section on offsets as GNU ld
+	 * computes it (". += d1 + 5 << 2" with d1 in the section). */
+	uint64_t ob = 0, vb = 0, rb = 0;
+	if (e->in_sec) {
+		vkind lk = is_dot ? VK_REL : symbol_kind(e, a->name, true);
+		vkind rk = value_kind(e, a->value.e, true);
+		size_t ls = is_dot ? (size_t)(e->in_sec - e->out->sections)
+			    : sym ? e->sym_sec[sym - e->out->symbols]
+				  : NONE;
+		operand_bases(e, lk, lk == VK_REL ? ls : NONE, rk,
+			      rk == VK_REL ? rel_section(e, a->value.e) : NONE,
+			      false, &ob, &vb, &rb);
+		/* An address plus or minus a number: the same on addresses,
+		 * where a wrap is reported as such. */
+		if (rb && (a->op == LS_ASSIGN_ADD || a->op == LS_ASSIGN_SUB))
+			ob = vb = rb = 0;
+		old.v -= ob;
+		v.v -= vb;
+	}
 	/* A symbol is a word that wraps as in ld; '.' is an address. */
 	if (!is_dot && expr_ld_apply(a->op, old.v, v.v, &r))
-		return known(r);
+		return known(r + rb);
 	switch (a->op) {
 	case LS_ASSIGN_ADD:
 		ok = va_add(old.v, v.v, &r);
@@ -2928,14 +3076,16 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 		ok = va_shl(old.v, v.v, &r);
 		break;
 	case LS_ASSIGN_SHR:
-		return known(v.v < 64 ? old.v >> v.v : 0);
+		return known((v.v < 64 ? old.v >> v.v : 0) + rb);
 	case LS_ASSIGN_AND:
-		return known(old.v & v.v);
+		return known((old.v & v.v) + rb);
 	case LS_ASSIGN_OR:
-		return known(old.v | v.v);
+		return known((old.v | v.v) + rb);
 	default:
 		return v;
 	}
+	if (ok && rb && !va_add(r, rb, &r))
+		ok = false;
 	if (ok)
 		return known(r);
 	compound_failed(e, a, old.v, v.v, sec, loc);
@@ -3500,7 +3650,9 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	ls_value before = e->dot;
 	why before_why = e->dot_why;
 	e->dot = sec->vma;
+	e->in_sec = sec;
 	sec->size = lay_contents(e, it, sec);
+	e->in_sec = NULL;
 	check_end(e, sec);
 	if (sec->vma.known && !sec->size.known)
 		*sw = e->dot_why;
@@ -4063,6 +4215,7 @@ done:
 	free(e.sec_why);
 	free(e.sec_pass);
 	free(e.sym_why);
+	free(e.sym_sec);
 	str_index_free(&e.names);
 	str_index_free(&e.sec_names);
 	str_index_free(&e.isec_names);

@@ -311,7 +311,8 @@ constant_builtins_are_computed_and_the_rest_go_to_the_link(void **state)
 		for (n = b->min; n <= b->max; n++) {
 			char *call = call_text(b, n), *text = script_with(call);
 			recorder r = {0};
-			expr_env env = {&r, NULL, record_call, EXPR_ARITH_LD};
+			expr_env env = {&r, NULL, record_call, EXPR_ARITH_LD,
+					NULL};
 			expr_error err = {0};
 			uint64_t v = 0;
 			ls_script s;

@@ -98,7 +98,7 @@ static expr_status test_call(void *ctx, const expr *e, const uint64_t *args,
 
 static test_env g_env;
 static const expr_env g_expr_env = {&g_env, test_symbol, test_call,
-				    EXPR_ARITH_EXACT};
+				    EXPR_ARITH_EXACT, NULL};
 
 static int reset_env(void **state)
 {
@@ -520,7 +520,8 @@ static void exact_intermediates_may_be_negative_not_the_result(void **state)
  * nm, (0 - 16) / 2 is 0xfffffffffffffff8, >> and < are unsigned. */
 static void ld_arithmetic_wraps_modulo_2_64(void **state)
 {
-	const expr_env ld = {&g_env, test_symbol, test_call, EXPR_ARITH_LD};
+	const expr_env ld = {&g_env, test_symbol, test_call, EXPR_ARITH_LD,
+			     NULL};
 
 	(void)state;
 	check_value_env("0x1000 - 0x2000 + 0x1800", &ld, 0x800);
@@ -639,7 +640,7 @@ static void symbols_come_from_the_environment(void **state)
 
 static void without_callbacks_symbols_and_functions_are_errors(void **state)
 {
-	const expr_env empty = {NULL, NULL, NULL, EXPR_ARITH_EXACT};
+	const expr_env empty = {NULL, NULL, NULL, EXPR_ARITH_EXACT, NULL};
 
 	(void)state;
 	check_eval_error_env("1 + GUEST_RAM", NULL,

@@ -889,6 +889,54 @@ static void data_segment_relro_end_aligns_the_relro_end(void **state)
 	}
 }
 
+/* Inside an output section GNU ld applies operators to the offsets of
+ * section-relative values and keeps their section (ldexp.c); outside, to
+ * addresses.  Measured with GNU ld 2.40 on this script and an object of
+ * one byte of .text and one of .data. */
+static void operators_inside_a_section_work_on_offsets(void **state)
+{
+	static const struct {
+		const char *name;
+		uint64_t v;
+	} want[] = {
+	    {"te", 0x4101}, {"s1", 0x1110}, {"s2", 0x4100}, {"x", 0x4000},
+	    {"y", 0x7102},  {"z", 0x1110},  {"q", 0x900a},  {"n", 0x9040},
+	    {"k", 0xf002},  {"a", 0x90ff},  {"b", 0x9001},  {"c", 0x9000},
+	    {"g", 0x9025},
+	};
+	image_section secs[] = {
+	    {(char *)".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1100;\n"
+		      "  .text : { *(.text) . += 0x3000; te = .; d1 = 4;\n"
+		      "            s1 = d1 << 2; s2 = . & ~0xfff; }\n"
+		      "  x = te & ~0xfff;\n"
+		      "  . = 0x9000;\n"
+		      "  .data : { *(.data) y = te << 1; z = ADDR(.text) | 0x10;\n"
+		      "            q = (. + 4) << 1; n = 0x20 << 1;\n"
+		      "            k = (te - ADDR(.text)) << 1; a = 0x100 - .;\n"
+		      "            b = . > 0x0; c = . > 0x9000;\n"
+		      "            e4 = 4; . += e4 + 5 << 2; g = .; }\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		ls_value v = symbol(&r, want[i].name);
+		if (!v.known || v.v != want[i].v)
+			fail_msg("%s: 0x%llx, want 0x%llx", want[i].name,
+				 (unsigned long long)v.v,
+				 (unsigned long long)want[i].v);
+	}
+	done(&r);
+}
+
 /* An output section nothing goes into still sets its symbols and has an
  * address: no undefined symbol, and x is where .empty would start. */
 static void an_empty_section_still_defines_its_symbols(void **state)
@@ -1315,6 +1363,7 @@ int main(void)
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
     cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
     cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
+    cmocka_unit_test(operators_inside_a_section_work_on_offsets),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
