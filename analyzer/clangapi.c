@@ -45,18 +45,32 @@ static void *open_library(const char *name)
 	return h;
 }
 
+/* Debian ships libclang under /usr/lib/llvm-N/lib as libclang.so.1 (14,
+ * 16) or as libclang-N.so.1 only (19). */
+static void *open_in(const char *dir, unsigned version)
+{
+	char *path = vl_strprintf("%s/lib/libclang.so.1", dir);
+	void *h = path ? open_library(path) : NULL;
+
+	free(path);
+	if (!h && version &&
+	    (path = vl_strprintf("%s/lib/libclang-%u.so.1", dir, version))) {
+		h = open_library(path);
+		free(path);
+	}
+	return h;
+}
+
 static void load(void)
 {
 	/* The build's LLVM first, so that the headers it compiled against
 	 * and the library agree where they can; then the newest Debian 12
-	 * has, which parses C++20 headers 14 cannot; a bare name last.
-	 * Each by its path under /usr/lib/llvm-N, so another installed
-	 * libclang is not picked up by accident. */
-	char *own = vl_strprintf("%s/lib/libclang.so.1", vaslint_llvm_dir);
-	const char *names[] = {own ? own : "/usr/lib/llvm-16/lib/libclang.so.1",
-			       "/usr/lib/llvm-16/lib/libclang.so.1",
-			       "/usr/lib/llvm-14/lib/libclang.so.1",
-			       "libclang.so.1"};
+	 * has (only 19 parses current Genode's C++20 headers), 16, 14; a bare
+	 * name last.  Each by its path under /usr/lib/llvm-N, so another
+	 * installed libclang is not picked up by accident. */
+	static const unsigned majors[] = {19, 16, 14};
+	const char *base = strrchr(vaslint_llvm_dir, '-');
+	unsigned own = base ? (unsigned)strtoul(base + 1, NULL, 10) : 0;
 	const char *given = getenv(LIBCLANG_ENV);
 	void *h = NULL;
 
@@ -71,22 +85,27 @@ static void load(void)
 		if (!(h = open_library(given)))
 			failure = vl_strprintf(
 			    "cannot load libclang from $" LIBCLANG_ENV
-			    " (%s): name libclang.so.1 of LLVM 14 or newer "
-			    "(/usr/lib/llvm-16/lib/libclang.so.1), or unset "
-			    "it",
+			    " (%s): name the libclang of LLVM 14 or newer "
+			    "(/usr/lib/llvm-19/lib/libclang-19.so.1), or "
+			    "unset it",
 			    dlerror());
 	} else {
-		for (size_t i = 0; !h && i < sizeof(names) / sizeof(names[0]);
-		     i++)
-			h = open_library(names[i]);
+		h = open_in(vaslint_llvm_dir, own);
+		for (size_t i = 0; !h && i < sizeof(majors) / sizeof(majors[0]);
+		     i++) {
+			char *dir = vl_strprintf("/usr/lib/llvm-%u", majors[i]);
+			h = dir ? open_in(dir, majors[i]) : NULL;
+			free(dir);
+		}
+		if (!h)
+			h = open_library("libclang.so.1");
 		if (!h)
 			failure = vl_strprintf(
 			    "cannot load libclang (%s): install the package "
-			    "libclang1-16 (or libclang1-14), or name the "
-			    "library with $" LIBCLANG_ENV,
+			    "libclang1-19 (or libclang1-16, libclang1-14), or "
+			    "name the library with $" LIBCLANG_ENV,
 			    dlerror());
 	}
-	free(own);
 	if (!h)
 		return;
 #define CLANGAPI_LOOKUP(name)                                                  \

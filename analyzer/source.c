@@ -35,7 +35,7 @@
 #define RESOURCE_ENV "VASLINT_CLANG_RESOURCE_DIR"
 #define RESOURCE_FIX                                                           \
 	"name clang's resource directory (the one with include/stddef.h, "     \
-	"like /usr/lib/llvm-16/lib/clang/16) with --resource-dir DIR or "      \
+	"like /usr/lib/llvm-19/lib/clang/19) with --resource-dir DIR or "      \
 	"VASLINT_CLANG_RESOURCE_DIR"
 /* How deep evaluation looks through casts, conversions, constants,
  * assignments and helpers (a few levels each), and how many helper calls

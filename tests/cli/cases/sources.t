@@ -93,5 +93,5 @@ exit 1
 
 # clang's builtin headers must be found; a wrong folder says how to fix it.
 $ vaslint check --resource-dir /nonexistent "$ROOT/samples/posix/alloc.c"
-/nonexistent: error: not clang's resource directory (from --resource-dir): include/stddef.h is missing, so libclang cannot parse system headers; install libclang-common-16-dev, or name clang's resource directory (the one with include/stddef.h, like /usr/lib/llvm-16/lib/clang/16) with --resource-dir DIR or VASLINT_CLANG_RESOURCE_DIR
+/nonexistent: error: not clang's resource directory (from --resource-dir): include/stddef.h is missing, so libclang cannot parse system headers; install libclang-common-19-dev, or name clang's resource directory (the one with include/stddef.h, like /usr/lib/llvm-19/lib/clang/19) with --resource-dir DIR or VASLINT_CLANG_RESOURCE_DIR
 [exit 2]
