@@ -825,11 +825,23 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 				   "'%s' is a static of this "
 				   "file that line %u may change",
 				   name_of(ev, d), line));
-		if (clang_isConstQualifiedType(clang_getCursorType(d)))
-			return unknown_why(
-			    vf_say(ev->flow,
-				   "'%s' is a constant defined in another file",
-				   name_of(ev, d)));
+		if (clang_isConstQualifiedType(clang_getCursorType(d))) {
+			/* extern T const x; defined with its value in
+			 * another file: that file's scan may give it. */
+			r = unknown_why(vf_say(ev->flow,
+					       "'%s' is a constant not defined "
+					       "in this file",
+					       name_of(ev, d)));
+			CXString usr = clang_getCursorUSR(d);
+			if (clang_getCursorLinkage(d) == CXLinkage_External &&
+			    *clang_getCString(usr)) {
+				r.sym = vf_say(ev->flow, "%s",
+					       clang_getCString(usr));
+				r.bits = 64;
+			}
+			clang_disposeString(usr);
+			return converted(r, clang_getCursorType(ref));
+		}
 		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a variable outside the "
 					  "function that is not const",
@@ -839,13 +851,106 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 	}
 }
 
-/* a.size where a is a local struct: the field's flow. */
+/* A data member of the object a method runs on (_size, this->_size),
+ * or with field, that field of a struct member: the value all the
+ * constructors give it (valflow.h), when they agree and nothing else in
+ * the file changes it. */
+static val class_member(eval_ctx *ev, CXCursor fd, const char *field,
+			unsigned depth)
+{
+	const char *name = name_of(ev, fd);
+	vf_member m;
+	val r = unknown;
+	bool any = false;
+
+	if (!vf_member_inits(ev->flow, fd, &m))
+		return unknown_why(vf_say(
+		    ev->flow, "'%s' is a member that is not followed", name));
+	if (m.why)
+		return unknown_why(m.why);
+	if (m.memo && !field && m.memo->done)
+		return (val){(val_state)m.memo->state,
+			     m.memo->v,
+			     m.memo->why,
+			     false,
+			     NULL,
+			     0};
+	if (m.dmi_used && clang_Cursor_isNull(m.dmi) && !field)
+		return unknown_why(vf_say(
+		    ev->flow, "'%s' is not initialized by every constructor",
+		    name));
+	/* Asked again while its own value is evaluated: a cycle. */
+	if (m.memo && !field)
+		*m.memo = (vf_memo){
+		    true, VAL_UNKNOWN, 0,
+		    vf_say(ev->flow, "'%s' is initialized from itself", name)};
+	for (size_t i = 0; i <= m.ninit; i++) {
+		CXCursor e = i < m.ninit ? m.init[i] : m.dmi;
+		val one;
+		if (i == m.ninit && !m.dmi_used)
+			break;
+		if (clang_Cursor_isNull(e))
+			one = member_default(ev, fd, true, depth);
+		else if (field)
+			one = field_of(ev, e, field, depth + 1);
+		else
+			one = converted(eval_expr(ev, e, depth + 1),
+					clang_getCursorType(fd));
+		if (one.state != VAL_KNOWN) {
+			r = plain(one);
+			if (!r.why)
+				r.why = vf_say(ev->flow,
+					       "'%s' is initialized with what "
+					       "is not a constant",
+					       name);
+			break;
+		}
+		if (any && one.v != r.v) {
+			r = unknown_why(vf_say(ev->flow,
+					       "the constructors give '%s' "
+					       "different values",
+					       name));
+			break;
+		}
+		r = one;
+		any = true;
+	}
+	if (!any && r.state == VAL_KNOWN)
+		r = unknown;
+	if (m.memo && !field) {
+		if (r.budget)
+			m.memo->done = false;
+		else
+			*m.memo = (vf_memo){true, r.state, r.v, r.why};
+	}
+	return r;
+}
+
+/* The member c names when it is one of the object a method runs on: no
+ * object written, or this->. */
+static bool own_member(CXCursor c, CXCursor *fd)
+{
+	kids ks;
+
+	*fd = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(*fd) != CXCursor_FieldDecl)
+		return false;
+	kids_of(c, &ks);
+	return !ks.nexpr || (ks.nexpr == 1 && clang_getCursorKind(ks.expr[0]) ==
+						  CXCursor_CXXThisExpr);
+}
+
+/* a.size where a is a local struct: the field's flow; _size, a member
+ * of the object the method runs on: its class's initializers. */
 static val member_value(eval_ctx *ev, CXCursor c, unsigned depth)
 {
-	CXCursor base = clang_getNullCursor();
+	CXCursor base = clang_getNullCursor(), fd;
 	kids ks;
 	val r;
 
+	if (own_member(c, &fd))
+		return converted(class_member(ev, fd, NULL, depth + 1),
+				 clang_getCursorType(c));
 	kids_of(c, &ks);
 	if (ks.nexpr == 1)
 		base = ks.expr[0];
@@ -1115,6 +1220,12 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 				   : member_default(ev, fd, true, depth);
 		}
 		return variable_value(ev, c, depth);
+	}
+	case CXCursor_MemberRefExpr: {
+		CXCursor fd;
+		if (own_member(c, &fd))
+			return class_member(ev, fd, field, depth + 1);
+		return unknown;
 	}
 	case CXCursor_CallExpr:
 		if (!is_construction(c)) {
@@ -1859,15 +1970,32 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* The one expression a function's body returns, or null. */
+static CXCursor returned_only(CXCursor fn)
+{
+	CXCursor body = vf_body(fn);
+	kids ks;
+
+	if (clang_Cursor_isNull(body))
+		return body;
+	kids_of(body, &ks);
+	if (ks.n != 1 ||
+	    clang_getCursorKind(ks.first[0]) != CXCursor_ReturnStmt)
+		return clang_getNullCursor();
+	kids_of(ks.first[0], &ks);
+	return ks.nexpr == 1 ? ks.expr[0] : clang_getNullCursor();
+}
+
 /* Functions this file defines that return one constant and take no
- * argument, for the files that call them (resolve_constants): namespaces
- * and classes are looked into, function bodies not. */
+ * argument, and constants of external linkage it defines with a value
+ * (Genode::addr_t const stack_area_virtual_base_value = ...;), for the
+ * files that use them (resolve_constants): namespaces are looked into,
+ * function bodies not. */
 static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
 	visit_ctx *x = data;
 	CXCursor ret = clang_getNullCursor();
-	kids ks;
 
 	(void)parent;
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
@@ -1878,27 +2006,26 @@ static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
 	case CXCursor_UnexposedDecl:
 		return CXChildVisit_Recurse;
 	case CXCursor_FunctionDecl:
+		if (clang_isCursorDefinition(c) &&
+		    !clang_Cursor_getNumArguments(c))
+			ret = returned_only(c);
+		break;
+	case CXCursor_VarDecl:
+		if (clang_isCursorDefinition(c) &&
+		    clang_getCursorLinkage(c) == CXLinkage_External &&
+		    clang_isConstQualifiedType(clang_getCursorType(c)))
+			ret = clang_Cursor_getVarDeclInitializer(c);
 		break;
 	default:
 		return CXChildVisit_Continue;
 	}
-	if (!clang_isCursorDefinition(c) || clang_Cursor_getNumArguments(c))
-		return CXChildVisit_Continue;
-	CXCursor body = vf_body(c);
-	if (!clang_Cursor_isNull(body)) {
-		kids_of(body, &ks);
-		if (ks.n == 1 &&
-		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
-			kids_of(ks.first[0], &ks);
-			if (ks.nexpr == 1)
-				ret = ks.expr[0];
-		}
-	}
 	if (clang_Cursor_isNull(ret))
 		return CXChildVisit_Continue;
 	eval_ctx ctx = {.flow = x->flow};
-	val r =
-	    converted(eval_expr(&ctx, ret, 0), clang_getCursorResultType(c));
+	val r = converted(eval_expr(&ctx, ret, 0),
+			  clang_getCursorKind(c) == CXCursor_VarDecl
+			      ? clang_getCursorType(c)
+			      : clang_getCursorResultType(c));
 	CXString usr = clang_getCursorUSR(c);
 	if (r.state == VAL_KNOWN && *clang_getCString(usr) &&
 	    !requests_add_const(&x->it->reqs, clang_getCString(usr), r.v))
@@ -1921,6 +2048,7 @@ typedef struct scan_job {
 	size_t nparse;
 	size_t done;
 	iso_limits limits;
+	bool whole_db; /* every file of a compile database is scanned */
 } scan_job;
 
 static const char *parse_error_name(enum CXErrorCode ec)
@@ -2450,7 +2578,8 @@ static bool const_of(const req_const *v, size_t n, const char *usr,
 }
 
 /* Value i of q resolved to x, or its why saying that no file defines it. */
-static bool resolve_value(request *q, int i, const req_const *v, size_t n)
+static bool resolve_value(request *q, int i, const req_const *v, size_t n,
+			  bool whole_db)
 {
 	bool *unknown_flag[REQ_NVALUES] = {&q->size_unknown, &q->at_unknown,
 					   &q->offset_unknown};
@@ -2469,8 +2598,10 @@ static bool resolve_value(request *q, int i, const req_const *v, size_t n)
 		free((char *)*why[i]);
 		*why[i] = NULL;
 	} else {
-		char *s = vl_strprintf("%s, nor in the other files scanned",
-				       *why[i] ? *why[i] : "not defined here");
+		char *s = vl_strprintf(
+		    "%s, nor in %s", *why[i] ? *why[i] : "not defined here",
+		    whole_db ? "any file of the compile database"
+			     : "the other files scanned");
 		if (!s)
 			return false;
 		free((char *)*why[i]);
@@ -2507,7 +2638,7 @@ static bool resolve_constants(const scan_job *job, requests *out, size_t from)
 			if (!wanted[i]) {
 				free((char *)q->sym[i]);
 				q->sym[i] = NULL;
-			} else if (!resolve_value(q, i, v, n)) {
+			} else if (!resolve_value(q, i, v, n, job->whole_db)) {
 				free(v);
 				return false;
 			}
@@ -2564,6 +2695,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 	job.n = list.n;
 	job.resource_dir = dir;
 	job.limits = parse_limits(o);
+	job.whole_db = o->compdb_dir && !nfiles && !o->has_fixed;
 	if (!triage(&job)) {
 		oom(err);
 		goto done;

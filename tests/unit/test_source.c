@@ -506,8 +506,7 @@ static void flow_corners_copies_references_lambdas_statics(void **state)
 		    "non-const reference at line 44");
 	assert_true(r.v[2].fixed_maybe);
 	expect_whys(&r, 3,
-		    "'configured' is a member of an object that is not "
-		    "followed",
+		    "'configured' is not initialized by every constructor",
 		    NULL, NULL);
 	expect_whys(&r, 6, "'later' is used in a lambda and changed at line 81",
 		    NULL, NULL);
