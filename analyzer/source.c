@@ -903,11 +903,13 @@ static val class_member(eval_ctx *ev, CXCursor fd, const char *field,
 					clang_getCursorType(fd));
 		if (one.state != VAL_KNOWN) {
 			r = plain(one);
-			if (!r.why)
-				r.why = vf_say(ev->flow,
-					       "'%s' is initialized with what "
-					       "is not a constant",
-					       name);
+			r.why = r.budget ? r.why
+					 : vf_say(ev->flow,
+						  "'%s' is initialized with "
+						  "what is not known: %s",
+						  name,
+						  one.why ? one.why
+							  : "not a constant");
 			break;
 		}
 		if (any && one.v != r.v) {
