@@ -5,10 +5,10 @@
 $ "$ROOT/tests/corpus/run"
 PASS genode-2014: 8/8 requests found, 8 with every value right; 2/2 findings, 0 false; 0/0 silent sites silent
 PASS genode-2021: 13/13 requests found, 13 with every value right; 4/4 findings, 0 false; 2/2 silent sites silent
-PASS genode-2025: 18/18 requests found, 18 with every value right; 4/4 findings, 0 false; 5/5 silent sites silent
-PASS posix: 11/11 requests found, 11 with every value right; 4/4 findings, 0 false; 3/3 silent sites silent
-recall: 50/50 requests found (100%), 50/50 with every value right (100%)
-findings: 14/14 expected reported, 0 false (precision 100%); 0 unexpected requests; 10/10 silent sites silent
+PASS genode-2025: 29/29 requests found, 29 with every value right; 6/6 findings, 0 false; 7/7 silent sites silent
+PASS posix: 13/13 requests found, 13 with every value right; 4/4 findings, 0 false; 4/4 silent sites silent
+recall: 63/63 requests found (100%), 63/63 with every value right (100%)
+findings: 16/16 expected reported, 0 false (precision 100%); 0 unexpected requests; 13/13 silent sites silent
 corpus: 4 passed, 0 failed
 
 # An attach into a region map of the program's own is at an offset in
