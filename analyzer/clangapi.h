@@ -19,6 +19,7 @@
 	X(clang_Cursor_getStorageClass)                                        \
 	X(clang_Cursor_getTranslationUnit)                                     \
 	X(clang_Cursor_getVarDeclInitializer)                                  \
+	X(clang_Cursor_isAnonymous)                                            \
 	X(clang_Cursor_isBitField)                                             \
 	X(clang_Cursor_isInlineNamespace)                                      \
 	X(clang_Cursor_isNull)                                                 \
@@ -75,6 +76,7 @@
 	X(clang_getRange)                                                      \
 	X(clang_getRangeEnd)                                                   \
 	X(clang_getRangeStart)                                                 \
+	X(clang_getSpecializedCursorTemplate)                                  \
 	X(clang_getTokenKind)                                                  \
 	X(clang_getTokenLocation)                                              \
 	X(clang_getTokenSpelling)                                              \
@@ -208,6 +210,9 @@ unsigned clangapi_major(void);
 #define clang_getCursorLinkage	      (clangapi.clang_getCursorLinkage)
 #define clang_Location_isInSystemHeader                                        \
 	(clangapi.clang_Location_isInSystemHeader)
+#define clang_Cursor_isAnonymous (clangapi.clang_Cursor_isAnonymous)
+#define clang_getSpecializedCursorTemplate                                     \
+	(clangapi.clang_getSpecializedCursorTemplate)
 #endif
 
 #endif

@@ -204,6 +204,9 @@ static const val unknown = {VAL_UNKNOWN, 0, NULL, false, NULL, 0};
  * true, at}; }). */
 typedef struct frame {
 	CXCursor call, def;
+	/* Arguments of the call before the first parameter's: 1 for a
+	 * lambda's closure called, whose object is the call's first. */
+	unsigned shift;
 } frame;
 
 typedef struct eval_ctx {
@@ -429,7 +432,7 @@ static val through_call(eval_ctx *ev, CXCursor call, const char *field,
 	}
 	if (ev->nframes == EVAL_MAX_FRAMES)
 		return unknown_why(too_deep);
-	ev->frames[ev->nframes++] = (frame){call, def};
+	ev->frames[ev->nframes++] = (frame){call, def, 0};
 	r = field ? field_of(ev, ret, field, depth + 1)
 		  : eval_expr(ev, ret, depth + 1);
 	ev->nframes--;
@@ -743,7 +746,8 @@ static val flow_value(eval_ctx *ev, CXCursor ref, CXCursor var,
 	return r;
 }
 
-static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i);
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i,
+		     unsigned shift);
 
 /* A parameter of a call being followed (through_call): the call's
  * argument, evaluated where the call is. */
@@ -768,8 +772,9 @@ static bool bound_parameter(eval_ctx *ev, CXCursor parm, val *out)
 			memcpy(keep, &ev->frames[k],
 			       (saved - k) * sizeof(*keep));
 			ev->nframes = k;
-			*out = converted(arg_value(ev, f.call, f.def, i),
-					 clang_getCursorType(parm));
+			*out =
+			    converted(arg_value(ev, f.call, f.def, i, f.shift),
+				      clang_getCursorType(parm));
 			memcpy(&ev->frames[k], keep,
 			       (saved - k) * sizeof(*keep));
 			ev->nframes = saved;
@@ -825,11 +830,23 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 				   "'%s' is a static of this "
 				   "file that line %u may change",
 				   name_of(ev, d), line));
-		if (clang_isConstQualifiedType(clang_getCursorType(d)))
-			return unknown_why(
-			    vf_say(ev->flow,
-				   "'%s' is a constant defined in another file",
-				   name_of(ev, d)));
+		if (clang_isConstQualifiedType(clang_getCursorType(d))) {
+			/* extern T const x; defined with its value in
+			 * another file: that file's scan may give it. */
+			r = unknown_why(vf_say(ev->flow,
+					       "'%s' is a constant not defined "
+					       "in this file",
+					       name_of(ev, d)));
+			CXString usr = clang_getCursorUSR(d);
+			if (clang_getCursorLinkage(d) == CXLinkage_External &&
+			    *clang_getCString(usr)) {
+				r.sym = vf_say(ev->flow, "%s",
+					       clang_getCString(usr));
+				r.bits = 64;
+			}
+			clang_disposeString(usr);
+			return converted(r, clang_getCursorType(ref));
+		}
 		return unknown_why(vf_say(ev->flow,
 					  "'%s' is a variable outside the "
 					  "function that is not const",
@@ -839,13 +856,108 @@ static val variable_value(eval_ctx *ev, CXCursor ref, unsigned depth)
 	}
 }
 
-/* a.size where a is a local struct: the field's flow. */
+/* A data member of the object a method runs on (_size, this->_size),
+ * or with field, that field of a struct member: the value all the
+ * constructors give it (valflow.h), when they agree and nothing else in
+ * the file changes it. */
+static val class_member(eval_ctx *ev, CXCursor fd, const char *field,
+			unsigned depth)
+{
+	const char *name = name_of(ev, fd);
+	vf_member m;
+	val r = unknown;
+	bool any = false;
+
+	if (!vf_member_inits(ev->flow, fd, &m))
+		return unknown_why(vf_say(
+		    ev->flow, "'%s' is a member that is not followed", name));
+	if (m.why)
+		return unknown_why(m.why);
+	if (m.memo && !field && m.memo->done)
+		return (val){(val_state)m.memo->state,
+			     m.memo->v,
+			     m.memo->why,
+			     false,
+			     NULL,
+			     0};
+	if (m.dmi_used && clang_Cursor_isNull(m.dmi) && !field)
+		return unknown_why(vf_say(
+		    ev->flow, "'%s' is not initialized by every constructor",
+		    name));
+	/* Asked again while its own value is evaluated: a cycle. */
+	if (m.memo && !field)
+		*m.memo = (vf_memo){
+		    true, VAL_UNKNOWN, 0,
+		    vf_say(ev->flow, "'%s' is initialized from itself", name)};
+	for (size_t i = 0; i <= m.ninit; i++) {
+		CXCursor e = i < m.ninit ? m.init[i] : m.dmi;
+		val one;
+		if (i == m.ninit && !m.dmi_used)
+			break;
+		if (clang_Cursor_isNull(e))
+			one = member_default(ev, fd, true, depth);
+		else if (field)
+			one = field_of(ev, e, field, depth + 1);
+		else
+			one = converted(eval_expr(ev, e, depth + 1),
+					clang_getCursorType(fd));
+		if (one.state != VAL_KNOWN) {
+			r = plain(one);
+			r.why = r.budget ? r.why
+					 : vf_say(ev->flow,
+						  "'%s' is initialized with "
+						  "what is not known: %s",
+						  name,
+						  one.why ? one.why
+							  : "not a constant");
+			break;
+		}
+		if (any && one.v != r.v) {
+			r = unknown_why(vf_say(ev->flow,
+					       "the constructors give '%s' "
+					       "different values",
+					       name));
+			break;
+		}
+		r = one;
+		any = true;
+	}
+	if (!any && r.state == VAL_KNOWN)
+		r = unknown;
+	if (m.memo && !field) {
+		if (r.budget)
+			m.memo->done = false;
+		else
+			*m.memo = (vf_memo){true, r.state, r.v, r.why};
+	}
+	return r;
+}
+
+/* The member c names when it is one of the object a method runs on: no
+ * object written, or this->. */
+static bool own_member(CXCursor c, CXCursor *fd)
+{
+	kids ks;
+
+	*fd = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(*fd) != CXCursor_FieldDecl)
+		return false;
+	kids_of(c, &ks);
+	return !ks.nexpr || (ks.nexpr == 1 && clang_getCursorKind(ks.expr[0]) ==
+						  CXCursor_CXXThisExpr);
+}
+
+/* a.size where a is a local struct: the field's flow; _size, a member
+ * of the object the method runs on: its class's initializers. */
 static val member_value(eval_ctx *ev, CXCursor c, unsigned depth)
 {
-	CXCursor base = clang_getNullCursor();
+	CXCursor base = clang_getNullCursor(), fd;
 	kids ks;
 	val r;
 
+	if (own_member(c, &fd))
+		return converted(class_member(ev, fd, NULL, depth + 1),
+				 clang_getCursorType(c));
 	kids_of(c, &ks);
 	if (ks.nexpr == 1)
 		base = ks.expr[0];
@@ -953,22 +1065,26 @@ static bool is_default_arg(CXCursor a)
 
 /* Argument i of the call, or the default of parameter i when the call
  * leaves it out. */
-static val eval_arg(vf_cache *fc, CXCursor call, CXCursor callee, int i)
+static val eval_arg(const eval_ctx *outer, CXCursor call, CXCursor callee,
+		    int i)
 {
-	eval_ctx ctx = {.flow = fc};
+	eval_ctx ctx = *outer;
 
-	return arg_value(&ctx, call, callee, i);
+	ctx.steps = 0;
+	return arg_value(&ctx, call, callee, i, 0);
 }
 
-static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i)
+static val arg_value(eval_ctx *ev, CXCursor call, CXCursor callee, int i,
+		     unsigned shift)
 {
-	int nargs = clang_Cursor_getNumArguments(call);
+	int nargs = clang_Cursor_getNumArguments(call) - (int)shift;
 	CXCursor parm = clang_Cursor_getArgument(callee, (unsigned)i);
 	CXCursor def;
 	val r;
 
 	if (i < nargs) {
-		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		CXCursor a =
+		    clang_Cursor_getArgument(call, (unsigned)i + shift);
 		r = eval_expr(ev, a, 0);
 		if (r.state == VAL_KNOWN || !is_default_arg(a))
 			return r;
@@ -1116,6 +1232,12 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 		}
 		return variable_value(ev, c, depth);
 	}
+	case CXCursor_MemberRefExpr: {
+		CXCursor fd;
+		if (own_member(c, &fd))
+			return class_member(ev, fd, field, depth + 1);
+		return unknown;
+	}
 	case CXCursor_CallExpr:
 		if (!is_construction(c)) {
 			return through_call(ev, c, field, depth);
@@ -1147,10 +1269,10 @@ static val field_of(eval_ctx *ev, CXCursor c, const char *field, unsigned depth)
 }
 
 /* The fields of the struct argument a rule names, by role. */
-static void eval_fields(vf_cache *fc, CXCursor call, const api_rule *q,
+static void eval_fields(const eval_ctx *outer, CXCursor call, const api_rule *q,
 			val out[API_NROLES])
 {
-	eval_ctx ctx = {.flow = fc}, *ev = &ctx;
+	eval_ctx ctx = *outer, *ev = &ctx;
 	CXCursor arg = clang_getNullCursor();
 
 	if (q->fields_arg < clang_Cursor_getNumArguments(call))
@@ -1342,13 +1464,43 @@ typedef struct cursor_map {
 	bool oom;
 } cursor_map;
 
+/* A generic lambda: walked at each call of its closure, in the
+ * instantiation that call makes, not where it is written. */
+typedef struct generic_lambda {
+	CXCursor lambda, tmpl; /* tmpl: its operator() template */
+} generic_lambda;
+
 typedef struct visit_ctx {
 	const api_rules *rules;
 	scan_item *it;
 	CXFile main_file;
 	cursor_map inits;
 	vf_cache *flow; /* the data flow of the file's functions */
+	/* Walking a generic lambda's instantiation: the closure calls
+	 * that lead there, their parameters bound in ev's frames (none:
+	 * the file's own code), and where its requests are reported. */
+	eval_ctx ev;
+	CXCursor place;
+	generic_lambda *gl;
+	size_t ngl, cgl;
+	cursor_map generic; /* operator() template -> lambda */
+	cursor_map called;  /* the templates some call instantiates */
 } visit_ctx;
+
+static bool grow_lambdas(visit_ctx *x)
+{
+	if (x->ngl == x->cgl) {
+		size_t cap = x->cgl ? 2 * x->cgl : 8;
+		generic_lambda *v = realloc(x->gl, cap * sizeof(*v));
+		if (!v) {
+			x->it->oom = true;
+			return false;
+		}
+		x->gl = v;
+		x->cgl = cap;
+	}
+	return true;
+}
 
 static bool role_given(const api_rule *q, api_role r)
 {
@@ -1500,15 +1652,15 @@ static const api_rule *rule_of_call(const visit_ctx *x, CXCursor call,
 
 /* The values of the roles a rule gives (the dataspace is named for
  * readers of the rule, not evaluated). */
-static void eval_roles(vf_cache *flow, CXCursor call, CXCursor callee,
+static void eval_roles(const eval_ctx *outer, CXCursor call, CXCursor callee,
 		       const api_rule *q, val v[API_NROLES])
 {
 	for (int r = 0; r < API_NROLES; r++)
 		v[r] = q->arg[r] != API_NONE && r != API_DATASPACE
-			   ? eval_arg(flow, call, callee, q->arg[r])
+			   ? eval_arg(outer, call, callee, q->arg[r])
 			   : (val){VAL_ABSENT, 0, NULL, false, NULL, 0};
 	if (q->fields_arg != API_NONE)
-		eval_fields(flow, call, q, v);
+		eval_fields(outer, call, q, v);
 }
 
 /* ---- Which region map a call goes into --------------------------------- */
@@ -1690,7 +1842,7 @@ static bool sub_map_of(visit_ctx *x, CXCursor e, unsigned depth, sub_map *out)
 		if ((q = rule_of_call(x, e, &callee)) && q->reserves) {
 			val v[API_NROLES];
 			CXFile file;
-			eval_roles(x->flow, e, callee, q, v);
+			eval_roles(&x->ev, e, callee, q, v);
 			out->size =
 			    role_given(q, API_SIZE) ? v[API_SIZE] : unknown;
 			call_place(e, &out->line, &out->column);
@@ -1804,13 +1956,14 @@ static void on_call(visit_ctx *x, CXCursor call)
 
 	if (!(q = rule_of_call(x, call, &callee)))
 		return;
-	eval_roles(x->flow, call, callee, q, v);
+	eval_roles(&x->ev, call, callee, q, v);
 	fill_request(q, v, &rq);
 	if (q->kind == REQ_ATTACH) {
 		into_sub_map(x, call, &rq);
 		whole_sub_map(x, call, q, v, &rq);
 	}
-	call_place(call, &rq.line, &rq.column);
+	/* In a generic lambda's instantiation: at the closure's call. */
+	call_place(x->ev.nframes ? x->place : call, &rq.line, &rq.column);
 	rq.call = qualified_name(callee);
 	rq.rule = q->id;
 	rq.file = x->it->f->display;
@@ -1831,6 +1984,65 @@ static bool is_tag_decl(enum CXCursorKind k)
 	       k == CXCursor_ClassTemplatePartialSpecialization;
 }
 
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
+				     CXClientData data);
+
+/* The operator() template of a generic lambda ([&](auto &ds, auto at)
+ * {...}), the function its parameters belong to; null otherwise. */
+static enum CXChildVisitResult parm_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_ParmDecl)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = clang_getCursorSemanticParent(c);
+	return CXChildVisit_Break;
+}
+
+static CXCursor lambda_template(CXCursor lambda)
+{
+	CXCursor fn = clang_getNullCursor();
+
+	clang_visitChildren(lambda, parm_visit, &fn);
+	return clang_getCursorKind(fn) == CXCursor_FunctionTemplate
+		   ? fn
+		   : clang_getNullCursor();
+}
+
+/* A generic lambda's body is a template: a call in it that depends on
+ * a parameter names no callee, and none has the arguments' values.  So
+ * it is walked where its closure is called, in the instantiation that
+ * call makes (clang made it; libclang walks it from the specialization
+ * the call names), each parameter bound to the call's argument, and
+ * its requests reported at that call: once per call. */
+static bool closure_call(visit_ctx *x, CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call), tmpl, lambda, def;
+	int shift;
+
+	if (clang_getCursorKind(callee) != CXCursor_CXXMethod)
+		return false;
+	tmpl = clang_getSpecializedCursorTemplate(callee);
+	if (clang_getCursorKind(tmpl) != CXCursor_FunctionTemplate ||
+	    !cursor_get(&x->generic, tmpl, &lambda))
+		return false;
+	cursor_put(&x->called, tmpl, lambda);
+	def = clang_getCursorDefinition(callee);
+	shift = clang_Cursor_getNumArguments(call) -
+		clang_Cursor_getNumArguments(callee);
+	if (clang_Cursor_isNull(def) || shift < 0 || shift > 1 ||
+	    x->ev.nframes == EVAL_MAX_FRAMES)
+		return false;
+	CXCursor place = x->place;
+	if (!x->ev.nframes)
+		x->place = call;
+	x->ev.frames[x->ev.nframes++] = (frame){call, def, (unsigned)shift};
+	clang_visitChildren(def, visit, x);
+	x->ev.nframes--;
+	x->place = place;
+	return true;
+}
+
 /* Calls in the scanned file itself (macros expanded there included);
  * headers are left to the scans of their own files, so a call in a
  * header is not reported once per file that includes it. */
@@ -1841,33 +2053,83 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 	CXFile file;
 
 	/* Where the code was expanded: a macro's calls belong to the line
-	 * that uses the macro. */
+	 * that uses the macro.  A lambda's instantiation is walked from a
+	 * call in the file, wherever it is written. */
 	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL,
 				   NULL, NULL);
-	if (file && !(x->main_file ? clang_File_isEqual(file, x->main_file)
-				   : clang_Location_isFromMainFile(
-					 clang_getCursorLocation(c))))
+	if (file && !x->ev.nframes &&
+	    !(x->main_file
+		  ? clang_File_isEqual(file, x->main_file)
+		  : clang_Location_isFromMainFile(clang_getCursorLocation(c))))
 		return CXChildVisit_Continue;
+	if (clang_getCursorKind(c) == CXCursor_LambdaExpr) {
+		CXCursor tmpl = lambda_template(c);
+		if (!clang_Cursor_isNull(tmpl)) {
+			if (!grow_lambdas(x))
+				return CXChildVisit_Break;
+			x->gl[x->ngl++] = (generic_lambda){c, tmpl};
+			cursor_put(&x->generic, tmpl, c);
+			return CXChildVisit_Continue;
+		}
+	}
 	/* struct X {...} member; declares the struct in the class (or the
 	 * file) and again as a child of the member: walked once, where it
 	 * is written. */
 	if (is_tag_decl(clang_getCursorKind(c)) &&
 	    !clang_equalCursors(clang_getCursorLexicalParent(c), parent))
 		return CXChildVisit_Continue;
-	if (clang_getCursorKind(c) == CXCursor_CallExpr)
+	if (clang_getCursorKind(c) == CXCursor_CallExpr && !closure_call(x, c))
 		on_call(x, c);
+	if (x->generic.oom || x->called.oom)
+		x->it->oom = true;
 	return x->it->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* A generic lambda no call in the file instantiates (passed on to a
+ * template that calls it): its body where it is written, as libclang
+ * walks it, once for each place. */
+static void uncalled_lambdas(visit_ctx *x)
+{
+	for (size_t i = 0; i < x->ngl && !x->it->oom; i++) {
+		CXCursor l = x->gl[i].lambda, seen;
+		bool again = false;
+		if (cursor_get(&x->called, x->gl[i].tmpl, &seen))
+			continue;
+		for (size_t k = 0; k < i && !again; k++)
+			again = clang_equalLocations(
+			    clang_getCursorLocation(x->gl[k].lambda),
+			    clang_getCursorLocation(l));
+		if (!again)
+			clang_visitChildren(l, visit, x);
+	}
+}
+
+/* The one expression a function's body returns, or null. */
+static CXCursor returned_only(CXCursor fn)
+{
+	CXCursor body = vf_body(fn);
+	kids ks;
+
+	if (clang_Cursor_isNull(body))
+		return body;
+	kids_of(body, &ks);
+	if (ks.n != 1 ||
+	    clang_getCursorKind(ks.first[0]) != CXCursor_ReturnStmt)
+		return clang_getNullCursor();
+	kids_of(ks.first[0], &ks);
+	return ks.nexpr == 1 ? ks.expr[0] : clang_getNullCursor();
+}
+
 /* Functions this file defines that return one constant and take no
- * argument, for the files that call them (resolve_constants): namespaces
- * and classes are looked into, function bodies not. */
+ * argument, and constants of external linkage it defines with a value
+ * (Genode::addr_t const stack_area_virtual_base_value = ...;), for the
+ * files that use them (resolve_constants): namespaces are looked into,
+ * function bodies not. */
 static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
 	visit_ctx *x = data;
 	CXCursor ret = clang_getNullCursor();
-	kids ks;
 
 	(void)parent;
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
@@ -1878,27 +2140,26 @@ static enum CXChildVisitResult constants_visit(CXCursor c, CXCursor parent,
 	case CXCursor_UnexposedDecl:
 		return CXChildVisit_Recurse;
 	case CXCursor_FunctionDecl:
+		if (clang_isCursorDefinition(c) &&
+		    !clang_Cursor_getNumArguments(c))
+			ret = returned_only(c);
+		break;
+	case CXCursor_VarDecl:
+		if (clang_isCursorDefinition(c) &&
+		    clang_getCursorLinkage(c) == CXLinkage_External &&
+		    clang_isConstQualifiedType(clang_getCursorType(c)))
+			ret = clang_Cursor_getVarDeclInitializer(c);
 		break;
 	default:
 		return CXChildVisit_Continue;
 	}
-	if (!clang_isCursorDefinition(c) || clang_Cursor_getNumArguments(c))
-		return CXChildVisit_Continue;
-	CXCursor body = vf_body(c);
-	if (!clang_Cursor_isNull(body)) {
-		kids_of(body, &ks);
-		if (ks.n == 1 &&
-		    clang_getCursorKind(ks.first[0]) == CXCursor_ReturnStmt) {
-			kids_of(ks.first[0], &ks);
-			if (ks.nexpr == 1)
-				ret = ks.expr[0];
-		}
-	}
 	if (clang_Cursor_isNull(ret))
 		return CXChildVisit_Continue;
 	eval_ctx ctx = {.flow = x->flow};
-	val r =
-	    converted(eval_expr(&ctx, ret, 0), clang_getCursorResultType(c));
+	val r = converted(eval_expr(&ctx, ret, 0),
+			  clang_getCursorKind(c) == CXCursor_VarDecl
+			      ? clang_getCursorType(c)
+			      : clang_getCursorResultType(c));
 	CXString usr = clang_getCursorUSR(c);
 	if (r.state == VAL_KNOWN && *clang_getCString(usr) &&
 	    !requests_add_const(&x->it->reqs, clang_getCString(usr), r.v))
@@ -1921,6 +2182,7 @@ typedef struct scan_job {
 	size_t nparse;
 	size_t done;
 	iso_limits limits;
+	bool whole_db; /* every file of a compile database is scanned */
 } scan_job;
 
 static const char *parse_error_name(enum CXErrorCode ec)
@@ -2060,7 +2322,7 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	const unsigned flags = CXTranslationUnit_KeepGoing;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec;
-	visit_ctx x = {job->o->rules, it, NULL, {0}, NULL};
+	visit_ctx x = {.rules = job->o->rules, .it = it};
 	const src_file *f = it->f;
 
 	/* libclang and LLVM print their own account of a crash or of memory
@@ -2112,9 +2374,12 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 	summarise_errors(tu, x.main_file, it);
 	if (!(x.flow = vf_new()))
 		it->oom = true;
-	else
+	else {
+		x.ev.flow = x.flow;
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit,
 				    &x);
+		uncalled_lambdas(&x);
+	}
 	if (x.flow && !it->oom)
 		clang_visitChildren(clang_getTranslationUnitCursor(tu),
 				    constants_visit, &x);
@@ -2122,6 +2387,9 @@ static void scan_one(CXIndex idx, const scan_job *job, scan_item *it)
 		it->oom = true;
 	vf_free(x.flow);
 	cursor_map_free(&x.inits);
+	cursor_map_free(&x.generic);
+	cursor_map_free(&x.called);
+	free(x.gl);
 	clang_disposeTranslationUnit(tu);
 }
 
@@ -2450,7 +2718,8 @@ static bool const_of(const req_const *v, size_t n, const char *usr,
 }
 
 /* Value i of q resolved to x, or its why saying that no file defines it. */
-static bool resolve_value(request *q, int i, const req_const *v, size_t n)
+static bool resolve_value(request *q, int i, const req_const *v, size_t n,
+			  bool whole_db)
 {
 	bool *unknown_flag[REQ_NVALUES] = {&q->size_unknown, &q->at_unknown,
 					   &q->offset_unknown};
@@ -2469,8 +2738,10 @@ static bool resolve_value(request *q, int i, const req_const *v, size_t n)
 		free((char *)*why[i]);
 		*why[i] = NULL;
 	} else {
-		char *s = vl_strprintf("%s, nor in the other files scanned",
-				       *why[i] ? *why[i] : "not defined here");
+		char *s = vl_strprintf(
+		    "%s, nor in %s", *why[i] ? *why[i] : "not defined here",
+		    whole_db ? "any file of the compile database"
+			     : "the other files scanned");
 		if (!s)
 			return false;
 		free((char *)*why[i]);
@@ -2507,7 +2778,7 @@ static bool resolve_constants(const scan_job *job, requests *out, size_t from)
 			if (!wanted[i]) {
 				free((char *)q->sym[i]);
 				q->sym[i] = NULL;
-			} else if (!resolve_value(q, i, v, n)) {
+			} else if (!resolve_value(q, i, v, n, job->whole_db)) {
 				free(v);
 				return false;
 			}
@@ -2564,6 +2835,7 @@ bool source_scan(const source_opts *o, char **files, size_t nfiles,
 	job.n = list.n;
 	job.resource_dir = dir;
 	job.limits = parse_limits(o);
+	job.whole_db = o->compdb_dir && !nfiles && !o->has_fixed;
 	if (!triage(&job)) {
 		oom(err);
 		goto done;

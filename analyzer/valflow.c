@@ -89,10 +89,39 @@ typedef struct written {
 	unsigned line;
 } written;
 
+/* A class whose constructors were read, for the questions about its
+ * data members (vf_member_inits). */
+typedef struct minit {
+	unsigned hash; /* of the member */
+	CXCursor expr;
+} minit;
+
+typedef struct mmemo {
+	unsigned hash; /* of the member */
+	vf_memo memo;
+} mmemo;
+
+typedef struct klass {
+	unsigned hash;
+	CXCursor cls;
+	const char *why; /* its members are not followed: why */
+	minit *mi;	 /* every mem-initializer, sorted by member */
+	size_t nmi, cmi;
+	CXCursor *expr; /* mi's expressions, in mi's order */
+	size_t nctors;	/* 0: only the constructors the compiler makes */
+	mmemo *memo;	/* one per member, sorted */
+	size_t nmemo, cmemo;
+} klass;
+
 struct vf_cache {
 	func **fn; /* open addressing by hash; NULL: free */
 	size_t cap, n;
-	written *wr; /* sorted by hash once statics_done */
+	klass **cls; /* open addressing by hash; NULL: free */
+	size_t ccap, cn;
+	/* Writes of file-scope statics, of data members and brace
+	 * initializations of classes (by the class), sorted by hash once
+	 * statics_done. */
+	written *wr;
 	size_t nwr, cwr;
 	bool statics_done;
 	char **says;
@@ -874,6 +903,14 @@ void vf_free(vf_cache *fc)
 	for (size_t i = 0; i < fc->cap; i++)
 		func_free(fc->fn[i]);
 	free(fc->fn);
+	for (size_t i = 0; i < fc->ccap; i++)
+		if (fc->cls[i]) {
+			free(fc->cls[i]->mi);
+			free(fc->cls[i]->expr);
+			free(fc->cls[i]->memo);
+			free(fc->cls[i]);
+		}
+	free(fc->cls);
 	free(fc->wr);
 	for (size_t i = 0; i < fc->nsays; i++)
 		free(fc->says[i]);
@@ -1300,6 +1337,56 @@ static bool path_static(CXCursor c, CXCursor *var)
  * expression) does not evaluate.  So an assignment, &, ++, a non-const
  * reference, a method call, and (to be safe) a copy construction count
  * as changes. */
+static enum CXChildVisitResult any_visit(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	(void)c;
+	(void)parent;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
+}
+
+static bool has_child(CXCursor c)
+{
+	bool any = false;
+
+	clang_visitChildren(c, any_visit, &any);
+	return any;
+}
+
+static bool add_written(vf_cache *fc, CXCursor what, CXCursor at)
+{
+	if (!grow((void **)&fc->wr, &fc->cwr, fc->nwr, sizeof(*fc->wr))) {
+		fc->oom = true;
+		return false;
+	}
+	fc->wr[fc->nwr++] =
+	    (written){clang_hashCursor(what), what, vf_line(at)};
+	return true;
+}
+
+/* Every data member on the path a.b.c (or this->a, a member pointer
+ * &X::a): a change of c changes b and a too. */
+static bool path_members(vf_cache *fc, CXCursor c, CXCursor at)
+{
+	for (int i = 0; i < 64; i++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		CXCursor d;
+		if (k != CXCursor_MemberRefExpr && k != CXCursor_DeclRefExpr &&
+		    k != CXCursor_ParenExpr)
+			return true;
+		d = clang_getCursorReferenced(c);
+		if (k != CXCursor_ParenExpr &&
+		    clang_getCursorKind(d) == CXCursor_FieldDecl &&
+		    !add_written(fc, d, at))
+			return false;
+		if (k == CXCursor_DeclRefExpr)
+			return true;
+		c = only_child(c);
+	}
+	return true;
+}
+
 static enum CXChildVisitResult statics_visit(CXCursor c, CXCursor parent,
 					     CXClientData data)
 {
@@ -1313,15 +1400,20 @@ static enum CXChildVisitResult statics_visit(CXCursor c, CXCursor parent,
 	if ((k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr ||
 	     k == CXCursor_ParenExpr) &&
 	    pk != CXCursor_UnexposedExpr && pk != CXCursor_MemberRefExpr &&
-	    pk != CXCursor_ParenExpr && pk != CXCursor_UnaryExpr &&
-	    path_static(c, &var)) {
-		if (!grow((void **)&fc->wr, &fc->cwr, fc->nwr,
-			  sizeof(*fc->wr))) {
-			fc->oom = true;
+	    pk != CXCursor_ParenExpr && pk != CXCursor_UnaryExpr) {
+		if (path_static(c, &var) && !add_written(fc, var, c))
 			return CXChildVisit_Break;
-		}
-		fc->wr[fc->nwr++] =
-		    (written){clang_hashCursor(var), var, vf_line(c)};
+		if (!path_members(fc, c, c))
+			return CXChildVisit_Break;
+	}
+	/* Braces that fill a class without constructors (an aggregate)
+	 * give its members values of their own. */
+	if (k == CXCursor_InitListExpr) {
+		CXType t = clang_getCanonicalType(clang_getCursorType(c));
+		CXCursor cls = clang_getTypeDeclaration(t);
+		if (t.kind == CXType_Record && !clang_Cursor_isNull(cls) &&
+		    has_child(c) && !add_written(fc, cls, c))
+			return CXChildVisit_Break;
 	}
 	return CXChildVisit_Recurse;
 }
@@ -1335,17 +1427,15 @@ static int cmp_written(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line)
+/* The first line where the file changes what (a static, a member, a
+ * class by braces), 0: nowhere; the first question walks the file. */
+static unsigned first_write(vf_cache *fc, CXCursor what)
 {
-	unsigned h = clang_hashCursor(var);
+	unsigned h = clang_hashCursor(what);
 	size_t lo = 0, hi;
 
-	if (!is_file_static(var)) {
-		*line = 0;
-		return false;
-	}
 	if (!fc->statics_done) {
-		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(var);
+		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(what);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu),
 				    statics_visit, fc);
 		qsort(fc->wr, fc->nwr, sizeof(*fc->wr), cmp_written);
@@ -1358,7 +1448,254 @@ bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line)
 		else
 			hi = mid;
 	}
-	/* A hash shared with another variable counts against this one. */
-	*line = lo < fc->nwr && fc->wr[lo].hash == h ? fc->wr[lo].line : 0;
-	return !(lo < fc->nwr && fc->wr[lo].hash == h) && !fc->oom;
+	/* A hash shared with another declaration counts against this one;
+	 * line 0 (a write in no file) as line 1. */
+	if (lo < fc->nwr && fc->wr[lo].hash == h)
+		return fc->wr[lo].line ? fc->wr[lo].line : 1;
+	return 0;
+}
+
+bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line)
+{
+	if (!is_file_static(var)) {
+		*line = 0;
+		return false;
+	}
+	*line = first_write(fc, var);
+	return !*line && !fc->oom;
+}
+
+/* ---- Data members -------------------------------------------------------- */
+
+static const char *var_name(vf_cache *fc, CXCursor var, CXCursor field);
+
+static int cmp_minit(const void *a, const void *b)
+{
+	const minit *x = a, *y = b;
+
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+static int cmp_mmemo(const void *a, const void *b)
+{
+	const mmemo *x = a, *y = b;
+
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+typedef struct class_read {
+	vf_cache *fc;
+	klass *k;
+	CXCursor field; /* a mem-initializer's member, then its expression */
+} class_read;
+
+static enum CXChildVisitResult mem_init_visit(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	class_read *r = data;
+	klass *k = r->k;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	(void)parent;
+	if (!clang_Cursor_isNull(r->field) && clang_isExpression(kind)) {
+		if (!grow((void **)&k->mi, &k->cmi, k->nmi, sizeof(*k->mi))) {
+			r->fc->oom = true;
+			return CXChildVisit_Break;
+		}
+		k->mi[k->nmi++] = (minit){clang_hashCursor(r->field), c};
+	}
+	r->field = kind == CXCursor_MemberRef ? clang_getCursorReferenced(c)
+					      : clang_getNullCursor();
+	return kind == CXCursor_CompoundStmt ? CXChildVisit_Break
+					     : CXChildVisit_Continue;
+}
+
+static bool same_spelling(CXCursor a, CXCursor b)
+{
+	CXString x = clang_getCursorSpelling(a), y = clang_getCursorSpelling(b);
+	bool eq = !strcmp(clang_getCString(x), clang_getCString(y));
+
+	clang_disposeString(x);
+	clang_disposeString(y);
+	return eq;
+}
+
+static enum CXChildVisitResult class_visit(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	class_read *r = data;
+	klass *k = r->k;
+	CXCursor def;
+
+	(void)parent;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_FieldDecl:
+		if (!grow((void **)&k->memo, &k->cmemo, k->nmemo,
+			  sizeof(*k->memo))) {
+			r->fc->oom = true;
+			return CXChildVisit_Break;
+		}
+		k->memo[k->nmemo++] = (mmemo){clang_hashCursor(c), {0}};
+		break;
+	case CXCursor_Constructor:
+		k->nctors++;
+		def = clang_getCursorDefinition(c);
+		if (clang_Cursor_isNull(def)) {
+			if (!k->why)
+				k->why =
+				    vf_say(r->fc,
+					   "a constructor of '%s' is not "
+					   "defined in this file",
+					   var_name(r->fc, k->cls,
+						    clang_getNullCursor()));
+			break;
+		}
+		r->field = clang_getNullCursor();
+		clang_visitChildren(def, mem_init_visit, r);
+		break;
+	case CXCursor_FunctionTemplate:
+		if (same_spelling(c, k->cls) && !k->why)
+			k->why = vf_say(
+			    r->fc, "'%s' has a constructor template",
+			    var_name(r->fc, k->cls, clang_getNullCursor()));
+		break;
+	default:
+		break;
+	}
+	return r->fc->oom ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static klass *index_class(vf_cache *fc, CXCursor cls)
+{
+	klass *k = calloc(1, sizeof(*k));
+	class_read r = {fc, k, clang_getNullCursor()};
+
+	if (!k)
+		return NULL;
+	k->hash = clang_hashCursor(cls);
+	k->cls = cls;
+	if (clang_getCursorKind(cls) == CXCursor_UnionDecl ||
+	    clang_Cursor_isAnonymous(cls))
+		k->why = vf_say(fc, "a member of a union or an anonymous "
+				    "struct is not followed");
+	clang_visitChildren(cls, class_visit, &r);
+	qsort(k->mi, k->nmi, sizeof(*k->mi), cmp_minit);
+	qsort(k->memo, k->nmemo, sizeof(*k->memo), cmp_mmemo);
+	k->expr = malloc((k->nmi ? k->nmi : 1) * sizeof(*k->expr));
+	if (!k->expr)
+		fc->oom = true;
+	else
+		for (size_t i = 0; i < k->nmi; i++)
+			k->expr[i] = k->mi[i].expr;
+	return k;
+}
+
+static size_t class_slot(klass **tab, size_t cap, CXCursor cls, unsigned h)
+{
+	size_t i = h & (cap - 1);
+
+	while (tab[i] &&
+	       !(tab[i]->hash == h && clang_equalCursors(tab[i]->cls, cls)))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static klass *class_of(vf_cache *fc, CXCursor cls)
+{
+	unsigned h = clang_hashCursor(cls);
+	size_t i;
+
+	if ((fc->cn + 1) * 2 > fc->ccap) {
+		size_t cap = fc->ccap ? 2 * fc->ccap : 16;
+		klass **tab = calloc(cap, sizeof(*tab));
+		if (!tab) {
+			fc->oom = true;
+			return NULL;
+		}
+		for (size_t k = 0; k < fc->ccap; k++)
+			if (fc->cls[k])
+				tab[class_slot(tab, cap, fc->cls[k]->cls,
+					       fc->cls[k]->hash)] = fc->cls[k];
+		free(fc->cls);
+		fc->cls = tab;
+		fc->ccap = cap;
+	}
+	i = class_slot(fc->cls, fc->ccap, cls, h);
+	if (!fc->cls[i]) {
+		if (!(fc->cls[i] = index_class(fc, cls))) {
+			fc->oom = true;
+			return NULL;
+		}
+		fc->cn++;
+	}
+	return fc->cls[i];
+}
+
+/* The first of the n sorted items of size bytes whose leading unsigned
+ * hash is h, or n. */
+static size_t first_hash(const void *v, size_t n, size_t size, unsigned h)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		unsigned m;
+		memcpy(&m, (const char *)v + mid * size, sizeof(m));
+		if (m < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool vf_member_inits(vf_cache *fc, CXCursor field, vf_member *out)
+{
+	CXCursor cls = clang_getCursorSemanticParent(field);
+	unsigned h = clang_hashCursor(field), line;
+	bool is_const = clang_isConstQualifiedType(clang_getCursorType(field));
+	kidlist kids;
+	klass *k;
+	size_t i, j;
+
+	memset(out, 0, sizeof(*out));
+	out->dmi = clang_getNullCursor();
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl ||
+	    !(k = class_of(fc, cls)))
+		return false;
+	/* The default member initializer: after a bit-field's width. */
+	if (kids_all(field, &kids)) {
+		size_t first = clang_Cursor_isBitField(field) ? 1 : 0;
+		for (size_t e = first; e < kids.n; e++)
+			if (clang_isExpression(clang_getCursorKind(kids.v[e])))
+				out->dmi = kids.v[e];
+	}
+	kids_free(&kids);
+	i = first_hash(k->mi, k->nmi, sizeof(*k->mi), h);
+	for (j = i; j < k->nmi && k->mi[j].hash == h; j++)
+		;
+	out->init = k->expr + i;
+	out->ninit = j - i;
+	/* Each constructor gives it once at most. */
+	out->dmi_used = out->ninit < k->nctors || !k->nctors;
+	i = first_hash(k->memo, k->nmemo, sizeof(*k->memo), h);
+	out->memo =
+	    i < k->nmemo && k->memo[i].hash == h ? &k->memo[i].memo : NULL;
+	const char *name = var_name(fc, field, clang_getNullCursor());
+	if (k->why)
+		out->why = k->why;
+	else if (!is_const && (line = first_write(fc, field)))
+		out->why = vf_say(fc, "'%s' is changed at line %u", name, line);
+	else if ((line = first_write(fc, cls)))
+		out->why =
+		    vf_say(fc, "'%s' is filled by braces at line %u",
+			   var_name(fc, cls, clang_getNullCursor()), line);
+	else if ((!is_const || !k->nctors) &&
+		 !clang_Location_isFromMainFile(clang_getCursorLocation(cls)))
+		/* Other files see the class too, and may change it. */
+		out->why = vf_say(fc,
+				  "'%s' is a member of a class of a header, "
+				  "which other files may change",
+				  name);
+	return !fc->oom;
 }

@@ -80,6 +80,29 @@ bool vf_lookup(vf_cache *fc, CXCursor ref, CXCursor var, CXCursor field,
  * static).  The first question walks the whole file once. */
 bool vf_static_unchanged(vf_cache *fc, CXCursor var, unsigned *line);
 
+/* How the objects of a class give a data member its value: every
+ * constructor's mem-initializer for it, and its default member
+ * initializer where a constructor gives none (or the class has no
+ * constructor of its own).  The member's value is known only when all of
+ * these agree and nothing else writes it: source.c evaluates them. */
+typedef struct vf_member {
+	CXCursor dmi;	      /* the default member initializer, or null */
+	bool dmi_used;	      /* a constructor (or none) leaves it to dmi */
+	const CXCursor *init; /* the mem-initializers, ninit of them */
+	size_t ninit;
+	/* Why the member's value is not followed: written at a line
+	 * outside the initializers, a constructor defined in another
+	 * file, ...; NULL: the initializers are all. */
+	const char *why;
+	vf_memo *memo; /* the value, evaluated once */
+} vf_member;
+
+/* What gives the data member field its value in every object of its
+ * class.  The whole file is walked once for writes of members (and of
+ * statics, vf_static_unchanged), a class's constructors once for all its
+ * members.  false: field is no data member, or memory ran out. */
+bool vf_member_inits(vf_cache *fc, CXCursor field, vf_member *out);
+
 /* A reason, kept until vf_free ("out of memory" when it could not be). */
 const char *vf_say(vf_cache *fc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -90,9 +90,9 @@ struct Corners {
 			       .executable = false,
 			       .writeable = true});
 
-		/* a generic lambda: libclang walks its template, where the
-		 * call depends on the parameter's type and names no callee,
-		 * not its instantiation: not reported (see the README) */
+		/* a generic lambda: in its template the call depends on the
+		 * parameter's type and names no callee; the instantiation
+		 * with(rm) makes does: 0x8000, reported at with(rm) */
 		auto with = [&](auto &map) {
 			map.attach(ds, {.size = 0x8000,
 					.offset = 0,

@@ -5,11 +5,11 @@
 $ "$ROOT/tests/corpus/run"
 PASS genode-2014: 8/8 requests found, 8 with every value right; 2/2 findings, 0 false; 0/0 silent sites silent
 PASS genode-2021: 13/13 requests found, 13 with every value right; 4/4 findings, 0 false; 2/2 silent sites silent
-PASS genode-2025: 18/18 requests found, 18 with every value right; 4/4 findings, 0 false; 5/5 silent sites silent
+PASS genode-2025: 29/29 requests found, 29 with every value right; 6/6 findings, 0 false; 7/7 silent sites silent
 PASS genode-cxx20: 5/5 requests found, 5 with every value right; 2/2 findings, 0 false; 1/1 silent sites silent
-PASS posix: 11/11 requests found, 11 with every value right; 4/4 findings, 0 false; 3/3 silent sites silent
-recall: 55/55 requests found (100%), 55/55 with every value right (100%)
-findings: 16/16 expected reported, 0 false (precision 100%); 0 unexpected requests; 11/11 silent sites silent
+PASS posix: 13/13 requests found, 13 with every value right; 4/4 findings, 0 false; 4/4 silent sites silent
+recall: 68/68 requests found (100%), 68/68 with every value right (100%)
+findings: 18/18 expected reported, 0 false (precision 100%); 0 unexpected requests; 14/14 silent sites silent
 corpus: 5 passed, 0 failed
 
 # An attach into a region map of the program's own is at an offset in
