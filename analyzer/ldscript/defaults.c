@@ -162,7 +162,8 @@ char *ls_default_annotate(const char *text)
 	static const char note[] =
 	    "/* vaslint: allow lld-portability -- GNU ld's default script: "
 	    "the base is written here, so lld, which takes SEGMENT_START's "
-	    "default, puts the image at the same place */\n";
+	    "default, puts the image at the same place (the sections before "
+	    "the first page boundary follow lld's own SIZEOF_HEADERS) */\n";
 	size_t lines = 1, len = strlen(text);
 
 	for (const char *p = text; *p; p++)

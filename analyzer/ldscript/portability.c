@@ -31,6 +31,9 @@ typedef struct walker {
 	size_t nsyms, capsyms;
 	size_t *slots; /* index + 1 into syms, 0: empty; a power of two */
 	size_t nslots;
+	/* The output section before the one being walked (load addresses
+	 * carry over in GNU ld, not in lld). */
+	const ls_output_section *prev;
 } walker;
 
 static void warn(walker *w, ls_loc loc, unsigned line, unsigned column,
@@ -70,6 +73,29 @@ static bool dollar_number(const ls_script *s, const ls_loc *in, const expr *x)
 		return false;
 	const ls_buffer *b = &s->bufs[in->buf];
 	return x->loc.offset < b->len && b->text[x->loc.offset] == '$';
+}
+
+/* A '+' written before the operand at x ("+ SIZEOF_HEADERS", "-4 + +8"):
+ * GNU ld reads a unary plus, lld 14 fails ("malformed number: +").  From
+ * the operand back over blanks and '(' to a '+' that follows no operand
+ * (an operator, '(', ',', '=', or the start of the text). */
+static bool unary_plus_before(const ls_script *s, const ls_loc *in,
+			      const expr *x)
+{
+	if (in->buf >= s->nbufs)
+		return false;
+	const ls_buffer *b = &s->bufs[in->buf];
+	size_t i = x->loc.offset;
+	if (i > b->len)
+		return false;
+	while (i > 0 && (isspace((unsigned char)b->text[i - 1]) ||
+			 b->text[i - 1] == '('))
+		i--;
+	if (i == 0 || b->text[i - 1] != '+')
+		return false;
+	for (i--; i > 0 && isspace((unsigned char)b->text[i - 1]); i--)
+		;
+	return i == 0 || strchr("=(,+-*/%&|^!~<>?:;{", b->text[i - 1]);
 }
 
 /* ---- Section-relative values (lld's ExprValue with a section) ---- */
@@ -257,12 +283,25 @@ static void walk_assign(walker *w, const ls_assign *a, ls_loc loc)
 	}
 }
 
+static bool has_phdrs(const ls_script *s)
+{
+	for (size_t i = 0; i < s->ncmds; i++)
+		if (s->cmds[i].kind == LS_CMD_PHDRS)
+			return true;
+	return false;
+}
+
 static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 {
 	const builtin *b;
 
 	if (!x)
 		return;
+	if (x->kind != EXPR_BINARY && x->kind != EXPR_COND &&
+	    unary_plus_before(w->s, &in->loc, x))
+		warn(w, in->loc, x->loc.line, x->loc.column,
+		     "lld 14 rejects a unary '+' (\"malformed number: +\"): "
+		     "leave it out");
 	switch (x->kind) {
 	case EXPR_NUM:
 		if (hex_with_suffix(w->s, &in->loc, x))
@@ -300,6 +339,14 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 			     b->id == BUILTIN_NEXT
 				 ? "lld rejects NEXT(): use ALIGN()"
 				 : "lld rejects BLOCK(): use ALIGN()");
+		if (b && b->id == BUILTIN_SIZEOF_HEADERS && !has_phdrs(w->s))
+			warn(w, in->loc, x->loc.line, x->loc.column,
+			     "SIZEOF_HEADERS counts the program headers the "
+			     "linker makes, and lld makes others than GNU ld "
+			     "(PT_PHDR, a PT_LOAD for each set of permissions, "
+			     "PT_GNU_STACK): what follows starts at another "
+			     "address under lld; with PHDRS both count the "
+			     "same");
 		if (b && b->id == BUILTIN_SEGMENT_START)
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "lld ignores the segment name of SEGMENT_START "
@@ -315,6 +362,33 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 static void walk_ls_expr(walker *w, const ls_expr *x)
 {
 	walk_expr(w, x, x->e);
+}
+
+/* Where x reads '.', or NULL. */
+static const expr *reads_dot(const expr *x)
+{
+	const expr *d = NULL;
+
+	if (!x)
+		return NULL;
+	switch (x->kind) {
+	case EXPR_SYM:
+		return !strcmp(x->name, ".") ? x : NULL;
+	case EXPR_UNARY:
+		return reads_dot(x->a);
+	case EXPR_BINARY:
+		return (d = reads_dot(x->a)) ? d : reads_dot(x->b);
+	case EXPR_COND:
+		if ((d = reads_dot(x->a)) || (d = reads_dot(x->b)))
+			return d;
+		return reads_dot(x->c);
+	case EXPR_CALL:
+		for (size_t i = 0; i < x->nargs && !d; i++)
+			d = reads_dot(x->args[i]);
+		return d;
+	default:
+		return NULL;
+	}
 }
 
 /* ---- What the whole script says ---- */
@@ -540,6 +614,40 @@ static void check_unallocated_type(walker *w, const ls_output_section *sec)
 		}
 }
 
+/* A section with no load address of its own after one with AT or AT>
+ * in the same run region: GNU ld loads it at the same distance from
+ * where it runs as that one (after it in the load region), lld where it
+ * runs, so its contents are not in the load region under lld.  Not for
+ * bss by name, which loads nothing either way. */
+static void check_load_carry(walker *w, const ls_output_section *sec)
+{
+	const ls_output_section *p = w->prev;
+
+	w->prev = sec;
+	if (!p || sec->has_at || sec->lma_region || sec->has_address ||
+	    !sec->region || !p->region || strcmp(sec->region, p->region) ||
+	    !(p->has_at || p->lma_region) || sec->type == LS_TYPE_NOLOAD)
+		return;
+	bool contents = false;
+	for (size_t i = 0; i < sec->ncmds && !contents; i++)
+		contents = sec->cmds[i].kind == LS_SC_DATA ||
+			   (sec->cmds[i].kind == LS_SC_INPUT &&
+			    input_with_contents(&sec->cmds[i].u.input));
+	if (!contents)
+		return;
+	char *msg = vl_strprintf(
+	    "%.*s has no load address of its own: GNU ld loads it after %.*s "
+	    "(%s), lld where it runs in %.*s, so its contents are not in the "
+	    "load region there; give it the same %s",
+	    40, sec->name, 40, p->name, p->lma_region ? "AT>" : "AT()", 40,
+	    sec->region, p->lma_region ? "AT> region" : "AT() load address");
+	if (!msg)
+		w->oom = true;
+	else
+		warn(w, sec->loc, 0, 0, msg);
+	free(msg);
+}
+
 static void walk_section(walker *w, const ls_output_section *sec)
 {
 	if (sec->has_address)
@@ -553,6 +661,13 @@ static void walk_section(walker *w, const ls_output_section *sec)
 		     "lld rejects the READONLY section type");
 	if (sec->align_with_input)
 		warn(w, sec->loc, 0, 0, "lld rejects ALIGN_WITH_INPUT");
+	if (sec->has_address && sec->has_align)
+		warn(w, sec->align.loc, 0, 0,
+		     "with an address of its own, GNU ld still aligns the "
+		     "section as ALIGN() says, lld takes the address as "
+		     "written (and only warns): write the alignment into the "
+		     "address, ALIGN(address, n)");
+	check_load_carry(w, sec);
 	check_region_use(w, sec->region, &sec->region_loc);
 	check_region_use(w, sec->lma_region, &sec->lma_region_loc);
 	check_unallocated_type(w, sec);
@@ -575,13 +690,22 @@ static void walk_section(walker *w, const ls_output_section *sec)
 			walk_assign(w, &c->u.assign, c->loc);
 			walk_ls_expr(w, &c->u.assign.value);
 			break;
-		case LS_SC_DATA:
+		case LS_SC_DATA: {
 			if (c->u.data.is_signed)
 				warn(w, c->loc, 0, 0,
 				     "lld silently drops SQUAD: the section "
 				     "is 8 bytes shorter there; use QUAD");
+			const expr *dot = reads_dot(c->u.data.value.e);
+			if (dot)
+				warn(w, c->u.data.value.loc, dot->loc.line,
+				     dot->loc.column,
+				     "lld 14 cannot read '.' in a data "
+				     "command (\"unable to get location "
+				     "counter value\"): set a symbol to '.' "
+				     "before it and use that");
 			walk_ls_expr(w, &c->u.data.value);
 			break;
+		}
 		case LS_SC_ASCIZ:
 			warn(w, c->loc, 0, 0,
 			     "lld silently drops ASCIZ: the string is missing "
@@ -693,6 +817,19 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 					    "lld rejects LENGTH without a ',' "
 					    "after ORIGIN: write ORIGIN = ..., "
 					    "LENGTH = ...");
+				if (r > 0 && strpbrk(m->name, "-+*/%&|^!~<>?")) {
+					char *msg = vl_strprintf(
+					    "lld 14 reads %.*s as an expression "
+					    "after the LENGTH before it (\": "
+					    "expected, but got ...\"): name "
+					    "the region without '-'",
+					    40, m->name);
+					if (!msg)
+						w->oom = true;
+					else
+						warn(w, m->loc, 0, 0, msg);
+					free(msg);
+				}
 				if (m->comma_after)
 					warn(w, m->comma_loc, 0, 0,
 					     "lld rejects a ',' between MEMORY "

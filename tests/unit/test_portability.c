@@ -250,6 +250,91 @@ static void unallocated_types_with_contents_lld_does_not_pass(void **state)
 	assert_portable("SECTIONS { .info (INFO) : { LONG(1) } }");
 }
 
+/* Each measured with lld 14 and GNU ld 2.40 (see the messages). */
+static void unary_plus_lld_refuses(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { . = + 0x1000; }\n", 1, 18,
+		     "lld 14 rejects a unary '+' (\"malformed number: +\"): "
+		     "leave it out");
+	assert_warns("x = -4 + (+8);\n", 1, 12,
+		     "lld 14 rejects a unary '+' (\"malformed number: +\"): "
+		     "leave it out");
+	assert_portable("x = 1 +2; y = x + 4;\n");
+}
+
+static void dot_in_data_lld_cannot_read(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { .text : { LONG(label - .) label = .; } }\n",
+		     1, 35,
+		     "lld 14 cannot read '.' in a data command (\"unable to "
+		     "get location counter value\"): set a symbol to '.' "
+		     "before it and use that");
+	assert_portable("SECTIONS { .text : { here = .; LONG(label - here) "
+			"label = .; } }\n");
+}
+
+static void region_names_with_a_minus_lld_splits(void **state)
+{
+	(void)state;
+	assert_warns("MEMORY {\n  ram (rwx) : ORIGIN = 0x1000, LENGTH = 4K\n"
+		     "  bkup-ram (rwx) : ORIGIN = 0x3000, LENGTH = 4K\n}\n",
+		     3, 3,
+		     "lld 14 reads bkup-ram as an expression after the LENGTH "
+		     "before it (\": expected, but got ...\"): name the "
+		     "region without '-'");
+	/* The first region is read before any expression. */
+	assert_portable("MEMORY {\n  bkup-ram (rwx) : ORIGIN = 0x3000, "
+			"LENGTH = 4K\n}\n");
+}
+
+static void an_address_with_align_lld_does_not_align(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { .data 0x2001 : ALIGN(16) { *(.data) } }\n",
+		     1, 33,
+		     "with an address of its own, GNU ld still aligns the "
+		     "section as ALIGN() says, lld takes the address as "
+		     "written (and only warns): write the alignment into the "
+		     "address, ALIGN(address, n)");
+	assert_portable("SECTIONS { .data ALIGN(0x2001, 16) : { *(.data) } }\n");
+}
+
+/* GNU ld: .data2 loads at 0x08000018, after .data in FLASH; lld at its
+ * run address 0x20000008. */
+static void load_addresses_lld_does_not_carry_over(void **state)
+{
+	(void)state;
+	assert_warns("MEMORY { FLASH : ORIGIN = 0x08000000, LENGTH = 512K\n"
+		     "RAM : ORIGIN = 0x20000000, LENGTH = 128K }\n"
+		     "SECTIONS {\n"
+		     "  .data : { *(.data) } > RAM AT > FLASH\n"
+		     "  .data2 : { *(.data2) } > RAM\n"
+		     "  .bss : { *(.bss) } > RAM\n}\n",
+		     5, 3,
+		     ".data2 has no load address of its own: GNU ld loads it "
+		     "after .data (AT>), lld where it runs in RAM, so its "
+		     "contents are not in the load region there; give it the "
+		     "same AT> region");
+}
+
+static void sizeof_headers_lld_counts_its_own(void **state)
+{
+	(void)state;
+	assert_warns("SECTIONS { . = 0x100 + SIZEOF_HEADERS; .text : { "
+		     "*(.text) } }\n",
+		     1, 24,
+		     "SIZEOF_HEADERS counts the program headers the linker "
+		     "makes, and lld makes others than GNU ld (PT_PHDR, a "
+		     "PT_LOAD for each set of permissions, PT_GNU_STACK): what "
+		     "follows starts at another address under lld; with PHDRS "
+		     "both count the same");
+	assert_portable("PHDRS { text PT_LOAD FILEHDR PHDRS; }\n"
+			"SECTIONS { . = 0x100 + SIZEOF_HEADERS; .text : { "
+			"*(.text) } :text }\n");
+}
+
 /* GNU ld: .stack NOBITS WA; lld: PROGBITS AX, its bytes in the file. */
 static void sections_of_only_a_dot_move_lld_fills(void **state)
 {
@@ -307,6 +392,12 @@ int main(void)
 	    cmocka_unit_test(file_names_without_wildcards_ld_opens),
 	    cmocka_unit_test(unused_load_segments_lld_drops),
 	    cmocka_unit_test(unallocated_types_with_contents_lld_does_not_pass),
+	    cmocka_unit_test(unary_plus_lld_refuses),
+	    cmocka_unit_test(dot_in_data_lld_cannot_read),
+	    cmocka_unit_test(region_names_with_a_minus_lld_splits),
+	    cmocka_unit_test(an_address_with_align_lld_does_not_align),
+	    cmocka_unit_test(load_addresses_lld_does_not_carry_over),
+	    cmocka_unit_test(sizeof_headers_lld_counts_its_own),
 	    cmocka_unit_test(sections_of_only_a_dot_move_lld_fills),
 	    cmocka_unit_test(insert_scripts_get_each_linkers_base),
 	    cmocka_unit_test(compound_assignments_but_add_lld_refuses),

@@ -22,10 +22,12 @@ $ vaslint check -L genode-nova-x86_32-2012 -D GUEST_RAM=64M --image vmm32.o vmm-
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M --image image64.o segment-start.ld
 segment-start.ld:5:7: warning: lld ignores the segment name of SEGMENT_START and always takes its default, so -Ttext-segment and --image-base do not move this image under lld [lld-portability]
 segment-start.ld:5:7: error: image segment-start.ld [0x400000, 0x4138b0) overlaps guest-shadow [0x200000, 0x10200000): the VMM reserves this range for guest-physical memory (SHADOW_BASE + gpa) at start-up, so a program linked here puts its own image inside the guest's memory and the VMM refuses to start; the lowest legal link address aligned to 1 GiB is 0x40000000 [reserved-overlap]
+segment-start.ld:5:49: warning: SIZEOF_HEADERS counts the program headers the linker makes, and lld makes others than GNU ld (PT_PHDR, a PT_LOAD for each set of permissions, PT_GNU_STACK): what follows starts at another address under lld; with PHDRS both count the same [lld-portability]
 [exit 1]
 
 $ vaslint check -L linux-x86_64 -D GUEST_RAM=256M --image image64.o -Ttext-segment=0x40000000 segment-start.ld
 segment-start.ld:5:7: warning: lld ignores the segment name of SEGMENT_START and always takes its default, so -Ttext-segment and --image-base do not move this image under lld [lld-portability]
+segment-start.ld:5:49: warning: SIZEOF_HEADERS counts the program headers the linker makes, and lld makes others than GNU ld (PT_PHDR, a PT_LOAD for each set of permissions, PT_GNU_STACK): what follows starts at another address under lld; with PHDRS both count the same [lld-portability]
 
 # What the linkers themselves refuse, found without linking.
 $ vaslint check linker-errors.ld
