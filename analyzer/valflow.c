@@ -870,9 +870,11 @@ static func *index_function(CXCursor fn)
 	if (!clang_Cursor_isNull(body))
 		walk(&w, body);
 	match_gotos(f);
-	qsort(f->ev, f->nev, sizeof(*f->ev), cmp_event);
+	if (f->nev > 1)
+		qsort(f->ev, f->nev, sizeof(*f->ev), cmp_event);
 	note_escapes(f);
-	qsort(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref);
+	if (f->nrefs > 1)
+		qsort(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref);
 	return f;
 }
 
@@ -1438,7 +1440,9 @@ static unsigned first_write(vf_cache *fc, CXCursor what)
 		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(what);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu),
 				    statics_visit, fc);
-		qsort(fc->wr, fc->nwr, sizeof(*fc->wr), cmp_written);
+		if (fc->nwr > 1)
+			qsort(fc->wr, fc->nwr, sizeof(*fc->wr),
+			      cmp_written);
 		fc->statics_done = true;
 	}
 	for (hi = fc->nwr; lo < hi;) {
@@ -1579,8 +1583,10 @@ static klass *index_class(vf_cache *fc, CXCursor cls)
 		k->why = vf_say(fc, "a member of a union or an anonymous "
 				    "struct is not followed");
 	clang_visitChildren(cls, class_visit, &r);
-	qsort(k->mi, k->nmi, sizeof(*k->mi), cmp_minit);
-	qsort(k->memo, k->nmemo, sizeof(*k->memo), cmp_mmemo);
+	if (k->nmi > 1)
+		qsort(k->mi, k->nmi, sizeof(*k->mi), cmp_minit);
+	if (k->nmemo > 1)
+		qsort(k->memo, k->nmemo, sizeof(*k->memo), cmp_mmemo);
 	k->expr = malloc((k->nmi ? k->nmi : 1) * sizeof(*k->expr));
 	if (!k->expr)
 		fc->oom = true;

@@ -2977,6 +2977,8 @@ static void classify(ev *e, const item *it, ls_out_section *sec)
 		 * but those the linker never allocates. */
 		sec->alloc = sec->load = !it->never_alloc;
 	}
+	sec->code = (it->flags & SF_CODE) != 0;
+	sec->writable = it->flagged && !(it->flags & SF_RO);
 	if (it->def && it->def->type == LS_TYPE_NOLOAD)
 		sec->load = false;
 	if (it->def &&

@@ -69,6 +69,7 @@ typedef struct ls_out_section {
 	const ls_output_section *def; /* NULL for an orphan */
 	bool alloc;		      /* occupies addresses at run time */
 	bool load;		      /* has file contents (not NOLOAD/bss) */
+	bool code, writable;	      /* with inputs: what the inputs are */
 	bool in_overlay;
 	bool tls_bss; /* .tbss: the pattern of each thread's copy, which
 			 takes no addresses of its own */
