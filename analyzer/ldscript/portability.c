@@ -34,6 +34,10 @@ typedef struct walker {
 	/* The output section before the one being walked (load addresses
 	 * carry over in GNU ld, not in lld). */
 	const ls_output_section *prev;
+	/* The sections ADDR or LOADADDR name (first pass; sorted after it),
+	 * which lld keeps even when empty (SIZEOF does not keep one). */
+	const char **named;
+	size_t nnamed, capnamed;
 } walker;
 
 static void warn(walker *w, ls_loc loc, unsigned line, unsigned column,
@@ -339,6 +343,22 @@ static void walk_expr(walker *w, const ls_expr *in, const expr *x)
 			     b->id == BUILTIN_NEXT
 				 ? "lld rejects NEXT(): use ALIGN()"
 				 : "lld rejects BLOCK(): use ALIGN()");
+		if (b && w->quiet &&
+		    (b->id == BUILTIN_ADDR || b->id == BUILTIN_LOADADDR) &&
+		    x->nargs && x->args[0]->kind == EXPR_SYM) {
+			if (w->nnamed == w->capnamed) {
+				size_t cap = w->capnamed ? 2 * w->capnamed : 16;
+				const char **v =
+				    realloc(w->named, cap * sizeof(*v));
+				if (!v) {
+					w->oom = true;
+					break;
+				}
+				w->named = v;
+				w->capnamed = cap;
+			}
+			w->named[w->nnamed++] = x->args[0]->name;
+		}
 		if (b && b->id == BUILTIN_SIZEOF_HEADERS && !has_phdrs(w->s))
 			warn(w, in->loc, x->loc.line, x->loc.column,
 			     "SIZEOF_HEADERS counts the program headers the "
@@ -875,7 +895,105 @@ static void walk_cmds(walker *w, const ls_cmd *cmds, size_t n)
 	}
 }
 
-int ls_portability(const ls_script *s, vl_diags *out)
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether x reads a symbol (lld's expressionsUseSymbols). */
+static bool reads_symbol(const expr *x)
+{
+	if (!x)
+		return false;
+	switch (x->kind) {
+	case EXPR_SYM:
+		return strcmp(x->name, ".") != 0;
+	case EXPR_UNARY:
+		return reads_symbol(x->a);
+	case EXPR_BINARY:
+		return reads_symbol(x->a) || reads_symbol(x->b);
+	case EXPR_COND:
+		return reads_symbol(x->a) || reads_symbol(x->b) ||
+		       reads_symbol(x->c);
+	default:
+		return false;
+	}
+}
+
+/* Why lld keeps an output section that ends up empty, or NULL
+ * (LinkerScript.cpp, isDiscardable; each measured with lld 14): ADDR or
+ * LOADADDR names it (SIZEOF does not keep it), its address or load
+ * address reads a symbol, or it has a command other than input
+ * descriptions (a PROVIDE nothing uses aside). */
+static const char *lld_keeps(const walker *w, const ls_output_section *sec)
+{
+	if (w->nnamed && bsearch(&sec->name, w->named, w->nnamed,
+				 sizeof(*w->named), str_cmp))
+		return "named in ADDR or LOADADDR";
+	if ((sec->has_address && reads_symbol(sec->address.e)) ||
+	    (sec->has_at && reads_symbol(sec->at.e)))
+		return "its address reads a symbol";
+	for (size_t i = 0; i < sec->ncmds; i++) {
+		const ls_sec_cmd *c = &sec->cmds[i];
+		if (c->kind == LS_SC_INPUT ||
+		    (c->kind == LS_SC_ASSIGN && c->u.assign.provide))
+			continue;
+		return "it sets symbols";
+	}
+	return NULL;
+}
+
+/* Output sections GNU ld drops from the link because nothing went in,
+ * which lld keeps (0 bytes at an address of their own, and a segment
+ * may reach to them): known from a layout with inputs. */
+static void check_empty_kept(walker *w, const ls_eval *ev)
+{
+	const ls_out_section *first = NULL;
+	const char *why = NULL;
+	size_t n = 0;
+	char names[160] = "";
+
+	if (w->nnamed > 1)
+		qsort(w->named, w->nnamed, sizeof(*w->named), str_cmp);
+	for (size_t i = 0; i < ev->nsections; i++) {
+		const ls_out_section *sec = &ev->sections[i];
+		const char *r;
+		/* Kept at the next free address, 0 bytes: nothing moves
+		 * unless its address or alignment is its own. */
+		if (!sec->def || sec->alloc || !sec->size.known || sec->size.v ||
+		    !strcmp(sec->name, "/DISCARD/") ||
+		    sec->def->type != LS_TYPE_DEFAULT ||
+		    !(sec->def->has_address || sec->def->has_align) ||
+		    !(r = lld_keeps(w, sec->def)))
+			continue;
+		if (!first) {
+			first = sec;
+			why = r;
+		}
+		size_t used = strlen(names);
+		if (n < 4 && used + strlen(sec->name) + 3 < sizeof(names))
+			snprintf(names + used, sizeof(names) - used, "%s%s",
+				 n ? ", " : "", sec->name);
+		n++;
+	}
+	if (!n)
+		return;
+	char *msg = vl_strprintf(
+	    "GNU ld leaves out %s%s, which nothing goes into; lld keeps %s "
+	    "(%s%s), 0 bytes at the address or alignment the script gives, "
+	    "so what follows may move and a segment reach further",
+	    names, n > 4 ? ", ..." : "", n == 1 ? "it" : "them", why,
+	    n > 1 ? ", ..." : "");
+	if (!msg) {
+		w->oom = true;
+		return;
+	}
+	warn(w, first->loc, 0, 0, msg);
+	free(msg);
+}
+
+int ls_portability_link(const ls_script *s, const ls_eval *ev,
+			vl_diags *out)
 {
 	walker w = {.s = s, .out = out, .quiet = true};
 
@@ -883,8 +1001,17 @@ int ls_portability(const ls_script *s, vl_diags *out)
 	 * pass learns them, the second warns. */
 	walk_cmds(&w, s->cmds, s->ncmds);
 	w.quiet = false;
+	w.prev = NULL;
 	walk_cmds(&w, s->cmds, s->ncmds);
+	if (ev && !w.oom)
+		check_empty_kept(&w, ev);
 	free(w.syms);
 	free(w.slots);
+	free(w.named);
 	return w.oom ? -1 : w.found;
+}
+
+int ls_portability(const ls_script *s, vl_diags *out)
+{
+	return ls_portability_link(s, NULL, out);
 }

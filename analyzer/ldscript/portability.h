@@ -4,9 +4,16 @@
 
 #include "diag.h"
 #include "ldscript/ast.h"
+#include "ldscript/eval.h"
 
 /* Append an lld-portability warning for each; the count, or -1 when
  * memory ran out. */
 int ls_portability(const ls_script *s, vl_diags *out);
+
+/* The same, and what the layout of the link (ev, evaluated with inputs;
+ * may be NULL) shows: output sections GNU ld leaves out as empty that
+ * lld keeps. */
+int ls_portability_link(const ls_script *s, const ls_eval *ev,
+			vl_diags *out);
 
 #endif

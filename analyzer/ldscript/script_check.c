@@ -502,7 +502,7 @@ static int orphans_of(const sp_owner *o, vl_diags *out)
 static int portability_of(const space *s, const sp_owner *o, vl_diags *out)
 {
 	(void)s;
-	int found = ls_portability(o->script, out), more;
+	int found = ls_portability_link(o->script, o->eval, out), more;
 
 	if (found < 0 || (more = orphans_of(o, out)) < 0)
 		return -1;

@@ -16,6 +16,7 @@
 
 #include "ldscript/eval.h"
 #include "ldscript/parser.h"
+#include "ldscript/portability.h"
 #include "check.h"
 #include "rules.h"
 #include "space.h"
@@ -937,6 +938,46 @@ static void operators_inside_a_section_work_on_offsets(void **state)
 	done(&r);
 }
 
+/* lld 14 keeps an output section nothing goes into when ADDR names it or
+ * it sets a symbol, GNU ld leaves it out; SIZEOF and an unused PROVIDE
+ * keep nothing (each measured with both linkers).  Only one with an
+ * address or alignment of its own can move anything (.e7 cannot). */
+static void empty_sections_lld_keeps_are_named(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	};
+	image obj = one_object(secs, 1);
+	vl_diags d = {0};
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS {\n"
+		      "  . = 0x1000;\n"
+		      "  .text : { *(.text) }\n"
+		      "  .e1 : ALIGN(0x100) { *(.nothing) }\n"
+		      "  .e2 : ALIGN(0x100) { *(.nothing) }\n"
+		      "  .e5 ALIGN(0x100) : { s = .; *(.nothing) }\n"
+		      "  .e6 : ALIGN(0x100) { PROVIDE(p = .); *(.nothing) }\n"
+		      "  .e7 : { s7 = .; *(.nothing) }\n"
+		      "  x = ADDR(.e1) + SIZEOF(.e2);\n"
+		      "}\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(ls_portability_link(&r.s, &r.ev, &d), 1);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].message,
+			    "GNU ld leaves out .e1, .e5, which nothing goes "
+			    "into; lld keeps them (named in ADDR or LOADADDR, "
+			    "...), 0 bytes at the address or alignment the "
+			    "script gives, so what follows may move and a "
+			    "segment reach further");
+	assert_int_equal(d.v[0].line, 4);
+	vl_diags_free(&d);
+	done(&r);
+}
+
 /* An output section nothing goes into still sets its symbols and has an
  * address: no undefined symbol, and x is where .empty would start. */
 static void an_empty_section_still_defines_its_symbols(void **state)
@@ -1364,6 +1405,7 @@ int main(void)
     cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
     cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
     cmocka_unit_test(operators_inside_a_section_work_on_offsets),
+    cmocka_unit_test(empty_sections_lld_keeps_are_named),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
