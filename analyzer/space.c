@@ -603,8 +603,16 @@ bool space_script_extent(const ls_script *script, const ls_eval *ev,
 		/* A reservation (FLAGS(0)) is no part of the image. */
 		if (!sec->alloc || no[i])
 			continue;
-		if (!sec->vma.known || !sec->size.known ||
-		    !va_add(sec->vma.v, sec->tls_bss ? 0 : sec->size.v, &end)) {
+		if (!sec->vma.known || !sec->size.known) {
+			ok = false;
+			break;
+		}
+		uint64_t n = sec->tls_bss ? 0 : sec->size.v;
+		/* One that ends at 2^64 ends a byte short, as no end holds
+		 * that. */
+		if (n && n - 1 == UINT64_MAX - sec->vma.v) {
+			end = UINT64_MAX;
+		} else if (!va_add(sec->vma.v, n, &end)) {
 			ok = false;
 			break;
 		}
@@ -643,13 +651,20 @@ static bool script_sections(space *s, const char *path, const ls_script *script,
 			continue;
 		bool sized =
 		    sec->size.known && va_add(sec->vma.v, sec->size.v, &end);
-		va_range r = {sec->vma.v, sized ? end : sec->vma.v};
+		/* Ending at 2^64: a byte short, marked (no end holds 2^64). */
+		bool top = sec->size.known && !sized && sec->size.v &&
+			   sec->size.v - 1 == UINT64_MAX - sec->vma.v;
+		va_range r = {sec->vma.v, sized ? end
+					  : top ? UINT64_MAX
+						: sec->vma.v};
 		sp_range *x =
 		    range_add(s, SP_SECTION, sec->name, r, loc_of(sec->loc));
 		if (!x) {
 			free(no);
 			return false;
 		}
+		x->to_top = top;
+		sized |= top;
 		x->no_access = no[i];
 		x->size_known = sized;
 		x->sec = sec;

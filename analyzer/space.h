@@ -128,8 +128,9 @@ typedef struct sp_range {
 	bool has_lma; /* SP_SECTION: the load address */
 	uint64_t lma;
 	size_t memory; /* SP_SECTION: 1 + index of its SP_MEMORY range, 0 */
-	/* SP_MEMORY: the region reaches the top of the address space, 2^64,
-	 * which no end holds: range.end is 2^64 - 1 and nothing lies past. */
+	/* SP_MEMORY, SP_SECTION: the range reaches the top of the address
+	 * space, 2^64, which no end holds: range.end is 2^64 - 1 and nothing
+	 * lies past. */
 	bool to_top;
 } sp_range;
 

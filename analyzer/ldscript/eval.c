@@ -198,6 +198,11 @@ typedef struct ev {
 	 * makes, as GNU ld maps sections to segments (count_phdrs); 0 before
 	 * a pass has counted. */
 	unsigned phnum;
+	/* '.' reached 2^64 exactly inside the section being laid out (a
+	 * section may end at the top of the address space, as GNU ld
+	 * allows): it reads 0 then, as in GNU ld, and the section's size is
+	 * what remained below the top. */
+	bool dot_top;
 	/* DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END of the last pass,
 	 * and GNU ld's RELRO adjustment (ldlang.c, lang_size_relro_segment):
 	 * once a pass has seen both, the data segment's base moves up so that
@@ -414,13 +419,32 @@ static void wrapped(ev *e, const ls_out_section *sec, ls_loc loc,
 
 /* a + b as the location counter's new value, set by what is at loc
  * inside sec. */
+/* Whether [a, a + n) ends exactly at 2^64: its last byte is the last
+ * address. */
+static bool ends_at_top(uint64_t a, uint64_t n)
+{
+	return n && n - 1 == UINT64_MAX - a;
+}
+
 static ls_value dot_plus(ev *e, const ls_out_section *sec, uint64_t a,
 			 uint64_t b, ls_loc loc)
 {
 	uint64_t r;
 
+	if (e->dot_top && b) {
+		/* At the top already: a byte more passes it. */
+		wrapped(e, sec, loc,
+			"the location counter passes the end of the 64-bit "
+			"address space (2^64 + 0x%" PRIx64 ")",
+			b);
+		return unknown;
+	}
 	if (va_add(a, b, &r))
 		return known(r);
+	if (sec && ends_at_top(a, b)) {
+		e->dot_top = true;
+		return known(0);
+	}
 	wrapped(e, sec, loc,
 		"the location counter passes the end of the 64-bit address "
 		"space (0x%" PRIx64 " + 0x%" PRIx64 ")",
@@ -3144,6 +3168,8 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 	const ls_output_section *def = it->def;
 	size_t next_input = 0;
 
+	e->dot_top = false;
+
 	if (e->linked) {
 		/* The linked image knows the size; what is inside is not
 		 * simulated, so only symbols set before any input are known. */
@@ -3174,6 +3200,7 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 				break;
 			}
 			bool number = assign_kind(e, a, true) == VK_NUM;
+			e->dot_top = false;
 			ls_value v =
 			    compound(e, a, eval(e, &a->value), sec, cmd->loc);
 			why w = e->why;
@@ -3234,6 +3261,12 @@ static ls_value lay_contents(ev *e, const item *it, ls_out_section *sec)
 	uint64_t size;
 	if (!e->dot.known || !sec->vma.known)
 		return unknown;
+	if (e->dot_top && e->dot.v == 0 && sec->vma.v) {
+		/* It ends at 2^64: what lies between its start and the top. */
+		e->dot_top = false;
+		return known(0 - sec->vma.v);
+	}
+	e->dot_top = false;
 	if (!va_sub(e->dot.v, sec->vma.v, &size)) {
 		e->dot_why = (why){WHY_ERROR, NULL};
 		return unknown;
@@ -3458,7 +3491,8 @@ static void check_end(ev *e, ls_out_section *sec)
 	uint64_t end;
 
 	if (!sec->size.known || !sec->vma.known ||
-	    va_add(sec->vma.v, sec->size.v, &end))
+	    va_add(sec->vma.v, sec->size.v, &end) ||
+	    ends_at_top(sec->vma.v, sec->size.v))
 		return;
 	wrapped(e, sec, sec->loc,
 		"its address 0x%" PRIx64 " + its size 0x%" PRIx64
@@ -3475,7 +3509,8 @@ static void check_load_end(ev *e, ls_out_section *sec, bool loads)
 	uint64_t end;
 
 	if (!loads || !sec->size.known || !sec->lma.known ||
-	    va_add(sec->lma.v, sec->size.v, &end))
+	    va_add(sec->lma.v, sec->size.v, &end) ||
+	    ends_at_top(sec->lma.v, sec->size.v))
 		return;
 	wrapped(e, sec, sec->loc,
 		"its load address 0x%" PRIx64 " + its size 0x%" PRIx64
@@ -3515,6 +3550,10 @@ static ls_value dot_end(const ls_out_section *sec)
 	if (sec->vma.known && sec->size.known &&
 	    va_add(sec->vma.v, sec->size.v, &end.v))
 		end.known = true;
+	/* Ending at 2^64, '.' wraps to 0 as in GNU ld. */
+	if (sec->vma.known && sec->size.known &&
+	    ends_at_top(sec->vma.v, sec->size.v))
+		end = known(0);
 	return end;
 }
 
@@ -3912,6 +3951,21 @@ static void reset_pass(ev *e)
  * sections lie before DATA_SEGMENT_RELRO_END, and PT_GNU_STACK when an
  * input says how the stack is to be mapped (.note.GNU-stack).
  * 0 when an allocated section's place is not known. */
+typedef struct by_lma {
+	const item *it;
+	uint64_t lma;
+	size_t k; /* script order, among equal load addresses */
+} by_lma;
+
+static int by_lma_cmp(const void *a, const void *b)
+{
+	const by_lma *x = a, *y = b;
+
+	if (x->lma != y->lma)
+		return x->lma < y->lma ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
 static unsigned count_phdrs(const ev *e)
 {
 	const ls_eval *o = e->out;
@@ -3923,16 +3977,28 @@ static unsigned count_phdrs(const ev *e)
 	bool first_code = false, relro = false;
 	uint64_t first_lma = 0;
 	unsigned loads = 0, notes = 0, stack = 0;
+	/* GNU ld maps the sections to segments in load-address order. */
+	by_lma *v = malloc((e->nitems ? e->nitems : 1) * sizeof(*v));
+	size_t nv = 0;
 
+	if (!v)
+		return 0;
 	for (size_t k = 0; k < e->nitems; k++) {
 		const item *it = &e->items[k];
-		if (it->kind != IT_SECTION || is_discard(it))
+		if (it->kind != IT_SECTION || is_discard(it) ||
+		    !o->sections[it->out].alloc)
 			continue;
 		const ls_out_section *sec = &o->sections[it->out];
-		if (!sec->alloc)
-			continue;
-		if (!sec->vma.known || !sec->lma.known || !sec->size.known)
+		if (!sec->vma.known || !sec->lma.known || !sec->size.known) {
+			free(v);
 			return 0;
+		}
+		v[nv++] = (by_lma){it, sec->lma.v, k};
+	}
+	qsort(v, nv, sizeof(*v), by_lma_cmp);
+	for (size_t i = 0; i < nv; i++) {
+		const item *it = v[i].it;
+		const ls_out_section *sec = &o->sections[it->out];
 		if (!sec->size.v)
 			continue; /* dropped, or in no segment */
 		bool w = !(it->flags & SF_RO), c = it->flags & SF_CODE;
@@ -3969,6 +4035,7 @@ static unsigned count_phdrs(const ev *e)
 		code |= c;
 		last_end = sec->lma.v + sec->size.v;
 	}
+	free(v);
 	for (size_t i = 0; i < e->nisecs && !stack; i++)
 		stack = !strcmp(e->isecs[i].sec->name, ".note.GNU-stack");
 	unsigned n =

@@ -22,7 +22,7 @@ bool map_add(map_ranges *m, const char *kind, const char *name, va_range r,
 	if (!n)
 		return false;
 	m->v[m->n++] =
-	    (map_range){kind, n, r, file, line, column, true, false, 0, false};
+	    (map_range){kind, n, r, file, line, column, true, false, 0, false, false};
 	return true;
 }
 
@@ -61,6 +61,9 @@ void map_free(map_ranges *m)
 	memset(m, 0, sizeof(*m));
 }
 
+
+/* 2^64, the end of a range that reaches the top of the address space. */
+#define TOP_HEX "0x10000000000000000"
 /* How map shows a range of the space: its kind word and its name, with
  * the file an image range belongs to.  A script's image is the union of
  * its sections, shown one by one; requests are check's, not map's. */
@@ -138,6 +141,7 @@ bool map_from_space(const space *s, map_ranges *m)
 			return false;
 		map_range *mr = &m->v[m->n - 1];
 		mr->size_known = x->size_known;
+		mr->to_top = x->to_top;
 		mr->has_lma = x->has_lma;
 		mr->lma = x->lma;
 		mr->conflict = map_conflict(s, x);
@@ -215,9 +219,13 @@ bool report_map_text(FILE *f, const map_ranges *m, const report_run *run)
 		const map_range *r = &m->v[i];
 		fprintf(f, "%18s %18s  %-10s %-8s %s  ",
 			va_hex(r->range.start, a),
-			r->size_known ? va_hex(r->range.end, b) : "?",
-			r->size_known ? va_size_str(va_range_size(r->range), s)
-				      : "?",
+			!r->size_known ? "?"
+			: r->to_top    ? TOP_HEX
+				       : va_hex(r->range.end, b),
+			!r->size_known
+			    ? "?"
+			    : va_size_str(va_range_size(r->range) + r->to_top,
+					  s),
 			r->kind, map_bar(bar, &scale, r));
 		esc_text_put(f, r->name);
 		fputc('\n', f);
@@ -249,7 +257,10 @@ bool report_map_json(FILE *f, const map_ranges *m, const report_run *run)
 		jd_set(j, "name", jd_str(r->name), &ok);
 		jd_set(j, "start", jd_hex(r->range.start), &ok);
 		jd_set(j, "end",
-		       r->size_known ? jd_hex(r->range.end) : json_null(), &ok);
+		       !r->size_known ? json_null()
+		       : r->to_top    ? jd_str(TOP_HEX)
+				      : jd_hex(r->range.end),
+		       &ok);
 		jd_set(j, "file", jd_str_or_null(r->file), &ok);
 		jd_set(j, "line", jd_line(r->line), &ok);
 		jd_set(j, "column", jd_line(r->column), &ok);

@@ -64,6 +64,8 @@ typedef struct map_range {
 	bool has_lma;	 /* sections: the load address */
 	uint64_t lma;
 	bool conflict; /* overlaps a reserved region or another range */
+	/* It ends at 2^64, which no end holds: range.end is 2^64 - 1. */
+	bool to_top;
 } map_range;
 
 /* Something map could not determine, and why. */

@@ -164,11 +164,12 @@ static void data_past_the_top_is_an_error_at_the_byte_that_wraps(void **state)
 	(void)state;
 	evaluate(&r, text);
 	/* "SECTIONS { . = 0xfffffffffffffff0; .text : { " is 45 bytes, each
-	 * BYTE(1) 8: the 16th starts at column 46 + 15 * 8. */
-	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 46 + 15 * 8,
+	 * BYTE(1) 8: the 16th fills the last address (GNU ld links 16), the
+	 * 17th, at column 46 + 16 * 8, passes it ("VMA wraps around"). */
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 1, 46 + 16 * 8,
 			    "section .text: the location counter passes the "
 			    "end of the 64-bit address space "
-			    "(0xffffffffffffffff + 0x1)");
+			    "(2^64 + 0x1)");
 	assert_true(section(&r, ".text")->vma.known);
 	assert_int_equal(section(&r, ".text")->vma.v, U64(0xfffffffffffffff0));
 	assert_false(section(&r, ".text")->size.known);
@@ -176,6 +177,32 @@ static void data_past_the_top_is_an_error_at_the_byte_that_wraps(void **state)
 	assert_int_equal(r.ev.nundetermined, 0);
 	done(&r);
 	free(text);
+}
+
+/* A section may end exactly at 2^64 (GNU ld 2.40 links 16 bytes from
+ * 0xfffffffffffffff0, binutils' seg.t a 4-byte section at -4, and a
+ * load address up to the top): no finding, its size all there is. */
+static void a_section_may_end_at_the_top(void **state)
+{
+	char *text = bytes_script("0xfffffffffffffff0", 16);
+	run r;
+
+	(void)state;
+	evaluate(&r, text);
+	assert_int_equal(r.d.n, 0);
+	assert_true(section(&r, ".text")->size.known);
+	assert_int_equal(section(&r, ".text")->size.v, 16);
+	done(&r);
+	free(text);
+
+	evaluate(&r, "SECTIONS {\n"
+		     "  . = 0x1000;\n"
+		     "  .a : AT(0xfffffffffffffff0) { QUAD(0) }\n"
+		     "  .b : { QUAD(0) }\n"
+		     "}\n");
+	assert_int_equal(r.d.n, 0);
+	assert_int_equal(section(&r, ".b")->lma.v, U64(0xfffffffffffffff8));
+	done(&r);
 }
 
 static void asciz_past_the_top_is_an_error(void **state)
@@ -228,13 +255,24 @@ static void an_offset_past_the_top_is_an_error(void **state)
 
 	(void)state;
 	evaluate(&r, "SECTIONS {\n"
-		     "  .text 0xffffffffffff0000 : { . = 0x10000; }\n"
+		     "  .text 0xffffffffffff0000 : { . = 0x10001; }\n"
 		     "}\n");
 	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 2, 32,
 			    "section .text: the location counter passes the "
 			    "end of the 64-bit address space "
-			    "(0xffffffffffff0000 + 0x10000)");
+			    "(0xffffffffffff0000 + 0x10001)");
 	assert_false(section(&r, ".text")->size.known);
+	done(&r);
+
+	/* To the top exactly: '.' is 0 then, and GNU ld 2.40 says "cannot
+	 * move location counter backwards (from ffffffffffff0000 to
+	 * 0000000000000000)". */
+	evaluate(&r, "SECTIONS {\n"
+		     "  .text 0xffffffffffff0000 : { . = 0x10000; }\n"
+		     "}\n");
+	assert_only_finding(&r, VL_RULE_LOCATION_BACKWARDS, 2, 36,
+			    "the location counter moves backwards inside "
+			    ".text, from 0xffffffffffff0000 to 0x0");
 	done(&r);
 }
 
@@ -354,11 +392,11 @@ static void a_load_address_past_the_top_is_an_error(void **state)
 	evaluate(&r, "SECTIONS {\n"
 		     "  . = 0x1000;\n"
 		     "  .a : AT(0xfffffffffffffff0) { QUAD(0) }\n"
-		     "  .b : { QUAD(0) }\n"
+		     "  .b : { QUAD(0) QUAD(0) }\n"
 		     "}\n");
 	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 4, 3,
 			    "section .b: its load address 0xfffffffffffffff8 + "
-			    "its size 0x8 passes the end of the 64-bit address "
+			    "its size 0x10 passes the end of the 64-bit address "
 			    "space");
 	assert_int_equal(section(&r, ".a")->lma.v, U64(0xfffffffffffffff0));
 	done(&r);
@@ -1410,6 +1448,7 @@ int main(void)
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
 		data_past_the_top_is_an_error_at_the_byte_that_wraps),
+	    cmocka_unit_test(a_section_may_end_at_the_top),
 	    cmocka_unit_test(asciz_past_the_top_is_an_error),
 	    cmocka_unit_test(
 		adding_to_the_location_counter_past_the_top_is_an_error),
