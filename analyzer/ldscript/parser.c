@@ -1330,6 +1330,17 @@ static bool ls_p_file_spec(ls_parser *p, ls_input *in)
 	if (bit || ls_at_call(p, LS_LEX_WILD, "EXCLUDE_FILE")) {
 		if (!ls_enter(p, &kw))
 			return false;
+		if (bit & (LS_SORT_BY_ALIGNMENT | LS_SORT_BY_INIT_PRIORITY |
+			   LS_SORT_REVERSE)) {
+			/* GNU ld 2.40: "syntax error" (binutils' align3.t). */
+			p->nest--;
+			return ls_fail(p, &kw,
+				       "%.*s cannot sort file names: GNU ld "
+				       "takes only SORT, SORT_BY_NAME or "
+				       "SORT_NONE around a file pattern (and "
+				       "refuses the script)",
+				       (int)kw.len, p->lx->s + kw.offset);
+		}
 		if (bit) {
 			in->file_sort |= bit;
 			ls_next_m(p, LS_LEX_WILD);
