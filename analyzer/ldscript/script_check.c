@@ -179,12 +179,105 @@ static int headers_room(const sp_owner *o, vl_diags *out)
 	return found;
 }
 
+/* A PT_LOAD with FILEHDR or PHDRS after one without: GNU ld 2.40 refuses
+ * the link ("PHDRS and FILEHDR are not supported when prior PT_LOAD
+ * headers lack them", binutils' phdrs3.t); a PT_PHDR there is fine. */
+static int headers_order(const sp_owner *o, vl_diags *out)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < o->script->ncmds; i++) {
+		const ls_cmd *c = &o->script->cmds[i];
+		const ls_phdr *bare = NULL;
+		if (c->kind != LS_CMD_PHDRS)
+			continue;
+		for (size_t k = 0; k < c->u.phdrs.nphdrs; k++) {
+			const ls_phdr *ph = &c->u.phdrs.phdrs[k];
+			uint64_t type;
+			if (expr_eval(ph->type.e, NULL, &type, NULL) != EXPR_OK ||
+			    type != PT_LOAD)
+				continue;
+			if (!ph->filehdr && !ph->phdrs) {
+				if (!bare)
+					bare = ph;
+				continue;
+			}
+			if (!bare)
+				continue;
+			if (!vl_diags_add(
+				out, VL_RULE_SCRIPT_ERROR, ph->loc.file,
+				ph->loc.line, ph->loc.column,
+				"segment %s takes the headers (%s) after %s, a "
+				"PT_LOAD without them: GNU ld refuses the link "
+				"(PHDRS and FILEHDR are not supported when "
+				"prior PT_LOAD headers lack them); list %s "
+				"first",
+				ph->name, ph->filehdr ? "FILEHDR" : "PHDRS",
+				bare->name, ph->name))
+				return -1;
+			found++;
+		}
+	}
+	return found;
+}
+
+/* REGION_ALIAS as GNU ld takes it (ldlang.c): of a region defined
+ * before it, not of *default* nor as *default*, and no name twice
+ * (binutils' region-alias-1 to -4 expect these errors). */
+static int region_aliases(const sp_owner *o, vl_diags *out)
+{
+	const ls_script *sc = o->script;
+	int found = 0;
+
+	for (size_t i = 0; i < sc->ncmds; i++) {
+		const ls_cmd *c = &sc->cmds[i];
+		if (c->kind != LS_CMD_REGION_ALIAS || c->nargs != 2)
+			continue;
+		const char *alias = c->args[0], *region = c->args[1];
+		bool region_known = false, alias_taken = false;
+		for (size_t j = 0; j < i; j++) {
+			const ls_cmd *d = &sc->cmds[j];
+			if (d->kind == LS_CMD_MEMORY)
+				for (size_t r = 0; r < d->u.memory.nregions;
+				     r++) {
+					const char *n = d->u.memory.regions[r].name;
+					region_known |= !strcmp(n, region);
+					alias_taken |= !strcmp(n, alias);
+				}
+			else if (d->kind == LS_CMD_REGION_ALIAS && d->nargs == 2) {
+				region_known |= !strcmp(d->args[0], region);
+				alias_taken |= !strcmp(d->args[0], alias);
+			}
+		}
+		const char *why = NULL;
+		if (!strcmp(alias, "*default*") || !strcmp(region, "*default*"))
+			why = "an alias for the default memory region";
+		else if (alias_taken)
+			why = "the name is a memory region or alias already "
+			      "(redefinition of memory region alias)";
+		else if (!region_known)
+			why = "no memory region of that name is defined before "
+			      "it";
+		if (!why)
+			continue;
+		if (!vl_diags_add(out, VL_RULE_SCRIPT_ERROR, c->loc.file,
+				  c->loc.line, c->loc.column,
+				  "REGION_ALIAS(%s, %s): %s, which GNU ld refuses",
+				  alias, region, why))
+			return -1;
+		found++;
+	}
+	return found;
+}
+
 static int errors_of(const space *s, const sp_owner *o, vl_diags *out)
 {
 	int found = facts(s, o, LS_FACT_ERROR, out);
 	int room = found < 0 ? -1 : headers_room(o, out);
+	int order = room < 0 ? -1 : headers_order(o, out);
+	int alias = order < 0 ? -1 : region_aliases(o, out);
 
-	return room < 0 ? -1 : found + room;
+	return alias < 0 ? -1 : found + room + order + alias;
 }
 
 static int backwards_of(const space *s, const sp_owner *o, vl_diags *out)

@@ -1016,6 +1016,58 @@ static void empty_sections_lld_keeps_are_named(void **state)
 	done(&r);
 }
 
+/* What GNU ld 2.40 refuses in PHDRS and REGION_ALIAS (binutils' phdrs3.t
+ * and region-alias-1 to -4 expect these errors, at these lines). */
+static void phdrs_and_region_aliases_ld_refuses(void **state)
+{
+	run r;
+
+	(void)state;
+	evaluate(&r, "PHDRS {\n"
+		     "  data PT_LOAD ;\n"
+		     "  header PT_PHDR PHDRS ;\n"
+		     "  text PT_LOAD FILEHDR PHDRS ;\n"
+		     "}\n"
+		     "SECTIONS { . = 0x800000 + SIZEOF_HEADERS;\n"
+		     "  .text : { *(.text) } :text .data : { *(.data) } :data }\n");
+	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 4, 3,
+			    "segment text takes the headers (FILEHDR) after "
+			    "data, a PT_LOAD without them: GNU ld refuses the "
+			    "link (PHDRS and FILEHDR are not supported when "
+			    "prior PT_LOAD headers lack them); list text first");
+	done(&r);
+
+	static const struct {
+		const char *alias, *why;
+	} cases[] = {
+	    {"REGION_ALIAS (\"A\", R);\nREGION_ALIAS (\"A\", R);\n",
+	     "REGION_ALIAS(A, R): the name is a memory region or alias "
+	     "already (redefinition of memory region alias), which GNU ld "
+	     "refuses"},
+	    {"REGION_ALIAS (\"A\", \"NIL\");\n",
+	     "REGION_ALIAS(A, NIL): no memory region of that name is defined "
+	     "before it, which GNU ld refuses"},
+	    {"REGION_ALIAS (\"A\", \"*default*\");\n",
+	     "REGION_ALIAS(A, *default*): an alias for the default memory "
+	     "region, which GNU ld refuses"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[256];
+		snprintf(text, sizeof(text),
+			 "MEMORY { R (rwx) : ORIGIN = 0, LENGTH = 32K }\n%s",
+			 cases[i].alias);
+		evaluate(&r, text);
+		assert_int_equal(r.d.n, 1);
+		assert_string_equal(r.d.v[0].message, cases[i].why);
+		done(&r);
+	}
+	/* An alias of an alias, after the MEMORY it names: fine. */
+	evaluate(&r, "MEMORY { R (rwx) : ORIGIN = 0, LENGTH = 32K }\n"
+		     "REGION_ALIAS (\"A\", R);\nREGION_ALIAS (\"B\", A);\n");
+	assert_int_equal(r.d.n, 0);
+	done(&r);
+}
+
 /* An output section nothing goes into still sets its symbols and has an
  * address: no undefined symbol, and x is where .empty would start. */
 static void an_empty_section_still_defines_its_symbols(void **state)
@@ -1444,6 +1496,7 @@ int main(void)
     cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
     cmocka_unit_test(operators_inside_a_section_work_on_offsets),
     cmocka_unit_test(empty_sections_lld_keeps_are_named),
+    cmocka_unit_test(phdrs_and_region_aliases_ld_refuses),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
