@@ -283,8 +283,13 @@ static bool z_option(cli_opts *o, const char *arg, vl_error *err)
 	if (!strncmp(arg, "common-page-size=", 17))
 		return cli_value("-z common-page-size=", arg + 17,
 				 &o->link.commonpagesize, err);
+	if (!strcmp(arg, "separate-code") || !strcmp(arg, "noseparate-code")) {
+		o->link.separate_code = arg[0] == 's' ? 1 : -1;
+		return true;
+	}
 	return vl_fail(err, NULL, 0, 0,
-		       "-z %s: expected max-page-size=N or common-page-size=N",
+		       "-z %s: expected max-page-size=N, common-page-size=N, "
+		       "separate-code or noseparate-code",
 		       arg);
 }
 
@@ -619,7 +624,7 @@ static void failed(cli_inputs *in, const cli_opts *o, bool *ok, vl_error *err,
  * INSERT stays undetermined, and says so.  False with err only when $LD
  * is set to what needs a shell. */
 static bool read_base(cli_inputs *in, cli_script *cs, uint16_t machine,
-		      vl_error *err)
+		      int separate_code, vl_error *err)
 {
 	const ls_script *s = &cs->script;
 	bool insert = false;
@@ -633,8 +638,8 @@ static bool read_base(cli_inputs *in, cli_script *cs, uint16_t machine,
 		return true;
 	if (!inputs_tool(in, CCOPTS_LD, err))
 		return false;
-	if (!(text = ls_default_script(machine, in->ld.v, in->ld.n, &len,
-				       &lerr))) {
+	if (!(text = ls_default_script(machine, in->ld.v, in->ld.n,
+				       separate_code, &len, &lerr))) {
 		vl_error_free(&lerr);
 		return true;
 	}
@@ -954,7 +959,7 @@ bool cli_inputs_open(cli_inputs *in, const cli_opts *o, char **paths, size_t n,
 			       lo.machine   ? lo.machine
 			       : lo.ninputs ? lo.inputs[0].machine
 					    : 0,
-			       err))
+			       lo.separate_code, err))
 			goto fail;
 		if (in->scripts[i].have_base)
 			lo.base = &in->scripts[i].base;

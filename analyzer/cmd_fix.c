@@ -204,7 +204,9 @@ static int run_fix(fix_opts *o, char **paths, size_t n)
 		ccopts ld = {0};
 		script_text =
 		    cli_tool_command(CCOPTS_LD, o->ld, &ld, &err)
-			? ls_default_script(em, ld.v, ld.n, &len, &err)
+			? ls_default_script(em, ld.v, ld.n,
+					    o->common.link.separate_code, &len,
+					    &err)
 			: NULL;
 		ccopts_free(&ld);
 		if (!script_text)

@@ -47,10 +47,14 @@ static const char *cross_ld_for(uint16_t machine)
 /* Start `ld -m emulation --verbose` with its stdout on a pipe and its
  * stderr on /dev/null; the read end in *fd.  ENOENT when ld is not on
  * PATH (the caller tries the next). */
-static int spawn_ld(const char *ld, const char *emulation, pid_t *pid, int *fd,
-		    vl_error *err)
+static int spawn_ld(const char *ld, const char *emulation, int separate_code,
+		    pid_t *pid, int *fd, vl_error *err)
 {
-	char *argv[] = {(char *)ld, "-m", (char *)emulation, "--verbose", NULL};
+	/* -z separate-code or noseparate-code changes the script ld prints. */
+	char *argv[] = {(char *)ld, "-m", (char *)emulation, "--verbose",
+			separate_code ? "-z" : NULL,
+			separate_code > 0 ? "separate-code" : "noseparate-code",
+			NULL};
 	posix_spawn_file_actions_t fa;
 	int p[2], rc;
 
@@ -114,7 +118,7 @@ static char *between_rules(FILE *f, size_t *len)
 }
 
 char *ls_default_script(uint16_t machine, char *const *ld_cmd, size_t nld,
-			size_t *len, vl_error *err)
+			int separate_code, size_t *len, vl_error *err)
 {
 	/* The command's own -m EMULATION (ccopts_command keeps it as two
 	 * words after the program) replaces the machine's. */
@@ -128,9 +132,10 @@ char *ls_default_script(uint16_t machine, char *const *ld_cmd, size_t nld,
 	int fd = -1, status = 0, rc;
 	char *text = NULL;
 
-	rc = spawn_ld(ld, emulation, &pid, &fd, err);
+	rc = spawn_ld(ld, emulation, separate_code, &pid, &fd, err);
 	if (rc == ENOENT && cross)
-		rc = spawn_ld(ld = "ld", emulation, &pid, &fd, err);
+		rc = spawn_ld(ld = "ld", emulation, separate_code, &pid, &fd,
+			      err);
 	if (rc == ENOENT)
 		vl_fail(err, NULL, 0, 0, "cannot run %s --verbose: %s", ld,
 			strerror(rc));

@@ -16,9 +16,11 @@ const char *ls_emulation_for(uint16_t machine);
  * ld_cmd[0, nld) when given (--ld or $LD through ccopts_command: the
  * program, then "-m" "EMULATION" when the user gave one, which replaces
  * the machine's), else the machine's cross ld where one is installed,
- * else ld; it is run with an argument vector, never through a shell. */
+ * else ld; it is run with an argument vector, never through a shell, and
+ * with -z separate-code (separate_code > 0) or -z noseparate-code (< 0)
+ * when given, which change the script. */
 char *ls_default_script(uint16_t machine, char *const *ld_cmd, size_t nld,
-			size_t *len, vl_error *err);
+			int separate_code, size_t *len, vl_error *err);
 
 /* The default script as fix writes it: every line that uses SEGMENT_START
  * gets a comment above it that allows the lld-portability warning about

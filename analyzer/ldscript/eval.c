@@ -3971,7 +3971,9 @@ static unsigned count_phdrs(const ev *e)
 	const ls_eval *o = e->out;
 	uint64_t page = o->maxpagesize ? o->maxpagesize : 1, last_end = 0;
 	uint64_t delta = 0, note_align = 0;
-	bool sep_code = o->machine == EM_X86_64 || o->machine == EM_386;
+	bool sep_code = e->o->separate_code
+			    ? e->o->separate_code > 0
+			    : o->machine == EM_X86_64 || o->machine == EM_386;
 	bool open = false, writable = false, code = false, last_note = false;
 	bool tls = false, prop = false, interp = false, dyn = false;
 	bool first_code = false, relro = false;

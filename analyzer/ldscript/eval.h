@@ -33,6 +33,9 @@ typedef struct ls_eval_opts {
 				 the script's OUTPUT_FORMAT, else 4 KiB pages */
 	uint64_t maxpagesize; /* -z max-page-size; 0: the machine's */
 	uint64_t commonpagesize; /* -z common-page-size; 0: the machine's */
+	/* -z separate-code 1, -z noseparate-code -1; 0: the machine's (on
+	 * for x86, whose GNU ld keeps code in segments of its own). */
+	int separate_code;
 	ls_segment_start segments[LS_MAX_KNOBS]; /* -T<name>=, --image-base */
 	size_t nsegments;
 	ls_section_start sections[LS_MAX_KNOBS]; /* -Ttext= -Tdata= -Tbss= */
