@@ -552,52 +552,15 @@ bool ccopts_filter(char *const *args, size_t n, const char *dir, ccopts_use use,
 	return !out->oom;
 }
 
-bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
-		      vl_error *err)
-{
-	ccopts words = {0};
-	char *cwd = getcwd(NULL, 0);
-	bool ok = cwd != NULL;
-
-	if (!cwd)
-		return vl_fail(err, NULL, 0, 0,
-			       "cannot find the working directory: %s",
-			       strerror(errno));
-	for (const char *p = text; ok && *p;) {
-		size_t len;
-		p += strspn(p, " \t\n");
-		if (!(len = strcspn(p, " \t\n")))
-			break;
-		ok = ccopts_push(&words, strndup(p, len));
-		p += len;
-	}
-	for (size_t i = 0; ok && i < words.n;) {
-		size_t at = i;
-		took t = take(words.v, words.n, &i, cwd, use, out);
-		if (t == NOMEM) {
-			ok = false;
-		} else if (t == DROPPED) {
-			vl_fail(err, NULL, 0, 0,
-				"--cpp-flags: '%s' is not an option vaslint "
-				"passes to the preprocessor, or lacks its "
-				"value (it takes -D, -U, -I, -iquote, "
-				"-isystem, -idirafter, -include, -imacros, "
-				"-std=, -m..., --sysroot, --target, "
-				"-nostdinc and -undef; words are split at "
-				"white space)",
-				words.v[at]);
-			ccopts_free(&words);
-			free(cwd);
-			return false;
-		}
-	}
-	ccopts_free(&words);
-	free(cwd);
-	return ok && !out->oom ? true : vl_fail_oom(err);
-}
-
-bool ccopts_from_words(char *const *words, size_t n, const char *origin,
-		       ccopts_use use, ccopts *out, vl_error *err)
+/* Every word through the allow-list, relative paths made absolute against
+ * the working directory, as the user typed them: false with err at the
+ * first word refused (refused() says why, naming it) or when memory or the
+ * working directory cannot be had. */
+static bool take_typed(char *const *words, size_t n, ccopts_use use,
+		       ccopts *out, vl_error *err,
+		       void (*refused)(const char *word, void *ctx,
+				       vl_error *err),
+		       void *ctx)
 {
 	char *cwd = getcwd(NULL, 0);
 	bool ok = true;
@@ -609,25 +572,76 @@ bool ccopts_from_words(char *const *words, size_t n, const char *origin,
 	for (size_t i = 0; ok && i < n;) {
 		size_t at = i;
 		took t = take(words, n, &i, cwd, use, out);
-		if (t == NOMEM) {
+		if (t == NOMEM)
 			ok = false;
-		} else if (t == DROPPED) {
-			vl_fail(err, NULL, 0, 0,
-				"%s: '%s' is not an option vaslint passes to "
-				"%s, or lacks its value (it takes -D, -U, -I, "
-				"-iquote, -isystem, -idirafter, -include, "
-				"-imacros, -std=, -x, -m..., --sysroot, "
-				"--target, -nostdinc, -undef and the -f/-W/-O "
-				"options that change the language)",
-				origin, words[at],
-				use == CCOPTS_CPP ? "the preprocessor"
-						  : "libclang");
+		else if (t == DROPPED) {
+			refused(words[at], ctx, err);
 			free(cwd);
 			return false;
 		}
 	}
 	free(cwd);
 	return ok && !out->oom ? true : vl_fail_oom(err);
+}
+
+static void cpp_flag_refused(const char *word, void *ctx, vl_error *err)
+{
+	(void)ctx;
+	vl_fail(err, NULL, 0, 0,
+		"--cpp-flags: '%s' is not an option vaslint passes to the "
+		"preprocessor, or lacks its value (it takes -D, -U, -I, "
+		"-iquote, -isystem, -idirafter, -include, -imacros, -std=, "
+		"-m..., --sysroot, --target, -nostdinc and -undef; words are "
+		"split at white space)",
+		word);
+}
+
+bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
+		      vl_error *err)
+{
+	ccopts words = {0};
+	bool ok = true;
+
+	for (const char *p = text; ok && *p;) {
+		size_t len;
+		p += strspn(p, " \t\n");
+		if (!(len = strcspn(p, " \t\n")))
+			break;
+		ok = ccopts_push(&words, strndup(p, len));
+		p += len;
+	}
+	ok = ok ? take_typed(words.v, words.n, use, out, err,
+			     cpp_flag_refused, NULL)
+		: vl_fail_oom(err);
+	ccopts_free(&words);
+	return ok;
+}
+
+typedef struct word_origin {
+	const char *origin;
+	ccopts_use use;
+} word_origin;
+
+static void word_refused(const char *word, void *ctx, vl_error *err)
+{
+	const word_origin *w = ctx;
+
+	vl_fail(err, NULL, 0, 0,
+		"%s: '%s' is not an option vaslint passes to %s, or lacks its "
+		"value (it takes -D, -U, -I, -iquote, -isystem, -idirafter, "
+		"-include, -imacros, -std=, -x, -m..., --sysroot, --target, "
+		"-nostdinc, -undef and the -f/-W/-O options that change the "
+		"language)",
+		w->origin, word,
+		w->use == CCOPTS_CPP ? "the preprocessor" : "libclang");
+}
+
+bool ccopts_from_words(char *const *words, size_t n, const char *origin,
+		       ccopts_use use, ccopts *out, vl_error *err)
+{
+	word_origin w = {origin, use};
+
+	return take_typed(words, n, use, out, err, word_refused, &w);
 }
 
 bool ccopts_allowed(const char *word, ccopts_use use)

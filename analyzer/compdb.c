@@ -593,6 +593,20 @@ static bool cxx_compiler(const compdb_entry *e)
 	return len >= 2 && name[len - 1] == '+' && name[len - 2] == '+';
 }
 
+/* The argument vector o, with file last, becomes f's; false (o freed)
+ * when memory ran out. */
+static bool argv_done(ccopts *o, const char *file, src_file *f)
+{
+	ccopts_push(o, strdup(file));
+	if (o->oom) {
+		ccopts_free(o);
+		return false;
+	}
+	f->argv = o->v;
+	f->argc = o->n;
+	return true;
+}
+
 /* What libclang gets for file with entry e's command. */
 static bool entry_argv(const compdb_entry *e, const char *file, src_file *f)
 {
@@ -602,14 +616,7 @@ static bool entry_argv(const compdb_entry *e, const char *file, src_file *f)
 	if (e->nargs > 1)
 		ccopts_filter(e->args + 1, e->nargs - 1, e->dir, CCOPTS_PARSE,
 			      &o);
-	ccopts_push(&o, strdup(file));
-	if (o.oom) {
-		ccopts_free(&o);
-		return false;
-	}
-	f->argv = o.v;
-	f->argc = o.n;
-	return true;
+	return argv_done(&o, file, f);
 }
 
 static bool oom(vl_error *err)
@@ -627,14 +634,7 @@ static bool fixed_argv(const ccopts *flags, const char *file, src_file *f)
 	    strdup(strcmp(compdb_language(file), "c++") ? "clang" : "clang++"));
 	for (size_t i = 0; i < flags->n; i++)
 		ccopts_push(&o, strdup(flags->v[i]));
-	ccopts_push(&o, strdup(file));
-	if (o.oom) {
-		ccopts_free(&o);
-		return false;
-	}
-	f->argv = o.v;
-	f->argc = o.n;
-	return true;
+	return argv_done(&o, file, f);
 }
 
 /* The files given, each with the flags the user gave (fixed), or its

@@ -67,6 +67,18 @@ bool va_align_up(uint64_t x, uint64_t align, uint64_t *out)
 	return true;
 }
 
+bool va_end_or_top(uint64_t start, uint64_t size, uint64_t *end, bool *top)
+{
+	*top = false;
+	if (va_add(start, size, end))
+		return true;
+	if (size - 1 != UINT64_MAX - start) /* size is not 0 here */
+		return false;
+	*top = true;
+	*end = UINT64_MAX;
+	return true;
+}
+
 bool va_range_from_size(uint64_t start, uint64_t size, va_range *out)
 {
 	uint64_t end;

@@ -42,6 +42,11 @@ static inline uint64_t va_align_down(uint64_t x, uint64_t align)
 }
 bool va_align_up(uint64_t x, uint64_t align, uint64_t *out);
 
+/* Where [start, start + size) ends: *end, or, when its last byte is the
+ * last address (2^64, its end, fits no uint64_t), *top and *end = 2^64 - 1,
+ * a byte short.  False when it passes the top. */
+bool va_end_or_top(uint64_t start, uint64_t size, uint64_t *end, bool *top);
+
 /* [start, start + size); false when start + size would pass 2^64 - 1. */
 bool va_range_from_size(uint64_t start, uint64_t size, va_range *out);
 static inline uint64_t va_range_size(va_range r)

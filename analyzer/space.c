@@ -607,12 +607,11 @@ bool space_script_extent(const ls_script *script, const ls_eval *ev,
 			ok = false;
 			break;
 		}
-		uint64_t n = sec->tls_bss ? 0 : sec->size.v;
 		/* One that ends at 2^64 ends a byte short, as no end holds
 		 * that. */
-		if (n && n - 1 == UINT64_MAX - sec->vma.v) {
-			end = UINT64_MAX;
-		} else if (!va_add(sec->vma.v, n, &end)) {
+		bool top;
+		if (!va_end_or_top(sec->vma.v, sec->tls_bss ? 0 : sec->size.v,
+				   &end, &top)) {
 			ok = false;
 			break;
 		}
@@ -649,14 +648,11 @@ static bool script_sections(space *s, const char *path, const ls_script *script,
 		uint64_t end;
 		if (!sec->alloc || !sec->vma.known)
 			continue;
-		bool sized =
-		    sec->size.known && va_add(sec->vma.v, sec->size.v, &end);
 		/* Ending at 2^64: a byte short, marked (no end holds 2^64). */
-		bool top = sec->size.known && !sized && sec->size.v &&
-			   sec->size.v - 1 == UINT64_MAX - sec->vma.v;
-		va_range r = {sec->vma.v, sized ? end
-					  : top ? UINT64_MAX
-						: sec->vma.v};
+		bool top = false;
+		bool sized = sec->size.known &&
+			     va_end_or_top(sec->vma.v, sec->size.v, &end, &top);
+		va_range r = {sec->vma.v, sized ? end : sec->vma.v};
 		sp_range *x =
 		    range_add(s, SP_SECTION, sec->name, r, loc_of(sec->loc));
 		if (!x) {
@@ -664,7 +660,6 @@ static bool script_sections(space *s, const char *path, const ls_script *script,
 			return false;
 		}
 		x->to_top = top;
-		sized |= top;
 		x->no_access = no[i];
 		x->size_known = sized;
 		x->sec = sec;
@@ -708,20 +703,15 @@ static bool script_memory(space *s, size_t first, const ls_eval *ev)
 
 	for (size_t i = 0; i < ev->nregions; i++) {
 		const ls_region *r = &ev->regions[i];
-		uint64_t end, last;
-		bool to_top = false;
+		uint64_t end;
+		bool to_top;
 		if (!r->origin.known || !r->length.known)
 			continue;
 		/* A region may end at 2^64 exactly: its last byte is the
 		 * last address.  One that passes it is an error the
 		 * evaluation reported, and no range. */
-		if (!va_add(r->origin.v, r->length.v, &end)) {
-			if (!va_sub(r->length.v, 1, &last) ||
-			    !va_add(r->origin.v, last, &end) ||
-			    end != UINT64_MAX)
-				continue;
-			to_top = true;
-		}
+		if (!va_end_or_top(r->origin.v, r->length.v, &end, &to_top))
+			continue;
 		sp_range *x = range_add(s, SP_MEMORY, r->name,
 					(va_range){r->origin.v, end},
 					loc_of(r->def->loc));

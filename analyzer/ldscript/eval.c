@@ -417,15 +417,18 @@ static void wrapped(ev *e, const ls_out_section *sec, ls_loc loc,
 	e->nwraps++;
 }
 
-/* a + b as the location counter's new value, set by what is at loc
- * inside sec. */
 /* Whether [a, a + n) ends exactly at 2^64: its last byte is the last
  * address. */
 static bool ends_at_top(uint64_t a, uint64_t n)
 {
-	return n && n - 1 == UINT64_MAX - a;
+	uint64_t end;
+	bool top;
+
+	return va_end_or_top(a, n, &end, &top) && top;
 }
 
+/* a + b as the location counter's new value, set by what is at loc
+ * inside sec. */
 static ls_value dot_plus(ev *e, const ls_out_section *sec, uint64_t a,
 			 uint64_t b, ls_loc loc)
 {
@@ -482,17 +485,10 @@ static ls_value align_value(ev *e, ls_value v, uint64_t a,
  * when ORIGIN + LENGTH passes it. */
 static bool region_end(const ls_region *r, uint64_t *end, bool *top)
 {
-	uint64_t room, last;
-
-	*top = false;
-	if (va_add(r->origin.v, r->length.v, end))
-		return true;
-	/* The last byte, origin + length - 1, is the last address. */
-	if (!va_sub(UINT64_MAX, r->origin.v, &room) ||
-	    !va_sub(r->length.v, 1, &last) || last != room)
+	if (!va_end_or_top(r->origin.v, r->length.v, end, top))
 		return false;
-	*top = true;
-	*end = 0;
+	if (*top)
+		*end = 0;
 	return true;
 }
 
@@ -1298,8 +1294,6 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 	return EXPR_ERROR;
 }
 
-/* Evaluate; an error becomes a finding at the expression in the final
- * pass and an unknown value. */
 /* Inside an output section (e->in_sec), the section an address-valued
  * expression is relative to, as GNU ld's ldexp.c keeps it: '.' and
  * ALIGN() the section being laid out, a symbol its own, ADDR() the one it
@@ -1383,38 +1377,22 @@ static void ev_bases(void *ctx, const expr *x, uint64_t *a_base,
 		     uint64_t *b_base, uint64_t *r_base)
 {
 	const ev *e = ctx;
-	bool cmp = false;
+	/* Arithmetic and bit operators, and comparisons, whose result is a
+	 * number; not && and || (expr_op_precedence: 1 and 2, comparisons
+	 * 5). */
+	int prec = expr_op_precedence(x->op);
+	bool cmp = prec == 5;
 
-	if (!e->in_sec)
+	if (!e->in_sec || prec < 3)
 		return;
-	switch (x->op) {
-	case '+':
-	case '-':
-	case '*':
-	case '/':
-	case '%':
-	case EXPR_OP_SHL:
-	case EXPR_OP_SHR:
-	case '&':
-	case '|':
-		break;
-	case EXPR_OP_EQ:
-	case EXPR_OP_NE:
-	case '<':
-	case '>':
-	case EXPR_OP_LE:
-	case EXPR_OP_GE:
-		cmp = true;
-		break;
-	default:
-		return;
-	}
 	vkind ka = value_kind(e, x->a, true), kb = value_kind(e, x->b, true);
 	operand_bases(e, ka, ka == VK_REL ? rel_section(e, x->a) : NONE, kb,
 		      kb == VK_REL ? rel_section(e, x->b) : NONE, cmp, a_base,
 		      b_base, r_base);
 }
 
+/* Evaluate; an error becomes a finding at the expression in the final
+ * pass and an unknown value. */
 static ls_value eval(ev *e, const ls_expr *x)
 {
 	expr_env env = {e, ev_symbol, ev_call, EXPR_ARITH_LD, ev_bases};
@@ -2266,15 +2244,16 @@ static void contribute(item *it, unsigned f, uint64_t align)
 static void contribute_input(ev *e, item *it, size_t i)
 {
 	const image_section *s = e->isecs[i].sec;
+	unsigned f = input_flags(e, s);
 
 	if (!it->typed)
 		it->type = s->type;
 	it->typed = true;
-	contribute(it, input_flags(e, s), s->align);
+	contribute(it, f, s->align);
 	/* COPY, INFO, OVERLAY and DSECT take SHF_ALLOC off their inputs,
 	 * not what says they load: GNU ld moves the next free address past
 	 * such a section when an input of it has contents. */
-	it->loads_unallocated |= (input_flags(e, s) & SF_LOAD) != 0;
+	it->loads_unallocated |= (f & SF_LOAD) != 0;
 }
 
 /* An output section of the script as GNU ld sees it once the inputs are
@@ -3544,16 +3523,14 @@ static ls_region *run_region(ev *e, const item *it, bool has_addr)
 static ls_value dot_end(const ls_out_section *sec)
 {
 	ls_value end = unknown;
+	bool top;
 
 	if (sec->tls_bss)
 		return sec->vma;
-	if (sec->vma.known && sec->size.known &&
-	    va_add(sec->vma.v, sec->size.v, &end.v))
-		end.known = true;
 	/* Ending at 2^64, '.' wraps to 0 as in GNU ld. */
 	if (sec->vma.known && sec->size.known &&
-	    ends_at_top(sec->vma.v, sec->size.v))
-		end = known(0);
+	    va_end_or_top(sec->vma.v, sec->size.v, &end.v, &top))
+		end = known(top ? 0 : end.v);
 	return end;
 }
 
@@ -3940,17 +3917,6 @@ static void reset_pass(ev *e)
 	}
 }
 
-/* The program headers GNU ld 2.40 makes for the layout of the last pass
- * (elf.c, _bfd_elf_map_sections_to_segments, as measured with ld on
- * scripts that start at SIZEOF_HEADERS): a PT_LOAD starts where the load
- * address moves by another amount than the address, where a gap reaches
- * past a page, and, on another page, at the first writable section after
- * read-only ones and (x86, whose GNU ld separates code) where code starts
- * or ends; then PT_TLS, one PT_NOTE per run of notes of one alignment,
- * PT_GNU_PROPERTY, PT_INTERP with PT_PHDR, PT_DYNAMIC, PT_GNU_RELRO when
- * sections lie before DATA_SEGMENT_RELRO_END, and PT_GNU_STACK when an
- * input says how the stack is to be mapped (.note.GNU-stack).
- * 0 when an allocated section's place is not known. */
 typedef struct by_lma {
 	const item *it;
 	uint64_t lma;
@@ -3966,6 +3932,17 @@ static int by_lma_cmp(const void *a, const void *b)
 	return x->k < y->k ? -1 : x->k > y->k;
 }
 
+/* The program headers GNU ld 2.40 makes for the layout of the last pass
+ * (elf.c, _bfd_elf_map_sections_to_segments, as measured with ld on
+ * scripts that start at SIZEOF_HEADERS): a PT_LOAD starts where the load
+ * address moves by another amount than the address, where a gap reaches
+ * past a page, and, on another page, at the first writable section after
+ * read-only ones and (x86, whose GNU ld separates code) where code starts
+ * or ends; then PT_TLS, one PT_NOTE per run of notes of one alignment,
+ * PT_GNU_PROPERTY, PT_INTERP with PT_PHDR, PT_DYNAMIC, PT_GNU_RELRO when
+ * sections lie before DATA_SEGMENT_RELRO_END, and PT_GNU_STACK when an
+ * input says how the stack is to be mapped (.note.GNU-stack).
+ * 0 when an allocated section's place is not known. */
 static unsigned count_phdrs(const ev *e)
 {
 	const ls_eval *o = e->out;

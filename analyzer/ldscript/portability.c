@@ -943,6 +943,103 @@ static const char *lld_keeps(const walker *w, const ls_output_section *sec)
 	return NULL;
 }
 
+/* Up to four section names for a message, ", " between, and a mark for
+ * more. */
+typedef struct name_list {
+	char text[160];
+	size_t n;
+} name_list;
+
+static void name_list_add(name_list *l, const char *name)
+{
+	size_t used = strlen(l->text);
+
+	if (l->n < 4 && used + strlen(name) + 3 < sizeof(l->text))
+		snprintf(l->text + used, sizeof(l->text) - used, "%s%s",
+			 l->n ? ", " : "", name);
+	l->n++;
+}
+
+static const char *name_list_more(const name_list *l)
+{
+	return l->n > 4 ? ", ..." : "";
+}
+
+/* lld's order for sections it places itself (getSectionRank, lld 14):
+ * read-only data, code, writable data, writable bss. */
+static int lld_rank(const ls_out_section *sec)
+{
+	if (!sec->writable)
+		return sec->code ? 1 : 0;
+	return sec->load ? 2 : 3;
+}
+
+static int by_address(const void *a, const void *b)
+{
+	const ls_out_section *x = *(const ls_out_section *const *)a;
+	const ls_out_section *y = *(const ls_out_section *const *)b;
+
+	return x->vma.v < y->vma.v ? -1 : x->vma.v > y->vma.v;
+}
+
+/* Allocated output sections the script does not name (orphans): GNU ld
+ * puts each after the last section of its kind, lld where its order
+ * (lld_rank) puts it: read-only data before code, code before data.
+ * Where GNU ld's place breaks that order around an orphan (Genode's
+ * linker.ld names no section: GNU ld lays .text before .rodata, lld
+ * 14 .rodata first), the orphan lands elsewhere under lld.  One
+ * warning for all, at the first (at the script when the first follows
+ * no section of it). */
+static void check_orphans(walker *w, const ls_eval *ev, const char *path)
+{
+	const ls_out_section **v, *first = NULL;
+	name_list moved = {0};
+	size_t n = 0;
+
+	if (!ev->nsections)
+		return;
+	if (!(v = malloc(ev->nsections * sizeof(*v)))) {
+		w->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < ev->nsections; i++) {
+		const ls_out_section *sec = &ev->sections[i];
+		if (sec->alloc && sec->vma.known && sec->size.known &&
+		    sec->size.v)
+			v[n++] = sec;
+	}
+	qsort(v, n, sizeof(*v), by_address);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->def)
+			continue;
+		int r = lld_rank(v[i]);
+		if ((i == 0 || lld_rank(v[i - 1]) <= r) &&
+		    (i + 1 == n || r <= lld_rank(v[i + 1])))
+			continue;
+		if (!first)
+			first = v[i];
+		name_list_add(&moved, v[i]->name);
+	}
+	free(v);
+	if (!moved.n)
+		return;
+	char *msg = vl_strprintf(
+	    "the script does not place %s%s: GNU ld puts an orphan after the "
+	    "last section of its kind, lld orders what it places itself "
+	    "(read-only data, code, data, bss), so %s elsewhere under lld; "
+	    "name %s in the script",
+	    moved.text, name_list_more(&moved),
+	    moved.n == 1 ? "it lands" : "they land",
+	    moved.n == 1 ? "it" : "them");
+	if (!msg) {
+		w->oom = true;
+		return;
+	}
+	warn(w, first->loc.file ? first->loc : (ls_loc){.file = path}, 0, 0,
+	     msg);
+	free(msg);
+}
+
 /* Output sections GNU ld drops from the link because nothing went in,
  * which lld keeps (0 bytes at an address of their own, and a segment
  * may reach to them): known from a layout with inputs. */
@@ -950,8 +1047,7 @@ static void check_empty_kept(walker *w, const ls_eval *ev)
 {
 	const ls_out_section *first = NULL;
 	const char *why = NULL;
-	size_t n = 0;
-	char names[160] = "";
+	name_list kept = {0};
 
 	if (w->nnamed > 1)
 		qsort(w->named, w->nnamed, sizeof(*w->named), str_cmp);
@@ -970,20 +1066,16 @@ static void check_empty_kept(walker *w, const ls_eval *ev)
 			first = sec;
 			why = r;
 		}
-		size_t used = strlen(names);
-		if (n < 4 && used + strlen(sec->name) + 3 < sizeof(names))
-			snprintf(names + used, sizeof(names) - used, "%s%s",
-				 n ? ", " : "", sec->name);
-		n++;
+		name_list_add(&kept, sec->name);
 	}
-	if (!n)
+	if (!kept.n)
 		return;
 	char *msg = vl_strprintf(
 	    "GNU ld leaves out %s%s, which nothing goes into; lld keeps %s "
 	    "(%s%s), 0 bytes at the address or alignment the script gives, "
 	    "so what follows may move and a segment reach further",
-	    names, n > 4 ? ", ..." : "", n == 1 ? "it" : "them", why,
-	    n > 1 ? ", ..." : "");
+	    kept.text, name_list_more(&kept), kept.n == 1 ? "it" : "them",
+	    why, kept.n > 1 ? ", ..." : "");
 	if (!msg) {
 		w->oom = true;
 		return;
@@ -993,7 +1085,7 @@ static void check_empty_kept(walker *w, const ls_eval *ev)
 }
 
 int ls_portability_link(const ls_script *s, const ls_eval *ev,
-			vl_diags *out)
+			const char *path, vl_diags *out)
 {
 	walker w = {.s = s, .out = out, .quiet = true};
 
@@ -1005,6 +1097,8 @@ int ls_portability_link(const ls_script *s, const ls_eval *ev,
 	walk_cmds(&w, s->cmds, s->ncmds);
 	if (ev && !w.oom)
 		check_empty_kept(&w, ev);
+	if (ev && !w.oom)
+		check_orphans(&w, ev, path);
 	free(w.syms);
 	free(w.slots);
 	free(w.named);
@@ -1013,5 +1107,5 @@ int ls_portability_link(const ls_script *s, const ls_eval *ev,
 
 int ls_portability(const ls_script *s, vl_diags *out)
 {
-	return ls_portability_link(s, NULL, out);
+	return ls_portability_link(s, NULL, NULL, out);
 }

@@ -12,8 +12,9 @@ int ls_portability(const ls_script *s, vl_diags *out);
 
 /* The same, and what the layout of the link (ev, evaluated with inputs;
  * may be NULL) shows: output sections GNU ld leaves out as empty that
- * lld keeps. */
+ * lld keeps, and orphans lld places elsewhere (a warning about those
+ * that follow no section of the script is at path). */
 int ls_portability_link(const ls_script *s, const ls_eval *ev,
-			vl_diags *out);
+			const char *path, vl_diags *out);
 
 #endif

@@ -518,88 +518,10 @@ int ls_check_section_overlap(const space *s, vl_diags *out)
 
 /* ---- The script as written ---- */
 
-/* lld's order for sections it places itself (getSectionRank, lld 14):
- * read-only data, code, writable data, writable bss. */
-static int lld_rank(const ls_out_section *sec)
-{
-	if (!sec->writable)
-		return sec->code ? 1 : 0;
-	return sec->load ? 2 : 3;
-}
-
-static int by_address(const void *a, const void *b)
-{
-	const ls_out_section *x = *(const ls_out_section *const *)a;
-	const ls_out_section *y = *(const ls_out_section *const *)b;
-
-	return x->vma.v < y->vma.v ? -1 : x->vma.v > y->vma.v;
-}
-
-/* Allocated output sections the script does not name (orphans): GNU ld
- * puts each after the last section of its kind, lld where its order
- * (lld_rank) puts it: read-only data before code, code before data.
- * Where GNU ld's place breaks that order around an orphan (Genode's
- * linker.ld names no section: GNU ld lays .text before .rodata, lld
- * 14 .rodata first), the orphan lands elsewhere under lld.  One
- * warning for all, at the first. */
-static int orphans_of(const sp_owner *o, vl_diags *out)
-{
-	const ls_eval *ev = o->eval;
-	const ls_out_section **v, *first = NULL;
-	size_t n = 0, moved = 0;
-	char names[160] = "";
-
-	if (!ev || !ev->nsections)
-		return 0;
-	if (!(v = malloc(ev->nsections * sizeof(*v))))
-		return -1;
-	for (size_t i = 0; i < ev->nsections; i++) {
-		const ls_out_section *sec = &ev->sections[i];
-		if (sec->alloc && sec->vma.known && sec->size.known &&
-		    sec->size.v)
-			v[n++] = sec;
-	}
-	qsort(v, n, sizeof(*v), by_address);
-	for (size_t i = 0; i < n; i++) {
-		if (v[i]->def)
-			continue;
-		int r = lld_rank(v[i]);
-		if ((i == 0 || lld_rank(v[i - 1]) <= r) &&
-		    (i + 1 == n || r <= lld_rank(v[i + 1])))
-			continue;
-		if (!first)
-			first = v[i];
-		size_t used = strlen(names);
-		if (moved < 4 && used + strlen(v[i]->name) + 3 < sizeof(names))
-			snprintf(names + used, sizeof(names) - used, "%s%s",
-				 moved ? ", " : "", v[i]->name);
-		moved++;
-	}
-	free(v);
-	if (!moved)
-		return 0;
-	vl_diag *d = vl_diags_add(
-	    out, VL_RULE_LLD_PORTABILITY,
-	    first->loc.file ? first->loc.file : o->path,
-	    first->loc.file ? first->loc.line : 0,
-	    first->loc.file ? first->loc.column : 0,
-	    "the script does not place %s%s: GNU ld puts an orphan after the "
-	    "last section of its kind, lld orders what it places itself "
-	    "(read-only data, code, data, bss), so %s elsewhere under lld; "
-	    "name %s in the script",
-	    names, moved > 4 ? ", ..." : "", moved == 1 ? "it lands" :
-	    "they land", moved == 1 ? "it" : "them");
-	return d ? 1 : -1;
-}
-
 static int portability_of(const space *s, const sp_owner *o, vl_diags *out)
 {
 	(void)s;
-	int found = ls_portability_link(o->script, o->eval, out), more;
-
-	if (found < 0 || (more = orphans_of(o, out)) < 0)
-		return -1;
-	return found + more;
+	return ls_portability_link(o->script, o->eval, o->path, out);
 }
 
 int ls_check_portability(const space *s, vl_diags *out)

@@ -1003,7 +1003,7 @@ static void empty_sections_lld_keeps_are_named(void **state)
 		      "}\n",
 		      &obj, 1);
 	assert_true(r.ok);
-	assert_int_equal(ls_portability_link(&r.s, &r.ev, &d), 1);
+	assert_int_equal(ls_portability_link(&r.s, &r.ev, "t.ld", &d), 1);
 	assert_int_equal(d.n, 1);
 	assert_string_equal(d.v[0].message,
 			    "GNU ld leaves out .e1, .e5, which nothing goes "

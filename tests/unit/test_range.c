@@ -507,6 +507,26 @@ static void highest_fit_respects_size_align_and_max(void **state)
 	va_set_free(&s);
 }
 
+/* A range may reach the top of the address space exactly; a byte more
+ * passes it. */
+static void ends_may_reach_the_top(void **state)
+{
+	uint64_t end;
+	bool top;
+
+	(void)state;
+	assert_true(va_end_or_top(0x1000, 0x10, &end, &top));
+	assert_false(top);
+	assert_int_equal(end, 0x1010);
+	assert_true(va_end_or_top(UINT64_MAX - 3, 4, &end, &top));
+	assert_true(top);
+	assert_int_equal(end, UINT64_MAX);
+	assert_false(va_end_or_top(UINT64_MAX - 3, 5, &end, &top));
+	assert_true(va_end_or_top(UINT64_MAX, 0, &end, &top));
+	assert_false(top);
+	assert_int_equal(end, UINT64_MAX);
+}
+
 static void nearest_fit_takes_the_closer_side(void **state)
 {
 	va_set s;
@@ -565,6 +585,7 @@ int main(void)
 	    cmocka_unit_test(lowest_fit_near_2_64_does_not_wrap),
 	    cmocka_unit_test(highest_fit_respects_size_align_and_max),
 	    cmocka_unit_test(nearest_fit_takes_the_closer_side),
+	    cmocka_unit_test(ends_may_reach_the_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
