@@ -198,6 +198,7 @@ typedef struct ev {
 	 * makes, as GNU ld maps sections to segments (count_phdrs); 0 before
 	 * a pass has counted. */
 	unsigned phnum;
+	bool stack_note; /* an object has .note.GNU-stack (collect_inputs) */
 	/* '.' reached 2^64 exactly inside the section being laid out (a
 	 * section may end at the top of the address space, as GNU ld
 	 * allows): it reads 0 then, as in GNU ld, and the section's size is
@@ -2029,10 +2030,16 @@ static bool collect_inputs(ev *e)
 		return false;
 	for (size_t f = 0; f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
-		for (size_t i = 0; i < img->nsections; i++)
+		for (size_t i = 0; i < img->nsections; i++) {
 			if (placeable(img, &img->sections[i]) &&
 			    !isec_add(e, img, &img->sections[i], false, false))
 				return false;
+			/* Not an input section, but how the stack is to be
+			 * mapped: GNU ld adds PT_GNU_STACK (count_phdrs). */
+			e->stack_note |= img->type == ET_REL &&
+					 !strcmp(img->sections[i].name,
+						 ".note.GNU-stack");
+		}
 		if (!common_section(img, &e->commons[f])) {
 			e->input_error = true;
 			return vl_fail(e->err, img->path, 0, 0,
@@ -3955,7 +3962,7 @@ static unsigned count_phdrs(const ev *e)
 	bool tls = false, prop = false, interp = false, dyn = false;
 	bool first_code = false, relro = false;
 	uint64_t first_lma = 0;
-	unsigned loads = 0, notes = 0, stack = 0;
+	unsigned loads = 0, notes = 0;
 	/* GNU ld maps the sections to segments in load-address order. */
 	by_lma *v = malloc((e->nitems ? e->nitems : 1) * sizeof(*v));
 	size_t nv = 0;
@@ -4015,10 +4022,8 @@ static unsigned count_phdrs(const ev *e)
 		last_end = sec->lma.v + sec->size.v;
 	}
 	free(v);
-	for (size_t i = 0; i < e->nisecs && !stack; i++)
-		stack = !strcmp(e->isecs[i].sec->name, ".note.GNU-stack");
-	unsigned n =
-	    loads + notes + tls + prop + 2 * interp + dyn + stack + relro;
+	unsigned n = loads + notes + tls + prop + 2 * interp + dyn +
+		     e->stack_note + relro;
 	/* The headers load with the first section when they fit on its page
 	 * below it.  Code keeps apart from them (x86) in a read-only PT_LOAD
 	 * of their own, except on page 0 (measured: '. = 0x1000 +

@@ -875,6 +875,31 @@ static void sizeof_headers_counts_the_segments_of_objects(void **state)
 	}
 }
 
+/* An object compiled by gcc has .note.GNU-stack, which is no input
+ * section but makes GNU ld add PT_GNU_STACK: one program header more
+ * (GNU ld 2.40 on gcc -O2 output, 6 bytes of code and 4 of data: .text at
+ * 0x1b0, two headers, under '. = 0x100 + SIZEOF_HEADERS'). */
+static void a_stack_note_adds_a_program_header(void **state)
+{
+	image_section secs[] = {
+	    {(char *)".text", 0, 6, 16, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	    {(char *)".data", 0, 4, 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    {(char *)".note.GNU-stack", 0, 0, 1, SHT_PROGBITS, 0},
+	};
+	image obj = one_object(secs, 3);
+	run r;
+
+	(void)state;
+	evaluate_with(&r,
+		      "SECTIONS { . = 0x100 + SIZEOF_HEADERS; .text : { "
+		      "*(.text) } .data : { *(.data) } }",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_true(section(&r, ".text")->vma.known);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x1b0);
+	done(&r);
+}
+
 /* DATA_SEGMENT_RELRO_END: GNU ld moves the data segment up until the RELRO
  * part ends on a MAXPAGESIZE boundary (less the offset), and adds a
  * PT_GNU_RELRO; measured with GNU ld 2.40 on this script and one object
@@ -1493,6 +1518,7 @@ int main(void)
 		insert_splices_each_sections_into_the_default_script),
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
     cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
+    cmocka_unit_test(a_stack_note_adds_a_program_header),
     cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
     cmocka_unit_test(operators_inside_a_section_work_on_offsets),
     cmocka_unit_test(empty_sections_lld_keeps_are_named),
