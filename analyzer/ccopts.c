@@ -552,14 +552,17 @@ bool ccopts_filter(char *const *args, size_t n, const char *dir, ccopts_use use,
 	return !out->oom;
 }
 
+/* What to do with words[at, end), which the allow-list does not take:
+ * true to go on, false (err set) to stop. */
+typedef bool refused_fn(char *const *words, size_t at, size_t end, void *ctx,
+			vl_error *err);
+
 /* Every word through the allow-list, relative paths made absolute against
- * the working directory, as the user typed them: false with err at the
- * first word refused (refused() says why, naming it) or when memory or the
- * working directory cannot be had. */
+ * the working directory, the words it refuses to refused(): false with
+ * err when that stops, or when memory or the working directory cannot be
+ * had. */
 static bool take_typed(char *const *words, size_t n, ccopts_use use,
-		       ccopts *out, vl_error *err,
-		       void (*refused)(const char *word, void *ctx,
-				       vl_error *err),
+		       ccopts *out, vl_error *err, refused_fn *refused,
 		       void *ctx)
 {
 	char *cwd = getcwd(NULL, 0);
@@ -574,8 +577,7 @@ static bool take_typed(char *const *words, size_t n, ccopts_use use,
 		took t = take(words, n, &i, cwd, use, out);
 		if (t == NOMEM)
 			ok = false;
-		else if (t == DROPPED) {
-			refused(words[at], ctx, err);
+		else if (t == DROPPED && !refused(words, at, i, ctx, err)) {
 			free(cwd);
 			return false;
 		}
@@ -584,16 +586,18 @@ static bool take_typed(char *const *words, size_t n, ccopts_use use,
 	return ok && !out->oom ? true : vl_fail_oom(err);
 }
 
-static void cpp_flag_refused(const char *word, void *ctx, vl_error *err)
+static bool cpp_flag_refused(char *const *words, size_t at, size_t end,
+			     void *ctx, vl_error *err)
 {
+	(void)end;
 	(void)ctx;
-	vl_fail(err, NULL, 0, 0,
+	return vl_fail(err, NULL, 0, 0,
 		"--cpp-flags: '%s' is not an option vaslint passes to the "
 		"preprocessor, or lacks its value (it takes -D, -U, -I, "
 		"-iquote, -isystem, -idirafter, -include, -imacros, -std=, "
 		"-m..., --sysroot, --target, -nostdinc and -undef; words are "
 		"split at white space)",
-		word);
+		words[at]);
 }
 
 bool ccopts_from_text(const char *text, ccopts_use use, ccopts *out,
@@ -622,17 +626,19 @@ typedef struct word_origin {
 	ccopts_use use;
 } word_origin;
 
-static void word_refused(const char *word, void *ctx, vl_error *err)
+static bool word_refused(char *const *words, size_t at, size_t end, void *ctx,
+			 vl_error *err)
 {
 	const word_origin *w = ctx;
 
-	vl_fail(err, NULL, 0, 0,
+	(void)end;
+	return vl_fail(err, NULL, 0, 0,
 		"%s: '%s' is not an option vaslint passes to %s, or lacks its "
 		"value (it takes -D, -U, -I, -iquote, -isystem, -idirafter, "
 		"-include, -imacros, -std=, -x, -m..., --sysroot, --target, "
 		"-nostdinc, -undef and the -f/-W/-O options that change the "
 		"language)",
-		w->origin, word,
+		w->origin, words[at],
 		w->use == CCOPTS_CPP ? "the preprocessor" : "libclang");
 }
 
@@ -796,28 +802,19 @@ static bool copy_words(ccopts *to, char *const *words, size_t from, size_t end)
 	return true;
 }
 
+static bool keep_dropped(char *const *words, size_t at, size_t end,
+			 void *ctx, vl_error *err)
+{
+	return copy_words(ctx, words, at, end) || vl_fail_oom(err);
+}
+
 /* The words of $CC after the program (and a launcher's compiler): those
  * the allow-list keeps to cmd, the others to dropped. */
 static bool cc_options(const ccopts *words, size_t i, ccopts *cmd,
 		       ccopts *dropped, vl_error *err)
 {
-	char *cwd = getcwd(NULL, 0);
-	bool ok = true;
-
-	if (!cwd)
-		return vl_fail(err, NULL, 0, 0,
-			       "cannot find the working directory: %s",
-			       strerror(errno));
-	while (ok && i < words->n) {
-		size_t at = i;
-		took t = take(words->v, words->n, &i, cwd, CCOPTS_CPP, cmd);
-		if (t == NOMEM)
-			ok = false;
-		else if (t == DROPPED)
-			ok = copy_words(dropped, words->v, at, i);
-	}
-	free(cwd);
-	return ok ? true : vl_fail_oom(err);
+	return take_typed(words->v + i, words->n - i, CCOPTS_CPP, cmd, err,
+			  keep_dropped, dropped);
 }
 
 /* How many words from words[i] make a -m EMULATION (-m NAME: 2, -mNAME:
