@@ -23,8 +23,14 @@ const char *elfimage_flags_str(uint32_t flags, char buf[4])
 
 void elfimage_free(image *img)
 {
-	for (size_t i = 0; i < img->nsections; i++)
-		free(img->sections[i].name);
+	for (size_t i = 0; i < img->nsections; i++) {
+		image_section *is = &img->sections[i];
+		free(is->name);
+		free(is->data);
+		for (size_t k = 0; k < is->nrelocs; k++)
+			free(is->relocs[k].global);
+		free(is->relocs);
+	}
 	free(img->sections);
 	for (size_t i = 0; i < img->nsymbols; i++)
 		free(img->symbols[i].name);
@@ -333,6 +339,117 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 	return true;
 }
 
+/* Whether GNU ld reads a section of an object to size it in the link:
+ * it merges the entries of SHF_MERGE sections and edits .eh_frame
+ * (ldscript/contents.c). */
+static bool contents_wanted(const image *img, const image_section *is)
+{
+	return img->type == ET_REL && is->type != SHT_NOBITS &&
+	       (((is->flags & SHF_MERGE) && is->entsize) ||
+		!strncmp(is->name, ".eh_frame", 9));
+}
+
+static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
+			  vl_error *err)
+{
+	Elf_Data *data = elf_rawdata(scn, NULL);
+
+	if (!data || data->d_size != is->size)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the contents of section %s: %s",
+			       is->name,
+			       data ? "shorter than its header says"
+				    : elf_errmsg(-1));
+	is->data = malloc(is->size ? is->size : 1);
+	if (!is->data)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	memcpy(is->data, data->d_buf, is->size);
+	is->ndata = is->size;
+	return true;
+}
+
+static int cmp_reloc(const void *pa, const void *pb)
+{
+	const image_reloc *a = pa, *b = pb;
+
+	return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+/* The relocations of relocation section sh (of SHT_REL or SHT_RELA) for
+ * is, with what their symbols are. */
+static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
+			const GElf_Shdr *sh, image_section *is, vl_error *err)
+{
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+	Elf_Data *data = elf_getdata(scn, NULL), *syms;
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+
+	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
+	    !(syms = elf_getdata(symscn, NULL)))
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the relocations of section %s: %s",
+			       is->name, elf_errmsg(-1));
+	image_reloc *r = realloc(is->relocs, (is->nrelocs + n + 1) * sizeof(*r));
+	if (!r)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	is->relocs = r;
+	for (size_t i = 0; i < n; i++) {
+		GElf_Rela rela;
+		GElf_Rel rel;
+		GElf_Sym sym;
+		uint64_t info;
+		if (sh->sh_type == SHT_RELA ? !gelf_getrela(data, (int)i, &rela)
+					    : !gelf_getrel(data, (int)i, &rel))
+			return vl_fail(err, path, 0, 0,
+				       "cannot read relocation %zu of section "
+				       "%s: %s",
+				       i, is->name, elf_errmsg(-1));
+		image_reloc *to = &is->relocs[is->nrelocs++];
+		memset(to, 0, sizeof(*to));
+		to->offset = sh->sh_type == SHT_RELA ? rela.r_offset : rel.r_offset;
+		info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
+		to->sym = gelf_getclass(elf) == ELFCLASS32
+			      ? ELF32_R_SYM((Elf32_Word)info)
+			      : GELF_R_SYM(info);
+		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
+			continue;
+		to->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
+		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL) {
+			const char *name =
+			    elf_strptr(elf, symsh.sh_link, sym.st_name);
+			if (!(to->global = strdup(name ? name : "")))
+				return vl_fail(err, path, 0, 0,
+					       "out of memory");
+		}
+	}
+	qsort(is->relocs, is->nrelocs, sizeof(*is->relocs), cmp_reloc);
+	return true;
+}
+
+/* Which sections relocations apply to, and for those whose contents are
+ * read, the relocations themselves. */
+static bool read_relocated(const char *path, Elf *elf, image *img,
+			   vl_error *err)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) ||
+		    (sh.sh_type != SHT_REL && sh.sh_type != SHT_RELA) ||
+		    !sh.sh_size || sh.sh_info == 0 ||
+		    sh.sh_info > img->nsections)
+			continue;
+		image_section *is = &img->sections[sh.sh_info - 1];
+		is->relocated = true;
+		if (is->data && !strncmp(is->name, ".eh_frame", 9) &&
+		    !read_relocs(path, elf, scn, &sh, is, err))
+			return false;
+	}
+	return true;
+}
+
 /* Section headers and symbols are read only for linker scripts, where an
  * object's input sections are what the script places. */
 static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
@@ -367,6 +484,7 @@ static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
 		is->align = sh.sh_addralign ? sh.sh_addralign : 1;
 		is->type = sh.sh_type;
 		is->flags = sh.sh_flags;
+		is->entsize = sh.sh_entsize;
 		if (!va_is_pow2(is->align))
 			return vl_fail(err, path, 0, 0,
 				       "section %s has alignment 0x%" PRIx64
@@ -377,8 +495,11 @@ static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
 		if (sh.sh_type == SHT_SYMTAB && !img->symbols &&
 		    !read_symbols(path, elf, scn, &sh, img, err))
 			return false;
+		if (contents_wanted(img, is) &&
+		    !read_contents(path, scn, is, err))
+			return false;
 	}
-	return true;
+	return read_relocated(path, elf, img, err);
 }
 
 static elfimage_status read_image(const char *path, image *out, bool full,

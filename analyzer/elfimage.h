@@ -22,11 +22,32 @@ typedef struct image_segment {
 /* A section header, for linker-script evaluation: the sizes and
  * alignments of input sections (objects) or output sections (a linked
  * image). */
+typedef struct image_reloc {
+	uint64_t offset; /* where in the section it applies */
+	size_t sym;	 /* its symbol's index in the symbol table */
+	/* The section its symbol is defined in (1 + index into the image's
+	 * sections; 0 for none), and the symbol's name when it is global or
+	 * weak (NULL for a local one). */
+	size_t in_section;
+	char *global;
+} image_reloc;
+
 typedef struct image_section {
 	char *name;
 	uint64_t addr, size, align;
-	uint32_t type;	/* SHT_PROGBITS, SHT_NOBITS, ... */
-	uint64_t flags; /* SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, ... */
+	uint32_t type;	  /* SHT_PROGBITS, SHT_NOBITS, ... */
+	uint64_t flags;	  /* SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, ... */
+	uint64_t entsize; /* sh_entsize: an SHF_MERGE section's entry size */
+	/* Objects only (ET_REL, elfimage_read_full): what GNU ld reads of a
+	 * section to change its size in the link (ldscript/contents.c) --
+	 * the contents of SHF_MERGE and .eh_frame sections and an
+	 * .eh_frame's relocations, by offset -- and whether any relocation
+	 * applies to the section (ld does not merge one that has them). */
+	unsigned char *data;
+	size_t ndata;
+	image_reloc *relocs;
+	size_t nrelocs;
+	bool relocated;
 } image_section;
 
 /* A symbol with global or weak binding: defined, or (undefined) a

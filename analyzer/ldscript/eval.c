@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "ldscript/contents.h"
 #include "strindex.h"
 
 /* GNU ld evaluates the script's assignments 7 times over (ld 2.40, a
@@ -54,6 +55,10 @@ typedef struct isec {
 	bool own; /* made by the linker itself (empty) */
 	bool common; /* the object's COMMON symbols */
 	ls_value addr; /* where the last pass that placed it put it */
+	/* Its size in the link, and whether ld drops it, once GNU ld has
+	 * merged and edited contents (edit_contents). */
+	uint64_t size;
+	bool excluded;
 } isec;
 
 /* SECTIONS commands of a script with INSERT, [first, end) of its
@@ -1993,22 +1998,25 @@ static bool common_section(const image *img, image_section *out)
  * like any other and steer where later ones go, and their alignments
  * count for the section that takes them.  (sh_type 0: ld gives these no
  * type until it writes them.) */
+#define OWN(name_, align_, type_, flags_)                                    \
+	{.name = (char *)name_, .align = align_, .type = type_, .flags = flags_}
 static const image_section x86_64_own[] = {
-    {(char *)".rela.got", 0, 0, 8, SHT_RELA, SHF_ALLOC},
-    {(char *)".got", 0, 0, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
-    {(char *)".got.plt", 0, 0, 8, 0, SHF_ALLOC | SHF_WRITE},
-    {(char *)".iplt", 0, 0, 1, 0, SHF_ALLOC | SHF_EXECINSTR},
-    {(char *)".rela.iplt", 0, 0, 8, SHT_RELA, SHF_ALLOC},
-    {(char *)".igot.plt", 0, 0, 8, 0, SHF_ALLOC | SHF_WRITE},
+    OWN(".rela.got", 8, SHT_RELA, SHF_ALLOC),
+    OWN(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+    OWN(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
+    OWN(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
+    OWN(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
+    OWN(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
 };
 static const image_section i386_own[] = {
-    {(char *)".rel.got", 0, 0, 4, SHT_REL, SHF_ALLOC},
-    {(char *)".got", 0, 0, 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
-    {(char *)".got.plt", 0, 0, 4, 0, SHF_ALLOC | SHF_WRITE},
-    {(char *)".iplt", 0, 0, 1, 0, SHF_ALLOC | SHF_EXECINSTR},
-    {(char *)".rel.iplt", 0, 0, 4, SHT_REL, SHF_ALLOC},
-    {(char *)".igot.plt", 0, 0, 4, 0, SHF_ALLOC | SHF_WRITE},
+    OWN(".rel.got", 4, SHT_REL, SHF_ALLOC),
+    OWN(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+    OWN(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
+    OWN(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
+    OWN(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
+    OWN(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
 };
+#undef OWN
 
 static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 		     bool common)
@@ -2016,7 +2024,8 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 	if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
 		  sizeof(*e->isecs)))
 		return false;
-	e->isecs[e->nisecs++] = (isec){img, s, -1, own, common, unknown};
+	e->isecs[e->nisecs++] =
+	    (isec){img, s, -1, own, common, unknown, s->size, false};
 	return true;
 }
 
@@ -2295,6 +2304,12 @@ static void script_section_flags(ev *e, item *it)
 	/* A linked image's sections, taken by name. */
 	for (; k < it->ninputs; k++)
 		contribute_input(e, it, it->inputs[k]);
+	/* GNU ld gives each overlay member PROVIDEs of its own
+	 * (__load_start_NAME, __load_stop_NAME), which make it even when
+	 * nothing goes in: it has an address and a load address, and the
+	 * first member is what the next section's load address follows. */
+	if (e->out->sections[it->out].in_overlay)
+		it->made = true;
 }
 
 static const char *item_name(const void *owner, size_t k)
@@ -2881,6 +2896,68 @@ static bool order_items(ev *e)
 	return true;
 }
 
+/* Whether section k (1 + index) of file is discarded: for .eh_frame. */
+static bool discarded_input(void *ctx, const image *file, size_t k)
+{
+	const ev *e = ctx;
+	sec_ref key, *r;
+
+	if (!k || k > file->nsections)
+		return false;
+	key.sec = &file->sections[k - 1];
+	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
+		    cmp_sec_ref);
+	return r && e->isecs[r->isec].out == -2;
+}
+
+/* Input sections whose size in the link is not their size in the
+ * object, once the inputs are mapped, as GNU ld does then: SHF_MERGE
+ * sections merged, and the inputs of an output section named .eh_frame
+ * edited (ldscript/contents.c). */
+static bool edit_contents(ev *e)
+{
+	lc_section *v;
+	bool ok = true;
+
+	if (e->linked || !e->nisecs)
+		return true;
+	v = malloc(e->nisecs * sizeof(*v));
+	if (!v)
+		return false;
+	for (size_t i = 0; i < e->nisecs; i++) {
+		const isec *is = &e->isecs[i];
+		v[i] = (lc_section){is->file, is->sec,
+				    is->own || is->common ? -1 : is->out,
+				    is->size, false};
+	}
+	ok = lc_merge(v, e->nisecs);
+	for (size_t i = 0; ok && i < e->nisecs; i++) {
+		e->isecs[i].size = v[i].size;
+		e->isecs[i].excluded = v[i].excluded;
+	}
+	for (size_t k = 0; ok && k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it) ||
+		    strcmp(e->out->sections[it->out].name, ".eh_frame"))
+			continue;
+		uint64_t align = 1;
+		for (size_t j = 0; j < it->ninputs; j++) {
+			const isec *is = &e->isecs[it->inputs[j]];
+			v[j] = (lc_section){is->file, is->sec, (long)it->out,
+					    is->size, is->excluded};
+			if (is->sec->align > align)
+				align = is->sec->align;
+		}
+		ok = lc_eh_frame(v, it->ninputs, align, discarded_input, e);
+		for (size_t j = 0; ok && j < it->ninputs; j++) {
+			e->isecs[it->inputs[j]].size = v[j].size;
+			e->isecs[it->inputs[j]].excluded = v[j].excluded;
+		}
+	}
+	free(v);
+	return ok;
+}
+
 static bool prepare(ev *e)
 {
 	orphans o = {.started = false};
@@ -2933,7 +3010,7 @@ static bool prepare(ev *e)
 		made_by_references(e, d->cmds, d->ncmds);
 	made_by_references(e, e->s->cmds, e->s->ncmds);
 	propagate_lma_regions(e);
-	if (e->oom || !order_items(e))
+	if (e->oom || !order_items(e) || !edit_contents(e))
 		return false;
 	e->sec_why = calloc(e->out->nsections ? e->out->nsections : 1,
 			    sizeof(*e->sec_why));
@@ -3111,14 +3188,14 @@ static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
 {
 	isec *at = &e->isecs[is - e->isecs];
 
-	if (is->own)
+	if (is->own || is->excluded)
 		return;
 	e->dot = align_value(e, e->dot, is->sec->align, sec, loc);
 	/* Its symbols read from here; a move makes another pass. */
 	if (e->dot.known != at->addr.known || e->dot.v != at->addr.v)
 		e->changed = true;
 	at->addr = e->dot;
-	dot_advance(e, sec, is->sec->size, loc);
+	dot_advance(e, sec, is->size, loc);
 }
 
 /* x = ... inside section sec: a number is an offset from its start. */
@@ -3627,8 +3704,11 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 			  def->region);
 
 	/* Not allocated (no run-time address, for the ELF file): laid out
-	 * all the same, in no region. */
-	if (!sec->alloc)
+	 * all the same, in no region -- but for an overlay member with
+	 * nothing in it, which GNU ld places in its region all the same. */
+	bool empty_member = sec->in_overlay && !sec->alloc && !it->ninputs &&
+			    !it->data;
+	if (!sec->alloc && !empty_member)
 		region = NULL;
 	/* An address of its own is aligned only as ALIGN() asks. */
 	uint64_t align = has_addr ? stated_align(e, def) : sec->align;
@@ -3695,6 +3775,16 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		/* '.' goes past it, but the next section without an address
 		 * starts where the last allocated one ended. */
 		sec->lma = sec->vma;
+		/* An empty overlay member has its load address all the same,
+		 * and the first one is what the next section's load address
+		 * follows (ldlang.c: first_overlay_section). */
+		if (empty_member) {
+			sec->lma = load_address(e, sec, it, pl->at, region,
+						lma_region, align, pad,
+						pl->first_member);
+			if (pl->first_member && !lma_region)
+				*last_in(e, region) = sec;
+		}
 		if (!ignored)
 			e->dot = dot_end(sec);
 		if (!ignored && it->loads_unallocated) {
@@ -3862,10 +3952,7 @@ static void lay_overlay(ev *e, const item *start)
 		if (!first && ov->has_at)
 			pl.at = &ov->at;
 		lay_placed(e, it, &pl);
-		/* A member the link drops (empty) leaves the overlay's
-		 * address and load address to the next one (GNU ld: lld's
-		 * overlay.test, an empty .empty3 first). */
-		if (!first && made(e, it))
+		if (!first)
 			first = sec;
 		if (!sec->addr_loc.file)
 			sec->addr_loc = ov->loc;

@@ -21,6 +21,15 @@
 #include "rules.h"
 #include "space.h"
 
+/* An input or output section as libelf reads one: what the layout uses. */
+#define SEC(name_, addr_, size_, align_, type_, flags_)                        \
+	{.name = (char *)(name_),                                              \
+	 .addr = (addr_),                                                      \
+	 .size = (size_),                                                      \
+	 .align = (align_),                                                    \
+	 .type = (type_),                                                      \
+	 .flags = (flags_)}
+
 #define U64(x) UINT64_C(x)
 
 /* ---- Helpers ---- */
@@ -630,9 +639,9 @@ static image linked_image(image_section *secs, size_t n)
  * room for them. */
 static void a_linked_section_without_room_is_an_error(void **state)
 {
-	image_section text = {(char *)".text", 0x401000,
+	image_section text = SEC(".text", 0x401000,
 			      0x3000,	       16,
-			      SHT_PROGBITS,    SHF_ALLOC | SHF_EXECINSTR};
+			      SHT_PROGBITS,    SHF_ALLOC | SHF_EXECINSTR);
 	image img = linked_image(&text, 1);
 	run r;
 
@@ -654,8 +663,8 @@ static void a_linked_section_without_room_is_an_error(void **state)
 static void input_sections_past_the_top_are_an_error(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0x10000, 16, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
+	    SEC(".text", 0, 0x10000, 16, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
 	};
 	image obj = linked_image(secs, 1);
 	run r;
@@ -710,11 +719,11 @@ static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 static void an_orphan_goes_by_its_kind_not_its_input_order(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
-	    {(char *)".rodata", 0, 0x3, 1, SHT_PROGBITS, SHF_ALLOC},
-	    {(char *)".bss", 0, 0x10, 16, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".rodata", 0, 0x3, 1, SHT_PROGBITS, SHF_ALLOC),
+	    SEC(".bss", 0, 0x10, 16, SHT_NOBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = linked_image(secs, 4);
 	run r;
@@ -748,16 +757,16 @@ static void an_orphan_goes_by_its_kind_not_its_input_order(void **state)
 static void a_linked_images_own_sections_are_placed_as_gnu_ld_does(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".note.gnu.build-id", 0x200, 0x24, 4, SHT_NOTE, SHF_ALLOC},
-	    {(char *)".dynsym", 0x228, 0x48, 8, SHT_DYNSYM, SHF_ALLOC},
-	    {(char *)".rela.dyn", 0x270, 0x18, 8, SHT_RELA, SHF_ALLOC},
-	    {(char *)".text", 0x1000, 0x10, 16, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".rodata", 0x2000, 0x12, 1, SHT_PROGBITS, SHF_ALLOC},
-	    {(char *)".dynamic", 0x3000, 0x100, 8, SHT_DYNAMIC,
-	     SHF_ALLOC | SHF_WRITE},
-	    {(char *)".data", 0x3100, 0x8, 8, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_WRITE},
+	    SEC(".note.gnu.build-id", 0x200, 0x24, 4, SHT_NOTE, SHF_ALLOC),
+	    SEC(".dynsym", 0x228, 0x48, 8, SHT_DYNSYM, SHF_ALLOC),
+	    SEC(".rela.dyn", 0x270, 0x18, 8, SHT_RELA, SHF_ALLOC),
+	    SEC(".text", 0x1000, 0x10, 16, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".rodata", 0x2000, 0x12, 1, SHT_PROGBITS, SHF_ALLOC),
+	    SEC(".dynamic", 0x3000, 0x100, 8, SHT_DYNAMIC,
+	     SHF_ALLOC | SHF_WRITE),
+	    SEC(".data", 0x3100, 0x8, 8, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_WRITE),
 	};
 	image img = linked_image(secs, 7);
 	run r;
@@ -801,10 +810,10 @@ static image one_object(image_section *secs, size_t n)
 static void an_object_symbol_is_where_its_section_went(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0x10, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".t2", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".t3", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".t2", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".t3", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	};
 	image_symbol syms[] = {
 	    {(char *)"mark", 4, 0, false, false, false, 2},
@@ -853,8 +862,8 @@ static void sizeof_headers_counts_the_segments_of_objects(void **state)
 	     ".data", 0x1078},
 	};
 	image_section secs[] = {
-	    {(char *)".text", 0, 2, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 2, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -877,9 +886,9 @@ static void sizeof_headers_counts_the_segments_of_objects(void **state)
 static void a_stack_note_adds_a_program_header(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 6, 16, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 4, 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
-	    {(char *)".note.GNU-stack", 0, 0, 1, SHT_PROGBITS, 0},
+	    SEC(".text", 0, 6, 16, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 4, 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".note.GNU-stack", 0, 0, 1, SHT_PROGBITS, 0),
 	};
 	image obj = one_object(secs, 3);
 	run r;
@@ -925,11 +934,11 @@ static void data_segment_relro_end_aligns_the_relro_end(void **state)
 	    {EM_AARCH64, 0x4000e8, 0x41ffe8, 0x420000},
 	};
 	image_section secs[] = {
-	    {(char *)".text", 0, 0x1234, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".init_array", 0, 0x18, 8, SHT_INIT_ARRAY,
-	     SHF_ALLOC | SHF_WRITE},
-	    {(char *)".data", 0, 0x88, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0x1234, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".init_array", 0, 0x18, 8, SHT_INIT_ARRAY,
+	     SHF_ALLOC | SHF_WRITE),
+	    SEC(".data", 0, 0x88, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	run r;
 
@@ -964,8 +973,8 @@ static void operators_inside_a_section_work_on_offsets(void **state)
 	    {"g", 0x9025},
 	};
 	image_section secs[] = {
-	    {(char *)".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -1003,7 +1012,7 @@ static void operators_inside_a_section_work_on_offsets(void **state)
 static void empty_sections_lld_keeps_are_named(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	    SEC(".text", 0, 1, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	};
 	image obj = one_object(secs, 1);
 	vl_diags d = {0};
@@ -1093,9 +1102,9 @@ static void phdrs_and_region_aliases_ld_refuses(void **state)
 static void an_empty_section_still_defines_its_symbols(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -1129,9 +1138,9 @@ static void an_empty_section_still_defines_its_symbols(void **state)
 static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -1196,9 +1205,8 @@ static void numbers_inside_a_section_are_offsets_from_its_start(void **state)
  * first link is still undefined when it reports errors. */
 static void a_forward_chain_resolves_as_deep_as_in_gnu_ld(void **state)
 {
-	image_section text = {
-	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
-	    SHF_ALLOC | SHF_EXECINSTR};
+	image_section text =
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
 	image obj = one_object(&text, 1);
 	run r;
 
@@ -1276,8 +1284,8 @@ static void a_section_at_address_zero_is_allocated(void **state)
 static void align_aligns_an_explicit_address(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".data", 0, 0x8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
-	    {(char *)".rodata", 0, 0x3, 8, SHT_PROGBITS, SHF_ALLOC},
+	    SEC(".data", 0, 0x8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".rodata", 0, 0x3, 8, SHT_PROGBITS, SHF_ALLOC),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -1303,9 +1311,9 @@ static void align_aligns_an_explicit_address(void **state)
 static void memory_attributes_choose_the_region(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
 	run r;
@@ -1359,10 +1367,10 @@ static void memory_attributes_choose_the_region(void **state)
 static void a_load_region_stays_in_its_run_region(void **state)
 {
 	image_section secs[] = {
-	    {(char *)".text", 0, 0x21, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR},
-	    {(char *)".rodata", 0, 0x2b, 8, SHT_PROGBITS, SHF_ALLOC},
-	    {(char *)".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS,
+	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".rodata", 0, 0x2b, 8, SHT_PROGBITS, SHF_ALLOC),
+	    SEC(".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 3);
 	run r;
@@ -1396,9 +1404,8 @@ static void a_load_region_stays_in_its_run_region(void **state)
  * defines it: an unused one may name a symbol nobody defines. */
 static void an_unused_provide_is_not_evaluated(void **state)
 {
-	image_section text = {
-	    (char *)".text",	      0, 0x10, 1, SHT_PROGBITS,
-	    SHF_ALLOC | SHF_EXECINSTR};
+	image_section text =
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
 	image_symbol ref = {(char *)"x", 0, 0, false, false, true, 0};
 	image obj = one_object(&text, 1);
 	const char *script = "PROVIDE(x = undefined_sym);\n"

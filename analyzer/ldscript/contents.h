@@ -1,0 +1,48 @@
+/* Input sections whose size in the link is not the size in their object:
+ * GNU ld reads their contents and changes them before it lays them out
+ * for the last time.
+ *
+ * - SHF_MERGE sections (.rodata.str1.1, .rodata.cst8): equal strings and
+ *   constants are kept once per output section, and a string that ends
+ *   another one is kept as that one's tail (bfd/merge.c).
+ * - .eh_frame: call frame entries for discarded code go, CIEs equal to an
+ *   earlier one are shared, padding at the end of an entry is dropped, and
+ *   every input section but the last is padded to the output section's
+ *   alignment (bfd/elf-eh-frame.c, bfd_elf_discard_info).
+ *
+ * Both are modelled from the contents elfimage_read_full reads of
+ * objects.  What goes into which output section is the caller's. */
+#ifndef VASLINT_LDSCRIPT_CONTENTS_H
+#define VASLINT_LDSCRIPT_CONTENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "elfimage.h"
+
+typedef struct lc_section {
+	const image *file;
+	const image_section *sec;
+	long out; /* the output section it is in; < 0: none */
+	/* Set by the functions below; set size to sec->size before. */
+	uint64_t size;
+	bool excluded; /* ld drops it: no size, no alignment of its own */
+} lc_section;
+
+/* Sizes after GNU ld merges the SHF_MERGE sections among secs, which
+ * are every input section of the link, in link order (input files in
+ * order, each file's sections in header order).  False: out of memory. */
+bool lc_merge(lc_section *secs, size_t n);
+
+/* Whether section k (1 + index into file's sections) is discarded from
+ * the link, for .eh_frame entries that describe its code. */
+typedef bool (*lc_discarded_fn)(void *ctx, const image *file, size_t k);
+
+/* Sizes after GNU ld edits the input sections of an output section
+ * named .eh_frame: secs are its input sections in order, out_align its
+ * alignment.  False: out of memory. */
+bool lc_eh_frame(lc_section *secs, size_t n, uint64_t out_align,
+		 lc_discarded_fn discarded, void *ctx);
+
+#endif
