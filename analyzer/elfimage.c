@@ -30,6 +30,7 @@ void elfimage_free(image *img)
 		for (size_t k = 0; k < is->nrelocs; k++)
 			free(is->relocs[k].global);
 		free(is->relocs);
+		free(is->comdat);
 	}
 	free(img->sections);
 	for (size_t i = 0; i < img->nsymbols; i++)
@@ -427,6 +428,48 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 	return true;
 }
 
+/* A COMDAT group's members get its signature: the name of the symbol
+ * sh_info names, or for a section symbol, that section's name. */
+static bool read_group(const char *path, Elf *elf, Elf_Scn *scn,
+		       const GElf_Shdr *sh, image *img, vl_error *err)
+{
+	Elf_Data *data = elf_getdata(scn, NULL), *syms;
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+	GElf_Sym sym;
+	const char *name = NULL;
+
+	if (!data || data->d_size < 4 || !symscn ||
+	    !gelf_getshdr(symscn, &symsh) ||
+	    !(syms = elf_getdata(symscn, NULL)) ||
+	    !gelf_getsym(syms, (int)sh->sh_info, &sym))
+		return vl_fail(err, path, 0, 0, "cannot read group section: %s",
+			       elf_errmsg(-1));
+	const Elf32_Word *w = data->d_buf;
+	size_t n = data->d_size / 4;
+	if (!(w[0] & GRP_COMDAT))
+		return true;
+	if (GELF_ST_TYPE(sym.st_info) == STT_SECTION && sym.st_shndx &&
+	    sym.st_shndx <= img->nsections)
+		name = img->sections[sym.st_shndx - 1].name;
+	else
+		name = elf_strptr(elf, symsh.sh_link, sym.st_name);
+	if (!name)
+		return vl_fail(err, path, 0, 0,
+			       "cannot read a group's signature: %s",
+			       elf_errmsg(-1));
+	for (size_t i = 1; i < n; i++) {
+		if (!w[i] || w[i] > img->nsections)
+			continue;
+		image_section *m = &img->sections[w[i] - 1];
+		if (m->comdat)
+			continue;
+		if (!(m->comdat = strdup(name)))
+			return vl_fail(err, path, 0, 0, "out of memory");
+	}
+	return true;
+}
+
 /* Which sections relocations apply to, and for those whose contents are
  * read, the relocations themselves. */
 static bool read_relocated(const char *path, Elf *elf, image *img,
@@ -436,6 +479,10 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr sh;
+		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_GROUP &&
+		    img->type == ET_REL &&
+		    !read_group(path, elf, scn, &sh, img, err))
+			return false;
 		if (!gelf_getshdr(scn, &sh) ||
 		    (sh.sh_type != SHT_REL && sh.sh_type != SHT_RELA) ||
 		    !sh.sh_size || sh.sh_info == 0 ||

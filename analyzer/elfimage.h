@@ -48,6 +48,10 @@ typedef struct image_section {
 	image_reloc *relocs;
 	size_t nrelocs;
 	bool relocated;
+	/* The signature of the COMDAT group it is in (objects), or NULL:
+	 * the link keeps the group of the first input that has one of the
+	 * signature and drops the others whole. */
+	char *comdat;
 } image_section;
 
 /* A symbol with global or weak binding: defined, or (undefined) a

@@ -2029,6 +2029,38 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 	return true;
 }
 
+static const char *comdat_name(const void *owner, size_t k)
+{
+	const ev *e = owner;
+	const image_section *s = e->isecs[k].sec;
+	return s->comdat ? s->comdat : s->name;
+}
+
+/* Inputs the link drops before it maps anything (ld's
+ * _bfd_elf_section_already_linked): a COMDAT group whose signature an
+ * earlier input has, and a .gnu.linkonce section whose name one has.
+ * They count as discarded, so their .eh_frame entries go too. */
+static bool drop_duplicates(ev *e)
+{
+	str_index first;
+	bool ok = true;
+
+	str_index_init(&first, comdat_name, e);
+	for (size_t i = 0; ok && i < e->nisecs; i++) {
+		isec *is = &e->isecs[i];
+		if (!is->sec->comdat &&
+		    strncmp(is->sec->name, ".gnu.linkonce.", 14))
+			continue;
+		ptrdiff_t k = str_index_find(&first, comdat_name(e, i));
+		if (k < 0)
+			ok = str_index_add(&first, i);
+		else if (e->isecs[k].file != is->file)
+			is->out = -2;
+	}
+	str_index_free(&first);
+	return ok;
+}
+
 static bool collect_inputs(ev *e)
 {
 	bool own_done = false;
@@ -2075,6 +2107,8 @@ static bool collect_inputs(ev *e)
 				return false;
 		own_done = true;
 	}
+	if (!drop_duplicates(e))
+		return false;
 	/* Input sections by name, for patterns without wildcards. */
 	e->isec_next = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
 	size_t *last = malloc((e->nisecs ? e->nisecs : 1) * sizeof(size_t));
