@@ -377,6 +377,21 @@ static bool add_image_path(cli_opts *o, const char *path, vl_error *err)
 }
 
 /* The options of linker scripts, shared by check, map and fix. */
+static bool hash_style_option(cli_opts *o, const char *arg, vl_error *err)
+{
+	if (!strcmp(arg, "both"))
+		o->link.hash_style = LS_HASH_BOTH;
+	else if (!strcmp(arg, "sysv"))
+		o->link.hash_style = LS_HASH_SYSV;
+	else if (!strcmp(arg, "gnu"))
+		o->link.hash_style = LS_HASH_GNU;
+	else
+		return vl_fail(err, NULL, 0, 0,
+			       "--hash-style=%s: expected sysv, gnu or both",
+			       arg);
+	return true;
+}
+
 static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
 {
 	bool ok;
@@ -427,6 +442,30 @@ static int link_option(int c, const char *arg, cli_opts *o, vl_error *err)
 		break;
 	case 0x1007:
 		ok = add_defsym(o, arg, err);
+		break;
+	case 0x1008:
+	case 0x1009:
+	case 0x100a:
+		/* The last of -shared, -pie and -no-pie counts, as in ld. */
+		o->link.dynamic = c == 0x1008   ? LS_SHARED
+				  : c == 0x1009 ? LS_PIE
+						: LS_STATIC;
+		ok = true;
+		break;
+	case 0x100b:
+		o->link.export_dynamic = true;
+		ok = true;
+		break;
+	case 0x100c:
+		o->link.no_dynamic_linker = true;
+		ok = true;
+		break;
+	case 0x100d:
+		ok = hash_style_option(o, arg, err);
+		break;
+	case 0x100e:
+		o->link.soname = arg;
+		ok = true;
 		break;
 	case 'p':
 		o->compdb = arg;

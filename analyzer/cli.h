@@ -127,6 +127,15 @@ typedef struct cli_opts {
 	    {"maps", required_argument, NULL, 0x1005},                         \
 	    {"pid", required_argument, NULL, 0x1006},                          \
 	    {"defsym", required_argument, NULL, 0x1007},                       \
+	    {"shared", no_argument, NULL, 0x1008},                             \
+	    {"Bshareable", no_argument, NULL, 0x1008},                         \
+	    {"pie", no_argument, NULL, 0x1009},                                \
+	    {"pic-executable", no_argument, NULL, 0x1009},                     \
+	    {"no-pie", no_argument, NULL, 0x100a},                             \
+	    {"export-dynamic", no_argument, NULL, 0x100b},                     \
+	    {"no-dynamic-linker", no_argument, NULL, 0x100c},                  \
+	    {"hash-style", required_argument, NULL, 0x100d},                   \
+	    {"soname", required_argument, NULL, 0x100e},                       \
 	{                                                                      \
 		"help", no_argument, NULL, 'h'                                 \
 	}

@@ -331,10 +331,12 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 		is->absolute = sym.st_shndx == SHN_ABS;
 		is->common = sym.st_shndx == SHN_COMMON;
 		is->undefined = sym.st_shndx == SHN_UNDEF;
+		is->hidden = GELF_ST_VISIBILITY(sym.st_other) == STV_HIDDEN ||
+			     GELF_ST_VISIBILITY(sym.st_other) == STV_INTERNAL;
 		/* sections[k] is ELF section k + 1 (read_sections skips the
 		 * null section 0), so in_section is st_shndx itself. */
-		is->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx
-							       : 0;
+		is->in_section =
+		    sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
 		img->nsymbols++;
 	}
 	return true;
@@ -356,11 +358,10 @@ static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
 	Elf_Data *data = elf_rawdata(scn, NULL);
 
 	if (!data || data->d_size != is->size)
-		return vl_fail(err, path, 0, 0,
-			       "cannot read the contents of section %s: %s",
-			       is->name,
-			       data ? "shorter than its header says"
-				    : elf_errmsg(-1));
+		return vl_fail(
+		    err, path, 0, 0,
+		    "cannot read the contents of section %s: %s", is->name,
+		    data ? "shorter than its header says" : elf_errmsg(-1));
 	is->data = malloc(is->size ? is->size : 1);
 	if (!is->data)
 		return vl_fail(err, path, 0, 0, "out of memory");
@@ -391,7 +392,8 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 		return vl_fail(err, path, 0, 0,
 			       "cannot read the relocations of section %s: %s",
 			       is->name, elf_errmsg(-1));
-	image_reloc *r = realloc(is->relocs, (is->nrelocs + n + 1) * sizeof(*r));
+	image_reloc *r =
+	    realloc(is->relocs, (is->nrelocs + n + 1) * sizeof(*r));
 	if (!r)
 		return vl_fail(err, path, 0, 0, "out of memory");
 	is->relocs = r;
@@ -408,14 +410,16 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 				       i, is->name, elf_errmsg(-1));
 		image_reloc *to = &is->relocs[is->nrelocs++];
 		memset(to, 0, sizeof(*to));
-		to->offset = sh->sh_type == SHT_RELA ? rela.r_offset : rel.r_offset;
+		to->offset =
+		    sh->sh_type == SHT_RELA ? rela.r_offset : rel.r_offset;
 		info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
 		to->sym = gelf_getclass(elf) == ELFCLASS32
 			      ? ELF32_R_SYM((Elf32_Word)info)
 			      : GELF_R_SYM(info);
 		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
 			continue;
-		to->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
+		to->in_section =
+		    sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
 		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL) {
 			const char *name =
 			    elf_strptr(elf, symsh.sh_link, sym.st_name);

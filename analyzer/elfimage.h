@@ -63,6 +63,7 @@ typedef struct image_symbol {
 	bool absolute;	/* SHN_ABS */
 	bool common;	/* SHN_COMMON: space the link allocates (COMMON) */
 	bool undefined; /* SHN_UNDEF: what PROVIDE in a script may define */
+	bool hidden;	/* STV_HIDDEN or STV_INTERNAL: never exported */
 	/* The section it is defined in: 1 + its index into the image's
 	 * sections; 0 for none (absolute, common, undefined, an extended
 	 * index), so a zeroed symbol has none. */

@@ -368,6 +368,26 @@ bool lc_merge(lc_section *secs, size_t n)
 	return ok;
 }
 
+uint64_t lc_strtab_size(const char *const *names, size_t n, bool *oom)
+{
+	table t = {0};
+	uint64_t size = 1;
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < n; i++)
+		ok = table_add(&t, (const unsigned char *)names[i],
+			       strlen(names[i]) + 1, 1, 0);
+	if (ok && t.n)
+		ok = merge_tails(&t, 1);
+	for (size_t i = 0; ok && i < t.n; i++)
+		if (t.e[i].align)
+			size += t.e[i].len;
+	free(t.e);
+	free(t.slot);
+	*oom = !ok;
+	return size;
+}
+
 /* ---- Editing .eh_frame ----
  *
  * An input .eh_frame is a list of CIEs and FDEs.  ld keeps an FDE unless

@@ -35,6 +35,11 @@ typedef struct lc_section {
  * order, each file's sections in header order).  False: out of memory. */
 bool lc_merge(lc_section *secs, size_t n);
 
+/* The size of an ELF string table of these names (the empty string
+ * first, each name once, a name that ends another one kept as its tail,
+ * as bfd's elf-strtab.c lays out .dynstr).  *oom: out of memory. */
+uint64_t lc_strtab_size(const char *const *names, size_t n, bool *oom);
+
 /* Whether section k (1 + index into file's sections) is discarded from
  * the link, for .eh_frame entries that describe its code. */
 typedef bool (*lc_discarded_fn)(void *ctx, const image *file, size_t k);

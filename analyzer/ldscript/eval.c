@@ -53,12 +53,15 @@ typedef struct isec {
 	const image_section *sec;
 	long out; /* index into ev.out->sections, -1 unplaced, -2 discarded */
 	bool own; /* made by the linker itself (empty) */
-	bool common; /* the object's COMMON symbols */
+	bool common;   /* the object's COMMON symbols */
 	ls_value addr; /* where the last pass that placed it put it */
 	/* Its size in the link, and whether ld drops it, once GNU ld has
 	 * merged and edited contents (edit_contents). */
 	uint64_t size;
 	bool excluded;
+	/* A dynamic section the link makes (DYN_* + 1), sized by
+	 * size_dynamic; 0 for any other. */
+	int dyn;
 } isec;
 
 /* SECTIONS commands of a script with INSERT, [first, end) of its
@@ -606,7 +609,8 @@ static int cmp_sec_ref(const void *pa, const void *pb)
  * after collect_inputs. */
 static bool index_isecs(ev *e)
 {
-	e->sec_refs = malloc((e->nisecs ? e->nisecs : 1) * sizeof(*e->sec_refs));
+	e->sec_refs =
+	    malloc((e->nisecs ? e->nisecs : 1) * sizeof(*e->sec_refs));
 	if (!e->sec_refs)
 		return false;
 	for (size_t i = 0; i < e->nisecs; i++)
@@ -780,7 +784,8 @@ static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
 				ls_cmd one = {.kind = LS_CMD_OUTPUT_SECTION};
 				one.u.section = &c->u.overlay->sections[k];
 				ok = note_names(e, &one, 1) &&
-				     note_overlay_section(e, one.u.section->name);
+				     note_overlay_section(e,
+							  one.u.section->name);
 			}
 			break;
 		case LS_CMD_OUTPUT_SECTION:
@@ -895,10 +900,10 @@ static ls_out_section *section_find(const ev *e, const char *name)
 }
 
 /* The section an OVERLAY symbol names, and whether it is the stop. */
-static ls_out_section *overlay_symbol(const ev *e, const char *name,
-				      bool *stop)
+static ls_out_section *overlay_symbol(const ev *e, const char *name, bool *stop)
 {
-	static const char start_p[] = "__load_start_", stop_p[] = "__load_stop_";
+	static const char start_p[] = "__load_start_",
+			  stop_p[] = "__load_stop_";
 	ptrdiff_t k;
 
 	if (!e->overlays.n)
@@ -1105,8 +1110,7 @@ static expr_status sizeof_headers(ev *e, uint64_t *value)
 	 * link knows how many it makes. */
 	for (size_t i = 0; i < e->s->ncmds; i++)
 		if (e->s->cmds[i].kind == LS_CMD_PHDRS) {
-			*value =
-			    header_bytes(e, e->s->cmds[i].u.phdrs.nphdrs);
+			*value = header_bytes(e, e->s->cmds[i].u.phdrs.nphdrs);
 			return EXPR_OK;
 		}
 	/* Objects: GNU ld sizes the headers of the link it makes, by
@@ -1331,7 +1335,8 @@ static size_t rel_section(const ev *e, const expr *x)
 		switch (b ? b->id : BUILTIN_ABSOLUTE) {
 		case BUILTIN_ADDR: {
 			const char *n = arg_name(x, 0);
-			const ls_out_section *sec = n ? section_find(e, n) : NULL;
+			const ls_out_section *sec =
+			    n ? section_find(e, n) : NULL;
 			return sec ? (size_t)(sec - e->out->sections) : NONE;
 		}
 		case BUILTIN_ALIGN:
@@ -1352,9 +1357,9 @@ static size_t rel_section(const ev *e, const expr *x)
  * its section and the result stays in that section; two addresses in one
  * section, on both offsets, and the result is a number; in two sections,
  * on both addresses.  cmp: the result is a number (a comparison). */
-static void operand_bases(const ev *e, vkind ka, size_t sa, vkind kb,
-			  size_t sb, bool cmp, uint64_t *a_base,
-			  uint64_t *b_base, uint64_t *r_base)
+static void operand_bases(const ev *e, vkind ka, size_t sa, vkind kb, size_t sb,
+			  bool cmp, uint64_t *a_base, uint64_t *b_base,
+			  uint64_t *r_base)
 {
 	const ls_out_section *secs = e->out->sections;
 
@@ -1824,9 +1829,8 @@ static bool flatten_groups_at(ev *e, const char *name, bool after)
 {
 	for (size_t g = 0; g < e->ngroups; g++) {
 		const ls_cmd *ins = e->groups[g].ins;
-		if (!e->groups[g].done && ins &&
-		    ins->u.insert_after == after && !strcmp(ins->args[0], name) &&
-		    !flatten_group(e, g))
+		if (!e->groups[g].done && ins && ins->u.insert_after == after &&
+		    !strcmp(ins->args[0], name) && !flatten_group(e, g))
 			return false;
 	}
 	return true;
@@ -1848,7 +1852,8 @@ static bool flatten_with_base(ev *e)
 			if (!grow((void **)&e->groups, &e->cap_groups,
 				  e->ngroups, sizeof(*e->groups)))
 				return false;
-			e->groups[e->ngroups++] = (ins_group){c, first, i, false};
+			e->groups[e->ngroups++] =
+			    (ins_group){c, first, i, false};
 			first = i + 1;
 		} else if (c->kind != LS_CMD_SECTIONS &&
 			   c->kind != LS_CMD_INSERT &&
@@ -1888,7 +1893,8 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 {
 	for (size_t i = 0; i < n; i++) {
 		const ls_cmd *c = &cmds[i];
-		item it = {.cmd = c, .in_sections = in_sections,
+		item it = {.cmd = c,
+			   .in_sections = in_sections,
 			   .from_base = e->in_base};
 		switch (c->kind) {
 		case LS_CMD_ASSIGN:
@@ -1957,8 +1963,7 @@ static bool flatten(ev *e, const ls_cmd *cmds, size_t n, bool in_sections)
 			break;
 		case LS_CMD_INSERT:
 			if (!e->o->base)
-				undetermined(e, c->loc,
-					     (why){WHY_INSERT, NULL},
+				undetermined(e, c->loc, (why){WHY_INSERT, NULL},
 					     "order of sections around INSERT");
 			break;
 		default:
@@ -1998,8 +2003,11 @@ static bool common_section(const image *img, image_section *out)
  * like any other and steer where later ones go, and their alignments
  * count for the section that takes them.  (sh_type 0: ld gives these no
  * type until it writes them.) */
-#define OWN(name_, align_, type_, flags_)                                    \
-	{.name = (char *)name_, .align = align_, .type = type_, .flags = flags_}
+#define OWN(name_, align_, type_, flags_)                                      \
+	{                                                                      \
+		.name = (char *)name_, .align = align_, .type = type_,         \
+		.flags = flags_                                                \
+	}
 static const image_section x86_64_own[] = {
     OWN(".rela.got", 8, SHT_RELA, SHF_ALLOC),
     OWN(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
@@ -2025,7 +2033,75 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 		  sizeof(*e->isecs)))
 		return false;
 	e->isecs[e->nisecs++] =
-	    (isec){img, s, -1, own, common, unknown, s->size, false};
+	    (isec){img, s, -1, own, common, unknown, s->size, false, 0};
+	return true;
+}
+
+/* The sections GNU ld makes for -pie and -shared, in the order it makes
+ * them (elflink.c, _bfd_elf_link_create_dynamic_sections), as x86's
+ * backend has them: 64-bit and 32-bit.  Their sizes come from
+ * size_dynamic. */
+enum {
+	DYN_INTERP,
+	DYN_DYNSYM,
+	DYN_DYNSTR,
+	DYN_DYNAMIC,
+	DYN_HASH,
+	DYN_GNU_HASH,
+	NDYN
+};
+#define DYN(name_, align_, type_, flags_)                                      \
+	{                                                                      \
+		.name = (char *)name_, .align = align_, .type = type_,         \
+		.flags = flags_                                                \
+	}
+static const image_section dyn_sections[2][NDYN] = {
+    {
+	DYN(".interp", 1, SHT_PROGBITS, SHF_ALLOC),
+	DYN(".dynsym", 8, SHT_DYNSYM, SHF_ALLOC),
+	DYN(".dynstr", 1, SHT_STRTAB, SHF_ALLOC),
+	DYN(".dynamic", 8, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE),
+	DYN(".hash", 8, SHT_HASH, SHF_ALLOC),
+	DYN(".gnu.hash", 8, SHT_GNU_HASH, SHF_ALLOC),
+    },
+    {
+	DYN(".interp", 1, SHT_PROGBITS, SHF_ALLOC),
+	DYN(".dynsym", 4, SHT_DYNSYM, SHF_ALLOC),
+	DYN(".dynstr", 1, SHT_STRTAB, SHF_ALLOC),
+	DYN(".dynamic", 4, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE),
+	DYN(".hash", 4, SHT_HASH, SHF_ALLOC),
+	DYN(".gnu.hash", 4, SHT_GNU_HASH, SHF_ALLOC),
+    },
+};
+#undef DYN
+
+/* The dynamic sections of a -pie or -shared link, with the first object.
+ * Modelled for x86, whose GNU ld makes nothing more for a link without
+ * relocations; other machines' backends add a GOT and more. */
+static bool add_dynamic(ev *e, const image *img)
+{
+	const image_section *t =
+	    dyn_sections[img->elfclass == ELFCLASS32 ? 1 : 0];
+	ls_hash_style h = e->o->hash_style;
+
+	if (e->o->dynamic == LS_STATIC)
+		return true;
+	if (img->machine != EM_X86_64 && img->machine != EM_386) {
+		undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
+			     "sizes of the dynamic sections (-pie, -shared "
+			     "are modelled for x86 only)");
+		return true;
+	}
+	for (int k = 0; k < NDYN; k++) {
+		if ((k == DYN_INTERP &&
+		     (e->o->dynamic != LS_PIE || e->o->no_dynamic_linker)) ||
+		    (k == DYN_HASH && h == LS_HASH_GNU) ||
+		    (k == DYN_GNU_HASH && h == LS_HASH_SYSV))
+			continue;
+		if (!isec_add(e, img, &t[k], false, false))
+			return false;
+		e->isecs[e->nisecs - 1].dyn = k + 1;
+	}
 	return true;
 }
 
@@ -2077,9 +2153,9 @@ static bool collect_inputs(ev *e)
 				return false;
 			/* Not an input section, but how the stack is to be
 			 * mapped: GNU ld adds PT_GNU_STACK (count_phdrs). */
-			e->stack_note |= img->type == ET_REL &&
-					 !strcmp(img->sections[i].name,
-						 ".note.GNU-stack");
+			e->stack_note |=
+			    img->type == ET_REL &&
+			    !strcmp(img->sections[i].name, ".note.GNU-stack");
 		}
 		if (!common_section(img, &e->commons[f])) {
 			e->input_error = true;
@@ -2102,6 +2178,8 @@ static bool collect_inputs(ev *e)
 			own = i386_own;
 			nown = sizeof(i386_own) / sizeof(i386_own[0]);
 		}
+		if (!own_done && !add_dynamic(e, img))
+			return false;
 		for (size_t i = 0; !own_done && i < nown; i++)
 			if (!isec_add(e, img, &own[i], true, false))
 				return false;
@@ -2930,6 +3008,186 @@ static bool order_items(ev *e)
 	return true;
 }
 
+/* GNU ld's bucket count for a hash table of n symbols (elflink.c,
+ * compute_bucket_count without -O): the largest of its primes that n
+ * reaches; at least 2 for .gnu.hash. */
+static uint64_t hash_buckets(uint64_t n, bool gnu)
+{
+	static const uint64_t primes[] = {1,	3,    17,    37,    67,	  97,
+					  131,	197,  263,   521,   1031, 2053,
+					  4099, 8209, 16411, 32771, 0};
+	uint64_t best = 1;
+
+	for (size_t i = 0; primes[i]; i++) {
+		best = primes[i];
+		if (n < primes[i + 1])
+			break;
+	}
+	return gnu && best < 2 ? 2 : best;
+}
+
+/* .gnu.hash for n hashed symbols (elflink.c, bfd_elf_size_dynamic_
+ * sections): header, Bloom filter, buckets, one chain word each. */
+static uint64_t gnu_hash_size(uint64_t n, bool is64)
+{
+	unsigned log2 = 1;
+
+	if (!n)
+		return 5 * 4 + (is64 ? 8 : 4);
+	for (uint64_t x = n; x >>= 1;)
+		log2++;
+	if (log2 < 3)
+		log2 = 5;
+	else if ((1u << (log2 - 2)) & n)
+		log2 += 3;
+	else
+		log2 += 2;
+	if (is64 && log2 == 5)
+		log2 = 6;
+	return (4 + hash_buckets(n, true) + n) * 4 + ((uint64_t)1 << log2) / 8;
+}
+
+static const char *name_at(const void *owner, size_t k)
+{
+	return ((const char *const *)owner)[k];
+}
+
+/* What the link exports, by name: for -shared every global symbol the
+ * inputs or the script define (but hidden ones) and every one the inputs
+ * only refer to; for -pie only with -E, and then the defined ones. */
+typedef struct dynsyms {
+	const char **names;
+	size_t n, cap, defined;
+	str_index index;
+} dynsyms;
+
+static bool dynsym_add(dynsyms *d, const char *name)
+{
+	if (str_index_find(&d->index, name) >= 0)
+		return true;
+	if (!grow((void **)&d->names, &d->cap, d->n, sizeof(*d->names)))
+		return false;
+	d->names[d->n] = name;
+	d->index.owner = d->names;
+	return str_index_add(&d->index, d->n++);
+}
+
+static bool script_exports(ev *e, const ls_assign *a, dynsyms *d)
+{
+	if (!strcmp(a->name, ".") || a->hidden || !provides(e, a))
+		return true;
+	return dynsym_add(d, a->name);
+}
+
+static bool collect_dynsyms(ev *e, dynsyms *d)
+{
+	bool shared = e->o->dynamic == LS_SHARED;
+
+	if (!shared && !e->o->export_dynamic)
+		return true;
+	for (size_t k = 0; k < e->defined.n; k++)
+		if (!e->def_syms[k]->hidden &&
+		    !dynsym_add(d, e->def_syms[k]->name))
+			return false;
+	for (size_t k = 0; k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind == IT_ASSIGN && it->cmd->kind == LS_CMD_ASSIGN &&
+		    !script_exports(e, &it->cmd->u.assign, d))
+			return false;
+		for (size_t c = 0;
+		     it->kind == IT_SECTION && it->def && c < it->def->ncmds;
+		     c++)
+			if (it->def->cmds[c].kind == LS_SC_ASSIGN &&
+			    !script_exports(e, &it->def->cmds[c].u.assign, d))
+				return false;
+	}
+	d->defined = d->n;
+	for (size_t k = 0; shared && k < e->undefined.n; k++)
+		if (str_index_find(&d->index, e->undef_syms[k]->name) < 0 &&
+		    !dynsym_add(d, e->undef_syms[k]->name))
+			return false;
+	return true;
+}
+
+/* Whether an output section of the name has input sections. */
+static bool has_inputs_named(const ev *e, const char *name)
+{
+	for (size_t k = 0; k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind == IT_SECTION && !is_discard(it) && it->ninputs &&
+		    !strcmp(e->out->sections[it->out].name, name))
+			return true;
+	}
+	return false;
+}
+
+/* The number of DT_ entries .dynamic gets (bfd_elf_size_dynamic_sections
+ * and x86's _bfd_elf_add_dynamic_tags, for a link without relocations),
+ * with DT_NULL and ld's 5 spare ones (--spare-dynamic-tags). */
+static uint64_t dynamic_tags(ev *e)
+{
+	bool pie = e->o->dynamic == LS_PIE;
+	uint64_t n = 4; /* DT_STRTAB, DT_SYMTAB, DT_STRSZ, DT_SYMENT */
+
+	n += e->o->hash_style != LS_HASH_GNU;
+	n += e->o->hash_style != LS_HASH_SYSV;
+	n += e->o->soname != NULL;
+	n += 2 * pie; /* DT_DEBUG, DT_FLAGS_1 (DF_1_PIE) */
+	n += input_symbol(e, "_init") ||
+	     str_index_find(&e->undefined, "_init") >= 0;
+	n += input_symbol(e, "_fini") ||
+	     str_index_find(&e->undefined, "_fini") >= 0;
+	n += 2 * (pie && has_inputs_named(e, ".preinit_array"));
+	n += 2 * has_inputs_named(e, ".init_array");
+	n += 2 * has_inputs_named(e, ".fini_array");
+	return n + 1 + 5;
+}
+
+/* The sizes of the dynamic sections (add_dynamic), once the inputs are
+ * mapped: from the symbols the link exports. */
+static bool size_dynamic(ev *e)
+{
+	dynsyms d = {0};
+	bool is64 = true, oom = false;
+	uint64_t size[NDYN] = {0};
+
+	for (size_t i = 0; i < e->nisecs; i++)
+		if (e->isecs[i].dyn)
+			is64 = e->isecs[i].file->elfclass != ELFCLASS32;
+	str_index_init(&d.index, name_at, NULL);
+	if (!collect_dynsyms(e, &d)) {
+		str_index_free(&d.index);
+		free(d.names);
+		return false;
+	}
+	const char **strs = malloc((d.n + 1) * sizeof(*strs));
+	if (strs) {
+		memcpy(strs, d.names, d.n * sizeof(*strs));
+		if (e->o->soname)
+			strs[d.n] = e->o->soname;
+		size[DYN_DYNSTR] =
+		    lc_strtab_size(strs, d.n + (e->o->soname != NULL), &oom);
+	}
+	free(strs);
+	size[DYN_INTERP] =
+	    strlen(is64 ? "/lib/ld64.so.1" : "/usr/lib/libc.so.1") + 1;
+	size[DYN_DYNSYM] = (1 + d.n) * (is64 ? 24 : 16);
+	size[DYN_HASH] = (2 + hash_buckets(d.n, false) + 1 + d.n) * 4;
+	size[DYN_GNU_HASH] = gnu_hash_size(d.defined, is64);
+	size[DYN_DYNAMIC] = dynamic_tags(e) * (is64 ? 16 : 8);
+	for (size_t i = 0; i < e->nisecs; i++) {
+		const isec *is = &e->isecs[i];
+		if (!is->dyn)
+			continue;
+		e->isecs[i].size = size[is->dyn - 1];
+		if (!e->out->dynamic_in && is->out >= 0)
+			e->out->dynamic_in = (size_t)is->out + 1;
+	}
+	str_index_free(&d.index);
+	free(d.names);
+	return strs && !oom;
+}
+
 /* Whether section k (1 + index) of file is discarded: for .eh_frame. */
 static bool discarded_input(void *ctx, const image *file, size_t k)
 {
@@ -2955,6 +3213,8 @@ static bool edit_contents(ev *e)
 
 	if (e->linked || !e->nisecs)
 		return true;
+	if (e->o->dynamic != LS_STATIC && !size_dynamic(e))
+		return false;
 	v = malloc(e->nisecs * sizeof(*v));
 	if (!v)
 		return false;
@@ -3001,8 +3261,7 @@ static bool prepare(ev *e)
 	if ((d && !flatten(e, d->cmds, d->ncmds, false)) ||
 	    !(ins ? flatten_with_base(e)
 		  : flatten(e, e->s->cmds, e->s->ncmds, false)) ||
-	    !collect_inputs(e) ||
-	    !index_isecs(e))
+	    !collect_inputs(e) || !index_isecs(e))
 		return false;
 	e->first = e->nitems ? 0 : NONE;
 	if (!str_index_reserve(&e->names, e->nitems))
@@ -3165,8 +3424,8 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 		vkind lk = is_dot ? VK_REL : symbol_kind(e, a->name, true);
 		vkind rk = value_kind(e, a->value.e, true);
 		size_t ls = is_dot ? (size_t)(e->in_sec - e->out->sections)
-			    : sym ? e->sym_sec[sym - e->out->symbols]
-				  : NONE;
+			    : sym  ? e->sym_sec[sym - e->out->symbols]
+				   : NONE;
 		operand_bases(e, lk, lk == VK_REL ? ls : NONE, rk,
 			      rk == VK_REL ? rel_section(e, a->value.e) : NONE,
 			      false, &ob, &vb, &rb);
@@ -3740,8 +3999,8 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 	/* Not allocated (no run-time address, for the ELF file): laid out
 	 * all the same, in no region -- but for an overlay member with
 	 * nothing in it, which GNU ld places in its region all the same. */
-	bool empty_member = sec->in_overlay && !sec->alloc && !it->ninputs &&
-			    !it->data;
+	bool empty_member =
+	    sec->in_overlay && !sec->alloc && !it->ninputs && !it->data;
 	if (!sec->alloc && !empty_member)
 		region = NULL;
 	/* An address of its own is aligned only as ALIGN() asks. */
@@ -3813,9 +4072,9 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		 * and the first one is what the next section's load address
 		 * follows (ldlang.c: first_overlay_section). */
 		if (empty_member) {
-			sec->lma = load_address(e, sec, it, pl->at, region,
-						lma_region, align, pad,
-						pl->first_member);
+			sec->lma =
+			    load_address(e, sec, it, pl->at, region, lma_region,
+					 align, pad, pl->first_member);
 			if (pl->first_member && !lma_region)
 				*last_in(e, region) = sec;
 		}
@@ -4131,7 +4390,8 @@ static unsigned count_phdrs(const ev *e)
 			first_code = c;
 			first_lma = sec->lma.v;
 		}
-		if (!open || d != delta || gap || (w && !writable && other_page) ||
+		if (!open || d != delta || gap ||
+		    (w && !writable && other_page) ||
 		    (sep_code && c != code && other_page)) {
 			loads++;
 			open = true;

@@ -28,6 +28,19 @@ typedef struct ls_section_start {
 
 #define LS_MAX_KNOBS 16
 
+typedef enum ls_dynamic {
+	LS_STATIC, /* a plain executable (ld's default) */
+	LS_PIE,	   /* -pie */
+	LS_SHARED, /* -shared */
+} ls_dynamic;
+
+/* --hash-style: GNU ld's default (Debian's binutils: both) is 0. */
+typedef enum ls_hash_style {
+	LS_HASH_BOTH,
+	LS_HASH_SYSV,
+	LS_HASH_GNU,
+} ls_hash_style;
+
 typedef struct ls_eval_opts {
 	uint16_t machine;     /* e_machine for page sizes; 0: from the inputs or
 				 the script's OUTPUT_FORMAT, else 4 KiB pages */
@@ -50,6 +63,15 @@ typedef struct ls_eval_opts {
 	const ls_script *base;
 	const image *inputs; /* read with elfimage_read_full */
 	size_t ninputs;
+	/* -pie or -shared: the link makes the sections a dynamic linker
+	 * reads (.interp, .dynsym, .dynstr, .hash, .gnu.hash, .dynamic),
+	 * sized from the symbols it exports; -E (--export-dynamic) exports
+	 * a PIE's too, --hash-style picks the hash tables, -soname names a
+	 * library, --no-dynamic-linker leaves .interp out. */
+	ls_dynamic dynamic;
+	bool export_dynamic, no_dynamic_linker;
+	ls_hash_style hash_style;
+	const char *soname;
 } ls_eval_opts;
 
 typedef struct ls_value {
@@ -140,6 +162,10 @@ typedef struct ls_eval {
 	size_t nfacts;
 	uint64_t maxpagesize, commonpagesize;
 	uint16_t machine;
+	/* The output section that took the first of the dynamic sections
+	 * the link makes (--shared, --pie with objects): 1 + its index, 0
+	 * for none. */
+	size_t dynamic_in;
 } ls_eval;
 
 /* Evaluate: simulate the link and return what it computed, with what the

@@ -1084,6 +1084,20 @@ static void check_empty_kept(walker *w, const ls_eval *ev)
 	free(msg);
 }
 
+/* A dynamic object's own sections: lld sizes them otherwise than GNU
+ * ld, so what follows them moves. */
+static void check_dynamic(walker *w, const ls_eval *ev)
+{
+	if (!ev->dynamic_in || ev->dynamic_in > ev->nsections)
+		return;
+	warn(w, ev->sections[ev->dynamic_in - 1].loc, 0, 0,
+	     "the sections GNU ld makes for the dynamic linker (--shared, "
+	     "--pie) are not the size lld makes them: lld gives .hash one "
+	     "bucket per symbol, does not share a name's tail in .dynstr, "
+	     "and leaves no spare entries in .dynamic, so the sections "
+	     "after them are placed otherwise");
+}
+
 int ls_portability_link(const ls_script *s, const ls_eval *ev,
 			const char *path, vl_diags *out)
 {
@@ -1099,6 +1113,8 @@ int ls_portability_link(const ls_script *s, const ls_eval *ev,
 		check_empty_kept(&w, ev);
 	if (ev && !w.oom)
 		check_orphans(&w, ev, path);
+	if (ev && !w.oom)
+		check_dynamic(&w, ev);
 	free(w.syms);
 	free(w.slots);
 	free(w.named);

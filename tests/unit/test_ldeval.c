@@ -23,12 +23,10 @@
 
 /* An input or output section as libelf reads one: what the layout uses. */
 #define SEC(name_, addr_, size_, align_, type_, flags_)                        \
-	{.name = (char *)(name_),                                              \
-	 .addr = (addr_),                                                      \
-	 .size = (size_),                                                      \
-	 .align = (align_),                                                    \
-	 .type = (type_),                                                      \
-	 .flags = (flags_)}
+	{                                                                      \
+		.name = (char *)(name_), .addr = (addr_), .size = (size_),     \
+		.align = (align_), .type = (type_), .flags = (flags_)          \
+	}
 
 #define U64(x) UINT64_C(x)
 
@@ -398,10 +396,11 @@ static void a_load_address_past_the_top_is_an_error(void **state)
 		     "  .a : AT(0xfffffffffffffff0) { QUAD(0) }\n"
 		     "  .b : { QUAD(0) QUAD(0) }\n"
 		     "}\n");
-	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 4, 3,
-			    "section .b: its load address 0xfffffffffffffff8 + "
-			    "its size 0x10 passes the end of the 64-bit address "
-			    "space");
+	assert_only_finding(
+	    &r, VL_RULE_SCRIPT_ERROR, 4, 3,
+	    "section .b: its load address 0xfffffffffffffff8 + "
+	    "its size 0x10 passes the end of the 64-bit address "
+	    "space");
 	assert_int_equal(section(&r, ".a")->lma.v, U64(0xfffffffffffffff0));
 	done(&r);
 }
@@ -596,8 +595,8 @@ static void insert_splices_each_sections_into_the_default_script(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_true(ls_parse_text("default", base, strlen(base), NULL, &b,
-				  &r.err));
+	assert_true(
+	    ls_parse_text("default", base, strlen(base), NULL, &b, &r.err));
 	assert_true(
 	    ls_parse_text("t.ld", text, strlen(text), NULL, &r.s, &r.err));
 	o.base = &b;
@@ -639,9 +638,8 @@ static image linked_image(image_section *secs, size_t n)
  * room for them. */
 static void a_linked_section_without_room_is_an_error(void **state)
 {
-	image_section text = SEC(".text", 0x401000,
-			      0x3000,	       16,
-			      SHT_PROGBITS,    SHF_ALLOC | SHF_EXECINSTR);
+	image_section text = SEC(".text", 0x401000, 0x3000, 16, SHT_PROGBITS,
+				 SHF_ALLOC | SHF_EXECINSTR);
 	image img = linked_image(&text, 1);
 	run r;
 
@@ -664,7 +662,7 @@ static void input_sections_past_the_top_are_an_error(void **state)
 {
 	image_section secs[] = {
 	    SEC(".text", 0, 0x10000, 16, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+		SHF_ALLOC | SHF_EXECINSTR),
 	};
 	image obj = linked_image(secs, 1);
 	run r;
@@ -690,8 +688,20 @@ static void input_sections_past_the_top_are_an_error(void **state)
 static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 {
 	image_symbol syms[] = {
-	    {(char *)"big1", 8, U64(0x8000000000000000), false, true, false, 0},
-	    {(char *)"big2", 8, U64(0x8000000000000000), false, true, false, 0},
+	    {.name = (char *)"big1",
+	     .value = 8,
+	     .size = U64(0x8000000000000000),
+	     .absolute = false,
+	     .common = true,
+	     .undefined = false,
+	     .in_section = 0},
+	    {.name = (char *)"big2",
+	     .value = 8,
+	     .size = U64(0x8000000000000000),
+	     .absolute = false,
+	     .common = true,
+	     .undefined = false,
+	     .in_section = 0},
 	};
 	image obj = linked_image(NULL, 0);
 	run r;
@@ -719,8 +729,7 @@ static void common_symbols_beyond_64_bits_are_an_input_error(void **state)
 static void an_orphan_goes_by_its_kind_not_its_input_order(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	    SEC(".rodata", 0, 0x3, 1, SHT_PROGBITS, SHF_ALLOC),
 	    SEC(".bss", 0, 0x10, 16, SHT_NOBITS, SHF_ALLOC | SHF_WRITE),
@@ -761,12 +770,11 @@ static void a_linked_images_own_sections_are_placed_as_gnu_ld_does(void **state)
 	    SEC(".dynsym", 0x228, 0x48, 8, SHT_DYNSYM, SHF_ALLOC),
 	    SEC(".rela.dyn", 0x270, 0x18, 8, SHT_RELA, SHF_ALLOC),
 	    SEC(".text", 0x1000, 0x10, 16, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+		SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".rodata", 0x2000, 0x12, 1, SHT_PROGBITS, SHF_ALLOC),
 	    SEC(".dynamic", 0x3000, 0x100, 8, SHT_DYNAMIC,
-	     SHF_ALLOC | SHF_WRITE),
-	    SEC(".data", 0x3100, 0x8, 8, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_WRITE),
+		SHF_ALLOC | SHF_WRITE),
+	    SEC(".data", 0x3100, 0x8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image img = linked_image(secs, 7);
 	run r;
@@ -810,13 +818,18 @@ static image one_object(image_section *secs, size_t n)
 static void an_object_symbol_is_where_its_section_went(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".t2", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".t3", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	};
 	image_symbol syms[] = {
-	    {(char *)"mark", 4, 0, false, false, false, 2},
+	    {.name = (char *)"mark",
+	     .value = 4,
+	     .size = 0,
+	     .absolute = false,
+	     .common = false,
+	     .undefined = false,
+	     .in_section = 2},
 	};
 	image obj = one_object(secs, 3);
 	run r;
@@ -934,10 +947,9 @@ static void data_segment_relro_end_aligns_the_relro_end(void **state)
 	    {EM_AARCH64, 0x4000e8, 0x41ffe8, 0x420000},
 	};
 	image_section secs[] = {
-	    SEC(".text", 0, 0x1234, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0x1234, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".init_array", 0, 0x18, 8, SHT_INIT_ARRAY,
-	     SHF_ALLOC | SHF_WRITE),
+		SHF_ALLOC | SHF_WRITE),
 	    SEC(".data", 0, 0x88, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	run r;
@@ -980,20 +992,21 @@ static void operators_inside_a_section_work_on_offsets(void **state)
 	run r;
 
 	(void)state;
-	evaluate_with(&r,
-		      "SECTIONS {\n"
-		      "  . = 0x1100;\n"
-		      "  .text : { *(.text) . += 0x3000; te = .; d1 = 4;\n"
-		      "            s1 = d1 << 2; s2 = . & ~0xfff; }\n"
-		      "  x = te & ~0xfff;\n"
-		      "  . = 0x9000;\n"
-		      "  .data : { *(.data) y = te << 1; z = ADDR(.text) | 0x10;\n"
-		      "            q = (. + 4) << 1; n = 0x20 << 1;\n"
-		      "            k = (te - ADDR(.text)) << 1; a = 0x100 - .;\n"
-		      "            b = . > 0x0; c = . > 0x9000;\n"
-		      "            e4 = 4; . += e4 + 5 << 2; g = .; }\n"
-		      "}\n",
-		      &obj, 1);
+	evaluate_with(
+	    &r,
+	    "SECTIONS {\n"
+	    "  . = 0x1100;\n"
+	    "  .text : { *(.text) . += 0x3000; te = .; d1 = 4;\n"
+	    "            s1 = d1 << 2; s2 = . & ~0xfff; }\n"
+	    "  x = te & ~0xfff;\n"
+	    "  . = 0x9000;\n"
+	    "  .data : { *(.data) y = te << 1; z = ADDR(.text) | 0x10;\n"
+	    "            q = (. + 4) << 1; n = 0x20 << 1;\n"
+	    "            k = (te - ADDR(.text)) << 1; a = 0x100 - .;\n"
+	    "            b = . > 0x0; c = . > 0x9000;\n"
+	    "            e4 = 4; . += e4 + 5 << 2; g = .; }\n"
+	    "}\n",
+	    &obj, 1);
 	assert_true(r.ok);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		ls_value v = symbol(&r, want[i].name);
@@ -1052,18 +1065,20 @@ static void phdrs_and_region_aliases_ld_refuses(void **state)
 	run r;
 
 	(void)state;
-	evaluate(&r, "PHDRS {\n"
-		     "  data PT_LOAD ;\n"
-		     "  header PT_PHDR PHDRS ;\n"
-		     "  text PT_LOAD FILEHDR PHDRS ;\n"
-		     "}\n"
-		     "SECTIONS { . = 0x800000 + SIZEOF_HEADERS;\n"
-		     "  .text : { *(.text) } :text .data : { *(.data) } :data }\n");
-	assert_only_finding(&r, VL_RULE_SCRIPT_ERROR, 4, 3,
-			    "segment text takes the headers (FILEHDR) after "
-			    "data, a PT_LOAD without them: GNU ld refuses the "
-			    "link (PHDRS and FILEHDR are not supported when "
-			    "prior PT_LOAD headers lack them); list text first");
+	evaluate(&r,
+		 "PHDRS {\n"
+		 "  data PT_LOAD ;\n"
+		 "  header PT_PHDR PHDRS ;\n"
+		 "  text PT_LOAD FILEHDR PHDRS ;\n"
+		 "}\n"
+		 "SECTIONS { . = 0x800000 + SIZEOF_HEADERS;\n"
+		 "  .text : { *(.text) } :text .data : { *(.data) } :data }\n");
+	assert_only_finding(
+	    &r, VL_RULE_SCRIPT_ERROR, 4, 3,
+	    "segment text takes the headers (FILEHDR) after "
+	    "data, a PT_LOAD without them: GNU ld refuses the "
+	    "link (PHDRS and FILEHDR are not supported when "
+	    "prior PT_LOAD headers lack them); list text first");
 	done(&r);
 
 	static const struct {
@@ -1102,8 +1117,7 @@ static void phdrs_and_region_aliases_ld_refuses(void **state)
 static void an_empty_section_still_defines_its_symbols(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
@@ -1138,8 +1152,7 @@ static void an_empty_section_still_defines_its_symbols(void **state)
 static void an_empty_section_without_symbols_leaves_dot_alone(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0xc, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".data", 0, 0x8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
@@ -1311,8 +1324,7 @@ static void align_aligns_an_explicit_address(void **state)
 static void memory_attributes_choose_the_region(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
 	image obj = one_object(secs, 2);
@@ -1367,8 +1379,7 @@ static void memory_attributes_choose_the_region(void **state)
 static void a_load_region_stays_in_its_run_region(void **state)
 {
 	image_section secs[] = {
-	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS,
-	     SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text", 0, 0x21, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".rodata", 0, 0x2b, 8, SHT_PROGBITS, SHF_ALLOC),
 	    SEC(".data", 0, 0x29, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
@@ -1406,7 +1417,13 @@ static void an_unused_provide_is_not_evaluated(void **state)
 {
 	image_section text =
 	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
-	image_symbol ref = {(char *)"x", 0, 0, false, false, true, 0};
+	image_symbol ref = {.name = (char *)"x",
+			    .value = 0,
+			    .size = 0,
+			    .absolute = false,
+			    .common = false,
+			    .undefined = true,
+			    .in_section = 0};
 	image obj = one_object(&text, 1);
 	const char *script = "PROVIDE(x = undefined_sym);\n"
 			     "SECTIONS { .text : { *(.text) } }\n";
@@ -1519,12 +1536,12 @@ int main(void)
 	    cmocka_unit_test(
 		insert_splices_each_sections_into_the_default_script),
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
-    cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
-    cmocka_unit_test(a_stack_note_adds_a_program_header),
-    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
-    cmocka_unit_test(operators_inside_a_section_work_on_offsets),
-    cmocka_unit_test(empty_sections_lld_keeps_are_named),
-    cmocka_unit_test(phdrs_and_region_aliases_ld_refuses),
+	    cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
+	    cmocka_unit_test(a_stack_note_adds_a_program_header),
+	    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
+	    cmocka_unit_test(operators_inside_a_section_work_on_offsets),
+	    cmocka_unit_test(empty_sections_lld_keeps_are_named),
+	    cmocka_unit_test(phdrs_and_region_aliases_ld_refuses),
 	    cmocka_unit_test(a_condition_picks_the_kind_of_its_branch),
 	    cmocka_unit_test(an_empty_section_loading_below_0_wraps_silently),
 	    cmocka_unit_test(
