@@ -58,6 +58,21 @@ static void link_findings(const char *path, const ls_script *s,
 	space_free(&sp);
 }
 
+/* Parse text and evaluate it against inputs (may be none), with the
+ * link's options o. */
+static void evaluate_opts(run *r, const char *text, ls_eval_opts o)
+{
+	memset(r, 0, sizeof(*r));
+	if (!ls_parse_text("t.ld", text, strlen(text), NULL, &r->s, &r->err)) {
+		print_error("parse error %u:%u: %s\n", r->err.line,
+			    r->err.column, r->err.msg);
+		fail();
+	}
+	r->ok = ls_evaluate(&r->s, &o, &r->ev, &r->err);
+	if (r->ok)
+		link_findings("t.ld", &r->s, &r->ev, &r->d);
+}
+
 /* Parse text and evaluate it against inputs (may be none). */
 static void evaluate_with(run *r, const char *text, const image *inputs,
 			  size_t ninputs)
@@ -852,6 +867,115 @@ static void an_object_symbol_is_where_its_section_went(void **state)
 	done(&r);
 }
 
+/* --shared with an object that defines foo and refers to bar, and a
+ * script that defines end_of_it: GNU ld 2.40 exports all three and makes
+ * .hash 0x24, .gnu.hash 0x28, .dynsym 0x60, .dynstr 0x13 and .dynamic
+ * 0xc0 (6 tags, DT_NULL and 5 spare) -- measured with the same object. */
+static void shared_links_size_the_dynamic_sections(void **state)
+{
+	image_section text =
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
+	image_symbol syms[] = {
+	    {.name = (char *)"foo", .in_section = 1},
+	    {.name = (char *)"bar", .undefined = true},
+	};
+	image obj = one_object(&text, 1);
+	ls_eval_opts o = {.inputs = &obj, .ninputs = 1, .dynamic = LS_SHARED};
+	static const struct {
+		const char *name;
+		uint64_t start, end;
+	} want[] = {
+	    {".hash", 0, 0x24},	     {".gnu.hash", 0x28, 0x50},
+	    {".dynsym", 0x50, 0xb0}, {".dynstr", 0xb0, 0xc3},
+	    {".text", 0xc3, 0xd3},   {".dynamic", 0xd8, 0x198},
+	};
+	run r;
+
+	(void)state;
+	obj.symbols = syms;
+	obj.nsymbols = 2;
+	evaluate_opts(&r,
+		      "SECTIONS {\n"
+		      "  .hash : { *(.hash) }\n"
+		      "  .gnu.hash : { *(.gnu.hash) }\n"
+		      "  .dynsym : { *(.dynsym) }\n"
+		      "  .dynstr : { *(.dynstr) }\n"
+		      "  .text : { *(.text) }\n"
+		      "  .dynamic : { *(.dynamic) }\n"
+		      "  end_of_it = .;\n"
+		      "}\n",
+		      o);
+	assert_true(r.ok);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const ls_out_section *sec = section(&r, want[i].name);
+		assert_true(sec->vma.known && sec->size.known);
+		assert_int_equal(sec->vma.v, want[i].start);
+		assert_int_equal(sec->vma.v + sec->size.v, want[i].end);
+	}
+	/* A static link makes none of them. */
+	done(&r);
+	o.dynamic = LS_STATIC;
+	evaluate_opts(
+	    &r, "SECTIONS { .dynsym : { *(.dynsym) } .text : { *(.text) } }\n",
+	    o);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".text")->vma.v, 0);
+	done(&r);
+}
+
+/* Two objects with the same COMDAT group: the link keeps the first's
+ * and drops the second's whole (C++ inline functions). */
+static void a_second_comdat_group_of_a_signature_is_dropped(void **state)
+{
+	image_section a[] = {
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text._Z1fv", 0, 0x20, 1, SHT_PROGBITS,
+		SHF_ALLOC | SHF_EXECINSTR | SHF_GROUP),
+	};
+	image_section b[] = {
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".text._Z1fv", 0, 0x20, 1, SHT_PROGBITS,
+		SHF_ALLOC | SHF_EXECINSTR | SHF_GROUP),
+	};
+	image objs[2] = {one_object(a, 2), one_object(b, 2)};
+	run r;
+
+	(void)state;
+	a[1].comdat = b[1].comdat = (char *)"_Z1fv";
+	objs[1].path = (char *)"b.o";
+	evaluate_with(&r, "SECTIONS { .text : { *(.text .text.*) } }\n", objs,
+		      2);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".text")->size.v, 0x10 + 0x20 + 0x10);
+	done(&r);
+}
+
+/* An OVERLAY whose members are all empty still moves '.' to its address,
+ * and the next section loads where its AT() says, aligned (GNU ld 2.40:
+ * .text at 0x1000 loading at 0x2020, lld's overlay.test with no inputs
+ * for its members). */
+static void an_empty_overlay_still_places_what_follows(void **state)
+{
+	image_section text =
+	    SEC(".text", 0, 0x10, 16, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
+	image obj = one_object(&text, 1);
+	run r;
+
+	(void)state;
+	evaluate_with(
+	    &r,
+	    "SECTIONS {\n"
+	    "  OVERLAY 0x1000 : { .big1 { *(.big1) } }\n"
+	    "  OVERLAY . : AT (0x2014) { .e { *(.e) } .s { *(.s) } }\n"
+	    "  .text : { *(.text) }\n"
+	    "}\n",
+	    &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x1000);
+	assert_int_equal(section(&r, ".text")->lma.v, 0x2020);
+	done(&r);
+}
+
 /* SIZEOF_HEADERS of a link of objects is the ELF header and the program
  * headers that link makes, as GNU ld 2.40 makes them (measured, x86_64, an
  * object with 2 bytes of code and 1 of data): one PT_LOAD on page 0, where
@@ -1536,6 +1660,9 @@ int main(void)
 	    cmocka_unit_test(
 		insert_splices_each_sections_into_the_default_script),
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
+	    cmocka_unit_test(shared_links_size_the_dynamic_sections),
+	    cmocka_unit_test(a_second_comdat_group_of_a_signature_is_dropped),
+	    cmocka_unit_test(an_empty_overlay_still_places_what_follows),
 	    cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
 	    cmocka_unit_test(a_stack_note_adds_a_program_header),
 	    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
