@@ -287,9 +287,13 @@ static bool z_option(cli_opts *o, const char *arg, vl_error *err)
 		o->link.separate_code = arg[0] == 's' ? 1 : -1;
 		return true;
 	}
+	if (!strcmp(arg, "relro") || !strcmp(arg, "norelro")) {
+		o->link.relro = arg[0] == 'r' ? 0 : -1;
+		return true;
+	}
 	return vl_fail(err, NULL, 0, 0,
 		       "-z %s: expected max-page-size=N, common-page-size=N, "
-		       "separate-code or noseparate-code",
+		       "separate-code, noseparate-code, relro or norelro",
 		       arg);
 }
 

@@ -36,6 +36,9 @@ void elfimage_free(image *img)
 	for (size_t i = 0; i < img->nsymbols; i++)
 		free(img->symbols[i].name);
 	free(img->symbols);
+	for (size_t i = 0; i < img->ngotrefs; i++)
+		free(img->gotrefs[i].global);
+	free(img->gotrefs);
 	free(img->path);
 	free(img->segments);
 	free(img->shdr_damage);
@@ -413,9 +416,8 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 		to->offset =
 		    sh->sh_type == SHT_RELA ? rela.r_offset : rel.r_offset;
 		info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
-		to->sym = gelf_getclass(elf) == ELFCLASS32
-			      ? ELF32_R_SYM((Elf32_Word)info)
-			      : GELF_R_SYM(info);
+		/* gelf gives ELF32 r_info in the 64-bit layout too. */
+		to->sym = GELF_R_SYM(info);
 		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
 			continue;
 		to->in_section =
@@ -429,6 +431,92 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 		}
 	}
 	qsort(is->relocs, is->nrelocs, sizeof(*is->relocs), cmp_reloc);
+	return true;
+}
+
+/* Whether an x86 relocation type makes or uses the GOT. */
+static bool got_type(uint16_t machine, uint32_t type)
+{
+	if (machine == EM_X86_64)
+		switch (type) {
+		case R_X86_64_GOT32:
+		case R_X86_64_GOTPCREL:
+		case R_X86_64_GOTOFF64:
+		case R_X86_64_GOTPC32:
+		case R_X86_64_GOT64:
+		case R_X86_64_GOTPCREL64:
+		case R_X86_64_GOTPC64:
+		case R_X86_64_GOTPLT64:
+		case R_X86_64_GOTPCRELX:
+		case R_X86_64_REX_GOTPCRELX:
+			return true;
+		}
+	if (machine == EM_386)
+		switch (type) {
+		case R_386_GOT32:
+		case R_386_GOTOFF:
+		case R_386_GOTPC:
+		case R_386_GOT32X:
+			return true;
+		}
+	return false;
+}
+
+/* The GOT relocations of relocation section sh (x86 objects). */
+static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
+			 const GElf_Shdr *sh, image *img, vl_error *err)
+{
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+	Elf_Data *data = elf_getdata(scn, NULL), *syms;
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	size_t cap = img->ngotrefs;
+
+	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
+	    !(syms = elf_getdata(symscn, NULL)))
+		return vl_fail(err, path, 0, 0,
+			       "cannot read relocation section %zu: %s",
+			       elf_ndxscn(scn), elf_errmsg(-1));
+	for (size_t i = 0; i < n; i++) {
+		GElf_Rela rela;
+		GElf_Rel rel;
+		GElf_Sym sym;
+		if (sh->sh_type == SHT_RELA ? !gelf_getrela(data, (int)i, &rela)
+					    : !gelf_getrel(data, (int)i, &rel))
+			return vl_fail(err, path, 0, 0,
+				       "cannot read relocation %zu of section "
+				       "%zu: %s",
+				       i, elf_ndxscn(scn), elf_errmsg(-1));
+		uint64_t info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
+		/* gelf gives ELF32 r_info in the 64-bit layout too. */
+		uint32_t type = (uint32_t)GELF_R_TYPE(info);
+		size_t symi = (size_t)GELF_R_SYM(info);
+		if (!symi || !gelf_getsym(syms, (int)symi, &sym))
+			continue;
+		const char *name = elf_strptr(elf, symsh.sh_link, sym.st_name);
+		bool gotsym = name && !strcmp(name, "_GLOBAL_OFFSET_TABLE_");
+		if (!got_type(img->machine, type) && !gotsym)
+			continue;
+		if (img->ngotrefs == cap) {
+			cap = cap ? 2 * cap : 16;
+			image_gotref *v =
+			    realloc(img->gotrefs, cap * sizeof(*v));
+			if (!v)
+				return vl_fail(err, path, 0, 0,
+					       "out of memory");
+			img->gotrefs = v;
+		}
+		image_gotref *g = &img->gotrefs[img->ngotrefs++];
+		memset(g, 0, sizeof(*g));
+		g->type = type;
+		g->section = sh->sh_info;
+		g->sym = symi;
+		g->defined = sym.st_shndx != SHN_UNDEF;
+		g->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
+		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL &&
+		    !(g->global = strdup(name ? name : "")))
+			return vl_fail(err, path, 0, 0, "out of memory");
+	}
 	return true;
 }
 
@@ -494,6 +582,10 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 			continue;
 		image_section *is = &img->sections[sh.sh_info - 1];
 		is->relocated = true;
+		if ((img->machine == EM_X86_64 || img->machine == EM_386) &&
+		    (is->flags & SHF_ALLOC) &&
+		    !read_gotrefs(path, elf, scn, &sh, img, err))
+			return false;
 		if (is->data && !strncmp(is->name, ".eh_frame", 9) &&
 		    !read_relocs(path, elf, scn, &sh, is, err))
 			return false;

@@ -32,6 +32,18 @@ typedef struct image_reloc {
 	char *global;
 } image_reloc;
 
+/* A relocation that makes the link build a GOT, or refers to it: of an
+ * x86 object (elfimage_read_full).  The symbol as for image_reloc, with
+ * whether it is defined in the object. */
+typedef struct image_gotref {
+	uint32_t type; /* R_X86_64_... or R_386_... */
+	size_t section; /* the section it applies to: 1 + index */
+	size_t sym;
+	size_t in_section;
+	char *global;
+	bool defined;
+} image_gotref;
+
 typedef struct image_section {
 	char *name;
 	uint64_t addr, size, align;
@@ -98,6 +110,8 @@ typedef struct image {
 	size_t nsections;
 	image_symbol *symbols;
 	size_t nsymbols;
+	image_gotref *gotrefs;
+	size_t ngotrefs;
 } image;
 
 /* Limits on what one image may claim, so a crafted header cannot make

@@ -62,6 +62,7 @@ typedef struct isec {
 	/* A dynamic section the link makes (DYN_* + 1), sized by
 	 * size_dynamic; 0 for any other. */
 	int dyn;
+	bool dup; /* a COMDAT group an earlier input has (drop_duplicates) */
 } isec;
 
 /* SECTIONS commands of a script with INSERT, [first, end) of its
@@ -2033,7 +2034,7 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 		  sizeof(*e->isecs)))
 		return false;
 	e->isecs[e->nisecs++] =
-	    (isec){img, s, -1, own, common, unknown, s->size, false, 0};
+	    (isec){img, s, -1, own, common, unknown, s->size, false, 0, false};
 	return true;
 }
 
@@ -2130,8 +2131,10 @@ static bool drop_duplicates(ev *e)
 		ptrdiff_t k = str_index_find(&first, comdat_name(e, i));
 		if (k < 0)
 			ok = str_index_add(&first, i);
-		else if (e->isecs[k].file != is->file)
+		else if (e->isecs[k].file != is->file) {
 			is->out = -2;
+			is->dup = true;
+		}
 	}
 	str_index_free(&first);
 	return ok;
@@ -3188,6 +3191,117 @@ static bool size_dynamic(ev *e)
 	return strs && !oom;
 }
 
+/* Whether an input section is a COMDAT duplicate the link dropped. */
+static bool is_dropped(const ev *e, const image_section *s)
+{
+	sec_ref key = {s, 0}, *r;
+
+	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
+		    cmp_sec_ref);
+	return r && e->isecs[r->isec].dup;
+}
+
+/* A GOT entry's symbol: a global one by name, a local one by its object
+ * and index. */
+typedef struct got_key {
+	const char *global;
+	const image *file;
+	size_t sym;
+} got_key;
+
+static int cmp_got_key(const void *pa, const void *pb)
+{
+	const got_key *a = pa, *b = pb;
+
+	if (!a->global != !b->global)
+		return a->global ? -1 : 1;
+	if (a->global)
+		return strcmp(a->global, b->global);
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return (a->sym > b->sym) - (a->sym < b->sym);
+}
+
+/* Whether ld turns a load from the GOT into a direct reference, so the
+ * symbol needs no entry: R_X86_64_(REX_)GOTPCRELX and R_386_GOT32X to a
+ * symbol the link defines (x86's convert_load_reloc, static link). */
+static bool got_relaxed(const ev *e, const image_gotref *g, uint16_t machine)
+{
+	bool relaxable = machine == EM_X86_64
+			     ? g->type == R_X86_64_GOTPCRELX ||
+				   g->type == R_X86_64_REX_GOTPCRELX
+			     : g->type == R_386_GOT32X;
+	return relaxable &&
+	       (g->defined || (g->global && input_symbol(e, g->global)));
+}
+
+static bool needs_entry(uint16_t machine, uint32_t type)
+{
+	if (machine == EM_X86_64)
+		return type == R_X86_64_GOT32 || type == R_X86_64_GOTPCREL ||
+		       type == R_X86_64_GOT64 || type == R_X86_64_GOTPCREL64 ||
+		       type == R_X86_64_GOTPLT64 ||
+		       type == R_X86_64_GOTPCRELX ||
+		       type == R_X86_64_REX_GOTPCRELX;
+	return type == R_386_GOT32 || type == R_386_GOT32X;
+}
+
+/* What a static x86 link makes of the GOT (elf_x86_64_check_relocs,
+ * elf_i386_check_relocs, _bfd_x86_elf_size_dynamic_sections): .got, an
+ * entry for each symbol loaded through it that ld cannot relax, and
+ * .got.plt, the 3 reserved entries, when .got has any or the code refers
+ * to _GLOBAL_OFFSET_TABLE_ (PIC code's GOTPC and GOTOFF). */
+static bool size_got(ev *e)
+{
+	got_key *keys = NULL;
+	size_t n = 0, cap = 0, entries = 0;
+	bool referenced = false;
+	uint16_t machine = 0;
+	isec *got = NULL, *gotplt = NULL;
+
+	for (size_t i = 0; i < e->nisecs; i++) {
+		isec *is = &e->isecs[i];
+		if (!is->own)
+			continue;
+		machine = is->file->machine;
+		if (!strcmp(is->sec->name, ".got"))
+			got = is;
+		else if (!strcmp(is->sec->name, ".got.plt"))
+			gotplt = is;
+	}
+	if (!got || !gotplt)
+		return true;
+	for (size_t f = 0; f < e->o->ninputs; f++) {
+		const image *img = &e->o->inputs[f];
+		for (size_t k = 0; k < img->ngotrefs; k++) {
+			const image_gotref *g = &img->gotrefs[k];
+			if (!g->section || g->section > img->nsections ||
+			    is_dropped(e, &img->sections[g->section - 1]))
+				continue;
+			referenced |= !needs_entry(machine, g->type) ||
+				      (g->global &&
+				       !strcmp(g->global, "_GLOBAL_OFFSET_TABLE_"));
+			if (!needs_entry(machine, g->type) ||
+			    got_relaxed(e, g, machine))
+				continue;
+			if (!grow((void **)&keys, &cap, n, sizeof(*keys))) {
+				free(keys);
+				return false;
+			}
+			keys[n++] = (got_key){g->global, img, g->sym};
+		}
+	}
+	if (n)
+		qsort(keys, n, sizeof(*keys), cmp_got_key);
+	for (size_t i = 0; i < n; i++)
+		entries += !i || cmp_got_key(&keys[i - 1], &keys[i]);
+	free(keys);
+	uint64_t word = machine == EM_X86_64 ? 8 : 4;
+	got->size = entries * word;
+	gotplt->size = entries || referenced ? 3 * word : 0;
+	return true;
+}
+
 /* Whether section k (1 + index) of file is discarded: for .eh_frame. */
 static bool discarded_input(void *ctx, const image *file, size_t k)
 {
@@ -3213,7 +3327,7 @@ static bool edit_contents(ev *e)
 
 	if (e->linked || !e->nisecs)
 		return true;
-	if (e->o->dynamic != LS_STATIC && !size_dynamic(e))
+	if (e->o->dynamic != LS_STATIC ? !size_dynamic(e) : !size_got(e))
 		return false;
 	v = malloc(e->nisecs * sizeof(*v));
 	if (!v)
@@ -3481,7 +3595,7 @@ static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
 {
 	isec *at = &e->isecs[is - e->isecs];
 
-	if (is->own || is->excluded)
+	if ((is->own && !is->size) || is->excluded)
 		return;
 	e->dot = align_value(e, e->dot, is->sec->align, sec, loc);
 	/* Its symbols read from here; a move makes another pass. */
@@ -4416,6 +4530,39 @@ static unsigned count_phdrs(const ev *e)
 	return n;
 }
 
+/* GNU ld's first guess at the program headers of a link of objects,
+ * before it has mapped sections to segments (elf.c,
+ * get_program_header_size): two PT_LOADs, PT_GNU_RELRO unless
+ * -z norelro, PT_GNU_STACK when an input says how the stack is mapped,
+ * PT_INTERP and PT_PHDR, PT_DYNAMIC, PT_GNU_PROPERTY, one PT_NOTE per run
+ * of loaded notes of one alignment, and PT_TLS. */
+static unsigned guess_phdrs(const ev *e)
+{
+	unsigned n = 2 + (e->o->relro >= 0) + e->stack_note;
+	bool last_note = false, tls = false;
+	uint64_t note_align = 0;
+
+	for (size_t k = 0; k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it) || !it->made)
+			continue;
+		const char *name = e->out->sections[it->out].name;
+		uint64_t size = 0;
+		for (size_t j = 0; j < it->ninputs; j++)
+			if (!e->isecs[it->inputs[j]].excluded)
+				size += e->isecs[it->inputs[j]].size;
+		n += 2 * (!strcmp(name, ".interp") && size);
+		n += !strcmp(name, ".dynamic");
+		n += !strcmp(name, ".note.gnu.property") && size;
+		bool note = it->type == SHT_NOTE && (it->flags & SF_LOAD);
+		n += note && !(last_note && note_align == it->align);
+		last_note = note;
+		note_align = it->align;
+		tls |= (it->flags & SF_TLS) != 0;
+	}
+	return n + tls;
+}
+
 /* GNU ld's RELRO adjustment, after a pass that saw DATA_SEGMENT_ALIGN
  * and DATA_SEGMENT_RELRO_END: the RELRO end rounded up to a page, the
  * sections before it (last to first) moved up as far as their alignment
@@ -4612,20 +4759,27 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	    !prepare(&e))
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
+	int tries = 10;
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
-		/* Objects: GNU ld starts from two program headers and lays
-		 * out again with the number its segments need
-		 * (ldelf_map_segments). */
+		/* Objects: GNU ld starts from its guess at the program
+		 * headers and lays out again with the number its segments
+		 * need, up to 10 times: the first 4 times whatever the
+		 * number, then only when it grows (ldelfgen.c,
+		 * ldelf_map_segments).  Such a layout is one more pass. */
 		if (e.pass == 0 && e.have_inputs && !e.linked)
-			e.phnum = 2;
+			e.phnum = guess_phdrs(&e);
 		run_pass(&e);
 		if (e.oom)
 			goto oom;
 		if (e.phnum && e.pass < MAX_PASSES - 1) {
 			unsigned n = count_phdrs(&e);
-			if (n && n != e.phnum) {
+			if (n && n != e.phnum && tries > 1 &&
+			    (tries > 6 || n > e.phnum)) {
 				e.phnum = n;
 				e.changed = true;
+				tries--;
+				if (e.pass > 0)
+					e.pass--;
 			}
 		}
 		if (e.pass < MAX_PASSES - 1 && !e.changed && relro_adjust(&e))

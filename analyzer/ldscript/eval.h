@@ -49,6 +49,9 @@ typedef struct ls_eval_opts {
 	/* -z separate-code 1, -z noseparate-code -1; 0: the machine's (on
 	 * for x86, whose GNU ld keeps code in segments of its own). */
 	int separate_code;
+	/* -z norelro -1, -z relro or default 0: GNU ld's default (on) --
+	 * its first guess at the program headers counts a PT_GNU_RELRO. */
+	int relro;
 	ls_segment_start segments[LS_MAX_KNOBS]; /* -T<name>=, --image-base */
 	size_t nsegments;
 	ls_section_start sections[LS_MAX_KNOBS]; /* -Ttext= -Tdata= -Tbss= */
