@@ -101,7 +101,7 @@ _vaslint() {
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return
 		;;
-	-D | --defsym | -j | --image-size | --cpp-flags | -m | -z)
+	-D | --defsym | --soname | -j | --image-size | --cpp-flags | -m | -z)
 		return # a value of the user's own
 		;;
 	-o | --image | --requests | --rules | -T)
