@@ -4530,6 +4530,43 @@ static unsigned count_phdrs(const ev *e)
 	return n;
 }
 
+/* A PIE with an interpreter gets PT_PHDR, which must lie in a PT_LOAD:
+ * the program headers must fit on the first section's page below it
+ * (`. = BASE + SIZEOF_HEADERS`).  Otherwise GNU ld refuses the link ("PHDR
+ * segment not covered by LOAD segment"). */
+static void check_phdr_loaded(ev *e)
+{
+	const ls_eval *o = e->out;
+	const ls_out_section *first = NULL, *interp = NULL;
+	uint64_t page = o->maxpagesize ? o->maxpagesize : 1;
+
+	if (e->o->dynamic != LS_PIE || e->linked || !e->phnum)
+		return;
+	for (size_t i = 0; i < e->s->ncmds; i++)
+		if (e->s->cmds[i].kind == LS_CMD_PHDRS)
+			return;
+	for (size_t i = 0; i < o->nsections; i++) {
+		const ls_out_section *sec = &o->sections[i];
+		if (!sec->alloc || !sec->lma.known || !sec->size.known ||
+		    !sec->size.v)
+			continue;
+		if (!strcmp(sec->name, ".interp"))
+			interp = sec;
+		if (!first || sec->lma.v < first->lma.v)
+			first = sec;
+	}
+	if (!interp || !first ||
+	    (first->lma.v & (page - 1)) >= header_bytes(e, e->phnum))
+		return;
+	fact_text(e, LS_FACT_ERROR, first->loc,
+		  "section %s starts at 0x%" PRIx64 ", with no room below it "
+		  "on its page for the program headers, which a PIE with an "
+		  "interpreter loads (PT_PHDR): GNU ld refuses the link (\"PHDR "
+		  "segment not covered by LOAD segment\"); start it at a page "
+		  "boundary + SIZEOF_HEADERS",
+		  first->name, first->lma.v);
+}
+
 /* GNU ld's first guess at the program headers of a link of objects,
  * before it has mapped sections to segments (elf.c,
  * get_program_header_size): two PT_LOADs, PT_GNU_RELRO unless
@@ -4787,6 +4824,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
 			e.pass = MAX_PASSES - 2;
 	}
+	check_phdr_loaded(&e);
 	ok = true;
 	goto done;
 oom:

@@ -1338,7 +1338,8 @@ static bool ls_p_file_spec(ls_parser *p, ls_input *in)
 				       "%.*s cannot sort file names: GNU ld "
 				       "takes only SORT, SORT_BY_NAME or "
 				       "SORT_NONE around a file pattern (and "
-				       "refuses the script)",
+				       "refuses the script; lld 14 accepts "
+				       "it)",
 				       (int)kw.len, p->lx->s + kw.offset);
 		}
 		if (bit) {

@@ -653,14 +653,24 @@ static void check_load_carry(walker *w, const ls_output_section *sec)
 		contents = sec->cmds[i].kind == LS_SC_DATA ||
 			   (sec->cmds[i].kind == LS_SC_INPUT &&
 			    input_with_contents(&sec->cmds[i].u.input));
-	if (!contents)
-		return;
-	char *msg = vl_strprintf(
-	    "%.*s has no load address of its own: GNU ld loads it after %.*s "
-	    "(%s), lld where it runs in %.*s, so its contents are not in the "
-	    "load region there; give it the same %s",
-	    40, sec->name, 40, p->name, p->lma_region ? "AT>" : "AT()", 40,
-	    sec->region, p->lma_region ? "AT> region" : "AT() load address");
+	char *msg =
+	    contents
+		? vl_strprintf(
+		      "%.*s has no load address of its own: GNU ld loads it "
+		      "after %.*s (%s), lld where it runs in %.*s, so its "
+		      "contents are not in the load region there; give it "
+		      "the same %s",
+		      40, sec->name, 40, p->name,
+		      p->lma_region ? "AT>" : "AT()", 40, sec->region,
+		      p->lma_region ? "AT> region" : "AT() load address")
+		: vl_strprintf(
+		      "%.*s has no load address of its own: GNU ld gives it "
+		      "one after %.*s (%s), lld its run address in %.*s; "
+		      "nothing of it is loaded, but LOADADDR(%.*s) and the "
+		      "physical address of its program header differ",
+		      40, sec->name, 40, p->name,
+		      p->lma_region ? "AT>" : "AT()", 40, sec->region, 40,
+		      sec->name);
 	if (!msg)
 		w->oom = true;
 	else

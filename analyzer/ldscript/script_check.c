@@ -251,7 +251,8 @@ static int region_aliases(const sp_owner *o, vl_diags *out)
 		}
 		const char *why = NULL;
 		if (!strcmp(alias, "*default*") || !strcmp(region, "*default*"))
-			why = "an alias for the default memory region";
+			why = "an alias for the default memory region (lld 14 "
+			      "accepts it)";
 		else if (alias_taken)
 			why = "the name is a memory region or alias already "
 			      "(redefinition of memory region alias)";

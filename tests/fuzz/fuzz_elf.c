@@ -108,10 +108,12 @@ static void check_image(const image *img)
 	vl_error_free(&err);
 }
 
-/* The image as `--image` gives input sections to a script evaluation. */
-static void evaluate_with(const image *img)
+/* The image as `--image` gives input sections to a script evaluation,
+ * in a static link or a dynamic one (--shared: the dynamic sections sized
+ * from its symbols). */
+static void evaluate_with(const image *img, ls_dynamic dynamic)
 {
-	ls_eval_opts o = {.inputs = img, .ninputs = 1};
+	ls_eval_opts o = {.inputs = img, .ninputs = 1, .dynamic = dynamic};
 	ls_eval ev;
 	vl_diags d = {0};
 	vl_error err = {0};
@@ -146,7 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		elfimage_free(&img);
 	}
 	if (elfimage_read_full(path, &img, &err) == ELFIMAGE_OK) {
-		evaluate_with(&img);
+		evaluate_with(&img, LS_STATIC);
+		evaluate_with(&img, LS_SHARED);
 		elfimage_free(&img);
 	}
 	vl_error_free(&err);

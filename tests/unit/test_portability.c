@@ -319,6 +319,23 @@ static void load_addresses_lld_does_not_carry_over(void **state)
 		     "same AT> region");
 }
 
+/* cortex-m-rt's link.x: GNU ld gives .bss load address 0x08000008, after
+ * .data in FLASH; lld its run address 0x20000008.  Nothing loads there. */
+static void a_bss_load_address_lld_does_not_carry_over(void **state)
+{
+	(void)state;
+	assert_warns("MEMORY { FLASH : ORIGIN = 0x08000000, LENGTH = 512K\n"
+		     "RAM : ORIGIN = 0x20000000, LENGTH = 128K }\n"
+		     "SECTIONS {\n"
+		     "  .data : { *(.data) } > RAM AT > FLASH\n"
+		     "  .bss : { *(.bss) } > RAM\n}\n",
+		     5, 3,
+		     ".bss has no load address of its own: GNU ld gives it one "
+		     "after .data (AT>), lld its run address in RAM; nothing of "
+		     "it is loaded, but LOADADDR(.bss) and the physical address "
+		     "of its program header differ");
+}
+
 static void sizeof_headers_lld_counts_its_own(void **state)
 {
 	(void)state;
@@ -397,6 +414,7 @@ int main(void)
 	    cmocka_unit_test(region_names_with_a_minus_lld_splits),
 	    cmocka_unit_test(an_address_with_align_lld_does_not_align),
 	    cmocka_unit_test(load_addresses_lld_does_not_carry_over),
+	    cmocka_unit_test(a_bss_load_address_lld_does_not_carry_over),
 	    cmocka_unit_test(sizeof_headers_lld_counts_its_own),
 	    cmocka_unit_test(sections_of_only_a_dot_move_lld_fills),
 	    cmocka_unit_test(insert_scripts_get_each_linkers_base),
