@@ -194,7 +194,8 @@ static int headers_order(const sp_owner *o, vl_diags *out)
 		for (size_t k = 0; k < c->u.phdrs.nphdrs; k++) {
 			const ls_phdr *ph = &c->u.phdrs.phdrs[k];
 			uint64_t type;
-			if (expr_eval(ph->type.e, NULL, &type, NULL) != EXPR_OK ||
+			if (expr_eval(ph->type.e, NULL, &type, NULL) !=
+				EXPR_OK ||
 			    type != PT_LOAD)
 				continue;
 			if (!ph->filehdr && !ph->phdrs) {
@@ -240,19 +241,20 @@ static int region_aliases(const sp_owner *o, vl_diags *out)
 			if (d->kind == LS_CMD_MEMORY)
 				for (size_t r = 0; r < d->u.memory.nregions;
 				     r++) {
-					const char *n = d->u.memory.regions[r].name;
+					const char *n =
+					    d->u.memory.regions[r].name;
 					region_known |= !strcmp(n, region);
 					alias_taken |= !strcmp(n, alias);
 				}
-			else if (d->kind == LS_CMD_REGION_ALIAS && d->nargs == 2) {
+			else if (d->kind == LS_CMD_REGION_ALIAS &&
+				 d->nargs == 2) {
 				region_known |= !strcmp(d->args[0], region);
 				alias_taken |= !strcmp(d->args[0], alias);
 			}
 		}
 		const char *why = NULL;
 		if (!strcmp(alias, "*default*") || !strcmp(region, "*default*"))
-			why = "an alias for the default memory region (lld 14 "
-			      "accepts it)";
+			why = "an alias for the default memory region";
 		else if (alias_taken)
 			why = "the name is a memory region or alias already "
 			      "(redefinition of memory region alias)";
@@ -261,10 +263,15 @@ static int region_aliases(const sp_owner *o, vl_diags *out)
 			      "it";
 		if (!why)
 			continue;
-		if (!vl_diags_add(out, VL_RULE_SCRIPT_ERROR, c->loc.file,
-				  c->loc.line, c->loc.column,
-				  "REGION_ALIAS(%s, %s): %s, which GNU ld refuses",
-				  alias, region, why))
+		if (!vl_diags_add(
+			out, VL_RULE_SCRIPT_ERROR, c->loc.file, c->loc.line,
+			c->loc.column,
+			"REGION_ALIAS(%s, %s): %s, which GNU ld refuses%s",
+			alias, region, why,
+			!strcmp(alias, "*default*") ||
+				!strcmp(region, "*default*")
+			    ? " (lld 14 accepts it)"
+			    : ""))
 			return -1;
 		found++;
 	}

@@ -1217,7 +1217,7 @@ static void phdrs_and_region_aliases_ld_refuses(void **state)
 	     "before it, which GNU ld refuses"},
 	    {"REGION_ALIAS (\"A\", \"*default*\");\n",
 	     "REGION_ALIAS(A, *default*): an alias for the default memory "
-	     "region, which GNU ld refuses"},
+	     "region, which GNU ld refuses (lld 14 accepts it)"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char text[256];
