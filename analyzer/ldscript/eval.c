@@ -3165,7 +3165,8 @@ static bool size_dynamic(ev *e)
 	}
 	const char **strs = malloc((d.n + 1) * sizeof(*strs));
 	if (strs) {
-		memcpy(strs, d.names, d.n * sizeof(*strs));
+		if (d.n)
+			memcpy(strs, d.names, d.n * sizeof(*strs));
 		if (e->o->soname)
 			strs[d.n] = e->o->soname;
 		size[DYN_DYNSTR] =
