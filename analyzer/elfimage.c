@@ -368,7 +368,8 @@ static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
 	is->data = malloc(is->size ? is->size : 1);
 	if (!is->data)
 		return vl_fail(err, path, 0, 0, "out of memory");
-	memcpy(is->data, data->d_buf, is->size);
+	if (is->size)
+		memcpy(is->data, data->d_buf, is->size);
 	is->ndata = is->size;
 	return true;
 }
