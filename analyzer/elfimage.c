@@ -374,6 +374,28 @@ static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
 	return true;
 }
 
+/* Relocation i of a SHT_REL or SHT_RELA section: its offset and r_info
+ * (gelf gives ELF32's in the 64-bit layout too: GELF_R_SYM, GELF_R_TYPE). */
+static bool get_reloc(Elf_Data *data, const GElf_Shdr *sh, size_t i,
+		      uint64_t *offset, uint64_t *info)
+{
+	GElf_Rela rela;
+	GElf_Rel rel;
+
+	if (sh->sh_type == SHT_RELA) {
+		if (!gelf_getrela(data, (int)i, &rela))
+			return false;
+		*offset = rela.r_offset;
+		*info = rela.r_info;
+	} else {
+		if (!gelf_getrel(data, (int)i, &rel))
+			return false;
+		*offset = rel.r_offset;
+		*info = rel.r_info;
+	}
+	return true;
+}
+
 static int cmp_reloc(const void *pa, const void *pb)
 {
 	const image_reloc *a = pa, *b = pb;
@@ -402,22 +424,16 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 		return vl_fail(err, path, 0, 0, "out of memory");
 	is->relocs = r;
 	for (size_t i = 0; i < n; i++) {
-		GElf_Rela rela;
-		GElf_Rel rel;
 		GElf_Sym sym;
-		uint64_t info;
-		if (sh->sh_type == SHT_RELA ? !gelf_getrela(data, (int)i, &rela)
-					    : !gelf_getrel(data, (int)i, &rel))
+		uint64_t offset, info;
+		if (!get_reloc(data, sh, i, &offset, &info))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
 				       "%s: %s",
 				       i, is->name, elf_errmsg(-1));
 		image_reloc *to = &is->relocs[is->nrelocs++];
 		memset(to, 0, sizeof(*to));
-		to->offset =
-		    sh->sh_type == SHT_RELA ? rela.r_offset : rel.r_offset;
-		info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
-		/* gelf gives ELF32 r_info in the 64-bit layout too. */
+		to->offset = offset;
 		to->sym = GELF_R_SYM(info);
 		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
 			continue;
@@ -479,17 +495,13 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			       "cannot read relocation section %zu: %s",
 			       elf_ndxscn(scn), elf_errmsg(-1));
 	for (size_t i = 0; i < n; i++) {
-		GElf_Rela rela;
-		GElf_Rel rel;
 		GElf_Sym sym;
-		if (sh->sh_type == SHT_RELA ? !gelf_getrela(data, (int)i, &rela)
-					    : !gelf_getrel(data, (int)i, &rel))
+		uint64_t offset, info;
+		if (!get_reloc(data, sh, i, &offset, &info))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
 				       "%zu: %s",
 				       i, elf_ndxscn(scn), elf_errmsg(-1));
-		uint64_t info = sh->sh_type == SHT_RELA ? rela.r_info : rel.r_info;
-		/* gelf gives ELF32 r_info in the 64-bit layout too. */
 		uint32_t type = (uint32_t)GELF_R_TYPE(info);
 		size_t symi = (size_t)GELF_R_SYM(info);
 		if (!symi || !gelf_getsym(syms, (int)symi, &sym))
