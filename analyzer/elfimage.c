@@ -533,6 +533,22 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 	return true;
 }
 
+/* Whether a RISC-V relocation section has R_RISCV_RELAX (51): ld may
+ * shrink the code it applies to. */
+static bool has_relax(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh)
+{
+	Elf_Data *data = elf_getdata(scn, NULL);
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	uint64_t offset, info;
+
+	(void)elf;
+	for (size_t i = 0; data && i < n; i++)
+		if (get_reloc(data, sh, i, &offset, &info) &&
+		    GELF_R_TYPE(info) == 51)
+			return true;
+	return false;
+}
+
 /* A COMDAT group's members get its signature: the name of the symbol
  * sh_info names, or for a section symbol, that section's name. */
 static bool read_group(const char *path, Elf *elf, Elf_Scn *scn,
@@ -599,6 +615,9 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 		    (is->flags & SHF_ALLOC) &&
 		    !read_gotrefs(path, elf, scn, &sh, img, err))
 			return false;
+		if (img->machine == EM_RISCV && (is->flags & SHF_ALLOC) &&
+		    !img->relaxes)
+			img->relaxes = has_relax(elf, scn, &sh);
 		if (is->data && !strncmp(is->name, ".eh_frame", 9) &&
 		    !read_relocs(path, elf, scn, &sh, is, err))
 			return false;

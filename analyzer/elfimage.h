@@ -112,6 +112,9 @@ typedef struct image {
 	size_t nsymbols;
 	image_gotref *gotrefs;
 	size_t ngotrefs;
+	/* A RISC-V object with R_RISCV_RELAX relocations in allocated
+	 * sections: GNU ld shrinks its code by relaxation. */
+	bool relaxes;
 } image;
 
 /* Limits on what one image may claim, so a crafted header cannot make

@@ -2087,12 +2087,8 @@ static bool add_dynamic(ev *e, const image *img)
 
 	if (e->o->dynamic == LS_STATIC)
 		return true;
-	if (img->machine != EM_X86_64 && img->machine != EM_386) {
-		undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
-			     "sizes of the dynamic sections (-pie, -shared "
-			     "are modelled for x86 only)");
-		return true;
-	}
+	if (img->machine != EM_X86_64 && img->machine != EM_386)
+		return true; /* said by note_unmodelled */
 	for (int k = 0; k < NDYN; k++) {
 		if ((k == DYN_INTERP &&
 		     (e->o->dynamic != LS_PIE || e->o->no_dynamic_linker)) ||
@@ -3330,6 +3326,7 @@ static bool edit_contents(ev *e)
 		return true;
 	if (e->o->dynamic != LS_STATIC ? !size_dynamic(e) : !size_got(e))
 		return false;
+
 	v = malloc(e->nisecs * sizeof(*v));
 	if (!v)
 		return false;
@@ -4568,6 +4565,33 @@ static void check_phdr_loaded(ev *e)
 		  first->name, first->lma.v);
 }
 
+/* What GNU ld does to objects that is not modelled, said once after the
+ * passes: the sizes given are then not exact. */
+static void note_unmodelled(ev *e)
+{
+	const image *first = NULL;
+
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		if (e->o->inputs[f].type == ET_REL && !first)
+			first = &e->o->inputs[f];
+	if (first && e->o->dynamic != LS_STATIC &&
+	    first->machine != EM_X86_64 && first->machine != EM_386)
+		undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
+			     "sizes of the dynamic sections (--pie, --shared: "
+			     "modelled for x86 only)");
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		if (e->o->inputs[f].relaxes) {
+			undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
+				     "exact sizes of RISC-V code (%s has "
+				     "R_RISCV_RELAX: GNU ld shortens calls and "
+				     "address loads and drops alignment "
+				     "padding, which is not modelled; the sizes "
+				     "here are upper bounds)",
+				     e->o->inputs[f].path);
+			break;
+		}
+}
+
 /* GNU ld's first guess at the program headers of a link of objects,
  * before it has mapped sections to segments (elf.c,
  * get_program_header_size): two PT_LOADs, PT_GNU_RELRO unless
@@ -4826,6 +4850,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 			e.pass = MAX_PASSES - 2;
 	}
 	check_phdr_loaded(&e);
+	note_unmodelled(&e);
 	ok = true;
 	goto done;
 oom:
