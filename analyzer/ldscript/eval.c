@@ -126,6 +126,8 @@ typedef enum why_kind {
 	WHY_SYMBOL,    /* a symbol's value: name */
 	WHY_UNDEFINED, /* a symbol defined nowhere (yet): name */
 	WHY_INSERT,    /* INSERT into the default script */
+	WHY_LINKED,    /* what GNU ld does that is not modelled: give the
+			  linked program */
 	WHY_ERROR,     /* an error reported already: nothing to note */
 } why_kind;
 
@@ -337,6 +339,9 @@ static char *why_text(const ev *e, why w)
 		return strdup("INSERT places these sections into the linker's "
 			      "default script, which no linker could print "
 			      "(ld --verbose; see --ld)");
+	case WHY_LINKED:
+		return strdup("not modelled for objects: --image with the "
+			      "linked program gives the exact layout");
 	case WHY_NONE:
 	case WHY_ERROR:
 		break;
@@ -4576,12 +4581,12 @@ static void note_unmodelled(ev *e)
 			first = &e->o->inputs[f];
 	if (first && e->o->dynamic != LS_STATIC &&
 	    first->machine != EM_X86_64 && first->machine != EM_386)
-		undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
+		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "sizes of the dynamic sections (--pie, --shared: "
 			     "modelled for x86 only)");
 	for (size_t f = 0; f < e->o->ninputs; f++)
 		if (e->o->inputs[f].relaxes) {
-			undetermined(e, (ls_loc){0}, (why){WHY_NONE, NULL},
+			undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 				     "exact sizes of RISC-V code (%s has "
 				     "R_RISCV_RELAX: GNU ld shortens calls and "
 				     "address loads and drops alignment "
