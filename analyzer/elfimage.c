@@ -377,7 +377,7 @@ static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
 /* Relocation i of a SHT_REL or SHT_RELA section: its offset and r_info
  * (gelf gives ELF32's in the 64-bit layout too: GELF_R_SYM, GELF_R_TYPE). */
 static bool get_reloc(Elf_Data *data, const GElf_Shdr *sh, size_t i,
-		      uint64_t *offset, uint64_t *info)
+		      uint64_t *offset, uint64_t *info, int64_t *addend)
 {
 	GElf_Rela rela;
 	GElf_Rel rel;
@@ -387,11 +387,13 @@ static bool get_reloc(Elf_Data *data, const GElf_Shdr *sh, size_t i,
 			return false;
 		*offset = rela.r_offset;
 		*info = rela.r_info;
+		*addend = rela.r_addend;
 	} else {
 		if (!gelf_getrel(data, (int)i, &rel))
 			return false;
 		*offset = rel.r_offset;
 		*info = rel.r_info;
+		*addend = 0;
 	}
 	return true;
 }
@@ -426,7 +428,8 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 	for (size_t i = 0; i < n; i++) {
 		GElf_Sym sym;
 		uint64_t offset, info;
-		if (!get_reloc(data, sh, i, &offset, &info))
+		int64_t addend;
+		if (!get_reloc(data, sh, i, &offset, &info, &addend))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
 				       "%s: %s",
@@ -488,6 +491,7 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 	Elf_Data *data = elf_getdata(scn, NULL), *syms;
 	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
 	size_t cap = img->ngotrefs;
+	Elf_Data *code = NULL; /* the contents they apply to, once needed */
 
 	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
 	    !(syms = elf_getdata(symscn, NULL)))
@@ -497,7 +501,8 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 	for (size_t i = 0; i < n; i++) {
 		GElf_Sym sym;
 		uint64_t offset, info;
-		if (!get_reloc(data, sh, i, &offset, &info))
+		int64_t addend;
+		if (!get_reloc(data, sh, i, &offset, &info, &addend))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
 				       "%zu: %s",
@@ -521,6 +526,21 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 		}
 		image_gotref *g = &img->gotrefs[img->ngotrefs++];
 		memset(g, 0, sizeof(*g));
+		/* What x86's convert_load_reloc looks at: the addend (REL:
+		 * the 4 bytes in place) and the opcode 2 bytes before. */
+		if (!code)
+			code = elf_getdata(elf_getscn(elf, sh->sh_info), NULL);
+		const unsigned char *c =
+		    code && code->d_buf ? code->d_buf : NULL;
+		size_t csize = c ? code->d_size : 0;
+		g->opcode =
+		    c && offset >= 2 && offset - 2 < csize ? c[offset - 2] : -1;
+		g->addend = addend;
+		if (sh->sh_type == SHT_REL && c && offset + 4 <= csize)
+			g->addend = (int32_t)((uint32_t)c[offset] |
+					      (uint32_t)c[offset + 1] << 8 |
+					      (uint32_t)c[offset + 2] << 16 |
+					      (uint32_t)c[offset + 3] << 24);
 		g->type = type;
 		g->section = sh->sh_info;
 		g->sym = symi;
@@ -540,10 +560,11 @@ static bool has_relax(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh)
 	Elf_Data *data = elf_getdata(scn, NULL);
 	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
 	uint64_t offset, info;
+	int64_t addend;
 
 	(void)elf;
 	for (size_t i = 0; data && i < n; i++)
-		if (get_reloc(data, sh, i, &offset, &info) &&
+		if (get_reloc(data, sh, i, &offset, &info, &addend) &&
 		    GELF_R_TYPE(info) == 51)
 			return true;
 	return false;

@@ -42,6 +42,8 @@ typedef struct image_gotref {
 	size_t in_section;
 	char *global;
 	bool defined;
+	int64_t addend; /* RELA's, or REL's 4 bytes in place */
+	int opcode;	/* the byte 2 before it (mov: 0x8b); -1 unknown */
 } image_gotref;
 
 typedef struct image_section {

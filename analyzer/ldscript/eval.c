@@ -18,6 +18,7 @@
 
 #include "builtins.h"
 #include "ldscript/contents.h"
+#include "ldscript/made.h"
 #include "strindex.h"
 
 /* GNU ld evaluates the script's assignments 7 times over (ld 2.40, a
@@ -59,7 +60,7 @@ typedef struct isec {
 	 * merged and edited contents (edit_contents). */
 	uint64_t size;
 	bool excluded;
-	/* A dynamic section the link makes (DYN_* + 1), sized by
+	/* A dynamic section the link makes (LM_* + 1), sized by
 	 * size_dynamic; 0 for any other. */
 	int dyn;
 	bool dup; /* a COMDAT group an earlier input has (drop_duplicates) */
@@ -2003,35 +2004,6 @@ static bool common_section(const image *img, image_section *out)
 	return true;
 }
 
-/* What GNU ld makes in a static link on x86 for the GOT and IFUNCs, in
- * the first object, after its own sections: empty unless relocations
- * need them, and never an address of their own, but they are orphans
- * like any other and steer where later ones go, and their alignments
- * count for the section that takes them.  (sh_type 0: ld gives these no
- * type until it writes them.) */
-#define OWN(name_, align_, type_, flags_)                                      \
-	{                                                                      \
-		.name = (char *)name_, .align = align_, .type = type_,         \
-		.flags = flags_                                                \
-	}
-static const image_section x86_64_own[] = {
-    OWN(".rela.got", 8, SHT_RELA, SHF_ALLOC),
-    OWN(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
-    OWN(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
-    OWN(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
-    OWN(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
-    OWN(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
-};
-static const image_section i386_own[] = {
-    OWN(".rel.got", 4, SHT_REL, SHF_ALLOC),
-    OWN(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
-    OWN(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
-    OWN(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
-    OWN(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
-    OWN(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
-};
-#undef OWN
-
 static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 		     bool common)
 {
@@ -2043,64 +2015,27 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 	return true;
 }
 
-/* The sections GNU ld makes for -pie and -shared, in the order it makes
- * them (elflink.c, _bfd_elf_link_create_dynamic_sections), as x86's
- * backend has them: 64-bit and 32-bit.  Their sizes come from
- * size_dynamic. */
-enum {
-	DYN_INTERP,
-	DYN_DYNSYM,
-	DYN_DYNSTR,
-	DYN_DYNAMIC,
-	DYN_HASH,
-	DYN_GNU_HASH,
-	NDYN
-};
-#define DYN(name_, align_, type_, flags_)                                      \
-	{                                                                      \
-		.name = (char *)name_, .align = align_, .type = type_,         \
-		.flags = flags_                                                \
-	}
-static const image_section dyn_sections[2][NDYN] = {
-    {
-	DYN(".interp", 1, SHT_PROGBITS, SHF_ALLOC),
-	DYN(".dynsym", 8, SHT_DYNSYM, SHF_ALLOC),
-	DYN(".dynstr", 1, SHT_STRTAB, SHF_ALLOC),
-	DYN(".dynamic", 8, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE),
-	DYN(".hash", 8, SHT_HASH, SHF_ALLOC),
-	DYN(".gnu.hash", 8, SHT_GNU_HASH, SHF_ALLOC),
-    },
-    {
-	DYN(".interp", 1, SHT_PROGBITS, SHF_ALLOC),
-	DYN(".dynsym", 4, SHT_DYNSYM, SHF_ALLOC),
-	DYN(".dynstr", 1, SHT_STRTAB, SHF_ALLOC),
-	DYN(".dynamic", 4, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE),
-	DYN(".hash", 4, SHT_HASH, SHF_ALLOC),
-	DYN(".gnu.hash", 4, SHT_GNU_HASH, SHF_ALLOC),
-    },
-};
-#undef DYN
-
 /* The dynamic sections of a -pie or -shared link, with the first object.
  * Modelled for x86, whose GNU ld makes nothing more for a link without
  * relocations; other machines' backends add a GOT and more. */
 static bool add_dynamic(ev *e, const image *img)
 {
-	const image_section *t =
-	    dyn_sections[img->elfclass == ELFCLASS32 ? 1 : 0];
 	ls_hash_style h = e->o->hash_style;
 
 	if (e->o->dynamic == LS_STATIC)
 		return true;
 	if (img->machine != EM_X86_64 && img->machine != EM_386)
 		return true; /* said by note_unmodelled */
-	for (int k = 0; k < NDYN; k++) {
-		if ((k == DYN_INTERP &&
+	for (int k = 0; k < LM_NDYN; k++) {
+		if ((k == LM_INTERP &&
 		     (e->o->dynamic != LS_PIE || e->o->no_dynamic_linker)) ||
-		    (k == DYN_HASH && h == LS_HASH_GNU) ||
-		    (k == DYN_GNU_HASH && h == LS_HASH_SYSV))
+		    (k == LM_HASH && h == LS_HASH_GNU) ||
+		    (k == LM_GNU_HASH && h == LS_HASH_SYSV))
 			continue;
-		if (!isec_add(e, img, &t[k], false, false))
+		if (!isec_add(
+			e, img,
+			lm_dynamic_section(img->elfclass != ELFCLASS32, k),
+			false, false))
 			return false;
 		e->isecs[e->nisecs - 1].dyn = k + 1;
 	}
@@ -2173,15 +2108,8 @@ static bool collect_inputs(ev *e)
 		    !isec_add(e, img, &e->commons[f], false, true))
 			return false;
 		/* The linker's own sections go with the first object. */
-		const image_section *own = NULL;
-		size_t nown = 0;
-		if (img->machine == EM_X86_64) {
-			own = x86_64_own;
-			nown = sizeof(x86_64_own) / sizeof(x86_64_own[0]);
-		} else if (img->machine == EM_386) {
-			own = i386_own;
-			nown = sizeof(i386_own) / sizeof(i386_own[0]);
-		}
+		size_t nown;
+		const image_section *own = lm_own_sections(img->machine, &nown);
 		if (!own_done && !add_dynamic(e, img))
 			return false;
 		for (size_t i = 0; !own_done && i < nown; i++)
@@ -3012,45 +2940,6 @@ static bool order_items(ev *e)
 	return true;
 }
 
-/* GNU ld's bucket count for a hash table of n symbols (elflink.c,
- * compute_bucket_count without -O): the largest of its primes that n
- * reaches; at least 2 for .gnu.hash. */
-static uint64_t hash_buckets(uint64_t n, bool gnu)
-{
-	static const uint64_t primes[] = {1,	3,    17,    37,    67,	  97,
-					  131,	197,  263,   521,   1031, 2053,
-					  4099, 8209, 16411, 32771, 0};
-	uint64_t best = 1;
-
-	for (size_t i = 0; primes[i]; i++) {
-		best = primes[i];
-		if (n < primes[i + 1])
-			break;
-	}
-	return gnu && best < 2 ? 2 : best;
-}
-
-/* .gnu.hash for n hashed symbols (elflink.c, bfd_elf_size_dynamic_
- * sections): header, Bloom filter, buckets, one chain word each. */
-static uint64_t gnu_hash_size(uint64_t n, bool is64)
-{
-	unsigned log2 = 1;
-
-	if (!n)
-		return 5 * 4 + (is64 ? 8 : 4);
-	for (uint64_t x = n; x >>= 1;)
-		log2++;
-	if (log2 < 3)
-		log2 = 5;
-	else if ((1u << (log2 - 2)) & n)
-		log2 += 3;
-	else
-		log2 += 2;
-	if (is64 && log2 == 5)
-		log2 = 6;
-	return (4 + hash_buckets(n, true) + n) * 4 + ((uint64_t)1 << log2) / 8;
-}
-
 static const char *name_at(const void *owner, size_t k)
 {
 	return ((const char *const *)owner)[k];
@@ -3125,26 +3014,21 @@ static bool has_inputs_named(const ev *e, const char *name)
 	return false;
 }
 
-/* The number of DT_ entries .dynamic gets (bfd_elf_size_dynamic_sections
- * and x86's _bfd_elf_add_dynamic_tags, for a link without relocations),
- * with DT_NULL and ld's 5 spare ones (--spare-dynamic-tags). */
-static uint64_t dynamic_tags(ev *e)
+/* The DT_ entries .dynamic gets for what the objects and the script hold
+ * (bfd_elf_size_dynamic_sections): DT_INIT and DT_FINI for _init and
+ * _fini, and a pair for each of .preinit_array (a PIE's), .init_array and
+ * .fini_array that takes input. */
+static unsigned extra_tags(ev *e)
 {
 	bool pie = e->o->dynamic == LS_PIE;
-	uint64_t n = 4; /* DT_STRTAB, DT_SYMTAB, DT_STRSZ, DT_SYMENT */
 
-	n += e->o->hash_style != LS_HASH_GNU;
-	n += e->o->hash_style != LS_HASH_SYSV;
-	n += e->o->soname != NULL;
-	n += 2 * pie; /* DT_DEBUG, DT_FLAGS_1 (DF_1_PIE) */
-	n += input_symbol(e, "_init") ||
-	     str_index_find(&e->undefined, "_init") >= 0;
-	n += input_symbol(e, "_fini") ||
-	     str_index_find(&e->undefined, "_fini") >= 0;
-	n += 2 * (pie && has_inputs_named(e, ".preinit_array"));
-	n += 2 * has_inputs_named(e, ".init_array");
-	n += 2 * has_inputs_named(e, ".fini_array");
-	return n + 1 + 5;
+	return (input_symbol(e, "_init") ||
+		str_index_find(&e->undefined, "_init") >= 0) +
+	       (input_symbol(e, "_fini") ||
+		str_index_find(&e->undefined, "_fini") >= 0) +
+	       2 * (pie && has_inputs_named(e, ".preinit_array")) +
+	       2 * has_inputs_named(e, ".init_array") +
+	       2 * has_inputs_named(e, ".fini_array");
 }
 
 /* The sizes of the dynamic sections (add_dynamic), once the inputs are
@@ -3152,35 +3036,27 @@ static uint64_t dynamic_tags(ev *e)
 static bool size_dynamic(ev *e)
 {
 	dynsyms d = {0};
-	bool is64 = true, oom = false;
-	uint64_t size[NDYN] = {0};
+	uint64_t size[LM_NDYN] = {0};
+	lm_dynamic in = {.is64 = true,
+			 .pie = e->o->dynamic == LS_PIE,
+			 .sysv_hash = e->o->hash_style != LS_HASH_GNU,
+			 .gnu_hash = e->o->hash_style != LS_HASH_SYSV,
+			 .soname = e->o->soname};
+	bool ok;
 
 	for (size_t i = 0; i < e->nisecs; i++)
 		if (e->isecs[i].dyn)
-			is64 = e->isecs[i].file->elfclass != ELFCLASS32;
+			in.is64 = e->isecs[i].file->elfclass != ELFCLASS32;
 	str_index_init(&d.index, name_at, NULL);
-	if (!collect_dynsyms(e, &d)) {
-		str_index_free(&d.index);
-		free(d.names);
-		return false;
+	ok = collect_dynsyms(e, &d);
+	if (ok) {
+		in.names = d.names;
+		in.n = d.n;
+		in.ndefined = d.defined;
+		in.extra_tags = extra_tags(e);
+		ok = lm_dynamic_sizes(&in, size);
 	}
-	const char **strs = malloc((d.n + 1) * sizeof(*strs));
-	if (strs) {
-		if (d.n)
-			memcpy(strs, d.names, d.n * sizeof(*strs));
-		if (e->o->soname)
-			strs[d.n] = e->o->soname;
-		size[DYN_DYNSTR] =
-		    lc_strtab_size(strs, d.n + (e->o->soname != NULL), &oom);
-	}
-	free(strs);
-	size[DYN_INTERP] =
-	    strlen(is64 ? "/lib/ld64.so.1" : "/usr/lib/libc.so.1") + 1;
-	size[DYN_DYNSYM] = (1 + d.n) * (is64 ? 24 : 16);
-	size[DYN_HASH] = (2 + hash_buckets(d.n, false) + 1 + d.n) * 4;
-	size[DYN_GNU_HASH] = gnu_hash_size(d.defined, is64);
-	size[DYN_DYNAMIC] = dynamic_tags(e) * (is64 ? 16 : 8);
-	for (size_t i = 0; i < e->nisecs; i++) {
+	for (size_t i = 0; ok && i < e->nisecs; i++) {
 		const isec *is = &e->isecs[i];
 		if (!is->dyn)
 			continue;
@@ -3190,7 +3066,7 @@ static bool size_dynamic(ev *e)
 	}
 	str_index_free(&d.index);
 	free(d.names);
-	return strs && !oom;
+	return ok;
 }
 
 /* Whether an input section is a COMDAT duplicate the link dropped. */
@@ -3203,61 +3079,12 @@ static bool is_dropped(const ev *e, const image_section *s)
 	return r && e->isecs[r->isec].dup;
 }
 
-/* A GOT entry's symbol: a global one by name, a local one by its object
- * and index. */
-typedef struct got_key {
-	const char *global;
-	const image *file;
-	size_t sym;
-} got_key;
-
-static int cmp_got_key(const void *pa, const void *pb)
-{
-	const got_key *a = pa, *b = pb;
-
-	if (!a->global != !b->global)
-		return a->global ? -1 : 1;
-	if (a->global)
-		return strcmp(a->global, b->global);
-	if (a->file != b->file)
-		return a->file < b->file ? -1 : 1;
-	return (a->sym > b->sym) - (a->sym < b->sym);
-}
-
-/* Whether ld turns a load from the GOT into a direct reference, so the
- * symbol needs no entry: R_X86_64_(REX_)GOTPCRELX and R_386_GOT32X to a
- * symbol the link defines (x86's convert_load_reloc, static link). */
-static bool got_relaxed(const ev *e, const image_gotref *g, uint16_t machine)
-{
-	bool relaxable = machine == EM_X86_64
-			     ? g->type == R_X86_64_GOTPCRELX ||
-				   g->type == R_X86_64_REX_GOTPCRELX
-			     : g->type == R_386_GOT32X;
-	return relaxable &&
-	       (g->defined || (g->global && input_symbol(e, g->global)));
-}
-
-static bool needs_entry(uint16_t machine, uint32_t type)
-{
-	if (machine == EM_X86_64)
-		return type == R_X86_64_GOT32 || type == R_X86_64_GOTPCREL ||
-		       type == R_X86_64_GOT64 || type == R_X86_64_GOTPCREL64 ||
-		       type == R_X86_64_GOTPLT64 ||
-		       type == R_X86_64_GOTPCRELX ||
-		       type == R_X86_64_REX_GOTPCRELX;
-	return type == R_386_GOT32 || type == R_386_GOT32X;
-}
-
-/* What a static x86 link makes of the GOT (elf_x86_64_check_relocs,
- * elf_i386_check_relocs, _bfd_x86_elf_size_dynamic_sections): .got, an
- * entry for each symbol loaded through it that ld cannot relax, and
- * .got.plt, the 3 reserved entries, when .got has any or the code refers
- * to _GLOBAL_OFFSET_TABLE_ (PIC code's GOTPC and GOTOFF). */
+/* The GOT of a static x86 link (lm_got_sizes), from the GOT relocations
+ * of the sections the link keeps. */
 static bool size_got(ev *e)
 {
-	got_key *keys = NULL;
-	size_t n = 0, cap = 0, entries = 0;
-	bool referenced = false;
+	lm_gotref *refs = NULL;
+	size_t n = 0, cap = 0;
 	uint16_t machine = 0;
 	isec *got = NULL, *gotplt = NULL;
 
@@ -3280,28 +3107,24 @@ static bool size_got(ev *e)
 			if (!g->section || g->section > img->nsections ||
 			    is_dropped(e, &img->sections[g->section - 1]))
 				continue;
-			referenced |= !needs_entry(machine, g->type) ||
-				      (g->global &&
-				       !strcmp(g->global, "_GLOBAL_OFFSET_TABLE_"));
-			if (!needs_entry(machine, g->type) ||
-			    got_relaxed(e, g, machine))
-				continue;
-			if (!grow((void **)&keys, &cap, n, sizeof(*keys))) {
-				free(keys);
+			if (!grow((void **)&refs, &cap, n, sizeof(*refs))) {
+				free(refs);
 				return false;
 			}
-			keys[n++] = (got_key){g->global, img, g->sym};
+			refs[n++] = (lm_gotref){
+			    g->type,
+			    g->global,
+			    img,
+			    g->sym,
+			    g->defined ||
+				(g->global && input_symbol(e, g->global)),
+			    g->addend,
+			    g->opcode};
 		}
 	}
-	if (n)
-		qsort(keys, n, sizeof(*keys), cmp_got_key);
-	for (size_t i = 0; i < n; i++)
-		entries += !i || cmp_got_key(&keys[i - 1], &keys[i]);
-	free(keys);
-	uint64_t word = machine == EM_X86_64 ? 8 : 4;
-	got->size = entries * word;
-	gotplt->size = entries || referenced ? 3 * word : 0;
-	return true;
+	bool ok = lm_got_sizes(machine, refs, n, &got->size, &gotplt->size);
+	free(refs);
+	return ok;
 }
 
 /* Whether section k (1 + index) of file is discarded: for .eh_frame. */
@@ -4561,13 +4384,14 @@ static void check_phdr_loaded(ev *e)
 	if (!interp || !first ||
 	    (first->lma.v & (page - 1)) >= header_bytes(e, e->phnum))
 		return;
-	fact_text(e, LS_FACT_ERROR, first->loc,
-		  "section %s starts at 0x%" PRIx64 ", with no room below it "
-		  "on its page for the program headers, which a PIE with an "
-		  "interpreter loads (PT_PHDR): GNU ld refuses the link (\"PHDR "
-		  "segment not covered by LOAD segment\"); start it at a page "
-		  "boundary + SIZEOF_HEADERS",
-		  first->name, first->lma.v);
+	fact_text(
+	    e, LS_FACT_ERROR, first->loc,
+	    "section %s starts at 0x%" PRIx64 ", with no room below it "
+	    "on its page for the program headers, which a PIE with an "
+	    "interpreter loads (PT_PHDR): GNU ld refuses the link (\"PHDR "
+	    "segment not covered by LOAD segment\"); start it at a page "
+	    "boundary + SIZEOF_HEADERS",
+	    first->name, first->lma.v);
 }
 
 /* What GNU ld does to objects that is not modelled, said once after the
@@ -4586,13 +4410,14 @@ static void note_unmodelled(ev *e)
 			     "modelled for x86 only)");
 	for (size_t f = 0; f < e->o->ninputs; f++)
 		if (e->o->inputs[f].relaxes) {
-			undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
-				     "exact sizes of RISC-V code (%s has "
-				     "R_RISCV_RELAX: GNU ld shortens calls and "
-				     "address loads and drops alignment "
-				     "padding, which is not modelled; the sizes "
-				     "here are upper bounds)",
-				     e->o->inputs[f].path);
+			undetermined(
+			    e, (ls_loc){0}, (why){WHY_LINKED, NULL},
+			    "exact sizes of RISC-V code (%s has "
+			    "R_RISCV_RELAX: GNU ld shortens calls and "
+			    "address loads and drops alignment "
+			    "padding, which is not modelled; the sizes "
+			    "here are upper bounds)",
+			    e->o->inputs[f].path);
 			break;
 		}
 }

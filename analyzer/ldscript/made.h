@@ -1,0 +1,74 @@
+/* Sections the linker makes itself, as GNU ld 2.40 makes them for x86:
+ * the GOT of a static link, and for -pie and -shared the sections the
+ * dynamic linker reads.  Which ones there are, in the order ld makes them,
+ * and their sizes from what the evaluation gathered (the symbols a link
+ * exports, the GOT relocations of its objects). */
+#ifndef VASLINT_LDSCRIPT_MADE_H
+#define VASLINT_LDSCRIPT_MADE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "elfimage.h"
+
+/* What GNU ld makes on x86 with the first object, after that object's
+ * own sections: the GOT, IFUNC and their relocations -- empty unless
+ * relocations need them (lm_got_sizes).  NULL for other machines. */
+const image_section *lm_own_sections(uint16_t machine, size_t *n);
+
+/* The dynamic sections of -pie and -shared, in the order GNU ld makes
+ * them (elflink.c, _bfd_elf_link_create_dynamic_sections). */
+enum {
+	LM_INTERP,
+	LM_DYNSYM,
+	LM_DYNSTR,
+	LM_DYNAMIC,
+	LM_HASH,
+	LM_GNU_HASH,
+	LM_NDYN
+};
+
+/* Dynamic section k for a 64- or 32-bit x86 link. */
+const image_section *lm_dynamic_section(bool is64, int k);
+
+typedef struct lm_dynamic {
+	bool is64, pie;
+	bool sysv_hash, gnu_hash; /* --hash-style */
+	/* The exported symbols: the defined ones first (ndefined), then
+	 * those the objects only refer to; each name once. */
+	const char *const *names;
+	size_t n, ndefined;
+	const char *soname; /* NULL: none */
+	/* DT_ entries besides the ones lm_dynamic_sizes counts itself:
+	 * DT_INIT, DT_FINI, the *_ARRAY pairs. */
+	unsigned extra_tags;
+} lm_dynamic;
+
+/* The sizes of the dynamic sections, by LM_* (elflink.c,
+ * bfd_elf_size_dynamic_sections: hash tables with ld's bucket counts,
+ * .dynstr with shared tails, .dynamic with its DT_NULL and 5 spare
+ * entries).  False: out of memory. */
+bool lm_dynamic_sizes(const lm_dynamic *d, uint64_t size[LM_NDYN]);
+
+/* A GOT relocation of an object the link keeps, with whether the link
+ * defines its symbol (in the object, or a global one anywhere). */
+typedef struct lm_gotref {
+	uint32_t type;
+	const char *global; /* NULL: a local symbol, by file and index */
+	const image *file;
+	size_t sym;
+	bool defined;
+	int64_t addend;
+	int opcode; /* the instruction byte 2 before it; -1 unknown */
+} lm_gotref;
+
+/* A static x86 link's .got (an entry per symbol loaded through it that
+ * ld cannot relax) and .got.plt (its 3 reserved entries, when .got has
+ * any or the code refers to _GLOBAL_OFFSET_TABLE_); elf_x86_64_check_
+ * relocs, elf_i386_check_relocs, _bfd_x86_elf_size_dynamic_sections.
+ * refs is sorted in place.  False: out of memory. */
+bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, uint64_t *got,
+		  uint64_t *gotplt);
+
+#endif
