@@ -247,6 +247,7 @@ static bool read_elf(const char *path, Elf *elf, uint64_t file_size, bool full,
 		return vl_fail(err, path, 0, 0, "unknown ELF data encoding %d",
 			       img->data);
 	img->machine = eh.e_machine;
+	img->flags = eh.e_flags;
 	if (!class_fits(eh.e_machine, img->elfclass))
 		return vl_fail(err, path, 0, 0,
 			       "ELFCLASS%d image for machine %u, which is "
@@ -398,11 +399,47 @@ static bool get_reloc(Elf_Data *data, const GElf_Shdr *sh, size_t i,
 	return true;
 }
 
-static int cmp_reloc(const void *pa, const void *pb)
-{
-	const image_reloc *a = pa, *b = pb;
+typedef struct reloc_pos {
+	uint64_t offset;
+	size_t index;
+} reloc_pos;
 
-	return a->offset < b->offset ? -1 : a->offset > b->offset;
+static int cmp_reloc_pos(const void *pa, const void *pb)
+{
+	const reloc_pos *a = pa, *b = pb;
+
+	if (a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* A section's relocations by offset, those at one offset in the order the
+ * file has them (RISC-V pairs one with the R_RISCV_RELAX after it).
+ * Assemblers write them sorted, which costs one look. */
+static bool sort_relocs(const char *path, image_section *is, vl_error *err)
+{
+	size_t n = is->nrelocs, i = 1;
+
+	while (i < n && is->relocs[i - 1].offset <= is->relocs[i].offset)
+		i++;
+	if (i >= n)
+		return true;
+	reloc_pos *pos = malloc(n * sizeof(*pos));
+	image_reloc *v = malloc(n * sizeof(*v));
+	if (!pos || !v) {
+		free(pos);
+		free(v);
+		return vl_fail(err, path, 0, 0, "out of memory");
+	}
+	for (i = 0; i < n; i++)
+		pos[i] = (reloc_pos){is->relocs[i].offset, i};
+	qsort(pos, n, sizeof(*pos), cmp_reloc_pos);
+	for (i = 0; i < n; i++)
+		v[i] = is->relocs[pos[i].index];
+	free(is->relocs);
+	is->relocs = v;
+	free(pos);
+	return true;
 }
 
 /* The relocations of relocation section sh (of SHT_REL or SHT_RELA) for
@@ -437,11 +474,18 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 		image_reloc *to = &is->relocs[is->nrelocs++];
 		memset(to, 0, sizeof(*to));
 		to->offset = offset;
+		to->type = (uint32_t)GELF_R_TYPE(info);
+		to->addend = addend;
 		to->sym = GELF_R_SYM(info);
 		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
 			continue;
 		to->in_section =
 		    sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
+		to->value = sym.st_value;
+		to->size = sym.st_size;
+		to->weak_undefined = sym.st_shndx == SHN_UNDEF &&
+				     GELF_ST_BIND(sym.st_info) == STB_WEAK;
+		to->func = GELF_ST_TYPE(sym.st_info) == STT_FUNC;
 		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL) {
 			const char *name =
 			    elf_strptr(elf, symsh.sh_link, sym.st_name);
@@ -450,8 +494,10 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 					       "out of memory");
 		}
 	}
-	qsort(is->relocs, is->nrelocs, sizeof(*is->relocs), cmp_reloc);
-	return true;
+	/* By offset, keeping the order of those at one offset (RISC-V pairs
+	 * a relocation with the R_RISCV_RELAX after it): assemblers write
+	 * them in order, so a sort is rarely needed and must be stable. */
+	return sort_relocs(path, is, err);
 }
 
 /* Whether an x86 relocation type makes or uses the GOT. */
@@ -636,9 +682,17 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 		    (is->flags & SHF_ALLOC) &&
 		    !read_gotrefs(path, elf, scn, &sh, img, err))
 			return false;
-		if (img->machine == EM_RISCV && (is->flags & SHF_ALLOC) &&
-		    !img->relaxes)
-			img->relaxes = has_relax(elf, scn, &sh);
+		if (img->machine == EM_RISCV && img->type == ET_REL &&
+		    (is->flags & SHF_ALLOC) && has_relax(elf, scn, &sh)) {
+			img->relaxes = true;
+			if (!is->data && is->type != SHT_NOBITS &&
+			    !read_contents(path, elf_getscn(elf, sh.sh_info), is,
+					   err))
+				return false;
+			if (!read_relocs(path, elf, scn, &sh, is, err))
+				return false;
+			continue;
+		}
 		if (is->data && !strncmp(is->name, ".eh_frame", 9) &&
 		    !read_relocs(path, elf, scn, &sh, is, err))
 			return false;

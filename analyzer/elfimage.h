@@ -24,7 +24,14 @@ typedef struct image_segment {
  * image). */
 typedef struct image_reloc {
 	uint64_t offset; /* where in the section it applies */
+	uint32_t type;	 /* R_... of the machine */
+	int64_t addend;	 /* RELA's; 0 for REL */
 	size_t sym;	 /* its symbol's index in the symbol table */
+	/* The symbol's st_value and st_size, and whether it is an undefined
+	 * weak one. */
+	uint64_t value, size;
+	bool weak_undefined;
+	bool func; /* STT_FUNC */
 	/* The section its symbol is defined in (1 + index into the image's
 	 * sections; 0 for none), and the symbol's name when it is global or
 	 * weak (NULL for a local one). */
@@ -89,6 +96,7 @@ typedef struct image {
 	int elfclass;	  /* ELFCLASS32 or ELFCLASS64 */
 	int data;	  /* ELFDATA2LSB or ELFDATA2MSB */
 	uint16_t machine; /* e_machine */
+	uint32_t flags;	  /* e_flags (RISC-V: EF_RISCV_RVC, ...) */
 	uint16_t type;	  /* ET_EXEC, ET_DYN, ... */
 	bool dynamic; /* has PT_INTERP or PT_DYNAMIC: needs a dynamic linker */
 	bool interp;  /* has PT_INTERP: the kernel starts an interpreter */
@@ -115,7 +123,9 @@ typedef struct image {
 	image_gotref *gotrefs;
 	size_t ngotrefs;
 	/* A RISC-V object with R_RISCV_RELAX relocations in allocated
-	 * sections: GNU ld shrinks its code by relaxation. */
+	 * sections: GNU ld shrinks its code by relaxation.  Such sections
+	 * have their relocations (and code sections their contents) read,
+	 * for ldscript/relax.c. */
 	bool relaxes;
 } image;
 

@@ -19,6 +19,7 @@
 #include "builtins.h"
 #include "ldscript/contents.h"
 #include "ldscript/made.h"
+#include "ldscript/relax.h"
 #include "strindex.h"
 
 /* GNU ld evaluates the script's assignments 7 times over (ld 2.40, a
@@ -64,6 +65,7 @@ typedef struct isec {
 	 * size_dynamic; 0 for any other. */
 	int dyn;
 	bool dup; /* a COMDAT group an earlier input has (drop_duplicates) */
+	lr_section *rx; /* RISC-V: what ld may relax in it (relax_isec) */
 } isec;
 
 /* SECTIONS commands of a script with INSERT, [first, end) of its
@@ -211,6 +213,12 @@ typedef struct ev {
 	 * a pass has counted. */
 	unsigned phnum;
 	bool stack_note; /* an object has .note.GNU-stack (collect_inputs) */
+	/* RISC-V relaxation: ld's largest output section alignment (0: not
+	 * yet known), a pass shortened code, and the first object whose
+	 * relaxation is not modelled (R_RISCV_ALIGN, TPREL). */
+	uint64_t relax_align;
+	bool relaxed;
+	const image *relax_unmodelled;
 	/* '.' reached 2^64 exactly inside the section being laid out (a
 	 * section may end at the top of the address space, as GNU ld
 	 * allows): it reads 0 then, as in GNU ld, and the section's size is
@@ -648,8 +656,10 @@ static ls_value placed_symbol(const ev *e, const char *name)
 	key.sec = &img->sections[is->in_section - 1];
 	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
 		    cmp_sec_ref);
-	if (!r || !e->isecs[r->isec].addr.known ||
-	    !va_add(e->isecs[r->isec].addr.v, is->value, &v))
+	const isec *in = &e->isecs[r->isec];
+	if (!in->addr.known ||
+	    !va_add(in->addr.v, in->rx ? lr_now(in->rx, is->value) : is->value,
+		    &v))
 		return unknown;
 	return known(v);
 }
@@ -2010,8 +2020,8 @@ static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 	if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
 		  sizeof(*e->isecs)))
 		return false;
-	e->isecs[e->nisecs++] =
-	    (isec){img, s, -1, own, common, unknown, s->size, false, 0, false};
+	e->isecs[e->nisecs++] = (isec){
+	    img, s, -1, own, common, unknown, s->size, false, 0, false, NULL};
 	return true;
 }
 
@@ -3154,6 +3164,17 @@ static bool edit_contents(ev *e)
 		return true;
 	if (e->o->dynamic != LS_STATIC ? !size_dynamic(e) : !size_got(e))
 		return false;
+	for (size_t i = 0; i < e->nisecs; i++) {
+		isec *is = &e->isecs[i];
+		bool oom;
+		if (!is->file->relaxes || is->out < 0 || is->own)
+			continue;
+		is->rx = lr_sections_sites(is->sec, &oom);
+		if (oom)
+			return false;
+		if (is->rx && is->rx->unmodelled && !e->relax_unmodelled)
+			e->relax_unmodelled = is->file;
+	}
 
 	v = malloc(e->nisecs * sizeof(*v));
 	if (!v)
@@ -3414,12 +3435,210 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 	return unknown;
 }
 
+/* Where an input section's symbol at offset value is now: the section's
+ * address from the last layout, past the bytes relaxation deleted before
+ * it.  False when the section has no address (yet). */
+static bool symbol_now(const ev *e, const image *file, size_t k, uint64_t value,
+		       const isec **in, uint64_t *addr)
+{
+	sec_ref key, *r;
+
+	if (!k || k > file->nsections)
+		return false;
+	key.sec = &file->sections[k - 1];
+	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
+		    cmp_sec_ref);
+	if (!r || e->isecs[r->isec].out < 0 || !e->isecs[r->isec].addr.known)
+		return false;
+	*in = &e->isecs[r->isec];
+	*addr = (*in)->addr.v + ((*in)->rx ? lr_now((*in)->rx, value) : value);
+	return true;
+}
+
+/* Where a site's symbol is, as ld computes it for relaxation: its
+ * address plus the addend; the output section it is in (-1: absolute or
+ * undefined weak) and the input section; the reserve for the symbol's
+ * size.  False: ld does not relax against it (undefined, not placed). */
+typedef struct rx_target {
+	uint64_t symval, reserve;
+	long out;
+	const isec *in;
+	bool weak_undefined;
+} rx_target;
+
+/* The allocated output section an address lies in, for a symbol the
+ * script sets from an object's (--defsym ALIAS=FUNCTION), whose section
+ * the evaluation does not keep; -1 for none. */
+static long section_at(const ev *e, uint64_t a)
+{
+	for (size_t i = 0; i < e->out->nsections; i++) {
+		const ls_out_section *sec = &e->out->sections[i];
+		if (sec->alloc && sec->vma.known && sec->size.known &&
+		    a >= sec->vma.v && a - sec->vma.v < sec->size.v)
+			return (long)i;
+	}
+	return -1;
+}
+
+static bool site_target(const ev *e, const isec *is, const image_reloc *r,
+			rx_target *t)
+{
+	uint64_t size = r->size;
+
+	t->in = NULL;
+	t->out = -1;
+	t->weak_undefined = false;
+	if (!r->global) {
+		if (!symbol_now(e, is->file, r->in_section, r->value, &t->in,
+				&t->symval))
+			return false;
+	} else {
+		ptrdiff_t k = str_index_find(&e->defined, r->global);
+		const ls_symbol *ss;
+		if (k >= 0 && e->def_syms[k]->absolute) {
+			t->symval = e->def_syms[k]->value;
+		} else if (k >= 0 && !e->def_syms[k]->common) {
+			const image_symbol *d = e->def_syms[k];
+			if (!symbol_now(e, e->def_files[k], d->in_section,
+					d->value, &t->in, &t->symval))
+				return false;
+			size = d->size;
+		} else if ((ss = symbol_find(e, r->global)) &&
+			   ss->value.known) {
+			/* Set by the script: in the section it is relative
+			 * to, if any. */
+			size_t j = (size_t)(ss - e->out->symbols);
+			t->symval = ss->value.v;
+			if (e->sym_sec && j < e->cap_sym_sec &&
+			    e->sym_sec[j] != NONE)
+				t->out = (long)e->sym_sec[j];
+			else if (!ss->absolute)
+				t->out = section_at(e, t->symval);
+		} else if (r->weak_undefined) {
+			t->symval = 0;
+			t->weak_undefined = true;
+		} else
+			return false;
+	}
+	if (t->in)
+		t->out = t->in->out;
+	/* ld keeps the reserve of the site before for a global function. */
+	if (!r->global || !r->func)
+		t->reserve = size - r->addend > size ? 0 : size - r->addend;
+	t->symval += (uint64_t)r->addend;
+	return true;
+}
+
+/* The alignment ld allows for later moves between a site and its target:
+ * that of their output section when both are in one, else the largest
+ * of any output section (_bfd_riscv_get_max_alignment). */
+static uint64_t relax_margin(ev *e, long a, long b)
+{
+	if (!e->relax_align) {
+		e->relax_align = 1;
+		for (size_t i = 0; i < e->out->nsections; i++)
+			if (e->out->sections[i].align > e->relax_align)
+				e->relax_align = e->out->sections[i].align;
+	}
+	if (a >= 0 && a == b)
+		return e->out->sections[a].align;
+	return e->relax_align;
+}
+
+/* __global_pointer$ as ld reads it for relaxation (0: not defined), and
+ * its output section. */
+static uint64_t global_pointer(const ev *e, long *out)
+{
+	ptrdiff_t k = str_index_find(&e->sym_names, "__global_pointer$");
+	const isec *in;
+	uint64_t v;
+
+	*out = -1;
+	if (k >= 0 && e->out->symbols[k].value.known) {
+		if (e->sym_sec && e->sym_sec[k] != NONE)
+			*out = (long)e->sym_sec[k];
+		return e->out->symbols[k].value.v;
+	}
+	k = str_index_find(&e->defined, "__global_pointer$");
+	if (k >= 0 && symbol_now(e, e->def_files[k], e->def_syms[k]->in_section,
+				 e->def_syms[k]->value, &in, &v)) {
+		*out = in->out;
+		return v;
+	}
+	return 0;
+}
+
+/* One relaxation of a RISC-V input section, as ld does it while it sizes
+ * the sections (_bfd_riscv_relax_section, pass 0): each site not
+ * shortened yet is looked at with the addresses of the last layout, and
+ * the bytes go once all are looked at. */
+static void relax_isec(ev *e, isec *is)
+{
+	lr_section *rx = is->rx;
+	bool rvc = is->file->flags & 0x1; /* EF_RISCV_RVC */
+	bool is64 = is->file->elfclass == ELFCLASS64;
+	long gp_out;
+	uint64_t gp = global_pointer(e, &gp_out), before = rx->deleted;
+	rx_target t = {0};
+
+	for (size_t i = 0; i < rx->nsites; i++) {
+		lr_site *site = &rx->sites[i];
+		const image_reloc *r = site->rel;
+		if (site->done || !site_target(e, is, r, &t))
+			continue;
+		uint64_t pc = is->addr.v + lr_now(rx, r->offset), cut = 0,
+			 at = r->offset;
+		if (site->kind == LR_CALL) {
+			unsigned len = lr_call_length(
+			    pc, t.symval, relax_margin(e, is->out, t.out), rvc,
+			    is64, site->rd);
+			cut = 8 - len;
+			at = r->offset + len;
+		} else {
+			/* Mergeable data and code may move out of reach. */
+			if (site->kind == LR_PCREL && !t.weak_undefined &&
+			    t.in &&
+			    (t.in->sec->flags & (SHF_MERGE | SHF_EXECINSTR)))
+				continue;
+			uint64_t margin =
+			    relax_margin(e, gp ? gp_out : -1, t.out);
+			if (t.weak_undefined ||
+			    lr_near_gp(t.symval, gp, margin, t.reserve))
+				cut = 4;
+			else if (site->kind == LR_LUI && rvc &&
+				 lr_c_lui(t.symval, site->rd,
+					  e->o->relro >= 0 ? 0x2000 : 0x1000)) {
+				cut = 2;
+				at = r->offset + 2;
+			}
+		}
+		if (!cut)
+			continue;
+		if (!lr_delete_bytes(rx, at, cut)) {
+			e->oom = true;
+			return;
+		}
+		site->done = true;
+	}
+	lr_commit(rx);
+	if (rx->deleted != before) {
+		is->size = is->sec->size - rx->deleted;
+		e->changed = e->relaxed = true;
+	}
+}
+
 /* One input section at its alignment, empty ones too -- except the
  * linker's own empty ones, which it drops before laying them out. */
 static void lay_input(ev *e, const isec *is, const ls_out_section *sec,
 		      ls_loc loc)
 {
 	isec *at = &e->isecs[is - e->isecs];
+
+	/* RISC-V: ld relaxes a section before it places it, with the
+	 * addresses of the layout before (every layout after the first). */
+	if (at->rx && at->rx->nsites && at->addr.known && e->pass > 0 &&
+	    e->pass < MAX_PASSES - 1)
+		relax_isec(e, at);
 
 	if ((is->own && !is->size) || is->excluded)
 		return;
@@ -4408,18 +4627,14 @@ static void note_unmodelled(ev *e)
 		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "sizes of the dynamic sections (--pie, --shared: "
 			     "modelled for x86 only)");
-	for (size_t f = 0; f < e->o->ninputs; f++)
-		if (e->o->inputs[f].relaxes) {
-			undetermined(
-			    e, (ls_loc){0}, (why){WHY_LINKED, NULL},
-			    "exact sizes of RISC-V code (%s has "
-			    "R_RISCV_RELAX: GNU ld shortens calls and "
-			    "address loads and drops alignment "
-			    "padding, which is not modelled; the sizes "
-			    "here are upper bounds)",
-			    e->o->inputs[f].path);
-			break;
-		}
+	if (e->relax_unmodelled)
+		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
+			     "exact sizes of RISC-V code (%s has "
+			     "R_RISCV_ALIGN or thread-local relaxations: GNU "
+			     "ld drops alignment padding and shortens TLS "
+			     "accesses, which is not modelled; the sizes here "
+			     "are upper bounds)",
+			     e->relax_unmodelled->path);
 }
 
 /* GNU ld's first guess at the program headers of a link of objects,
@@ -4651,7 +4866,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	    !prepare(&e))
 		goto oom;
 	/* Passes until nothing changes; only the last one records facts. */
-	int tries = 10;
+	int tries = 10, relax_trips = 64;
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
 		/* Objects: GNU ld starts from its guess at the program
 		 * headers and lays out again with the number its segments
@@ -4663,6 +4878,12 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		run_pass(&e);
 		if (e.oom)
 			goto oom;
+		/* Relaxation shortened code: ld sizes the sections again
+		 * until it shortens nothing more; so do the passes here. */
+		if (e.relaxed && relax_trips-- > 0 && e.pass > 0 &&
+		    e.pass < MAX_PASSES - 1)
+			e.pass--;
+		e.relaxed = false;
 		if (e.phnum && e.pass < MAX_PASSES - 1) {
 			unsigned n = count_phdrs(&e);
 			if (n && n != e.phnum && tries > 1 &&
@@ -4720,6 +4941,8 @@ done:
 	free(e.undef_syms);
 	free(e.used_names);
 	free(e.assigned_names);
+	for (size_t i = 0; i < e.nisecs; i++)
+		lr_free(e.isecs[i].rx);
 	free(e.isecs);
 	free(e.commons);
 	if (!ok)
