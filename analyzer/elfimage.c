@@ -798,9 +798,10 @@ static elfimage_status read_image(const char *path, image *out, bool full,
 		status = ELFIMAGE_NOT_ELF;
 		goto out_fd;
 	}
-	/* ELF_C_READ, not ELF_C_READ_MMAP: libelf then reads the headers it
-	 * is asked for with pread and nothing else, which is all vaslint
-	 * needs, and a 100 MiB library costs two small reads. */
+	/* ELF_C_READ, not ELF_C_READ_MMAP: libelf then reads what it is
+	 * asked for with pread and nothing else -- the headers, and of an
+	 * object a few sections' contents -- so a 100 MiB library costs two
+	 * small reads. */
 	Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (!elf) {
 		vl_fail(err, path, 0, 0,

@@ -1,6 +1,9 @@
 /* ELF images read with libelf: the loadable segments and what kind of
- * program they make.  Only headers are read, and the dynamic section's
- * flags; never section contents. */
+ * program they make -- headers, and the dynamic section's flags.  For
+ * linker scripts (elfimage_read_full) also section headers and symbols,
+ * and of relocatable objects the few contents GNU ld sizes sections by:
+ * SHF_MERGE and .eh_frame sections, COMDAT groups, GOT relocations, and
+ * RISC-V code and relocations for relaxation. */
 #ifndef VASLINT_ELFIMAGE_H
 #define VASLINT_ELFIMAGE_H
 
