@@ -63,6 +63,7 @@ static const char usage[] =
     "                   --image-base=ADDR -Ttext= -Tdata= -Tbss=\n"
     "                   --section-start=SECTION=ADDR -z max-page-size=N\n"
     "                   -z common-page-size=N -z [no]separate-code\n"
+    "                   -z [no]relro\n"
     "                   -m EMULATION\n"
     "                   --defsym NAME=EXPR, --shared, --pie, --no-pie,\n"
     "                   --export-dynamic, --no-dynamic-linker,\n"
