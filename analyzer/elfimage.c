@@ -31,6 +31,9 @@ void elfimage_free(image *img)
 			free(is->relocs[k].global);
 		free(is->relocs);
 		free(is->comdat);
+		for (size_t k = 0; k < is->ntargets; k++)
+			free(is->targets[k].symbol);
+		free(is->targets);
 	}
 	free(img->sections);
 	for (size_t i = 0; i < img->nsymbols; i++)
@@ -599,6 +602,60 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 	return true;
 }
 
+/* The sections of the object that relocation section sh refers to, for
+ * is (see image_section.targets).  Each target once: a mark per section
+ * of the object. */
+static bool read_targets(const char *path, Elf *elf, Elf_Scn *scn,
+			 const GElf_Shdr *sh, image *img, image_section *is,
+			 bool *seen, vl_error *err)
+{
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+	Elf_Data *data = elf_getdata(scn, NULL), *syms;
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	bool ok = true;
+
+	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
+	    !(syms = elf_getdata(symscn, NULL)))
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the relocations of section %s: %s",
+			       is->name, elf_errmsg(-1));
+	/* seen (one mark per section of the object, all clear) marks this
+	 * section's targets while it is read, and is cleared after. */
+	for (size_t k = 0; k < is->ntargets; k++)
+		seen[is->targets[k].section] = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		uint64_t offset, info;
+		int64_t addend;
+		GElf_Sym sym;
+		if (!get_reloc(data, sh, i, &offset, &info, &addend) ||
+		    !GELF_R_SYM(info) ||
+		    !gelf_getsym(syms, (int)GELF_R_SYM(info), &sym) ||
+		    sym.st_shndx == SHN_UNDEF ||
+		    sym.st_shndx >= SHN_LORESERVE ||
+		    sym.st_shndx > img->nsections || seen[sym.st_shndx])
+			continue;
+		const char *name =
+		    GELF_ST_TYPE(sym.st_info) == STT_SECTION
+			? img->sections[sym.st_shndx - 1].name
+			: elf_strptr(elf, symsh.sh_link, sym.st_name);
+		image_target *v = realloc(
+		    is->targets, (is->ntargets + 1) * sizeof(*is->targets));
+		if (!v || !(name = strdup(name ? name : ""))) {
+			if (v)
+				is->targets = v;
+			ok = vl_fail(err, path, 0, 0, "out of memory");
+			break;
+		}
+		is->targets = v;
+		v[is->ntargets++] = (image_target){sym.st_shndx, (char *)name};
+		seen[sym.st_shndx] = true;
+	}
+	for (size_t k = 0; k < is->ntargets; k++)
+		seen[is->targets[k].section] = false;
+	return ok;
+}
+
 /* Whether a RISC-V relocation section has R_RISCV_RELAX (51): ld may
  * shrink the code it applies to. */
 static bool has_relax(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh)
@@ -658,9 +715,11 @@ static bool read_group(const char *path, Elf *elf, Elf_Scn *scn,
 	return true;
 }
 
-/* Which sections relocations apply to, and for those whose contents are
- * read, the relocations themselves. */
-static bool read_relocated(const char *path, Elf *elf, image *img,
+/* Each relocation section once: which section it applies to, the
+ * sections its symbols are in, COMDAT groups, x86 GOT relocations,
+ * RISC-V relaxations, and .eh_frame's relocations.  seen: one clear mark
+ * per section, for read_targets. */
+static bool scan_relocated(const char *path, Elf *elf, image *img, bool *seen,
 			   vl_error *err)
 {
 	Elf_Scn *scn = NULL;
@@ -678,6 +737,9 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 			continue;
 		image_section *is = &img->sections[sh.sh_info - 1];
 		is->relocated = true;
+		if (img->type == ET_REL && (is->flags & SHF_ALLOC) &&
+		    !read_targets(path, elf, scn, &sh, img, is, seen, err))
+			return false;
 		if ((img->machine == EM_X86_64 || img->machine == EM_386) &&
 		    (is->flags & SHF_ALLOC) &&
 		    !read_gotrefs(path, elf, scn, &sh, img, err))
@@ -686,8 +748,8 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 		    (is->flags & SHF_ALLOC) && has_relax(elf, scn, &sh)) {
 			img->relaxes = true;
 			if (!is->data && is->type != SHT_NOBITS &&
-			    !read_contents(path, elf_getscn(elf, sh.sh_info), is,
-					   err))
+			    !read_contents(path, elf_getscn(elf, sh.sh_info),
+					   is, err))
 				return false;
 			if (!read_relocs(path, elf, scn, &sh, is, err))
 				return false;
@@ -698,6 +760,21 @@ static bool read_relocated(const char *path, Elf *elf, image *img,
 			return false;
 	}
 	return true;
+}
+
+/* Which sections relocations apply to, and what of them ld needs (see
+ * scan_relocated). */
+static bool read_relocated(const char *path, Elf *elf, image *img,
+			   vl_error *err)
+{
+	bool *seen = calloc(img->nsections + 1, sizeof(*seen));
+	bool ok;
+
+	if (!seen)
+		return vl_fail(err, path, 0, 0, "out of memory");
+	ok = scan_relocated(path, elf, img, seen, err);
+	free(seen);
+	return ok;
 }
 
 /* Section headers and symbols are read only for linker scripts, where an

@@ -46,7 +46,7 @@ typedef struct image_reloc {
  * x86 object (elfimage_read_full).  The symbol as for image_reloc, with
  * whether it is defined in the object. */
 typedef struct image_gotref {
-	uint32_t type; /* R_X86_64_... or R_386_... */
+	uint32_t type;	/* R_X86_64_... or R_386_... */
 	size_t section; /* the section it applies to: 1 + index */
 	size_t sym;
 	size_t in_section;
@@ -55,6 +55,11 @@ typedef struct image_gotref {
 	int64_t addend; /* RELA's, or REL's 4 bytes in place */
 	int opcode;	/* the byte 2 before it (mov: 0x8b); -1 unknown */
 } image_gotref;
+
+typedef struct image_target {
+	size_t section; /* 1 + index into the image's sections */
+	char *symbol;
+} image_target;
 
 typedef struct image_section {
 	char *name;
@@ -72,6 +77,12 @@ typedef struct image_section {
 	image_reloc *relocs;
 	size_t nrelocs;
 	bool relocated;
+	/* Objects: the sections of this object that its relocations refer
+	 * to by symbols defined here, each once, with the first such
+	 * symbol's name (a section's own name for a section symbol): GNU ld
+	 * refuses a link that discards one a kept section refers to. */
+	struct image_target *targets;
+	size_t ntargets;
 	/* The signature of the COMDAT group it is in (objects), or NULL:
 	 * the link keeps the group of the first input that has one of the
 	 * signature and drops the others whole. */

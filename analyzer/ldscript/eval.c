@@ -4156,10 +4156,11 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 			  def->region);
 
 	/* Not allocated (no run-time address, for the ELF file): laid out
-	 * all the same, in no region -- but for an overlay member with
-	 * nothing in it, which GNU ld places in its region all the same. */
-	bool empty_member =
-	    sec->in_overlay && !sec->alloc && !it->ninputs && !it->data;
+	 * all the same, in no region -- but for a section the script makes
+	 * with nothing in it (assignments only, an overlay member), which
+	 * GNU ld places in its region all the same. */
+	bool empty_member = e->have_inputs && !sec->alloc && !it->ninputs &&
+			    !it->data && !it->dot_moves;
 	if (!sec->alloc && !empty_member)
 		region = NULL;
 	/* An address of its own is aligned only as ALIGN() asks. */
@@ -4227,9 +4228,10 @@ static void lay_placed(ev *e, item *it, const placing *pl)
 		/* '.' goes past it, but the next section without an address
 		 * starts where the last allocated one ended. */
 		sec->lma = sec->vma;
-		/* An empty overlay member has its load address all the same,
-		 * and the first one is what the next section's load address
-		 * follows (ldlang.c: first_overlay_section). */
+		/* An empty section has its load address all the same
+		 * (LOADADDR() of it is that), and the first overlay member
+		 * is what the next section's load address follows (ldlang.c:
+		 * first_overlay_section). */
 		if (empty_member) {
 			sec->lma =
 			    load_address(e, sec, it, pl->at, region, lma_region,
@@ -4575,6 +4577,58 @@ static unsigned count_phdrs(const ev *e)
 	return n;
 }
 
+/* A kept section that refers to a symbol in a section /DISCARD/ drops:
+ * GNU ld refuses the link ("`SYM' referenced in section `SEC' of FILE:
+ * defined in discarded section ..."), except for references from
+ * .eh_frame and .gcc_except_table (elflink.c, _bfd_elf_default_action_
+ * discarded).  Said once per discarded section, at its /DISCARD/. */
+static bool check_discarded_refs(ev *e)
+{
+	const item **by = NULL;
+	bool *said = NULL;
+
+	if (e->linked || !e->nisecs)
+		return true;
+	by = calloc(e->nisecs, sizeof(*by));
+	said = calloc(e->nisecs, sizeof(*said));
+	if (!by || !said) {
+		free(by);
+		free(said);
+		return false;
+	}
+	for (size_t k = 0; k < e->nitems; k++)
+		for (size_t j = 0;
+		     is_discard(&e->items[k]) && j < e->items[k].ninputs; j++)
+			by[e->items[k].inputs[j]] = &e->items[k];
+	for (size_t i = 0; i < e->nisecs; i++) {
+		const isec *is = &e->isecs[i];
+		if (is->out < 0 || is->own || is->common ||
+		    !(is->sec->flags & SHF_ALLOC) ||
+		    !strcmp(is->sec->name, ".eh_frame") ||
+		    !strcmp(is->sec->name, ".gcc_except_table"))
+			continue;
+		for (size_t t = 0; t < is->sec->ntargets; t++) {
+			const image_target *g = &is->sec->targets[t];
+			sec_ref key = {&is->file->sections[g->section - 1], 0},
+				*r = bsearch(&key, e->sec_refs, e->nisecs,
+					     sizeof(*e->sec_refs), cmp_sec_ref);
+			if (!r || !by[r->isec] || said[r->isec])
+				continue;
+			said[r->isec] = true;
+			fact_text(e, LS_FACT_ERROR, by[r->isec]->def->loc,
+				  "`%s' referenced in section `%s' of %s: "
+				  "defined in discarded section `%s' of %s, "
+				  "which GNU ld refuses",
+				  g->symbol, is->sec->name, is->file->path,
+				  e->isecs[r->isec].sec->name,
+				  e->isecs[r->isec].file->path);
+		}
+	}
+	free(by);
+	free(said);
+	return true;
+}
+
 /* A PIE with an interpreter gets PT_PHDR, which must lie in a PT_LOAD:
  * the program headers must fit on the first section's page below it
  * (`. = BASE + SIZEOF_HEADERS`).  Otherwise GNU ld refuses the link ("PHDR
@@ -4902,6 +4956,8 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	}
 	check_phdr_loaded(&e);
 	note_unmodelled(&e);
+	if (!check_discarded_refs(&e))
+		goto oom;
 	ok = true;
 	goto done;
 oom:
