@@ -1,4 +1,5 @@
-# GNU ld relaxes RISC-V code: a call in reach of jal loses its auipc, a
+# What GNU ld does to real objects that changes their layout or refuses
+# the link.  RISC-V relaxation: a call in reach of jal loses its auipc, a
 # tail call within 2 KiB becomes c.j.  Two calls and a tail call to bar
 # (26 bytes as assembled) are 16 bytes in GNU ld 2.40's link, and here.
 # limits: 5 s, 256 MiB
@@ -12,3 +13,15 @@ $ printf '.text\n.globl _start\n_start: call bar\n  call bar\n  tail bar\nbar: r
 # names the object, and its sizes are upper bounds.
 $ printf '.text\n.globl _start\n_start: call bar\n.align 3\nbar: ret\n' | riscv64-linux-gnu-as -o rvalign.o; vaslint check -m elf64lriscv --image rvalign.o rv.ld
 rv.ld: note: 1 value could not be determined (exact sizes of RISC-V code (rvalign.o has R_RISCV_ALIGN or thread-local relaxations: GNU ld drops alignment padding and shortens TLS accesses, which is not modelled; the sizes here are upper bounds)): not modelled for objects: --image with the linked program gives the exact layout [undetermined]
+
+# What GNU ld refuses of real objects: code that refers to a section the
+# script discards (ld: "`.rodata' referenced in section `.text' of
+# disc.o: defined in discarded section `.rodata' of disc.o").
+$ printf '.section .rodata\nmsg: .asciz "hi"\n.text\n.globl _start\n_start: lea msg(%%rip), %%rax\n' | as -o disc.o; printf 'SECTIONS { . = 0x400000; .text : { *(.text) } /DISCARD/ : { *(.rodata) } }\n' > disc.ld; vaslint check --image disc.o disc.ld
+disc.ld:1:47: error: `.rodata' referenced in section `.text' of disc.o: defined in discarded section `.rodata' of disc.o, which GNU ld refuses [script-error]
+[exit 1]
+
+# .eh_frame may refer to discarded code: ld drops those entries.
+$ printf '.section .text.gone,"ax"\ngone: ret\n.section .eh_frame,"a",@unwind\n.quad gone\n' | as -o eh.o; printf 'SECTIONS { . = 0x400000; .text : { *(.text) } /DISCARD/ : { *(.text.gone) } }\n' > eh.ld; vaslint check --image eh.o eh.ld 2>&1 | grep -c discarded
+0
+[exit 1]
