@@ -219,6 +219,11 @@ typedef struct ev {
 	uint64_t relax_align;
 	bool relaxed;
 	const image *relax_unmodelled;
+	/* ld's relaxation passes: 0 shortens code until nothing changes,
+	 * then 1 drops alignment padding (R_RISCV_ALIGN), once a section;
+	 * aligns: some section has such padding. */
+	int relax_pass;
+	bool aligns;
 	/* '.' reached 2^64 exactly inside the section being laid out (a
 	 * section may end at the top of the address space, as GNU ld
 	 * allows): it reads 0 then, as in GNU ld, and the section's size is
@@ -3174,6 +3179,7 @@ static bool edit_contents(ev *e)
 			return false;
 		if (is->rx && is->rx->unmodelled && !e->relax_unmodelled)
 			e->relax_unmodelled = is->file;
+		e->aligns |= is->rx && is->rx->aligns;
 	}
 
 	v = malloc(e->nisecs * sizeof(*v));
@@ -3572,8 +3578,47 @@ static uint64_t global_pointer(const ev *e, long *out)
  * the sections (_bfd_riscv_relax_section, pass 0): each site not
  * shortened yet is looked at with the addresses of the last layout, and
  * the bytes go once all are looked at. */
+/* ld's second relaxation pass over a section (_bfd_riscv_relax_align):
+ * each R_RISCV_ALIGN keeps the nops its address needs and the rest go at
+ * once; then the section is done with relaxation. */
+static void align_isec(ev *e, isec *is)
+{
+	lr_section *rx = is->rx;
+	uint64_t before = rx->deleted, now_gone = 0;
+
+	rx->aligned = true;
+	for (size_t i = 0; i < rx->nsites; i++) {
+		const lr_site *site = &rx->sites[i];
+		const image_reloc *r = site->rel;
+		if (site->kind != LR_ALIGN)
+			continue;
+		uint64_t addend = (uint64_t)r->addend;
+		uint64_t at = is->addr.v + lr_now(rx, r->offset) - now_gone;
+		uint64_t nops = lr_align_nops(at, addend);
+		if (nops >= addend)
+			continue; /* already right, or ld refuses */
+		if (!lr_delete_bytes(rx, r->offset + nops, addend - nops)) {
+			e->oom = true;
+			return;
+		}
+		now_gone += addend - nops;
+	}
+	lr_commit(rx);
+	if (rx->deleted != before) {
+		is->size = is->sec->size - rx->deleted;
+		e->changed = e->relaxed = true;
+	}
+}
+
 static void relax_isec(ev *e, isec *is)
 {
+	if (is->rx->aligned)
+		return;
+	if (e->relax_pass == 1) {
+		if (is->rx->aligns)
+			align_isec(e, is);
+		return;
+	}
 	lr_section *rx = is->rx;
 	bool rvc = is->file->flags & 0x1; /* EF_RISCV_RVC */
 	bool is64 = is->file->elfclass == ELFCLASS64;
@@ -3584,7 +3629,8 @@ static void relax_isec(ev *e, isec *is)
 	for (size_t i = 0; i < rx->nsites; i++) {
 		lr_site *site = &rx->sites[i];
 		const image_reloc *r = site->rel;
-		if (site->done || !site_target(e, is, r, &t))
+		if (site->done || site->kind == LR_ALIGN ||
+		    !site_target(e, is, r, &t))
 			continue;
 		uint64_t pc = is->addr.v + lr_now(rx, r->offset), cut = 0,
 			 at = r->offset;
@@ -4684,8 +4730,7 @@ static void note_unmodelled(ev *e)
 	if (e->relax_unmodelled)
 		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "exact sizes of RISC-V code (%s has "
-			     "R_RISCV_ALIGN or thread-local relaxations: GNU "
-			     "ld drops alignment padding and shortens TLS "
+			     "thread-local relaxations: GNU ld shortens TLS "
 			     "accesses, which is not modelled; the sizes here "
 			     "are upper bounds)",
 			     e->relax_unmodelled->path);
@@ -4937,6 +4982,13 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		if (e.relaxed && relax_trips-- > 0 && e.pass > 0 &&
 		    e.pass < MAX_PASSES - 1)
 			e.pass--;
+		else if (!e.relaxed && e.aligns && e.relax_pass == 0 &&
+			 e.pass > 0 && e.pass < MAX_PASSES - 1) {
+			/* Calls and loads are done: alignment next. */
+			e.relax_pass = 1;
+			e.changed = true;
+			e.pass--;
+		}
 		e.relaxed = false;
 		if (e.phnum && e.pass < MAX_PASSES - 1) {
 			unsigned n = count_phdrs(&e);

@@ -81,11 +81,19 @@ lr_section *lr_sections_sites(const image_section *s, bool *oom)
 		bool relax = i + 1 < s->nrelocs &&
 			     s->relocs[i + 1].type == RV_RELAX &&
 			     s->relocs[i + 1].offset == r->offset;
-		if (r->type == RV_ALIGN ||
-		    (relax &&
-		     (r->type == RV_TPREL_HI20 || r->type == RV_TPREL_LO12_I ||
-		      r->type == RV_TPREL_LO12_S || r->type == RV_TPREL_ADD)))
+		if (relax &&
+		    (r->type == RV_TPREL_HI20 || r->type == RV_TPREL_LO12_I ||
+		     r->type == RV_TPREL_LO12_S || r->type == RV_TPREL_ADD))
 			rx->unmodelled = true;
+		if (r->type == RV_ALIGN) {
+			if (r->addend > 0 && (uint64_t)r->addend <= s->size &&
+			    r->offset <= s->size - (uint64_t)r->addend) {
+				rx->sites[n++] =
+				    (lr_site){LR_ALIGN, r, 0, false};
+				rx->aligns = true;
+			}
+			continue;
+		}
 		if (!relax)
 			continue;
 		lr_kind kind;
@@ -190,6 +198,15 @@ unsigned lr_call_length(uint64_t pc, uint64_t symval, uint64_t max_align,
 	if (rvc && cj_imm(foff) && (rd == 0 || (rd == 1 && !is64)))
 		return 2;
 	return 4;
+}
+
+uint64_t lr_align_nops(uint64_t at, uint64_t addend)
+{
+	uint64_t alignment = 1;
+
+	while (alignment <= addend && alignment < (UINT64_C(1) << 62))
+		alignment *= 2;
+	return (((at - 1) & ~(alignment - 1)) + alignment) - at;
 }
 
 bool lr_near_gp(uint64_t symval, uint64_t gp, uint64_t max_align,

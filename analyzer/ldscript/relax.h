@@ -21,6 +21,7 @@ typedef enum lr_kind {
 	LR_CALL,  /* R_RISCV_CALL(_PLT): 8 bytes */
 	LR_PCREL, /* R_RISCV_PCREL_HI20: the auipc, 4 bytes */
 	LR_LUI,	  /* R_RISCV_HI20: the lui, 4 bytes */
+	LR_ALIGN, /* R_RISCV_ALIGN: addend bytes of nops, pass 1 */
 } lr_kind;
 
 typedef struct lr_site {
@@ -43,8 +44,11 @@ typedef struct lr_section {
 	size_t ndels, cap_dels, ncommitted;
 	uint64_t deleted; /* all of them */
 	/* It has relocations ld relaxes that are not modelled here
-	 * (R_RISCV_ALIGN, R_RISCV_TPREL_*): its size is an upper bound. */
+	 * (R_RISCV_TPREL_*): its size is an upper bound. */
 	bool unmodelled;
+	/* It has R_RISCV_ALIGN sites, and ld has handled them: after that
+	 * it relaxes nothing more in the section (sec_flg0). */
+	bool aligns, aligned;
 } lr_section;
 
 /* The sites of a RISC-V input section (its relocations, each paired with
@@ -70,6 +74,11 @@ void lr_commit(lr_section *rx);
  * not exist. */
 unsigned lr_call_length(uint64_t pc, uint64_t symval, uint64_t max_align,
 			bool rvc, bool is64, unsigned rd);
+
+/* The nop bytes an R_RISCV_ALIGN of addend bytes needs at address at
+ * (_bfd_riscv_relax_align); more than addend when it cannot align, which
+ * GNU ld refuses. */
+uint64_t lr_align_nops(uint64_t at, uint64_t addend);
 
 /* Whether an address load of symval can go gp-relative (or absolute,
  * near 0): within the 12-bit immediate of gp with ld's margins. */

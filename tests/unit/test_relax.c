@@ -78,12 +78,25 @@ static void deleted_bytes_move_what_follows(void **state)
 	free(rx.dels);
 }
 
+/* R_RISCV_ALIGN: the nops that align the address after them, to the
+ * power of two above the padding the assembler left (GNU ld 2.40 keeps 4
+ * of 6 at 0x...c for an 8-byte .align, 0 at 0x...8). */
+static void alignment_keeps_the_nops_it_needs(void **state)
+{
+	(void)state;
+	assert_int_equal(lr_align_nops(U64(0x8000000c), 6), 4);
+	assert_int_equal(lr_align_nops(U64(0x80000008), 6), 0);
+	assert_int_equal(lr_align_nops(U64(0x80000004), 14), 12);
+	assert_int_equal(lr_align_nops(U64(0x80000002), 2), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(calls_shrink_as_far_as_their_reach),
 	    cmocka_unit_test(loads_near_gp_or_zero_go),
 	    cmocka_unit_test(deleted_bytes_move_what_follows),
+	    cmocka_unit_test(alignment_keeps_the_nops_it_needs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
