@@ -656,19 +656,18 @@ static bool read_targets(const char *path, Elf *elf, Elf_Scn *scn,
 	return ok;
 }
 
-/* Whether a RISC-V relocation section has R_RISCV_RELAX (51): ld may
- * shrink the code it applies to. */
-static bool has_relax(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh)
+/* Whether a RISC-V relocation section has R_RISCV_RELAX (51) or
+ * R_RISCV_ALIGN (43): ld may shrink the code it applies to. */
+static bool has_relax(Elf_Scn *scn, const GElf_Shdr *sh)
 {
 	Elf_Data *data = elf_getdata(scn, NULL);
 	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
 	uint64_t offset, info;
 	int64_t addend;
 
-	(void)elf;
 	for (size_t i = 0; data && i < n; i++)
 		if (get_reloc(data, sh, i, &offset, &info, &addend) &&
-		    GELF_R_TYPE(info) == 51)
+		    (GELF_R_TYPE(info) == 51 || GELF_R_TYPE(info) == 43))
 			return true;
 	return false;
 }
@@ -745,7 +744,7 @@ static bool scan_relocated(const char *path, Elf *elf, image *img, bool *seen,
 		    !read_gotrefs(path, elf, scn, &sh, img, err))
 			return false;
 		if (img->machine == EM_RISCV && img->type == ET_REL &&
-		    (is->flags & SHF_ALLOC) && has_relax(elf, scn, &sh)) {
+		    (is->flags & SHF_ALLOC) && has_relax(scn, &sh)) {
 			img->relaxes = true;
 			if (!is->data && is->type != SHT_NOBITS &&
 			    !read_contents(path, elf_getscn(elf, sh.sh_info),
