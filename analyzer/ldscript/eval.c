@@ -639,32 +639,46 @@ static bool index_isecs(ev *e)
 	return true;
 }
 
+/* The isec of section k (1 + index into file's sections), or NULL when
+ * that section is no input section of the link. */
+static isec *isec_of(const ev *e, const image *file, size_t k)
+{
+	sec_ref key, *r;
+
+	if (!k || k > file->nsections || !e->sec_refs)
+		return NULL;
+	key.sec = &file->sections[k - 1];
+	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
+		    cmp_sec_ref);
+	return r ? &e->isecs[r->isec] : NULL;
+}
+
+/* Where an input section's symbol at offset value is now: the section's
+ * address from the last layout, past the bytes relaxation deleted before
+ * it.  False when the section has no address (yet). */
+static bool symbol_now(const ev *e, const image *file, size_t k, uint64_t value,
+		       const isec **in, uint64_t *addr)
+{
+	const isec *is = isec_of(e, file, k);
+
+	if (!is || is->out < 0 || !is->addr.known)
+		return false;
+	*in = is;
+	return va_add(is->addr.v, is->rx ? lr_now(is->rx, value) : value, addr);
+}
+
 /* Where an input's symbol defined in one of its sections is, as far as
- * the layout has placed that section: its address plus the symbol's
- * offset in it (an object's st_value).  Unknown when the section is not
- * placed (yet) or the input is linked already. */
+ * the layout has placed that section (symbol_now).  Unknown when the
+ * section is not placed (yet) or the input is linked already. */
 static ls_value placed_symbol(const ev *e, const char *name)
 {
 	ptrdiff_t k = str_index_find(&e->defined, name);
-	const image_symbol *is;
-	const image *img;
-	sec_ref key, *r;
+	const isec *in;
 	uint64_t v;
 
-	if (k < 0 || e->linked || !e->sec_refs)
-		return unknown;
-	is = e->def_syms[k];
-	img = e->def_files[k];
-	if (!is->in_section || is->in_section > img->nsections ||
-	    img->type != ET_REL)
-		return unknown;
-	key.sec = &img->sections[is->in_section - 1];
-	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
-		    cmp_sec_ref);
-	const isec *in = &e->isecs[r->isec];
-	if (!in->addr.known ||
-	    !va_add(in->addr.v, in->rx ? lr_now(in->rx, is->value) : is->value,
-		    &v))
+	if (k < 0 || e->linked || e->def_files[k]->type != ET_REL ||
+	    !symbol_now(e, e->def_files[k], e->def_syms[k]->in_section,
+			e->def_syms[k]->value, &in, &v))
 		return unknown;
 	return known(v);
 }
@@ -3084,16 +3098,6 @@ static bool size_dynamic(ev *e)
 	return ok;
 }
 
-/* Whether an input section is a COMDAT duplicate the link dropped. */
-static bool is_dropped(const ev *e, const image_section *s)
-{
-	sec_ref key = {s, 0}, *r;
-
-	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
-		    cmp_sec_ref);
-	return r && e->isecs[r->isec].dup;
-}
-
 /* The GOT of a static x86 link (lm_got_sizes), from the GOT relocations
  * of the sections the link keeps. */
 static bool size_got(ev *e)
@@ -3119,8 +3123,8 @@ static bool size_got(ev *e)
 		const image *img = &e->o->inputs[f];
 		for (size_t k = 0; k < img->ngotrefs; k++) {
 			const image_gotref *g = &img->gotrefs[k];
-			if (!g->section || g->section > img->nsections ||
-			    is_dropped(e, &img->sections[g->section - 1]))
+			const isec *in = isec_of(e, img, g->section);
+			if (!in || in->dup)
 				continue;
 			if (!grow((void **)&refs, &cap, n, sizeof(*refs))) {
 				free(refs);
@@ -3145,15 +3149,9 @@ static bool size_got(ev *e)
 /* Whether section k (1 + index) of file is discarded: for .eh_frame. */
 static bool discarded_input(void *ctx, const image *file, size_t k)
 {
-	const ev *e = ctx;
-	sec_ref key, *r;
+	const isec *is = isec_of(ctx, file, k);
 
-	if (!k || k > file->nsections)
-		return false;
-	key.sec = &file->sections[k - 1];
-	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
-		    cmp_sec_ref);
-	return r && e->isecs[r->isec].out == -2;
+	return is && is->out == -2;
 }
 
 /* Input sections whose size in the link is not their size in the
@@ -3439,26 +3437,6 @@ static ls_value compound(ev *e, const ls_assign *a, ls_value v,
 		return known(r);
 	compound_failed(e, a, old.v, v.v, sec, loc);
 	return unknown;
-}
-
-/* Where an input section's symbol at offset value is now: the section's
- * address from the last layout, past the bytes relaxation deleted before
- * it.  False when the section has no address (yet). */
-static bool symbol_now(const ev *e, const image *file, size_t k, uint64_t value,
-		       const isec **in, uint64_t *addr)
-{
-	sec_ref key, *r;
-
-	if (!k || k > file->nsections)
-		return false;
-	key.sec = &file->sections[k - 1];
-	r = bsearch(&key, e->sec_refs, e->nisecs, sizeof(*e->sec_refs),
-		    cmp_sec_ref);
-	if (!r || e->isecs[r->isec].out < 0 || !e->isecs[r->isec].addr.known)
-		return false;
-	*in = &e->isecs[r->isec];
-	*addr = (*in)->addr.v + ((*in)->rx ? lr_now((*in)->rx, value) : value);
-	return true;
 }
 
 /* Where a site's symbol is, as ld computes it for relaxation: its
@@ -4655,19 +4633,17 @@ static bool check_discarded_refs(ev *e)
 			continue;
 		for (size_t t = 0; t < is->sec->ntargets; t++) {
 			const image_target *g = &is->sec->targets[t];
-			sec_ref key = {&is->file->sections[g->section - 1], 0},
-				*r = bsearch(&key, e->sec_refs, e->nisecs,
-					     sizeof(*e->sec_refs), cmp_sec_ref);
-			if (!r || !by[r->isec] || said[r->isec])
+			const isec *to = isec_of(e, is->file, g->section);
+			size_t k = to ? (size_t)(to - e->isecs) : 0;
+			if (!to || !by[k] || said[k])
 				continue;
-			said[r->isec] = true;
-			fact_text(e, LS_FACT_ERROR, by[r->isec]->def->loc,
+			said[k] = true;
+			fact_text(e, LS_FACT_ERROR, by[k]->def->loc,
 				  "`%s' referenced in section `%s' of %s: "
 				  "defined in discarded section `%s' of %s, "
 				  "which GNU ld refuses",
 				  g->symbol, is->sec->name, is->file->path,
-				  e->isecs[r->isec].sec->name,
-				  e->isecs[r->isec].file->path);
+				  to->sec->name, to->file->path);
 		}
 	}
 	free(by);

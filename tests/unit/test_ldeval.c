@@ -867,6 +867,30 @@ static void an_object_symbol_is_where_its_section_went(void **state)
 	done(&r);
 }
 
+/* A symbol defined in a section that is no input section of the link
+ * (.note.GNU-stack never is): its address is not known, and the
+ * evaluation says so instead of following a section it does not have. */
+static void a_symbol_in_a_section_not_placed_is_unknown(void **state)
+{
+	image_section secs[] = {
+	    SEC(".text", 0, 0x10, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".note.GNU-stack", 0, 0, 1, SHT_PROGBITS, 0),
+	};
+	image_symbol sym = {.name = (char *)"odd", .in_section = 2};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	obj.symbols = &sym;
+	obj.nsymbols = 1;
+	evaluate_with(&r, "SECTIONS { .text 0x1000 : { *(.text) } x = odd; }\n",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x1000);
+	assert_false(symbol(&r, "x").known);
+	done(&r);
+}
+
 /* --shared with an object that defines foo and refers to bar, and a
  * script that defines end_of_it: GNU ld 2.40 exports all three and makes
  * .hash 0x24, .gnu.hash 0x28, .dynsym 0x60, .dynstr 0x13 and .dynamic
@@ -1660,6 +1684,7 @@ int main(void)
 	    cmocka_unit_test(
 		insert_splices_each_sections_into_the_default_script),
 	    cmocka_unit_test(an_object_symbol_is_where_its_section_went),
+	    cmocka_unit_test(a_symbol_in_a_section_not_placed_is_unknown),
 	    cmocka_unit_test(shared_links_size_the_dynamic_sections),
 	    cmocka_unit_test(a_second_comdat_group_of_a_signature_is_dropped),
 	    cmocka_unit_test(an_empty_overlay_still_places_what_follows),
