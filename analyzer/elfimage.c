@@ -402,6 +402,65 @@ static bool get_reloc(Elf_Data *data, const GElf_Shdr *sh, size_t i,
 	return true;
 }
 
+/* A relocation section being read, with the symbol table its entries
+ * name (reloc_open). */
+typedef struct reloc_cursor {
+	Elf *elf;
+	const GElf_Shdr *sh;
+	Elf_Data *data, *syms;
+	size_t strtab, n;
+} reloc_cursor;
+
+/* A relocation and its symbol: has_sym is false for symbol 0 or one the
+ * table does not have. */
+typedef struct reloc_entry {
+	uint64_t offset;
+	uint32_t type;
+	int64_t addend;
+	size_t sym;
+	GElf_Sym s;
+	bool has_sym;
+} reloc_entry;
+
+static bool reloc_open(reloc_cursor *c, const char *path, Elf *elf,
+		       Elf_Scn *scn, const GElf_Shdr *sh, const char *target,
+		       vl_error *err)
+{
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+
+	c->elf = elf;
+	c->sh = sh;
+	c->n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	c->data = elf_getdata(scn, NULL);
+	if (!c->data || !symscn || !gelf_getshdr(symscn, &symsh) ||
+	    !(c->syms = elf_getdata(symscn, NULL)))
+		return vl_fail(err, path, 0, 0,
+			       "cannot read the relocations of section %s: %s",
+			       target, elf_errmsg(-1));
+	c->strtab = symsh.sh_link;
+	return true;
+}
+
+/* Entry i; false when it cannot be read. */
+static bool reloc_get(const reloc_cursor *c, size_t i, reloc_entry *r)
+{
+	uint64_t info;
+
+	if (!get_reloc(c->data, c->sh, i, &r->offset, &info, &r->addend))
+		return false;
+	r->type = (uint32_t)GELF_R_TYPE(info);
+	r->sym = (size_t)GELF_R_SYM(info);
+	r->has_sym = r->sym && gelf_getsym(c->syms, (int)r->sym, &r->s);
+	return true;
+}
+
+static const char *reloc_symbol_name(const reloc_cursor *c,
+				     const reloc_entry *r)
+{
+	return elf_strptr(c->elf, c->strtab, r->s.st_name);
+}
+
 typedef struct reloc_pos {
 	uint64_t offset;
 	size_t index;
@@ -450,48 +509,39 @@ static bool sort_relocs(const char *path, image_section *is, vl_error *err)
 static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 			const GElf_Shdr *sh, image_section *is, vl_error *err)
 {
-	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
-	GElf_Shdr symsh;
-	Elf_Data *data = elf_getdata(scn, NULL), *syms;
-	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	reloc_cursor c;
+	reloc_entry e;
 
-	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
-	    !(syms = elf_getdata(symscn, NULL)))
-		return vl_fail(err, path, 0, 0,
-			       "cannot read the relocations of section %s: %s",
-			       is->name, elf_errmsg(-1));
+	if (!reloc_open(&c, path, elf, scn, sh, is->name, err))
+		return false;
 	image_reloc *r =
-	    realloc(is->relocs, (is->nrelocs + n + 1) * sizeof(*r));
+	    realloc(is->relocs, (is->nrelocs + c.n + 1) * sizeof(*r));
 	if (!r)
 		return vl_fail(err, path, 0, 0, "out of memory");
 	is->relocs = r;
-	for (size_t i = 0; i < n; i++) {
-		GElf_Sym sym;
-		uint64_t offset, info;
-		int64_t addend;
-		if (!get_reloc(data, sh, i, &offset, &info, &addend))
+	for (size_t i = 0; i < c.n; i++) {
+		if (!reloc_get(&c, i, &e))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
 				       "%s: %s",
 				       i, is->name, elf_errmsg(-1));
 		image_reloc *to = &is->relocs[is->nrelocs++];
 		memset(to, 0, sizeof(*to));
-		to->offset = offset;
-		to->type = (uint32_t)GELF_R_TYPE(info);
-		to->addend = addend;
-		to->sym = GELF_R_SYM(info);
-		if (!to->sym || !gelf_getsym(syms, (int)to->sym, &sym))
+		to->offset = e.offset;
+		to->type = e.type;
+		to->addend = e.addend;
+		to->sym = e.sym;
+		if (!e.has_sym)
 			continue;
 		to->in_section =
-		    sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
-		to->value = sym.st_value;
-		to->size = sym.st_size;
-		to->weak_undefined = sym.st_shndx == SHN_UNDEF &&
-				     GELF_ST_BIND(sym.st_info) == STB_WEAK;
-		to->func = GELF_ST_TYPE(sym.st_info) == STT_FUNC;
-		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL) {
-			const char *name =
-			    elf_strptr(elf, symsh.sh_link, sym.st_name);
+		    e.s.st_shndx < SHN_LORESERVE ? e.s.st_shndx : 0;
+		to->value = e.s.st_value;
+		to->size = e.s.st_size;
+		to->weak_undefined = e.s.st_shndx == SHN_UNDEF &&
+				     GELF_ST_BIND(e.s.st_info) == STB_WEAK;
+		to->func = GELF_ST_TYPE(e.s.st_info) == STT_FUNC;
+		if (GELF_ST_BIND(e.s.st_info) != STB_LOCAL) {
+			const char *name = reloc_symbol_name(&c, &e);
 			if (!(to->global = strdup(name ? name : "")))
 				return vl_fail(err, path, 0, 0,
 					       "out of memory");
@@ -535,34 +585,25 @@ static bool got_type(uint16_t machine, uint32_t type)
 static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			 const GElf_Shdr *sh, image *img, vl_error *err)
 {
-	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
-	GElf_Shdr symsh;
-	Elf_Data *data = elf_getdata(scn, NULL), *syms;
-	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	const char *target = img->sections[sh->sh_info - 1].name;
 	size_t cap = img->ngotrefs;
 	Elf_Data *code = NULL; /* the contents they apply to, once needed */
+	reloc_cursor c;
+	reloc_entry e;
 
-	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
-	    !(syms = elf_getdata(symscn, NULL)))
-		return vl_fail(err, path, 0, 0,
-			       "cannot read relocation section %zu: %s",
-			       elf_ndxscn(scn), elf_errmsg(-1));
-	for (size_t i = 0; i < n; i++) {
-		GElf_Sym sym;
-		uint64_t offset, info;
-		int64_t addend;
-		if (!get_reloc(data, sh, i, &offset, &info, &addend))
+	if (!reloc_open(&c, path, elf, scn, sh, target, err))
+		return false;
+	for (size_t i = 0; i < c.n; i++) {
+		if (!reloc_get(&c, i, &e))
 			return vl_fail(err, path, 0, 0,
 				       "cannot read relocation %zu of section "
-				       "%zu: %s",
-				       i, elf_ndxscn(scn), elf_errmsg(-1));
-		uint32_t type = (uint32_t)GELF_R_TYPE(info);
-		size_t symi = (size_t)GELF_R_SYM(info);
-		if (!symi || !gelf_getsym(syms, (int)symi, &sym))
+				       "%s: %s",
+				       i, target, elf_errmsg(-1));
+		if (!e.has_sym)
 			continue;
-		const char *name = elf_strptr(elf, symsh.sh_link, sym.st_name);
+		const char *name = reloc_symbol_name(&c, &e);
 		bool gotsym = name && !strcmp(name, "_GLOBAL_OFFSET_TABLE_");
-		if (!got_type(img->machine, type) && !gotsym)
+		if (!got_type(img->machine, e.type) && !gotsym)
 			continue;
 		if (img->ngotrefs == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -579,23 +620,23 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 		 * the 4 bytes in place) and the opcode 2 bytes before. */
 		if (!code)
 			code = elf_getdata(elf_getscn(elf, sh->sh_info), NULL);
-		const unsigned char *c =
+		const unsigned char *p =
 		    code && code->d_buf ? code->d_buf : NULL;
-		size_t csize = c ? code->d_size : 0;
-		g->opcode =
-		    c && offset >= 2 && offset - 2 < csize ? c[offset - 2] : -1;
-		g->addend = addend;
-		if (sh->sh_type == SHT_REL && c && offset + 4 <= csize)
-			g->addend = (int32_t)((uint32_t)c[offset] |
-					      (uint32_t)c[offset + 1] << 8 |
-					      (uint32_t)c[offset + 2] << 16 |
-					      (uint32_t)c[offset + 3] << 24);
-		g->type = type;
+		size_t psize = p ? code->d_size : 0;
+		uint64_t at = e.offset;
+		g->opcode = p && at >= 2 && at - 2 < psize ? p[at - 2] : -1;
+		g->addend = e.addend;
+		if (sh->sh_type == SHT_REL && p && at + 4 <= psize)
+			g->addend = (int32_t)((uint32_t)p[at] |
+					      (uint32_t)p[at + 1] << 8 |
+					      (uint32_t)p[at + 2] << 16 |
+					      (uint32_t)p[at + 3] << 24);
+		g->type = e.type;
 		g->section = sh->sh_info;
-		g->sym = symi;
-		g->defined = sym.st_shndx != SHN_UNDEF;
-		g->in_section = sym.st_shndx < SHN_LORESERVE ? sym.st_shndx : 0;
-		if (GELF_ST_BIND(sym.st_info) != STB_LOCAL &&
+		g->sym = e.sym;
+		g->defined = e.s.st_shndx != SHN_UNDEF;
+		g->in_section = e.s.st_shndx < SHN_LORESERVE ? e.s.st_shndx : 0;
+		if (GELF_ST_BIND(e.s.st_info) != STB_LOCAL &&
 		    !(g->global = strdup(name ? name : "")))
 			return vl_fail(err, path, 0, 0, "out of memory");
 	}
@@ -609,36 +650,25 @@ static bool read_targets(const char *path, Elf *elf, Elf_Scn *scn,
 			 const GElf_Shdr *sh, image *img, image_section *is,
 			 bool *seen, vl_error *err)
 {
-	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
-	GElf_Shdr symsh;
-	Elf_Data *data = elf_getdata(scn, NULL), *syms;
-	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+	reloc_cursor c;
+	reloc_entry e;
 	bool ok = true;
 
-	if (!data || !symscn || !gelf_getshdr(symscn, &symsh) ||
-	    !(syms = elf_getdata(symscn, NULL)))
-		return vl_fail(err, path, 0, 0,
-			       "cannot read the relocations of section %s: %s",
-			       is->name, elf_errmsg(-1));
+	if (!reloc_open(&c, path, elf, scn, sh, is->name, err))
+		return false;
 	/* seen (one mark per section of the object, all clear) marks this
 	 * section's targets while it is read, and is cleared after. */
 	for (size_t k = 0; k < is->ntargets; k++)
 		seen[is->targets[k].section] = true;
-	for (size_t i = 0; ok && i < n; i++) {
-		uint64_t offset, info;
-		int64_t addend;
-		GElf_Sym sym;
-		if (!get_reloc(data, sh, i, &offset, &info, &addend) ||
-		    !GELF_R_SYM(info) ||
-		    !gelf_getsym(syms, (int)GELF_R_SYM(info), &sym) ||
-		    sym.st_shndx == SHN_UNDEF ||
-		    sym.st_shndx >= SHN_LORESERVE ||
-		    sym.st_shndx > img->nsections || seen[sym.st_shndx])
+	for (size_t i = 0; ok && i < c.n; i++) {
+		if (!reloc_get(&c, i, &e) || !e.has_sym ||
+		    e.s.st_shndx == SHN_UNDEF ||
+		    e.s.st_shndx >= SHN_LORESERVE ||
+		    e.s.st_shndx > img->nsections || seen[e.s.st_shndx])
 			continue;
-		const char *name =
-		    GELF_ST_TYPE(sym.st_info) == STT_SECTION
-			? img->sections[sym.st_shndx - 1].name
-			: elf_strptr(elf, symsh.sh_link, sym.st_name);
+		const char *name = GELF_ST_TYPE(e.s.st_info) == STT_SECTION
+				       ? img->sections[e.s.st_shndx - 1].name
+				       : reloc_symbol_name(&c, &e);
 		image_target *v = realloc(
 		    is->targets, (is->ntargets + 1) * sizeof(*is->targets));
 		if (!v || !(name = strdup(name ? name : ""))) {
@@ -648,8 +678,8 @@ static bool read_targets(const char *path, Elf *elf, Elf_Scn *scn,
 			break;
 		}
 		is->targets = v;
-		v[is->ntargets++] = (image_target){sym.st_shndx, (char *)name};
-		seen[sym.st_shndx] = true;
+		v[is->ntargets++] = (image_target){e.s.st_shndx, (char *)name};
+		seen[e.s.st_shndx] = true;
 	}
 	for (size_t k = 0; k < is->ntargets; k++)
 		seen[is->targets[k].section] = false;
