@@ -4953,17 +4953,18 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		run_pass(&e);
 		if (e.oom)
 			goto oom;
-		/* Relaxation shortened code: ld sizes the sections again
-		 * until it shortens nothing more; so do the passes here. */
-		if (e.relaxed && relax_trips-- > 0 && e.pass > 0 &&
-		    e.pass < MAX_PASSES - 1)
-			e.pass--;
-		else if (!e.relaxed && e.aligns && e.relax_pass == 0 &&
-			 e.pass > 0 && e.pass < MAX_PASSES - 1) {
-			/* Calls and loads are done: alignment next. */
-			e.relax_pass = 1;
-			e.changed = true;
-			e.pass--;
+		/* GNU ld lays out again, which is a pass more here (with
+		 * the number of the one before): while relaxation shortens
+		 * code, once more for alignment padding after it, and when the
+		 * program headers need another number. */
+		bool again = false;
+		if (e.pass > 0 && e.pass < MAX_PASSES - 1) {
+			if (e.relaxed && relax_trips-- > 0)
+				again = true;
+			else if (!e.relaxed && e.aligns && e.relax_pass == 0) {
+				e.relax_pass = 1; /* calls done: alignment */
+				e.changed = again = true;
+			}
 		}
 		e.relaxed = false;
 		if (e.phnum && e.pass < MAX_PASSES - 1) {
@@ -4971,12 +4972,12 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 			if (n && n != e.phnum && tries > 1 &&
 			    (tries > 6 || n > e.phnum)) {
 				e.phnum = n;
-				e.changed = true;
+				e.changed = again = true;
 				tries--;
-				if (e.pass > 0)
-					e.pass--;
 			}
 		}
+		if (again && e.pass > 0)
+			e.pass--;
 		if (e.pass < MAX_PASSES - 1 && !e.changed && relro_adjust(&e))
 			e.changed = true;
 		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
