@@ -350,13 +350,15 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 }
 
 /* Whether GNU ld reads a section of an object to size it in the link:
- * it merges the entries of SHF_MERGE sections and edits .eh_frame
+ * it merges the entries of SHF_MERGE sections and .note.gnu.property and
+ * edits .eh_frame
  * (ldscript/contents.c). */
 static bool contents_wanted(const image *img, const image_section *is)
 {
 	return img->type == ET_REL && is->type != SHT_NOBITS &&
 	       (((is->flags & SHF_MERGE) && is->entsize) ||
-		!strncmp(is->name, ".eh_frame", 9));
+		!strncmp(is->name, ".eh_frame", 9) ||
+		!strcmp(is->name, ".note.gnu.property"));
 }
 
 static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,

@@ -999,3 +999,130 @@ bool lc_eh_frame(lc_section *secs, size_t n, uint64_t out_align,
 	free(kept.slot);
 	return ok;
 }
+
+/* ---- .note.gnu.property ----
+ *
+ * GNU ld merges the program properties of all inputs into one note in
+ * the first input that has one, and drops the others
+ * (elf-properties.c, _bfd_elf_link_setup_gnu_properties; x86's merge in
+ * elfxx-x86.c): an AND property (x86 feature_1: IBT, SHSTK) stays only
+ * when every input has it, an OR property (x86 ISA needed, features used)
+ * when any has it.  Other kinds are kept as the first input has them. */
+
+#define NT_GNU_PROPERTY 5
+
+typedef struct property {
+	uint32_t type, datasz;
+	bool every; /* an AND kind: present in every input so far */
+} property;
+
+static bool and_kind(uint16_t machine, uint32_t type)
+{
+	if (machine == EM_X86_64 || machine == EM_386)
+		return (type >= 0xc0000002 && type <= 0xc0007fff) ||
+		       (type >= 0xc0010000 && type <= 0xc0017fff);
+	return machine == EM_AARCH64 && type == 0xc0000000;
+}
+
+/* The properties of one input's note, as (type, size) pairs; false when
+ * it is not a note ld reads (it then leaves the section alone). */
+static bool note_properties(const lc_section *c, unsigned align,
+			    property **v, size_t *n)
+{
+	const image_section *s = c->sec;
+	reader r = {s->data, 0, s->ndata, c->file->data == ELFDATA2MSB};
+	uint32_t namesz, descsz, type, pt, pdsz;
+
+	*v = NULL;
+	*n = 0;
+	while (r.pos < r.end) {
+		REQUIRE(rd_u32(&r, &namesz) && rd_u32(&r, &descsz) &&
+			rd_u32(&r, &type));
+		REQUIRE(rd_skip(&r, (namesz + 3) & ~3u));
+		size_t end = r.pos + descsz;
+		REQUIRE(descsz <= r.end - r.pos);
+		if (type != NT_GNU_PROPERTY) {
+			r.pos = end;
+			continue;
+		}
+		while (r.pos + 8 <= end) {
+			REQUIRE(rd_u32(&r, &pt) && rd_u32(&r, &pdsz));
+			REQUIRE(rd_skip(&r, ((uint64_t)pdsz + align - 1) &
+						~(uint64_t)(align - 1)));
+			property *w = realloc(*v, (*n + 1) * sizeof(*w));
+			REQUIRE(w);
+			*v = w;
+			w[(*n)++] = (property){pt, pdsz, true};
+		}
+		r.pos = end;
+	}
+	return true;
+}
+
+bool lc_gnu_property(lc_section *secs, size_t n, size_t ninputs,
+		     uint16_t machine)
+{
+	property *merged = NULL, *p = NULL;
+	size_t nmerged = 0, np, first = n, with = 0;
+	unsigned align = 8;
+	bool ok = true;
+
+	for (size_t i = 0; i < n; i++) {
+		align = secs[i].file->elfclass == ELFCLASS32 ? 4 : 8;
+		p = NULL;
+		if (!secs[i].sec->data ||
+		    !note_properties(&secs[i], align, &p, &np)) {
+			free(p);
+			free(merged);
+			return true; /* not read as ld reads it: as it is */
+		}
+		if (first == n)
+			first = i;
+		with++;
+		/* An AND property the input lacks goes; a new one joins (an
+		 * AND kind only from the first input). */
+		for (size_t k = 0; k < nmerged; k++) {
+			size_t j = 0;
+			while (j < np && p[j].type != merged[k].type)
+				j++;
+			if (j == np && merged[k].every)
+				merged[k].every = !and_kind(machine,
+							    merged[k].type);
+		}
+		for (size_t j = 0; ok && j < np; j++) {
+			size_t k = 0;
+			while (k < nmerged && merged[k].type != p[j].type)
+				k++;
+			if (k < nmerged)
+				continue;
+			if (and_kind(machine, p[j].type) && with > 1)
+				continue;
+			property *w =
+			    realloc(merged, (nmerged + 1) * sizeof(*w));
+			if (!w) {
+				ok = false;
+				break;
+			}
+			merged = w;
+			merged[nmerged++] = p[j];
+		}
+		free(p);
+	}
+	if (first == n || !ok) {
+		free(merged);
+		return ok;
+	}
+	/* An input without a note lacks every AND property. */
+	uint64_t size = 0;
+	for (size_t k = 0; k < nmerged; k++)
+		if (!and_kind(machine, merged[k].type) ||
+		    (merged[k].every && with == ninputs))
+			size += 8 + (((uint64_t)merged[k].datasz + align - 1) &
+				     ~(uint64_t)(align - 1));
+	for (size_t i = 0; i < n; i++) {
+		secs[i].excluded = i != first || !size;
+		secs[i].size = i == first && size ? 16 + size : 0;
+	}
+	free(merged);
+	return true;
+}

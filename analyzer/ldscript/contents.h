@@ -50,4 +50,12 @@ typedef bool (*lc_discarded_fn)(void *ctx, const image *file, size_t k);
 bool lc_eh_frame(lc_section *secs, size_t n, uint64_t out_align,
 		 lc_discarded_fn discarded, void *ctx);
 
+/* GNU ld's one .note.gnu.property: secs are every input section of that
+ * name in link order, ninputs the number of objects of the link (one
+ * without the note lacks its AND properties).  The first section gets
+ * the merged note's size, the others are dropped.  False: out of
+ * memory. */
+bool lc_gnu_property(lc_section *secs, size_t n, size_t ninputs,
+		     uint16_t machine);
+
 #endif

@@ -3154,6 +3154,38 @@ static bool discarded_input(void *ctx, const image *file, size_t k)
 	return is && is->out == -2;
 }
 
+/* The objects' .note.gnu.property sections, merged into the first
+ * (lc_gnu_property); v is scratch room for every isec. */
+static bool merge_properties(ev *e, lc_section *v)
+{
+	size_t n = 0, objects = 0;
+	uint16_t machine = 0;
+
+	for (size_t f = 0; f < e->o->ninputs; f++)
+		if (e->o->inputs[f].type == ET_REL) {
+			objects++;
+			machine = e->o->inputs[f].machine;
+		}
+	for (size_t i = 0; i < e->nisecs; i++) {
+		const isec *is = &e->isecs[i];
+		if (is->file->type == ET_REL && is->out >= 0 && !is->own &&
+		    !strcmp(is->sec->name, ".note.gnu.property"))
+			v[n++] = (lc_section){is->file, is->sec, is->out,
+					      is->size, false};
+	}
+	if (!n || !lc_gnu_property(v, n, objects, machine))
+		return n == 0;
+	for (size_t i = 0, k = 0; i < e->nisecs && k < n; i++) {
+		isec *is = &e->isecs[i];
+		if (is->sec != v[k].sec)
+			continue;
+		is->size = v[k].size;
+		is->excluded = v[k].excluded;
+		k++;
+	}
+	return true;
+}
+
 /* Input sections whose size in the link is not their size in the
  * object, once the inputs are mapped, as GNU ld does then: SHF_MERGE
  * sections merged, and the inputs of an output section named .eh_frame
@@ -3194,6 +3226,7 @@ static bool edit_contents(ev *e)
 		e->isecs[i].size = v[i].size;
 		e->isecs[i].excluded = v[i].excluded;
 	}
+	ok = ok && merge_properties(e, v);
 	for (size_t k = 0; ok && k < e->nitems; k++) {
 		const item *it = &e->items[k];
 		if (it->kind != IT_SECTION || is_discard(it) ||

@@ -240,6 +240,53 @@ static void strtab_shares_tails(void **state)
 	assert_int_equal(lc_strtab_size(names, 0, &oom), 1);
 }
 
+/* A .note.gnu.property with x86 feature_1_and = IBT|SHSTK (0xc0000002),
+ * as Debian's gcc writes it into every object of libstdc++.a: 0x20
+ * bytes. */
+static const unsigned char ibt_note[] = {
+    4, 0, 0, 0,	   0x10, 0, 0, 0, 5, 0, 0, 0, 'G', 'N', 'U', 0,
+    2, 0, 0, 0xc0, 4,	 0, 0, 0, 3, 0, 0, 0, 0,   0,	0,   0,
+};
+
+static image_section property_section(void)
+{
+	image_section s;
+
+	memset(&s, 0, sizeof(s));
+	s.name = (char *)".note.gnu.property";
+	s.size = s.ndata = sizeof(ibt_note);
+	s.align = 8;
+	s.type = SHT_NOTE;
+	s.flags = SHF_ALLOC;
+	s.data = (unsigned char *)ibt_note;
+	return s;
+}
+
+/* GNU ld keeps one merged note: five objects with the same property
+ * make one 0x20-byte note in the first (measured: libstdc++.a's
+ * string-inst.o ... locale_init.o linked, .note.gnu.property 0x20); an
+ * object without a note takes the AND property away, and with it the
+ * note. */
+static void program_properties_merge_into_one_note(void **state)
+{
+	image f[3] = {object(), object(), object()};
+	image_section s[3] = {property_section(), property_section(),
+			      property_section()};
+	lc_section v[3];
+
+	(void)state;
+	for (int i = 0; i < 3; i++)
+		v[i] = input(&f[i], &s[i], 0);
+	assert_true(lc_gnu_property(v, 3, 3, EM_X86_64));
+	assert_int_equal(v[0].size, 0x20);
+	assert_false(v[0].excluded);
+	assert_true(v[1].excluded && v[2].excluded);
+	for (int i = 0; i < 3; i++)
+		v[i] = input(&f[i], &s[i], 0);
+	assert_true(lc_gnu_property(v, 3, 4, EM_X86_64));
+	assert_true(v[0].excluded && v[1].excluded && v[2].excluded);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +299,7 @@ int main(void)
 	    cmocka_unit_test(eh_frame_entries_go_with_discarded_code),
 	    cmocka_unit_test(an_eh_frame_ld_cannot_parse_keeps_its_size),
 	    cmocka_unit_test(strtab_shares_tails),
+	    cmocka_unit_test(program_properties_merge_into_one_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
