@@ -167,8 +167,9 @@ typedef struct ev {
 	str_index defined, undefined;
 	const char **used_names;     /* names the expressions use */
 	const char **assigned_names; /* names plain assignments set */
-	str_index used, assigned;
-	size_t cap_used, cap_assigned;
+	const char **provided_names; /* names PROVIDEs may set */
+	str_index used, assigned, provided;
+	size_t cap_used, cap_assigned, cap_provided;
 	/* INSERT: the script's SECTIONS by the INSERT that places them, and
 	 * whether the default script is being flattened. */
 	struct ins_group *groups;
@@ -572,6 +573,23 @@ static const char *assigned_name(const void *owner, size_t k)
 	return ((const ev *)owner)->assigned_names[k];
 }
 
+static const char *provided_name(const void *owner, size_t k)
+{
+	return ((const ev *)owner)->provided_names[k];
+}
+
+/* Adds name to a set of names (an index over the array *names), once. */
+static bool name_set_add(str_index *ix, const char ***names, size_t *cap,
+			 const char *name)
+{
+	if (str_index_find(ix, name) >= 0)
+		return true;
+	if (!grow((void **)names, cap, ix->n, sizeof(**names)))
+		return false;
+	(*names)[ix->n] = name;
+	return str_index_add(ix, ix->n);
+}
+
 static ls_symbol *symbol_find(const ev *e, const char *name)
 {
 	ptrdiff_t k = str_index_find(&e->sym_names, name);
@@ -728,14 +746,8 @@ static bool note_uses(ev *e, const expr *x)
 	    b->id == BUILTIN_DEFINED)
 		return true;
 	if (x->kind == EXPR_SYM && strcmp(x->name, ".") &&
-	    str_index_find(&e->used, x->name) < 0) {
-		if (!grow((void **)&e->used_names, &e->cap_used, e->used.n,
-			  sizeof(*e->used_names)))
-			return false;
-		e->used_names[e->used.n] = x->name;
-		if (!str_index_add(&e->used, e->used.n))
-			return false;
-	}
+	    !name_set_add(&e->used, &e->used_names, &e->cap_used, x->name))
+		return false;
 	if (!note_uses(e, x->a) || !note_uses(e, x->b) || !note_uses(e, x->c))
 		return false;
 	for (size_t i = 0; i < x->nargs; i++)
@@ -780,17 +792,27 @@ static bool note_overlay_section(ev *e, const char *name)
 	return str_index_add(&e->overlays, e->overlays.n);
 }
 
-/* A script's plain assignment to a name, anywhere. */
+/* A script's assignment to a name, anywhere: a plain one, or a
+ * PROVIDE. */
 static bool note_defines(ev *e, const ls_assign *a)
 {
-	if (a->provide || !strcmp(a->name, ".") ||
-	    str_index_find(&e->assigned, a->name) >= 0)
+	if (!strcmp(a->name, "."))
 		return true;
-	if (!grow((void **)&e->assigned_names, &e->cap_assigned, e->assigned.n,
-		  sizeof(*e->assigned_names)))
-		return false;
-	e->assigned_names[e->assigned.n] = a->name;
-	return str_index_add(&e->assigned, e->assigned.n);
+	if (a->provide)
+		return name_set_add(&e->provided, &e->provided_names,
+				    &e->cap_provided, a->name);
+	return name_set_add(&e->assigned, &e->assigned_names, &e->cap_assigned,
+			    a->name);
+}
+
+/* Whether the link defines a global symbol: an input, an assignment of
+ * the script (or --defsym), or a PROVIDE (which an input's reference
+ * always makes define it, when nothing else does). */
+static bool link_defines(const ev *e, const char *name)
+{
+	return input_symbol(e, name) ||
+	       str_index_find(&e->assigned, name) >= 0 ||
+	       str_index_find(&e->provided, name) >= 0;
 }
 
 static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
@@ -3136,7 +3158,7 @@ static bool size_got(ev *e)
 			    img,
 			    g->sym,
 			    g->defined ||
-				(g->global && input_symbol(e, g->global)),
+				(g->global && link_defines(e, g->global)),
 			    g->addend,
 			    g->opcode};
 		}
@@ -4745,15 +4767,80 @@ static void note_unmodelled(ev *e)
 			     e->relax_unmodelled->path);
 }
 
+/* Whether expression x calls builtin id anywhere. */
+static bool calls_builtin(const expr *x, builtin_id id)
+{
+	const builtin *b;
+
+	if (!x)
+		return false;
+	if (x->kind == EXPR_CALL && (b = builtin_of(x)) && b->id == id)
+		return true;
+	if (calls_builtin(x->a, id) || calls_builtin(x->b, id) ||
+	    calls_builtin(x->c, id))
+		return true;
+	for (size_t i = 0; i < x->nargs; i++)
+		if (calls_builtin(x->args[i], id))
+			return true;
+	return false;
+}
+
+static bool item_calls(const item *it, builtin_id id)
+{
+	return it->kind == IT_ASSIGN &&
+	       calls_builtin(it->cmd->u.assign.value.e, id);
+}
+
+/* Bytes of what an output section takes from its inputs, before the
+ * layout: the merged, edited sizes. */
+static uint64_t input_bytes(const ev *e, const item *it)
+{
+	uint64_t size = 0;
+
+	for (size_t j = 0; j < it->ninputs; j++)
+		if (!e->isecs[it->inputs[j]].excluded)
+			size += e->isecs[it->inputs[j]].size;
+	return size;
+}
+
+/* Whether GNU ld keeps -z relro for the link: only when a section with
+ * input bytes lies between the script's DATA_SEGMENT_ALIGN and its
+ * DATA_SEGMENT_RELRO_END (ldlang.c, lang_find_relro_sections). */
+static bool relro_kept(const ev *e)
+{
+	bool inside = false;
+
+	if (e->o->relro < 0)
+		return false;
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (!inside) {
+			inside = item_calls(it, BUILTIN_DATA_SEGMENT_ALIGN);
+			continue;
+		}
+		if (item_calls(it, BUILTIN_DATA_SEGMENT_RELRO_END))
+			return false;
+		if (it->kind == IT_SECTION && !is_discard(it) &&
+		    input_bytes(e, it))
+			return true;
+	}
+	return false;
+}
+
 /* GNU ld's first guess at the program headers of a link of objects,
  * before it has mapped sections to segments (elf.c,
- * get_program_header_size): two PT_LOADs, PT_GNU_RELRO unless
- * -z norelro, PT_GNU_STACK when an input says how the stack is mapped,
- * PT_INTERP and PT_PHDR, PT_DYNAMIC, PT_GNU_PROPERTY, one PT_NOTE per run
- * of loaded notes of one alignment, and PT_TLS. */
+ * get_program_header_size): two PT_LOADs, PT_GNU_RELRO when -z relro is
+ * kept (relro_kept), PT_GNU_STACK when an input says how the stack is
+ * mapped, PT_DYNAMIC, one PT_NOTE per run of loaded notes of one
+ * alignment, and PT_TLS.  PT_INTERP, PT_PHDR and PT_GNU_PROPERTY count
+ * only for a non-empty output section, and the guess is made when
+ * SIZEOF_HEADERS is first evaluated, at the start of the first layout,
+ * when every output section is still empty: they never count (measured
+ * with GNU ld 2.40: a .note.gnu.property of 0x20 bytes, with text,
+ * notes and data that fit 4 headers and also 5, gets 4). */
 static unsigned guess_phdrs(const ev *e)
 {
-	unsigned n = 2 + (e->o->relro >= 0) + e->stack_note;
+	unsigned n = 2 + relro_kept(e) + e->stack_note;
 	bool last_note = false, tls = false;
 	uint64_t note_align = 0;
 
@@ -4761,14 +4848,7 @@ static unsigned guess_phdrs(const ev *e)
 		const item *it = &e->items[k];
 		if (it->kind != IT_SECTION || is_discard(it) || !it->made)
 			continue;
-		const char *name = e->out->sections[it->out].name;
-		uint64_t size = 0;
-		for (size_t j = 0; j < it->ninputs; j++)
-			if (!e->isecs[it->inputs[j]].excluded)
-				size += e->isecs[it->inputs[j]].size;
-		n += 2 * (!strcmp(name, ".interp") && size);
-		n += !strcmp(name, ".dynamic");
-		n += !strcmp(name, ".note.gnu.property") && size;
+		n += !strcmp(e->out->sections[it->out].name, ".dynamic");
 		bool note = it->type == SHT_NOTE && (it->flags & SF_LOAD);
 		n += note && !(last_note && note_align == it->align);
 		last_note = note;
@@ -4953,6 +5033,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	str_index_init(&e.undefined, undefined_name, &e);
 	str_index_init(&e.used, used_name, &e);
 	str_index_init(&e.assigned, assigned_name, &e);
+	str_index_init(&e.provided, provided_name, &e);
 	str_index_init(&e.overlays, overlay_id, &e);
 
 	memset(out, 0, sizeof(*out));
@@ -4968,7 +5049,10 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 				  ? o->commonpagesize
 				  : ls_default_commonpagesize(out->machine);
 	if (!collect_regions(&e, s->cmds, s->ncmds) ||
-	    !index_input_symbols(&e) || !note_names(&e, s->cmds, s->ncmds) ||
+	    !index_input_symbols(&e) ||
+	    (o->defsyms &&
+	     !note_names(&e, o->defsyms->cmds, o->defsyms->ncmds)) ||
+	    !note_names(&e, s->cmds, s->ncmds) ||
 	    (o->base && has_insert(s) &&
 	     !note_names(&e, o->base->cmds, o->base->ncmds)) ||
 	    !prepare(&e))
@@ -5047,6 +5131,7 @@ done:
 	str_index_free(&e.undefined);
 	str_index_free(&e.used);
 	str_index_free(&e.assigned);
+	str_index_free(&e.provided);
 	for (size_t k = 0; k < e.overlays.n; k++)
 		free(e.ov_ids[k]);
 	str_index_free(&e.overlays);
@@ -5059,6 +5144,7 @@ done:
 	free(e.undef_syms);
 	free(e.used_names);
 	free(e.assigned_names);
+	free(e.provided_names);
 	for (size_t i = 0; i < e.nisecs; i++)
 		lr_free(e.isecs[i].rx);
 	free(e.isecs);
