@@ -1065,6 +1065,81 @@ static void a_stack_note_adds_a_program_header(void **state)
 	done(&r);
 }
 
+/* A GOT load (R_X86_64_REX_GOTPCRELX, addend -4) of a symbol the link
+ * defines becomes a direct one, whoever defines it: an object, an
+ * assignment of the script, a PROVIDE; only the symbol nobody defines
+ * keeps its entry (GNU ld 2.40, the same four loads: .got of 8 bytes). */
+static void a_got_load_of_a_script_symbol_needs_no_entry(void **state)
+{
+	image_section secs[] = {
+	    SEC(".text", 0, 0x20, 16, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 8, 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	};
+	image_gotref refs[] = {
+	    {R_X86_64_REX_GOTPCRELX, 1, 1, 3, (char *)"s_script", false, -4,
+	     0x8b},
+	    {R_X86_64_REX_GOTPCRELX, 1, 2, 10, (char *)"s_provided", false, -4,
+	     0x8b},
+	    {R_X86_64_REX_GOTPCRELX, 1, 3, 17, (char *)"s_undefined", false,
+	     -4, 0x8b},
+	    {R_X86_64_REX_GOTPCRELX, 1, 4, 24, (char *)"s_object", true, -4,
+	     0x8b},
+	};
+	image obj = one_object(secs, 2);
+	run r;
+
+	(void)state;
+	obj.gotrefs = refs;
+	obj.ngotrefs = 4;
+	evaluate_with(&r,
+		      "SECTIONS { . = 0x10000; .text : { *(.text) } "
+		      ".data : { *(.data) PROVIDE(s_provided = .); } "
+		      ".got : { *(.got) } .got.plt : { *(.got.plt) } "
+		      "s_script = 0x2000; }",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".got")->size.v, 8);
+	assert_int_equal(section(&r, ".got.plt")->size.v, 24);
+	done(&r);
+}
+
+/* GNU ld guesses the program headers when SIZEOF_HEADERS is first
+ * evaluated, before any output section has a size: a .note.gnu.property
+ * adds a PT_NOTE to the guess but not its PT_GNU_PROPERTY (elf.c counts
+ * that only for a non-empty section).  Here code, note and data fit 4
+ * headers (one PT_LOAD) and also 5 (data at 0x1000, a PT_LOAD of its own):
+ * GNU ld 2.40 starts from 4 and keeps them, .text at 0x120 and .data at
+ * 0xfc0; starting from 5 would have kept 5. */
+static void the_first_guess_has_no_property_header(void **state)
+{
+	static const unsigned char ibt[] = {
+	    4, 0, 0, 0,	   0x10, 0, 0, 0, 5, 0, 0, 0, 'G', 'N', 'U', 0,
+	    2, 0, 0, 0xc0, 4,	 0, 0, 0, 3, 0, 0, 0, 0,   0,	0,   0,
+	};
+	image_section secs[] = {
+	    SEC(".text", 0, 0xe50, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 8, 64, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".note.gnu.property", 0, sizeof(ibt), 8, SHT_NOTE, SHF_ALLOC),
+	    SEC(".note.GNU-stack", 0, 0, 1, SHT_PROGBITS, 0),
+	};
+	image obj;
+	run r;
+
+	(void)state;
+	secs[2].data = (unsigned char *)ibt;
+	secs[2].ndata = sizeof(ibt);
+	obj = one_object(secs, 4);
+	evaluate_with(&r,
+		      "SECTIONS { . = SIZEOF_HEADERS; .text : { *(.text) } "
+		      ".data : { *(.data) } }",
+		      &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".text")->vma.v, 0x120);
+	assert_int_equal(section(&r, ".note.gnu.property")->vma.v, 0xf70);
+	assert_int_equal(section(&r, ".data")->vma.v, 0xfc0);
+	done(&r);
+}
+
 /* DATA_SEGMENT_RELRO_END: GNU ld moves the data segment up until the RELRO
  * part ends on a MAXPAGESIZE boundary (less the offset), and adds a
  * PT_GNU_RELRO; measured with GNU ld 2.40 on this script and one object
@@ -1690,6 +1765,8 @@ int main(void)
 	    cmocka_unit_test(an_empty_overlay_still_places_what_follows),
 	    cmocka_unit_test(sizeof_headers_counts_the_segments_of_objects),
 	    cmocka_unit_test(a_stack_note_adds_a_program_header),
+	    cmocka_unit_test(the_first_guess_has_no_property_header),
+	    cmocka_unit_test(a_got_load_of_a_script_symbol_needs_no_entry),
 	    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
 	    cmocka_unit_test(operators_inside_a_section_work_on_offsets),
 	    cmocka_unit_test(empty_sections_lld_keeps_are_named),
