@@ -555,10 +555,13 @@ static bool read_relocs(const char *path, Elf *elf, Elf_Scn *scn,
 	return sort_relocs(path, is, err);
 }
 
-/* Whether an x86 relocation type makes or uses the GOT. */
+/* Whether a relocation type makes or uses the GOT: an entry of its own,
+ * a thread-local one (which ld may relax away), or an offset from the GOT
+ * (ldscript/made.c tells which). */
 static bool got_type(uint16_t machine, uint32_t type)
 {
-	if (machine == EM_X86_64)
+	switch (machine) {
+	case EM_X86_64:
 		switch (type) {
 		case R_X86_64_GOT32:
 		case R_X86_64_GOTPCREL:
@@ -572,7 +575,8 @@ static bool got_type(uint16_t machine, uint32_t type)
 		case R_X86_64_REX_GOTPCRELX:
 			return true;
 		}
-	if (machine == EM_386)
+		return false;
+	case EM_386:
 		switch (type) {
 		case R_386_GOT32:
 		case R_386_GOTOFF:
@@ -580,10 +584,66 @@ static bool got_type(uint16_t machine, uint32_t type)
 		case R_386_GOT32X:
 			return true;
 		}
+		return false;
+	case EM_AARCH64:
+		return (type >= R_AARCH64_MOVW_GOTOFF_G0 &&
+			type <= R_AARCH64_LD64_GOTPAGE_LO15) ||
+		       (type >= R_AARCH64_TLSGD_ADR_PREL21 &&
+			type <= R_AARCH64_TLSGD_MOVW_G0_NC) ||
+		       (type >= R_AARCH64_TLSIE_MOVW_GOTTPREL_G1 &&
+			type <= R_AARCH64_TLSIE_LD_GOTTPREL_PREL19) ||
+		       (type >= R_AARCH64_TLSDESC_LD_PREL19 &&
+			type <= R_AARCH64_TLSDESC_CALL);
+	case EM_ARM:
+		switch (type) {
+		case R_ARM_GOTOFF:
+		case R_ARM_GOTPC:
+		case R_ARM_GOT32:
+		case R_ARM_GOT_ABS:
+		case R_ARM_GOT_PREL:
+		case R_ARM_GOT_BREL12:
+		case R_ARM_GOTOFF12:
+		case R_ARM_TLS_GD32:
+		case R_ARM_TLS_IE32:
+		case R_ARM_TLS_IE12GP:
+		case R_ARM_TLS_GOTDESC:
+		case R_ARM_TLS_CALL:
+		case R_ARM_TLS_DESCSEQ:
+		case R_ARM_THM_TLS_CALL:
+			return true;
+		}
+		return false;
+	case EM_RISCV:
+		return type == R_RISCV_GOT_HI20 ||
+		       type == R_RISCV_TLS_GOT_HI20 ||
+		       type == R_RISCV_TLS_GD_HI20;
+	}
 	return false;
 }
 
-/* The GOT relocations of relocation section sh (x86 objects). */
+/* Whether an aarch64 relocation against a global symbol makes GNU ld
+ * create the IFUNC sections (image.makes_iplt). */
+static bool iplt_type(uint32_t type)
+{
+	switch (type) {
+	case R_AARCH64_ABS64:
+	case R_AARCH64_ADD_ABS_LO12_NC:
+	case R_AARCH64_ADR_PREL_PG_HI21:
+	case R_AARCH64_CALL26:
+	case R_AARCH64_JUMP26:
+	case R_AARCH64_GOT_LD_PREL19:
+	case R_AARCH64_ADR_GOT_PAGE:
+	case R_AARCH64_LD64_GOT_LO12_NC:
+	case R_AARCH64_LD64_GOTPAGE_LO15:
+	case R_AARCH64_LD64_GOTOFF_LO15:
+	case R_AARCH64_MOVW_GOTOFF_G0_NC:
+	case R_AARCH64_MOVW_GOTOFF_G1:
+		return true;
+	}
+	return false;
+}
+
+/* The GOT relocations of relocation section sh (see got_type). */
 static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			 const GElf_Shdr *sh, image *img, vl_error *err)
 {
@@ -605,6 +665,9 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			continue;
 		const char *name = reloc_symbol_name(&c, &e);
 		bool gotsym = name && !strcmp(name, "_GLOBAL_OFFSET_TABLE_");
+		if (img->machine == EM_AARCH64 && iplt_type(e.type) &&
+		    GELF_ST_BIND(e.s.st_info) != STB_LOCAL)
+			img->makes_iplt = true;
 		if (!got_type(img->machine, e.type) && !gotsym)
 			continue;
 		if (img->ngotrefs == cap) {
@@ -771,8 +834,10 @@ static bool scan_relocated(const char *path, Elf *elf, image *img, bool *seen,
 		if (img->type == ET_REL && (is->flags & SHF_ALLOC) &&
 		    !read_targets(path, elf, scn, &sh, img, is, seen, err))
 			return false;
-		if ((img->machine == EM_X86_64 || img->machine == EM_386) &&
-		    (is->flags & SHF_ALLOC) &&
+		if ((img->machine == EM_X86_64 || img->machine == EM_386 ||
+		     img->machine == EM_AARCH64 || img->machine == EM_ARM ||
+		     img->machine == EM_RISCV) &&
+		    img->type == ET_REL && (is->flags & SHF_ALLOC) &&
 		    !read_gotrefs(path, elf, scn, &sh, img, err))
 			return false;
 		if (img->machine == EM_RISCV && img->type == ET_REL &&

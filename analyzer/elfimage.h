@@ -46,7 +46,7 @@ typedef struct image_reloc {
  * x86 object (elfimage_read_full).  The symbol as for image_reloc, with
  * whether it is defined in the object. */
 typedef struct image_gotref {
-	uint32_t type;	/* R_X86_64_... or R_386_... */
+	uint32_t type;	/* R_X86_64_, R_386_, R_AARCH64_, R_ARM_, R_RISCV_ */
 	size_t section; /* the section it applies to: 1 + index */
 	size_t sym;
 	size_t in_section;
@@ -134,8 +134,15 @@ typedef struct image {
 	size_t nsections;
 	image_symbol *symbols;
 	size_t nsymbols;
+	/* The relocations that use or make the GOT (x86, aarch64, arm,
+	 * RISC-V objects), see image_gotref. */
 	image_gotref *gotrefs;
 	size_t ngotrefs;
+	/* An aarch64 object with a relocation for which GNU ld makes the
+	 * IFUNC sections (.iplt, .rela.iplt, .igot.plt) of a static link:
+	 * an absolute, call, jump, page or GOT one against a global symbol
+	 * (elfnn-aarch64.c, elfNN_aarch64_check_relocs). */
+	bool makes_iplt;
 	/* A RISC-V object with R_RISCV_RELAX relocations in allocated
 	 * sections: GNU ld shrinks its code by relaxation.  Such sections
 	 * have their relocations (and code sections their contents) read,

@@ -165,6 +165,7 @@ typedef struct ev {
 	sec_ref *sec_refs;		 /* isecs by image_section, sorted */
 	const image_symbol **undef_syms; /* and their references */
 	str_index defined, undefined;
+	image_section own_secs[LM_MAX_OWN]; /* the linker's own sections */
 	const char **used_names;     /* names the expressions use */
 	const char **assigned_names; /* names plain assignments set */
 	const char **provided_names; /* names PROVIDEs may set */
@@ -219,7 +220,6 @@ typedef struct ev {
 	 * relaxation is not modelled (R_RISCV_ALIGN, TPREL). */
 	uint64_t relax_align;
 	bool relaxed;
-	const image *relax_unmodelled;
 	/* ld's relaxation passes: 0 shortens code until nothing changes,
 	 * then 1 drops alignment padding (R_RISCV_ALIGN), once a section;
 	 * aligns: some section has such padding. */
@@ -805,14 +805,33 @@ static bool note_defines(ev *e, const ls_assign *a)
 			    a->name);
 }
 
+/* Whether GNU ld defines name as __start_SEC or __stop_SEC: for every
+ * input section whose name SEC is a C identifier (ldlang.c,
+ * lang_init_start_stop). */
+static bool start_stop_symbol(const ev *e, const char *name)
+{
+	const char *sec = !strncmp(name, "__start_", 8)	 ? name + 8
+			  : !strncmp(name, "__stop_", 7) ? name + 7
+							 : NULL;
+
+	if (!sec || !*sec)
+		return false;
+	for (const char *c = sec; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '_')
+			return false;
+	return str_index_find(&e->isec_names, sec) >= 0;
+}
+
 /* Whether the link defines a global symbol: an input, an assignment of
- * the script (or --defsym), or a PROVIDE (which an input's reference
- * always makes define it, when nothing else does). */
+ * the script (or --defsym), a PROVIDE (which an input's reference always
+ * makes define it, when nothing else does), or GNU ld itself
+ * (__start_SEC, __stop_SEC). */
 static bool link_defines(const ev *e, const char *name)
 {
 	return input_symbol(e, name) ||
 	       str_index_find(&e->assigned, name) >= 0 ||
-	       str_index_find(&e->provided, name) >= 0;
+	       str_index_find(&e->provided, name) >= 0 ||
+	       start_stop_symbol(e, name);
 }
 
 static bool note_names(ev *e, const ls_cmd *cmds, size_t n)
@@ -2129,8 +2148,12 @@ static bool drop_duplicates(ev *e)
 
 static bool collect_inputs(ev *e)
 {
-	bool own_done = false;
+	bool own_done = false, got = false, iplt = false;
 
+	for (size_t f = 0; f < e->o->ninputs; f++) {
+		got |= e->o->inputs[f].ngotrefs > 0;
+		iplt |= e->o->inputs[f].makes_iplt;
+	}
 	e->commons =
 	    calloc(e->o->ninputs ? e->o->ninputs : 1, sizeof(*e->commons));
 	if (!e->commons)
@@ -2159,12 +2182,13 @@ static bool collect_inputs(ev *e)
 		    !isec_add(e, img, &e->commons[f], false, true))
 			return false;
 		/* The linker's own sections go with the first object. */
-		size_t nown;
-		const image_section *own = lm_own_sections(img->machine, &nown);
 		if (!own_done && !add_dynamic(e, img))
 			return false;
-		for (size_t i = 0; !own_done && i < nown; i++)
-			if (!isec_add(e, img, &own[i], true, false))
+		size_t nown = own_done ? 0
+				       : lm_own_sections(img->machine, got,
+							 iplt, e->own_secs);
+		for (size_t i = 0; i < nown; i++)
+			if (!isec_add(e, img, &e->own_secs[i], true, false))
 				return false;
 		own_done = true;
 	}
@@ -3120,14 +3144,15 @@ static bool size_dynamic(ev *e)
 	return ok;
 }
 
-/* The GOT of a static x86 link (lm_got_sizes), from the GOT relocations
+/* The GOT of a static link (lm_got_sizes), from the GOT relocations
  * of the sections the link keeps. */
 static bool size_got(ev *e)
 {
 	lm_gotref *refs = NULL;
 	size_t n = 0, cap = 0;
 	uint16_t machine = 0;
-	isec *got = NULL, *gotplt = NULL;
+	isec *got = NULL, *gotplt = NULL, *relgot = NULL;
+	lm_got sizes;
 
 	for (size_t i = 0; i < e->nisecs; i++) {
 		isec *is = &e->isecs[i];
@@ -3138,6 +3163,9 @@ static bool size_got(ev *e)
 			got = is;
 		else if (!strcmp(is->sec->name, ".got.plt"))
 			gotplt = is;
+		else if (!strcmp(is->sec->name, ".rela.got") ||
+			 !strcmp(is->sec->name, ".rel.got"))
+			relgot = is;
 	}
 	if (!got || !gotplt)
 		return true;
@@ -3163,8 +3191,12 @@ static bool size_got(ev *e)
 			    g->opcode};
 		}
 	}
-	bool ok = lm_got_sizes(machine, refs, n, &got->size, &gotplt->size);
+	bool ok = lm_got_sizes(machine, refs, n, &sizes);
 	free(refs);
+	got->size = sizes.got;
+	gotplt->size = sizes.gotplt;
+	if (relgot)
+		relgot->size = sizes.relgot;
 	return ok;
 }
 
@@ -3229,8 +3261,6 @@ static bool edit_contents(ev *e)
 		is->rx = lr_sections_sites(is->sec, &oom);
 		if (oom)
 			return false;
-		if (is->rx && is->rx->unmodelled && !e->relax_unmodelled)
-			e->relax_unmodelled = is->file;
 		e->aligns |= is->rx && is->rx->aligns;
 	}
 
@@ -3570,14 +3600,19 @@ static bool site_target(const ev *e, const isec *is, const image_reloc *r,
 
 /* The alignment ld allows for later moves between a site and its target:
  * that of their output section when both are in one, else the largest
- * of any output section (_bfd_riscv_get_max_alignment). */
+ * of any output section (_bfd_riscv_get_max_alignment) -- of those it
+ * keeps: an empty one it drops (a kernel's empty .init.text with
+ * ALIGN(2M)) is not among them. */
 static uint64_t relax_margin(ev *e, long a, long b)
 {
 	if (!e->relax_align) {
 		e->relax_align = 1;
-		for (size_t i = 0; i < e->out->nsections; i++)
-			if (e->out->sections[i].align > e->relax_align)
-				e->relax_align = e->out->sections[i].align;
+		for (size_t i = 0; i < e->out->nsections; i++) {
+			const ls_out_section *o = &e->out->sections[i];
+			if (o->size.known && o->size.v &&
+			    o->align > e->relax_align)
+				e->relax_align = o->align;
+		}
 	}
 	if (a >= 0 && a == b)
 		return e->out->sections[a].align;
@@ -3643,6 +3678,23 @@ static void align_isec(ev *e, isec *is)
 	}
 }
 
+/* Where the TLS block starts, as ld's thread pointer offsets count from
+ * it: the first thread-local output section (elflink.c,
+ * _bfd_elf_tls_setup), or 0 without one (tpoff). */
+static uint64_t tls_start(const ev *e)
+{
+	for (size_t k = 0; k < e->nitems; k++) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it) ||
+		    !(it->flags & SF_TLS))
+			continue;
+		const ls_out_section *sec = &e->out->sections[it->out];
+		if (sec->alloc && sec->size.known && sec->size.v)
+			return sec->vma.known ? sec->vma.v : 0;
+	}
+	return 0;
+}
+
 static void relax_isec(ev *e, isec *is)
 {
 	if (is->rx->aligned)
@@ -3667,7 +3719,11 @@ static void relax_isec(ev *e, isec *is)
 			continue;
 		uint64_t pc = is->addr.v + lr_now(rx, r->offset), cut = 0,
 			 at = r->offset;
-		if (site->kind == LR_CALL) {
+		if (site->kind == LR_TPREL) {
+			if (!lr_tp_near(t.symval, tls_start(e)))
+				continue;
+			cut = 4;
+		} else if (site->kind == LR_CALL) {
 			unsigned len = lr_call_length(
 			    pc, t.symval, relax_margin(e, is->out, t.out), rvc,
 			    is64, site->rd);
@@ -4758,13 +4814,6 @@ static void note_unmodelled(ev *e)
 		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "sizes of the dynamic sections (--pie, --shared: "
 			     "modelled for x86 only)");
-	if (e->relax_unmodelled)
-		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
-			     "exact sizes of RISC-V code (%s has "
-			     "thread-local relaxations: GNU ld shortens TLS "
-			     "accesses, which is not modelled; the sizes here "
-			     "are upper bounds)",
-			     e->relax_unmodelled->path);
 }
 
 /* Whether expression x calls builtin id anywhere. */

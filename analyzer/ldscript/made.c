@@ -6,7 +6,7 @@
 
 #include "ldscript/contents.h"
 
-/* ---- The x86 GOT of a static link ---- */
+/* ---- The GOT of a static link ---- */
 
 /* sh_type 0: ld gives these no type until it writes them. */
 #define SEC(name_, align_, type_, flags_)                                      \
@@ -30,31 +30,138 @@ static const image_section i386_own[] = {
     SEC(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
     SEC(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
 };
+/* The IFUNC sections (elf-ifunc.c, _bfd_elf_create_ifunc_sections: the
+ * PLT aligned as the machine's PLT) and the GOT ones (elflink.c,
+ * _bfd_elf_create_got_section) of aarch64, arm and RISC-V. */
+static const image_section aarch64_iplt[] = {
+    SEC(".iplt", 16, 0, SHF_ALLOC | SHF_EXECINSTR),
+    SEC(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
+    SEC(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
+};
+static const image_section arm_iplt[] = {
+    SEC(".iplt", 4, 0, SHF_ALLOC | SHF_EXECINSTR),
+    SEC(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
+    SEC(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
+};
+static const image_section rela64_got[] = {
+    SEC(".rela.got", 8, SHT_RELA, SHF_ALLOC),
+    SEC(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+    SEC(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
+};
+static const image_section arm_got[] = {
+    SEC(".rel.got", 4, SHT_REL, SHF_ALLOC),
+    SEC(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+    SEC(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
+};
 
-const image_section *lm_own_sections(uint16_t machine, size_t *n)
+static size_t append(image_section *out, size_t n, const image_section *v,
+		     size_t nv)
 {
-	if (machine == EM_X86_64) {
-		*n = sizeof(x86_64_own) / sizeof(x86_64_own[0]);
-		return x86_64_own;
+	memcpy(out + n, v, nv * sizeof(*v));
+	return n + nv;
+}
+#define APPEND(out, n, v) append(out, n, v, sizeof(v) / sizeof((v)[0]))
+
+size_t lm_own_sections(uint16_t machine, bool got, bool iplt,
+		       image_section out[LM_MAX_OWN])
+{
+	size_t n = 0;
+
+	switch (machine) {
+	case EM_X86_64:
+		return APPEND(out, 0, x86_64_own);
+	case EM_386:
+		return APPEND(out, 0, i386_own);
+	case EM_AARCH64:
+		/* IFUNC ones first: ld makes them at the first call or
+		 * page relocation, the GOT at the first GOT one. */
+		if (iplt)
+			n = APPEND(out, n, aarch64_iplt);
+		return got ? APPEND(out, n, rela64_got) : n;
+	case EM_ARM:
+		/* elf32_arm_check_relocs makes the IFUNC ones for every
+		 * object. */
+		n = APPEND(out, n, arm_iplt);
+		return got ? APPEND(out, n, arm_got) : n;
+	case EM_RISCV:
+		return got ? APPEND(out, n, rela64_got) : n;
 	}
-	if (machine == EM_386) {
-		*n = sizeof(i386_own) / sizeof(i386_own[0]);
-		return i386_own;
-	}
-	*n = 0;
-	return NULL;
+	return 0;
 }
 
-/* Whether a relocation type loads its symbol's address from the GOT. */
-static bool needs_entry(uint16_t machine, uint32_t type)
+/* What a GOT relocation asks of ld: nothing of the GOT but its address
+ * (GOT_REF), an entry for its symbol (GOT_ENTRY), or a thread-local
+ * entry: the offset from the thread pointer (GOT_IE), the module and
+ * offset (GOT_GD), a descriptor (GOT_DESC). */
+typedef enum got_kind {
+	GOT_NONE,
+	GOT_REF,
+	GOT_ENTRY,
+	GOT_IE,
+	GOT_GD,
+	GOT_DESC,
+} got_kind;
+
+static got_kind kind_of(uint16_t machine, uint32_t type)
 {
-	if (machine == EM_X86_64)
-		return type == R_X86_64_GOT32 || type == R_X86_64_GOTPCREL ||
-		       type == R_X86_64_GOT64 || type == R_X86_64_GOTPCREL64 ||
-		       type == R_X86_64_GOTPLT64 ||
-		       type == R_X86_64_GOTPCRELX ||
-		       type == R_X86_64_REX_GOTPCRELX;
-	return type == R_386_GOT32 || type == R_386_GOT32X;
+	switch (machine) {
+	case EM_X86_64:
+		switch (type) {
+		case R_X86_64_GOT32:
+		case R_X86_64_GOTPCREL:
+		case R_X86_64_GOT64:
+		case R_X86_64_GOTPCREL64:
+		case R_X86_64_GOTPLT64:
+		case R_X86_64_GOTPCRELX:
+		case R_X86_64_REX_GOTPCRELX:
+			return GOT_ENTRY;
+		}
+		return GOT_REF;
+	case EM_386:
+		return type == R_386_GOT32 || type == R_386_GOT32X ? GOT_ENTRY
+								  : GOT_REF;
+	case EM_AARCH64:
+		if (type >= R_AARCH64_TLSGD_ADR_PREL21 &&
+		    type <= R_AARCH64_TLSGD_MOVW_G0_NC)
+			return GOT_GD;
+		if (type >= R_AARCH64_TLSIE_MOVW_GOTTPREL_G1 &&
+		    type <= R_AARCH64_TLSIE_LD_GOTTPREL_PREL19)
+			return GOT_IE;
+		if (type >= R_AARCH64_TLSDESC_LD_PREL19 &&
+		    type <= R_AARCH64_TLSDESC_CALL)
+			return GOT_DESC;
+		if ((type >= R_AARCH64_MOVW_GOTOFF_G0 &&
+		     type <= R_AARCH64_MOVW_GOTOFF_G3) ||
+		    (type >= R_AARCH64_GOT_LD_PREL19 &&
+		     type <= R_AARCH64_LD64_GOTPAGE_LO15))
+			return GOT_ENTRY;
+		return GOT_REF; /* GOTREL, or any to _GLOBAL_OFFSET_TABLE_ */
+	case EM_ARM:
+		switch (type) {
+		case R_ARM_GOT32:
+		case R_ARM_GOT_ABS:
+		case R_ARM_GOT_PREL:
+		case R_ARM_GOT_BREL12:
+			return GOT_ENTRY;
+		case R_ARM_TLS_GD32:
+			return GOT_GD;
+		case R_ARM_TLS_IE32:
+		case R_ARM_TLS_IE12GP:
+			return GOT_IE;
+		case R_ARM_TLS_GOTDESC:
+		case R_ARM_TLS_CALL:
+		case R_ARM_TLS_DESCSEQ:
+		case R_ARM_THM_TLS_CALL:
+			return GOT_DESC;
+		}
+		return GOT_REF;
+	case EM_RISCV:
+		return type == R_RISCV_GOT_HI20	     ? GOT_ENTRY
+		       : type == R_RISCV_TLS_GOT_HI20 ? GOT_IE
+		       : type == R_RISCV_TLS_GD_HI20  ? GOT_GD
+						      : GOT_REF;
+	}
+	return GOT_NONE;
 }
 
 /* Whether ld turns that load into a direct reference, so the symbol
@@ -74,43 +181,107 @@ static bool relaxed(uint16_t machine, const lm_gotref *g)
 	       g->addend == -4;
 }
 
+/* The kind of entry a reference gets in a static link, after ld's
+ * thread-local transitions: aarch64 turns every TLS access to a symbol
+ * the link defines into local-exec, one to another symbol into
+ * initial-exec (aarch64_tls_transition); arm only does so for
+ * descriptors (elf32_arm_tls_transition); RISC-V keeps them. */
+static got_kind entry_kind(uint16_t machine, const lm_gotref *g)
+{
+	got_kind k = kind_of(machine, g->type);
+
+	if (k == GOT_ENTRY && (machine == EM_X86_64 || machine == EM_386) &&
+	    relaxed(machine, g))
+		return GOT_NONE;
+	if (machine == EM_AARCH64 && (k == GOT_IE || k == GOT_GD ||
+				      k == GOT_DESC))
+		return g->defined ? GOT_NONE : GOT_IE;
+	if (machine == EM_ARM && k == GOT_DESC)
+		return g->defined ? GOT_NONE : GOT_IE;
+	return k;
+}
+
 /* A GOT entry's symbol: a global one by name, a local one by its object
- * and index. */
+ * and index; then by the kind of entry. */
 static int cmp_key(const void *pa, const void *pb)
 {
 	const lm_gotref *a = pa, *b = pb;
 
 	if (!a->global != !b->global)
 		return a->global ? -1 : 1;
-	if (a->global)
-		return strcmp(a->global, b->global);
-	if (a->file != b->file)
+	if (a->global) {
+		int c = strcmp(a->global, b->global);
+		if (c)
+			return c;
+	} else if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
-	return (a->sym > b->sym) - (a->sym < b->sym);
+	else if (a->sym != b->sym)
+		return a->sym < b->sym ? -1 : 1;
+	return (a->type > b->type) - (a->type < b->type);
 }
 
-bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, uint64_t *got,
-		  uint64_t *gotplt)
+bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
 {
-	size_t keep = 0, entries = 0;
-	bool referenced = false;
-	uint64_t word = machine == EM_X86_64 ? 8 : 4;
+	size_t keep = 0;
+	bool referenced = false, x86 = machine == EM_X86_64 || machine == EM_386;
+	uint64_t word = machine == EM_X86_64 || machine == EM_AARCH64 ||
+				machine == EM_RISCV
+			    ? 8
+			    : 4;
 
+	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < n; i++) {
-		const lm_gotref *g = &refs[i];
-		bool entry = needs_entry(machine, g->type);
-		referenced |=
-		    !entry || (g->global && !strcmp(g->global, "_GLOBAL_OFFSET"
-							       "_TABLE_"));
-		if (entry && !relaxed(machine, g))
-			refs[keep++] = *g;
+		lm_gotref g = refs[i];
+		got_kind k = kind_of(machine, g.type), e = entry_kind(machine, &g);
+		bool gotsym =
+		    g.global && !strcmp(g.global, "_GLOBAL_OFFSET_TABLE_");
+		/* x86: a relaxed load is no reference to the GOT. */
+		referenced |= k == GOT_REF || gotsym;
+		if (e == GOT_NONE || e == GOT_REF)
+			continue;
+		g.type = (uint32_t)e; /* the kind, for counting */
+		refs[keep++] = g;
 	}
 	if (keep)
 		qsort(refs, keep, sizeof(*refs), cmp_key);
-	for (size_t i = 0; i < keep; i++)
-		entries += !i || cmp_key(&refs[i - 1], &refs[i]);
-	*got = entries * word;
-	*gotplt = entries || referenced ? 3 * word : 0;
+	for (size_t i = 0; i < keep; i++) {
+		if (i && !cmp_key(&refs[i - 1], &refs[i]))
+			continue;
+		got_kind e = (got_kind)refs[i].type;
+		out->got += e == GOT_GD ? 2 * word : word;
+		/* RISC-V relocates thread-local entries at run time even in a
+		 * static link: one per entry, a global's GD two
+		 * (elfnn-riscv.c, allocate_dynrelocs and the local ones of
+		 * riscv_elf_size_dynamic_sections). */
+		if (machine == EM_RISCV && (e == GOT_IE || e == GOT_GD))
+			out->relgot += (e == GOT_GD && refs[i].global ? 2 : 1) *
+				       3 * word;
+	}
+	if (x86) {
+		/* .got.plt: its 3 reserved entries when .got has any or the
+		 * code refers to _GLOBAL_OFFSET_TABLE_. */
+		out->gotplt = out->got || referenced ? 3 * word : 0;
+		return true;
+	}
+	if (!keep && !referenced)
+		return true; /* no GOT made */
+	switch (machine) {
+	case EM_AARCH64:
+		/* .got starts with an entry for _DYNAMIC; .got.plt with
+		 * the 3 of the PLT (aarch64_elf_create_got_section). */
+		out->got += word;
+		out->gotplt = 3 * word;
+		break;
+	case EM_ARM:
+		out->gotplt = 3 * word; /* got_header_size 12 */
+		break;
+	case EM_RISCV:
+		/* .got's header entry; .got.plt's 2, dropped without
+		 * entries (riscv_elf_size_dynamic_sections). */
+		out->got += word;
+		out->gotplt = keep || referenced ? 2 * word : 0;
+		break;
+	}
 	return true;
 }
 

@@ -1,5 +1,5 @@
-/* Sections the linker makes itself, as GNU ld 2.40 makes them for x86:
- * the GOT of a static link, and for -pie and -shared the sections the
+/* Sections the linker makes itself, as GNU ld 2.40 makes them: the GOT
+ * of a static link, and for -pie and -shared (x86) the sections the
  * dynamic linker reads.  Which ones there are, in the order ld makes them,
  * and their sizes from what the evaluation gathered (the symbols a link
  * exports, the GOT relocations of its objects). */
@@ -12,10 +12,15 @@
 
 #include "elfimage.h"
 
-/* What GNU ld makes on x86 with the first object, after that object's
- * own sections: the GOT, IFUNC and their relocations -- empty unless
- * relocations need them (lm_got_sizes).  NULL for other machines. */
-const image_section *lm_own_sections(uint16_t machine, size_t *n);
+/* What GNU ld makes with the first object, after that object's own
+ * sections, into out: on x86 always the GOT and IFUNC sections and their
+ * relocations (empty unless relocations need them, lm_got_sizes); on
+ * aarch64 the IFUNC ones when iplt (image.makes_iplt), on arm always,
+ * and on aarch64, arm and RISC-V the GOT ones when got (an object has a
+ * GOT relocation).  Returns how many. */
+enum { LM_MAX_OWN = 6 };
+size_t lm_own_sections(uint16_t machine, bool got, bool iplt,
+		       image_section out[LM_MAX_OWN]);
 
 /* The dynamic sections of -pie and -shared, in the order GNU ld makes
  * them (elflink.c, _bfd_elf_link_create_dynamic_sections). */
@@ -63,12 +68,20 @@ typedef struct lm_gotref {
 	int opcode; /* the instruction byte 2 before it; -1 unknown */
 } lm_gotref;
 
-/* A static x86 link's .got (an entry per symbol loaded through it that
- * ld cannot relax) and .got.plt (its 3 reserved entries, when .got has
- * any or the code refers to _GLOBAL_OFFSET_TABLE_); elf_x86_64_check_
- * relocs, elf_i386_check_relocs, _bfd_x86_elf_size_dynamic_sections.
- * refs is sorted in place.  False: out of memory. */
-bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, uint64_t *got,
-		  uint64_t *gotplt);
+/* The GOT sections of a static link. */
+typedef struct lm_got {
+	uint64_t got, gotplt, relgot;
+} lm_got;
+
+/* The GOT of a static link, from its GOT relocations: .got has an entry
+ * per symbol loaded through it that ld cannot relax (x86's
+ * convert_load_reloc), per thread-local symbol ld does not turn into
+ * local-exec (two for global-dynamic), and the machine's header;
+ * .got.plt has the PLT's reserved entries when the GOT is made;
+ * .rela.got has RISC-V's run-time relocations of thread-local entries.
+ * elf_x86_64_check_relocs, elf_i386_check_relocs, elfNN_aarch64_check_
+ * relocs, elf32_arm_check_relocs, riscv_elf_check_relocs and their
+ * size_dynamic_sections.  refs is reordered.  False: out of memory. */
+bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out);
 
 #endif

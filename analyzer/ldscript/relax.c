@@ -81,10 +81,6 @@ lr_section *lr_sections_sites(const image_section *s, bool *oom)
 		bool relax = i + 1 < s->nrelocs &&
 			     s->relocs[i + 1].type == RV_RELAX &&
 			     s->relocs[i + 1].offset == r->offset;
-		if (relax &&
-		    (r->type == RV_TPREL_HI20 || r->type == RV_TPREL_LO12_I ||
-		     r->type == RV_TPREL_LO12_S || r->type == RV_TPREL_ADD))
-			rx->unmodelled = true;
 		if (r->type == RV_ALIGN) {
 			if (r->addend > 0 && (uint64_t)r->addend <= s->size &&
 			    r->offset <= s->size - (uint64_t)r->addend) {
@@ -104,6 +100,8 @@ lr_section *lr_sections_sites(const image_section *s, bool *oom)
 			kind = LR_PCREL, need = 4;
 		else if (r->type == RV_HI20)
 			kind = LR_LUI, need = 4;
+		else if (r->type == RV_TPREL_HI20 || r->type == RV_TPREL_ADD)
+			kind = LR_TPREL, need = 4;
 		else
 			continue;
 		if (!s->data || r->offset > s->ndata ||
@@ -118,7 +116,7 @@ lr_section *lr_sections_sites(const image_section *s, bool *oom)
 			site->rd = insn_at(s, r->offset) >> 7 & 0x1f;
 	}
 	rx->nsites = n;
-	if (!n && !rx->unmodelled) {
+	if (!n) {
 		lr_free(rx);
 		return NULL;
 	}
@@ -222,4 +220,11 @@ bool lr_c_lui(uint64_t symval, unsigned rd, uint64_t page)
 {
 	return rd != 0 && rd != 2 && c_lui_imm(high_part(symval)) &&
 	       c_lui_imm(high_part(symval) + page);
+}
+
+bool lr_tp_near(uint64_t symval, uint64_t tls_start)
+{
+	/* RISCV_CONST_HIGH_PART of the offset is 0: it sign-extends from
+	 * 12 bits. */
+	return symval - tls_start + 0x800 < 0x1000;
 }

@@ -2,7 +2,9 @@
  * _bfd_riscv_relax_section, pass 0): a call (auipc+jalr) whose target is
  * in reach becomes a jal, or a c.j for a tail call within 2 KiB; an auipc
  * or lui whose target is within 2 KiB of __global_pointer$ (or of 0) goes,
- * and a lui of a small address becomes a c.lui.  Each shortening deletes
+ * a lui of a small address becomes a c.lui, and the lui and add of a
+ * thread-local (local-exec) access go when the variable is within 2 KiB
+ * of the start of the TLS block.  Each shortening deletes
  * bytes from the section, which moves what follows in it.
  *
  * This module finds the sites in an input section and keeps its
@@ -22,6 +24,7 @@ typedef enum lr_kind {
 	LR_PCREL, /* R_RISCV_PCREL_HI20: the auipc, 4 bytes */
 	LR_LUI,	  /* R_RISCV_HI20: the lui, 4 bytes */
 	LR_ALIGN, /* R_RISCV_ALIGN: addend bytes of nops, pass 1 */
+	LR_TPREL, /* R_RISCV_TPREL_HI20 or _ADD: the lui or add, 4 bytes */
 } lr_kind;
 
 typedef struct lr_site {
@@ -43,9 +46,6 @@ typedef struct lr_section {
 	lr_delete *dels; /* by offset up to ncommitted, then pending */
 	size_t ndels, cap_dels, ncommitted;
 	uint64_t deleted; /* all of them */
-	/* It has relocations ld relaxes that are not modelled here
-	 * (R_RISCV_TPREL_*): its size is an upper bound. */
-	bool unmodelled;
 	/* It has R_RISCV_ALIGN sites, and ld has handled them: after that
 	 * it relaxes nothing more in the section (sec_flg0). */
 	bool aligns, aligned;
@@ -88,5 +88,11 @@ bool lr_near_gp(uint64_t symval, uint64_t gp, uint64_t max_align,
 /* Whether a lui of symval can become a c.lui (rd not x0 or sp), with
  * ld's allowance of a page (two with RELRO) for later moves. */
 bool lr_c_lui(uint64_t symval, unsigned rd, uint64_t page);
+
+/* Whether a thread-local variable at symval is within the 12-bit
+ * immediate of the thread pointer, which points at the start of the TLS
+ * block, tls_start: then ld deletes the lui and the add of its local-exec
+ * access (_bfd_riscv_relax_tls_le, tpoff). */
+bool lr_tp_near(uint64_t symval, uint64_t tls_start);
 
 #endif

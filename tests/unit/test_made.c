@@ -85,17 +85,18 @@ static void got_entries_are_per_symbol_ld_cannot_relax(void **state)
 	    {R_X86_64_GOTPCREL, NULL, &a, 2, true, -4, 0x8b},
 	    {R_X86_64_GOTPCREL, NULL, &a, 3, true, -4, 0x03},
 	};
-	uint64_t got = 7, gotplt = 7;
+	lm_got g;
 
 	(void)state;
-	assert_true(lm_got_sizes(EM_X86_64, refs, 5, &got, &gotplt));
-	assert_int_equal(got, 0x10);
-	assert_int_equal(gotplt, 0x18);
+	assert_true(lm_got_sizes(EM_X86_64, refs, 5, &g));
+	assert_int_equal(g.got, 0x10);
+	assert_int_equal(g.gotplt, 0x18);
+	assert_int_equal(g.relgot, 0);
 	lm_gotref relaxed[] = {
 	    {R_X86_64_GOTPCRELX, "mine", &a, 6, true, -4, 0xff}};
-	assert_true(lm_got_sizes(EM_X86_64, relaxed, 1, &got, &gotplt));
-	assert_int_equal(got, 0);
-	assert_int_equal(gotplt, 0);
+	assert_true(lm_got_sizes(EM_X86_64, relaxed, 1, &g));
+	assert_int_equal(g.got, 0);
+	assert_int_equal(g.gotplt, 0);
 }
 
 /* i386 PIC code: GOTPC to _GLOBAL_OFFSET_TABLE_ and GOTOFF need no entry
@@ -107,17 +108,105 @@ static void pic_code_on_i386_makes_the_got_header(void **state)
 	    {R_386_GOTPC, "_GLOBAL_OFFSET_TABLE_", &a, 9, false, 2, -1},
 	    {R_386_GOTOFF, NULL, &a, 3, true, 0, -1},
 	};
-	uint64_t got = 7, gotplt = 7;
-	size_t n;
+	lm_got g;
+	image_section own[LM_MAX_OWN];
 
 	(void)state;
-	assert_true(lm_got_sizes(EM_386, refs, 2, &got, &gotplt));
-	assert_int_equal(got, 0);
-	assert_int_equal(gotplt, 0xc);
-	assert_non_null(lm_own_sections(EM_386, &n));
-	assert_int_equal(n, 6);
-	assert_null(lm_own_sections(EM_AARCH64, &n));
-	assert_int_equal(n, 0);
+	assert_true(lm_got_sizes(EM_386, refs, 2, &g));
+	assert_int_equal(g.got, 0);
+	assert_int_equal(g.gotplt, 0xc);
+	assert_int_equal(lm_own_sections(EM_386, false, false, own), 6);
+	assert_string_equal(own[0].name, ".rel.got");
+	assert_int_equal(lm_own_sections(EM_AARCH64, false, false, own), 0);
+}
+
+/* Members of Debian's libc.a for aarch64 (GNU ld 2.40, static link):
+ * ten symbols loaded through the GOT (LD64_GOTPAGE_LO15) and initial-exec
+ * accesses of four thread-local ones the link defines, which ld turns
+ * into local-exec: .got 0x58 (its _DYNAMIC entry and ten), .got.plt 0x18.
+ * An initial-exec access of an undefined one keeps an entry. */
+static void aarch64_relaxes_tls_of_defined_symbols(void **state)
+{
+	image a;
+	lm_gotref refs[] = {
+	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1},
+	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1},
+	    {R_AARCH64_ADR_GOT_PAGE, "__curbrk", &a, 2, false, 0, -1},
+	    {R_AARCH64_LD64_GOT_LO12_NC, "__curbrk", &a, 2, false, 0, -1},
+	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "__libc_errno", &a, 3, true,
+	     0, -1},
+	    {R_AARCH64_TLSIE_LD64_GOTTPREL_LO12_NC, NULL, &a, 4, true, 0, -1},
+	    {R_AARCH64_ADR_PREL_PG_HI21, "_GLOBAL_OFFSET_TABLE_", &a, 5, false,
+	     0, -1},
+	};
+	lm_got g;
+	image_section own[LM_MAX_OWN];
+
+	(void)state;
+	assert_true(lm_got_sizes(EM_AARCH64, refs, 7, &g));
+	assert_int_equal(g.got, 8 + 2 * 8);
+	assert_int_equal(g.gotplt, 0x18);
+	assert_int_equal(g.relgot, 0);
+	lm_gotref ie[] = {
+	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "tv", &a, 3, false, 0, -1}};
+	assert_true(lm_got_sizes(EM_AARCH64, ie, 1, &g));
+	assert_int_equal(g.got, 16);
+	assert_int_equal(lm_own_sections(EM_AARCH64, true, true, own), 6);
+	assert_string_equal(own[0].name, ".iplt");
+	assert_int_equal(own[0].align, 16);
+	assert_string_equal(own[4].name, ".got");
+}
+
+/* arm (Debian's libc.a, GNU ld 2.40): ten GOT_BREL symbols and four
+ * initial-exec ones, which arm keeps: .got 0x38, no header there;
+ * .got.plt 0xc. */
+static void arm_keeps_initial_exec_entries(void **state)
+{
+	image a;
+	lm_gotref refs[14];
+	lm_got g;
+	image_section own[LM_MAX_OWN];
+
+	(void)state;
+	for (size_t i = 0; i < 14; i++)
+		refs[i] = (lm_gotref){i < 10 ? R_ARM_GOT32 : R_ARM_TLS_IE32,
+				      NULL, &a, i + 1, true, 0, -1};
+	assert_true(lm_got_sizes(EM_ARM, refs, 14, &g));
+	assert_int_equal(g.got, 0x38);
+	assert_int_equal(g.gotplt, 0xc);
+	assert_int_equal(lm_own_sections(EM_ARM, false, false, own), 3);
+	assert_string_equal(own[0].name, ".iplt");
+}
+
+/* RISC-V (Debian's libc.a, GNU ld 2.40): nine GOT_HI20 symbols, three
+ * global and one local initial-exec: .got 0x70 (a header entry and
+ * thirteen), .got.plt 0x10, and a run-time relocation per thread-local
+ * entry, .rela.got 0x60 -- in a static link.  A global-dynamic one takes
+ * two entries and two relocations. */
+static void riscv_relocates_tls_entries(void **state)
+{
+	image a;
+	lm_gotref refs[14];
+	lm_got g;
+
+	(void)state;
+	for (size_t i = 0; i < 9; i++)
+		refs[i] = (lm_gotref){R_RISCV_GOT_HI20, NULL, &a, i + 1, false,
+				      0, -1};
+	refs[9] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1};
+	refs[10] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "b", &a, 21, true, 0, -1};
+	refs[11] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "c", &a, 22, true, 0, -1};
+	refs[12] = (lm_gotref){R_RISCV_TLS_GOT_HI20, NULL, &a, 23, true, 0, -1};
+	refs[13] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1};
+	assert_true(lm_got_sizes(EM_RISCV, refs, 14, &g));
+	assert_int_equal(g.got, 0x70);
+	assert_int_equal(g.gotplt, 0x10);
+	assert_int_equal(g.relgot, 0x60);
+	lm_gotref gd[] = {
+	    {R_RISCV_TLS_GD_HI20, "d", &a, 30, false, 0, -1}};
+	assert_true(lm_got_sizes(EM_RISCV, gd, 1, &g));
+	assert_int_equal(g.got, 8 + 16);
+	assert_int_equal(g.relgot, 48);
 }
 
 int main(void)
@@ -127,6 +216,9 @@ int main(void)
 	    cmocka_unit_test(dynamic_sizes_of_an_empty_pie),
 	    cmocka_unit_test(got_entries_are_per_symbol_ld_cannot_relax),
 	    cmocka_unit_test(pic_code_on_i386_makes_the_got_header),
+	    cmocka_unit_test(aarch64_relaxes_tls_of_defined_symbols),
+	    cmocka_unit_test(arm_keeps_initial_exec_entries),
+	    cmocka_unit_test(riscv_relocates_tls_entries),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

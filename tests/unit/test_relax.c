@@ -90,9 +90,24 @@ static void alignment_keeps_the_nops_it_needs(void **state)
 	assert_int_equal(lr_align_nops(U64(0x80000002), 2), 2);
 }
 
+/* A local-exec access is shortened when the variable's offset from the
+ * start of the TLS block sign-extends from 12 bits (RISCV_CONST_HIGH_PART
+ * 0): -0x800 to 0x7ff.  GNU ld 2.40 on Debian's libc.a for riscv64
+ * (malloc.o's tcache, 0x10 into .tbss) deleted the lui and the add. */
+static void a_tls_variable_near_the_thread_pointer_relaxes(void **state)
+{
+	(void)state;
+	assert_true(lr_tp_near(0x80010010, 0x80010000));
+	assert_true(lr_tp_near(0x800107ff, 0x80010000));
+	assert_false(lr_tp_near(0x80010800, 0x80010000));
+	assert_true(lr_tp_near(0x8000f800, 0x80010000));
+	assert_false(lr_tp_near(0x8000f7ff, 0x80010000));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_tls_variable_near_the_thread_pointer_relaxes),
 	    cmocka_unit_test(calls_shrink_as_far_as_their_reach),
 	    cmocka_unit_test(loads_near_gp_or_zero_go),
 	    cmocka_unit_test(deleted_bytes_move_what_follows),
