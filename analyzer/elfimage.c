@@ -351,14 +351,14 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 
 /* Whether GNU ld reads a section of an object to size it in the link:
  * it merges the entries of SHF_MERGE sections and .note.gnu.property and
- * edits .eh_frame
- * (ldscript/contents.c). */
+ * edits .eh_frame and arm's .ARM.exidx (ldscript/contents.c). */
 static bool contents_wanted(const image *img, const image_section *is)
 {
 	return img->type == ET_REL && is->type != SHT_NOBITS &&
 	       (((is->flags & SHF_MERGE) && is->entsize) ||
 		!strncmp(is->name, ".eh_frame", 9) ||
-		!strcmp(is->name, ".note.gnu.property"));
+		!strcmp(is->name, ".note.gnu.property") ||
+		(img->machine == EM_ARM && is->type == SHT_ARM_EXIDX));
 }
 
 static bool read_contents(const char *path, Elf_Scn *scn, image_section *is,
@@ -908,6 +908,7 @@ static bool read_sections(const char *path, Elf *elf, image *img, vl_error *err)
 		is->type = sh.sh_type;
 		is->flags = sh.sh_flags;
 		is->entsize = sh.sh_entsize;
+		is->link = sh.sh_link;
 		if (!va_is_pow2(is->align))
 			return vl_fail(err, path, 0, 0,
 				       "section %s has alignment 0x%" PRIx64

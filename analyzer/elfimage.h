@@ -67,10 +67,11 @@ typedef struct image_section {
 	uint32_t type;	  /* SHT_PROGBITS, SHT_NOBITS, ... */
 	uint64_t flags;	  /* SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, ... */
 	uint64_t entsize; /* sh_entsize: an SHF_MERGE section's entry size */
+	uint32_t link;	  /* sh_link: an .ARM.exidx's code section */
 	/* Objects only (ET_REL, elfimage_read_full): what GNU ld reads of a
 	 * section to change its size in the link (ldscript/contents.c) --
-	 * the contents of SHF_MERGE and .eh_frame sections and an
-	 * .eh_frame's relocations, by offset -- and whether any relocation
+	 * the contents of SHF_MERGE, .eh_frame and .ARM.exidx sections and
+	 * an .eh_frame's relocations, by offset -- and whether any relocation
 	 * applies to the section (ld does not merge one that has them). */
 	unsigned char *data;
 	size_t ndata;

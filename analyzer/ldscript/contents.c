@@ -1126,3 +1126,69 @@ bool lc_gnu_property(lc_section *secs, size_t n, size_t ninputs,
 	free(merged);
 	return true;
 }
+
+/* ---- arm's unwinding index ---- */
+
+static uint32_t word_at(const image_section *s, uint64_t off, bool big)
+{
+	const unsigned char *p = s->data + off;
+
+	if (big)
+		return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		       (uint32_t)p[2] << 8 | p[3];
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+void lc_arm_exidx(lc_exidx_text *v, size_t n, bool merge)
+{
+	lc_section *last_exidx = NULL;
+	int last_type = -1; /* 0 cannot unwind, 1 inlined, 2 a table */
+	uint32_t last_second = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		lc_section *x = v[i].exidx;
+		const image_section *t = v[i].text;
+		if (!x) {
+			/* Code without unwinding after code with it. */
+			if (last_type == 0 || !last_exidx || !t->size)
+				continue;
+			last_exidx->size += 8;
+			last_type = 0;
+			continue;
+		}
+		if (x->excluded || x->out < 0)
+			continue;
+		const image_section *s = x->sec;
+		bool big = v[i].big_endian;
+		if (!s->data || s->ndata != s->size)
+			continue; /* unread: ld cannot read it either */
+		if (last_type > 0 && s->size >= 4 &&
+		    word_at(s, 0, big) != t->addr) {
+			last_exidx->size += 8;
+			last_type = 0;
+		}
+		uint64_t gone = 0;
+		for (uint64_t j = 0; j + 8 <= s->size; j += 8) {
+			uint32_t second = word_at(s, j + 4, big);
+			int type;
+			bool elide = false;
+			if (second == 1) {
+				elide = last_type == 0;
+				type = 0;
+			} else if (second & 0x80000000u) {
+				elide = merge && last_second == second &&
+					last_type == 1;
+				type = 1;
+				last_second = second;
+			} else
+				type = 2;
+			gone += elide ? 8 : 0;
+			last_type = type;
+		}
+		x->size -= gone;
+		last_exidx = x;
+	}
+	if (last_exidx && last_type != 0)
+		last_exidx->size += 8;
+}

@@ -58,4 +58,20 @@ bool lc_eh_frame(lc_section *secs, size_t n, uint64_t out_align,
 bool lc_gnu_property(lc_section *secs, size_t n, size_t ninputs,
 		     uint16_t machine);
 
+/* An arm code section, in address order, with the .ARM.exidx section
+ * that indexes its unwinding (NULL: none; its size is set). */
+typedef struct lc_exidx_text {
+	const image_section *text;
+	lc_section *exidx; /* excluded: in /DISCARD/ */
+	bool big_endian;
+} lc_exidx_text;
+
+/* GNU ld's edit of the unwinding index of an arm link (elf32-arm.c,
+ * elf32_arm_fix_exidx_coverage): entries that repeat the one before (a
+ * second EXIDX_CANTUNWIND; with merge, the same inlined unwinding) go, an
+ * EXIDX_CANTUNWIND goes after the last index before code with none (or
+ * whose index does not start at its start), and one ends the table when
+ * its last entry is not one.  Sets the sizes of the exidx sections. */
+void lc_arm_exidx(lc_exidx_text *v, size_t n, bool merge);
+
 #endif

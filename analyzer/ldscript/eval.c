@@ -2375,14 +2375,63 @@ static void contribute(item *it, unsigned f, uint64_t align)
 	it->made = it->flagged = true;
 }
 
-/* An input section: the first one gives the section its type. */
+/* The sh_type BFD gives an output section by its name when it makes it
+ * and keeps whatever goes in (elf.c, special_sections and
+ * _bfd_elf_init_private_section_data: a PROGBITS, NOTE or NOBITS one
+ * takes its first input's type instead), 0 for none.  ".rel" is a prefix:
+ * on a machine whose relocations are REL (i386, arm) any name it begins,
+ * as Atmel's ".relocate" for data copied to RAM; elsewhere only ".rel"
+ * and ".rel.*". */
+static uint32_t named_type(const ev *e, const char *name)
+{
+	static const struct {
+		const char *name;
+		uint32_t type;
+	} exact[] = {
+	    {".dynamic", SHT_DYNAMIC},	{".dynsym", SHT_DYNSYM},
+	    {".dynstr", SHT_STRTAB},	{".hash", SHT_HASH},
+	    {".gnu.hash", SHT_GNU_HASH}, {".relr.dyn", SHT_RELR},
+	    {".gnu.version", SHT_GNU_versym},
+	    {".gnu.version_d", SHT_GNU_verdef},
+	    {".gnu.version_r", SHT_GNU_verneed},
+	};
+	static const struct {
+		const char *name;
+		uint32_t type;
+	} dotted[] = {
+	    {".init_array", SHT_INIT_ARRAY},
+	    {".fini_array", SHT_FINI_ARRAY},
+	    {".preinit_array", SHT_PREINIT_ARRAY},
+	};
+	bool rel = e->out->machine == EM_386 || e->out->machine == EM_ARM;
+
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (!strcmp(name, exact[i].name))
+			return exact[i].type;
+	for (size_t i = 0; i < sizeof(dotted) / sizeof(dotted[0]); i++) {
+		size_t n = strlen(dotted[i].name);
+		if (!strncmp(name, dotted[i].name, n) &&
+		    (!name[n] || name[n] == '.'))
+			return dotted[i].type;
+	}
+	if (!strncmp(name, ".rela", 5))
+		return SHT_RELA;
+	if (!strncmp(name, ".rel", 4) && (rel || !name[4] || name[4] == '.'))
+		return SHT_REL;
+	return 0;
+}
+
+/* An input section: the first one gives the section its type, unless its
+ * name has given it one (named_type). */
 static void contribute_input(ev *e, item *it, size_t i)
 {
 	const image_section *s = e->isecs[i].sec;
 	unsigned f = input_flags(e, s);
 
-	if (!it->typed)
-		it->type = s->type;
+	if (!it->typed) {
+		uint32_t named = named_type(e, e->out->sections[it->out].name);
+		it->type = named ? named : s->type;
+	}
 	it->typed = true;
 	contribute(it, f, s->align);
 	/* COPY, INFO, OVERLAY and DSECT take SHF_ALLOC off their inputs,
@@ -3244,6 +3293,69 @@ static bool merge_properties(ev *e, lc_section *v)
  * object, once the inputs are mapped, as GNU ld does then: SHF_MERGE
  * sections merged, and the inputs of an output section named .eh_frame
  * edited (ldscript/contents.c). */
+/* arm's unwinding index as GNU ld edits it after the first layout
+ * (lc_arm_exidx): the code sections in layout order, each with the
+ * .ARM.exidx that points to it (sh_link). */
+static bool edit_exidx(ev *e)
+{
+	size_t *of = NULL, n = 0;
+	lc_section *xs = NULL;
+	lc_exidx_text *v = NULL;
+	bool any = false;
+
+	for (size_t i = 0; i < e->nisecs && !any; i++)
+		any = e->isecs[i].sec->type == SHT_ARM_EXIDX &&
+		      e->isecs[i].file->machine == EM_ARM;
+	if (!any)
+		return true;
+	of = malloc(e->nisecs * sizeof(*of));
+	xs = malloc(e->nisecs * sizeof(*xs));
+	v = malloc(e->nisecs * sizeof(*v));
+	if (!of || !xs || !v) {
+		free(of);
+		free(xs);
+		free(v);
+		return false;
+	}
+	for (size_t i = 0; i < e->nisecs; i++)
+		of[i] = NONE;
+	for (size_t i = 0; i < e->nisecs; i++) {
+		const isec *is = &e->isecs[i];
+		if (is->own || is->sec->type != SHT_ARM_EXIDX)
+			continue;
+		xs[i] = (lc_section){is->file, is->sec, is->out, is->size,
+				     is->excluded || is->out == -2};
+		const isec *text = isec_of(e, is->file, is->sec->link);
+		if (text)
+			of[text - e->isecs] = i;
+	}
+	for (size_t k = e->first; k != NONE; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		for (size_t j = 0; j < it->ninputs; j++) {
+			const isec *is = &e->isecs[it->inputs[j]];
+			if (is->own || is->excluded || is->dup ||
+			    is->sec->type != SHT_PROGBITS ||
+			    !(is->sec->flags & SHF_EXECINSTR))
+				continue;
+			size_t x = of[it->inputs[j]];
+			v[n++] = (lc_exidx_text){
+			    is->sec, x == NONE ? NULL : &xs[x],
+			    is->file->data == ELFDATA2MSB};
+		}
+	}
+	lc_arm_exidx(v, n, true);
+	for (size_t i = 0; i < e->nisecs; i++)
+		if (!e->isecs[i].own &&
+		    e->isecs[i].sec->type == SHT_ARM_EXIDX)
+			e->isecs[i].size = xs[i].size;
+	free(of);
+	free(xs);
+	free(v);
+	return true;
+}
+
 static bool edit_contents(ev *e)
 {
 	lc_section *v;
@@ -3299,7 +3411,7 @@ static bool edit_contents(ev *e)
 		}
 	}
 	free(v);
-	return ok;
+	return ok && edit_exidx(e);
 }
 
 static bool prepare(ev *e)

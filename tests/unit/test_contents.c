@@ -287,9 +287,56 @@ static void program_properties_merge_into_one_note(void **state)
 	assert_true(v[0].excluded && v[1].excluded && v[2].excluded);
 }
 
+/* arm's unwinding index (GNU ld 2.40 on members of Debian's libc.a for
+ * armhf): a code section with an inlined entry, then one without index,
+ * then one whose index repeats an EXIDX_CANTUNWIND: ld puts a
+ * CANTUNWIND after the first index (+8), drops the repeated one (-8) and
+ * ends the table with one when the last entry unwinds (+8). */
+static void arm_exidx_gets_cantunwind_markers(void **state)
+{
+	static const unsigned char inl[] = {0, 0, 0, 0, 0xb0, 0xb0, 0xa8,
+					    0x80};
+	static const unsigned char cant2[] = {0, 0, 0, 0, 1, 0, 0, 0,
+					      0, 0, 0, 0, 1, 0, 0, 0};
+	static const unsigned char tab[] = {0, 0, 0, 0, 0x10, 0, 0, 0};
+	image_section t1, t2, t3, t4, x1, x3, x4;
+	lc_section l1, l3, l4;
+	lc_exidx_text v[4];
+
+	(void)state;
+	memset(&t1, 0, sizeof(t1));
+	t1.size = 0x20;
+	t2 = t3 = t4 = t1;
+	memset(&x1, 0, sizeof(x1));
+	x1.data = (unsigned char *)inl;
+	x1.size = x1.ndata = sizeof(inl);
+	x3 = x1;
+	x3.data = (unsigned char *)cant2;
+	x3.size = x3.ndata = sizeof(cant2);
+	x4 = x1;
+	x4.data = (unsigned char *)tab;
+	x4.size = x4.ndata = sizeof(tab);
+	l1 = (lc_section){NULL, &x1, 0, x1.size, false};
+	l3 = (lc_section){NULL, &x3, 0, x3.size, false};
+	l4 = (lc_section){NULL, &x4, 0, x4.size, false};
+	v[0] = (lc_exidx_text){&t1, &l1, false};
+	v[1] = (lc_exidx_text){&t2, NULL, false};
+	v[2] = (lc_exidx_text){&t3, &l3, false};
+	v[3] = (lc_exidx_text){&t4, &l4, false};
+	lc_arm_exidx(v, 4, true);
+	assert_int_equal(l1.size, 16);	/* its entry and a CANTUNWIND */
+	assert_int_equal(l3.size, 0);	/* both repeat the CANTUNWIND */
+	assert_int_equal(l4.size, 16);	/* and the table's end */
+	/* Without code after it, an index that ends in CANTUNWIND stays. */
+	l3.size = x3.size;
+	lc_arm_exidx(&v[2], 1, true);
+	assert_int_equal(l3.size, 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(arm_exidx_gets_cantunwind_markers),
 	    cmocka_unit_test(strings_are_kept_once_and_tails_share),
 	    cmocka_unit_test(constants_are_kept_once),
 	    cmocka_unit_test(

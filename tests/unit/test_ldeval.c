@@ -1065,6 +1065,41 @@ static void a_stack_note_adds_a_program_header(void **state)
 	done(&r);
 }
 
+/* BFD gives an output section a type by its name when its relocations
+ * are REL: on arm Atmel's ".relocate" (data copied to RAM) is SHT_REL, so
+ * a data orphan does not go after it but after .text, where the last
+ * PROGBITS section is; on x86_64 (RELA) it is data like any other.
+ * GNU ld 2.40 on this script with a .mydata orphan, both machines. */
+static void a_rel_name_types_an_output_section_on_rel_machines(void **state)
+{
+	image_section secs[] = {
+	    SEC(".text", 0, 4, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data", 0, 4, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".mydata", 0, 4, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	};
+	const char *script =
+	    "MEMORY { rom (rx) : ORIGIN = 0, LENGTH = 64K\n"
+	    "  ram (w!rx) : ORIGIN = 0x20000000, LENGTH = 32K }\n"
+	    "SECTIONS { .text : { *(.text) } > rom\n"
+	    "  .relocate : { *(.data) } > ram AT> rom }\n";
+	image obj = one_object(secs, 3);
+	run r;
+
+	(void)state;
+	obj.machine = EM_ARM;
+	obj.elfclass = ELFCLASS32;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".mydata")->vma.v, 4);
+	done(&r);
+	obj.machine = EM_X86_64;
+	obj.elfclass = ELFCLASS64;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".mydata")->vma.v, 0x20000004);
+	done(&r);
+}
+
 /* A GOT load (R_X86_64_REX_GOTPCRELX, addend -4) of a symbol the link
  * defines becomes a direct one, whoever defines it: an object, an
  * assignment of the script, a PROVIDE; only the symbol nobody defines
@@ -1767,6 +1802,8 @@ int main(void)
 	    cmocka_unit_test(a_stack_note_adds_a_program_header),
 	    cmocka_unit_test(the_first_guess_has_no_property_header),
 	    cmocka_unit_test(a_got_load_of_a_script_symbol_needs_no_entry),
+	    cmocka_unit_test(
+		a_rel_name_types_an_output_section_on_rel_machines),
 	    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),
 	    cmocka_unit_test(operators_inside_a_section_work_on_offsets),
 	    cmocka_unit_test(empty_sections_lld_keeps_are_named),
