@@ -71,7 +71,7 @@ static int facts(const space *s, const sp_owner *o, ls_fact_kind kind,
 	return found;
 }
 
-/* ---- Room for the headers of a FILEHDR segment ---- */
+/* ---- Room for the headers of a FILEHDR or PHDRS segment ---- */
 
 /* The size of the ELF header and n program headers: the class of the
  * script's OUTPUT_FORMAT, else the machine's. */
@@ -85,8 +85,8 @@ static uint64_t headers_size(const sp_owner *o, size_t n)
 	return is64 ? 64 + 56 * (uint64_t)n : 52 + 32 * (uint64_t)n;
 }
 
-/* The first allocated section in segment name: its own :phdr list, or
- * the previous section's, as ld assigns them. */
+/* The first allocated section with bytes in segment name: its own :phdr
+ * list, or the previous section's, as ld assigns them. */
 static const ls_out_section *first_in_segment(const ls_eval *ev,
 					      const char *name)
 {
@@ -99,7 +99,8 @@ static const ls_out_section *first_in_segment(const ls_eval *ev,
 			cur = sec->def->phdrs;
 			ncur = sec->def->nphdrs;
 		}
-		if (!sec->alloc)
+		/* An empty one is in no segment (GNU ld drops it). */
+		if (!sec->alloc || (sec->size.known && !sec->size.v))
 			continue;
 		for (size_t k = 0; k < ncur; k++)
 			if (!strcmp(cur[k], name))
@@ -121,17 +122,36 @@ static int headers_room_of(const sp_owner *o, const ls_phdr *ph, size_t nphdrs,
 	const ls_out_section *sec = first_in_segment(ev, ph->name);
 	uint64_t type, hdr = headers_size(o, nphdrs), page = ev->maxpagesize;
 
-	if (!ph->filehdr || !sec || !sec->vma.known || !page ||
+	if ((!ph->filehdr && !ph->phdrs) || !sec || !sec->vma.known || !page ||
 	    expr_eval(ph->type.e, NULL, &type, NULL) != EXPR_OK ||
 	    type != PT_LOAD)
 		return 0;
 	uint64_t r = sec->vma.v % page;
 	uint64_t off = r >= hdr ? r : r + ((hdr - r + page - 1) / page) * page;
+	vl_diag *d;
+	if (!ph->filehdr) {
+		/* PHDRS alone: the program headers follow the ELF header in
+		 * the file, and the segment starts off less the ELF header
+		 * below the section; below 0 the section is not in it. */
+		uint64_t ph_bytes = hdr - headers_size(o, 0);
+		if (sec->vma.v >= off - headers_size(o, 0))
+			return 0;
+		d = vl_diags_add(out, VL_RULE_SCRIPT_ERROR, ph->loc.file,
+				 ph->loc.line, ph->loc.column,
+				 "segment %s (PHDRS) has no room for its "
+				 "0x%" PRIx64 " bytes of program headers below "
+				 "%s at 0x%" PRIx64 ": GNU ld refuses the link "
+				 "(section `%s' can't be allocated in "
+				 "segment); start %s at 0x%" PRIx64
+				 " or above",
+				 ph->name, ph_bytes, sec->name, sec->vma.v,
+				 sec->name, sec->name, hdr);
+		return d ? 1 : -1;
+	}
 	bool vma_short = sec->vma.v < off;
 	bool lma_short = !ph->has_at && sec->lma.known && sec->lma.v < off;
 	if (!vma_short && !lma_short)
 		return 0;
-	vl_diag *d;
 	if (vma_short)
 		d = vl_diags_add(out, VL_RULE_SCRIPT_ERROR, ph->loc.file,
 				 ph->loc.line, ph->loc.column,

@@ -1785,6 +1785,38 @@ static void a_filehdr_segment_needs_room_for_the_headers(void **state)
 	}
 }
 
+/* PHDRS without FILEHDR: the program headers follow the ELF header in
+ * the file, so the section needs an address whose offset in the page
+ * leaves room for both (GNU ld 2.40: .text at 0x50, 0x70 and 0xaf
+ * "can't be allocated in segment 0", at 0xb0 it links). */
+static void a_phdrs_segment_needs_room_for_the_headers(void **state)
+{
+	static const char *const at[] = {"0x70", "0xaf", "0xb0"};
+	char text[256];
+	run r;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(text, sizeof(text),
+			 "PHDRS { text PT_LOAD PHDRS; data PT_LOAD; }\n"
+			 "SECTIONS { . = %s; .text : { BYTE(1) } :text "
+			 ".data : { BYTE(2) } :data }\n",
+			 at[i]);
+		evaluate(&r, text);
+		if (i == 0)
+			assert_only_finding(
+			    &r, VL_RULE_SCRIPT_ERROR, 1, 9,
+			    "segment text (PHDRS) has no room for its 0x70 "
+			    "bytes of program headers below .text at 0x70: "
+			    "GNU ld refuses the link (section `.text' can't "
+			    "be allocated in segment); start .text at 0xb0 "
+			    "or above");
+		else
+			assert_int_equal(r.d.n, i == 1 ? 1 : 0);
+		done(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1802,6 +1834,7 @@ int main(void)
 	    cmocka_unit_test(a_stack_note_adds_a_program_header),
 	    cmocka_unit_test(the_first_guess_has_no_property_header),
 	    cmocka_unit_test(a_got_load_of_a_script_symbol_needs_no_entry),
+	    cmocka_unit_test(a_phdrs_segment_needs_room_for_the_headers),
 	    cmocka_unit_test(
 		a_rel_name_types_an_output_section_on_rel_machines),
 	    cmocka_unit_test(data_segment_relro_end_aligns_the_relro_end),

@@ -17,10 +17,13 @@ $ printf '.text\n.globl _start\n_start: call bar\n.align 3\nbar: ret\n' | riscv6
         0x8000000c         0x8000000c  0 bytes    section  .......................#  .bss
         0x8000000c         0x8000000c  0 bytes    section  .......................#  .data
 
-# Thread-local relaxation is not modelled: a note names the object, and
-# its sizes are upper bounds.
-$ printf '.section .tbss,"awT",@nobits\nx: .zero 8\n.text\n.globl _start\n_start: lui a5,%%tprel_hi(x)\n add a5,a5,tp,%%tprel_add(x)\n lw a0,%%tprel_lo(x)(a5)\n' | riscv64-linux-gnu-as -o rvtls.o; vaslint check -m elf64lriscv --image rvtls.o rv.ld
-rv.ld: note: 1 value could not be determined (exact sizes of RISC-V code (rvtls.o has thread-local relaxations: GNU ld shortens TLS accesses, which is not modelled; the sizes here are upper bounds)): not modelled for objects: --image with the linked program gives the exact layout [undetermined]
+# Thread-local relaxation (GNU ld 2.40 on the same objects): a
+# local-exec access of a variable within 2 KiB of the TLS block's start
+# loses its lui and add (.text 4 bytes); one 4 KiB in keeps them (12).
+$ printf '.section .tbss,"awT",@nobits\nx: .zero 8\n.text\n.globl _start\n_start: lui a5,%%tprel_hi(x)\n add a5,a5,tp,%%tprel_add(x)\n lw a0,%%tprel_lo(x)(a5)\n' | riscv64-linux-gnu-as -o rvtls.o; vaslint map -m elf64lriscv --image rvtls.o rv.ld | grep text
+        0x80000000         0x80000004  4 bytes    section  ############............  .text
+$ printf '.section .tbss,"awT",@nobits\n.zero 0x1000\nx: .zero 8\n.text\n.globl _start\n_start: lui a5,%%tprel_hi(x)\n add a5,a5,tp,%%tprel_add(x)\n lw a0,%%tprel_lo(x)(a5)\n' | riscv64-linux-gnu-as -o rvtlsfar.o; vaslint map -m elf64lriscv --image rvtlsfar.o rv.ld | grep text
+        0x80000000         0x8000000c  12 bytes   section  ############............  .text
 
 # What GNU ld refuses of real objects: code that refers to a section the
 # script discards (ld: "`.rodata' referenced in section `.text' of
