@@ -166,6 +166,7 @@ typedef struct ev {
 	const image_symbol **undef_syms; /* and their references */
 	str_index defined, undefined;
 	image_section own_secs[LM_MAX_OWN]; /* the linker's own sections */
+	bool relro_on; /* GNU ld keeps -z relro for the link (relro_kept) */
 	const char **used_names;     /* names the expressions use */
 	const char **assigned_names; /* names plain assignments set */
 	const char **provided_names; /* names PROVIDEs may set */
@@ -239,6 +240,11 @@ typedef struct ev {
 		bool align_seen, relro_seen, adjust, reverted;
 		uint64_t base, relro_end, relro_offset, page;
 		uint64_t relro_aligned; /* the RELRO end aimed at */
+		/* Without RELRO: DATA_SEGMENT_END's value, COMMONPAGESIZE,
+		 * and whether the segment starts on the page boundary to
+		 * save a page (lang_size_segment), or that is decided. */
+		bool end_seen, page_adjust, page_done;
+		uint64_t end, common;
 	} ds;
 	bool quiet; /* a second look at an expression: no findings */
 	bool oom;
@@ -1263,7 +1269,18 @@ static expr_status data_segment_align(ev *e, const expr *x,
 	}
 	if (align_to(e, e->dot.v, page, &a, x, err) != EXPR_OK)
 		return EXPR_ERROR;
-	if (!va_add(a, e->dot.v & (page - 1), value)) {
+	/* GNU ld 2.40 starts a RELRO data segment at the page boundary
+	 * (and moves it up for RELRO afterwards); without -z relro, at the
+	 * same offset in the next page, or where a page is saved at the
+	 * boundary of the common page (ldexp.c, fold_segment_align). */
+	uint64_t common = args[1] ? args[1] : page, in_page;
+	if (e->ds.page_adjust)
+		in_page = common < page ? (e->dot.v + common - 1) &
+					      (page - common)
+					: 0;
+	else
+		in_page = e->relro_on ? 0 : e->dot.v & (page - 1);
+	if (!va_add(a, in_page, value)) {
 		expr_error_set(err, "%s: overflow aligning 0x%" PRIx64, x->name,
 			       e->dot.v);
 		err->loc = x->loc;
@@ -1273,6 +1290,7 @@ static expr_status data_segment_align(ev *e, const expr *x,
 		e->ds.align_seen = true;
 		e->ds.base = *value;
 		e->ds.page = page; /* GNU ld 2.40 aligns RELRO to MAXPAGESIZE */
+		e->ds.common = common;
 	}
 	return EXPR_OK;
 }
@@ -1366,6 +1384,10 @@ static expr_status ev_call(void *ctx, const expr *x, const uint64_t *args,
 			return data_segment_relro_end(e, args, value);
 		case BUILTIN_DATA_SEGMENT_END:
 			*value = args[0];
+			if (!e->quiet && e->ds.align_seen && !e->ds.end_seen) {
+				e->ds.end_seen = true;
+				e->ds.end = args[0];
+			}
 			return EXPR_OK;
 		case BUILTIN_ASSERT:
 			return assert_value(e, x, args, value);
@@ -3058,9 +3080,22 @@ static bool order_items(ev *e)
 	free(e->out->sections);
 	free(to);
 	e->items = v;
+	e->nitems = n;
 	e->cap_items = e->nitems ? e->nitems : 1;
 	e->out->sections = secs;
 	e->cap_sections = e->out->nsections + 1;
+	/* The list is the array now; the names index the new positions. */
+	e->first = n ? 0 : NONE;
+	str_index_free(&e->names);
+	str_index_init(&e->names, item_name, e);
+	if (!str_index_reserve(&e->names, n))
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		v[k].next = k + 1 < n ? k + 1 : NONE;
+		if (v[k].kind == IT_SECTION && !is_discard(&v[k]) &&
+		    !name_add(e, k))
+			return false;
+	}
 	return true;
 }
 
@@ -4689,7 +4724,7 @@ static void reset_pass(ev *e)
 		e->region_why[i] = (why){WHY_NONE, NULL};
 	e->dot_error = false;
 	e->prev = NULL;
-	e->ds.align_seen = e->ds.relro_seen = false;
+	e->ds.align_seen = e->ds.relro_seen = e->ds.end_seen = false;
 	memset(e->last_in, 0, (e->out->nregions + 1) * sizeof(*e->last_in));
 	e->dot_loc = (ls_loc){0};
 	e->changed = false;
@@ -5064,6 +5099,27 @@ static bool relro_adjust(ev *e)
 	return true;
 }
 
+/* Without RELRO (-z norelro, or no section in it): when the data
+ * segment's first and last pages are only partly used and together fit
+ * in one common page, GNU ld starts it on the page boundary instead, to
+ * save a page (ldlang.c, lang_size_segment).  True when the layout is to
+ * run again. */
+static bool segment_adjust(ev *e)
+{
+	uint64_t c = e->ds.common;
+
+	if (e->ds.page_done || !e->ds.align_seen || !e->ds.end_seen || !c ||
+	    !va_is_pow2(c))
+		return false;
+	e->ds.page_done = true;
+	uint64_t first = -e->ds.base & (c - 1), last = e->ds.end & (c - 1);
+	if (!first || !last || (e->ds.base & -c) == (e->ds.end & -c) ||
+	    first + last > c)
+		return false;
+	e->ds.page_adjust = true;
+	return true;
+}
+
 static void run_pass(ev *e)
 {
 	reset_pass(e);
@@ -5218,6 +5274,7 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 	     !note_names(&e, o->base->cmds, o->base->ncmds)) ||
 	    !prepare(&e))
 		goto oom;
+	e.relro_on = relro_kept(&e);
 	/* Passes until nothing changes; only the last one records facts. */
 	int tries = 10, relax_trips = 64;
 	for (e.pass = 0; e.pass < MAX_PASSES; e.pass++) {
@@ -5256,7 +5313,9 @@ bool ls_evaluate(const ls_script *s, const ls_eval_opts *o, ls_eval *out,
 		}
 		if (again && e.pass > 0)
 			e.pass--;
-		if (e.pass < MAX_PASSES - 1 && !e.changed && relro_adjust(&e))
+		if (e.pass < MAX_PASSES - 1 && !e.changed &&
+		    (e.relro_on && e.ds.relro_seen ? relro_adjust(&e)
+						    : segment_adjust(&e)))
 			e.changed = true;
 		if (e.pass < MAX_PASSES - 1 && !e.changed && e.pass > 0)
 			e.pass = MAX_PASSES - 2;

@@ -1227,6 +1227,50 @@ static void data_segment_relro_end_aligns_the_relro_end(void **state)
 	}
 }
 
+/* Where DATA_SEGMENT_ALIGN starts the data segment (GNU ld 2.40 on this
+ * script, 0x1c08 bytes of code, 0x6f8 of 32-aligned .data.rel.ro and 8 of
+ * .data): with -z relro at the page boundary, then moved up so that
+ * RELRO ends on a page (.data.rel.ro at 0x402900); with -z norelro at the
+ * same offset in the next page, unless, as here, the segment's first and
+ * last pages fit in one, when it starts on the boundary to save a page
+ * (0x402000; lang_size_segment). */
+static void data_segment_align_with_and_without_relro(void **state)
+{
+	static const char script[] =
+	    "SECTIONS { . = 0x400000; .text : { *(.text) }\n"
+	    "  . = DATA_SEGMENT_ALIGN(0x1000, 0x1000);\n"
+	    "  .data.rel.ro : { *(.data.rel.ro) }\n"
+	    "  . = DATA_SEGMENT_RELRO_END(0, .);\n"
+	    "  .data : { *(.data) }\n"
+	    "  . = DATA_SEGMENT_END(.); }\n";
+	image_section secs[] = {
+	    SEC(".text", 0, 0x1c08, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
+	    SEC(".data.rel.ro", 0, 0x6f8, 32, SHT_PROGBITS,
+		SHF_ALLOC | SHF_WRITE),
+	    SEC(".data", 0, 8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	};
+	image obj = one_object(secs, 3);
+	ls_eval_opts o = {0};
+	run r;
+
+	(void)state;
+	evaluate_with(&r, script, &obj, 1);
+	assert_true(r.ok);
+	assert_int_equal(section(&r, ".data.rel.ro")->vma.v, 0x402900);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x403000);
+	done(&r);
+	memset(&r, 0, sizeof(r));
+	assert_true(ls_parse_text("t.ld", script, strlen(script), NULL, &r.s,
+				  &r.err));
+	o.inputs = &obj;
+	o.ninputs = 1;
+	o.relro = -1;
+	assert_true(ls_evaluate(&r.s, &o, &r.ev, &r.err));
+	assert_int_equal(section(&r, ".data.rel.ro")->vma.v, 0x402000);
+	assert_int_equal(section(&r, ".data")->vma.v, 0x4026f8);
+	done(&r);
+}
+
 /* Inside an output section GNU ld applies operators to the offsets of
  * section-relative values and keeps their section (ldexp.c); outside, to
  * addresses.  Measured with GNU ld 2.40 on this script and an object of
@@ -1834,6 +1878,7 @@ int main(void)
 	    cmocka_unit_test(a_stack_note_adds_a_program_header),
 	    cmocka_unit_test(the_first_guess_has_no_property_header),
 	    cmocka_unit_test(a_got_load_of_a_script_symbol_needs_no_entry),
+	    cmocka_unit_test(data_segment_align_with_and_without_relro),
 	    cmocka_unit_test(a_phdrs_segment_needs_room_for_the_headers),
 	    cmocka_unit_test(
 		a_rel_name_types_an_output_section_on_rel_machines),
