@@ -3053,6 +3053,18 @@ static void propagate_lma_regions(ev *e)
 /* The items in list order, the sections in the order of their items. */
 static bool order_items(ev *e)
 {
+	/* Already in order (no orphan, no INSERT moved anything), the
+	 * sections numbered in it? */
+	size_t at = 0, nsec = 0;
+	for (size_t k = e->first; k != NONE && k == at; k = e->items[k].next) {
+		const item *it = &e->items[k];
+		if (it->kind == IT_SECTION && !is_discard(it) &&
+		    it->out != nsec++)
+			break;
+		at++;
+	}
+	if (at == e->nitems && nsec == e->out->nsections)
+		return true;
 	item *v = malloc((e->nitems ? e->nitems : 1) * sizeof(*v));
 	size_t *to = malloc((e->out->nsections + 1) * sizeof(*to));
 	ls_out_section *secs = malloc((e->out->nsections + 1) * sizeof(*secs));
