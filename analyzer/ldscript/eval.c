@@ -4973,6 +4973,25 @@ static void note_unmodelled(ev *e)
 		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "sizes of the dynamic sections (--pie, --shared: "
 			     "modelled for x86 only)");
+	else if (first && e->o->dynamic != LS_STATIC) {
+		/* Relocations of a dynamic link need a PLT, GOT entries and
+		 * dynamic relocations, which are not modelled. */
+		const image *rel = NULL;
+		for (size_t i = 0; i < e->nisecs && !rel; i++) {
+			const isec *is = &e->isecs[i];
+			if (!is->own && is->out >= 0 && is->sec->relocated &&
+			    (is->sec->flags & SHF_ALLOC))
+				rel = is->file;
+		}
+		if (rel)
+			undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
+				     "sizes of .plt, .got and the dynamic "
+				     "relocations (%s has relocations, which a "
+				     "--pie or --shared link turns into them; "
+				     "not modelled: the sections after them are "
+				     "placed too low)",
+				     rel->path);
+	}
 }
 
 /* Whether expression x calls builtin id anywhere. */
