@@ -42,6 +42,9 @@ void elfimage_free(image *img)
 	for (size_t i = 0; i < img->ngotrefs; i++)
 		free(img->gotrefs[i].global);
 	free(img->gotrefs);
+	for (size_t i = 0; i < img->nsymrefs; i++)
+		free(img->symrefs[i].global);
+	free(img->symrefs);
 	free(img->path);
 	free(img->segments);
 	free(img->shdr_damage);
@@ -340,6 +343,8 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 		is->undefined = sym.st_shndx == SHN_UNDEF;
 		is->hidden = GELF_ST_VISIBILITY(sym.st_other) == STV_HIDDEN ||
 			     GELF_ST_VISIBILITY(sym.st_other) == STV_INTERNAL;
+		is->ifunc = GELF_ST_TYPE(sym.st_info) == STT_GNU_IFUNC &&
+			    sym.st_shndx != SHN_UNDEF;
 		/* sections[k] is ELF section k + 1 (read_sections skips the
 		 * null section 0), so in_section is st_shndx itself. */
 		is->in_section =
@@ -643,6 +648,50 @@ static bool iplt_type(uint32_t type)
 	return false;
 }
 
+/* Whether a relocation puts its symbol's address, a word of the machine,
+ * into the section: run-time relocated in a writable one. */
+static bool word_type(uint16_t machine, uint32_t type)
+{
+	return (machine == EM_X86_64 && type == R_X86_64_64) ||
+	       (machine == EM_386 && type == R_386_32);
+}
+
+/* Records a relocation against a global symbol the object does not
+ * define, or defines as an IFUNC (image_symref): on the machines whose
+ * IFUNCs ld 2.40 handles in static links here. */
+static bool add_symref(const char *path, image *img, const reloc_cursor *c,
+		       const reloc_entry *e, const GElf_Shdr *sh,
+		       vl_error *err)
+{
+	if (img->machine != EM_X86_64 && img->machine != EM_386 &&
+	    img->machine != EM_AARCH64 && img->machine != EM_ARM)
+		return true;
+	if (GELF_ST_BIND(e->s.st_info) == STB_LOCAL ||
+	    (e->s.st_shndx != SHN_UNDEF &&
+	     GELF_ST_TYPE(e->s.st_info) != STT_GNU_IFUNC))
+		return true;
+	const char *name = reloc_symbol_name(c, e);
+	if (!name || !*name)
+		return true;
+	/* Room for 16, then doubled each time a power of two is full. */
+	size_t n = img->nsymrefs;
+	if (!n || (n >= 16 && !(n & (n - 1)))) {
+		size_t cap = n ? 2 * n : 16;
+		image_symref *v = realloc(img->symrefs, cap * sizeof(*v));
+		if (!v)
+			return vl_fail(err, path, 0, 0, "out of memory");
+		img->symrefs = v;
+	}
+	image_symref *r = &img->symrefs[img->nsymrefs];
+	r->section = sh->sh_info;
+	r->data = word_type(img->machine, e->type) &&
+		  (img->sections[sh->sh_info - 1].flags & SHF_WRITE);
+	if (!(r->global = strdup(name)))
+		return vl_fail(err, path, 0, 0, "out of memory");
+	img->nsymrefs++;
+	return true;
+}
+
 /* The GOT relocations of relocation section sh (see got_type). */
 static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			 const GElf_Shdr *sh, image *img, vl_error *err)
@@ -668,8 +717,11 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 		if (img->machine == EM_AARCH64 && iplt_type(e.type) &&
 		    GELF_ST_BIND(e.s.st_info) != STB_LOCAL)
 			img->makes_iplt = true;
-		if (!got_type(img->machine, e.type) && !gotsym)
+		if (!got_type(img->machine, e.type) && !gotsym) {
+			if (!add_symref(path, img, &c, &e, sh, err))
+				return false;
 			continue;
+		}
 		if (img->ngotrefs == cap) {
 			cap = cap ? 2 * cap : 16;
 			image_gotref *v =

@@ -56,6 +56,18 @@ typedef struct image_gotref {
 	int opcode;	/* the byte 2 before it (mov: 0x8b); -1 unknown */
 } image_gotref;
 
+/* A relocation of an object's allocated section against a global symbol
+ * the object does not define (or defines as an IFUNC) that is not a GOT
+ * one (image_gotref): what makes GNU ld give an IFUNC a PLT entry or a
+ * run-time relocation in a static link (ldscript/made.c). */
+typedef struct image_symref {
+	size_t section; /* 1 + index into the image's sections */
+	char *global;
+	/* An absolute address of the machine's word in a writable section
+	 * (R_X86_64_64, R_386_32): relocated at run time on x86. */
+	bool data;
+} image_symref;
+
 typedef struct image_target {
 	size_t section; /* 1 + index into the image's sections */
 	char *symbol;
@@ -100,6 +112,7 @@ typedef struct image_symbol {
 	bool common;	/* SHN_COMMON: space the link allocates (COMMON) */
 	bool undefined; /* SHN_UNDEF: what PROVIDE in a script may define */
 	bool hidden;	/* STV_HIDDEN or STV_INTERNAL: never exported */
+	bool ifunc;	/* STT_GNU_IFUNC: resolved at run time */
 	/* The section it is defined in: 1 + its index into the image's
 	 * sections; 0 for none (absolute, common, undefined, an extended
 	 * index), so a zeroed symbol has none. */
@@ -139,6 +152,8 @@ typedef struct image {
 	 * RISC-V objects), see image_gotref. */
 	image_gotref *gotrefs;
 	size_t ngotrefs;
+	image_symref *symrefs;
+	size_t nsymrefs;
 	/* An aarch64 object with a relocation for which GNU ld makes the
 	 * IFUNC sections (.iplt, .rela.iplt, .igot.plt) of a static link:
 	 * an absolute, call, jump, page or GOT one against a global symbol

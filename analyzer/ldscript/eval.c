@@ -2477,8 +2477,23 @@ static void script_section_flags(ev *e, item *it)
 			break;
 		case LS_SC_DATA:
 		case LS_SC_ASCIZ:
-			contribute(it, SF_ALLOC | SF_LOAD | SF_CONTENTS | SF_RO,
-				   1);
+			/* GNU ld makes the section read-only for data that
+			 * makes it; once an assignment has made it (with no
+			 * flags) or an input has flagged it, data only adds
+			 * contents (ldlang.c, map_input_to_output_sections):
+			 * Linux's setup.ld ".signature : { setup_sig = .;
+			 * LONG(...) }" is writable. */
+			if (!it->made)
+				contribute(it, SF_ALLOC | SF_LOAD | SF_CONTENTS |
+						   SF_RO,
+					   1);
+			else {
+				unsigned ro = it->flagged ? it->flags & SF_RO
+							  : 0;
+				contribute(it, SF_ALLOC | SF_LOAD | SF_CONTENTS,
+					   1);
+				it->flags |= ro;
+			}
 			break;
 		case LS_SC_INPUT:
 			for (; !e->linked && k < it->ninputs &&
@@ -3248,7 +3263,11 @@ static bool size_got(ev *e)
 	size_t n = 0, cap = 0;
 	uint16_t machine = 0;
 	isec *got = NULL, *gotplt = NULL, *relgot = NULL;
+	isec *iplt = NULL, *igotplt = NULL, *reliplt = NULL;
 	lm_got sizes;
+	lm_ifunc ifunc;
+	lm_ifuncref *irefs = NULL;
+	size_t ni = 0, cap_i = 0;
 
 	for (size_t i = 0; i < e->nisecs; i++) {
 		isec *is = &e->isecs[i];
@@ -3262,6 +3281,46 @@ static bool size_got(ev *e)
 		else if (!strcmp(is->sec->name, ".rela.got") ||
 			 !strcmp(is->sec->name, ".rel.got"))
 			relgot = is;
+		else if (!strcmp(is->sec->name, ".iplt"))
+			iplt = is;
+		else if (!strcmp(is->sec->name, ".igot.plt"))
+			igotplt = is;
+		else if (!strcmp(is->sec->name, ".rela.iplt") ||
+			 !strcmp(is->sec->name, ".rel.iplt"))
+			reliplt = is;
+	}
+	/* References to the IFUNCs the link defines, from kept sections. */
+	for (size_t f = 0; iplt && f < e->o->ninputs; f++) {
+		const image *img = &e->o->inputs[f];
+		for (size_t k = 0; k < img->ngotrefs + img->nsymrefs; k++) {
+			bool gotref = k < img->ngotrefs;
+			const char *name =
+			    gotref ? img->gotrefs[k].global
+				   : img->symrefs[k - img->ngotrefs].global;
+			size_t in = gotref ? img->gotrefs[k].section
+					   : img->symrefs[k - img->ngotrefs].section;
+			const image_symbol *def =
+			    name ? input_symbol(e, name) : NULL;
+			const isec *s = isec_of(e, img, in);
+			if (!def || !def->ifunc || !s || s->dup || s->out < 0)
+				continue;
+			if (!grow((void **)&irefs, &cap_i, ni, sizeof(*irefs))) {
+				free(irefs);
+				return false;
+			}
+			irefs[ni++] = (lm_ifuncref){
+			    name, gotref ? LM_IFUNC_GOT
+				  : img->symrefs[k - img->ngotrefs].data
+				      ? LM_IFUNC_DATA
+				      : LM_IFUNC_PLT};
+		}
+	}
+	lm_ifunc_sizes(machine, irefs, ni, &ifunc);
+	free(irefs);
+	if (iplt && igotplt && reliplt) {
+		iplt->size = ifunc.iplt;
+		igotplt->size = ifunc.igotplt;
+		reliplt->size = ifunc.reliplt;
 	}
 	if (!got || !gotplt)
 		return true;
@@ -3284,13 +3343,19 @@ static bool size_got(ev *e)
 			    g->defined ||
 				(g->global && link_defines(e, g->global)),
 			    g->addend,
-			    g->opcode};
+			    g->opcode,
+			    g->global && input_symbol(e, g->global) &&
+				input_symbol(e, g->global)->ifunc};
 		}
 	}
 	bool ok = lm_got_sizes(machine, refs, n, &sizes);
 	free(refs);
-	got->size = sizes.got;
+	got->size = sizes.got + ifunc.got;
 	gotplt->size = sizes.gotplt;
+	/* x86 makes .got.plt's reserved entries for the IFUNC PLT too. */
+	if ((machine == EM_X86_64 || machine == EM_386) && !gotplt->size &&
+	    (ifunc.iplt || ifunc.got))
+		gotplt->size = 3 * (machine == EM_X86_64 ? 8 : 4);
 	if (relgot)
 		relgot->size = sizes.relgot;
 	return ok;

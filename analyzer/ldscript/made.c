@@ -18,7 +18,7 @@ static const image_section x86_64_own[] = {
     SEC(".rela.got", 8, SHT_RELA, SHF_ALLOC),
     SEC(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
     SEC(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
-    SEC(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
+    SEC(".iplt", 8, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
     SEC(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
 };
@@ -26,15 +26,16 @@ static const image_section i386_own[] = {
     SEC(".rel.got", 4, SHT_REL, SHF_ALLOC),
     SEC(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
     SEC(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
-    SEC(".iplt", 1, 0, SHF_ALLOC | SHF_EXECINSTR),
+    SEC(".iplt", 8, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
     SEC(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
 };
-/* The IFUNC sections (elf-ifunc.c, _bfd_elf_create_ifunc_sections: the
- * PLT aligned as the machine's PLT) and the GOT ones (elflink.c,
- * _bfd_elf_create_got_section) of aarch64, arm and RISC-V. */
+/* The IFUNC sections (elf-ifunc.c, _bfd_elf_create_ifunc_sections; the
+ * alignments as GNU ld 2.40 gives them: .iplt 8 on x86, 4 on aarch64 and
+ * arm) and the GOT ones (elflink.c, _bfd_elf_create_got_section) of
+ * aarch64, arm and RISC-V. */
 static const image_section aarch64_iplt[] = {
-    SEC(".iplt", 16, 0, SHF_ALLOC | SHF_EXECINSTR),
+    SEC(".iplt", 4, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
     SEC(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
 };
@@ -236,7 +237,9 @@ bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
 		bool gotsym =
 		    g.global && !strcmp(g.global, "_GLOBAL_OFFSET_TABLE_");
 		/* x86: a relaxed load is no reference to the GOT. */
-		referenced |= k == GOT_REF || gotsym;
+		referenced |= k == GOT_REF || gotsym || g.ifunc;
+		if (g.ifunc)
+			continue;
 		if (e == GOT_NONE || e == GOT_REF)
 			continue;
 		g.type = (uint32_t)e; /* the kind, for counting */
@@ -283,6 +286,58 @@ bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
 		break;
 	}
 	return true;
+}
+
+/* ---- IFUNCs of a static link ---- */
+
+static int cmp_ifuncref(const void *pa, const void *pb)
+{
+	const lm_ifuncref *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : (a->kind > b->kind) - (a->kind < b->kind);
+}
+
+void lm_ifunc_sizes(uint16_t machine, lm_ifuncref *refs, size_t n,
+		    lm_ifunc *out)
+{
+	bool x86 = machine == EM_X86_64 || machine == EM_386;
+	uint64_t word = machine == EM_X86_64 || machine == EM_AARCH64 ? 8 : 4;
+	uint64_t rel = machine == EM_X86_64 || machine == EM_AARCH64 ? 24 : 8;
+	uint64_t entry = machine == EM_AARCH64 ? 16 : machine == EM_ARM ? 12
+									: 8;
+
+	memset(out, 0, sizeof(*out));
+	if (n)
+		qsort(refs, n, sizeof(*refs), cmp_ifuncref);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		bool plt = false, got = false;
+		uint64_t data = 0;
+		for (; j < n && !strcmp(refs[j].name, refs[i].name); j++) {
+			plt |= refs[j].kind == LM_IFUNC_PLT;
+			got |= refs[j].kind == LM_IFUNC_GOT;
+			data += refs[j].kind == LM_IFUNC_DATA;
+		}
+		/* aarch64 and arm: a word of the address in data needs the
+		 * PLT entry too; aarch64 gives every reference one. */
+		if (!x86 && data)
+			plt = true;
+		if (machine == EM_AARCH64)
+			plt = true;
+		if (plt) {
+			out->iplt += entry;
+			out->igotplt += word;
+			out->reliplt += rel;
+		} else {
+			if (got) {
+				out->got += word;
+				out->reliplt += rel;
+			}
+			out->reliplt += data * rel; /* x86 only, see above */
+		}
+		i = j;
+	}
 }
 
 /* ---- The dynamic sections of -pie and -shared ---- */

@@ -66,12 +66,35 @@ typedef struct lm_gotref {
 	bool defined;
 	int64_t addend;
 	int opcode; /* the instruction byte 2 before it; -1 unknown */
+	bool ifunc; /* of an IFUNC: lm_ifunc_sizes gives its entry */
 } lm_gotref;
 
 /* The GOT sections of a static link. */
 typedef struct lm_got {
 	uint64_t got, gotplt, relgot;
 } lm_got;
+
+/* A reference to an IFUNC the link defines: a call or address (PLT), a
+ * GOT load (GOT), or a word in a writable section (DATA). */
+typedef enum lm_ifunc_kind { LM_IFUNC_PLT, LM_IFUNC_GOT, LM_IFUNC_DATA } lm_ifunc_kind;
+typedef struct lm_ifuncref {
+	const char *name;
+	lm_ifunc_kind kind;
+} lm_ifuncref;
+
+/* What the IFUNCs of a static link add (elf-ifunc.c,
+ * _bfd_elf_allocate_ifunc_dyn_relocs, and the backends): a PLT entry in
+ * .iplt with its .igot.plt slot and IRELATIVE relocation for each one
+ * called or whose address is taken; on x86 and arm one only loaded
+ * through the GOT gets a .got entry and a relocation instead, and on x86
+ * each word of its address in writable data its own relocation (aarch64
+ * and arm give those a PLT entry).  got is what .got gains.  Measured
+ * with GNU ld 2.40 on each machine.  refs is reordered. */
+typedef struct lm_ifunc {
+	uint64_t iplt, igotplt, reliplt, got;
+} lm_ifunc;
+void lm_ifunc_sizes(uint16_t machine, lm_ifuncref *refs, size_t n,
+		    lm_ifunc *out);
 
 /* The GOT of a static link, from its GOT relocations: .got has an entry
  * per symbol loaded through it that ld cannot relax (x86's

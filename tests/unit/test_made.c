@@ -79,11 +79,11 @@ static void got_entries_are_per_symbol_ld_cannot_relax(void **state)
 {
 	image a;
 	lm_gotref refs[] = {
-	    {R_X86_64_REX_GOTPCRELX, "ext", &a, 5, false, -4, 0x8b},
-	    {R_X86_64_REX_GOTPCRELX, "ext", &a, 5, false, -4, 0x8b},
-	    {R_X86_64_REX_GOTPCRELX, "mine", &a, 6, true, -4, 0x8b},
-	    {R_X86_64_GOTPCREL, NULL, &a, 2, true, -4, 0x8b},
-	    {R_X86_64_GOTPCREL, NULL, &a, 3, true, -4, 0x03},
+	    {R_X86_64_REX_GOTPCRELX, "ext", &a, 5, false, -4, 0x8b, false},
+	    {R_X86_64_REX_GOTPCRELX, "ext", &a, 5, false, -4, 0x8b, false},
+	    {R_X86_64_REX_GOTPCRELX, "mine", &a, 6, true, -4, 0x8b, false},
+	    {R_X86_64_GOTPCREL, NULL, &a, 2, true, -4, 0x8b, false},
+	    {R_X86_64_GOTPCREL, NULL, &a, 3, true, -4, 0x03, false},
 	};
 	lm_got g;
 
@@ -93,7 +93,7 @@ static void got_entries_are_per_symbol_ld_cannot_relax(void **state)
 	assert_int_equal(g.gotplt, 0x18);
 	assert_int_equal(g.relgot, 0);
 	lm_gotref relaxed[] = {
-	    {R_X86_64_GOTPCRELX, "mine", &a, 6, true, -4, 0xff}};
+	    {R_X86_64_GOTPCRELX, "mine", &a, 6, true, -4, 0xff, false}};
 	assert_true(lm_got_sizes(EM_X86_64, relaxed, 1, &g));
 	assert_int_equal(g.got, 0);
 	assert_int_equal(g.gotplt, 0);
@@ -105,8 +105,8 @@ static void pic_code_on_i386_makes_the_got_header(void **state)
 {
 	image a;
 	lm_gotref refs[] = {
-	    {R_386_GOTPC, "_GLOBAL_OFFSET_TABLE_", &a, 9, false, 2, -1},
-	    {R_386_GOTOFF, NULL, &a, 3, true, 0, -1},
+	    {R_386_GOTPC, "_GLOBAL_OFFSET_TABLE_", &a, 9, false, 2, -1, false},
+	    {R_386_GOTOFF, NULL, &a, 3, true, 0, -1, false},
 	};
 	lm_got g;
 	image_section own[LM_MAX_OWN];
@@ -129,15 +129,15 @@ static void aarch64_relaxes_tls_of_defined_symbols(void **state)
 {
 	image a;
 	lm_gotref refs[] = {
-	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1},
-	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1},
-	    {R_AARCH64_ADR_GOT_PAGE, "__curbrk", &a, 2, false, 0, -1},
-	    {R_AARCH64_LD64_GOT_LO12_NC, "__curbrk", &a, 2, false, 0, -1},
+	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1, false},
+	    {R_AARCH64_LD64_GOTPAGE_LO15, "stderr", &a, 1, false, 0, -1, false},
+	    {R_AARCH64_ADR_GOT_PAGE, "__curbrk", &a, 2, false, 0, -1, false},
+	    {R_AARCH64_LD64_GOT_LO12_NC, "__curbrk", &a, 2, false, 0, -1, false},
 	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "__libc_errno", &a, 3, true,
-	     0, -1},
-	    {R_AARCH64_TLSIE_LD64_GOTTPREL_LO12_NC, NULL, &a, 4, true, 0, -1},
+	     0, -1, false},
+	    {R_AARCH64_TLSIE_LD64_GOTTPREL_LO12_NC, NULL, &a, 4, true, 0, -1, false},
 	    {R_AARCH64_ADR_PREL_PG_HI21, "_GLOBAL_OFFSET_TABLE_", &a, 5, false,
-	     0, -1},
+	     0, -1, false},
 	};
 	lm_got g;
 	image_section own[LM_MAX_OWN];
@@ -148,12 +148,12 @@ static void aarch64_relaxes_tls_of_defined_symbols(void **state)
 	assert_int_equal(g.gotplt, 0x18);
 	assert_int_equal(g.relgot, 0);
 	lm_gotref ie[] = {
-	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "tv", &a, 3, false, 0, -1}};
+	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "tv", &a, 3, false, 0, -1, false}};
 	assert_true(lm_got_sizes(EM_AARCH64, ie, 1, &g));
 	assert_int_equal(g.got, 16);
 	assert_int_equal(lm_own_sections(EM_AARCH64, true, true, own), 6);
 	assert_string_equal(own[0].name, ".iplt");
-	assert_int_equal(own[0].align, 16);
+	assert_int_equal(own[0].align, 4);
 	assert_string_equal(own[4].name, ".got");
 }
 
@@ -170,7 +170,7 @@ static void arm_keeps_initial_exec_entries(void **state)
 	(void)state;
 	for (size_t i = 0; i < 14; i++)
 		refs[i] = (lm_gotref){i < 10 ? R_ARM_GOT32 : R_ARM_TLS_IE32,
-				      NULL, &a, i + 1, true, 0, -1};
+				      NULL, &a, i + 1, true, 0, -1, false};
 	assert_true(lm_got_sizes(EM_ARM, refs, 14, &g));
 	assert_int_equal(g.got, 0x38);
 	assert_int_equal(g.gotplt, 0xc);
@@ -192,21 +192,57 @@ static void riscv_relocates_tls_entries(void **state)
 	(void)state;
 	for (size_t i = 0; i < 9; i++)
 		refs[i] = (lm_gotref){R_RISCV_GOT_HI20, NULL, &a, i + 1, false,
-				      0, -1};
-	refs[9] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1};
-	refs[10] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "b", &a, 21, true, 0, -1};
-	refs[11] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "c", &a, 22, true, 0, -1};
-	refs[12] = (lm_gotref){R_RISCV_TLS_GOT_HI20, NULL, &a, 23, true, 0, -1};
-	refs[13] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1};
+				      0, -1, false};
+	refs[9] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1, false};
+	refs[10] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "b", &a, 21, true, 0, -1, false};
+	refs[11] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "c", &a, 22, true, 0, -1, false};
+	refs[12] = (lm_gotref){R_RISCV_TLS_GOT_HI20, NULL, &a, 23, true, 0, -1, false};
+	refs[13] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1, false};
 	assert_true(lm_got_sizes(EM_RISCV, refs, 14, &g));
 	assert_int_equal(g.got, 0x70);
 	assert_int_equal(g.gotplt, 0x10);
 	assert_int_equal(g.relgot, 0x60);
 	lm_gotref gd[] = {
-	    {R_RISCV_TLS_GD_HI20, "d", &a, 30, false, 0, -1}};
+	    {R_RISCV_TLS_GD_HI20, "d", &a, 30, false, 0, -1, false}};
 	assert_true(lm_got_sizes(EM_RISCV, gd, 1, &g));
 	assert_int_equal(g.got, 8 + 16);
 	assert_int_equal(g.relgot, 48);
+}
+
+/* IFUNCs of a static link (GNU ld 2.40 on each machine, one object
+ * defining f1..f4 as IFUNCs, one referring to them): on x86_64 a call or
+ * an address in code gets a PLT entry (8 bytes, an .igot.plt slot, an
+ * IRELATIVE relocation), a GOT load alone a .got entry and a relocation,
+ * a word in .data a relocation of its own; aarch64 gives every one a PLT
+ * entry of 16 bytes; arm a GOT load alone a .got entry, anything else a
+ * PLT entry of 12. */
+static void ifuncs_get_plt_entries_or_relocations(void **state)
+{
+	lm_ifuncref refs[] = {
+	    {"f1", LM_IFUNC_PLT}, {"f1", LM_IFUNC_PLT}, {"f2", LM_IFUNC_GOT},
+	    {"f3", LM_IFUNC_PLT}, {"f4", LM_IFUNC_DATA}, {"f4", LM_IFUNC_DATA},
+	    {"f5", LM_IFUNC_GOT}, {"f5", LM_IFUNC_PLT},
+	};
+	lm_ifunc o;
+
+	(void)state;
+	lm_ifunc_sizes(EM_X86_64, refs, 8, &o);
+	assert_int_equal(o.iplt, 3 * 8);     /* f1, f3, f5 */
+	assert_int_equal(o.igotplt, 3 * 8);
+	assert_int_equal(o.got, 8);	     /* f2 */
+	assert_int_equal(o.reliplt, 6 * 24); /* 3 PLT, f2, f4 twice */
+	lm_ifunc_sizes(EM_386, refs, 8, &o);
+	assert_int_equal(o.iplt, 3 * 8);
+	assert_int_equal(o.igotplt, 3 * 4);
+	assert_int_equal(o.reliplt, 6 * 8);
+	lm_ifunc_sizes(EM_AARCH64, refs, 8, &o);
+	assert_int_equal(o.iplt, 5 * 16);
+	assert_int_equal(o.got, 0);
+	assert_int_equal(o.reliplt, 5 * 24);
+	lm_ifunc_sizes(EM_ARM, refs, 8, &o);
+	assert_int_equal(o.iplt, 4 * 12); /* f1, f3, f4, f5 */
+	assert_int_equal(o.got, 4);	  /* f2 */
+	assert_int_equal(o.reliplt, 5 * 8);
 }
 
 int main(void)
@@ -219,6 +255,7 @@ int main(void)
 	    cmocka_unit_test(aarch64_relaxes_tls_of_defined_symbols),
 	    cmocka_unit_test(arm_keeps_initial_exec_entries),
 	    cmocka_unit_test(riscv_relocates_tls_entries),
+	    cmocka_unit_test(ifuncs_get_plt_entries_or_relocations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
