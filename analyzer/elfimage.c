@@ -345,6 +345,7 @@ static bool read_symbols(const char *path, Elf *elf, Elf_Scn *scn,
 			     GELF_ST_VISIBILITY(sym.st_other) == STV_INTERNAL;
 		is->ifunc = GELF_ST_TYPE(sym.st_info) == STT_GNU_IFUNC &&
 			    sym.st_shndx != SHN_UNDEF;
+		is->func = GELF_ST_TYPE(sym.st_info) == STT_FUNC;
 		/* sections[k] is ELF section k + 1 (read_sections skips the
 		 * null section 0), so in_section is st_shndx itself. */
 		is->in_section =
@@ -684,6 +685,7 @@ static bool add_symref(const char *path, image *img, const reloc_cursor *c,
 	}
 	image_symref *r = &img->symrefs[img->nsymrefs];
 	r->section = sh->sh_info;
+	r->type = e->type;
 	r->data = word_type(img->machine, e->type) &&
 		  (img->sections[sh->sh_info - 1].flags & SHF_WRITE);
 	if (!(r->global = strdup(name)))

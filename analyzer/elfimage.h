@@ -63,6 +63,7 @@ typedef struct image_gotref {
 typedef struct image_symref {
 	size_t section; /* 1 + index into the image's sections */
 	char *global;
+	uint32_t type; /* the relocation's */
 	/* An absolute address of the machine's word in a writable section
 	 * (R_X86_64_64, R_386_32): relocated at run time on x86. */
 	bool data;
@@ -113,6 +114,7 @@ typedef struct image_symbol {
 	bool undefined; /* SHN_UNDEF: what PROVIDE in a script may define */
 	bool hidden;	/* STV_HIDDEN or STV_INTERNAL: never exported */
 	bool ifunc;	/* STT_GNU_IFUNC: resolved at run time */
+	bool func;	/* STT_FUNC (on arm, value bit 0 marks Thumb code) */
 	/* The section it is defined in: 1 + its index into the image's
 	 * sections; 0 for none (absolute, common, undefined, an extended
 	 * index), so a zeroed symbol has none. */

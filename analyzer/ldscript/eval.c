@@ -166,6 +166,8 @@ typedef struct ev {
 	const image_symbol **undef_syms; /* and their references */
 	str_index defined, undefined;
 	image_section own_secs[LM_MAX_OWN]; /* the linker's own sections */
+	image_section **stub_secs; /* arm's interworking stubs (arm_stubs) */
+	size_t nstub_secs, cap_stub_secs;
 	bool relro_on; /* GNU ld keeps -z relro for the link (relro_kept) */
 	const char **used_names;     /* names the expressions use */
 	const char **assigned_names; /* names plain assignments set */
@@ -3468,6 +3470,92 @@ static bool edit_exidx(ev *e)
 	return true;
 }
 
+/* arm interworking (elf32-arm.c, arm_type_of_stub): a Thumb b.w
+ * (R_ARM_THM_JUMP24, _JUMP19) cannot switch to ARM code, so GNU ld
+ * branches to a stub that does (bx pc; b target: 8 bytes, one per target
+ * in each output section), in a section of stubs it puts after the last
+ * code input of the output section, aligned to 8 (glibc's memset is ARM
+ * code, tail-called from Thumb).  An ARM b to Thumb code needs another
+ * kind of stub, not modelled: said by note_unmodelled. */
+static bool arm_stubs(ev *e)
+{
+	str_index seen;
+	const char **names = NULL;
+	size_t cap_names = 0;
+	bool ok = true;
+
+	if (e->out->machine != EM_ARM || e->linked)
+		return true;
+	for (size_t k = 0; ok && k < e->nitems; k++) {
+		item *it = &e->items[k];
+		size_t last = NONE, n = 0;
+		if (it->kind != IT_SECTION || is_discard(it))
+			continue;
+		str_index_init(&seen, name_at, names);
+		for (size_t j = 0; ok && j < it->ninputs; j++) {
+			const isec *is = &e->isecs[it->inputs[j]];
+			if (is->own || is->excluded || is->dup ||
+			    !(is->sec->flags & SHF_EXECINSTR))
+				continue;
+			last = j;
+			const image *img = is->file;
+			size_t sec = (size_t)(is->sec - img->sections) + 1;
+			for (size_t r = 0; ok && r < img->nsymrefs; r++) {
+				const image_symref *x = &img->symrefs[r];
+				if (x->section != sec ||
+				    (x->type != R_ARM_THM_JUMP24 &&
+				     x->type != R_ARM_THM_JUMP19))
+					continue;
+				const image_symbol *t =
+				    input_symbol(e, x->global);
+				if (!t || !t->func || t->ifunc ||
+				    (t->value & 1))
+					continue;
+				if (str_index_find(&seen, x->global) >= 0)
+					continue;
+				ok = grow((void **)&names, &cap_names, n,
+					  sizeof(*names));
+				if (!ok)
+					break;
+				names[n] = x->global;
+				seen.owner = names;
+				ok = str_index_add(&seen, n++);
+			}
+		}
+		str_index_free(&seen);
+		if (!ok || !n || last == NONE)
+			continue;
+		/* The stubs: a section of the first code input's object. */
+		const isec *tail = &e->isecs[it->inputs[last]];
+		image_section *stub = calloc(1, sizeof(*stub));
+		if (!stub || !grow((void **)&e->stub_secs, &e->cap_stub_secs,
+				   e->nstub_secs, sizeof(*e->stub_secs))) {
+			free(stub);
+			ok = false;
+			break;
+		}
+		e->stub_secs[e->nstub_secs++] = stub;
+		stub->name = (char *)".text.__stub";
+		stub->size = 8 * n;
+		stub->align = 8;
+		stub->type = SHT_PROGBITS;
+		stub->flags = SHF_ALLOC | SHF_EXECINSTR;
+		if (!isec_add(e, tail->file, stub, true, false) ||
+		    !item_add_input(it, e->nisecs - 1)) {
+			ok = false;
+			break;
+		}
+		/* Right after the tail. */
+		size_t v = it->inputs[it->ninputs - 1];
+		memmove(&it->inputs[last + 2], &it->inputs[last + 1],
+			(it->ninputs - last - 2) * sizeof(*it->inputs));
+		it->inputs[last + 1] = v;
+		e->isecs[v].out = (long)it->out;
+	}
+	free(names);
+	return ok;
+}
+
 static bool edit_contents(ev *e)
 {
 	lc_section *v;
@@ -3523,7 +3611,7 @@ static bool edit_contents(ev *e)
 		}
 	}
 	free(v);
-	return ok && edit_exidx(e);
+	return ok && edit_exidx(e) && arm_stubs(e);
 }
 
 static bool prepare(ev *e)
@@ -5038,7 +5126,34 @@ static void note_unmodelled(ev *e)
 		undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
 			     "sizes of the dynamic sections (--pie, --shared: "
 			     "modelled for x86 only)");
-	else if (first && e->o->dynamic != LS_STATIC) {
+	/* arm: an ARM b (R_ARM_JUMP24) to Thumb code gets a stub of a kind
+	 * arm_stubs does not make. */
+	for (size_t f = 0; first && first->machine == EM_ARM &&
+			   f < e->o->ninputs;
+	     f++) {
+		const image *img = &e->o->inputs[f];
+		size_t r = 0;
+		for (; r < img->nsymrefs; r++) {
+			const image_symref *x = &img->symrefs[r];
+			const image_symbol *t;
+			const isec *in = isec_of(e, img, x->section);
+			if (x->type == R_ARM_JUMP24 && in && in->out >= 0 &&
+			    !in->dup && (t = input_symbol(e, x->global)) &&
+			    t->func && (t->value & 1))
+				break;
+		}
+		if (r < img->nsymrefs) {
+			undetermined(e, (ls_loc){0}, (why){WHY_LINKED, NULL},
+				     "size of arm's interworking stubs (%s "
+				     "branches from ARM code to Thumb code "
+				     "with b, which GNU ld routes through a "
+				     "stub that is not modelled)",
+				     img->path);
+			break;
+		}
+	}
+	if (first && e->o->dynamic != LS_STATIC &&
+	    (first->machine == EM_X86_64 || first->machine == EM_386)) {
 		/* Relocations of a dynamic link need a PLT, GOT entries and
 		 * dynamic relocations, which are not modelled. */
 		const image *rel = NULL;
@@ -5441,6 +5556,9 @@ done:
 	str_index_free(&e.sec_names);
 	str_index_free(&e.isec_names);
 	free(e.isec_next);
+	for (size_t i = 0; i < e.nstub_secs; i++)
+		free(e.stub_secs[i]);
+	free(e.stub_secs);
 	str_index_free(&e.noted);
 	str_index_free(&e.sym_names);
 	str_index_free(&e.defined);

@@ -36,3 +36,13 @@ disc.ld:1:47: error: `.rodata' referenced in section `.text' of disc.o: defined 
 $ printf '.section .text.gone,"ax"\ngone: ret\n.section .eh_frame,"a",@unwind\n.quad gone\n' | as -o eh.o; printf 'SECTIONS { . = 0x400000; .text : { *(.text) } /DISCARD/ : { *(.text.gone) } }\n' > eh.ld; vaslint check --image eh.o eh.ld 2>&1 | grep -c discarded
 0
 [exit 1]
+
+# arm interworking (GNU ld 2.40 on the same objects): Thumb code that
+# tail-calls ARM code with b.w goes through a stub GNU ld adds after the
+# last code of the section (8 bytes, one per target, aligned to 8): .text
+# 0x18, not 0x10.  An ARM b to Thumb code needs a stub of another kind,
+# which is not modelled: a note says so.
+$ printf ' .syntax unified\n .arm\n .text\n .globl armf\n .type armf, %%function\narmf: bx lr\n' | arm-linux-gnueabihf-as -o armf.o; printf ' .syntax unified\n .thumb\n .text\n .globl _start\n .type _start, %%function\n .thumb_func\n_start: b.w armf\n b.w armf\n bl armf\n' | arm-linux-gnueabihf-as -o thumb.o; printf 'SECTIONS { . = 0x8000; .text : { *(.text) } .data : { *(.data) } }\n' > st.ld; vaslint map -m armelf_linux_eabi --image thumb.o --image armf.o st.ld | grep text
+            0x8000             0x8018  24 bytes   section  ########################  .text
+$ printf ' .syntax unified\n .arm\n .text\n .globl _start\n_start: b thf\n' | arm-linux-gnueabihf-as -o armb.o; printf ' .syntax unified\n .thumb\n .text\n .globl thf\n .type thf, %%function\n .thumb_func\nthf: bx lr\n' | arm-linux-gnueabihf-as -o thf.o; vaslint check -m armelf_linux_eabi --image armb.o --image thf.o st.ld 2>&1 | grep -c "interworking stubs (armb.o branches from ARM code to Thumb code"
+1
