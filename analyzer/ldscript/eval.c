@@ -3876,6 +3876,10 @@ static bool site_target(const ev *e, const isec *is, const image_reloc *r,
 	} else {
 		ptrdiff_t k = str_index_find(&e->defined, r->global);
 		const ls_symbol *ss;
+		/* An assignment of the script (or --defsym) wins over an
+		 * object's definition, as in GNU ld. */
+		if (k >= 0 && str_index_find(&e->assigned, r->global) >= 0)
+			k = -1;
 		if (k >= 0 && e->def_syms[k]->absolute) {
 			t->symval = e->def_syms[k]->value;
 		} else if (k >= 0 && !e->def_syms[k]->common) {
