@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "infile.h"
 
 const char *elfimage_flags_str(uint32_t flags, char buf[4])
@@ -674,15 +675,9 @@ static bool add_symref(const char *path, image *img, const reloc_cursor *c,
 	const char *name = reloc_symbol_name(c, e);
 	if (!name || !*name)
 		return true;
-	/* Room for 16, then doubled each time a power of two is full. */
-	size_t n = img->nsymrefs;
-	if (!n || (n >= 16 && !(n & (n - 1)))) {
-		size_t cap = n ? 2 * n : 16;
-		image_symref *v = realloc(img->symrefs, cap * sizeof(*v));
-		if (!v)
-			return vl_fail(err, path, 0, 0, "out of memory");
-		img->symrefs = v;
-	}
+	if (!vl_grow((void **)&img->symrefs, &img->cap_symrefs, img->nsymrefs,
+		     sizeof(*img->symrefs)))
+		return vl_fail(err, path, 0, 0, "out of memory");
 	image_symref *r = &img->symrefs[img->nsymrefs];
 	r->section = sh->sh_info;
 	r->type = e->type;
@@ -699,7 +694,6 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 			 const GElf_Shdr *sh, image *img, vl_error *err)
 {
 	const char *target = img->sections[sh->sh_info - 1].name;
-	size_t cap = img->ngotrefs;
 	Elf_Data *code = NULL; /* the contents they apply to, once needed */
 	reloc_cursor c;
 	reloc_entry e;
@@ -724,15 +718,9 @@ static bool read_gotrefs(const char *path, Elf *elf, Elf_Scn *scn,
 				return false;
 			continue;
 		}
-		if (img->ngotrefs == cap) {
-			cap = cap ? 2 * cap : 16;
-			image_gotref *v =
-			    realloc(img->gotrefs, cap * sizeof(*v));
-			if (!v)
-				return vl_fail(err, path, 0, 0,
-					       "out of memory");
-			img->gotrefs = v;
-		}
+		if (!vl_grow((void **)&img->gotrefs, &img->cap_gotrefs,
+			     img->ngotrefs, sizeof(*img->gotrefs)))
+			return vl_fail(err, path, 0, 0, "out of memory");
 		image_gotref *g = &img->gotrefs[img->ngotrefs++];
 		memset(g, 0, sizeof(*g));
 		/* What x86's convert_load_reloc looks at: the addend (REL:

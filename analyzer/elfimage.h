@@ -153,9 +153,9 @@ typedef struct image {
 	/* The relocations that use or make the GOT (x86, aarch64, arm,
 	 * RISC-V objects), see image_gotref. */
 	image_gotref *gotrefs;
-	size_t ngotrefs;
+	size_t ngotrefs, cap_gotrefs;
 	image_symref *symrefs;
-	size_t nsymrefs;
+	size_t nsymrefs, cap_symrefs;
 	/* An aarch64 object with a relocation for which GNU ld makes the
 	 * IFUNC sections (.iplt, .rela.iplt, .igot.plt) of a static link:
 	 * an absolute, call, jump, page or GOT one against a global symbol

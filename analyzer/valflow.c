@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "grow.h"
 
 typedef enum ev_kind {
 	EV_DECL,
@@ -131,18 +132,6 @@ struct vf_cache {
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-static bool grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? 2 * *cap : 16;
-	void *p = realloc(*v, c * size);
-	if (!p)
-		return false;
-	*v = p;
-	*cap = c;
-	return true;
-}
 
 unsigned vf_line(CXCursor c)
 {
@@ -162,7 +151,7 @@ const char *vf_say(vf_cache *fc, const char *fmt, ...)
 	if (vasprintf(&s, fmt, ap) < 0)
 		s = NULL;
 	va_end(ap);
-	if (!s || !grow((void **)&fc->says, &fc->csays, fc->nsays,
+	if (!s || !vl_grow((void **)&fc->says, &fc->csays, fc->nsays,
 			sizeof(*fc->says))) {
 		free(s);
 		fc->oom = true;
@@ -395,7 +384,7 @@ static void add_event(walker *w, ev_kind kind, CXCursor at, CXCursor var,
 	func *f = w->f;
 	event *e;
 
-	if (!grow((void **)&f->ev, &f->cev, f->nev, sizeof(*f->ev))) {
+	if (!vl_grow((void **)&f->ev, &f->cev, f->nev, sizeof(*f->ev))) {
 		f->oom = true;
 		return;
 	}
@@ -630,7 +619,7 @@ static int open_region(walker *w, rg_kind kind)
 {
 	func *f = w->f;
 
-	if (!grow((void **)&f->rg, &f->crg, f->nrg, sizeof(*f->rg))) {
+	if (!vl_grow((void **)&f->rg, &f->crg, f->nrg, sizeof(*f->rg))) {
 		f->oom = true;
 		return -1;
 	}
@@ -642,7 +631,7 @@ static void add_ref(walker *w, CXCursor c, unsigned order)
 {
 	func *f = w->f;
 
-	if (!grow((void **)&f->refs, &f->crefs, f->nrefs, sizeof(*f->refs))) {
+	if (!vl_grow((void **)&f->refs, &f->crefs, f->nrefs, sizeof(*f->refs))) {
 		f->oom = true;
 		return;
 	}
@@ -656,7 +645,7 @@ static void add_jump(func *f, struct jump **v, size_t *n, size_t *cap,
 		f->wild_goto = true;
 		return;
 	}
-	if (!grow((void **)v, cap, *n, sizeof(**v))) {
+	if (!vl_grow((void **)v, cap, *n, sizeof(**v))) {
 		f->oom = true;
 		return;
 	}
@@ -702,7 +691,7 @@ static void enter(walker *w, CXCursor c)
 		add_ref(w, c, me);
 	else if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
 		 k == CXCursor_LabelStmt) {
-		if (grow((void **)&f->labels, &f->clabels, f->nlabels,
+		if (vl_grow((void **)&f->labels, &f->clabels, f->nlabels,
 			 sizeof(*f->labels)))
 			f->labels[f->nlabels++] = me;
 		else
@@ -715,7 +704,7 @@ static void enter(walker *w, CXCursor c)
 			 clang_getCursorReferenced(only_child(c)), me);
 	else if (k == CXCursor_IndirectGotoStmt)
 		f->wild_goto = true;
-	if (!grow((void **)&w->st, &w->cap, w->n, sizeof(*w->st))) {
+	if (!vl_grow((void **)&w->st, &w->cap, w->n, sizeof(*w->st))) {
 		f->oom = true;
 		return;
 	}
@@ -1358,7 +1347,7 @@ static bool has_child(CXCursor c)
 
 static bool add_written(vf_cache *fc, CXCursor what, CXCursor at)
 {
-	if (!grow((void **)&fc->wr, &fc->cwr, fc->nwr, sizeof(*fc->wr))) {
+	if (!vl_grow((void **)&fc->wr, &fc->cwr, fc->nwr, sizeof(*fc->wr))) {
 		fc->oom = true;
 		return false;
 	}
@@ -1502,7 +1491,7 @@ static enum CXChildVisitResult mem_init_visit(CXCursor c, CXCursor parent,
 
 	(void)parent;
 	if (!clang_Cursor_isNull(r->field) && clang_isExpression(kind)) {
-		if (!grow((void **)&k->mi, &k->cmi, k->nmi, sizeof(*k->mi))) {
+		if (!vl_grow((void **)&k->mi, &k->cmi, k->nmi, sizeof(*k->mi))) {
 			r->fc->oom = true;
 			return CXChildVisit_Break;
 		}
@@ -1534,7 +1523,7 @@ static enum CXChildVisitResult class_visit(CXCursor c, CXCursor parent,
 	(void)parent;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_FieldDecl:
-		if (!grow((void **)&k->memo, &k->cmemo, k->nmemo,
+		if (!vl_grow((void **)&k->memo, &k->cmemo, k->nmemo,
 			  sizeof(*k->memo))) {
 			r->fc->oom = true;
 			return CXChildVisit_Break;

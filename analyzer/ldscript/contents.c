@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* ---- Merging SHF_MERGE sections ----
  *
  * GNU ld merges the SHF_MERGE sections that go to one output section and
@@ -99,14 +101,8 @@ static bool table_add(table *t, const unsigned char *bytes, size_t len,
 		x->len = 0;
 		x->align = 0;
 	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 64;
-		entry *e = realloc(t->e, cap * sizeof(*e));
-		if (!e)
-			return false;
-		t->e = e;
-		t->cap = cap;
-	}
+	if (!vl_grow((void **)&t->e, &t->cap, t->n, sizeof(*t->e)))
+		return false;
 	t->e[t->n] = (entry){bytes, len, align, sec};
 	*s = ++t->n;
 	return true;

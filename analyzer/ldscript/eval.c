@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "grow.h"
 #include "ldscript/contents.h"
 #include "ldscript/made.h"
 #include "ldscript/relax.h"
@@ -272,18 +273,6 @@ static ls_value known(uint64_t v)
 	return (ls_value){true, v};
 }
 
-static bool grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *p = realloc(*v, c * size);
-	if (!p)
-		return false;
-	*v = p;
-	*cap = c;
-	return true;
-}
 
 /* ---- What the evaluator could not determine ---- */
 
@@ -316,7 +305,7 @@ static void undetermined(ev *e, ls_loc loc, why w, const char *fmt, ...)
 		free(what);
 		return;
 	}
-	if (!grow((void **)&o->undetermined, &e->cap_undetermined,
+	if (!vl_grow((void **)&o->undetermined, &e->cap_undetermined,
 		  o->nundetermined, sizeof(*o->undetermined))) {
 		free(what);
 		e->oom = true;
@@ -391,7 +380,7 @@ static ls_fact *fact(ev *e, ls_fact_kind kind, ls_loc loc)
 {
 	ls_eval *o = e->out;
 
-	if (!grow((void **)&o->facts, &e->cap_facts, o->nfacts,
+	if (!vl_grow((void **)&o->facts, &e->cap_facts, o->nfacts,
 		  sizeof(*o->facts))) {
 		e->oom = true;
 		return NULL;
@@ -592,7 +581,7 @@ static bool name_set_add(str_index *ix, const char ***names, size_t *cap,
 {
 	if (str_index_find(ix, name) >= 0)
 		return true;
-	if (!grow((void **)names, cap, ix->n, sizeof(**names)))
+	if (!vl_grow((void **)names, cap, ix->n, sizeof(**names)))
 		return false;
 	(*names)[ix->n] = name;
 	return str_index_add(ix, ix->n);
@@ -611,7 +600,7 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 
 	if (sym)
 		return sym;
-	if (!grow((void **)&o->symbols, &e->cap_symbols, o->nsymbols,
+	if (!vl_grow((void **)&o->symbols, &e->cap_symbols, o->nsymbols,
 		  sizeof(*o->symbols)))
 		goto oom;
 	sym = &o->symbols[o->nsymbols];
@@ -619,9 +608,9 @@ static ls_symbol *symbol_add(ev *e, const char *name)
 	if (!(sym->name = strdup(name)))
 		goto oom;
 	if (!str_index_add(&e->sym_names, o->nsymbols) ||
-	    !grow((void **)&e->sym_why, &e->cap_sym_why, o->nsymbols,
+	    !vl_grow((void **)&e->sym_why, &e->cap_sym_why, o->nsymbols,
 		  sizeof(*e->sym_why)) ||
-	    !grow((void **)&e->sym_sec, &e->cap_sym_sec, o->nsymbols,
+	    !vl_grow((void **)&e->sym_sec, &e->cap_sym_sec, o->nsymbols,
 		  sizeof(*e->sym_sec))) {
 		free(sym->name);
 		goto oom;
@@ -783,7 +772,7 @@ static bool note_overlay_section(ev *e, const char *name)
 		free(id);
 		return true;
 	}
-	if (!grow((void **)&e->ov_ids, &e->cap_ov, e->overlays.n,
+	if (!vl_grow((void **)&e->ov_ids, &e->cap_ov, e->overlays.n,
 		  sizeof(*e->ov_ids))) {
 		free(id);
 		return false;
@@ -1762,7 +1751,7 @@ static bool placeable(const image *img, const image_section *s)
 
 static bool item_add_input(item *it, size_t i)
 {
-	if (!grow((void **)&it->inputs, &it->cap_inputs, it->ninputs,
+	if (!vl_grow((void **)&it->inputs, &it->cap_inputs, it->ninputs,
 		  sizeof(*it->inputs)))
 		return false;
 	it->inputs[it->ninputs++] = i;
@@ -1798,7 +1787,7 @@ static bool by_name(ev *e, const ls_input *in, size_t **out, size_t *n)
 		    str_index_find(&e->isec_names, in->patterns[p].glob);
 		for (size_t i = k < 0 ? NONE : (size_t)k; i != NONE;
 		     i = e->isec_next[i]) {
-			if (!grow((void **)out, &cap, *n, sizeof(**out))) {
+			if (!vl_grow((void **)out, &cap, *n, sizeof(**out))) {
 				e->oom = true;
 				return false;
 			}
@@ -1869,7 +1858,7 @@ static bool match_section(ev *e, item *it, long out_index)
 
 static bool items_add(ev *e, item it)
 {
-	if (!grow((void **)&e->items, &e->cap_items, e->nitems,
+	if (!vl_grow((void **)&e->items, &e->cap_items, e->nitems,
 		  sizeof(*e->items)))
 		return false;
 	e->items[e->nitems++] = it;
@@ -1881,7 +1870,7 @@ static bool sections_add(ev *e, const char *name, ls_loc loc,
 {
 	ls_eval *o = e->out;
 
-	if (!grow((void **)&o->sections, &e->cap_sections, o->nsections,
+	if (!vl_grow((void **)&o->sections, &e->cap_sections, o->nsections,
 		  sizeof(*o->sections)))
 		return false;
 	ls_out_section *sec = &o->sections[o->nsections];
@@ -1950,7 +1939,7 @@ static bool flatten_with_base(ev *e)
 	for (size_t i = 0; i < s->ncmds; i++) {
 		const ls_cmd *c = &s->cmds[i];
 		if (c->kind == LS_CMD_INSERT && c->nargs) {
-			if (!grow((void **)&e->groups, &e->cap_groups,
+			if (!vl_grow((void **)&e->groups, &e->cap_groups,
 				  e->ngroups, sizeof(*e->groups)))
 				return false;
 			e->groups[e->ngroups++] =
@@ -1963,7 +1952,7 @@ static bool flatten_with_base(ev *e)
 		}
 	}
 	if (first < s->ncmds) {
-		if (!grow((void **)&e->groups, &e->cap_groups, e->ngroups,
+		if (!vl_grow((void **)&e->groups, &e->cap_groups, e->ngroups,
 			  sizeof(*e->groups)))
 			return false;
 		e->groups[e->ngroups++] =
@@ -2101,7 +2090,7 @@ static bool common_section(const image *img, image_section *out)
 static bool isec_add(ev *e, const image *img, const image_section *s, bool own,
 		     bool common)
 {
-	if (!grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
+	if (!vl_grow((void **)&e->isecs, &e->cap_isecs, e->nisecs,
 		  sizeof(*e->isecs)))
 		return false;
 	e->isecs[e->nisecs++] = (isec){
@@ -2406,12 +2395,14 @@ static void contribute(item *it, unsigned f, uint64_t align)
  * on a machine whose relocations are REL (i386, arm) any name it begins,
  * as Atmel's ".relocate" for data copied to RAM; elsewhere only ".rel"
  * and ".rel.*". */
+typedef struct name_type {
+	const char *name;
+	uint32_t type;
+} name_type;
+
 static uint32_t named_type(const ev *e, const char *name)
 {
-	static const struct {
-		const char *name;
-		uint32_t type;
-	} exact[] = {
+	static const name_type exact[] = {
 	    {".dynamic", SHT_DYNAMIC},	{".dynsym", SHT_DYNSYM},
 	    {".dynstr", SHT_STRTAB},	{".hash", SHT_HASH},
 	    {".gnu.hash", SHT_GNU_HASH}, {".relr.dyn", SHT_RELR},
@@ -2419,10 +2410,7 @@ static uint32_t named_type(const ev *e, const char *name)
 	    {".gnu.version_d", SHT_GNU_verdef},
 	    {".gnu.version_r", SHT_GNU_verneed},
 	};
-	static const struct {
-		const char *name;
-		uint32_t type;
-	} dotted[] = {
+	static const name_type dotted[] = {
 	    {".init_array", SHT_INIT_ARRAY},
 	    {".fini_array", SHT_FINI_ARRAY},
 	    {".preinit_array", SHT_PREINIT_ARRAY},
@@ -3146,7 +3134,7 @@ static bool dynsym_add(dynsyms *d, const char *name)
 {
 	if (str_index_find(&d->index, name) >= 0)
 		return true;
-	if (!grow((void **)&d->names, &d->cap, d->n, sizeof(*d->names)))
+	if (!vl_grow((void **)&d->names, &d->cap, d->n, sizeof(*d->names)))
 		return false;
 	d->names[d->n] = name;
 	d->index.owner = d->names;
@@ -3257,6 +3245,30 @@ static bool size_dynamic(ev *e)
 	return ok;
 }
 
+/* The IFUNC a global symbol of the link is, or NULL. */
+static const image_symbol *ifunc_symbol(const ev *e, const char *name)
+{
+	const image_symbol *def = name ? input_symbol(e, name) : NULL;
+
+	return def && def->ifunc ? def : NULL;
+}
+
+/* Adds a reference of kind from section in (1 + index) of img to name
+ * when name is an IFUNC and the link keeps the section. */
+static bool add_ifuncref(const ev *e, const image *img, size_t in,
+			 const char *name, lm_ifunc_kind kind,
+			 lm_ifuncref **v, size_t *n, size_t *cap)
+{
+	const isec *s = isec_of(e, img, in);
+
+	if (!ifunc_symbol(e, name) || !s || s->dup || s->out < 0)
+		return true;
+	if (!vl_grow((void **)v, cap, *n, sizeof(**v)))
+		return false;
+	(*v)[(*n)++] = (lm_ifuncref){name, kind};
+	return true;
+}
+
 /* The GOT of a static link (lm_got_sizes), from the GOT relocations
  * of the sections the link keeps. */
 static bool size_got(ev *e)
@@ -3267,7 +3279,7 @@ static bool size_got(ev *e)
 	isec *got = NULL, *gotplt = NULL, *relgot = NULL;
 	isec *iplt = NULL, *igotplt = NULL, *reliplt = NULL;
 	lm_got sizes;
-	lm_ifunc ifunc;
+	lm_ifunc ifunc = {0};
 	lm_ifuncref *irefs = NULL;
 	size_t ni = 0, cap_i = 0;
 
@@ -3294,31 +3306,22 @@ static bool size_got(ev *e)
 	/* References to the IFUNCs the link defines, from kept sections. */
 	for (size_t f = 0; iplt && f < e->o->ninputs; f++) {
 		const image *img = &e->o->inputs[f];
-		for (size_t k = 0; k < img->ngotrefs + img->nsymrefs; k++) {
-			bool gotref = k < img->ngotrefs;
-			const char *name =
-			    gotref ? img->gotrefs[k].global
-				   : img->symrefs[k - img->ngotrefs].global;
-			size_t in = gotref ? img->gotrefs[k].section
-					   : img->symrefs[k - img->ngotrefs].section;
-			const image_symbol *def =
-			    name ? input_symbol(e, name) : NULL;
-			const isec *s = isec_of(e, img, in);
-			if (!def || !def->ifunc || !s || s->dup || s->out < 0)
-				continue;
-			if (!grow((void **)&irefs, &cap_i, ni, sizeof(*irefs))) {
-				free(irefs);
-				return false;
-			}
-			irefs[ni++] = (lm_ifuncref){
-			    name, gotref ? LM_IFUNC_GOT
-				  : img->symrefs[k - img->ngotrefs].data
-				      ? LM_IFUNC_DATA
-				      : LM_IFUNC_PLT};
+		for (size_t k = 0; k < img->ngotrefs; k++)
+			if (!add_ifuncref(e, img, img->gotrefs[k].section,
+					  img->gotrefs[k].global, LM_IFUNC_GOT,
+					  &irefs, &ni, &cap_i))
+				goto oom;
+		for (size_t k = 0; k < img->nsymrefs; k++) {
+			const image_symref *r = &img->symrefs[k];
+			if (!add_ifuncref(e, img, r->section, r->global,
+					  r->data ? LM_IFUNC_DATA : LM_IFUNC_PLT,
+					  &irefs, &ni, &cap_i))
+				goto oom;
 		}
 	}
 	lm_ifunc_sizes(machine, irefs, ni, &ifunc);
 	free(irefs);
+	irefs = NULL;
 	if (iplt && igotplt && reliplt) {
 		iplt->size = ifunc.iplt;
 		igotplt->size = ifunc.igotplt;
@@ -3333,10 +3336,8 @@ static bool size_got(ev *e)
 			const isec *in = isec_of(e, img, g->section);
 			if (!in || in->dup)
 				continue;
-			if (!grow((void **)&refs, &cap, n, sizeof(*refs))) {
-				free(refs);
-				return false;
-			}
+			if (!vl_grow((void **)&refs, &cap, n, sizeof(*refs)))
+				goto oom;
 			refs[n++] = (lm_gotref){
 			    g->type,
 			    g->global,
@@ -3346,21 +3347,20 @@ static bool size_got(ev *e)
 				(g->global && link_defines(e, g->global)),
 			    g->addend,
 			    g->opcode,
-			    g->global && input_symbol(e, g->global) &&
-				input_symbol(e, g->global)->ifunc};
+			    ifunc_symbol(e, g->global) != NULL};
 		}
 	}
-	bool ok = lm_got_sizes(machine, refs, n, &sizes);
+	lm_got_sizes(machine, refs, n, &ifunc, &sizes);
 	free(refs);
-	got->size = sizes.got + ifunc.got;
+	got->size = sizes.got;
 	gotplt->size = sizes.gotplt;
-	/* x86 makes .got.plt's reserved entries for the IFUNC PLT too. */
-	if ((machine == EM_X86_64 || machine == EM_386) && !gotplt->size &&
-	    (ifunc.iplt || ifunc.got))
-		gotplt->size = 3 * (machine == EM_X86_64 ? 8 : 4);
 	if (relgot)
 		relgot->size = sizes.relgot;
-	return ok;
+	return true;
+oom:
+	free(irefs);
+	free(refs);
+	return false;
 }
 
 /* Whether section k (1 + index) of file is discarded: for .eh_frame. */
@@ -3470,6 +3470,54 @@ static bool edit_exidx(ev *e)
 	return true;
 }
 
+typedef struct stub_ref {
+	size_t item;	    /* the output section the branch is in */
+	const char *target; /* the ARM function it goes to */
+} stub_ref;
+
+static int cmp_stub_ref(const void *pa, const void *pb)
+{
+	const stub_ref *a = pa, *b = pb;
+
+	if (a->item != b->item)
+		return a->item < b->item ? -1 : 1;
+	return strcmp(a->target, b->target);
+}
+
+/* A section of n stubs, right after input j of item it, which is the
+ * stub section's owner here ("linker stubs" own ld's). */
+static bool add_stub_section(ev *e, item *it, size_t j, size_t n)
+{
+	image_section *stub = calloc(1, sizeof(*stub));
+
+	if (!stub || !vl_grow((void **)&e->stub_secs, &e->cap_stub_secs,
+			      e->nstub_secs, sizeof(*e->stub_secs))) {
+		free(stub);
+		return false;
+	}
+	e->stub_secs[e->nstub_secs++] = stub;
+	stub->name = (char *)".text.__stub";
+	stub->size = 8 * n;
+	stub->align = 8;
+	stub->type = SHT_PROGBITS;
+	stub->flags = SHF_ALLOC | SHF_EXECINSTR;
+	if (!isec_add(e, e->isecs[it->inputs[j]].file, stub, true, false) ||
+	    !item_add_input(it, e->nisecs - 1))
+		return false;
+	memmove(&it->inputs[j + 2], &it->inputs[j + 1],
+		(it->ninputs - j - 2) * sizeof(*it->inputs));
+	it->inputs[j + 1] = e->nisecs - 1;
+	e->isecs[e->nisecs - 1].out = (long)it->out;
+	return true;
+}
+
+/* Whether input section is is code the link keeps, where stubs go. */
+static bool kept_code(const isec *is)
+{
+	return is && !is->own && !is->excluded && !is->dup && is->out >= 0 &&
+	       (is->sec->flags & SHF_EXECINSTR);
+}
+
 /* arm interworking (elf32-arm.c, arm_type_of_stub): a Thumb b.w
  * (R_ARM_THM_JUMP24, _JUMP19) cannot switch to ARM code, so GNU ld
  * branches to a stub that does (bx pc; b target: 8 bytes, one per target
@@ -3479,80 +3527,57 @@ static bool edit_exidx(ev *e)
  * kind of stub, not modelled: said by note_unmodelled. */
 static bool arm_stubs(ev *e)
 {
-	str_index seen;
-	const char **names = NULL;
-	size_t cap_names = 0;
-	bool ok = true;
+	stub_ref *v = NULL;
+	size_t n = 0, cap = 0, *item_of = NULL;
+	bool ok = false;
 
 	if (e->out->machine != EM_ARM || e->linked)
 		return true;
-	for (size_t k = 0; ok && k < e->nitems; k++) {
-		item *it = &e->items[k];
-		size_t last = NONE, n = 0;
-		if (it->kind != IT_SECTION || is_discard(it))
-			continue;
-		str_index_init(&seen, name_at, names);
-		for (size_t j = 0; ok && j < it->ninputs; j++) {
-			const isec *is = &e->isecs[it->inputs[j]];
-			if (is->own || is->excluded || is->dup ||
-			    !(is->sec->flags & SHF_EXECINSTR))
+	item_of = malloc((e->out->nsections + 1) * sizeof(*item_of));
+	if (!item_of)
+		return false;
+	for (size_t k = 0; k < e->nitems; k++)
+		if (e->items[k].kind == IT_SECTION && !is_discard(&e->items[k]))
+			item_of[e->items[k].out] = k;
+	/* Each kept Thumb b.w (or b<cond>.w) to an ARM function. */
+	for (size_t f = 0; f < e->o->ninputs; f++) {
+		const image *img = &e->o->inputs[f];
+		for (size_t r = 0; r < img->nsymrefs; r++) {
+			const image_symref *x = &img->symrefs[r];
+			const image_symbol *t;
+			const isec *in;
+			if ((x->type != R_ARM_THM_JUMP24 &&
+			     x->type != R_ARM_THM_JUMP19) ||
+			    !(t = input_symbol(e, x->global)) || !t->func ||
+			    t->ifunc || (t->value & 1) ||
+			    !kept_code(in = isec_of(e, img, x->section)))
 				continue;
-			last = j;
-			const image *img = is->file;
-			size_t sec = (size_t)(is->sec - img->sections) + 1;
-			for (size_t r = 0; ok && r < img->nsymrefs; r++) {
-				const image_symref *x = &img->symrefs[r];
-				if (x->section != sec ||
-				    (x->type != R_ARM_THM_JUMP24 &&
-				     x->type != R_ARM_THM_JUMP19))
-					continue;
-				const image_symbol *t =
-				    input_symbol(e, x->global);
-				if (!t || !t->func || t->ifunc ||
-				    (t->value & 1))
-					continue;
-				if (str_index_find(&seen, x->global) >= 0)
-					continue;
-				ok = grow((void **)&names, &cap_names, n,
-					  sizeof(*names));
-				if (!ok)
-					break;
-				names[n] = x->global;
-				seen.owner = names;
-				ok = str_index_add(&seen, n++);
-			}
+			if (!vl_grow((void **)&v, &cap, n, sizeof(*v)))
+				goto done;
+			v[n++] = (stub_ref){item_of[in->out], x->global};
 		}
-		str_index_free(&seen);
-		if (!ok || !n || last == NONE)
-			continue;
-		/* The stubs: a section of the first code input's object. */
-		const isec *tail = &e->isecs[it->inputs[last]];
-		image_section *stub = calloc(1, sizeof(*stub));
-		if (!stub || !grow((void **)&e->stub_secs, &e->cap_stub_secs,
-				   e->nstub_secs, sizeof(*e->stub_secs))) {
-			free(stub);
-			ok = false;
-			break;
-		}
-		e->stub_secs[e->nstub_secs++] = stub;
-		stub->name = (char *)".text.__stub";
-		stub->size = 8 * n;
-		stub->align = 8;
-		stub->type = SHT_PROGBITS;
-		stub->flags = SHF_ALLOC | SHF_EXECINSTR;
-		if (!isec_add(e, tail->file, stub, true, false) ||
-		    !item_add_input(it, e->nisecs - 1)) {
-			ok = false;
-			break;
-		}
-		/* Right after the tail. */
-		size_t v = it->inputs[it->ninputs - 1];
-		memmove(&it->inputs[last + 2], &it->inputs[last + 1],
-			(it->ninputs - last - 2) * sizeof(*it->inputs));
-		it->inputs[last + 1] = v;
-		e->isecs[v].out = (long)it->out;
 	}
-	free(names);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_stub_ref);
+	/* One stub per target in each output section, after its last code
+	 * input. */
+	for (size_t i = 0; i < n;) {
+		size_t k = v[i].item, targets = 0, j = i;
+		for (; j < n && v[j].item == k; j++)
+			targets += j == i || strcmp(v[j - 1].target, v[j].target);
+		item *it = &e->items[k];
+		size_t last = NONE;
+		for (size_t q = 0; q < it->ninputs; q++)
+			if (kept_code(&e->isecs[it->inputs[q]]))
+				last = q;
+		if (last != NONE && !add_stub_section(e, it, last, targets))
+			goto done;
+		i = j;
+	}
+	ok = true;
+done:
+	free(v);
+	free(item_of);
 	return ok;
 }
 
@@ -5384,7 +5409,7 @@ static bool collect_regions(ev *e, const ls_cmd *cmds, size_t n)
 		for (size_t r = 0; r < cmds[i].u.memory.nregions; r++) {
 			const ls_memory_region *m =
 			    &cmds[i].u.memory.regions[r];
-			if (!grow((void **)&e->out->regions, &e->cap_regions,
+			if (!vl_grow((void **)&e->out->regions, &e->cap_regions,
 				  e->out->nregions, sizeof(*e->out->regions)))
 				return false;
 			e->out->regions[e->out->nregions++] =

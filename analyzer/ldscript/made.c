@@ -14,26 +14,31 @@
 		.name = (char *)name_, .align = align_, .type = type_,         \
 		.flags = flags_                                                \
 	}
-static const image_section x86_64_own[] = {
+/* The GOT sections (elflink.c, _bfd_elf_create_got_section: x86 makes
+ * them always, aarch64, arm and RISC-V at the first GOT relocation) and
+ * the IFUNC ones (elf-ifunc.c, _bfd_elf_create_ifunc_sections), with the
+ * alignments GNU ld 2.40 gives them (.iplt 8 on x86, 4 on aarch64 and
+ * arm). */
+static const image_section rela64_got[] = {
     SEC(".rela.got", 8, SHT_RELA, SHF_ALLOC),
     SEC(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
     SEC(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
+};
+static const image_section rel32_got[] = {
+    SEC(".rel.got", 4, SHT_REL, SHF_ALLOC),
+    SEC(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+    SEC(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
+};
+static const image_section x86_64_iplt[] = {
     SEC(".iplt", 8, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
     SEC(".igot.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
 };
-static const image_section i386_own[] = {
-    SEC(".rel.got", 4, SHT_REL, SHF_ALLOC),
-    SEC(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
-    SEC(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
+static const image_section i386_iplt[] = {
     SEC(".iplt", 8, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
     SEC(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
 };
-/* The IFUNC sections (elf-ifunc.c, _bfd_elf_create_ifunc_sections; the
- * alignments as GNU ld 2.40 gives them: .iplt 8 on x86, 4 on aarch64 and
- * arm) and the GOT ones (elflink.c, _bfd_elf_create_got_section) of
- * aarch64, arm and RISC-V. */
 static const image_section aarch64_iplt[] = {
     SEC(".iplt", 4, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rela.iplt", 8, SHT_RELA, SHF_ALLOC),
@@ -43,16 +48,6 @@ static const image_section arm_iplt[] = {
     SEC(".iplt", 4, 0, SHF_ALLOC | SHF_EXECINSTR),
     SEC(".rel.iplt", 4, SHT_REL, SHF_ALLOC),
     SEC(".igot.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
-};
-static const image_section rela64_got[] = {
-    SEC(".rela.got", 8, SHT_RELA, SHF_ALLOC),
-    SEC(".got", 8, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
-    SEC(".got.plt", 8, 0, SHF_ALLOC | SHF_WRITE),
-};
-static const image_section arm_got[] = {
-    SEC(".rel.got", 4, SHT_REL, SHF_ALLOC),
-    SEC(".got", 4, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
-    SEC(".got.plt", 4, 0, SHF_ALLOC | SHF_WRITE),
 };
 
 static size_t append(image_section *out, size_t n, const image_section *v,
@@ -70,9 +65,11 @@ size_t lm_own_sections(uint16_t machine, bool got, bool iplt,
 
 	switch (machine) {
 	case EM_X86_64:
-		return APPEND(out, 0, x86_64_own);
+		n = APPEND(out, n, rela64_got);
+		return APPEND(out, n, x86_64_iplt);
 	case EM_386:
-		return APPEND(out, 0, i386_own);
+		n = APPEND(out, n, rel32_got);
+		return APPEND(out, n, i386_iplt);
 	case EM_AARCH64:
 		/* IFUNC ones first: ld makes them at the first call or
 		 * page relocation, the GOT at the first GOT one. */
@@ -83,11 +80,20 @@ size_t lm_own_sections(uint16_t machine, bool got, bool iplt,
 		/* elf32_arm_check_relocs makes the IFUNC ones for every
 		 * object. */
 		n = APPEND(out, n, arm_iplt);
-		return got ? APPEND(out, n, arm_got) : n;
+		return got ? APPEND(out, n, rel32_got) : n;
 	case EM_RISCV:
 		return got ? APPEND(out, n, rela64_got) : n;
 	}
 	return 0;
+}
+
+/* The size of a GOT entry, an address of the machine. */
+static uint64_t word_of(uint16_t machine)
+{
+	return machine == EM_X86_64 || machine == EM_AARCH64 ||
+		       machine == EM_RISCV
+		   ? 8
+		   : 4;
 }
 
 /* What a GOT relocation asks of ld: nothing of the GOT but its address
@@ -221,16 +227,15 @@ static int cmp_key(const void *pa, const void *pb)
 	return (a->type > b->type) - (a->type < b->type);
 }
 
-bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
+void lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n,
+		  const lm_ifunc *ifunc, lm_got *out)
 {
 	size_t keep = 0;
 	bool referenced = false, x86 = machine == EM_X86_64 || machine == EM_386;
-	uint64_t word = machine == EM_X86_64 || machine == EM_AARCH64 ||
-				machine == EM_RISCV
-			    ? 8
-			    : 4;
+	uint64_t word = word_of(machine);
 
 	memset(out, 0, sizeof(*out));
+	out->got = ifunc->got;
 	for (size_t i = 0; i < n; i++) {
 		lm_gotref g = refs[i];
 		got_kind k = kind_of(machine, g.type), e = entry_kind(machine, &g);
@@ -261,13 +266,15 @@ bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
 				       3 * word;
 	}
 	if (x86) {
-		/* .got.plt: its 3 reserved entries when .got has any or the
-		 * code refers to _GLOBAL_OFFSET_TABLE_. */
-		out->gotplt = out->got || referenced ? 3 * word : 0;
-		return true;
+		/* .got.plt: its 3 reserved entries when .got has any, the
+		 * code refers to _GLOBAL_OFFSET_TABLE_ or an IFUNC has a PLT
+		 * entry. */
+		out->gotplt =
+		    out->got || referenced || ifunc->iplt ? 3 * word : 0;
+		return;
 	}
 	if (!keep && !referenced)
-		return true; /* no GOT made */
+		return; /* no GOT made */
 	switch (machine) {
 	case EM_AARCH64:
 		/* .got starts with an entry for _DYNAMIC; .got.plt with
@@ -285,7 +292,6 @@ bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out)
 		out->gotplt = keep || referenced ? 2 * word : 0;
 		break;
 	}
-	return true;
 }
 
 /* ---- IFUNCs of a static link ---- */
@@ -302,8 +308,8 @@ void lm_ifunc_sizes(uint16_t machine, lm_ifuncref *refs, size_t n,
 		    lm_ifunc *out)
 {
 	bool x86 = machine == EM_X86_64 || machine == EM_386;
-	uint64_t word = machine == EM_X86_64 || machine == EM_AARCH64 ? 8 : 4;
-	uint64_t rel = machine == EM_X86_64 || machine == EM_AARCH64 ? 24 : 8;
+	/* A relocation: RELA on the 64-bit machines, REL on i386 and arm. */
+	uint64_t word = word_of(machine), rel = (word == 8 ? 3 : 2) * word;
 	uint64_t entry = machine == EM_AARCH64 ? 16 : machine == EM_ARM ? 12
 									: 8;
 

@@ -76,7 +76,11 @@ typedef struct lm_got {
 
 /* A reference to an IFUNC the link defines: a call or address (PLT), a
  * GOT load (GOT), or a word in a writable section (DATA). */
-typedef enum lm_ifunc_kind { LM_IFUNC_PLT, LM_IFUNC_GOT, LM_IFUNC_DATA } lm_ifunc_kind;
+typedef enum lm_ifunc_kind {
+	LM_IFUNC_PLT,
+	LM_IFUNC_GOT,
+	LM_IFUNC_DATA
+} lm_ifunc_kind;
 typedef struct lm_ifuncref {
 	const char *name;
 	lm_ifunc_kind kind;
@@ -88,7 +92,8 @@ typedef struct lm_ifuncref {
  * called or whose address is taken; on x86 and arm one only loaded
  * through the GOT gets a .got entry and a relocation instead, and on x86
  * each word of its address in writable data its own relocation (aarch64
- * and arm give those a PLT entry).  got is what .got gains.  Measured
+ * and arm give those a PLT entry).  got is what .got gains (lm_got_sizes
+ * adds it).  Measured
  * with GNU ld 2.40 on each machine.  refs is reordered. */
 typedef struct lm_ifunc {
 	uint64_t iplt, igotplt, reliplt, got;
@@ -96,15 +101,17 @@ typedef struct lm_ifunc {
 void lm_ifunc_sizes(uint16_t machine, lm_ifuncref *refs, size_t n,
 		    lm_ifunc *out);
 
-/* The GOT of a static link, from its GOT relocations: .got has an entry
- * per symbol loaded through it that ld cannot relax (x86's
- * convert_load_reloc), per thread-local symbol ld does not turn into
- * local-exec (two for global-dynamic), and the machine's header;
- * .got.plt has the PLT's reserved entries when the GOT is made;
- * .rela.got has RISC-V's run-time relocations of thread-local entries.
+/* The GOT of a static link, from its GOT relocations and what its IFUNCs
+ * add (lm_ifunc_sizes): .got has an entry per symbol loaded through it
+ * that ld cannot relax (x86's convert_load_reloc), per thread-local
+ * symbol ld does not turn into local-exec (two for global-dynamic), the
+ * IFUNCs' and the machine's header; .got.plt has the PLT's reserved
+ * entries when the GOT is made (on x86 also for the IFUNC PLT); .rela.got
+ * has RISC-V's run-time relocations of thread-local entries.
  * elf_x86_64_check_relocs, elf_i386_check_relocs, elfNN_aarch64_check_
  * relocs, elf32_arm_check_relocs, riscv_elf_check_relocs and their
- * size_dynamic_sections.  refs is reordered.  False: out of memory. */
-bool lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n, lm_got *out);
+ * size_dynamic_sections.  refs is reordered. */
+void lm_got_sizes(uint16_t machine, lm_gotref *refs, size_t n,
+		  const lm_ifunc *ifunc, lm_got *out);
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* Relocation types of the RISC-V psABI that relaxation looks at. */
 enum {
 	RV_CALL = 18,
@@ -149,14 +151,9 @@ uint64_t lr_now(const lr_section *rx, uint64_t offset)
 
 bool lr_delete_bytes(lr_section *rx, uint64_t offset, uint64_t count)
 {
-	if (rx->ndels == rx->cap_dels) {
-		size_t cap = rx->cap_dels ? 2 * rx->cap_dels : 16;
-		lr_delete *v = realloc(rx->dels, cap * sizeof(*v));
-		if (!v)
-			return false;
-		rx->dels = v;
-		rx->cap_dels = cap;
-	}
+	if (!vl_grow((void **)&rx->dels, &rx->cap_dels, rx->ndels,
+		     sizeof(*rx->dels)))
+		return false;
 	rx->dels[rx->ndels++] = (lr_delete){offset, count, 0};
 	rx->deleted += count;
 	return true;

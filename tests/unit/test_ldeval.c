@@ -1233,7 +1233,7 @@ static void data_segment_relro_end_aligns_the_relro_end(void **state)
  * RELRO ends on a page (.data.rel.ro at 0x402900); with -z norelro at the
  * same offset in the next page, unless, as here, the segment's first and
  * last pages fit in one, when it starts on the boundary to save a page
- * (0x402000; lang_size_segment). */
+ * (0x402000; lang_size_segment).  An orphan .mydata follows .data. */
 static void data_segment_align_with_and_without_relro(void **state)
 {
 	static const char script[] =
@@ -1243,13 +1243,16 @@ static void data_segment_align_with_and_without_relro(void **state)
 	    "  . = DATA_SEGMENT_RELRO_END(0, .);\n"
 	    "  .data : { *(.data) }\n"
 	    "  . = DATA_SEGMENT_END(.); }\n";
+	/* .mydata, an orphan GNU ld puts after .data, reorders the
+	 * script's sections: the RELRO part is found all the same. */
 	image_section secs[] = {
 	    SEC(".text", 0, 0x1c08, 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR),
 	    SEC(".data.rel.ro", 0, 0x6f8, 32, SHT_PROGBITS,
 		SHF_ALLOC | SHF_WRITE),
 	    SEC(".data", 0, 8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
+	    SEC(".mydata", 0, 8, 1, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE),
 	};
-	image obj = one_object(secs, 3);
+	image obj = one_object(secs, 4);
 	ls_eval_opts o = {0};
 	run r;
 
@@ -1258,6 +1261,7 @@ static void data_segment_align_with_and_without_relro(void **state)
 	assert_true(r.ok);
 	assert_int_equal(section(&r, ".data.rel.ro")->vma.v, 0x402900);
 	assert_int_equal(section(&r, ".data")->vma.v, 0x403000);
+	assert_int_equal(section(&r, ".mydata")->vma.v, 0x403008);
 	done(&r);
 	memset(&r, 0, sizeof(r));
 	assert_true(ls_parse_text("t.ld", script, strlen(script), NULL, &r.s,
@@ -1268,6 +1272,7 @@ static void data_segment_align_with_and_without_relro(void **state)
 	assert_true(ls_evaluate(&r.s, &o, &r.ev, &r.err));
 	assert_int_equal(section(&r, ".data.rel.ro")->vma.v, 0x402000);
 	assert_int_equal(section(&r, ".data")->vma.v, 0x4026f8);
+	assert_int_equal(section(&r, ".mydata")->vma.v, 0x402700);
 	done(&r);
 }
 

@@ -70,6 +70,9 @@ static void dynamic_sizes_of_an_empty_pie(void **state)
 	assert_int_equal(lm_dynamic_section(false, LM_DYNSYM)->align, 4);
 }
 
+/* No IFUNC in the link. */
+static const lm_ifunc no_ifunc;
+
 /* x86_64 (GNU ld 2.40 on the same instructions): two REX_GOTPCRELX
  * loads of an undefined symbol need one entry; a REX_GOTPCRELX of a
  * defined one and a plain GOTPCREL of a mov (0x8b) of a defined local are
@@ -88,13 +91,13 @@ static void got_entries_are_per_symbol_ld_cannot_relax(void **state)
 	lm_got g;
 
 	(void)state;
-	assert_true(lm_got_sizes(EM_X86_64, refs, 5, &g));
+	lm_got_sizes(EM_X86_64, refs, 5, &no_ifunc, &g);
 	assert_int_equal(g.got, 0x10);
 	assert_int_equal(g.gotplt, 0x18);
 	assert_int_equal(g.relgot, 0);
 	lm_gotref relaxed[] = {
 	    {R_X86_64_GOTPCRELX, "mine", &a, 6, true, -4, 0xff, false}};
-	assert_true(lm_got_sizes(EM_X86_64, relaxed, 1, &g));
+	lm_got_sizes(EM_X86_64, relaxed, 1, &no_ifunc, &g);
 	assert_int_equal(g.got, 0);
 	assert_int_equal(g.gotplt, 0);
 }
@@ -112,7 +115,7 @@ static void pic_code_on_i386_makes_the_got_header(void **state)
 	image_section own[LM_MAX_OWN];
 
 	(void)state;
-	assert_true(lm_got_sizes(EM_386, refs, 2, &g));
+	lm_got_sizes(EM_386, refs, 2, &no_ifunc, &g);
 	assert_int_equal(g.got, 0);
 	assert_int_equal(g.gotplt, 0xc);
 	assert_int_equal(lm_own_sections(EM_386, false, false, own), 6);
@@ -143,13 +146,13 @@ static void aarch64_relaxes_tls_of_defined_symbols(void **state)
 	image_section own[LM_MAX_OWN];
 
 	(void)state;
-	assert_true(lm_got_sizes(EM_AARCH64, refs, 7, &g));
+	lm_got_sizes(EM_AARCH64, refs, 7, &no_ifunc, &g);
 	assert_int_equal(g.got, 8 + 2 * 8);
 	assert_int_equal(g.gotplt, 0x18);
 	assert_int_equal(g.relgot, 0);
 	lm_gotref ie[] = {
 	    {R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21, "tv", &a, 3, false, 0, -1, false}};
-	assert_true(lm_got_sizes(EM_AARCH64, ie, 1, &g));
+	lm_got_sizes(EM_AARCH64, ie, 1, &no_ifunc, &g);
 	assert_int_equal(g.got, 16);
 	assert_int_equal(lm_own_sections(EM_AARCH64, true, true, own), 6);
 	assert_string_equal(own[0].name, ".iplt");
@@ -171,7 +174,7 @@ static void arm_keeps_initial_exec_entries(void **state)
 	for (size_t i = 0; i < 14; i++)
 		refs[i] = (lm_gotref){i < 10 ? R_ARM_GOT32 : R_ARM_TLS_IE32,
 				      NULL, &a, i + 1, true, 0, -1, false};
-	assert_true(lm_got_sizes(EM_ARM, refs, 14, &g));
+	lm_got_sizes(EM_ARM, refs, 14, &no_ifunc, &g);
 	assert_int_equal(g.got, 0x38);
 	assert_int_equal(g.gotplt, 0xc);
 	assert_int_equal(lm_own_sections(EM_ARM, false, false, own), 3);
@@ -198,13 +201,13 @@ static void riscv_relocates_tls_entries(void **state)
 	refs[11] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "c", &a, 22, true, 0, -1, false};
 	refs[12] = (lm_gotref){R_RISCV_TLS_GOT_HI20, NULL, &a, 23, true, 0, -1, false};
 	refs[13] = (lm_gotref){R_RISCV_TLS_GOT_HI20, "a", &a, 20, true, 0, -1, false};
-	assert_true(lm_got_sizes(EM_RISCV, refs, 14, &g));
+	lm_got_sizes(EM_RISCV, refs, 14, &no_ifunc, &g);
 	assert_int_equal(g.got, 0x70);
 	assert_int_equal(g.gotplt, 0x10);
 	assert_int_equal(g.relgot, 0x60);
 	lm_gotref gd[] = {
 	    {R_RISCV_TLS_GD_HI20, "d", &a, 30, false, 0, -1, false}};
-	assert_true(lm_got_sizes(EM_RISCV, gd, 1, &g));
+	lm_got_sizes(EM_RISCV, gd, 1, &no_ifunc, &g);
 	assert_int_equal(g.got, 8 + 16);
 	assert_int_equal(g.relgot, 48);
 }
@@ -243,6 +246,17 @@ static void ifuncs_get_plt_entries_or_relocations(void **state)
 	assert_int_equal(o.iplt, 4 * 12); /* f1, f3, f4, f5 */
 	assert_int_equal(o.got, 4);	  /* f2 */
 	assert_int_equal(o.reliplt, 5 * 8);
+	/* On x86 the IFUNC PLT alone gives .got.plt its reserved entries
+	 * (GNU ld 2.40: a call to an IFUNC, .got.plt 0x18), and its GOT
+	 * entries go to .got. */
+	lm_got g;
+	lm_ifunc plt_only = {8, 8, 24, 0}, got_only = {0, 0, 24, 8};
+	lm_got_sizes(EM_X86_64, NULL, 0, &plt_only, &g);
+	assert_int_equal(g.got, 0);
+	assert_int_equal(g.gotplt, 0x18);
+	lm_got_sizes(EM_X86_64, NULL, 0, &got_only, &g);
+	assert_int_equal(g.got, 8);
+	assert_int_equal(g.gotplt, 0x18);
 }
 
 int main(void)
