@@ -776,16 +776,14 @@ static bool read_targets(const char *path, Elf *elf, Elf_Scn *scn,
 		const char *name = GELF_ST_TYPE(e.s.st_info) == STT_SECTION
 				       ? img->sections[e.s.st_shndx - 1].name
 				       : reloc_symbol_name(&c, &e);
-		image_target *v = realloc(
-		    is->targets, (is->ntargets + 1) * sizeof(*is->targets));
-		if (!v || !(name = strdup(name ? name : ""))) {
-			if (v)
-				is->targets = v;
+		if (!vl_grow((void **)&is->targets, &is->cap_targets,
+			     is->ntargets, sizeof(*is->targets)) ||
+		    !(name = strdup(name ? name : ""))) {
 			ok = vl_fail(err, path, 0, 0, "out of memory");
 			break;
 		}
-		is->targets = v;
-		v[is->ntargets++] = (image_target){e.s.st_shndx, (char *)name};
+		is->targets[is->ntargets++] =
+		    (image_target){e.s.st_shndx, (char *)name};
 		seen[e.s.st_shndx] = true;
 	}
 	for (size_t k = 0; k < is->ntargets; k++)

@@ -96,7 +96,7 @@ typedef struct image_section {
 	 * symbol's name (a section's own name for a section symbol): GNU ld
 	 * refuses a link that discards one a kept section refers to. */
 	struct image_target *targets;
-	size_t ntargets;
+	size_t ntargets, cap_targets;
 	/* The signature of the COMDAT group it is in (objects), or NULL:
 	 * the link keeps the group of the first input that has one of the
 	 * signature and drops the others whole. */
